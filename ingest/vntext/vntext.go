@@ -1,6 +1,9 @@
 package vntext
 
-import "golang.org/x/text/unicode/norm"
+import (
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/unicode/norm"
+)
 
 // Clean returns s in NFC with whitespace, zero-width characters, NBSP and
 // soft hyphens normalized. It is what every reader applies to its output.
@@ -26,3 +29,7 @@ func Decode(b []byte) (text, encoding string, warnings []string) {
 // nothing needed repair; otherwise the repaired text and the encoding the
 // runs were repaired from.
 func Repair(s string) (string, string) { return s, "" }
+
+// Lookup returns the decoder for an encoding name ("tcvn3", "vni", "viscii",
+// "cp1258", "utf-8", ...), or nil when the name is unknown.
+func Lookup(name string) encoding.Encoding { return nil }
