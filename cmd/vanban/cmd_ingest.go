@@ -2,11 +2,325 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+
+	"vanban/extract"
+	"vanban/index"
+	"vanban/ingest"
 )
 
-// runIngest is the "ingest" subcommand.
+const ingestUsage = `usage: vanban ingest [--index DIR] [--workers N] [--prune] [--json] PATH...
+
+Reads every document under each PATH (folders are walked recursively),
+extracts its records and stores them in the index. Files already stored with
+the same content are skipped; a changed file replaces its old entry.
+
+Exit status: 0 all files fine, 1 some files failed (the rest were ingested),
+2 usage error, 130 interrupted (the batch in progress is committed first).
+
+Flags:
+`
+
+// ingestOptions are the flags of "vanban ingest".
+type ingestOptions struct {
+	index   string
+	workers int
+	prune   bool
+	json    bool
+	verbose bool
+	batch   int
+	paths   []string
+}
+
+// failure is one file that could not be ingested.
+type failure struct {
+	Path  string `json:"path"`
+	Error string `json:"error"`
+}
+
+// ingestSummary is what "vanban ingest" reports at the end (--json prints it).
+type ingestSummary struct {
+	Index          string    `json:"index"`
+	Files          int       `json:"files"`
+	Ingested       int       `json:"ingested"`
+	Unchanged      int       `json:"unchanged"`
+	Failed         int       `json:"failed"`
+	Pruned         int       `json:"pruned"`
+	Skipped        int       `json:"skipped"`
+	Warnings       int       `json:"warnings"`
+	Targets        int       `json:"targets"`
+	Interrupted    bool      `json:"interrupted"`
+	ElapsedSeconds float64   `json:"elapsed_seconds"`
+	Failures       []failure `json:"failures"`
+}
+
 func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("ingest: not implemented yet")
+	var o ingestOptions
+	fs := newFlagSet("ingest", ingestUsage, stderr)
+	fs.StringVar(&o.index, "index", "", "index folder (default $VANBAN_INDEX or ./vanban-index)")
+	fs.IntVar(&o.workers, "workers", runtime.NumCPU(), "files read in parallel")
+	fs.BoolVar(&o.prune, "prune", false, "remove entries whose files are gone")
+	fs.BoolVar(&o.json, "json", false, "print the summary as JSON on stdout")
+	fs.BoolVar(&o.verbose, "verbose", false, "print each file's warnings on stderr")
+	fs.IntVar(&o.batch, "batch", 200, "documents per committed batch")
+	paths, err := parseFlags(fs, args)
+	if err != nil {
+		return helpOr(err)
+	}
+	if len(paths) == 0 {
+		fs.Usage()
+		return usageErrorf("ingest: no PATH given")
+	}
+	if o.workers < 1 || o.batch < 1 {
+		return usageErrorf("ingest: --workers and --batch must be at least 1")
+	}
+	o.paths = paths
+	o.index = resolveIndexDir(o.index)
+	return ingestRun(ctx, o, stdout, stderr)
+}
+
+// job is one file to read, with what the index knew of its path.
+type job struct {
+	entry ingest.Entry
+	prev  index.FileState // zero when the path is new
+}
+
+// outcome is what a worker made of one job.
+type outcome struct {
+	state   index.FileState
+	known   bool // the content is already stored (under this or another path)
+	doc     ingest.Document
+	rec     extract.Record
+	err     error
+	skipped string // why the file was passed over, if it was
+}
+
+func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) error {
+	start := time.Now()
+	ix, err := index.Open(o.index)
+	if err != nil {
+		return fmt.Errorf("open index %s: %w", o.index, err)
+	}
+	defer ix.Close()
+	known, err := ix.Files()
+	if err != nil {
+		return fmt.Errorf("read index %s: %w", o.index, err)
+	}
+
+	sum := ingestSummary{Index: o.index, Failures: []failure{}}
+	var mu sync.Mutex // guards sum.Failures during the walk
+	fail := func(path string, err error) {
+		mu.Lock()
+		sum.Failures = append(sum.Failures, failure{Path: path, Error: oneLine(err)})
+		mu.Unlock()
+		fmt.Fprintf(stderr, "vanban: %s: %s\n", path, oneLine(err))
+	}
+
+	// Walk first: it is fast, and the total makes the progress bar honest.
+	var jobs []job
+	seen := map[string]bool{}
+	var roots []string
+	for _, p := range o.paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return fmt.Errorf("ingest: %s: %w", p, err)
+		}
+		roots = append(roots, abs)
+	}
+	walkErr := ingest.Walk(ctx, roots, ingest.WalkOptions{
+		Skip:    []string{o.index},
+		Problem: fail,
+		Note: func(path, reason string) {
+			if o.verbose {
+				fmt.Fprintf(stderr, "vanban: %s: %s\n", path, reason)
+			}
+			if reason == "not a document by its name" || reason == "not a regular file" {
+				sum.Skipped++
+			}
+		},
+	}, func(e ingest.Entry) error {
+		if seen[e.Path] {
+			return nil
+		}
+		seen[e.Path] = true
+		jobs = append(jobs, job{entry: e, prev: known[e.Path]})
+		return nil
+	})
+	if walkErr != nil && !errors.Is(walkErr, context.Canceled) {
+		return fmt.Errorf("ingest: %w", walkErr)
+	}
+	sum.Files = len(jobs) + len(sum.Failures)
+
+	prog := newProgress(stderr, "ingest")
+	prog.setTotal(len(jobs))
+
+	w := ix.NewWriter(o.batch)
+	results := make(chan outcome, o.workers)
+	work := make(chan job)
+	var wg sync.WaitGroup
+	for range o.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range work {
+				results <- processFile(ix, j)
+			}
+		}()
+	}
+	go func() {
+		defer close(work)
+		for _, j := range jobs {
+			// Unchanged by size and time: not even hashed.
+			if j.prev.SHA256 != "" && j.prev.Size == j.entry.Size && j.prev.ModTime.Unix() == j.entry.ModTime.Unix() {
+				results <- outcome{state: j.prev, known: true, skipped: "unchanged"}
+				continue
+			}
+			select {
+			case work <- j:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(results) }()
+
+	addedNow := map[string]bool{} // content added in this run, not yet visible to HasContent
+	var writeErr error
+	for r := range results {
+		prog.add(r.err != nil)
+		if writeErr != nil {
+			continue // drain
+		}
+		switch {
+		case r.err != nil:
+			fail(r.state.Path, r.err)
+		case r.skipped == "unchanged":
+			sum.Unchanged++
+		case r.known || addedNow[r.state.SHA256]:
+			// Same content as stored: record the path (and its new time).
+			if r.state != known[r.state.Path] {
+				writeErr = w.AddPath(r.state)
+			}
+			sum.Unchanged++
+		default:
+			addedNow[r.state.SHA256] = true
+			sum.Ingested++
+			sum.Warnings += len(r.doc.Warnings)
+			sum.Targets += len(r.rec.Targets)
+			if o.verbose {
+				for _, warn := range r.doc.Warnings {
+					fmt.Fprintf(stderr, "vanban: %s: warning: %s\n", r.state.Path, warn)
+				}
+			}
+			writeErr = w.Add(r.doc, r.rec, r.state)
+		}
+	}
+	if writeErr == nil && o.prune && ctx.Err() == nil {
+		writeErr = prune(w, known, seen, &sum)
+	}
+	if err := w.Flush(); err != nil && writeErr == nil {
+		writeErr = err
+	}
+	prog.finish()
+	sum.Failed = len(sum.Failures)
+	sum.Interrupted = ctx.Err() != nil
+	sum.ElapsedSeconds = time.Since(start).Seconds()
+	if writeErr != nil {
+		return fmt.Errorf("write index %s: %w", o.index, writeErr)
+	}
+	printIngestSummary(stdout, sum, o.json)
+	switch {
+	case sum.Interrupted:
+		return exitError{exitInterrupted, errors.New("interrupted; the files done so far are committed")}
+	case sum.Failed > 0:
+		return errSomeFailed
+	}
+	return nil
+}
+
+// processFile hashes a file, and reads and extracts it unless its content
+// is already stored.
+func processFile(ix *index.Index, j job) outcome {
+	st := index.FileState{Path: j.entry.Path, Size: j.entry.Size, ModTime: j.entry.ModTime}
+	sha, err := hashFile(j.entry.Path)
+	if err != nil {
+		return outcome{state: st, err: err}
+	}
+	st.SHA256 = sha
+	if sha == j.prev.SHA256 {
+		return outcome{state: st, known: true}
+	}
+	if ok, err := ix.HasContent(sha); err != nil {
+		return outcome{state: st, err: fmt.Errorf("look up content: %w", err)}
+	} else if ok {
+		return outcome{state: st, known: true}
+	}
+	doc, err := ingest.Read(j.entry.Path)
+	if err != nil {
+		return outcome{state: st, err: err}
+	}
+	doc.Path = j.entry.Path
+	rec := extract.Extract(doc)
+	return outcome{state: st, doc: doc, rec: rec}
+}
+
+// prune removes the stored paths that were not seen in this walk and no
+// longer exist on disk.
+func prune(w *index.Writer, known map[string]index.FileState, seen map[string]bool, sum *ingestSummary) error {
+	paths := make([]string, 0, len(known))
+	for p := range known {
+		if !seen[p] {
+			paths = append(paths, p)
+		}
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		if _, err := os.Lstat(p); !errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err := w.RemovePath(p); err != nil {
+			return fmt.Errorf("prune %s: %w", p, err)
+		}
+		sum.Pruned++
+	}
+	return nil
+}
+
+// hashFile returns the hex SHA-256 of the file at path.
+func hashFile(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", fmt.Errorf("read: %w", err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func printIngestSummary(w io.Writer, s ingestSummary, asJSON bool) {
+	if asJSON {
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.Encode(s)
+		return
+	}
+	fmt.Fprintf(w, "ingested %d, unchanged %d, failed %d, pruned %d, skipped %d; %d warnings, %d targets; %.1fs; index %s\n",
+		s.Ingested, s.Unchanged, s.Failed, s.Pruned, s.Skipped, s.Warnings, s.Targets, s.ElapsedSeconds, s.Index)
+	for _, f := range s.Failures {
+		fmt.Fprintf(w, "  failed: %s: %s\n", f.Path, f.Error)
+	}
 }

@@ -2,11 +2,56 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
 	"io"
+	"strings"
+
+	"vanban/ingest"
 )
 
-// runText is the "text" subcommand.
+const textUsage = `usage: vanban text FILE...
+
+Prints each FILE's normalized text — what the extractors and the index see —
+to stdout, pages separated by a form feed. Warnings go to stderr.
+
+Exit status: 0 ok, 1 a file could not be read, 2 usage error.
+`
+
 func runText(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("text: not implemented yet")
+	fs := newFlagSet("text", textUsage, stderr)
+	files, err := parseFlags(fs, args)
+	if err != nil {
+		return helpOr(err)
+	}
+	if len(files) == 0 {
+		fs.Usage()
+		return usageErrorf("text: no FILE given")
+	}
+	failed := false
+	for i, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		doc, err := ingest.Read(f)
+		if err != nil {
+			fmt.Fprintf(stderr, "vanban: %s\n", oneLine(err))
+			failed = true
+			continue
+		}
+		for _, w := range doc.Warnings {
+			fmt.Fprintf(stderr, "vanban: %s: warning: %s\n", f, w)
+		}
+		if i > 0 {
+			io.WriteString(stdout, ingest.PageBreak)
+		}
+		text := doc.Text()
+		io.WriteString(stdout, text)
+		if !strings.HasSuffix(text, "\n") {
+			io.WriteString(stdout, "\n")
+		}
+	}
+	if failed {
+		return errSomeFailed
+	}
+	return nil
 }

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"io"
+	"os"
+)
+
+// defaultIndexDir is where the index lives when neither --index nor
+// $VANBAN_INDEX says otherwise.
+const defaultIndexDir = "vanban-index"
+
+// resolveIndexDir returns the index folder: the flag's value, else
+// $VANBAN_INDEX, else ./vanban-index.
+func resolveIndexDir(flagValue string) string {
+	if flagValue != "" {
+		return flagValue
+	}
+	if env := os.Getenv("VANBAN_INDEX"); env != "" {
+		return env
+	}
+	return defaultIndexDir
+}
+
+// newFlagSet returns a FlagSet for a subcommand that reports errors to
+// stderr and lets the caller map them to exit status 2.
+func newFlagSet(name, usage string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		io.WriteString(stderr, usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args with flags allowed before and after the operands
+// ("vanban ingest DIR --json" works as well as "vanban ingest --json DIR");
+// "--" ends the flags. It returns the operands, flag.ErrHelp for -h, or a
+// usage error.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var operands []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, exitError{exitUsage, err}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return operands, nil
+		}
+		if args[0] == "--" {
+			return append(operands, args[1:]...), nil
+		}
+		operands = append(operands, args[0])
+		args = args[1:]
+	}
+}
+
+// helpOr returns nil for -h (the usage was printed) and err otherwise.
+func helpOr(err error) error {
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
+	return err
+}
