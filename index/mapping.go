@@ -1,0 +1,172 @@
+package index
+
+import (
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// Document types in the index (the value of FieldType).
+const (
+	TypeDoc    = "doc"    // one stored document, keyed by content hash
+	TypeTarget = "target" // one target record, linked to its document
+	TypeFile   = "file"   // one path and the content it holds
+)
+
+// Field names, for queries. Text fields come in three forms: the exact
+// field (AnalyzerExact), the folded one (suffix "_f", AnalyzerFold) and,
+// for the body, syllable bigrams ("_sh", AnalyzerShingle). Keyword fields
+// are analyzed with AnalyzerKeyword (one folded term).
+const (
+	FieldType = "type"
+
+	FieldTitle       = "title"
+	FieldTitleFold   = "title_f"
+	FieldBody        = "body"
+	FieldBodyFold    = "body_f" // stored, with term vectors: phrases and snippets
+	FieldBodyShingle = "body_sh"
+	FieldKind        = "kind"
+	FieldNumber      = "number"
+	FieldIssuer      = "issuer"
+	FieldFormat      = "format"
+	FieldPath        = "path" // every path that holds the content; stored
+	FieldIssued      = "issued"
+	FieldPublished   = "published"
+	FieldDate        = "date"  // issued, else published: the date to sort and filter by
+	FieldYear        = "year"  // keyword, for facets
+	FieldRefs        = "refs"  // numbers of the documents cited
+	FieldAbbrs       = "abbrs" // "short\x1flong" of the abbreviations the text defines
+	FieldRecord      = "rec"   // the extract.Record as JSON; stored only
+
+	FieldDoc          = "doc" // target: content hash of its document
+	FieldSubject      = "subject"
+	FieldSubjectFold  = "subject_f"
+	FieldTargetText   = "ttext"
+	FieldTargetTextF  = "ttext_f"
+	FieldValue        = "value"
+	FieldComparator   = "comparator"
+	FieldUnit         = "unit"
+	FieldPeriodStart  = "pstart"
+	FieldPeriodEnd    = "pend"
+	FieldSourceNumber = "source_number"
+
+	FieldSHA       = "sha"    // file: the content hash
+	FieldFileState = "fstate" // file: FileState as JSON; stored only
+)
+
+// AbbrSep separates the short and long form in FieldAbbrs terms.
+const AbbrSep = "\x1f"
+
+func textField(analyzer string, store, vectors bool) *mapping.FieldMapping {
+	f := bleve.NewTextFieldMapping()
+	f.Analyzer = analyzer
+	f.Store = store
+	f.IncludeTermVectors = vectors
+	f.IncludeInAll = false
+	f.DocValues = false
+	return f
+}
+
+func keywordField(store bool) *mapping.FieldMapping {
+	f := bleve.NewTextFieldMapping()
+	f.Analyzer = AnalyzerKeyword
+	f.Store = store
+	f.IncludeTermVectors = false
+	f.IncludeInAll = false
+	f.DocValues = true
+	return f
+}
+
+func storedOnly() *mapping.FieldMapping {
+	f := bleve.NewTextFieldMapping()
+	f.Index = false
+	f.Store = true
+	f.IncludeTermVectors = false
+	f.IncludeInAll = false
+	f.DocValues = false
+	return f
+}
+
+func dateField() *mapping.FieldMapping {
+	f := bleve.NewDateTimeFieldMapping()
+	f.Store = false
+	f.IncludeInAll = false
+	f.DocValues = true
+	return f
+}
+
+func numField(store bool) *mapping.FieldMapping {
+	f := bleve.NewNumericFieldMapping()
+	f.Store = store
+	f.IncludeInAll = false
+	f.DocValues = true
+	return f
+}
+
+// add maps property name to the given fields; a field whose Name is empty
+// takes the property's name.
+func add(dm *mapping.DocumentMapping, name string, fields ...*mapping.FieldMapping) {
+	for _, f := range fields {
+		dm.AddFieldMappingsAt(name, f)
+	}
+}
+
+func named(f *mapping.FieldMapping, name string) *mapping.FieldMapping {
+	f.Name = name
+	return f
+}
+
+// NewMapping returns the index mapping: typed documents (doc, target, file),
+// nothing dynamic, no _all field.
+func NewMapping() mapping.IndexMapping {
+	m := bleve.NewIndexMapping()
+	m.TypeField = "_type"
+	m.DefaultAnalyzer = AnalyzerFold
+	m.IndexDynamic = false
+	m.StoreDynamic = false
+	m.DocValuesDynamic = false
+	m.DefaultField = FieldBodyFold
+
+	doc := bleve.NewDocumentStaticMapping()
+	add(doc, FieldType, keywordField(false))
+	add(doc, FieldTitle, textField(AnalyzerExact, false, false),
+		named(textField(AnalyzerFold, false, true), FieldTitleFold))
+	add(doc, FieldBody, textField(AnalyzerExact, false, false),
+		named(textField(AnalyzerFold, true, true), FieldBodyFold),
+		named(textField(AnalyzerShingle, false, false), FieldBodyShingle))
+	for _, k := range []string{FieldKind, FieldNumber, FieldIssuer, FieldFormat, FieldYear, FieldRefs, FieldAbbrs} {
+		add(doc, k, keywordField(false))
+	}
+	add(doc, FieldPath, keywordField(true))
+	add(doc, FieldIssued, dateField())
+	add(doc, FieldPublished, dateField())
+	add(doc, FieldDate, dateField())
+	add(doc, FieldRecord, storedOnly())
+	m.AddDocumentMapping(TypeDoc, doc)
+
+	tg := bleve.NewDocumentStaticMapping()
+	add(tg, FieldType, keywordField(false))
+	add(tg, FieldDoc, keywordField(true))
+	add(tg, FieldSubject, textField(AnalyzerExact, false, false),
+		named(textField(AnalyzerFold, false, true), FieldSubjectFold))
+	add(tg, FieldTargetText, textField(AnalyzerExact, false, false),
+		named(textField(AnalyzerFold, false, true), FieldTargetTextF))
+	add(tg, FieldValue, numField(false))
+	for _, k := range []string{FieldComparator, FieldUnit, FieldSourceNumber, FieldKind, FieldNumber, FieldIssuer, FieldYear} {
+		add(tg, k, keywordField(false))
+	}
+	add(tg, FieldPeriodStart, dateField())
+	add(tg, FieldPeriodEnd, dateField())
+	add(tg, FieldDate, dateField())
+	add(tg, FieldRecord, storedOnly())
+	m.AddDocumentMapping(TypeTarget, tg)
+
+	fl := bleve.NewDocumentStaticMapping()
+	add(fl, FieldType, keywordField(false))
+	add(fl, FieldPath, keywordField(false))
+	add(fl, FieldSHA, keywordField(false))
+	add(fl, FieldFileState, storedOnly())
+	m.AddDocumentMapping(TypeFile, fl)
+
+	m.DefaultType = TypeDoc
+	return m
+}

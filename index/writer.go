@@ -1,0 +1,453 @@
+package index
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+
+	"vanban/extract"
+	"vanban/ingest"
+)
+
+// Writer batches changes to the index. Each Flush commits one atomic batch:
+// a document, its records and its path are always committed together, and
+// Flush returns once the batch is durable on disk.
+//
+// A kill at any moment leaves the index as of the last completed Flush:
+// paths written after it are simply not known to the index, so the next
+// run reads them again. Documents are keyed by content hash and targets by
+// (hash, position), so re-adding never duplicates.
+type Writer struct {
+	ix   *Index
+	size int
+
+	mu      sync.Mutex
+	err     error // sticky: set when the index cannot be written
+	batch   *bleve.Batch
+	ops     int
+	pending map[string]*docData // content written in this batch, by hash
+	targets map[string]int      // number of targets now stored (or pending) per hash, when known
+}
+
+// docData is what a stored document is built from.
+type docData struct {
+	rec  extract.Record
+	text string
+}
+
+// NewWriter returns a writer that commits every size changes (size < 1
+// means 100).
+func (ix *Index) NewWriter(size int) *Writer {
+	if size < 1 {
+		size = 100
+	}
+	w := &Writer{ix: ix, size: size, pending: map[string]*docData{}, targets: map[string]int{}}
+	if ix.readOnly {
+		w.err = errors.New("index opened read-only: cannot write")
+	} else {
+		w.batch = ix.idx.NewBatch()
+	}
+	return w
+}
+
+// Add stores doc and its record as the content of st.Path, replacing what
+// the path held before. st.SHA256 defaults to doc.SHA256.
+func (w *Writer) Add(doc ingest.Document, rec extract.Record, st FileState) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.err != nil {
+		return w.err
+	}
+	if st.SHA256 == "" {
+		st.SHA256 = doc.SHA256
+	}
+	if st.SHA256 == "" {
+		return fmt.Errorf("add %s: no content hash", st.Path)
+	}
+	if rec.SHA256 == "" {
+		rec.SHA256 = st.SHA256
+	}
+	t, err := w.ix.table()
+	if err != nil {
+		return err
+	}
+	d := &docData{rec: rec, text: doc.Text()}
+	if err := w.forget(t, st.Path, st.SHA256); err != nil {
+		return err
+	}
+	w.setFile(t, st)
+	if err := w.indexDoc(st.SHA256, d, t.bySHA[st.SHA256]); err != nil {
+		return err
+	}
+	return w.maybeFlush()
+}
+
+// AddPath records that st.Path holds content already stored (same hash).
+func (w *Writer) AddPath(st FileState) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.err != nil {
+		return w.err
+	}
+	t, err := w.ix.table()
+	if err != nil {
+		return err
+	}
+	if old, ok := t.byPath[st.Path]; ok && old.SHA256 == st.SHA256 {
+		// Same content: only the size or time changed.
+		w.setFile(t, st)
+		return w.maybeFlush()
+	}
+	d, err := w.load(st.SHA256)
+	if err != nil {
+		return err
+	}
+	if d == nil {
+		return fmt.Errorf("add path %s: content %s is not stored", st.Path, st.SHA256)
+	}
+	if err := w.forget(t, st.Path, st.SHA256); err != nil {
+		return err
+	}
+	w.setFile(t, st)
+	if err := w.indexDoc(st.SHA256, d, t.bySHA[st.SHA256]); err != nil {
+		return err
+	}
+	return w.maybeFlush()
+}
+
+// RemovePath forgets path; content no path refers to any more is removed
+// with its targets.
+func (w *Writer) RemovePath(path string) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.err != nil {
+		return w.err
+	}
+	t, err := w.ix.table()
+	if err != nil {
+		return err
+	}
+	if _, ok := t.byPath[path]; !ok {
+		return nil
+	}
+	if err := w.forget(t, path, ""); err != nil {
+		return err
+	}
+	return w.maybeFlush()
+}
+
+// forget detaches path from the content it held, unless that is keep:
+// the content is deleted when no path holds it any more, or re-indexed
+// with its remaining paths.
+func (w *Writer) forget(t *fileTable, path, keep string) error {
+	old, ok := t.byPath[path]
+	if !ok || old.SHA256 == keep {
+		return nil
+	}
+	t.remove(path)
+	w.batch.Delete(fileID(path))
+	w.ops++
+	rest := t.bySHA[old.SHA256]
+	if len(rest) == 0 {
+		return w.deleteDoc(old.SHA256)
+	}
+	d, err := w.load(old.SHA256)
+	if err != nil {
+		return err
+	}
+	if d == nil {
+		return nil
+	}
+	return w.indexDoc(old.SHA256, d, rest)
+}
+
+func (w *Writer) setFile(t *fileTable, st FileState) {
+	t.set(st)
+	b, _ := json.Marshal(fileStateJSON{Path: st.Path, SHA: st.SHA256, Size: st.Size, MTime: st.ModTime.UnixNano()})
+	w.index(fileID(st.Path), map[string]interface{}{
+		"_type":        TypeFile,
+		FieldType:      TypeFile,
+		FieldPath:      st.Path,
+		FieldSHA:       st.SHA256,
+		FieldFileState: string(b),
+	})
+}
+
+func (w *Writer) index(id string, v map[string]interface{}) {
+	if err := w.batch.Index(id, v); err != nil && w.err == nil {
+		w.err = fmt.Errorf("index %s: %w", id, err)
+	}
+	w.ops++
+}
+
+// indexDoc (re)writes the document of content sha and its targets.
+func (w *Writer) indexDoc(sha string, d *docData, paths []string) error {
+	w.pending[sha] = d
+	rec := d.rec
+	if len(paths) > 0 {
+		rec.Path = paths[0]
+	}
+	w.index(docID(sha), docFields(rec, d.text, paths))
+	if w.err != nil {
+		return w.err
+	}
+	before, err := w.targetCount(sha)
+	if err != nil {
+		return err
+	}
+	for i, tg := range rec.Targets {
+		w.index(targetID(sha, i), targetFields(sha, i, tg, rec))
+	}
+	for i := len(rec.Targets); i < before; i++ {
+		w.batch.Delete(targetID(sha, i))
+		w.ops++
+	}
+	w.targets[sha] = len(rec.Targets)
+	return w.err
+}
+
+// deleteDoc removes the document of content sha and its targets.
+func (w *Writer) deleteDoc(sha string) error {
+	n, err := w.targetCount(sha)
+	if err != nil {
+		return err
+	}
+	w.batch.Delete(docID(sha))
+	w.ops++
+	for i := 0; i < n; i++ {
+		w.batch.Delete(targetID(sha, i))
+		w.ops++
+	}
+	delete(w.pending, sha)
+	w.targets[sha] = 0
+	return nil
+}
+
+// targetCount returns how many targets content sha has in the index (or in
+// the pending batch).
+func (w *Writer) targetCount(sha string) (int, error) {
+	if n, ok := w.targets[sha]; ok {
+		return n, nil
+	}
+	d, err := w.load(sha)
+	if err != nil || d == nil {
+		return 0, err
+	}
+	return len(d.rec.Targets), nil
+}
+
+// load returns the stored document of content sha (pending or committed),
+// or nil.
+func (w *Writer) load(sha string) (*docData, error) {
+	if d, ok := w.pending[sha]; ok {
+		return d, nil
+	}
+	doc, err := w.ix.idx.Document(docID(sha))
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", sha, err)
+	}
+	if doc == nil {
+		return nil, nil
+	}
+	d := &docData{}
+	var recJSON string
+	doc.VisitFields(func(f bleveindex.Field) {
+		switch f.Name() {
+		case FieldRecord:
+			recJSON = string(f.Value())
+		case FieldBodyFold:
+			d.text = string(f.Value())
+		}
+	})
+	if err := json.Unmarshal([]byte(recJSON), &d.rec); err != nil {
+		return nil, fmt.Errorf("load %s: stored record: %w", sha, err)
+	}
+	return d, nil
+}
+
+func (w *Writer) maybeFlush() error {
+	if w.err != nil {
+		return w.err
+	}
+	if w.ops >= w.size {
+		return w.flush()
+	}
+	return nil
+}
+
+// Flush commits the pending changes.
+func (w *Writer) Flush() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.err != nil {
+		return w.err
+	}
+	return w.flush()
+}
+
+func (w *Writer) flush() error {
+	if w.batch.Size() == 0 {
+		return nil
+	}
+	if err := w.ix.idx.Batch(w.batch); err != nil {
+		w.err = fmt.Errorf("commit batch: %w", err)
+		return w.err
+	}
+	w.batch.Reset()
+	w.ops = 0
+	clear(w.pending)
+	return nil
+}
+
+func docID(sha string) string           { return "d:" + sha }
+func fileID(path string) string         { return "f:" + path }
+func targetID(sha string, i int) string { return "t:" + sha + ":" + strconv.Itoa(i) }
+
+// docFields builds the Bleve document of a record.
+func docFields(rec extract.Record, text string, paths []string) map[string]interface{} {
+	b, _ := json.Marshal(rec)
+	title := string(rec.Title)
+	m := map[string]interface{}{
+		"_type":     TypeDoc,
+		FieldType:   TypeDoc,
+		FieldTitle:  title,
+		FieldBody:   text,
+		FieldKind:   rec.Kind,
+		FieldFormat: rec.Format,
+		FieldRecord: string(b),
+	}
+	if len(paths) > 0 {
+		m[FieldPath] = paths
+	}
+	if rec.Number != "" {
+		m[FieldNumber] = string(rec.Number)
+	}
+	if rec.Issuer != "" {
+		m[FieldIssuer] = string(rec.Issuer)
+	}
+	if t, ok := ParseDate(string(rec.Issued), false); ok {
+		m[FieldIssued] = t
+	}
+	if t, ok := ParseDate(string(rec.Published), false); ok {
+		m[FieldPublished] = t
+	}
+	if t, ok := RecordDate(rec); ok {
+		m[FieldDate] = t
+		m[FieldYear] = strconv.Itoa(t.Year())
+	}
+	var refs []string
+	for _, r := range rec.References {
+		if r.Number != "" {
+			refs = append(refs, r.Number)
+		}
+	}
+	if len(refs) > 0 {
+		m[FieldRefs] = refs
+	}
+	var abbrs []string
+	for _, a := range rec.Abbreviations {
+		if a.Source == "inline" && a.Short != "" && a.Long != "" {
+			abbrs = append(abbrs, a.Short+AbbrSep+a.Long)
+		}
+	}
+	if len(abbrs) > 0 {
+		m[FieldAbbrs] = abbrs
+	}
+	return m
+}
+
+// targetFields builds the Bleve document of target i of a record.
+func targetFields(sha string, i int, tg extract.Target, rec extract.Record) map[string]interface{} {
+	b, _ := json.Marshal(StoredTarget{Target: tg, SHA256: sha, Index: i})
+	subject := tg.Subject
+	if tg.SubjectExpanded != "" {
+		subject += " " + string(tg.SubjectExpanded)
+	}
+	m := map[string]interface{}{
+		"_type":         TypeTarget,
+		FieldType:       TypeTarget,
+		FieldDoc:        sha,
+		FieldSubject:    subject,
+		FieldTargetText: strings.Join([]string{tg.Text, tg.Indicator, tg.Sentence}, "\n"),
+		FieldValue:      tg.Value,
+		FieldComparator: tg.Comparator,
+		FieldUnit:       tg.Unit,
+		FieldKind:       rec.Kind,
+		FieldRecord:     string(b),
+	}
+	if tg.SourceNumber != "" {
+		m[FieldSourceNumber] = string(tg.SourceNumber)
+	}
+	if rec.Number != "" {
+		m[FieldNumber] = string(rec.Number)
+	}
+	if rec.Issuer != "" {
+		m[FieldIssuer] = string(rec.Issuer)
+	}
+	if t, ok := RecordDate(rec); ok {
+		m[FieldDate] = t
+		m[FieldYear] = strconv.Itoa(t.Year())
+	}
+	start, end := "", ""
+	if tg.Period != nil {
+		start, end = tg.Period.Start, tg.Period.End
+	}
+	if start == "" && tg.Deadline != "" {
+		start, end = string(tg.Deadline), string(tg.Deadline)
+	}
+	if t, ok := ParseDate(start, false); ok {
+		m[FieldPeriodStart] = t
+	}
+	if t, ok := ParseDate(end, true); ok {
+		m[FieldPeriodEnd] = t
+	}
+	return m
+}
+
+// RecordDate is the date a record is sorted and filtered by: its issue
+// date, else its publication date.
+func RecordDate(rec extract.Record) (time.Time, bool) {
+	if t, ok := ParseDate(string(rec.Issued), false); ok {
+		return t, true
+	}
+	return ParseDate(string(rec.Published), false)
+}
+
+// ParseDate parses an ISO 8601 date at any grain (YYYY, YYYY-MM,
+// YYYY-MM-DD, YYYY-MM-DDTHH:MM...). With end set, a coarse date gives the
+// last instant of its grain (2015 → 2015-12-31T23:59:59.999).
+func ParseDate(s string, end bool) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	layouts := []struct {
+		layout string
+		grain  func(time.Time) time.Time
+	}{
+		{"2006-01-02T15:04:05Z07:00", nil},
+		{"2006-01-02T15:04:05", nil},
+		{"2006-01-02T15:04", func(t time.Time) time.Time { return t.Add(time.Minute) }},
+		{"2006-01-02", func(t time.Time) time.Time { return t.AddDate(0, 0, 1) }},
+		{"2006-01", func(t time.Time) time.Time { return t.AddDate(0, 1, 0) }},
+		{"2006", func(t time.Time) time.Time { return t.AddDate(1, 0, 0) }},
+	}
+	for _, l := range layouts {
+		if len(s) != len(l.layout) && !strings.Contains(l.layout, "Z07") {
+			continue
+		}
+		t, err := time.Parse(l.layout, s)
+		if err != nil {
+			continue
+		}
+		if end && l.grain != nil {
+			t = l.grain(t).Add(-time.Millisecond)
+		}
+		return t.UTC(), true
+	}
+	return time.Time{}, false
+}
