@@ -1,6 +1,999 @@
 package extract
 
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Grains of a Date (records.md).
+const (
+	GrainDatetime = "datetime"
+	GrainDay      = "day"
+	GrainMonth    = "month"
+	GrainQuarter  = "quarter"
+	GrainHalf     = "half"
+	GrainYear     = "year"
+	GrainPeriod   = "period"
+)
+
+// Plausible years. Written dates (with ngày/tháng/năm or D/M/Y) may reach
+// back to the 19th century (19/5/1890); a bare number only counts as a year
+// in the narrower window, where it is far more likely to be one.
+const (
+	minYear     = 1800
+	maxYear     = 2100
+	minBareYear = 1900
+	maxPeriod   = 50 // longest plausible span of a year range, in years
+)
+
 // FindDates returns every absolute date, month, quarter, half year, year and
 // period mentioned in text, in order. year is the document's own year (0 if
 // unknown), used for a day-month written without a year when unambiguous.
-func FindDates(text string, year int) []Date { return nil }
+//
+// Forms (always day-month-year): "ngày 4-7-2011", "04/7/2011", "4.7.2011",
+// "ngày 04 tháng 7 năm 2011", "tháng 7/2011", "tháng 7 năm 2011",
+// "tháng 4-2016", "tháng 1 - 7.2017" (a month range), "năm 2011",
+// "cuối năm 2011", "Tết 2026", "quý III/2011", "quý 3 năm 2011",
+// "6 tháng đầu năm 2011", "nửa cuối năm 2011", "giai đoạn 2011-2015",
+// "nhiệm kỳ 2010 - 2015", "năm học 2011 - 2012", "(2005-2010)",
+// "ngày 4.1.2017 - 4.1.2018", datetimes "10/07/2011 - 19:35" and
+// "19:35 10/07/2011", ISO "2011-07-04", and a bare year ("đến 2030") when
+// nothing around it says it is a count, an amount, a number or a law's name.
+//
+// A day-month without a year ("ngày 30/6", "chiều 7/12") is reported only
+// after "ngày", a part of the day or a weekday; it takes the year of a full
+// date right after it ("từ ngày 15/7 đến ngày 17/7/2020"), else year, else
+// (year == 0) the year the text itself names most often when one year
+// clearly dominates; otherwise it is skipped.
+//
+// Never dates: document numbers ("15/2011/NQ-HĐND", "02-NQ/ĐUK"),
+// fractions and counts ("16/18 xã", "24/7"), amounts ("2.025 tỷ"),
+// percentages, decimals ("4.110"), phone numbers, URLs, article numbers.
+func FindDates(text string, year int) []Date {
+	s := scanner{text: text, toks: tokenize(text)}
+	var out []Date
+	var pending []int // indexes in out of day-months still without a year
+	for i := 0; i < len(s.toks); {
+		m, ok := s.match(i)
+		if !ok {
+			i++
+			continue
+		}
+		if m.yearless {
+			pending = append(pending, len(out))
+		}
+		out = append(out, m.Date)
+		i = m.next
+	}
+	if len(pending) > 0 {
+		out = resolveYearless(out, pending, year)
+	}
+	setPages(text, out)
+	return out
+}
+
+// IsHorizon reports whether d, found in text by FindDates, is a horizon
+// ("đến năm 2025", "tới 2030", "đến hết năm 2025", "trước năm 2030"): a time
+// frame whose start is open. A target with such a date has the period
+// {"", end}.
+func IsHorizon(text string, d Date) bool {
+	if d.Offset < 0 || d.Offset > len(text) {
+		return false
+	}
+	before := strings.TrimRightFunc(text[:d.Offset], isSpace)
+	w, rest := lastWord(before)
+	if strings.EqualFold(w, "hết") || strings.EqualFold(w, "tận") {
+		w, _ = lastWord(strings.TrimRightFunc(rest, isSpace))
+	}
+	for _, h := range []string{"đến", "tới", "trước"} {
+		if strings.EqualFold(w, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// PeriodIn returns the time frame that a sentence sets, for a target found
+// in it: the first explicit period ("giai đoạn 2021-2025", "(2021 - 2025)")
+// as a year range; else the first horizon ("đến năm 2025") as {"", "2025"};
+// else the first year ("trong năm 2020", and the year of a month, quarter or
+// half year) as {"2020", "2020"}. year is passed to FindDates. ok is false
+// when the sentence names no time frame.
+func PeriodIn(sentence string, year int) (p Period, ok bool) {
+	ds := FindDates(sentence, year)
+	for _, d := range ds {
+		if d.Grain == GrainPeriod {
+			return Period{Start: yearPart(d.Start), End: yearPart(d.End)}, true
+		}
+	}
+	for _, d := range ds {
+		if d.Grain == GrainYear && IsHorizon(sentence, d) {
+			return Period{End: d.End}, true
+		}
+	}
+	for _, d := range ds {
+		if d.Grain != GrainDatetime && d.Grain != GrainDay {
+			return Period{Start: yearPart(d.Start), End: yearPart(d.End)}, true
+		}
+	}
+	return Period{}, false
+}
+
+func yearPart(iso string) string {
+	if len(iso) >= 4 {
+		return iso[:4]
+	}
+	return iso
+}
+
+// ---- tokens ----
+
+type tokKind uint8
+
+const (
+	tokWord  tokKind = iota // a run of letters
+	tokNum                  // a run of ASCII digits
+	tokPunct                // any other single rune
+)
+
+type token struct {
+	kind       tokKind
+	start, end int  // byte offsets in the text
+	gap        bool // whitespace before the token
+	val        int  // value of a tokNum (capped), or the rune of a tokPunct
+}
+
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' || r == '\u00ad'
+}
+
+// tokenize splits text into words, digit runs and single punctuation runes.
+func tokenize(text string) []token {
+	toks := make([]token, 0, len(text)/4)
+	gap := true
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r >= '0' && r <= '9':
+			j, v := i, 0
+			for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+				if v < 1e8 {
+					v = v*10 + int(text[j]-'0')
+				}
+				j++
+			}
+			toks = append(toks, token{kind: tokNum, start: i, end: j, gap: gap, val: v})
+			i, gap = j, false
+		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
+			j := i + n
+			for j < len(text) {
+				r2, n2 := utf8.DecodeRuneInString(text[j:])
+				if !unicode.IsLetter(r2) && !unicode.Is(unicode.Mn, r2) {
+					break
+				}
+				j += n2
+			}
+			toks = append(toks, token{kind: tokWord, start: i, end: j, gap: gap})
+			i, gap = j, false
+		case isSpace(r):
+			i += n
+			gap = true
+		default:
+			toks = append(toks, token{kind: tokPunct, start: i, end: i + n, gap: gap, val: int(r)})
+			i, gap = i+n, false
+		}
+	}
+	return toks
+}
+
+// ---- matching ----
+
+type scanner struct {
+	text string
+	toks []token
+}
+
+// match is one mention found at a token.
+type match struct {
+	Date
+	next     int  // token after the mention
+	yearless bool // a day-month: Start is "" and End "MM-DD" until resolved
+}
+
+// yearless returns a day-month mention still waiting for its year.
+func (s *scanner) yearless(from, next, month, day int) match {
+	r := s.mk(from, next, "", pad2(month)+"-"+pad2(day), GrainDay)
+	r.yearless = true
+	return r
+}
+
+func (s *scanner) word(i int, ws ...string) bool {
+	if i < 0 || i >= len(s.toks) || s.toks[i].kind != tokWord {
+		return false
+	}
+	t := s.text[s.toks[i].start:s.toks[i].end]
+	for _, w := range ws {
+		if strings.EqualFold(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *scanner) num(i int) (v, digits int, ok bool) {
+	if i < 0 || i >= len(s.toks) || s.toks[i].kind != tokNum {
+		return 0, 0, false
+	}
+	t := s.toks[i]
+	return t.val, t.end - t.start, true
+}
+
+func (s *scanner) punct(i int, rs ...rune) bool {
+	if i < 0 || i >= len(s.toks) || s.toks[i].kind != tokPunct {
+		return false
+	}
+	for _, r := range rs {
+		if rune(s.toks[i].val) == r {
+			return true
+		}
+	}
+	return false
+}
+
+// adjacent reports whether token i exists and touches the token before it.
+func (s *scanner) adjacent(i int) bool {
+	return i > 0 && i < len(s.toks) && !s.toks[i].gap
+}
+
+func isDash(r rune) bool { return r == '-' || r == '–' || r == '—' || r == '‒' }
+
+func (s *scanner) dash(i int) bool {
+	return i >= 0 && i < len(s.toks) && s.toks[i].kind == tokPunct && isDash(rune(s.toks[i].val))
+}
+
+// year4 returns the value of token i when it is a 4-digit year in range.
+func (s *scanner) year4(i, lo int) (int, bool) {
+	v, d, ok := s.num(i)
+	if !ok || d != 4 || v < lo || v > maxYear {
+		return 0, false
+	}
+	return v, true
+}
+
+// leftClear reports whether the mention starting at token i is not the
+// tail of a longer token: a number, a word, a URL, a document number.
+func (s *scanner) leftClear(i int) bool {
+	if i == 0 || s.toks[i].gap {
+		if i > 0 && s.toks[i-1].kind == tokNum && s.toks[i].kind == tokNum {
+			// "0903 2011": digit groups separated by spaces.
+			return false
+		}
+		return true
+	}
+	p := s.toks[i-1]
+	switch p.kind {
+	case tokNum, tokWord:
+		return false
+	}
+	switch rune(p.val) {
+	case '(', '[', '"', '\'', '“', '‘', '«', '*', '_', '>':
+		return true
+	case ',', ';':
+		return !(i >= 2 && s.toks[i-2].kind == tokNum && !s.toks[i-1].gap)
+	}
+	return false
+}
+
+// rightClear reports whether the mention ending before token j is not the
+// head of a longer token: "15/2011/NQ-HĐND", "2011%", "4.7.2011.5".
+func (s *scanner) rightClear(j int) bool {
+	if j >= len(s.toks) || s.toks[j].gap {
+		return true
+	}
+	t := s.toks[j]
+	switch t.kind {
+	case tokNum, tokWord:
+		return false
+	}
+	switch r := rune(t.val); {
+	case r == '%' || r == '‰' || r == '@' || r == '_':
+		return false
+	case r == '/' || isDash(r) || r == '.' || r == ',' || r == ':' || r == '=' || r == '&' || r == '?':
+		// Followed by more of a number or a code: "/NQ", ".5", "-QĐ".
+		return !(j+1 < len(s.toks) && !s.toks[j+1].gap && s.toks[j+1].kind != tokPunct)
+	}
+	return true
+}
+
+// match tries every form at token i, longest first.
+func (s *scanner) match(i int) (match, bool) {
+	t := s.toks[i]
+	if t.kind == tokPunct {
+		return match{}, false
+	}
+	if t.kind == tokWord {
+		if i > 0 && s.adjacent(i) && s.toks[i-1].kind != tokPunct {
+			return match{}, false
+		}
+		return s.matchWord(i)
+	}
+	if !s.leftClear(i) {
+		return match{}, false
+	}
+	return s.matchNum(i, i)
+}
+
+func (s *scanner) span(from, next int) (int, int) {
+	return s.toks[from].start, s.toks[next-1].end
+}
+
+func (s *scanner) mk(from, next int, start, end, grain string) match {
+	a, b := s.span(from, next)
+	return match{Date: Date{Text: s.text[a:b], Start: start, End: end, Grain: grain, Offset: a}, next: next}
+}
+
+func (s *scanner) matchWord(i int) (match, bool) {
+	switch {
+	case s.word(i, "ngày"):
+		if m, ok := s.formalDay(i); ok {
+			return m, true
+		}
+		if m, ok := s.matchNum(i, i+1); ok {
+			return m, true
+		}
+		return s.dayMonth(i, i+1)
+	case s.word(i, "tháng"):
+		return s.month(i)
+	case s.word(i, "quý"):
+		return s.quarter(i)
+	case s.word(i, "đầu", "cuối", "giữa"):
+		if s.word(i+1, "năm") {
+			if m, ok := s.yearWord(i + 1); ok && m.Grain == GrainYear {
+				a := s.toks[i].start
+				m.Text, m.Offset = s.text[a:s.toks[m.next-1].end], a
+				return m, true
+			}
+		}
+	case s.word(i, "năm"):
+		if s.word(i+1, "học") {
+			return s.periodAfter(i, i+2)
+		}
+		return s.yearWord(i)
+	case s.word(i, "giai"):
+		if s.word(i+1, "đoạn") {
+			return s.periodAfter(i, i+2)
+		}
+	case s.word(i, "nhiệm", "thời", "niên"):
+		if s.word(i+1, "kỳ", "kì", "khóa", "khoá", "độ") {
+			return s.periodAfter(i, i+2)
+		}
+	case s.word(i, "tết"):
+		j := i + 1
+		if s.word(j, "nguyên") && s.word(j+1, "đán") {
+			j += 2
+		}
+		if y, ok := s.year4(j, minYear); ok && s.rightClear(j+1) {
+			ys := strconv.Itoa(y)
+			return s.mk(i, j+1, ys, ys, GrainYear), true
+		}
+	case s.word(i, "nửa"):
+		if s.word(i+1, "đầu", "cuối") && s.word(i+2, "năm") {
+			if y, ok := s.year4(i+3, minYear); ok && s.rightClear(i+4) {
+				if s.word(i+1, "đầu") {
+					return s.mk(i, i+4, ym(y, 1), ym(y, 6), GrainHalf), true
+				}
+				return s.mk(i, i+4, ym(y, 7), ym(y, 12), GrainHalf), true
+			}
+		}
+	case s.word(i, "sáu", "ba", "chín"):
+		return s.monthsOfYear(i, wordCount(s.text[s.toks[i].start:s.toks[i].end]))
+	case s.word(i, "sáng", "trưa", "chiều", "tối", "đêm", "hôm", "khuya"):
+		if m, ok := s.dayMonth(i+1, i+1); ok {
+			return m, true
+		}
+	case s.word(i, "thứ"):
+		if s.word(i+1, "hai", "ba", "tư", "năm", "sáu", "bảy") {
+			return s.weekdayDate(i + 2)
+		}
+	case s.word(i, "chủ"):
+		if s.word(i+1, "nhật") {
+			return s.weekdayDate(i + 2)
+		}
+	case s.word(i, "cn"):
+		return s.weekdayDate(i + 1)
+	}
+	return match{}, false
+}
+
+func wordCount(w string) int {
+	switch strings.ToLower(w) {
+	case "ba":
+		return 3
+	case "sáu":
+		return 6
+	case "chín":
+		return 9
+	}
+	return 0
+}
+
+// weekdayDate matches the date after a weekday: "Thứ Hai, 7/12", "(7/12)".
+func (s *scanner) weekdayDate(j int) (match, bool) {
+	if s.punct(j, ',', '(') {
+		j++
+	}
+	if s.word(j, "ngày") {
+		return match{}, false // matched from "ngày" itself
+	}
+	if !s.leftClear(j) {
+		return match{}, false
+	}
+	if _, _, _, _, ok := s.numDate(j); ok {
+		return s.matchNum(j, j)
+	}
+	return s.dayMonth(j, j)
+}
+
+// formalDay matches "ngày 04 tháng 7 năm 2011" and "ngày 04 tháng 7".
+func (s *scanner) formalDay(i int) (match, bool) {
+	d, dd, ok := s.num(i + 1)
+	if !ok || dd > 2 || !s.word(i+2, "tháng") {
+		return match{}, false
+	}
+	m, md, ok := s.num(i + 3)
+	if !ok || md > 2 || s.adjacent(i+4) && s.toks[i+4].kind != tokPunct {
+		return match{}, false
+	}
+	j := i + 4
+	if s.punct(j, ',') {
+		j++
+	}
+	if s.word(j, "năm") {
+		y, ok := s.year4(j+1, minYear)
+		if !ok || !s.rightClear(j+2) || !validDay(y, m, d) {
+			return match{}, false
+		}
+		ds := ymd(y, m, d)
+		return s.mk(i, j+2, ds, ds, GrainDay), true
+	}
+	if !s.rightClear(i+4) || !validDay(2000, m, d) {
+		return match{}, false
+	}
+	return s.yearless(i, i+4, m, d), true
+}
+
+// dayMonth matches a day-month without a year, "30/6" or "4-7", at token j;
+// the mention's text starts at token from.
+func (s *scanner) dayMonth(from, j int) (match, bool) {
+	d, dd, ok := s.num(j)
+	if !ok || dd > 2 || !s.adjacent(j+1) || !s.punct(j+1, '/', '-') || !s.adjacent(j+2) {
+		return match{}, false
+	}
+	m, md, ok := s.num(j + 2)
+	if !ok || md > 2 || !s.rightClear(j+3) || !validDay(2000, m, d) {
+		return match{}, false
+	}
+	return s.yearless(from, j+3, m, d), true
+}
+
+// numDate parses D<sep>M<sep>Y at token j (one separator, no spaces).
+func (s *scanner) numDate(j int) (y, m, d, next int, ok bool) {
+	d, dd, ok1 := s.num(j)
+	if !ok1 || dd > 2 || !s.adjacent(j+1) || !s.punct(j+1, '/', '-', '.') {
+		return
+	}
+	sep := s.toks[j+1].val
+	m, md, ok2 := s.num(j + 2)
+	if !ok2 || md > 2 || !s.adjacent(j+2) || !s.adjacent(j+3) || s.toks[j+3].kind != tokPunct || s.toks[j+3].val != sep || !s.adjacent(j+4) {
+		return
+	}
+	y, ok3 := s.year4(j+4, minYear)
+	if !ok3 || !validDay(y, m, d) {
+		return
+	}
+	return y, m, d, j + 5, true
+}
+
+// clock parses "19:35" or "19h35" at token j.
+func (s *scanner) clock(j int) (h, min, next int, ok bool) {
+	h, hd, ok1 := s.num(j)
+	if !ok1 || hd > 2 || h > 23 || !s.adjacent(j+1) {
+		return
+	}
+	if !s.punct(j+1, ':') && !s.word(j+1, "h", "g") {
+		return
+	}
+	min, mind, ok2 := s.num(j + 2)
+	if !ok2 || mind != 2 || min > 59 || !s.adjacent(j+2) || !s.rightClear(j+3) {
+		return
+	}
+	return h, min, j + 3, true
+}
+
+// matchNum matches the forms that start with a number at token j; the
+// mention's text starts at token from ("ngày" or the number itself).
+func (s *scanner) matchNum(from, j int) (match, bool) {
+	// Time first: "19:35 10/07/2011", "19h35 ngày 10/7/2011".
+	if from == j {
+		if h, mi, k, ok := s.clock(j); ok {
+			if s.punct(k, ',') {
+				k++
+			}
+			if s.word(k, "ngày") {
+				k++
+			}
+			if y, m, d, next, ok := s.numDate(k); ok && s.leftClear(k) && s.rightClear(next) {
+				dt := ymd(y, m, d) + "T" + hm(h, mi)
+				return s.mk(from, next, dt, dt, GrainDatetime), true
+			}
+			return match{}, false
+		}
+		if r, ok := s.monthsOfYear(j, 0); ok {
+			return r, true
+		}
+	}
+	if y, m, d, next, ok := s.numDate(j); ok {
+		if !s.rightClear(next) {
+			return match{}, false
+		}
+		day := ymd(y, m, d)
+		k := next
+		if s.dash(k) || s.punct(k, ',') {
+			k++
+		}
+		// Datetime: "10/07/2011 - 19:35", "10/07/2011 19:35".
+		if h, mi, end, ok := s.clock(k); ok {
+			dt := day + "T" + hm(h, mi)
+			return s.mk(from, end, dt, dt, GrainDatetime), true
+		}
+		// Range of days: "ngày 4.1.2017 - 4.1.2018".
+		if s.dash(next) {
+			k := next + 1
+			if s.word(k, "ngày") {
+				k++
+			}
+			if y2, m2, d2, end, ok := s.numDate(k); ok && s.rightClear(end) {
+				day2 := ymd(y2, m2, d2)
+				if day2 > day {
+					return s.mk(from, end, day, day2, GrainPeriod), true
+				}
+			}
+		}
+		return s.mk(from, next, day, day, GrainDay), true
+	}
+	if from != j {
+		return match{}, false
+	}
+	// ISO: 2011-07-04.
+	if y, ok := s.year4(j, minYear); ok && s.adjacent(j+1) && s.punct(j+1, '-') && s.adjacent(j+2) && s.adjacent(j+3) && s.punct(j+3, '-') && s.adjacent(j+4) {
+		m, md, ok1 := s.num(j + 2)
+		d, dd, ok2 := s.num(j + 4)
+		if ok1 && ok2 && md == 2 && dd == 2 && validDay(y, m, d) && s.rightClear(j+5) {
+			day := ymd(y, m, d)
+			return s.mk(j, j+5, day, day, GrainDay), true
+		}
+		return match{}, false
+	}
+	// A year range "2005-2010", or a bare year.
+	if _, ok := s.year4(j, minBareYear); ok {
+		if r, ok := s.yearRange(j, j); ok {
+			return r, true
+		}
+		return s.bareYear(j)
+	}
+	return match{}, false
+}
+
+// yearRange matches "Y1 - Y2" (or "Y1 đến Y2" when allowTo) at token j.
+func (s *scanner) yearRange(from, j int) (match, bool) {
+	y1, ok := s.year4(j, minBareYear)
+	if !ok {
+		return match{}, false
+	}
+	k := j + 1
+	switch {
+	case s.dash(k):
+		k++
+	default:
+		return match{}, false
+	}
+	y2, ok := s.year4(k, minBareYear)
+	if !ok || y2 <= y1 || y2-y1 > maxPeriod || !s.rightClear(k+1) {
+		return match{}, false
+	}
+	return s.mk(from, k+1, strconv.Itoa(y1), strconv.Itoa(y2), GrainPeriod), true
+}
+
+// periodAfter matches the years after a period word ("giai đoạn", "nhiệm
+// kỳ", "năm học"): "2011-2015", "2011 - 2015", "từ 2011 đến 2015",
+// "từ năm 2011 đến năm 2015".
+func (s *scanner) periodAfter(from, j int) (match, bool) {
+	if s.word(j, "từ") {
+		j++
+	}
+	if s.word(j, "năm") {
+		j++
+	}
+	if !s.leftClear(j) {
+		return match{}, false
+	}
+	if r, ok := s.yearRange(from, j); ok {
+		return r, true
+	}
+	y1, ok := s.year4(j, minBareYear)
+	if !ok || !s.word(j+1, "đến", "tới") {
+		return match{}, false
+	}
+	k := j + 2
+	if s.word(k, "năm") {
+		k++
+	}
+	y2, ok := s.year4(k, minBareYear)
+	if !ok || y2 <= y1 || y2-y1 > maxPeriod || !s.rightClear(k+1) {
+		return match{}, false
+	}
+	return s.mk(from, k+1, strconv.Itoa(y1), strconv.Itoa(y2), GrainPeriod), true
+}
+
+// yearWord matches "năm 2011" and "năm 2016 – 2019" at the word "năm".
+func (s *scanner) yearWord(i int) (match, bool) {
+	j := i + 1
+	if s.adjacent(j) && s.toks[j].kind != tokNum {
+		return match{}, false
+	}
+	if r, ok := s.yearRange(i, j); ok {
+		return r, true
+	}
+	y, ok := s.year4(j, minYear)
+	if !ok || !s.rightClear(j+1) {
+		return match{}, false
+	}
+	ys := strconv.Itoa(y)
+	return s.mk(i, j+1, ys, ys, GrainYear), true
+}
+
+// month matches at "tháng": "tháng 7/2011", "tháng 7 năm 2011",
+// "tháng 4-2016", "tháng 7.2017" and the range "tháng 1 - 7.2017".
+func (s *scanner) month(i int) (match, bool) {
+	m, md, ok := s.num(i + 1)
+	if !ok || md > 2 || m < 1 || m > 12 {
+		return match{}, false
+	}
+	// Range: "tháng 1 - 7.2017", "tháng 1 - tháng 7/2017".
+	if s.dash(i + 2) {
+		k := i + 3
+		if s.word(k, "tháng") {
+			k++
+		}
+		if m2, md2, ok := s.num(k); ok && md2 <= 2 && m2 > m && m2 <= 12 {
+			if y, end, ok := s.monthYearTail(k + 1); ok {
+				return s.mk(i, end, ym(y, m), ym(y, m2), GrainPeriod), true
+			}
+		}
+	}
+	if y, end, ok := s.monthYearTail(i + 2); ok {
+		return s.mk(i, end, ym(y, m), ym(y, m), GrainMonth), true
+	}
+	return match{}, false
+}
+
+// monthYearTail matches what follows a month number: "/2011", "-2011",
+// ".2011", " - 2011", " năm 2011".
+func (s *scanner) monthYearTail(k int) (y, next int, ok bool) {
+	switch {
+	case s.word(k, "năm"):
+		k++
+	case s.punct(k, '/', '.', '-', '–'):
+		if s.adjacent(k) != s.adjacent(k+1) && s.punct(k, '/', '.') {
+			return 0, 0, false
+		}
+		if s.punct(k, '.') && !s.adjacent(k) {
+			return 0, 0, false // end of a sentence
+		}
+		k++
+	default:
+		return 0, 0, false
+	}
+	y, ok = s.year4(k, minYear)
+	if !ok || !s.rightClear(k+1) {
+		return 0, 0, false
+	}
+	return y, k + 1, true
+}
+
+// quarter matches "quý III/2011", "quý 3 năm 2011", "quý IV-2020".
+func (s *scanner) quarter(i int) (match, bool) {
+	q := 0
+	if v, d, ok := s.num(i + 1); ok && d == 1 {
+		q = v
+	} else if i+1 < len(s.toks) && s.toks[i+1].kind == tokWord {
+		switch s.text[s.toks[i+1].start:s.toks[i+1].end] {
+		case "I":
+			q = 1
+		case "II":
+			q = 2
+		case "III":
+			q = 3
+		case "IV":
+			q = 4
+		}
+	}
+	if q < 1 || q > 4 || s.adjacent(i+1) {
+		return match{}, false
+	}
+	y, end, ok := s.monthYearTail(i + 2)
+	if !ok {
+		return match{}, false
+	}
+	return s.mk(i, end, ym(y, 3*q-2), ym(y, 3*q), GrainQuarter), true
+}
+
+// monthsOfYear matches "6 tháng đầu năm 2011", "9 tháng năm 2011",
+// "6 tháng cuối năm 2011" (n is the count when token i is a number word).
+func (s *scanner) monthsOfYear(i, n int) (match, bool) {
+	if n == 0 {
+		v, d, ok := s.num(i)
+		if !ok || d > 2 {
+			return match{}, false
+		}
+		n = v
+	}
+	if n < 1 || n > 11 || !s.word(i+1, "tháng") {
+		return match{}, false
+	}
+	j := i + 2
+	last := false
+	switch {
+	case s.word(j, "đầu"):
+		j++
+	case s.word(j, "cuối"):
+		last = true
+		j++
+	}
+	if !s.word(j, "năm") {
+		return match{}, false
+	}
+	y, ok := s.year4(j+1, minYear)
+	if !ok || !s.rightClear(j+2) {
+		return match{}, false
+	}
+	a, b := 1, n
+	if last {
+		a, b = 13-n, 12
+	}
+	grain := GrainPeriod
+	switch {
+	case n == 6:
+		grain = GrainHalf
+	case n == 3:
+		grain = GrainQuarter
+	}
+	return s.mk(i, j+2, ym(y, a), ym(y, b), grain), true
+}
+
+// bareYear accepts a 4-digit year written alone ("đến 2030", "nhiệm vụ
+// 2025") unless its neighbours say it is something else.
+func (s *scanner) bareYear(j int) (match, bool) {
+	y, _ := s.year4(j, minBareYear)
+	if !s.rightClear(j + 1) {
+		return match{}, false
+	}
+	if j > 0 {
+		p := s.toks[j-1]
+		if p.kind == tokPunct && s.toks[j].gap {
+			if r := rune(p.val); r == ':' || r == '#' || r == '№' || r == '+' || r == '$' || r == '€' || r == '=' || isDash(r) && j > 1 && s.toks[j-2].kind == tokNum {
+				return match{}, false
+			}
+		}
+		if p.kind == tokNum {
+			return match{}, false
+		}
+		if p.kind == tokWord && isCountWord(s.text[p.start:p.end]) {
+			return match{}, false
+		}
+	}
+	if j+1 < len(s.toks) {
+		n := s.toks[j+1]
+		if n.kind == tokNum {
+			return match{}, false
+		}
+		if n.kind == tokWord && isUnitWord(s.text[n.start:n.end]) {
+			return match{}, false
+		}
+		if n.kind == tokPunct && (n.val == '%' || n.val == '‰' || n.val == '$' || n.val == '₫') {
+			return match{}, false
+		}
+	}
+	if s.inName(j) {
+		return match{}, false
+	}
+	ys := strconv.Itoa(y)
+	return s.mk(j, j+1, ys, ys, GrainYear), true
+}
+
+// inName reports whether the number at token j ends the name of a law
+// ("Luật Doanh nghiệp 2014", "Hiến pháp 2013", "Bộ luật Hình sự 2015"):
+// such names identify a document, they are not dates.
+func (s *scanner) inName(j int) bool {
+	for k := j - 1; k >= 0 && k >= j-7; k-- {
+		t := s.toks[k]
+		if t.kind != tokWord {
+			return false
+		}
+		w := s.text[t.start:t.end]
+		switch {
+		case strings.EqualFold(w, "luật") || strings.EqualFold(w, "lệnh") || w == "Pháp" || w == "Hiến":
+			// The word after "Luật" names the law when capitalized.
+			if k+1 < j && k+1 < len(s.toks) {
+				r, _ := utf8.DecodeRuneInString(s.text[s.toks[k+1].start:])
+				return unicode.IsUpper(r) || strings.EqualFold(w, "pháp") || strings.EqualFold(w, "hiến")
+			}
+			return false
+		case w == "ISO" || w == "TCVN" || w == "QCVN" || w == "Euro" || w == "EURO":
+			return true
+		}
+	}
+	return false
+}
+
+var countWords = map[string]bool{
+	"số": true, "điều": true, "khoản": true, "điểm": true, "mục": true, "chương": true,
+	"lục": true, "mã": true, "có": true, "gồm": true, "khoảng": true, "trên": true,
+	"dưới": true, "hơn": true, "gần": true, "đạt": true, "tổng": true, "thứ": true,
+	"lần": true, "tel": true, "đt": true, "fax": true, "hotline": true, "phòng": true,
+	"xấp": true, "xỉ": true, "top": true, "nhà": true, "ngõ": true,
+	"ngách": true, "hẻm": true, "km": true, "lộ": true, "tuyến": true,
+	"mức": true, "được": true, "thêm": true, "còn": true,
+	"bằng": true, "lên": true, "xuống": true, "tăng": true, "giảm": true,
+}
+
+func isCountWord(w string) bool { return countWords[strings.ToLower(w)] }
+
+var unitWords = map[string]bool{
+	"người": true, "hộ": true, "đồng": true, "tỷ": true, "tỉ": true, "triệu": true,
+	"nghìn": true, "ngàn": true, "trăm": true, "vạn": true, "ha": true, "km": true,
+	"m": true, "tấn": true, "kg": true, "lít": true, "usd": true, "vnd": true,
+	"vnđ": true, "con": true, "cái": true, "chiếc": true, "căn": true, "trường": true,
+	"xã": true, "phường": true, "huyện": true, "tỉnh": true, "lượt": true, "vụ": true,
+	"ca": true, "bài": true, "trang": true, "điểm": true, "phút": true, "giờ": true,
+	"giây": true, "lần": true, "cây": true, "hécta": true, "héc": true, "mw": true,
+	"kwh": true, "đảng": true, "học": true, "doanh": true, "dự": true,
+	"tổ": true, "cơ": true, "đơn": true, "thôn": true, "bản": true, "ấp": true,
+	"chi": true, "cán": true, "hồ": true, "mét": true, "cm": true, "mm": true,
+	"gam": true, "g": true, "đ": true, "lao": true, "công": true, "viên": true,
+	"thành": true, "em": true, "cháu": true, "cặp": true, "gia": true, "suất": true,
+	"phòng": true, "giường": true, "bác": true, "bệnh": true,
+}
+
+func isUnitWord(w string) bool { return unitWords[strings.ToLower(w)] }
+
+// ---- years for day-months ----
+
+// resolveYearless gives each pending day-month a year, or drops it.
+func resolveYearless(out []Date, pending []int, year int) []Date {
+	docYear := year
+	if docYear == 0 {
+		docYear = dominantYear(out)
+	}
+	drop := make(map[int]bool)
+	for _, k := range pending {
+		d := &out[k]
+		mo, dy := yearlessParts(d)
+		y := 0
+		// A full date right after it: "từ ngày 15/7 đến ngày 17/7/2020".
+		if k+1 < len(out) && out[k+1].Grain == GrainDay && out[k+1].Start != "" && out[k+1].Offset-(d.Offset+len(d.Text)) < 24 {
+			y, _ = strconv.Atoi(out[k+1].Start[:4])
+		}
+		if y == 0 {
+			y = docYear
+		}
+		if y == 0 || !validDay(y, mo, dy) {
+			drop[k] = true
+			continue
+		}
+		d.Start = ymd(y, mo, dy)
+		d.End = d.Start
+	}
+	if len(drop) == 0 {
+		return out
+	}
+	kept := out[:0]
+	for k, d := range out {
+		if !drop[k] {
+			kept = append(kept, d)
+		}
+	}
+	return kept
+}
+
+// yearlessParts reads back the month and day stored in a yearless Date.
+func yearlessParts(d *Date) (month, day int) {
+	mm, dd, _ := strings.Cut(d.End, "-")
+	month, _ = strconv.Atoi(mm)
+	day, _ = strconv.Atoi(dd)
+	return month, day
+}
+
+// dominantYear returns the year that the text's dated mentions name most
+// often, when it is named at least twice and more often than any other.
+func dominantYear(ds []Date) int {
+	count := map[int]int{}
+	for _, d := range ds {
+		if d.Start == "" || d.Grain == GrainPeriod {
+			continue
+		}
+		y, err := strconv.Atoi(d.Start[:4])
+		if err == nil {
+			count[y]++
+		}
+	}
+	best, bestN, second := 0, 0, 0
+	for y, n := range count {
+		switch {
+		case n > bestN:
+			best, second, bestN = y, bestN, n
+		case n > second:
+			second = n
+		}
+	}
+	if bestN >= 2 && bestN > second {
+		return best
+	}
+	return 0
+}
+
+// ---- helpers ----
+
+func setPages(text string, ds []Date) {
+	page, pos := 1, 0
+	for k := range ds {
+		if ds[k].Offset > pos {
+			page += strings.Count(text[pos:ds[k].Offset], "\f")
+			pos = ds[k].Offset
+		}
+		ds[k].Page = page
+	}
+}
+
+func lastWord(s string) (w, rest string) {
+	end := len(s)
+	i := end
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+			break
+		}
+		i -= n
+	}
+	return s[i:end], s[:i]
+}
+
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+func validDay(y, m, d int) bool {
+	return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)
+}
+
+func pad2(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+func ym(y, m int) string     { return strconv.Itoa(y) + "-" + pad2(m) }
+func ymd(y, m, d int) string { return ym(y, m) + "-" + pad2(d) }
+func hm(h, m int) string     { return pad2(h) + ":" + pad2(m) }
