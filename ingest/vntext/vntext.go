@@ -2,20 +2,7 @@ package vntext
 
 import (
 	"golang.org/x/text/encoding"
-	"golang.org/x/text/unicode/norm"
 )
-
-// Clean returns s in NFC with whitespace, zero-width characters, NBSP and
-// soft hyphens normalized. It is what every reader applies to its output.
-func Clean(s string) string { return norm.NFC.String(s) }
-
-// Normalize returns the canonical form of s: NFC, one tone placement for
-// oa/oe/uy, unified quotes and dashes. It is idempotent.
-func Normalize(s string) string { return norm.NFC.String(s) }
-
-// Fold returns the search key of s: lowercase, no diacritics, đ→d, i/y
-// variants folded.
-func Fold(s string) string { return s }
 
 // Decode detects the encoding of a text file's bytes (BOMs, UTF-16, UTF-8,
 // CP1258, TCVN3, VNI, VISCII) and returns the text as NFC UTF-8, the name of

@@ -1,0 +1,227 @@
+package vntext
+
+import (
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// syllable is a parsed Vietnamese syllable: positions index the letters of
+// the word (runes, not bytes).
+type syllable struct {
+	onset    string // lowercase onset consonant(s): "", "ngh", "qu", "gi", ...
+	nucleus  string // lowercase toneless vowel cluster: "oa", "ươ", "uyê", ...
+	coda     string // lowercase final consonant(s): "", "ng", "ch", ...
+	nucStart int    // index of the first vowel of the nucleus
+	nucEnd   int    // index after the last vowel of the nucleus
+	tone     uint8
+	tonePos  int // index of the toned letter, -1 when the tone is ngang
+}
+
+// onsets lists the initial consonants, longest first where one is a prefix
+// of another.
+var onsets = []string{
+	"ngh", "ng", "nh", "gh", "gi", "kh", "ph", "th", "tr", "ch", "qu",
+	"b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+}
+
+// Openness of a vowel cluster: whether it stands without a final
+// consonant, needs one, or takes both.
+const (
+	openOnly   = 1
+	closedOnly = 2
+	either     = 3
+)
+
+// nuclei lists the vowel clusters (medial + main vowel + glide) of
+// Vietnamese with the codas they allow.
+var nuclei = map[string]int{
+	// single vowels
+	"a": either, "ă": closedOnly, "â": closedOnly, "e": either, "ê": either,
+	"i": either, "o": either, "ô": either, "ơ": either, "u": either,
+	"ư": either, "y": either,
+	// rising diphthongs with a medial
+	"oa": either, "oă": closedOnly, "oe": either, "uâ": closedOnly,
+	"uê": either, "uơ": openOnly, "uy": either, "oo": closedOnly,
+	// centring diphthongs
+	"ia": openOnly, "iê": closedOnly, "yê": closedOnly, "ua": openOnly,
+	"uô": closedOnly, "ưa": openOnly, "ươ": closedOnly, "uyê": closedOnly,
+	// falling diphthongs (glide final)
+	"ai": openOnly, "ao": openOnly, "au": openOnly, "ay": openOnly,
+	"âu": openOnly, "ây": openOnly, "eo": openOnly, "êu": openOnly,
+	"iu": openOnly, "oi": openOnly, "ôi": openOnly, "ơi": openOnly,
+	"ui": openOnly, "ưi": openOnly, "ưu": openOnly,
+	// triphthongs
+	"iêu": openOnly, "yêu": openOnly, "oai": openOnly, "oay": openOnly,
+	"oao": openOnly, "oeo": openOnly, "uây": openOnly, "uôi": openOnly,
+	"ươi": openOnly, "ươu": openOnly, "uyu": openOnly, "uya": openOnly,
+}
+
+// codas lists the final consonants.
+var codas = map[string]bool{
+	"": true, "c": true, "ch": true, "m": true, "n": true, "ng": true,
+	"nh": true, "p": true, "t": true,
+}
+
+// parseSyllable parses the letters of one word as a Vietnamese syllable.
+// It reports false when the word is not one.
+func parseSyllable(ls []letterInfo) (syllable, bool) {
+	var sy syllable
+	sy.tonePos = -1
+	if len(ls) == 0 || len(ls) > 8 {
+		return sy, false
+	}
+	var buf [8]rune
+	bases := buf[:len(ls)]
+	for i, l := range ls {
+		if !l.ok {
+			return sy, false
+		}
+		bases[i] = l.base
+		if l.tone != toneNone {
+			if sy.tonePos >= 0 {
+				return sy, false // two tones
+			}
+			sy.tone, sy.tonePos = l.tone, i
+		}
+	}
+	// Onset: the longest listed prefix that leaves a vowel after it.
+	start := 0
+	for _, on := range onsets {
+		n := utf8.RuneCountInString(on)
+		if n >= len(bases) || !hasPrefixRunes(bases, on) {
+			continue
+		}
+		if !isVowelBase(bases[n]) {
+			if on == "gi" {
+				continue // "gìn": g + i
+			}
+			continue
+		}
+		start = n
+		sy.onset = on
+		break
+	}
+	if sy.onset == "" && !isVowelBase(bases[0]) {
+		return sy, false
+	}
+	end := start
+	for end < len(bases) && isVowelBase(bases[end]) {
+		end++
+	}
+	if end == start {
+		return sy, false
+	}
+	sy.nucStart, sy.nucEnd = start, end
+	sy.nucleus = string(bases[start:end])
+	sy.coda = string(bases[end:])
+	kind, ok := nuclei[sy.nucleus]
+	if !ok || !codas[sy.coda] {
+		return sy, false
+	}
+	if sy.coda == "" && kind == closedOnly || sy.coda != "" && kind == openOnly {
+		return sy, false
+	}
+	// The tone must sit on a vowel of the nucleus (or on the i of "gi"
+	// when the nucleus itself is i-less, as in "gịa" misspellings: no).
+	if sy.tonePos >= 0 && (sy.tonePos < start || sy.tonePos >= end) {
+		return sy, false
+	}
+	// Stop codas take only sắc or nặng.
+	switch sy.coda {
+	case "p", "t", "c", "ch":
+		if sy.tone != toneAcute && sy.tone != toneDot {
+			return sy, false
+		}
+	}
+	first := bases[start]
+	front := first == 'i' || first == 'e' || first == 'ê' || first == 'y'
+	switch sy.onset {
+	case "k":
+		if !front {
+			return sy, false
+		}
+	case "gh", "ngh":
+		if first != 'i' && first != 'e' && first != 'ê' {
+			return sy, false
+		}
+	case "c", "ng", "g":
+		if first == 'e' || first == 'ê' || (first == 'i' && sy.onset != "g") || first == 'y' {
+			return sy, false
+		}
+	case "qu":
+		if first == 'u' || first == 'o' {
+			return sy, false
+		}
+	case "gi":
+		if first == 'i' {
+			return sy, false
+		}
+	}
+	// Palatal codas follow a, ê, i, y only.
+	if sy.coda == "ch" || sy.coda == "nh" {
+		last := bases[end-1]
+		if last != 'a' && last != 'ê' && last != 'i' && last != 'y' {
+			return sy, false
+		}
+	}
+	if sy.coda == "c" || sy.coda == "ng" {
+		switch sy.nucleus {
+		case "i", "ê", "y", "uê", "uy":
+			return sy, false
+		}
+	}
+	return sy, true
+}
+
+func hasPrefixRunes(rs []rune, p string) bool {
+	i := 0
+	for _, r := range p {
+		if i >= len(rs) || rs[i] != r {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// ValidSyllable reports whether s is one well-formed Vietnamese syllable:
+// an optional onset (b, ch, ngh, qu, gi, ...), a vowel cluster that exists
+// in the language (oa, ươ, uyê, iêu, ...), an optional final consonant the
+// cluster allows (c, ch, m, n, ng, nh, p, t) and at most one tone mark,
+// placed on a vowel; stop finals (p, t, c, ch) take only sắc or nặng, and
+// the spelling rules k/gh/ngh before i, e, ê hold. Case does not matter and
+// s may be NFC or NFD. Both tone-placement styles (hòa, hoà) are valid.
+// Letters outside the Vietnamese alphabet (f, j, w, z) make s invalid.
+func ValidSyllable(s string) bool {
+	if s == "" || len(s) > 40 {
+		return false
+	}
+	if !isASCII(s) {
+		s = norm.NFC.String(s)
+	}
+	var buf [8]letterInfo
+	ls := buf[:0]
+	for _, r := range s {
+		if len(ls) == len(buf) {
+			return false
+		}
+		l := splitLetter(r)
+		if !l.ok || r == 'f' || r == 'j' || r == 'w' || r == 'z' ||
+			r == 'F' || r == 'J' || r == 'W' || r == 'Z' {
+			return false
+		}
+		ls = append(ls, l)
+	}
+	_, ok := parseSyllable(ls)
+	return ok
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
