@@ -68,7 +68,7 @@ func FindDates(text string, year int) []Date {
 		i = m.next
 	}
 	if len(pending) > 0 {
-		out = resolveYearless(out, pending, year)
+		out = resolveYearless(text, out, pending, year)
 	}
 	setPages(text, out)
 	return out
@@ -458,7 +458,7 @@ func (s *scanner) formalDay(i int) (match, bool) {
 		ds := ymd(y, m, d)
 		return s.mk(i, j+2, ds, ds, GrainDay), true
 	}
-	if !s.rightClear(i+4) || !validDay(2000, m, d) {
+	if !s.rightClear(i+4) || !validDay(2000, m, d) || s.recurring(i+4) {
 		return match{}, false
 	}
 	return s.yearless(i, i+4, m, d), true
@@ -472,10 +472,26 @@ func (s *scanner) dayMonth(from, j int) (match, bool) {
 		return match{}, false
 	}
 	m, md, ok := s.num(j + 2)
-	if !ok || md > 2 || !s.rightClear(j+3) || !validDay(2000, m, d) {
+	if !ok || md > 2 || !s.rightClear(j+3) || !validDay(2000, m, d) || s.recurring(j+3) {
 		return match{}, false
 	}
 	return s.yearless(from, j+3, m, d), true
+}
+
+// recurring reports whether the words at token j make a day-month relative
+// or yearly: "ngày 31/12 hằng năm", "ngày 15/01 năm sau", "ngày 31/12 của
+// năm đánh giá". Only "năm nay" keeps it anchored (to the document year).
+func (s *scanner) recurring(j int) bool {
+	if s.punct(j, ',') {
+		return false
+	}
+	switch {
+	case s.word(j, "năm"):
+		return !s.word(j+1, "nay")
+	case s.word(j, "hằng", "hàng", "mỗi", "các", "của"):
+		return s.word(j+1, "năm")
+	}
+	return false
 }
 
 // numDate parses D<sep>M<sep>Y at token j (one separator, no spaces).
@@ -535,20 +551,8 @@ func (s *scanner) matchNum(from, j int) (match, bool) {
 		}
 	}
 	if y, m, d, next, ok := s.numDate(j); ok {
-		if !s.rightClear(next) {
-			return match{}, false
-		}
 		day := ymd(y, m, d)
-		k := next
-		if s.dash(k) || s.punct(k, ',') {
-			k++
-		}
-		// Datetime: "10/07/2011 - 19:35", "10/07/2011 19:35".
-		if h, mi, end, ok := s.clock(k); ok {
-			dt := day + "T" + hm(h, mi)
-			return s.mk(from, end, dt, dt, GrainDatetime), true
-		}
-		// Range of days: "ngày 4.1.2017 - 4.1.2018".
+		// Range of days: "ngày 4.1.2017 - 4.1.2018", "30/4/1975-30/4/2025".
 		if s.dash(next) {
 			k := next + 1
 			if s.word(k, "ngày") {
@@ -560,6 +564,18 @@ func (s *scanner) matchNum(from, j int) (match, bool) {
 					return s.mk(from, end, day, day2, GrainPeriod), true
 				}
 			}
+		}
+		if !s.rightClear(next) {
+			return match{}, false
+		}
+		k := next
+		if s.dash(k) || s.punct(k, ',') {
+			k++
+		}
+		// Datetime: "10/07/2011 - 19:35", "10/07/2011 19:35".
+		if h, mi, end, ok := s.clock(k); ok {
+			dt := day + "T" + hm(h, mi)
+			return s.mk(from, end, dt, dt, GrainDatetime), true
 		}
 		return s.mk(from, next, day, day, GrainDay), true
 	}
@@ -676,6 +692,15 @@ func (s *scanner) month(i int) (match, bool) {
 	if y, end, ok := s.monthYearTail(i + 2); ok {
 		return s.mk(i, end, ym(y, m), ym(y, m), GrainMonth), true
 	}
+	// "tháng 7 và tháng 8/2020": the year written once for both.
+	if s.word(i+2, "và") || s.punct(i+2, ',') {
+		if s.word(i+3, "tháng") {
+			if r, ok := s.month(i + 3); ok && r.Grain == GrainMonth {
+				y := r.Start[:4]
+				return s.mk(i, i+2, y+"-"+pad2(m), y+"-"+pad2(m), GrainMonth), true
+			}
+		}
+	}
 	return match{}, false
 }
 
@@ -725,6 +750,13 @@ func (s *scanner) quarter(i int) (match, bool) {
 	}
 	y, end, ok := s.monthYearTail(i + 2)
 	if !ok {
+		// "quý I và quý II/2021": the year written once for both.
+		if (s.word(i+2, "và") || s.punct(i+2, ',')) && s.word(i+3, "quý") {
+			if r, ok := s.quarter(i + 3); ok {
+				y, _ := strconv.Atoi(r.Start[:4])
+				return s.mk(i, i+2, ym(y, 3*q-2), ym(y, 3*q), GrainQuarter), true
+			}
+		}
 		return match{}, false
 	}
 	return s.mk(i, end, ym(y, 3*q-2), ym(y, 3*q), GrainQuarter), true
@@ -817,13 +849,22 @@ func (s *scanner) bareYear(j int) (match, bool) {
 // ("Luật Doanh nghiệp 2014", "Hiến pháp 2013", "Bộ luật Hình sự 2015"):
 // such names identify a document, they are not dates.
 func (s *scanner) inName(j int) bool {
-	for k := j - 1; k >= 0 && k >= j-7; k-- {
+	lo := j - 7
+	for k := j - 1; k >= 0 && k >= lo; k-- {
 		t := s.toks[k]
+		// A list of editions: "Luật Doanh nghiệp 2014, 2020".
+		if k > 0 && (s.punct(k, ',') || s.word(k, "và")) && s.toks[k-1].kind == tokNum {
+			k--
+			lo -= 2
+			continue
+		}
 		if t.kind != tokWord {
 			return false
 		}
 		w := s.text[t.start:t.end]
 		switch {
+		case strings.EqualFold(w, "lệ") && s.word(k-1, "điều"):
+			return true
 		case strings.EqualFold(w, "luật") || strings.EqualFold(w, "lệnh") || w == "Pháp" || w == "Hiến":
 			// The word after "Luật" names the law when capitalized.
 			if k+1 < j && k+1 < len(s.toks) {
@@ -872,10 +913,10 @@ func isUnitWord(w string) bool { return unitWords[strings.ToLower(w)] }
 // ---- years for day-months ----
 
 // resolveYearless gives each pending day-month a year, or drops it.
-func resolveYearless(out []Date, pending []int, year int) []Date {
+func resolveYearless(text string, out []Date, pending []int, year int) []Date {
 	docYear := year
 	if docYear == 0 {
-		docYear = dominantYear(out)
+		docYear = dominantYear(text, out)
 	}
 	drop := make(map[int]bool)
 	for _, k := range pending {
@@ -917,16 +958,23 @@ func yearlessParts(d *Date) (month, day int) {
 }
 
 // dominantYear returns the year that the text's dated mentions name most
-// often, when it is named at least twice and more often than any other.
-func dominantYear(ds []Date) int {
+// often (periods and horizons such as "đến năm 2025" aside), when it is
+// named at least twice, more often than any other, and no full date of a
+// later year contradicts it (an article about 1975 written in 2025).
+func dominantYear(text string, ds []Date) int {
 	count := map[int]int{}
+	latestDay := 0
 	for _, d := range ds {
-		if d.Start == "" || d.Grain == GrainPeriod {
+		if d.Start == "" || d.Grain == GrainPeriod || d.Grain == GrainYear && IsHorizon(text, d) {
 			continue
 		}
 		y, err := strconv.Atoi(d.Start[:4])
-		if err == nil {
-			count[y]++
+		if err != nil {
+			continue
+		}
+		count[y]++
+		if (d.Grain == GrainDay || d.Grain == GrainDatetime) && y > latestDay {
+			latestDay = y
 		}
 	}
 	best, bestN, second := 0, 0, 0
@@ -938,7 +986,7 @@ func dominantYear(ds []Date) int {
 			second = n
 		}
 	}
-	if bestN >= 2 && bestN > second {
+	if bestN >= 2 && bestN > second && latestDay <= best {
 		return best
 	}
 	return 0
