@@ -1,0 +1,395 @@
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// PDF reading options. The CLI sets them before reading; they are not meant
+// to change while reads are running.
+var (
+	// PDFTimeout is how long one PDF may take to parse before its worker
+	// process is killed and the file fails with "PDF parsing timed out".
+	PDFTimeout = 10 * time.Second
+	// PDFInProcess parses PDFs in this process instead of a killable
+	// worker process: faster to start, but a PDF that hangs the parser
+	// hangs the caller, and there is no memory bound.
+	PDFInProcess = false
+	// PDFMaxPages is how many pages of one PDF are read; the rest are
+	// skipped with a warning.
+	PDFMaxPages = 5000
+)
+
+func init() { readPDF = readPDFFile }
+
+// readPDFFile is the PDF reader: in a worker process unless PDFInProcess
+// is set (or this process is the worker).
+func readPDFFile(path string, data []byte) (parsed, error) {
+	if PDFInProcess || WorkerRequested() {
+		return parsePDF(data, PDFMaxPages)
+	}
+	return parsePDFInWorker(data, PDFTimeout, PDFMaxPages)
+}
+
+// errPDFPassword is the error for a PDF that needs a password to open.
+var errPDFPassword = errors.New("encrypted PDF: a password is required")
+
+// parsePDF reads a PDF held in data: text per page, metadata, warnings.
+// It never panics; a file that cannot be read at all is an error.
+func parsePDF(data []byte, maxPages int) (p parsed, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			p, err = parsed{}, fmt.Errorf("malformed PDF: %v", r)
+		}
+	}()
+	if len(data) == 0 {
+		return parsed{}, errors.New("empty file")
+	}
+	fixed, notes, err := fixPDFEnvelope(data)
+	if err != nil {
+		return parsed{}, err
+	}
+	r, openErr := openPDF(fixed)
+	var pages []pdf.Value
+	var res []pdf.Value
+	var treeWarn []string
+	if openErr == nil {
+		pages, res, treeWarn, openErr = walkPageTree(r, maxPages)
+	}
+	if openErr != nil {
+		if errors.Is(openErr, errPDFPassword) || errors.Is(openErr, errPDFUnsupportedCrypt) {
+			return parsed{}, openErr
+		}
+		// Damaged cross-reference data: rebuild it by scanning for
+		// objects, as poppler and qpdf do.
+		rebuilt, rerr := rebuildXref(fixed)
+		if rerr != nil {
+			return parsed{}, fmt.Errorf("%w (rebuilding the cross-reference table: %v)", openErr, rerr)
+		}
+		r2, err2 := openPDF(rebuilt)
+		if err2 == nil {
+			pages, res, treeWarn, err2 = walkPageTree(r2, maxPages)
+		}
+		if err2 != nil {
+			return parsed{}, openErr
+		}
+		r = r2
+		if !bytes.Contains(fixed[max(0, len(fixed)-2048):], []byte("%%EOF")) {
+			notes = append(notes, "truncated PDF: no end of file marker; the pages found by scanning were read")
+		} else {
+			notes = append(notes, "damaged PDF: cross-reference table rebuilt by scanning the file")
+		}
+	}
+	p.paged = true
+	p.warnings = append(p.warnings, notes...)
+	p.warnings = append(p.warnings, treeWarn...)
+	readInfo(r, &p)
+
+	fonts := make(map[fontKey]*pdfFont)
+	pageLines := make([][]textLine, len(pages))
+	var noText []int
+	for i, pg := range pages {
+		runs, painted, images, werr := walkPage(pg, res[i], fonts)
+		if werr != nil {
+			p.warnings = append(p.warnings, fmt.Sprintf("page %d: %v", i+1, shortErr(werr)))
+		}
+		pageLines[i] = buildLines(runs)
+		if len(pageLines[i]) == 0 && (painted || images > 0) {
+			noText = append(noText, i+1)
+		}
+	}
+	p.warnings = append(p.warnings, noTextWarnings(noText, len(pages))...)
+	for _, f := range fonts {
+		if f.unmapped > 0 {
+			p.warnings = append(p.warnings, "some text uses a font with no Unicode mapping and was dropped")
+			break
+		}
+	}
+	dropRunningLines(pageLines)
+	lay := measureLayout(pageLines)
+	p.pages = make([]string, len(pages))
+	for i, lines := range pageLines {
+		p.pages[i] = joinParagraphs(lines, lay)
+	}
+	if len(pages) == 0 {
+		p.pages = []string{""}
+		p.warnings = append(p.warnings, "PDF has no pages")
+	}
+	return p, nil
+}
+
+// noTextWarnings words the warning for pages without a text layer; a long
+// list is shortened.
+func noTextWarnings(pages []int, total int) []string {
+	switch {
+	case len(pages) == 0:
+		return nil
+	case len(pages) == total && total > 1:
+		return []string{fmt.Sprintf("no page has a text layer (%d pages); the PDF looks scanned", total)}
+	case len(pages) <= 5:
+		var w []string
+		for _, n := range pages {
+			w = append(w, fmt.Sprintf("page %d has no text layer; it looks scanned", n))
+		}
+		return w
+	}
+	var s []string
+	for _, n := range pages[:5] {
+		s = append(s, fmt.Sprint(n))
+	}
+	return []string{fmt.Sprintf("%d pages have no text layer (pages %s, ...); they look scanned", len(pages), strings.Join(s, ", "))}
+}
+
+// shortErr keeps a library error message to one reasonable line.
+func shortErr(err error) string {
+	s := strings.ReplaceAll(err.Error(), "\n", " ")
+	if len(s) > 200 {
+		s = s[:200] + "..."
+	}
+	return s
+}
+
+// errPDFUnsupportedCrypt is the error for encryption the library cannot
+// undo (AES-256, unknown security handlers).
+var errPDFUnsupportedCrypt = errors.New("encrypted PDF: unsupported encryption")
+
+// openPDF opens a PDF with the empty user password, turning the library's
+// panics and password errors into errors.
+func openPDF(data []byte) (r *pdf.Reader, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			r, err = nil, fmt.Errorf("malformed PDF: %v", x)
+		}
+	}()
+	r, err = pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err == nil {
+		return r, nil
+	}
+	msg := err.Error()
+	switch {
+	case errors.Is(err, pdf.ErrInvalidPassword) || strings.Contains(msg, "invalid password"):
+		return nil, errPDFPassword
+	case strings.Contains(msg, "encryption") || strings.Contains(msg, "bit encryption key"):
+		if bytes.Contains(data, []byte("/AESV3")) || bytes.Contains(data, []byte("/R 6")) || bytes.Contains(data, []byte("/R 5")) {
+			return decryptAES256(data)
+		}
+		return nil, fmt.Errorf("%w: %s", errPDFUnsupportedCrypt, msg)
+	}
+	return nil, fmt.Errorf("malformed PDF: %s", strings.TrimPrefix(strings.TrimPrefix(msg, "malformed PDF: "), "malformed PDF file: "))
+}
+
+// headerRE finds the PDF header.
+var headerRE = regexp.MustCompile(`%PDF-(\d)\.(\d)`)
+
+// fixPDFEnvelope checks that data is a PDF and fixes what the library is
+// needlessly strict about: bytes before the header, a header version it
+// does not know (PDF 2.0), a header line without a line end, and bytes
+// after the last %%EOF. Byte offsets inside the file are kept.
+func fixPDFEnvelope(data []byte) ([]byte, []string, error) {
+	head := data
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	loc := headerRE.FindIndex(head)
+	if loc == nil {
+		return nil, nil, errors.New("not a PDF: no %PDF header")
+	}
+	var notes []string
+	out := data
+	if loc[0] > 0 {
+		// Offsets count from the header in such files.
+		out = out[loc[0]:]
+		notes = append(notes, fmt.Sprintf("%d bytes of junk before the PDF header were skipped", loc[0]))
+	}
+	copied := false
+	cp := func() {
+		if !copied {
+			out = append([]byte(nil), out...)
+			copied = true
+		}
+	}
+	if len(out) >= 9 && (out[5] != '1' || out[7] < '0' || out[7] > '7') {
+		cp()
+		copy(out[5:8], "1.7")
+	}
+	if len(out) >= 9 && out[8] != '\r' && out[8] != '\n' {
+		cp()
+		// The header is followed on its line by a comment or a space:
+		// end the line there (a space before "%" is a comment anyway).
+		out[8] = '\n'
+	}
+	tail := out
+	if len(tail) > 2048 {
+		tail = tail[len(tail)-2048:]
+	}
+	i := bytes.LastIndex(tail, []byte("%%EOF"))
+	if i < 0 {
+		return out, notes, nil // truncated: the repair path handles it
+	}
+	end := len(out) - len(tail) + i + len("%%EOF")
+	if rest := bytes.TrimSpace(out[end:]); len(rest) > 0 {
+		out = out[:end]
+	}
+	return out, notes, nil
+}
+
+// maxTreeDepth bounds the page tree's depth; real files use a few levels.
+const maxTreeDepth = 64
+
+// walkPageTree visits the page tree once, depth first, and returns the
+// page objects in order with the resources each inherits. It guards against
+// cyclic /Kids (a node met twice is skipped), a tree deeper than
+// maxTreeDepth, and more pages than maxPages (the rest are skipped with a
+// warning). /Count is never trusted.
+func walkPageTree(r *pdf.Reader, maxPages int) (pages, resources []pdf.Value, warnings []string, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			err = fmt.Errorf("malformed PDF: page tree: %v", x)
+		}
+	}()
+	root := r.Trailer().Key("Root")
+	if root.Kind() != pdf.Dict {
+		return nil, nil, nil, errors.New("malformed PDF: no document catalog")
+	}
+	top := root.Key("Pages")
+	if top.Kind() != pdf.Dict {
+		return nil, nil, nil, errors.New("malformed PDF: no page tree")
+	}
+	visited := make(map[uint64]bool)
+	var cyclic, deep, capped bool
+	extra := 0
+	var visit func(node, res pdf.Value, depth int, direct bool)
+	visit = func(node, res pdf.Value, depth int, direct bool) {
+		// A direct dictionary in /Kids carries its holder's number, so
+		// it has no identity of its own; it cannot close a cycle alone.
+		if k, ok := objKey(node); ok && !direct {
+			if visited[k] {
+				cyclic = true
+				return
+			}
+			visited[k] = true
+		}
+		if depth > maxTreeDepth {
+			deep = true
+			return
+		}
+		if rv := node.Key("Resources"); rv.Kind() == pdf.Dict {
+			res = rv
+		}
+		kids := node.Key("Kids")
+		typ := node.Key("Type").Name()
+		if typ == "Page" || typ != "Pages" && kids.Kind() != pdf.Array {
+			if len(pages) >= maxPages {
+				capped = true
+				extra++
+				return
+			}
+			pages = append(pages, node)
+			resources = append(resources, res)
+			return
+		}
+		kk, _ := objKey(kids)
+		nodeKey, _ := objKey(node)
+		for i := 0; i < kids.Len(); i++ {
+			if capped && extra > 0 {
+				// Counting the rest would mean walking a possibly
+				// huge tree; stop here.
+				return
+			}
+			kid := kids.Index(i)
+			if kid.Kind() != pdf.Dict {
+				continue
+			}
+			k, ok := objKey(kid)
+			visit(kid, res, depth+1, ok && (k == kk || k == nodeKey))
+		}
+	}
+	visit(top, pdf.Value{}, 0, false)
+	if cyclic {
+		warnings = append(warnings, "page tree refers to itself (cyclic /Kids); repeated nodes were skipped")
+	}
+	if deep {
+		warnings = append(warnings, fmt.Sprintf("page tree deeper than %d levels was cut", maxTreeDepth))
+	}
+	if capped {
+		warnings = append(warnings, fmt.Sprintf("PDF has more than %d pages; only the first %d were read", maxPages, maxPages))
+	}
+	return pages, resources, warnings, nil
+}
+
+// pdfDateRE matches a PDF date: D:YYYYMMDDHHmmSS with optional parts.
+var pdfDateRE = regexp.MustCompile(`^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?`)
+
+// pdfDate turns a PDF date string into ISO 8601 (YYYY-MM-DD, with THH:MM
+// when the time is given), or "" if it is not a plausible date.
+func pdfDate(s string) string {
+	m := pdfDateRE.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil || m[2] == "" || m[3] == "" {
+		return ""
+	}
+	y, mo, d := atoi(m[1]), atoi(m[2]), atoi(m[3])
+	if y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return ""
+	}
+	out := fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
+	if m[4] != "" && m[5] != "" {
+		h, mi := atoi(m[4]), atoi(m[5])
+		if h < 24 && mi < 60 {
+			out += fmt.Sprintf("T%02d:%02d", h, mi)
+		}
+	}
+	return out
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+// readInfo copies the Info dictionary's hints into p.
+func readInfo(r *pdf.Reader, p *parsed) {
+	defer func() { _ = recover() }()
+	info := r.Trailer().Key("Info")
+	if info.Kind() != pdf.Dict {
+		return
+	}
+	text := func(k string) string {
+		return strings.TrimSpace(cleanText(info.Key(k).Text()))
+	}
+	p.title = pdfTitle(text("Title"))
+	p.published = pdfDate(text("CreationDate"))
+	p.meta = make(map[string]string)
+	for _, k := range []string{"Author", "Producer", "Creator", "Subject", "Keywords"} {
+		if v := text(k); v != "" {
+			p.meta[strings.ToLower(k)] = v
+		}
+	}
+	if v := pdfDate(text("ModDate")); v != "" {
+		p.meta["modified"] = v
+	}
+	if len(p.meta) == 0 {
+		p.meta = nil
+	}
+}
+
+// pdfTitle cleans a PDF Info title: a producer's "Microsoft Word - "
+// prefix goes, and a title that is only a file name is no title.
+func pdfTitle(s string) string {
+	s = strings.TrimSpace(strings.TrimPrefix(s, "Microsoft Word - "))
+	low := strings.ToLower(s)
+	for _, ext := range []string{".doc", ".docx", ".pdf", ".rtf", ".odt", ".txt"} {
+		if strings.HasSuffix(low, ext) {
+			return ""
+		}
+	}
+	return s
+}

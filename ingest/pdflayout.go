@@ -1,0 +1,412 @@
+package ingest
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// textLine is one line of a page: runs on one baseline, in stream order.
+type textLine struct {
+	x0, x1 float64 // left and right ends
+	y      float64 // baseline
+	size   float64 // largest font size on the line
+	text   string
+}
+
+// spaceGap is the gap between two runs, as a fraction of the font size,
+// above which a word space is inserted (pdftotext uses a similar share of
+// the font size).
+const spaceGap = 0.15
+
+// buildLines groups runs into lines in stream order. A run starts a new
+// line when its baseline differs from the current line's by more than
+// about half the font size, or when it jumps back to the left; within a
+// line a space goes where the gap between runs is wide enough.
+func buildLines(runs []textRun) []textLine {
+	var lines []textLine
+	var cur *textLine
+	var b strings.Builder
+	flush := func() {
+		if cur != nil {
+			cur.text = strings.TrimSpace(collapseSpaces(b.String()))
+			if cur.text != "" {
+				lines = append(lines, *cur)
+			}
+		}
+		cur = nil
+		b.Reset()
+	}
+	for _, r := range runs {
+		size := r.size
+		if size <= 0 {
+			size = 1
+		}
+		if cur != nil {
+			tol := 0.5 * math.Max(size, cur.size)
+			sameLine := math.Abs(r.y-cur.y) <= tol && r.x >= cur.x0-tol
+			if sameLine {
+				gap := r.x - cur.x1
+				if gap < -2*math.Max(size, cur.size) && strings.Contains(b.String(), strings.TrimSpace(r.text)) {
+					// Text painted twice at about the same place (fake
+					// bold, shadow): keep one copy.
+					continue
+				}
+				first, _ := utf8.DecodeRuneInString(r.text)
+				if !unicode.Is(unicode.Mn, first) && (gap > spaceGap*math.Min(size, cur.size) || gap < -2*math.Max(size, cur.size)) {
+					// A combining mark drawn as its own run belongs to
+					// the letter before it, whatever the gap.
+					b.WriteByte(' ')
+				}
+				b.WriteString(r.text)
+				cur.x1 = math.Max(cur.x1, r.ex)
+				if gap < 0 && r.ex > cur.x1 {
+					cur.x1 = r.ex
+				}
+				if size > cur.size {
+					cur.size = size
+				}
+				continue
+			}
+			flush()
+		}
+		cur = &textLine{x0: r.x, x1: r.ex, y: r.y, size: size}
+		b.WriteString(r.text)
+	}
+	flush()
+	return lines
+}
+
+// collapseSpaces turns runs of spaces into one.
+func collapseSpaces(s string) string {
+	if !strings.Contains(s, "  ") {
+		return s
+	}
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if r == ' ' {
+			if space {
+				continue
+			}
+			space = true
+		} else {
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// pageNumberRE matches a line that is only a page number: "3", "- 3 -",
+// "Trang 3", "Trang 3/10", "3/10", "Page 3 of 10".
+var pageNumberRE = regexp.MustCompile(`(?i)^(?:[-–—]\s*)?(?:(?:trang|page|tr\.)\s*)?(\d{1,4})(?:\s*(?:/|trên|of)\s*\d{1,4})?(?:\s*[-–—])?$`)
+
+// isPageNumber reports whether s is a bare page number line whose number
+// is plausible for a document of pages pages.
+func isPageNumber(s string, pages int) bool {
+	m := pageNumberRE.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return false
+	}
+	n, err := strconv.Atoi(m[1])
+	return err == nil && n >= 0 && n <= pages+1000
+}
+
+// edgeKey is how a header or footer line is recognized on other pages:
+// its text with digits masked (page numbers and dates vary) and its
+// baseline rounded.
+func edgeKey(s string) string {
+	var b strings.Builder
+	digit := false
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			if !digit {
+				b.WriteByte('#')
+			}
+			digit = true
+			continue
+		}
+		digit = false
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// edgeLines is how many lines at the top and at the bottom of a page are
+// considered for header and footer detection.
+const edgeLines = 3
+
+// dropRunningLines removes running headers and footers (a line at the top
+// or bottom of the page whose text, digits aside, recurs at the same height
+// on at least half the pages, and at least on 3) and page numbers (a bare
+// number or "Trang N/M" line at the very top or bottom of a page). pages
+// holds the lines of every page; it is modified in place.
+func dropRunningLines(pages [][]textLine) {
+	type pos struct {
+		key string
+		y   int
+	}
+	isEdge := func(lines []textLine, i int) bool {
+		return topRank(lines, i) < edgeLines || bottomRank(lines, i) < edgeLines
+	}
+	count := make(map[pos]int)
+	for _, lines := range pages {
+		seen := make(map[pos]bool)
+		for i, l := range lines {
+			if !isEdge(lines, i) {
+				continue
+			}
+			p := pos{edgeKey(l.text), int(math.Round(l.y / 3))}
+			if !seen[p] {
+				seen[p] = true
+				count[p]++
+			}
+		}
+	}
+	need := (len(pages) + 1) / 2
+	if need < 3 {
+		need = 3
+	}
+	running := func(l textLine) bool {
+		k := edgeKey(l.text)
+		y := int(math.Round(l.y / 3))
+		// Allow one step of rounding either way.
+		return count[pos{k, y}]+count[pos{k, y - 1}]+count[pos{k, y + 1}] >= need
+	}
+	for p, lines := range pages {
+		keep := lines[:0:0]
+		for i, l := range lines {
+			if isEdge(lines, i) && running(l) {
+				continue
+			}
+			keep = append(keep, l)
+		}
+		// A bare page number at the very top or bottom.
+		for len(keep) > 0 {
+			i := extremeLine(keep, true)
+			if i < 0 || !isPageNumber(keep[i].text, len(pages)) || len(keep) == 1 && len(pages) == 1 {
+				break
+			}
+			keep = append(keep[:i], keep[i+1:]...)
+		}
+		for len(keep) > 0 {
+			i := extremeLine(keep, false)
+			if i < 0 || !isPageNumber(keep[i].text, len(pages)) || len(keep) == 1 && len(pages) == 1 {
+				break
+			}
+			keep = append(keep[:i], keep[i+1:]...)
+		}
+		pages[p] = keep
+	}
+}
+
+// topRank and bottomRank say how many lines of the page lie strictly
+// above (below) line i.
+func topRank(lines []textLine, i int) int {
+	n := 0
+	for j := range lines {
+		if lines[j].y > lines[i].y+0.5 {
+			n++
+		}
+	}
+	return n
+}
+
+func bottomRank(lines []textLine, i int) int {
+	n := 0
+	for j := range lines {
+		if lines[j].y < lines[i].y-0.5 {
+			n++
+		}
+	}
+	return n
+}
+
+// extremeLine returns the index of the highest (top) or lowest line, if it
+// stands alone at that height.
+func extremeLine(lines []textLine, top bool) int {
+	best := -1
+	for i, l := range lines {
+		if best < 0 || top && l.y > lines[best].y || !top && l.y < lines[best].y {
+			best = i
+		}
+	}
+	for i, l := range lines {
+		if i != best && math.Abs(l.y-lines[best].y) < 1 {
+			return -1
+		}
+	}
+	return best
+}
+
+// layout is the geometry of the document's body text: where lines start
+// and end and how far apart they are.
+type layout struct {
+	left, right float64 // usual left and right ends of body lines
+	spacing     float64 // usual baseline distance between lines
+}
+
+// measureLayout finds the body text margins and line spacing over all
+// pages (one page alone, such as a short last page, says little).
+func measureLayout(pages [][]textLine) layout {
+	var xs0, xs1, dys []float64
+	for _, lines := range pages {
+		for i, l := range lines {
+			xs0 = append(xs0, l.x0)
+			xs1 = append(xs1, l.x1)
+			if i > 0 {
+				dy := lines[i-1].y - l.y
+				if dy > 0.5*l.size && dy < 3*l.size {
+					dys = append(dys, dy/l.size)
+				}
+			}
+		}
+	}
+	if len(xs0) == 0 {
+		return layout{}
+	}
+	lo := percentile(xs0, 0.1)
+	// Lines starting at the usual left edge: the most common start.
+	lay := layout{left: lo, right: percentile(xs1, 0.9), spacing: 1.2}
+	if len(dys) > 0 {
+		lay.spacing = percentile(dys, 0.5)
+	}
+	return lay
+}
+
+func percentile(xs []float64, p float64) float64 {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	i := int(p * float64(len(s)-1))
+	return s[i]
+}
+
+// listStartRE matches the start of a line that begins a new item: a dash
+// or bullet, "1.", "a)", "Điều 5.", "Chương II", "Mục 2".
+var listStartRE = regexp.MustCompile(`^(?:[-–—+•*▪●◦]\s|\(?\d{1,3}[.)]\s|\(?[a-zđ][)]\s|[IVXLC]{1,6}[.)]\s|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+\b)`)
+
+// joinParagraphs turns the lines of one page into paragraphs separated by
+// "\n". Two lines stay in one paragraph (joined by a space, or by nothing
+// across an end-of-line hyphen) unless the second is further down than the
+// usual line spacing, starts indented, starts a list item, is set in a
+// different size, or the first line stops short of the right margin though
+// the next word would have fitted.
+func joinParagraphs(lines []textLine, lay layout) string {
+	var b strings.Builder
+	for i, l := range lines {
+		if i == 0 {
+			b.WriteString(l.text)
+			continue
+		}
+		prev := lines[i-1]
+		if paragraphBreak(prev, l, lay) {
+			b.WriteByte('\n')
+			b.WriteString(l.text)
+			continue
+		}
+		joined, sep := joinHyphen(prev.text, l.text)
+		if joined {
+			// The hyphen (or soft hyphen) handling already decided.
+			s := b.String()
+			b.Reset()
+			b.WriteString(strings.TrimSuffix(strings.TrimSuffix(s, "\u00ad"), "-"))
+			b.WriteString(sep)
+			b.WriteString(l.text)
+			continue
+		}
+		b.WriteByte(' ')
+		b.WriteString(l.text)
+	}
+	return b.String()
+}
+
+// paragraphBreak decides whether next starts a new paragraph after prev.
+func paragraphBreak(prev, next textLine, lay layout) bool {
+	size := math.Max(prev.size, next.size)
+	dy := prev.y - next.y
+	if dy <= 0.3*size { // back up the page: another column or block
+		return true
+	}
+	if dy > (lay.spacing+0.45)*math.Max(next.size, 1) {
+		return true
+	}
+	if math.Abs(prev.size-next.size) > 0.15*size {
+		return true
+	}
+	if next.x0-lay.left > 0.9*next.size && next.x0 > prev.x0+0.9*next.size {
+		return true
+	}
+	if listStartRE.MatchString(next.text) {
+		return true
+	}
+	// Did the first word of next fit at the end of prev?
+	room := lay.right - prev.x1
+	word := firstWord(next.text)
+	n := utf8.RuneCountInString(next.text)
+	if n == 0 {
+		return false
+	}
+	charW := (next.x1 - next.x0) / float64(n)
+	need := float64(utf8.RuneCountInString(word)+1) * charW
+	return room > need+0.5*next.size
+}
+
+func firstWord(s string) string {
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// joinHyphen decides how a line ending in a hyphen joins the next line.
+// It reports whether it applies and the separator to put after the prefix
+// with the hyphen removed. A soft hyphen is always dropped. A hyphen after
+// a letter, before a lowercase ASCII word, inside an all-ASCII word (an
+// English or loan word split by a hyphenating producer), is dropped. Any
+// other hyphen after a letter or digit (Vietnamese compounds such as
+// "Rịa-Vũng Tàu", numbers such as "05-NQ/TW" that LibreOffice wraps after
+// the hyphen) is kept, with no space. A spaced dash joins as usual.
+func joinHyphen(prev, next string) (bool, string) {
+	if strings.HasSuffix(prev, "\u00ad") {
+		return true, ""
+	}
+	if !strings.HasSuffix(prev, "-") || next == "" {
+		return false, ""
+	}
+	head := strings.TrimSuffix(prev, "-")
+	r, _ := utf8.DecodeLastRuneInString(head)
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return false, "" // "kinh tế -" is a dash
+	}
+	before := head[strings.LastIndexByte(head, ' ')+1:]
+	after := firstWord(next)
+	if isLowerASCIIWord(before, false) && isLowerASCIIWord(after, true) &&
+		!strings.Contains(before, "-") && len(before) >= 2 && len(after) >= 2 {
+		return true, ""
+	}
+	return true, "-"
+}
+
+// isLowerASCIIWord reports whether s is ASCII letters (a lowercase first
+// letter when first is set), allowing trailing punctuation.
+func isLowerASCIIWord(s string, first bool) bool {
+	s = strings.TrimRight(s, ".,;:!?)\"'")
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+		case c >= 'A' && c <= 'Z' && !(first && i == 0) && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
+}

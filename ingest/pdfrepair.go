@@ -1,0 +1,266 @@
+package ingest
+
+import (
+	"bytes"
+	"compress/zlib"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strconv"
+)
+
+// objHeaderRE matches an indirect object header "12 0 obj".
+var objHeaderRE = regexp.MustCompile(`(\d{1,10})[ \t\r\n\f\x00]+(\d{1,5})[ \t\r\n\f\x00]+obj\b`)
+
+var (
+	refRE = func(key string) *regexp.Regexp {
+		return regexp.MustCompile(`/` + key + `[ \t\r\n]*(\d+)[ \t\r\n]+(\d+)[ \t\r\n]+R`)
+	}
+	rootRefRE   = refRE("Root")
+	infoRefRE   = refRE("Info")
+	cryptRefRE  = refRE("Encrypt")
+	idRE        = regexp.MustCompile(`/ID[ \t\r\n]*\[[^\]]{0,600}\]`)
+	catalogRE   = regexp.MustCompile(`/Type[ \t\r\n]*/Catalog\b`)
+	objStmRE    = regexp.MustCompile(`/Type[ \t\r\n]*/ObjStm\b`)
+	intKeyRE    = func(key string) *regexp.Regexp { return regexp.MustCompile(`/` + key + `[ \t\r\n]+(\d+)\b`) }
+	nKeyRE      = intKeyRE("N")
+	firstKeyRE  = intKeyRE("First")
+	streamKwRE  = regexp.MustCompile(`stream(\r\n|\n|\r)`)
+	flateRE     = regexp.MustCompile(`/FlateDecode\b`)
+	maxRepairMB = 512
+)
+
+// scannedObj is an object found by scanning: at a byte offset, or inside
+// an object stream.
+type scannedObj struct {
+	gen      int
+	offset   int64
+	inStream bool
+	stream   int // object stream number
+	index    int // index inside the object stream
+}
+
+// rebuildXref makes a new cross-reference section for a PDF whose own is
+// missing or wrong (truncated files, shifted offsets): it scans the bytes
+// for "N G obj" headers and for the objects packed in object streams, finds
+// the trailer's /Root, /Info, /Encrypt and /ID (or the catalog object), and
+// appends an xref stream that points at what it found. The original bytes
+// are kept unchanged, so every offset stays valid.
+func rebuildXref(data []byte) ([]byte, error) {
+	if len(data) > maxRepairMB<<20 {
+		return nil, errors.New("file too large to repair")
+	}
+	objs := make(map[int]scannedObj)
+	var dicts = make(map[int][]byte) // object number -> start of its body
+	pos := 0
+	for pos < len(data) {
+		loc := objHeaderRE.FindSubmatchIndex(data[pos:])
+		if loc == nil {
+			break
+		}
+		start := pos + loc[0]
+		if start > 0 && !isPDFDelim(data[start-1]) {
+			pos = pos + loc[1]
+			continue
+		}
+		num, _ := strconv.Atoi(string(data[pos+loc[2] : pos+loc[3]]))
+		gen, _ := strconv.Atoi(string(data[pos+loc[4] : pos+loc[5]]))
+		bodyStart := pos + loc[1]
+		objs[num] = scannedObj{gen: gen, offset: int64(start)}
+		// The body up to "endobj", or up to "stream" whose data is skipped.
+		rest := data[bodyStart:]
+		end := bytes.Index(rest, []byte("endobj"))
+		sk := streamKwRE.FindIndex(rest)
+		next := objHeaderRE.FindIndex(rest)
+		if sk != nil && (end < 0 || sk[0] < end) && (next == nil || sk[0] < next[0]) {
+			dicts[num] = rest[:sk[0]]
+			es := bytes.Index(rest[sk[1]:], []byte("endstream"))
+			if es < 0 {
+				break // truncated inside the stream
+			}
+			pos = bodyStart + sk[1] + es + len("endstream")
+			continue
+		}
+		if end < 0 {
+			end = len(rest)
+		}
+		if next != nil && next[0] < end {
+			end = next[0]
+		}
+		dicts[num] = rest[:end]
+		pos = bodyStart + end
+	}
+	if len(objs) == 0 {
+		return nil, errors.New("no objects found")
+	}
+
+	// The trailer: the last "trailer" dictionary, else the last xref
+	// stream's dictionary.
+	var trailer []byte
+	if i := bytes.LastIndex(data, []byte("trailer")); i >= 0 {
+		trailer = data[i:min(len(data), i+2048)]
+	}
+	findRef := func(re *regexp.Regexp) string {
+		if trailer != nil {
+			if m := re.FindSubmatch(trailer); m != nil {
+				return string(m[1]) + " " + string(m[2]) + " R"
+			}
+		}
+		// Xref stream dictionaries carry the same keys.
+		for _, num := range sortedKeys(dicts) {
+			d := dicts[num]
+			if bytes.Contains(d, []byte("/XRef")) {
+				if m := re.FindSubmatch(d); m != nil {
+					return string(m[1]) + " " + string(m[2]) + " R"
+				}
+			}
+		}
+		return ""
+	}
+	root := findRef(rootRefRE)
+	if root != "" {
+		var n int
+		fmt.Sscanf(root, "%d", &n)
+		if _, ok := objs[n]; !ok {
+			root = ""
+		}
+	}
+	encrypted := findRef(cryptRefRE) != ""
+
+	// Objects packed in object streams (readable only when not encrypted).
+	if !encrypted {
+		for _, num := range sortedKeys(dicts) {
+			d := dicts[num]
+			if !objStmRE.Match(d) {
+				continue
+			}
+			for idx, id := range objStmContents(data, objs[num].offset, d) {
+				if _, direct := objs[id]; !direct {
+					objs[id] = scannedObj{inStream: true, stream: num, index: idx}
+				}
+			}
+		}
+	}
+	if root == "" {
+		for _, num := range sortedKeys(dicts) {
+			if catalogRE.Match(dicts[num]) {
+				root = fmt.Sprintf("%d %d R", num, objs[num].gen)
+			}
+		}
+	}
+	if root == "" {
+		return nil, errors.New("no document catalog found")
+	}
+
+	maxNum := 0
+	for n := range objs {
+		maxNum = max(maxNum, n)
+	}
+	size := maxNum + 2
+	xrefNum := maxNum + 1
+	var tbl bytes.Buffer
+	for n := 0; n < size; n++ {
+		o, ok := objs[n]
+		var rec [7]byte
+		switch {
+		case n == 0 || !ok:
+			rec[0] = 0
+			binary.BigEndian.PutUint16(rec[5:], 0xFFFF)
+			if n != 0 {
+				binary.BigEndian.PutUint16(rec[5:], 0)
+			}
+		case o.inStream:
+			rec[0] = 2
+			binary.BigEndian.PutUint32(rec[1:], uint32(o.stream))
+			binary.BigEndian.PutUint16(rec[5:], uint16(o.index))
+		default:
+			rec[0] = 1
+			binary.BigEndian.PutUint32(rec[1:], uint32(o.offset))
+			binary.BigEndian.PutUint16(rec[5:], uint16(o.gen))
+		}
+		tbl.Write(rec[:])
+	}
+	out := make([]byte, 0, len(data)+tbl.Len()+512)
+	out = append(out, data...)
+	out = append(out, '\n')
+	xrefOff := len(out)
+	dict := fmt.Sprintf("%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root %s", xrefNum, size, root)
+	if info := findRef(infoRefRE); info != "" {
+		dict += " /Info " + info
+	}
+	if c := findRef(cryptRefRE); c != "" {
+		dict += " /Encrypt " + c
+	}
+	if trailer != nil {
+		if m := idRE.Find(trailer); m != nil {
+			dict += " " + string(m)
+		}
+	} else {
+		for _, num := range sortedKeys(dicts) {
+			if d := dicts[num]; bytes.Contains(d, []byte("/XRef")) {
+				if m := idRE.Find(d); m != nil {
+					dict += " " + string(m)
+				}
+			}
+		}
+	}
+	dict += fmt.Sprintf(" /Length %d >>\nstream\n", tbl.Len())
+	out = append(out, dict...)
+	out = append(out, tbl.Bytes()...)
+	out = append(out, fmt.Sprintf("\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", xrefOff)...)
+	return out, nil
+}
+
+// objStmContents lists the object numbers packed in the object stream
+// whose header starts at off, in order. dict is the stream's dictionary.
+func objStmContents(data []byte, off int64, dict []byte) []int {
+	mn := nKeyRE.FindSubmatch(dict)
+	mf := firstKeyRE.FindSubmatch(dict)
+	if mn == nil || mf == nil || !flateRE.Match(dict) {
+		return nil
+	}
+	n, _ := strconv.Atoi(string(mn[1]))
+	first, _ := strconv.Atoi(string(mf[1]))
+	rest := data[off:]
+	sk := streamKwRE.FindIndex(rest)
+	if sk == nil || n <= 0 || n > 1<<20 || first <= 0 || first > 1<<24 {
+		return nil
+	}
+	zr, err := zlib.NewReader(bytes.NewReader(rest[sk[1]:]))
+	if err != nil {
+		return nil
+	}
+	head := make([]byte, first)
+	m, _ := io.ReadFull(zr, head)
+	head = head[:m]
+	var ids []int
+	fields := bytes.Fields(head)
+	for i := 0; i+1 < len(fields) && len(ids) < n; i += 2 {
+		id, err := strconv.Atoi(string(fields[i]))
+		if err != nil {
+			break
+		}
+		ids = append(ids, id)
+	}
+	return ids
+}
+
+func isPDFDelim(c byte) bool {
+	switch c {
+	case ' ', '\t', '\r', '\n', '\f', 0, '>', ']', ')', '}':
+		return true
+	}
+	return false
+}
+
+func sortedKeys(m map[int][]byte) []int {
+	keys := make([]int, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Ints(keys)
+	return keys
+}

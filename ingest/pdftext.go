@@ -1,0 +1,310 @@
+package ingest
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// textRun is a piece of text shown by one text-showing operator (or one
+// string of a TJ array), placed on the page. Coordinates are in device
+// space, rotated so that the run's baseline points right: x grows along the
+// line and y grows up the page.
+type textRun struct {
+	x, y float64 // start of the baseline
+	ex   float64 // end of the baseline (x)
+	size float64 // font size in device units
+	text string
+}
+
+// matrix is a PDF transformation matrix [a b c d e f].
+type matrix [6]float64
+
+var identity = matrix{1, 0, 0, 1, 0, 0}
+
+// mul returns m × n (apply m first, then n).
+func (m matrix) mul(n matrix) matrix {
+	return matrix{
+		m[0]*n[0] + m[1]*n[2],
+		m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2],
+		m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4],
+		m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+func (m matrix) apply(x, y float64) (float64, float64) {
+	return x*m[0] + y*m[2] + m[4], x*m[1] + y*m[3] + m[5]
+}
+
+// textState is the part of the graphics state that text showing needs.
+type textState struct {
+	ctm                   matrix
+	font                  *pdfFont
+	fontSize              float64
+	charSp, wordSp, scale float64
+	leading, rise         float64
+}
+
+// pageWalker interprets the content streams of one page (and the form
+// XObjects it paints) and collects text runs.
+type pageWalker struct {
+	fonts    map[fontKey]*pdfFont // shared across pages
+	runs     []textRun
+	painted  bool // the page paints something (image, path, text)
+	images   int
+	glyphBuf []glyph
+	maxRuns  int
+}
+
+// fontKey identifies a font: its object, or for a direct font dictionary
+// the object that holds it plus its resource name.
+type fontKey struct {
+	obj  uint64
+	name string
+}
+
+// maxFormDepth bounds form XObjects painting form XObjects.
+const maxFormDepth = 8
+
+// maxRunsPerPage bounds the runs one page may produce (a hostile content
+// stream could otherwise fill memory).
+const maxRunsPerPage = 200000
+
+// walk interprets strm with the given resources and initial CTM.
+func (w *pageWalker) walk(strm, resources pdf.Value, ctm matrix, depth int) {
+	gs := textState{ctm: ctm, scale: 1}
+	var stack []textState
+	var tm, tlm matrix
+	fonts := resources.Key("Font")
+
+	show := func(raw string) {
+		if gs.font == nil {
+			gs.font = &pdfFont{scale: 0.001, defWidth: 500, simple: true}
+			gs.font.codeLen[0] = []codeRange{{0, 0xFF}}
+		}
+		w.painted = true
+		w.glyphBuf = gs.font.decode(raw, w.glyphBuf[:0])
+		var adv float64
+		var b strings.Builder
+		for _, g := range w.glyphBuf {
+			b.WriteString(g.text)
+			a := g.width*gs.fontSize + gs.charSp
+			if g.space {
+				a += gs.wordSp
+			}
+			adv += a * gs.scale
+		}
+		trm := tm.mul(gs.ctm)
+		x0, y0 := trm.apply(0, gs.rise)
+		x1, y1 := trm.apply(adv, gs.rise)
+		size := gs.fontSize * math.Hypot(trm[2], trm[3])
+		tm = matrix{1, 0, 0, 1, adv, 0}.mul(tm)
+		text := cleanText(b.String())
+		if text == "" || len(w.runs) >= w.maxRuns {
+			return
+		}
+		// Rotate so that the baseline points right.
+		dx, dy := trm[0], trm[1]
+		switch {
+		case math.Abs(dx) >= math.Abs(dy) && dx >= 0: // 0°
+		case math.Abs(dx) >= math.Abs(dy): // 180°
+			x0, y0, x1, y1 = -x0, -y0, -x1, -y1
+		case dy > 0: // 90°: text runs up the page
+			x0, y0, x1, y1 = y0, -x0, y1, -x1
+		default: // 270°
+			x0, y0, x1, y1 = -y0, x0, -y1, x1
+		}
+		_ = y1
+		w.runs = append(w.runs, textRun{x: x0, y: y0, ex: x1, size: size, text: text})
+	}
+	nextLine := func(tx, ty float64) {
+		tlm = matrix{1, 0, 0, 1, tx, ty}.mul(tlm)
+		tm = tlm
+	}
+
+	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
+		args := popAll(stk)
+		num := func(i int) float64 {
+			if i < len(args) {
+				return args[i].Float64()
+			}
+			return 0
+		}
+		switch op {
+		case "q":
+			if len(stack) < 256 {
+				stack = append(stack, gs)
+			}
+		case "Q":
+			if n := len(stack); n > 0 {
+				gs = stack[n-1]
+				stack = stack[:n-1]
+			}
+		case "cm":
+			if len(args) == 6 {
+				gs.ctm = matrix{num(0), num(1), num(2), num(3), num(4), num(5)}.mul(gs.ctm)
+			}
+		case "BT":
+			tm, tlm = identity, identity
+		case "Tf":
+			if len(args) == 2 {
+				gs.font = w.font(fonts, args[0].Name())
+				gs.fontSize = num(1)
+			}
+		case "Tc":
+			gs.charSp = num(0)
+		case "Tw":
+			gs.wordSp = num(0)
+		case "Tz":
+			gs.scale = num(0) / 100
+		case "TL":
+			gs.leading = num(0)
+		case "Ts":
+			gs.rise = num(0)
+		case "Td":
+			nextLine(num(0), num(1))
+		case "TD":
+			gs.leading = -num(1)
+			nextLine(num(0), num(1))
+		case "Tm":
+			if len(args) == 6 {
+				tlm = matrix{num(0), num(1), num(2), num(3), num(4), num(5)}
+				tm = tlm
+			}
+		case "T*":
+			nextLine(0, -gs.leading)
+		case "Tj":
+			if len(args) >= 1 {
+				show(args[len(args)-1].RawString())
+			}
+		case "'":
+			nextLine(0, -gs.leading)
+			if len(args) >= 1 {
+				show(args[len(args)-1].RawString())
+			}
+		case "\"":
+			if len(args) == 3 {
+				gs.wordSp, gs.charSp = num(0), num(1)
+			}
+			nextLine(0, -gs.leading)
+			if len(args) >= 1 {
+				show(args[len(args)-1].RawString())
+			}
+		case "TJ":
+			if len(args) < 1 {
+				return
+			}
+			a := args[len(args)-1]
+			for i := 0; i < a.Len(); i++ {
+				e := a.Index(i)
+				switch e.Kind() {
+				case pdf.String:
+					show(e.RawString())
+				case pdf.Integer, pdf.Real:
+					tx := -e.Float64() / 1000 * gs.fontSize * gs.scale
+					tm = matrix{1, 0, 0, 1, tx, 0}.mul(tm)
+				}
+			}
+		case "Do":
+			if len(args) >= 1 {
+				w.doXObject(resources, args[0].Name(), gs.ctm, depth)
+			}
+		case "BI", "sh", "f", "F", "f*", "S", "s", "b", "B", "b*", "B*":
+			w.painted = true
+			if op == "BI" {
+				w.images++
+			}
+		}
+	})
+}
+
+// doXObject paints the XObject name: a form is walked, an image counted.
+func (w *pageWalker) doXObject(resources pdf.Value, name string, ctm matrix, depth int) {
+	x := resources.Key("XObject").Key(name)
+	switch x.Key("Subtype").Name() {
+	case "Image":
+		w.painted = true
+		w.images++
+	case "Form":
+		if depth >= maxFormDepth {
+			return
+		}
+		m := identity
+		if fm := x.Key("Matrix"); fm.Len() == 6 {
+			for i := range m {
+				m[i] = fm.Index(i).Float64()
+			}
+		}
+		res := x.Key("Resources")
+		if res.Kind() != pdf.Dict {
+			res = resources
+		}
+		w.walk(x, res, m.mul(ctm), depth+1)
+	}
+}
+
+// font returns the decoder for the font resource name, from the shared
+// cache when the font is an indirect object already seen.
+func (w *pageWalker) font(fonts pdf.Value, name string) *pdfFont {
+	fv := fonts.Key(name)
+	key, ok := objKey(fv)
+	k := fontKey{obj: key}
+	if ok {
+		if hk, _ := objKey(fonts); hk == key {
+			// A direct dictionary inside the /Font dictionary: the
+			// object number is the holder's, so add the name.
+			k.name = name
+		}
+		if f, hit := w.fonts[k]; hit {
+			return f
+		}
+	}
+	f := newPDFFont(fv)
+	if ok {
+		w.fonts[k] = f
+	}
+	return f
+}
+
+// cleanText drops control characters and invalid bytes from decoded text.
+func cleanText(s string) string {
+	clean := true
+	for _, r := range s {
+		if r < 0x20 || r == 0x7F || r == 0xFFFD || (r >= 0x80 && r < 0xA0) || r == 0xA0 {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteString(cleanRune(r))
+	}
+	return b.String()
+}
+
+// walkPage returns the text runs of one page, recovering from panics in
+// the library: the runs read before the damage are kept and err says what
+// went wrong.
+func walkPage(page, resources pdf.Value, fonts map[fontKey]*pdfFont) (runs []textRun, painted bool, images int, err error) {
+	w := &pageWalker{fonts: fonts, maxRuns: maxRunsPerPage}
+	defer func() {
+		if r := recover(); r != nil {
+			runs, painted, images = w.runs, w.painted, w.images
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	contents := page.Key("Contents")
+	if contents.Kind() == pdf.Null {
+		return nil, false, 0, nil
+	}
+	ctm := identity
+	w.walk(contents, resources, ctm, 0)
+	return w.runs, w.painted, w.images, nil
+}
