@@ -1,18 +1,296 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
+// glossaryEntry is one row of data/glossary.tsv.
+type glossaryEntry struct {
+	Abbreviation
+	ambiguous bool
+}
+
+var glossary []glossaryEntry
+
+func init() {
+	for _, row := range readTSV("data/glossary.tsv") {
+		glossary = append(glossary, glossaryEntry{
+			Abbreviation: Abbreviation{Short: row[0], Long: row[1], Source: "builtin"},
+			ambiguous:    strings.Contains(row[2], "ambiguous"),
+		})
+	}
+}
+
 // Glossary returns the built-in abbreviations (../shared/domain.md §3), each
-// with Source "builtin".
-func Glossary() []Abbreviation { return nil }
+// with Source "builtin". The slice is a copy; callers may keep it.
+func Glossary() []Abbreviation {
+	out := make([]Abbreviation, len(glossary))
+	for i, g := range glossary {
+		out[i] = g.Abbreviation
+	}
+	return out
+}
+
+// FindAbbreviations returns the abbreviations of text: those it defines
+// inline ("các tổ chức cơ sở đảng (TCCSĐ)", Source "inline") and the
+// built-in ones it uses as whole words outside document numbers (Source
+// "builtin"). An inline definition wins over the glossary for the same
+// short form. Ambiguous glossary entries (TT, CT, BTC …) are left out
+// unless the text defines them.
+func FindAbbreviations(text string) []Abbreviation {
+	out := InlineAbbreviations(text)
+	seen := map[string]bool{}
+	for _, a := range out {
+		seen[a.Short] = true
+	}
+	numSpans := findNumbers(text)
+	type hit struct {
+		at int
+		a  Abbreviation
+	}
+	var hits []hit
+	for _, g := range glossary {
+		if g.ambiguous || seen[g.Short] {
+			continue
+		}
+		if at := wholeWordIndex(text, g.Short, numSpans); at >= 0 {
+			hits = append(hits, hit{at, g.Abbreviation})
+			seen[g.Short] = true
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].at < hits[j].at })
+	for _, h := range hits {
+		out = append(out, h.a)
+	}
+	return out
+}
+
+// wholeWordIndex returns the first offset of short in text as a whole word
+// outside every cited number span, or -1.
+func wholeWordIndex(text, short string, nums []citedNumber) int {
+	for from := 0; from < len(text); {
+		i := strings.Index(text[from:], short)
+		if i < 0 {
+			return -1
+		}
+		at := from + i
+		from = at + len(short)
+		if !wordBoundary(text, at, at+len(short)) || gluedByDot(text, at, at+len(short)) {
+			continue
+		}
+		inside := false
+		for _, n := range nums {
+			if at >= n.start && at < n.end {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			return at
+		}
+	}
+	return -1
+}
+
+// InlineAbbreviations returns the abbreviations that text defines in
+// parentheses after their long form. The long form is found by aligning
+// the abbreviation's letters with the initials of the words before the
+// parenthesis ("Đảng bộ Khối cơ quan Dân chính Đảng thành phố (KCQ DCĐ)" →
+// "Khối cơ quan Dân chính Đảng"), allowing a few trailing words between
+// the long form and the parenthesis, connectors ("và", "-") that carry no
+// letter, and a word that is itself an abbreviation contributing several
+// letters ("Công an TP.HCM (CATP)"). A foreign acronym whose letters do
+// not align ("Chỉ số hiệu suất cạnh tranh công nghiệp (CIP)") takes the
+// noun phrase before the parenthesis, back to the clause start or a verb
+// or preposition that cannot be part of it. The first definition of each
+// short form wins.
+func InlineAbbreviations(text string) []Abbreviation {
+	out := []Abbreviation{}
+	seen := map[string]bool{}
+	for i := 0; i < len(text); i++ {
+		if text[i] != '(' || i == 0 || !(text[i-1] == ' ' || text[i-1] == '\t') {
+			continue
+		}
+		j := strings.IndexByte(text[i:], ')')
+		if j < 0 || j > 24 {
+			continue
+		}
+		short := strings.TrimSpace(text[i+1 : i+j])
+		if !looksLikeAbbreviation(short) || seen[short] {
+			continue
+		}
+		long := longFormBefore(text[:i], short)
+		if long == "" {
+			continue
+		}
+		seen[short] = true
+		out = append(out, Abbreviation{Short: short, Long: long, Source: "inline"})
+	}
+	return out
+}
+
+// looksLikeAbbreviation reports whether s can be an abbreviation: two to
+// twelve characters, at least two capitals, no digits, letters joined only
+// by ".", "-", "&" or a space, and not a Roman numeral.
+func looksLikeAbbreviation(s string) bool {
+	if n := utf8.RuneCountInString(s); n < 2 || n > 14 {
+		return false
+	}
+	caps := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r):
+			caps++
+		case unicode.IsLetter(r), r == '.', r == '-', r == '&', r == ' ':
+		default:
+			return false
+		}
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	return caps >= 2 && unicode.IsUpper(first) && !isRomanNumeral(s)
+}
+
+// abbrevLetters returns the lowercase letters of an abbreviation that
+// carry initials: every capital, and a lowercase letter only when it
+// follows a capital in a mixed form such as "TTr" (it is skipped then).
+func abbrevLetters(s string) []rune {
+	var out []rune
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			out = append(out, unicode.ToLower(r))
+		}
+	}
+	return out
+}
+
+// connectorWords carry no letter of an abbreviation.
+var connectorWords = map[string]bool{"và": true, "-": true, "&": true, "–": true, "của": true, "các": false}
+
+// stopWords end the noun phrase before a foreign acronym's parenthesis.
+var stopWords = map[string]bool{
+	"của": true, "tại": true, "là": true, "trì": true, "gọi": true, "với": true, "cho": true,
+	"đạt": true, "có": true, "được": true, "bởi": true, "theo": true, "như": true, "gồm": true, "vào": true,
+}
+
+// longFormBefore returns the long form of short in the text just before
+// its parenthesis, or "".
+func longFormBefore(before, short string) string {
+	clause := before
+	if k := strings.LastIndexAny(clause, ".;:!?()\n\f"); k >= 0 {
+		// A dot inside "TP.HCM" is not a clause end.
+		for k >= 0 && k+1 < len(clause) && clause[k] == '.' && clause[k+1] != ' ' {
+			k = strings.LastIndexAny(clause[:k], ".;:!?()\n\f")
+		}
+		if k >= 0 {
+			clause = clause[k+1:]
+		}
+	}
+	raw := strings.Fields(clause)
+	if len(raw) > 20 {
+		raw = raw[len(raw)-20:]
+	}
+	ws := make([]string, len(raw))
+	for i, w := range raw {
+		ws[i] = trimEdgePunct(w)
+	}
+	letters := abbrevLetters(short)
+	if len(letters) == 0 {
+		return ""
+	}
+	for skip := 0; skip <= 3 && skip < len(ws); skip++ {
+		end := len(ws) - skip
+		if skip > 0 && connectorWords[strings.ToLower(ws[end])] {
+			break
+		}
+		for s := end - 1; s >= 0 && end-s <= 2*len(letters)+2; s-- {
+			if alignInitials(ws[s:end], letters) {
+				if connectorWords[strings.ToLower(ws[s])] {
+					continue
+				}
+				return strings.Join(ws[s:end], " ")
+			}
+		}
+	}
+	// A foreign acronym: the noun phrase before the parenthesis.
+	n := len(ws)
+	s := n
+	for s > 0 && !stopWords[strings.ToLower(ws[s-1])] && n-(s-1) <= 15 {
+		s--
+	}
+	if s > 0 && !stopWords[strings.ToLower(ws[s-1])] {
+		return "" // too long to be one phrase
+	}
+	if n-s < 2 || !allASCIILetters(short) {
+		return ""
+	}
+	return strings.Join(ws[s:], " ")
+}
+
+func allASCIILetters(s string) bool {
+	for _, r := range s {
+		if !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z') {
+			return false
+		}
+	}
+	return true
+}
+
+// alignInitials reports whether the words spell letters by their initials,
+// every word but connectors contributing at least one letter.
+func alignInitials(ws []string, letters []rune) bool {
+	if len(ws) == 0 {
+		return len(letters) == 0
+	}
+	w := ws[0]
+	if w == "" {
+		return alignInitials(ws[1:], letters)
+	}
+	if connectorWords[strings.ToLower(w)] && alignInitials(ws[1:], letters) {
+		return true
+	}
+	if len(letters) == 0 {
+		return false
+	}
+	// A word in capitals ("TP.HCM", "TMCP") may give several letters.
+	if caps := abbrevLetters(w); len(caps) > 1 && allCapsWord(w) {
+		for k := len(caps); k >= 1; k-- {
+			if k <= len(letters) && sameLetters(caps[:k], letters[:k]) && alignInitials(ws[1:], letters[k:]) {
+				return true
+			}
+		}
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return sameLetter(unicode.ToLower(r), letters[0]) && alignInitials(ws[1:], letters[1:])
+}
+
+func sameLetters(a, b []rune) bool {
+	for i := range a {
+		if !sameLetter(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameLetter compares initials, d and đ alike.
+func sameLetter(a, b rune) bool {
+	if a == 'đ' {
+		a = 'd'
+	}
+	if b == 'đ' {
+		b = 'd'
+	}
+	return a == b
+}
 
 // Expand returns s with every abbreviation of abbrs that occurs in it as a
 // whole word replaced by its long form, or "" when none occurs. Longer
-// short forms win over shorter ones that they contain.
+// short forms win over shorter ones that they contain. It is what fills a
+// target's subject_expanded.
 func Expand(s string, abbrs []Abbreviation) string {
 	if s == "" || len(abbrs) == 0 {
 		return ""
@@ -68,4 +346,20 @@ func wordBoundary(s string, start, end int) bool {
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// gluedByDot reports whether s[start:end] is part of a dotted compound
+// ("TP" in "TP.HCM", "HCM" in "TP.HCM").
+func gluedByDot(s string, start, end int) bool {
+	if end+1 < len(s) && s[end] == '.' {
+		if r, _ := utf8.DecodeRuneInString(s[end+1:]); unicode.IsLetter(r) {
+			return true
+		}
+	}
+	if start >= 2 && s[start-1] == '.' {
+		if r, _ := utf8.DecodeLastRuneInString(s[:start-1]); unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }

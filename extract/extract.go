@@ -1,10 +1,15 @@
 package extract
 
-import "vanban/ingest"
+import (
+	"fmt"
+	"strings"
+
+	"vanban/ingest"
+)
 
 // Extract returns the Record of doc: its document fields and every record
 // the extractors find in its text. It never fails: what it cannot find is
-// left empty.
+// left empty, and a panic in an extractor becomes a warning.
 func Extract(doc ingest.Document) Record {
 	rec := Record{
 		Path:          doc.Path,
@@ -25,15 +30,43 @@ func Extract(doc ingest.Document) Record {
 	}
 	text := doc.Text()
 
+	guard(&rec, "heading", func() {
+		h := ParseHeading(doc)
+		rec.Kind = h.Kind
+		rec.Number = NullString(h.Number)
+		rec.Issuer = NullString(h.Issuer)
+		rec.Issued = NullString(h.Issued)
+		rec.Title = NullString(h.Title)
+		rec.Published = NullString(h.Published)
+		if h.Authors != nil {
+			rec.Authors = h.Authors
+		}
+		if rec.Kind == "" {
+			rec.Kind = "other"
+		}
+	})
+	guard(&rec, "references", func() {
+		if r := FindReferences(text, string(rec.Number)); r != nil {
+			rec.References = r
+		}
+	})
+	guard(&rec, "abbreviations", func() {
+		if a := FindAbbreviations(text); a != nil {
+			rec.Abbreviations = a
+		}
+	})
+
 	year := 0
 	if y := yearOf(string(rec.Issued)); y > 0 {
 		year = y
-	} else if y := yearOf(doc.Published); y > 0 {
+	} else if y := yearOf(string(rec.Published)); y > 0 {
 		year = y
 	}
-	if d := FindDates(text, year); d != nil {
-		rec.Dates = d
-	}
+	guard(&rec, "dates", func() {
+		if d := FindDates(text, year); d != nil {
+			rec.Dates = d
+		}
+	})
 	ctx := TargetContext{
 		Number:        string(rec.Number),
 		Kind:          rec.Kind,
@@ -41,25 +74,34 @@ func Extract(doc ingest.Document) Record {
 		Dates:         rec.Dates,
 		Abbreviations: rec.Abbreviations,
 	}
-	if t := FindTargets(text, ctx); t != nil {
-		rec.Targets = t
+	guard(&rec, "targets", func() {
+		if t := FindTargets(text, ctx); t != nil {
+			rec.Targets = t
+		}
+	})
+	if strings.TrimSpace(text) == "" {
+		rec.Warnings = append(rec.Warnings, "extract: the document has no text")
 	}
 	return rec
 }
 
+// guard runs one extractor, turning a panic into a warning on rec so that
+// one bad rule never loses the whole record.
+func guard(rec *Record, what string, f func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			rec.Warnings = append(rec.Warnings, fmt.Sprintf("extract: %s extractor failed: %v", what, r))
+		}
+	}()
+	f()
+}
+
 // yearOf returns the year of an ISO date or datetime, or 0.
 func yearOf(iso string) int {
-	if len(iso) < 4 {
+	if len(iso) < 4 || !allASCIIDigits(iso[:4]) {
 		return 0
 	}
-	y := 0
-	for _, c := range iso[:4] {
-		if c < '0' || c > '9' {
-			return 0
-		}
-		y = y*10 + int(c-'0')
-	}
-	return y
+	return atoiDigits(iso[:4])
 }
 
 func firstNonEmpty(ss ...string) string {

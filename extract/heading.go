@@ -1,0 +1,598 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"vanban/ingest"
+)
+
+// Heading is what the top and bottom of a document say about it: for an
+// official document its kind, number, issuer, issue date, subject line
+// (trích yếu) and signers; for a news article its headline (without a
+// kicker), publication time and byline.
+type Heading struct {
+	Kind      string
+	Number    string
+	Issuer    string
+	Issued    string // ISO YYYY-MM-DD
+	Title     string
+	Published string // ISO YYYY-MM-DD or YYYY-MM-DDTHH:MM
+	Authors   []string
+}
+
+// headLines is how many non-empty lines the heading block may take.
+const headLines = 45
+
+var (
+	// reNumberLine finds "Số: 15/2011/NQ-HĐND", "Số 02-NQ/ĐUK" on a heading
+	// line (the number may sit on the next line in table layouts).
+	reNumberLine = regexp.MustCompile(`(?i)^(?:số|so)\s*:?\s*(` + numberPattern + `(?:\s*-\s*[A-ZĐ][A-Za-zĐđ0-9]*)*)`)
+	// rePlaceDate finds the place-date line "Cần Thơ, ngày 04 tháng 7 năm 2011".
+	rePlaceDate = regexp.MustCompile(`(?i)^[\p{L}][\p{L} .'’-]{1,40},\s*ngày\s*(\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4})`)
+	// reGazetteNumber finds "số 176/1998/TTLT-BTC-BCN-TCHQ" in a gazette
+	// style opening ("Thông tư liên tịch của … số … ngày … Hướng dẫn …").
+	reGazetteNumber = regexp.MustCompile(`(?i)\bsố\s*:?\s*(` + numberPattern + `)`)
+	// reDateline finds an article's dateline "10/07/2011 - 19:35",
+	// "Thứ Hai, 10/07/2011 19:35", "10-7-2011".
+	reDateline = regexp.MustCompile(`^(?:[\p{L} ]{2,12},\s*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s*[-–,|]?\s*(\d{1,2})[:h](\d{2})(?:\s*(?:GMT|\(GMT)[^\n]*)?)?$`)
+	reSignMark = regexp.MustCompile(`(?i)^(?:TM\.|KT\.|TL\.|TUQ\.|Q\.|T/M|K/T|T/L|\(?đã ký\)?|\(?ký\b|CHỦ TỊCH|PHÓ CHỦ TỊCH|BÍ THƯ|PHÓ BÍ THƯ|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|PHÓ THỦ TƯỚNG|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|CHỦ NHIỆM|TỔNG BÍ THƯ|CHỦ TỌA|THƯ KÝ)`)
+)
+
+// ParseHeading reads the heading of doc's text (and its metadata title and
+// time, when the text does not give them).
+func ParseHeading(doc ingest.Document) Heading {
+	text := doc.Text()
+	lines := splitLines(text)
+	var h Heading
+	if parseOfficial(lines, text, &h) {
+		h.Authors = signers(lines)
+		if h.Title == "" && doc.Title != "" {
+			h.Title = cleanMetaTitle(doc.Title)
+		}
+		return h
+	}
+	parseArticle(lines, doc, &h)
+	return h
+}
+
+// headBlock returns the indexes of the first headLines non-empty lines.
+func headBlock(lines []textLine) []int {
+	var idx []int
+	for i, l := range lines {
+		if l.clean == "" {
+			continue
+		}
+		idx = append(idx, i)
+		if len(idx) == headLines {
+			break
+		}
+	}
+	return idx
+}
+
+// parseOfficial fills h from an official document's heading block and
+// reports whether the text has one.
+func parseOfficial(lines []textLine, text string, h *Heading) bool {
+	idx := headBlock(lines)
+	if len(idx) == 0 {
+		return false
+	}
+	var joined strings.Builder
+	for _, i := range idx {
+		joined.WriteString(lines[i].clean)
+		joined.WriteByte('\n')
+	}
+	fk := foldKey(joined.String())
+	state := strings.Contains(fk, "cong hoa xa hoi chu nghia viet nam") || strings.Contains(fk, "doc lap - tu do - hanh phuc")
+	party := strings.Contains(fk, "dang cong san viet nam")
+
+	typeAt := -1 // position in idx of the type line
+	numberAt := -1
+	for k, i := range idx {
+		c := lines[i].clean
+		if h.Number == "" {
+			if m := reNumberLine.FindStringSubmatch(c); m != nil {
+				h.Number = normalizeNumber(m[1])
+				numberAt = k
+			} else if foldKey(strings.TrimRight(c, ":")) == "so" && k+1 < len(idx) {
+				if m := reNumber.FindString(lines[idx[k+1]].clean); m != "" && strings.HasPrefix(lines[idx[k+1]].clean, m) {
+					h.Number = normalizeNumber(m)
+					numberAt = k + 1
+				}
+			}
+		}
+		if h.Issued == "" {
+			if m := rePlaceDate.FindStringSubmatch(placeDateLine(lines, idx, k)); m != nil {
+				if iso, _ := parseDayDate("ngày " + m[1]); iso != "" {
+					h.Issued = iso
+				}
+			}
+		}
+		if typeAt < 0 && isTypeLine(c) {
+			typeAt = k
+			break
+		}
+	}
+	if typeAt >= 0 {
+		h.Kind, _ = KindOfTypeName(lines[idx[typeAt]].clean)
+		h.Title = subjectAfter(lines, idx[typeAt])
+	}
+	gazette := false
+	if typeAt < 0 && !state && !party && h.Number == "" {
+		// Gazette style: the document opens with its type name, its
+		// number and date, and its subject in one paragraph.
+		gazette = parseGazette(lines, idx, h)
+		if !gazette {
+			return false
+		}
+	}
+	if h.Kind == "" && h.Number != "" {
+		h.Kind = KindOfNumber(h.Number)
+	}
+	if !state && !party && typeAt < 0 && !gazette && h.Number == "" {
+		return false
+	}
+	if h.Kind == "" {
+		h.Kind = "other"
+	}
+	limit := len(idx)
+	if typeAt >= 0 {
+		limit = typeAt
+	}
+	if h.Issuer == "" {
+		if lines := issuerLines(lines, idx[:limit], numberAt); lines != "" {
+			h.Issuer = caseLike(lines, text)
+		} else if h.Number != "" {
+			h.Issuer = IssuerOfNumber(h.Number)
+		}
+	}
+	return true
+}
+
+// placeDateLine returns the heading line at k joined with the next one
+// when the place-date line was wrapped ("Hà Nội, ngày 27" / "tháng 11 năm 2025").
+func placeDateLine(lines []textLine, idx []int, k int) string {
+	c := lines[idx[k]].clean
+	if k+1 < len(idx) && strings.Contains(strings.ToLower(c), "ngày") && !strings.Contains(strings.ToLower(c), "năm") {
+		return c + " " + lines[idx[k+1]].clean
+	}
+	if k+1 < len(idx) && strings.HasSuffix(c, ",") {
+		return c + " " + lines[idx[k+1]].clean
+	}
+	return c
+}
+
+// isTypeLine reports whether a cleaned heading line is a type line: only a
+// known type name, in capitals (or in a legacy encoding that lost them).
+func isTypeLine(c string) bool {
+	kind, n := KindOfTypeName(c)
+	if kind == "" || strings.TrimSpace(c[n:]) != "" {
+		return false
+	}
+	return capsRatio(c) >= 0.5
+}
+
+// subjectAfter returns the subject line(s) after the type line: up to a
+// blank line, a "Căn cứ" clause, the start of the body or six lines.
+func subjectAfter(lines []textLine, at int) string {
+	var parts []string
+	for i := at + 1; i < len(lines) && len(parts) < 8; i++ {
+		c := lines[i].clean
+		if c == "" || isRule(c) {
+			if len(parts) > 0 {
+				break
+			}
+			continue
+		}
+		fc := foldKey(c)
+		if strings.HasPrefix(fc, "can cu") || strings.HasPrefix(fc, "kinh gui") || strings.HasPrefix(fc, "dieu 1") ||
+			strings.HasPrefix(fc, "quyet nghi") || strings.HasPrefix(fc, "chuong i") || reNumberLine.MatchString(c) {
+			break
+		}
+		parts = append(parts, c)
+		// A subject in capitals ends where normal-case prose starts.
+		if len(parts) == 1 && capsRatio(c) < 0.5 && len(c) > 200 {
+			break
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// parseGazette reads a gazette-style opening ("Thông tư liên tịch của Bộ
+// Tài chính … số 176/1998/TTLT-BTC-BCN-TCHQ ngày 25 tháng 12 năm 1998
+// Hướng dẫn …").
+func parseGazette(lines []textLine, idx []int, h *Heading) bool {
+	var para []string
+	for _, i := range idx {
+		if len(para) > 0 && lines[i].start > 0 && i > 0 && lines[i-1].clean == "" {
+			break
+		}
+		para = append(para, lines[i].clean)
+		if len(para) == 6 {
+			break
+		}
+	}
+	p := strings.Join(para, " ")
+	kind, _ := KindOfTypeName(p)
+	if kind == "" {
+		return false
+	}
+	m := reGazetteNumber.FindStringSubmatchIndex(p)
+	if m == nil || m[0] > 300 {
+		return false
+	}
+	rest := p[m[1]:]
+	iso, n := "", 0
+	if d := reAfterDate.FindStringIndex(rest); d != nil {
+		iso, n = parseDayDate(rest[d[1]:])
+		n += d[1]
+	}
+	if iso == "" {
+		return false
+	}
+	h.Kind = kind
+	h.Number = normalizeNumber(p[m[2]:m[3]])
+	h.Issued = iso
+	h.Title = strings.TrimSpace(rest[n:])
+	h.Issuer = IssuerOfNumber(h.Number)
+	return true
+}
+
+// partyBodyWords start a body name in a heading's issuer block; a line
+// that starts otherwise continues the name on the line above.
+var bodyStarts = []string{
+	"dang bo", "dang uy", "tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy", "chi bo",
+	"ban ", "uy ban", "hoi dong", "bo ", "tong cuc", "cuc ", "so ", "van phong", "dai hoi",
+	"chinh phu", "quoc hoi", "thu tuong", "truong ", "vien ", "toa an", "ngan hang", "kiem toan",
+	"dang doan", "ban can su", "quan uy",
+}
+
+// issuerLines returns the issuer named in the heading block before the
+// type line: the capitalized lines left of the national motto, joined
+// where the layout wrapped them, the lowest body when several are stacked
+// (a superior body sits above), with a congress joined to the body it is
+// the congress of.
+func issuerLines(lines []textLine, idx []int, numberAt int) string {
+	var units [][]string
+	for k, i := range idx {
+		c := lines[i].clean
+		fc := foldKey(c)
+		if c == "" || isRule(c) || k == numberAt || strings.HasPrefix(fc, "so") && reNumberLine.MatchString(c) ||
+			strings.HasPrefix(fc, "so:") || fc == "so" {
+			if len(units) > 0 && (isRule(c) || c == "") {
+				break
+			}
+			continue
+		}
+		if strings.Contains(fc, "cong hoa xa hoi") || strings.Contains(fc, "chu nghia viet nam") ||
+			strings.Contains(fc, "doc lap") || strings.Contains(fc, "dang cong san viet nam") {
+			if len(units) > 0 {
+				break
+			}
+			continue
+		}
+		if rePlaceDate.MatchString(c) || capsRatio(c) < 0.6 {
+			if len(units) > 0 {
+				break
+			}
+			continue
+		}
+		start := len(units) == 0
+		for _, b := range bodyStarts {
+			if strings.HasPrefix(fc+" ", b) {
+				start = true
+				break
+			}
+		}
+		if start {
+			units = append(units, []string{c})
+		} else {
+			units[len(units)-1] = append(units[len(units)-1], c)
+		}
+	}
+	if len(units) == 0 {
+		return ""
+	}
+	last := strings.Join(units[len(units)-1], " ")
+	if len(units) > 1 && strings.HasPrefix(foldKey(last), "dai hoi") {
+		// "ĐẠI HỘI ĐẠI BIỂU LẦN THỨ XXI" under "ĐẢNG BỘ HUYỆN NGỌC SƠN":
+		// the congress of that Party organization.
+		body := strings.Join(units[len(units)-2], " ")
+		w := splitWords(last)
+		cut := len(w)
+		for j, x := range w {
+			if fx := foldKey(x); fx == "lan" || fx == "nhiem" || fx == "khoa" {
+				cut = j
+				break
+			}
+		}
+		last = strings.Join(w[:cut], " ") + " " + body
+		if cut < len(w) {
+			last += " " + strings.Join(w[cut:], " ")
+		}
+	}
+	return strings.TrimSpace(last)
+}
+
+// caseLike returns name (written in capitals in a heading) in the case the
+// body text writes it ("HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HÀ NỘI" → "Hội đồng
+// nhân dân thành phố Hà Nội"), or in sentence case with place names
+// capitalized when the body never writes it.
+func caseLike(name, text string) string {
+	nw := splitWords(name)
+	if len(nw) == 0 {
+		return name
+	}
+	keys := make([]string, len(nw))
+	for i, w := range nw {
+		keys[i] = foldKey(trimEdgePunct(w))
+	}
+	tw := splitWords(reBold.ReplaceAllString(text, ""))
+	for i := 0; i+len(nw) <= len(tw); i++ {
+		ok := true
+		for j := range nw {
+			if foldKey(trimEdgePunct(tw[i+j])) != keys[j] {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		cand := tw[i : i+len(nw)]
+		if allCapsWord(strings.Join(cand, "")) {
+			continue // another heading-like copy
+		}
+		out := make([]string, len(cand))
+		for j, w := range cand {
+			out[j] = trimEdgePunct(w)
+		}
+		out[0] = capitalizeWord(out[0])
+		return strings.Join(out, " ")
+	}
+	return sentenceCase(nw)
+}
+
+// placeWords are followed by a proper name in an issuer's name.
+var placeWords = map[string]bool{
+	"tinh": true, "pho": true, "huyen": true, "quan": true, "xa": true, "phuong": true,
+	"tran": true, "khoi": true, "nam": false,
+}
+
+// sentenceCase writes capitalized words in sentence case, keeping the
+// name after a place word ("tỉnh", "thành phố", "huyện") and Roman
+// numerals in capitals.
+func sentenceCase(ws []string) string {
+	out := make([]string, len(ws))
+	proper := false
+	for i, w := range ws {
+		lw := strings.ToLower(w)
+		switch {
+		case i == 0 || proper:
+			out[i] = capitalizeWord(w)
+		case isRomanNumeral(w):
+			out[i] = w
+		case foldKey(lw) == "dang" || foldKey(lw) == "viet" || foldKey(lw) == "trung":
+			out[i] = capitalizeWord(w)
+		default:
+			out[i] = lw
+		}
+		if placeWords[foldKey(lw)] {
+			proper = true
+		} else if proper && (foldKey(lw) == "lan" || foldKey(lw) == "nhiem") {
+			proper = false
+			out[i] = lw
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+func isRomanNumeral(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if !strings.ContainsRune("IVXLC", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// signers returns the names under the signature block near the end of an
+// official document: a name in normal capitalization a few lines below a
+// signing mark (TM., KT., T/M, "(Đã ký)", CHỦ TỊCH …).
+func signers(lines []textLine) []string {
+	var nonEmpty []int
+	for i, l := range lines {
+		if l.clean != "" && !isRule(l.clean) {
+			nonEmpty = append(nonEmpty, i)
+		}
+	}
+	var out []string
+	lastMark := -100
+	for k := 0; k < len(nonEmpty); k++ {
+		c := lines[nonEmpty[k]].clean
+		if len(c) < 60 && reSignMark.MatchString(c) && (capsRatio(c) > 0.8 || strings.Contains(strings.ToLower(c), "ký")) {
+			lastMark = k
+			continue
+		}
+		if k-lastMark <= 4 {
+			if name := personName(c); name != "" && !allCapsWord(strings.ReplaceAll(c, " ", "")) {
+				out = append(out, name)
+				lastMark = -100
+			}
+		}
+	}
+	if out == nil {
+		return []string{}
+	}
+	return out
+}
+
+// personName returns c as a person's name in normal capitalization when it
+// looks like one: two to five words, each capitalized (or the whole name
+// in capitals), letters only, an initial ("D.") allowed first.
+func personName(c string) string {
+	c = strings.TrimSpace(c)
+	ws := splitWords(c)
+	if len(ws) < 2 || len(ws) > 5 {
+		// "D.Ngân": an initial glued to the name.
+		if len(ws) == 1 {
+			if i := strings.IndexByte(c, '.'); i > 0 && i < len(c)-1 {
+				return personName(c[:i+1] + " " + c[i+1:])
+			}
+		}
+		return ""
+	}
+	allCaps := allCapsWord(strings.Join(ws, ""))
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		r, n := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return ""
+		}
+		rest := w[n:]
+		if rest == "." && i == 0 {
+			out[i] = w
+			continue
+		}
+		for _, x := range rest {
+			if !unicode.IsLetter(x) {
+				return ""
+			}
+			if !allCaps && unicode.IsUpper(x) {
+				return ""
+			}
+		}
+		if utf8.RuneCountInString(w) < 2 {
+			return ""
+		}
+		out[i] = capitalizeWord(w)
+	}
+	name := strings.Join(out, " ")
+	if notNames[foldKey(name)] || notNames[foldKey(out[0])] {
+		return ""
+	}
+	return name
+}
+
+// notNames are capitalized lines that are not people.
+var notNames = map[string]bool{
+	"noi nhan": true, "chia se": true, "anh": true, "nguon": true, "theo": true, "xem": true,
+	"chu tich": true, "bi thu": true, "giam doc": true, "thu tuong": true, "bo truong": true,
+	"viet nam": true, "ha noi": true, "doc lap": true, "tai ve": true,
+}
+
+// parseArticle fills h for a news article: dateline, headline without its
+// kicker, byline.
+func parseArticle(lines []textLine, doc ingest.Document, h *Heading) {
+	h.Kind = "article"
+	idx := headBlock(lines)
+	titleAt := -1
+	for k := 0; k < len(idx) && k < 8; k++ {
+		c := lines[idx[k]].clean
+		if h.Published == "" {
+			if m := reDateline.FindStringSubmatch(c); m != nil {
+				if iso, _ := parseDayDate(m[1] + "/" + m[2] + "/" + m[3]); iso != "" {
+					h.Published = iso
+					if m[4] != "" {
+						hh, mm := atoiDigits(m[4]), atoiDigits(m[5])
+						if hh < 24 && mm < 60 {
+							h.Published += "T" + twoDigits(hh) + ":" + twoDigits(mm)
+						}
+					}
+					continue
+				}
+			}
+		}
+		if isRule(c) || strings.HasPrefix(c, "![") || strings.HasPrefix(c, "[") {
+			continue
+		}
+		// A kicker: a short line in capitals ending with ":" above the
+		// headline ("ĐẢNG BỘ KHỐI CƠ QUAN DÂN CHÍNH ĐẢNG:").
+		if strings.HasSuffix(c, ":") && capsRatio(c) > 0.7 && k+1 < len(idx) {
+			continue
+		}
+		titleAt = k
+		h.Title = headlineText(c)
+		break
+	}
+	if meta := cleanMetaTitle(doc.Title); meta != "" {
+		if h.Title == "" || !strings.Contains(foldKey(h.Title), foldKey(meta)) && !strings.Contains(foldKey(meta), foldKey(h.Title)) && len(h.Title) > 250 {
+			h.Title = meta
+		}
+	}
+	if h.Published == "" && doc.Published != "" {
+		h.Published = doc.Published
+	}
+	h.Authors = bylines(lines, idx, titleAt)
+}
+
+func atoiDigits(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+// headlineText cleans a headline line: a trailing single period goes.
+func headlineText(c string) string {
+	c = strings.TrimSpace(c)
+	if strings.HasSuffix(c, ".") && !strings.HasSuffix(c, "..") {
+		c = strings.TrimSuffix(c, ".")
+	}
+	return c
+}
+
+// cleanMetaTitle strips a site name from a metadata title ("Headline |
+// Site", "Headline - Báo X").
+func cleanMetaTitle(t string) string {
+	t = strings.TrimSpace(t)
+	if i := strings.LastIndex(t, " | "); i > 0 {
+		t = t[:i]
+	}
+	return headlineText(t)
+}
+
+var reParenSuffix = regexp.MustCompile(`\s*\([^)]*\)\s*$`)
+
+// bylines finds an article's authors: a "* NAME" line under the headline,
+// or a name standing alone in bold (or on its own line) at the end, before
+// the site's trailing chrome.
+func bylines(lines []textLine, idx []int, titleAt int) []string {
+	for k := titleAt + 1; titleAt >= 0 && k < len(idx) && k <= titleAt+3; k++ {
+		l := strings.TrimSpace(lines[idx[k]].text)
+		if strings.HasPrefix(l, "* ") || strings.HasPrefix(l, "- ") || strings.HasPrefix(l, "Bài và ảnh:") {
+			l = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(l, "* "), "- "), "Bài và ảnh:"))
+			if n := personName(reParenSuffix.ReplaceAllString(stripMarkup(l), "")); n != "" {
+				return []string{n}
+			}
+		}
+	}
+	var nonEmpty []int
+	for i, l := range lines {
+		if l.clean != "" && !isRule(l.clean) {
+			nonEmpty = append(nonEmpty, i)
+		}
+	}
+	for k := len(nonEmpty) - 1; k >= 0 && k >= len(nonEmpty)-6; k-- {
+		raw := strings.TrimSpace(lines[nonEmpty[k]].text)
+		c := reParenSuffix.ReplaceAllString(lines[nonEmpty[k]].clean, "")
+		c = strings.TrimPrefix(strings.TrimPrefix(c, "Theo "), "Bài: ")
+		bold := strings.HasPrefix(raw, "**") || strings.HasPrefix(raw, "__")
+		if n := personName(c); n != "" && (bold || len(c) < 30) {
+			return []string{n}
+		}
+		// Stop at the first line of prose from the end, except the
+		// site's chrome ("Chia sẻ bài viết", "more(…) – …").
+		if len(c) > 80 && !strings.HasPrefix(c, "more(") {
+			break
+		}
+	}
+	return []string{}
+}

@@ -1,0 +1,248 @@
+package extract
+
+import (
+	"bufio"
+	"embed"
+	"sort"
+	"strings"
+)
+
+//go:embed data/*.tsv
+var dataFS embed.FS
+
+// docType is one row of data/types.tsv.
+type docType struct {
+	name  string   // type name, lowercase
+	key   string   // foldKey(name)
+	codes []string // type abbreviations, canonical first
+	kind  string
+}
+
+// issuerCode is one row of data/issuers.tsv.
+type issuerCode struct {
+	code, family, name string
+}
+
+var (
+	docTypes    []docType         // longest name first
+	kindByCode  map[string]string // lowercased type code → kind
+	issuerCodes map[string][]issuerCode
+)
+
+func init() {
+	for _, row := range readTSV("data/types.tsv") {
+		t := docType{name: row[0], key: foldKey(row[0]), kind: row[2]}
+		for _, c := range strings.Split(row[1], ",") {
+			if c = strings.TrimSpace(c); c != "" {
+				t.codes = append(t.codes, c)
+			}
+		}
+		docTypes = append(docTypes, t)
+	}
+	sort.SliceStable(docTypes, func(i, j int) bool { return len(docTypes[i].key) > len(docTypes[j].key) })
+	kindByCode = map[string]string{}
+	// Shortest names first so that, for a code shared by two rows (L for
+	// luật and lệnh), the row listed first in the file wins.
+	for _, row := range readTSV("data/types.tsv") {
+		for _, c := range strings.Split(row[1], ",") {
+			c = strings.ToLower(strings.TrimSpace(c))
+			if _, ok := kindByCode[c]; c != "" && !ok {
+				kindByCode[c] = row[2]
+			}
+		}
+	}
+	issuerCodes = map[string][]issuerCode{}
+	for _, row := range readTSV("data/issuers.tsv") {
+		ic := issuerCode{code: row[0], family: row[1], name: row[2]}
+		k := strings.ToLower(row[0])
+		issuerCodes[k] = append(issuerCodes[k], ic)
+	}
+}
+
+// readTSV returns the rows of an embedded tab-separated table, without
+// comments and blank lines, each padded to at least three columns. The
+// tables are part of the binary, so a broken one is a programming error
+// caught by the tests, not bad input.
+func readTSV(name string) [][]string {
+	f, err := dataFS.Open(name)
+	if err != nil {
+		panic("extract: missing embedded table " + name)
+	}
+	defer f.Close()
+	var rows [][]string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		for len(cols) < 3 {
+			cols = append(cols, "")
+		}
+		rows = append(rows, cols)
+	}
+	return rows
+}
+
+// KindOfTypeName returns the record kind of a document type name as written
+// on a type line or before a cited number ("NGHỊ QUYẾT", "Thông tư liên
+// tịch", "quy định"), matching the longest known name at the start of name,
+// and that name's length in bytes of name. It returns "", 0 when name does
+// not start with a known type.
+func KindOfTypeName(name string) (kind string, n int) {
+	words := strings.Fields(name)
+	for _, t := range docTypes {
+		tw := strings.Fields(t.key)
+		if len(tw) > len(words) {
+			continue
+		}
+		ok := true
+		for i, w := range tw {
+			if foldKey(words[i]) != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return t.kind, prefixWordsLen(name, len(tw))
+		}
+	}
+	return "", 0
+}
+
+// prefixWordsLen returns the byte length of the first n words of s,
+// including the spaces between them.
+func prefixWordsLen(s string, n int) int {
+	i := 0
+	for w := 0; w < n; w++ {
+		for i < len(s) && isByteSpace(s[i]) {
+			i++
+		}
+		for i < len(s) && !isByteSpace(s[i]) {
+			i++
+		}
+	}
+	return i
+}
+
+func isByteSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' }
+
+// KindOfNumber returns the kind that a document number's type code gives
+// ("02-NQ/ĐUK" → resolution, "176/1998/TTLT-BTC-BCN-TCHQ" → circular), or
+// "" when the symbol has no known type code. A state number whose symbol is
+// only issuer codes ("4021/VPCP-CN") is an official letter; a law number
+// ("80/2015/QH13") is a law.
+func KindOfNumber(number string) string {
+	p := parseNumber(number)
+	if p.typeCode != "" {
+		if k, ok := kindByCode[strings.ToLower(p.typeCode)]; ok {
+			return k
+		}
+	}
+	if len(p.codes) > 0 && strings.HasPrefix(strings.ToLower(p.codes[0]), "qh") && p.year != "" {
+		return "law"
+	}
+	if !p.party && p.typeCode == "" && len(p.codes) > 0 && p.year == "" {
+		return "official-letter"
+	}
+	return ""
+}
+
+// IssuerOfNumber spells out the issuer codes of a number's symbol
+// ("176/1998/TTLT-BTC-BCN-TCHQ" → "Bộ Tài chính - Bộ Công nghiệp - Tổng cục
+// Hải quan"), or "" when any code is unknown.
+func IssuerOfNumber(number string) string {
+	p := parseNumber(number)
+	family := "state"
+	if p.party {
+		family = "party"
+	}
+	codes := p.codes
+	if !p.party && p.typeCode == "" && len(codes) > 1 {
+		// A state official letter: issuer, then the drafting unit.
+		codes = codes[:1]
+	}
+	var names []string
+	for _, c := range codes {
+		name := ""
+		for _, ic := range issuerCodes[strings.ToLower(stripTrailingDigits(c))] {
+			if ic.family == family || ic.family == "any" || name == "" {
+				name = ic.name
+				if ic.family == family {
+					break
+				}
+			}
+		}
+		if name == "" {
+			return ""
+		}
+		names = append(names, name)
+	}
+	return strings.Join(names, " - ")
+}
+
+func stripTrailingDigits(s string) string {
+	return strings.TrimRight(s, "0123456789")
+}
+
+// numberParts is a document number split into its parts.
+type numberParts struct {
+	seq      string   // "02", "176"
+	year     string   // "1998", or "" for Party and administrative numbers
+	typeCode string   // "NQ", "TTLT", or ""
+	codes    []string // issuer (and unit) codes after the type
+	party    bool     // "02-NQ/ĐUK" form: hyphen after the sequence number
+}
+
+// parseNumber splits a normalized number ("02-NQ/ĐUK", "15/2011/NQ-HĐND",
+// "4021/VPCP-CN", "80/2015/QH13").
+func parseNumber(s string) numberParts {
+	var p numberParts
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	p.seq = s[:i]
+	rest := s[i:]
+	// A letter suffix on the sequence number ("12a/...").
+	for len(rest) > 0 && rest[0] >= 'a' && rest[0] <= 'z' {
+		rest = rest[1:]
+	}
+	if strings.HasPrefix(rest, "-") {
+		// Party: seq-TYPE/ISSUER[-ISSUER...]
+		p.party = true
+		rest = rest[1:]
+		typ, iss, _ := strings.Cut(rest, "/")
+		if _, ok := kindByCode[strings.ToLower(typ)]; ok {
+			p.typeCode = typ
+		} else if typ != "" {
+			p.codes = append(p.codes, typ)
+		}
+		p.codes = append(p.codes, strings.FieldsFunc(iss, func(r rune) bool { return r == '-' || r == '/' })...)
+		return p
+	}
+	rest = strings.TrimPrefix(rest, "/")
+	if len(rest) >= 5 && allASCIIDigits(rest[:4]) && rest[4] == '/' {
+		p.year = rest[:4]
+		rest = rest[5:]
+	}
+	parts := strings.FieldsFunc(rest, func(r rune) bool { return r == '-' || r == '/' })
+	if len(parts) > 0 {
+		if _, ok := kindByCode[strings.ToLower(parts[0])]; ok && len(parts) > 1 {
+			p.typeCode = parts[0]
+			parts = parts[1:]
+		}
+	}
+	p.codes = parts
+	return p
+}
+
+func allASCIIDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -1,0 +1,352 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// numberPattern matches a document number and symbol as written in running
+// text or on the number line: Party "02-NQ/ĐUK", "36-HD/VPTW"; State
+// "15/2011/NQ-HĐND", "123/QĐ-UBND", "4021/VPCP-CN", "80/2015/QH13",
+// "176/1998/TTLT-BTC-BCN-TCHQ". The symbol must start with a capital
+// letter right after the separator, so fractions, counts and dates
+// ("16/18 xã", "24/7", "4-7-2011") never match.
+const numberPattern = `\d{1,5}[a-z]?(?:/\d{4})?[-/][A-ZĐ][A-Za-zĐđ0-9]*(?:[-/][A-ZĐ][A-Za-zĐđ0-9]*)*`
+
+var (
+	reNumber = regexp.MustCompile(numberPattern)
+	// reSplitStateNumber joins a normative number that a PDF line break cut
+	// after its type code, the hyphen dropped ("66/2025/NQ\nHĐND").
+	reSplitStateNumber = regexp.MustCompile(`(\d{1,5}/\d{4}/[A-ZĐ][A-Za-zĐ]*)[ \t]*\n[ \t]*([A-ZĐ][A-ZĐ]+\d*)\b`)
+	// reSplitPartyNumber joins a Party number cut after its sequence
+	// number ("02\nNQ/ĐUK").
+	reSplitPartyNumber = regexp.MustCompile(`\b(\d{1,5})[ \t]*\n[ \t]*([A-ZĐ][A-Za-zĐ]*/[A-ZĐ])`)
+)
+
+// normalizeNumber removes the spaces some writers put inside a number and
+// symbol ("15/2011/NQ - HĐND") and returns it in the standard form.
+func normalizeNumber(s string) string {
+	return strings.Join(strings.Fields(s), "")
+}
+
+// repairNumbers rejoins numbers that line wrapping split (see
+// reSplitStateNumber), keeping every other byte. It changes lengths, so
+// offsets into its result are not offsets into text.
+func repairNumbers(text string) string {
+	text = reSplitStateNumber.ReplaceAllStringFunc(text, func(m string) string {
+		sm := reSplitStateNumber.FindStringSubmatch(m)
+		typ := sm[1][strings.LastIndexByte(sm[1], '/')+1:]
+		if _, ok := kindByCode[strings.ToLower(typ)]; !ok {
+			return m
+		}
+		return sm[1] + "-" + sm[2]
+	})
+	return reSplitPartyNumber.ReplaceAllStringFunc(text, func(m string) string {
+		sm := reSplitPartyNumber.FindStringSubmatch(m)
+		typ, _, _ := strings.Cut(sm[2], "/")
+		if _, ok := kindByCode[strings.ToLower(typ)]; !ok {
+			return m
+		}
+		return sm[1] + "-" + sm[2]
+	})
+}
+
+// flattenForReferences prepares text for citation search: numbers cut by
+// line wrapping rejoined, Markdown emphasis removed, single line breaks
+// (wrapping) turned into spaces and paragraph breaks into "\n".
+func flattenForReferences(text string) string {
+	text = repairNumbers(text)
+	text = strings.ReplaceAll(text, "\f", "\n\n")
+	text = reBold.ReplaceAllString(text, "")
+	lines := strings.Split(text, "\n")
+	var b strings.Builder
+	blank := true
+	for _, l := range lines {
+		l = strings.TrimSpace(strings.Trim(strings.TrimSpace(l), "*|"))
+		if l == "" {
+			if !blank {
+				b.WriteByte('\n')
+			}
+			blank = true
+			continue
+		}
+		if !blank {
+			b.WriteByte(' ')
+		}
+		b.WriteString(l)
+		blank = false
+	}
+	return b.String()
+}
+
+// citedNumber is one number found in text with its place.
+type citedNumber struct {
+	number     string
+	start, end int
+}
+
+// findNumbers returns every document number in text, each standing alone
+// (not glued to a preceding letter, digit or slash).
+func findNumbers(text string) []citedNumber {
+	var out []citedNumber
+	for _, m := range reNumber.FindAllStringIndex(text, -1) {
+		if m[0] > 0 {
+			r, _ := utf8.DecodeLastRuneInString(text[:m[0]])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '/' || r == '.' || r == ',' || r == '-' {
+				continue
+			}
+		}
+		if m[1] < len(text) {
+			r, _ := utf8.DecodeRuneInString(text[m[1]:])
+			if unicode.IsLetter(r) {
+				continue
+			}
+		}
+		num := text[m[0]:m[1]]
+		if !plausibleNumber(num) {
+			continue
+		}
+		out = append(out, citedNumber{number: num, start: m[0], end: m[1]})
+	}
+	return out
+}
+
+// plausibleNumber rejects matches that are not document numbers: symbols
+// without two capitals ("5-Aa"), measurement units ("100/NM").
+func plausibleNumber(num string) bool {
+	p := parseNumber(num)
+	if p.typeCode != "" {
+		return true
+	}
+	if len(p.codes) == 0 {
+		return false
+	}
+	// Without a type code the first code must be a known issuer, a law
+	// (QH + term) or at least three capitals (an issuer we do not know).
+	c := p.codes[0]
+	if _, ok := issuerCodes[strings.ToLower(stripTrailingDigits(c))]; ok {
+		return true
+	}
+	up := 0
+	for _, r := range c {
+		if unicode.IsUpper(r) {
+			up++
+		}
+	}
+	return up >= 3
+}
+
+var (
+	reAfterDate  = regexp.MustCompile(`(?i)^[\s,]*(?:(?:được\s+)?(?:ban hành|ký|thông qua)\s+)?ngày\s*`)
+	reAfterYear  = regexp.MustCompile(`(?i)^\s*năm\s+(\d{4})\b`)
+	reTitleAbout = regexp.MustCompile(`(?i)^[\s,]*(?:của\s+[^;.\n\d]{1,90}?\s+)?(về(?:\s+việc)?\s|quy định\s|hướng dẫn\s|ban hành\s|phê duyệt\s|sửa đổi\s)`)
+	// reTitleStop ends a cited title: a clause break, or a comma before a
+	// word that opens a new clause.
+	reTitleStop  = regexp.MustCompile(`(?i)[;\n*“”"()]|\.(?:\s|$)|,\s*(?:với|nhằm|được|đã|theo|trong đó|để|gồm|là|thì|đồng thời|tạo|góp)\s|\s(?:được sửa đổi|(?-i:và (?:Nghị quyết|Nghị định|Quyết định|Thông tư|Chỉ thị|Luật|Kết luận|Quy định|Hướng dẫn|Công văn))|của\s+(?:Bộ|Ban|Ủy|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Tỉnh|Thành|Huyện)|tại\s)`)
+	reCiteVerb   = regexp.MustCompile(`(?i)\b(?:ban hành|ký|thông qua)\b`)
+	reBeforeDate = regexp.MustCompile(`(?i)ngày\s*\d{1,2}(?:\s*tháng\s*\d{1,2}\s*năm\s*\d{4}|\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4})`)
+)
+
+// FindReferences returns every document that text cites by number, with
+// its kind, issue date and subject when the sentence gives them. own is the
+// document's own number (never a reference). References are keyed by number
+// and issue date (Party numbers restart each committee term): repeated
+// mentions of one document merge, the first date and title found winning.
+func FindReferences(text, own string) []Reference {
+	flat := flattenForReferences(text)
+	own = normalizeNumber(own)
+	var refs []Reference
+	index := map[string]int{}
+	prevEnd, prevKind := -1, ""
+	for _, cn := range findNumbers(flat) {
+		num := normalizeNumber(cn.number)
+		if num == own {
+			prevEnd = -1
+			continue
+		}
+		ref := Reference{Number: num}
+		kind, nameStart := kindBefore(flat, cn.start)
+		if kind == "" && prevEnd >= 0 && onlyConnectors(flat[prevEnd:cn.start]) {
+			kind = prevKind
+		}
+		if kind == "" {
+			kind = KindOfNumber(num)
+		}
+		if kind == "" {
+			kind = "other"
+		}
+		ref.Kind = kind
+		rest := flat[cn.end:]
+		if m := reAfterDate.FindStringIndex(rest); m != nil {
+			if iso, n := parseDayDate(rest[m[1]:]); iso != "" {
+				ref.Issued = NullString(iso)
+				rest = rest[m[1]+n:]
+			}
+		}
+		if ref.Issued == "" {
+			ref.Issued = NullString(dateBefore(flat, cn.start))
+		}
+		ref.Title = NullString(citedTitle(flat, rest, kind, nameStart, cn.start))
+		key := foldKey(num)
+		if i, ok := index[key]; ok {
+			old := &refs[i]
+			if old.Issued == "" || ref.Issued == "" || old.Issued == ref.Issued {
+				if old.Issued == "" {
+					old.Issued = ref.Issued
+				}
+				if old.Title == "" {
+					old.Title = ref.Title
+				}
+				prevEnd, prevKind = cn.end, kind
+				continue
+			}
+			key += "|" + string(ref.Issued)
+			if j, ok := index[key]; ok {
+				if refs[j].Title == "" {
+					refs[j].Title = ref.Title
+				}
+				prevEnd, prevKind = cn.end, kind
+				continue
+			}
+		}
+		index[key] = len(refs)
+		refs = append(refs, ref)
+		prevEnd, prevKind = cn.end, kind
+	}
+	return refs
+}
+
+// kindBefore looks back from a cited number for the type name that
+// introduces it ("Nghị quyết số", "Quy định", "Luật Phí và lệ phí số") in
+// the same clause, and returns the kind and where the type name starts.
+func kindBefore(text string, at int) (string, int) {
+	lo := max(0, at-140)
+	for lo > 0 && !utf8.RuneStart(text[lo]) {
+		lo++
+	}
+	window := text[lo:at]
+	if i := strings.LastIndexAny(window, ";\n"); i >= 0 {
+		lo += i + 1
+		window = text[lo:at]
+	}
+	// Try every word start, nearest first; the type name must be followed
+	// only by "số", a name (for laws) or nothing before the number.
+	ws := wordStartOffsets(window)
+	bestKind, bestAt := "", -1
+	for k := len(ws) - 1; k >= 0; k-- {
+		kind, n := KindOfTypeName(window[ws[k]:])
+		if kind == "" {
+			continue
+		}
+		between := strings.TrimSpace(window[ws[k]+n:])
+		fb := foldKey(between)
+		first, _ := utf8.DecodeRuneInString(window[ws[k]:])
+		if fb == "" || fb == "so" || fb == "so:" {
+			if unicode.IsUpper(first) || bestKind != "" {
+				return kind, lo + ws[k]
+			}
+			// "pháp luật số …": lowercase, maybe the tail of a
+			// longer name ("Luật Ban hành văn bản quy phạm pháp luật
+			// số"); keep looking for a capitalized type word.
+			bestKind, bestAt = kind, lo+ws[k]
+			continue
+		}
+		// "Luật Tổ chức chính quyền địa phương số", "Nghị quyết Đại hội …
+		// số": a name between the type and "số", capitalized.
+		r, _ := utf8.DecodeRuneInString(between)
+		if strings.HasSuffix(fb, " so") && unicode.IsUpper(r) && unicode.IsUpper(first) && len(fb) < 90 {
+			return kind, lo + ws[k]
+		}
+		if len(ws)-k > 14 {
+			break
+		}
+	}
+	return bestKind, bestAt
+}
+
+func wordStartOffsets(s string) []int {
+	var out []int
+	prev := true
+	for i, r := range s {
+		sp := unicode.IsSpace(r) || r == '(' || r == ',' || r == '“' || r == '"'
+		if !sp && prev {
+			out = append(out, i)
+		}
+		prev = sp
+	}
+	return out
+}
+
+// onlyConnectors reports whether s, between two cited numbers, is only a
+// list connector (", số", " và số", " và").
+func onlyConnectors(s string) bool {
+	f := foldKey(strings.NewReplacer(",", " ", ";", " ").Replace(s))
+	switch f {
+	case "", "so", "va", "va so", "hoac", "hoac so":
+		return true
+	}
+	return false
+}
+
+// dateBefore returns the issue date written before a cited number in the
+// same sentence when a verb of issuing links them ("ngày 4-7-2011 Đảng ủy
+// Khối đã ban hành Nghị quyết số 02-NQ/ĐUK").
+func dateBefore(text string, at int) string {
+	lo := max(0, at-160)
+	for lo > 0 && !utf8.RuneStart(text[lo]) {
+		lo++
+	}
+	window := text[lo:at]
+	if i := strings.LastIndexAny(window, ".;\n"); i >= 0 {
+		window = window[i+1:]
+	}
+	ms := reBeforeDate.FindAllStringIndex(window, -1)
+	if len(ms) == 0 {
+		return ""
+	}
+	m := ms[len(ms)-1]
+	between := window[m[1]:]
+	if !reCiteVerb.MatchString(between) || reNumber.MatchString(between) {
+		return ""
+	}
+	iso, _ := parseDayDate(window[m[0]:])
+	return iso
+}
+
+// citedTitle returns the subject of a cited document: for a law, its name
+// between the type word and "số"; otherwise the "về …" (or "quy định …",
+// "hướng dẫn …") clause after the number and date.
+func citedTitle(text, rest, kind string, nameStart, numStart int) string {
+	if kind == "law" && nameStart >= 0 {
+		name := strings.TrimSpace(text[nameStart:numStart])
+		name = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(name, "số"), "số:"))
+		if len(strings.Fields(name)) > 1 {
+			return name
+		}
+	}
+	if y := reAfterYear.FindStringIndex(rest); y != nil {
+		rest = rest[y[1]:]
+	}
+	m := reTitleAbout.FindStringSubmatchIndex(rest)
+	if m == nil {
+		return ""
+	}
+	start := m[2]
+	if w := strings.ToLower(rest[m[2]:m[3]]); strings.HasPrefix(w, "về") {
+		start = m[3]
+	}
+	t := rest[start:]
+	if s := reTitleStop.FindStringIndex(t); s != nil {
+		t = t[:s[0]]
+	}
+	if len(t) > 300 {
+		return ""
+	}
+	t = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(t), ",:"))
+	if len(strings.Fields(t)) < 2 || strings.HasSuffix(foldKey(t), "nhu sau") {
+		return ""
+	}
+	return t
+}
