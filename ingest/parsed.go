@@ -21,9 +21,9 @@ var errNotImplemented = errors.New("not implemented yet")
 // with the file (Read adds the path).
 var (
 	readPDF  = func(path string, data []byte) (parsed, error) { return parsed{}, errNotImplemented }
-	readDOCX = func(path string, data []byte) (parsed, error) { return parsed{}, errNotImplemented }
-	readHTML = func(path string, data []byte) (parsed, error) { return parsed{}, errNotImplemented }
-	readText = func(path string, data []byte) (parsed, error) { return parsed{}, errNotImplemented }
+	readDOCX = docxReader
+	readHTML = htmlReader
+	readText = textReader
 	readRTF  = func(path string, data []byte) (parsed, error) { return parsed{}, errNotImplemented }
 	readDOC  = func(path string, data []byte) (parsed, error) { return parsed{}, errNotImplemented }
 )
