@@ -80,14 +80,36 @@ func parseOfficial(lines []textLine, text string, h *Heading) bool {
 	if len(idx) == 0 {
 		return false
 	}
-	var joined strings.Builder
-	for _, i := range idx {
-		joined.WriteString(lines[i].clean)
-		joined.WriteByte('\n')
+	// The heading block ends at the first line of prose: an official
+	// heading has none before its type line, while an article or a Q&A
+	// page that quotes a document's heading further down does.
+	for k, i := range idx {
+		if isProse(lines[i].clean) {
+			if k == 0 {
+				// A gazette-style opening is one long first paragraph.
+				break
+			}
+			idx = idx[:k]
+			break
+		}
 	}
-	fk := foldKey(joined.String())
-	state := strings.Contains(fk, "cong hoa xa hoi chu nghia viet nam") || strings.Contains(fk, "doc lap - tu do - hanh phuc")
-	party := strings.Contains(fk, "dang cong san viet nam")
+	// The national motto (State) or the Party's name (Party) heads the
+	// right column: a line of its own, possibly wrapped in two.
+	state, party := false, false
+	for k, i := range idx {
+		c := lines[i].clean
+		if k+1 < len(idx) {
+			c += " " + lines[idx[k+1]].clean
+		}
+		fc := foldKey(c)
+		if strings.HasPrefix(fc, "cong hoa xa hoi chu nghia viet nam") || strings.HasPrefix(fc, "doc lap - tu do - hanh phuc") ||
+			strings.Contains(fc, "| cong hoa xa hoi chu nghia viet nam") {
+			state = true
+		}
+		if strings.HasPrefix(fc, "dang cong san viet nam") && len(foldKey(lines[i].clean)) <= len("dang cong san viet nam") {
+			party = true
+		}
+	}
 
 	typeAt := -1 // position in idx of the type line
 	numberAt := -1
@@ -115,8 +137,15 @@ func parseOfficial(lines []textLine, text string, h *Heading) bool {
 			typeAt = k
 			break
 		}
+		if kind, rest := gluedTypeLine(lines[i].text); kind != "" {
+			// "**NGHỊ ĐỊNH**Quy định về …": type and subject on one line.
+			typeAt = k
+			h.Kind = kind
+			h.Title = strings.TrimSpace(rest + " " + subjectAfter(lines, i))
+			break
+		}
 	}
-	if typeAt >= 0 {
+	if typeAt >= 0 && h.Kind == "" {
 		h.Kind, _ = KindOfTypeName(lines[idx[typeAt]].clean)
 		h.Title = subjectAfter(lines, idx[typeAt])
 	}
@@ -141,6 +170,8 @@ func parseOfficial(lines []textLine, text string, h *Heading) bool {
 	limit := len(idx)
 	if typeAt >= 0 {
 		limit = typeAt
+	} else if numberAt >= 0 {
+		limit = numberAt + 1
 	}
 	if h.Issuer == "" {
 		if lines := issuerLines(lines, idx[:limit], numberAt); lines != "" {
@@ -257,10 +288,30 @@ var bodyStarts = []string{
 // the congress of.
 func issuerLines(lines []textLine, idx []int, numberAt int) string {
 	var units [][]string
-	for k, i := range idx {
+	if len(idx) == 0 {
+		return ""
+	}
+	numberLine := -1
+	if numberAt >= 0 && numberAt < len(idx) {
+		numberLine = idx[numberAt]
+	}
+	for i := idx[0]; i <= idx[len(idx)-1]; i++ {
 		c := lines[i].clean
+		if strings.TrimSpace(lines[i].text) == "*" && len(units) > 0 {
+			break // the Party heading's asterisk under the issuer
+		}
 		fc := foldKey(c)
-		if c == "" || isRule(c) || k == numberAt || strings.HasPrefix(fc, "so") && reNumberLine.MatchString(c) ||
+		if strings.HasPrefix(fc, "dang cong san") || fc == "viet nam" || strings.HasPrefix(fc, "chu nghia viet nam") {
+			if len(units) > 0 {
+				break
+			}
+			continue
+		}
+		k := -1
+		if i == numberLine {
+			k = numberAt
+		}
+		if c == "" || isRule(c) || k >= 0 || strings.HasPrefix(fc, "so") && reNumberLine.MatchString(c) ||
 			strings.HasPrefix(fc, "so:") || fc == "so" {
 			if len(units) > 0 && (isRule(c) || c == "") {
 				break
@@ -297,6 +348,23 @@ func issuerLines(lines []textLine, idx []int, numberAt int) string {
 		return ""
 	}
 	last := strings.Join(units[len(units)-1], " ")
+	if len(units) > 1 {
+		// A Party commission under its committee: "BAN CHẤP HÀNH TRUNG
+		// ƯƠNG" / "BAN TỔ CHỨC" is the Ban Tổ chức Trung ương.
+		fl := foldKey(last)
+		prev := strings.Join(units[len(units)-2], " ")
+		fp := foldKey(prev)
+		if (strings.HasPrefix(fl, "ban ") || strings.HasPrefix(fl, "uy ban") || strings.HasPrefix(fl, "van phong")) &&
+			!strings.Contains(fl, "trung uong") {
+			switch {
+			case strings.HasPrefix(fp, "ban chap hanh trung uong"):
+				last += " TRUNG ƯƠNG"
+			case strings.HasPrefix(fp, "tinh uy") || strings.HasPrefix(fp, "thanh uy") || strings.HasPrefix(fp, "huyen uy") ||
+				strings.HasPrefix(fp, "quan uy") || strings.HasPrefix(fp, "thi uy") || strings.HasPrefix(fp, "dang uy"):
+				last += " " + prev
+			}
+		}
+	}
 	if len(units) > 1 && strings.HasPrefix(foldKey(last), "dai hoi") {
 		// "ĐẠI HỘI ĐẠI BIỂU LẦN THỨ XXI" under "ĐẢNG BỘ HUYỆN NGỌC SƠN":
 		// the congress of that Party organization.
@@ -595,4 +663,31 @@ func bylines(lines []textLine, idx []int, titleAt int) []string {
 		}
 	}
 	return []string{}
+}
+
+// isProse reports whether a cleaned line is running text rather than a
+// heading line: long and mostly lowercase.
+func isProse(c string) bool {
+	return utf8.RuneCountInString(c) > 160 && capsRatio(c) < 0.3
+}
+
+// gluedTypeLine reads a type name in bold glued to the subject, as some
+// crawled copies write it ("**NGHỊ ĐỊNH**Quy định về …"), and returns the
+// kind and the subject.
+func gluedTypeLine(raw string) (kind, rest string) {
+	raw = strings.TrimSpace(raw)
+	if !strings.HasPrefix(raw, "**") {
+		return "", ""
+	}
+	end := strings.Index(raw[2:], "**")
+	if end < 0 {
+		return "", ""
+	}
+	name := raw[2 : 2+end]
+	rest = stripMarkup(raw[2+end+2:])
+	if rest == "" || !isTypeLine(strings.TrimSpace(name)) {
+		return "", ""
+	}
+	kind, _ = KindOfTypeName(name)
+	return kind, rest
 }
