@@ -191,7 +191,7 @@ func TestValidSyllable(t *testing.T) {
 		{"", false},
 		{"Quy®Þnh", false}, // mojibake
 		{"cña", false},     // ñ is not Vietnamese
-		{"tr­ëng", false},  // soft hyphen, ë
+		{"tr\u00adëng", false},  // soft hyphen, ë
 		{"Vieät", false},   // VNI as cp1252
 		{"Cáº¥p", false},   // UTF-8 as cp1252
 		{"hàt", false},     // stop coda with huyền

@@ -1,0 +1,333 @@
+package vntext
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Score counts the words of a text that are, and are not, Vietnamese.
+type Score struct {
+	Valid   int // words with a non-ASCII letter that are valid syllables
+	Invalid int // words with a non-ASCII character that are not
+}
+
+// Net is Valid minus Invalid: the evidence that a text is well-decoded
+// Vietnamese.
+func (s Score) Net() int { return s.Valid - s.Invalid }
+
+// ScoreText scores s for detection and repair: it splits s at whitespace
+// and ASCII punctuation and looks at the words that hold a non-ASCII
+// character. A word is valid when it is a Vietnamese syllable (see
+// ValidSyllable); a word that holds a non-ASCII character and is not one
+// (mojibake such as "Quy®Þnh", "Vieät", "Cáº¥p") is invalid. Words made of
+// punctuation only (“ ” – …), words without a vowel (abbreviations such as
+// "Đ", "QĐ") and plain-ASCII words do not count.
+func ScoreText(s string) Score {
+	var sc Score
+	start := -1
+	nonASCII, letters := false, false
+	end := func(i int) {
+		if start >= 0 && nonASCII && letters && hasVowel(s[start:i]) {
+			if ValidSyllable(s[start:i]) {
+				sc.Valid++
+			} else {
+				sc.Invalid++
+			}
+		}
+		start, nonASCII, letters = -1, false, false
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c <= ' ' || isASCIIPunct(c) {
+				end(i)
+			} else {
+				if start < 0 {
+					start = i
+				}
+				if c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' {
+					letters = true
+				}
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) || unicode.Is(unicode.Pd, r) || unicode.Is(unicode.Pi, r) || unicode.Is(unicode.Pf, r) || r == '…' {
+			end(i)
+			i += n
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+		nonASCII = true
+		if unicode.IsLetter(r) {
+			letters = true
+		}
+		i += n
+	}
+	end(len(s))
+	return sc
+}
+
+// hasVowel reports whether w holds a Vietnamese vowel letter or a letter
+// outside the Vietnamese alphabet; consonant-only words ("Đ", "TP", "QĐ")
+// are abbreviations and carry no evidence.
+func hasVowel(w string) bool {
+	for _, r := range w {
+		l := splitLetter(r)
+		if !l.ok || isVowelBase(l.base) {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIIPunct(c byte) bool {
+	switch c {
+	case '.', ',', ';', ':', '!', '?', '"', '\'', '(', ')', '[', ']', '{', '}', '-', '/', '\\', '*', '&', '%', '#', '+', '=', '<', '>', '|', '~', '`', '^', '_', '@', '$':
+		return true
+	}
+	return false
+}
+
+// candidates are the legacy encodings Decode weighs, in order of preference
+// on a tie.
+var candidates = []struct {
+	name string
+	enc  encoding.Encoding
+}{
+	{"cp1258", CP1258},
+	{"tcvn3", TCVN3},
+	{"vni", VNI},
+	{"viscii", VISCII},
+}
+
+// decodeWith decodes b with enc, returning "" on a decoder error (the
+// decoders here do not fail, but a transform error must not panic).
+func decodeWith(enc encoding.Encoding, b []byte) string {
+	out, _, err := transform.Bytes(enc.NewDecoder(), b)
+	if err != nil {
+		return ""
+	}
+	return string(out)
+}
+
+// Decode detects the encoding of a text file's bytes and returns the text as
+// NFC UTF-8, the name of the encoding and any warnings. In order:
+//
+//   - a BOM (UTF-8, UTF-16LE, UTF-16BE) decides: "utf-8", "utf-16le",
+//     "utf-16be";
+//   - valid UTF-8 (plain ASCII included) is always "utf-8", never repaired;
+//   - UTF-16 without a BOM shows as NUL bytes in alternate positions;
+//   - text that is UTF-8 but for a few invalid bytes is "utf-8", with the
+//     invalid sequences replaced by U+FFFD and a warning;
+//   - otherwise each legacy encoding (cp1258, tcvn3, vni, viscii) decodes
+//     the text and the one with the most valid Vietnamese syllables wins
+//     (see ScoreText). Lines that another encoding decodes clearly better
+//     are decoded with it (a file can mix TCVN3 and VNI), with a warning.
+//     Text with no Vietnamese evidence at all is read as "cp1252".
+func Decode(b []byte) (text, enc string, warnings []string) {
+	switch {
+	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
+		return decodeUTF8(b[3:])
+	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
+		return decodeUTF16(b[2:], xunicode.LittleEndian, "utf-16le")
+	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
+		return decodeUTF16(b[2:], xunicode.BigEndian, "utf-16be")
+	}
+	if utf8.Valid(b) {
+		return norm.NFC.String(string(b)), "utf-8", nil
+	}
+	if order, ok := sniffUTF16(b); ok {
+		if order == xunicode.LittleEndian {
+			return decodeUTF16(b, order, "utf-16le")
+		}
+		return decodeUTF16(b, order, "utf-16be")
+	}
+	if mostlyUTF8(b) {
+		return decodeUTF8(b)
+	}
+	return decodeLegacy(b)
+}
+
+func decodeUTF8(b []byte) (string, string, []string) {
+	if utf8.Valid(b) {
+		return norm.NFC.String(string(b)), "utf-8", nil
+	}
+	var sb strings.Builder
+	sb.Grow(len(b))
+	bad := 0
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if r == utf8.RuneError && n == 1 {
+			// one U+FFFD per maximal run of invalid bytes
+			for len(b) > 0 {
+				r, n = utf8.DecodeRune(b)
+				if r != utf8.RuneError || n != 1 {
+					break
+				}
+				b = b[1:]
+			}
+			sb.WriteRune(utf8.RuneError)
+			bad++
+			continue
+		}
+		sb.Write(b[:n])
+		b = b[n:]
+	}
+	return norm.NFC.String(sb.String()), "utf-8", []string{fmt.Sprintf("replaced %d invalid byte sequences", bad)}
+}
+
+func decodeUTF16(b []byte, order xunicode.Endianness, name string) (string, string, []string) {
+	var warnings []string
+	if len(b)%2 == 1 {
+		warnings = append(warnings, "odd number of bytes in UTF-16 text: last byte dropped")
+		b = b[:len(b)-1]
+	}
+	out, _, err := transform.Bytes(xunicode.UTF16(order, xunicode.IgnoreBOM).NewDecoder(), b)
+	if err != nil {
+		return "", name, append(warnings, fmt.Sprintf("utf-16 decoding: %v", err))
+	}
+	if n := bytes.Count(out, []byte("\uFFFD")); n > 0 {
+		warnings = append(warnings, fmt.Sprintf("replaced %d invalid byte sequences", n))
+	}
+	return norm.NFC.String(string(out)), name, warnings
+}
+
+// sniffUTF16 recognises BOM-less UTF-16 by its NUL bytes: in text that is
+// mostly Latin script, every other byte is 0.
+func sniffUTF16(b []byte) (xunicode.Endianness, bool) {
+	n := len(b)
+	if n > 8192 {
+		n = 8192
+	}
+	n &^= 1
+	if n < 4 {
+		return xunicode.BigEndian, false
+	}
+	even, odd := 0, 0
+	for i := 0; i < n; i += 2 {
+		if b[i] == 0 {
+			even++
+		}
+		if b[i+1] == 0 {
+			odd++
+		}
+	}
+	pairs := n / 2
+	switch {
+	case odd*10 >= pairs*4 && even*20 < pairs:
+		return xunicode.LittleEndian, true
+	case even*10 >= pairs*4 && odd*20 < pairs:
+		return xunicode.BigEndian, true
+	}
+	return xunicode.BigEndian, false
+}
+
+// mostlyUTF8 reports whether b is UTF-8 with a few damaged bytes: many valid
+// multi-byte sequences and invalid bytes fewer than one in twenty of them.
+func mostlyUTF8(b []byte) bool {
+	multi, bad := 0, 0
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			bad++
+		} else {
+			multi++
+		}
+		i += n
+	}
+	return multi >= 4 && bad*20 < multi
+}
+
+// decodeLegacy picks the best legacy decoding for the document, then
+// re-decodes the lines another encoding reads clearly better.
+func decodeLegacy(b []byte) (string, string, []string) {
+	best, bestScore := -1, 0
+	decoded := make([]string, len(candidates))
+	for i, c := range candidates {
+		decoded[i] = decodeWith(c.enc, b)
+		sc := ScoreText(decoded[i]).Net()
+		if best < 0 || sc > bestScore {
+			best, bestScore = i, sc
+		}
+	}
+	if ScoreText(decoded[best]).Valid == 0 {
+		out := decodeWith(charmap.Windows1252, b)
+		return norm.NFC.String(out), "cp1252", []string{"no Vietnamese text found: read as cp1252"}
+	}
+	text, switched := mixLines(b, best)
+	var warnings []string
+	if len(switched) > 0 {
+		var parts []string
+		for _, c := range candidates {
+			if n := switched[c.name]; n > 0 {
+				parts = append(parts, fmt.Sprintf("%d lines as %s", n, c.name))
+			}
+		}
+		warnings = append(warnings, "mixed encodings: "+strings.Join(parts, ", "))
+	}
+	if text == "" {
+		text = decoded[best]
+	}
+	return norm.NFC.String(text), candidates[best].name, warnings
+}
+
+// mixLines decodes b line by line with the document's encoding, switching to
+// another candidate on lines where that one is clearly better. It returns
+// "" when no line switched.
+func mixLines(b []byte, best int) (string, map[string]int) {
+	var sb strings.Builder
+	sb.Grow(len(b) * 3 / 2)
+	var switched map[string]int
+	for len(b) > 0 {
+		i := bytes.IndexByte(b, '\n')
+		line := b
+		if i >= 0 {
+			line = b[:i+1]
+		}
+		b = b[len(line):]
+		base := decodeWith(candidates[best].enc, line)
+		bs := ScoreText(base)
+		out, chosen := base, best
+		if bs.Invalid > 0 {
+			top := bs.Net()
+			for j, c := range candidates {
+				if j == best {
+					continue
+				}
+				alt := decodeWith(c.enc, line)
+				as := ScoreText(alt)
+				if as.Net() >= top+2 && as.Invalid < bs.Invalid && as.Valid > bs.Valid {
+					out, top, chosen = alt, as.Net(), j
+				}
+			}
+		}
+		if chosen != best {
+			if switched == nil {
+				switched = map[string]int{}
+			}
+			switched[candidates[chosen].name]++
+		}
+		sb.WriteString(out)
+	}
+	if switched == nil {
+		return "", nil
+	}
+	return sb.String(), switched
+}

@@ -1,0 +1,516 @@
+package vntext
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// The legacy Vietnamese encodings. Each is an x/text Encoding: its decoder
+// streams (it composes with transform.Reader and transform.Chain, and keeps
+// no whole-file copy) and yields NFC UTF-8. Their encoders write '?' for a
+// rune the encoding cannot represent.
+var (
+	// TCVN3 is TCVN 5712:1993 VN3 ("ABC", the .VnTime/.VnTimeH fonts).
+	// Bytes 0x80..0x9F decode as Windows-1252 punctuation (“ ” – …), which
+	// is what Word writes with .VnTime fonts. TCVN3 has no precomposed
+	// toned capitals: a capital-font (.VnTimeH) heading arrives as
+	// "QUYếT ĐịNH"; the decoder upper-cases a word whose other letters are
+	// all capitals ("QUYẾT ĐỊNH"), and a word of otherwise ambiguous case
+	// that follows such a word on the same line.
+	TCVN3 encoding.Encoding = &legacy{name: "tcvn3", newDec: func() transform.Transformer { return &tcvn3Decoder{} }, enc: tcvn3Enc}
+	// VNI is VNI-Windows (VNI-Times and the other VNI- fonts): a letter is
+	// an ASCII base followed by a diacritic byte ("Vieät" = Việt), and đ ơ
+	// ư ị ỉ ĩ ỵ ì í are single bytes.
+	VNI encoding.Encoding = &legacy{name: "vni", newDec: func() transform.Transformer { return &vniDecoder{} }, enc: vniEnc}
+	// VISCII is RFC 1456 VISCII, a single-byte table that also uses six C0
+	// positions for capitals.
+	VISCII encoding.Encoding = &legacy{name: "viscii", newDec: func() transform.Transformer { return &tableDecoder{table: &visciiTable} }, enc: visciiEnc}
+	// CP1258 is Windows-1258 followed by NFC: the code page writes many
+	// letters as a base letter plus a combining tone byte.
+	CP1258 encoding.Encoding = &legacy{name: "cp1258", newDec: func() transform.Transformer {
+		return transform.Chain(charmap.Windows1258.NewDecoder(), norm.NFC)
+	}, enc: cp1258Enc}
+)
+
+// legacy is an encoding.Encoding built from a decoder constructor and a
+// rune → bytes function for the encoder.
+type legacy struct {
+	name   string
+	newDec func() transform.Transformer
+	enc    func(dst []byte, r rune) []byte
+}
+
+func (e *legacy) NewDecoder() *encoding.Decoder {
+	return &encoding.Decoder{Transformer: e.newDec()}
+}
+
+func (e *legacy) NewEncoder() *encoding.Encoder {
+	return &encoding.Encoder{Transformer: &runeEncoder{enc: e.enc}}
+}
+
+func (e *legacy) String() string { return e.name }
+
+// Lookup returns the Encoding for a name, or nil when the name is unknown.
+// Names are matched without case, spaces, '-' and '_': "tcvn3" (also
+// "tcvn", "abc", "vn3", "tcvn5712"), "vni" ("vni-windows"), "viscii",
+// "cp1258" ("windows-1258"), "utf-8", "utf-16le", "utf-16be", "utf-16"
+// (BOM decides, big-endian without one), "cp1252" ("windows-1252") and
+// "latin1" ("iso-8859-1"). The UTF-16 decoders drop a BOM.
+func Lookup(name string) encoding.Encoding {
+	n := strings.Map(func(r rune) rune {
+		switch r {
+		case '-', '_', ' ', '.':
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, name)
+	switch n {
+	case "tcvn3", "tcvn", "abc", "vn3", "tcvn5712", "tcvn57121", "vntime":
+		return TCVN3
+	case "vni", "vniwindows", "vnitimes":
+		return VNI
+	case "viscii":
+		return VISCII
+	case "cp1258", "windows1258":
+		return CP1258
+	case "utf8":
+		return xunicode.UTF8
+	case "utf16le":
+		return xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM)
+	case "utf16be":
+		return xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM)
+	case "utf16":
+		return xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM)
+	case "cp1252", "windows1252":
+		return charmap.Windows1252
+	case "latin1", "iso88591":
+		return charmap.ISO8859_1
+	}
+	return nil
+}
+
+// cp1252Rune decodes one byte as Windows-1252, with the five holes
+// (0x81 0x8D 0x8F 0x90 0x9D) read as the C1 controls Latin-1 has there.
+func cp1252Rune(b byte) rune {
+	r := charmap.Windows1252.DecodeByte(b)
+	if r == utf8.RuneError {
+		return rune(b)
+	}
+	return r
+}
+
+// tableDecoder decodes a single-byte encoding given as a 256-rune table.
+type tableDecoder struct {
+	transform.NopResetter
+	table *[256]rune
+}
+
+func (d *tableDecoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	for nSrc < len(src) {
+		c := src[nSrc]
+		if c < utf8.RuneSelf && d.table[c] == rune(c) {
+			if nDst >= len(dst) {
+				return nDst, nSrc, transform.ErrShortDst
+			}
+			dst[nDst] = c
+			nDst++
+			nSrc++
+			continue
+		}
+		r := d.table[c]
+		if nDst+utf8.RuneLen(r) > len(dst) {
+			return nDst, nSrc, transform.ErrShortDst
+		}
+		nDst += utf8.EncodeRune(dst[nDst:], r)
+		nSrc++
+	}
+	return nDst, nSrc, nil
+}
+
+// tcvn3Rune decodes one TCVN3 byte.
+func tcvn3Rune(b byte) rune {
+	switch {
+	case b < 0x80:
+		return rune(b)
+	case b < 0xA0:
+		return cp1252Rune(b)
+	}
+	return tcvn3High[b-0xA0]
+}
+
+// maxWord bounds the bytes a word-buffering decoder holds back.
+const maxWord = 48
+
+// tcvn3Decoder decodes TCVN3 a word at a time, so that it can restore the
+// case of words set in a capital font.
+type tcvn3Decoder struct {
+	prevCaps bool // the previous word on this line was all capitals
+	word     []rune
+}
+
+func (d *tcvn3Decoder) Reset() { d.prevCaps = false }
+
+func (d *tcvn3Decoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	for nSrc < len(src) {
+		c := src[nSrc]
+		r := tcvn3Rune(c)
+		if !isWordRune(r) {
+			if nDst+utf8.RuneLen(r) > len(dst) {
+				return nDst, nSrc, transform.ErrShortDst
+			}
+			nDst += utf8.EncodeRune(dst[nDst:], r)
+			nSrc++
+			if c == '\n' || c == '\r' || c == '.' || c == ':' {
+				d.prevCaps = false
+			}
+			continue
+		}
+		end := nSrc
+		for end < len(src) && end-nSrc < maxWord && isWordRune(tcvn3Rune(src[end])) {
+			end++
+		}
+		if end == len(src) && !atEOF && end-nSrc < maxWord {
+			return nDst, nSrc, transform.ErrShortSrc
+		}
+		d.word = d.word[:0]
+		for _, b := range src[nSrc:end] {
+			d.word = append(d.word, tcvn3Rune(b))
+		}
+		var caps bool
+		d.word, caps = recaseTCVN3(d.word, d.prevCaps)
+		d.prevCaps = caps
+		n := 0
+		for _, r := range d.word {
+			n += utf8.RuneLen(r)
+		}
+		if nDst+n+8 > len(dst) {
+			return nDst, nSrc, transform.ErrShortDst
+		}
+		w := string(d.word)
+		if hasCombining(d.word) {
+			w = norm.NFC.String(w)
+		}
+		nDst += copy(dst[nDst:], w)
+		nSrc = end
+	}
+	return nDst, nSrc, nil
+}
+
+func hasCombining(rs []rune) bool {
+	for _, r := range rs {
+		if r >= 0x300 && r < 0x370 {
+			return true
+		}
+	}
+	return false
+}
+
+// isWordRune reports whether r continues a word for recasing.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	}
+	return unicode.IsLetter(r) || r >= 0x300 && r < 0x370
+}
+
+// recaseTCVN3 upper-cases a decoded TCVN3 word typed in a capital font.
+// Letters that TCVN3 can write in both cases (ASCII and Ă Â Ê Ô Ơ Ư Đ)
+// tell the case; the toned and marked lowercase codes do not. A word is
+// upper-cased when its case-telling letters are all capitals and there are
+// two or more of them, or one or none and the previous word on the line was
+// all capitals. It reports whether the word is now all capitals.
+func recaseTCVN3(w []rune, prevCaps bool) ([]rune, bool) {
+	upper, lower, ambiguous := 0, 0, 0
+	for _, r := range w {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			upper++
+		case r >= 'a' && r <= 'z':
+			lower++
+		case r == 'Ă' || r == 'Â' || r == 'Ê' || r == 'Ô' || r == 'Ơ' || r == 'Ư' || r == 'Đ':
+			upper++
+		case unicode.IsLower(r):
+			ambiguous++
+		}
+	}
+	if lower > 0 {
+		return w, false
+	}
+	if ambiguous == 0 {
+		return w, upper >= 2
+	}
+	if upper >= 2 || prevCaps {
+		for i, r := range w {
+			w[i] = unicode.ToUpper(r)
+		}
+		return w, true
+	}
+	return w, false
+}
+
+// VNI-Windows modifier bytes: quality and tone they add.
+type vniMod struct {
+	quality rune // 0, 'â' (circumflex), 'ă' (breve)
+	tone    uint8
+	ok      bool
+}
+
+var vniMods = func() (t [256]vniMod) {
+	set := func(lo, up byte, q rune, tone uint8) {
+		t[lo] = vniMod{q, tone, true}
+		t[up] = vniMod{q, tone, true}
+	}
+	set(0xF9, 0xD9, 0, toneAcute) // ù Ù
+	set(0xF8, 0xD8, 0, toneGrave) // ø Ø
+	set(0xFB, 0xDB, 0, toneHook)  // û Û
+	set(0xF5, 0xD5, 0, toneTilde) // õ Õ
+	set(0xEF, 0xCF, 0, toneDot)   // ï Ï
+	set(0xE2, 0xC2, 'â', toneNone)
+	set(0xE1, 0xC1, 'â', toneAcute)
+	set(0xE0, 0xC0, 'â', toneGrave)
+	set(0xE5, 0xC5, 'â', toneHook)
+	set(0xE3, 0xC3, 'â', toneTilde)
+	set(0xE4, 0xC4, 'â', toneDot)
+	set(0xEA, 0xCA, 'ă', toneNone)
+	set(0xE9, 0xC9, 'ă', toneAcute)
+	set(0xE8, 0xC8, 'ă', toneGrave)
+	set(0xFA, 0xDA, 'ă', toneHook)
+	set(0xFC, 0xDC, 'ă', toneTilde)
+	set(0xEB, 0xCB, 'ă', toneDot)
+	return t
+}()
+
+// vniSolo maps the single-byte VNI letters.
+var vniSolo = map[byte]rune{
+	0xF1: 'đ', 0xD1: 'Đ', 0xF4: 'ơ', 0xD4: 'Ơ', 0xF6: 'ư', 0xD6: 'Ư',
+	0xF2: 'ị', 0xD2: 'Ị', 0xE6: 'ỉ', 0xC6: 'Ỉ', 0xF3: 'ĩ', 0xD3: 'Ĩ',
+	0xEC: 'ì', 0xCC: 'Ì', 0xED: 'í', 0xCD: 'Í', 0xEE: 'ỵ', 0xCE: 'Ỵ',
+}
+
+// vniBase returns the lowercase base letter a VNI byte starts, and its case.
+func vniBase(b byte) (base rune, upper, ok bool) {
+	switch b {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return rune(b), false, true
+	case 'A', 'E', 'I', 'O', 'U', 'Y':
+		return rune(b) + 'a' - 'A', true, true
+	case 0xF4:
+		return 'ơ', false, true
+	case 0xD4:
+		return 'ơ', true, true
+	case 0xF6:
+		return 'ư', false, true
+	case 0xD6:
+		return 'ư', true, true
+	}
+	return 0, false, false
+}
+
+// vniCombine applies a modifier to a base vowel, reporting false when the
+// pair is not a VNI letter.
+func vniCombine(base rune, m vniMod) (rune, bool) {
+	if !m.ok {
+		return 0, false
+	}
+	b := base
+	switch m.quality {
+	case 'â':
+		switch base {
+		case 'a':
+			b = 'â'
+		case 'e':
+			b = 'ê'
+		case 'o':
+			b = 'ô'
+		default:
+			return 0, false
+		}
+	case 'ă':
+		if base != 'a' {
+			return 0, false
+		}
+		b = 'ă'
+	}
+	if m.tone == toneNone {
+		return b, b != base
+	}
+	r, ok := compose[[2]rune{b, rune(m.tone)}]
+	return r, ok
+}
+
+// vniDecoder decodes VNI-Windows, holding back a base vowel until the next
+// byte shows whether a diacritic follows.
+type vniDecoder struct{ transform.NopResetter }
+
+func (d *vniDecoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	for nSrc < len(src) {
+		c := src[nSrc]
+		var r rune
+		size := 1
+		if base, upper, ok := vniBase(c); ok {
+			if nSrc+1 == len(src) && !atEOF {
+				return nDst, nSrc, transform.ErrShortSrc
+			}
+			r = vniDecodeByte(c)
+			if nSrc+1 < len(src) {
+				if l, ok := vniCombine(base, vniMods[src[nSrc+1]]); ok {
+					r, size = l, 2
+					if upper {
+						r = unicode.ToUpper(r)
+					}
+				}
+			}
+		} else {
+			r = vniDecodeByte(c)
+		}
+		if r < utf8.RuneSelf {
+			if nDst >= len(dst) {
+				return nDst, nSrc, transform.ErrShortDst
+			}
+			dst[nDst] = byte(r)
+			nDst++
+		} else {
+			if nDst+utf8.RuneLen(r) > len(dst) {
+				return nDst, nSrc, transform.ErrShortDst
+			}
+			nDst += utf8.EncodeRune(dst[nDst:], r)
+		}
+		nSrc += size
+	}
+	return nDst, nSrc, nil
+}
+
+// vniDecodeByte decodes one VNI byte standing alone.
+func vniDecodeByte(c byte) rune {
+	if c < utf8.RuneSelf {
+		return rune(c)
+	}
+	if r, ok := vniSolo[c]; ok {
+		return r
+	}
+	return cp1252Rune(c)
+}
+
+// runeEncoder is a transform.Transformer that encodes UTF-8 with a per-rune
+// function.
+type runeEncoder struct {
+	transform.NopResetter
+	enc func(dst []byte, r rune) []byte
+}
+
+func (e *runeEncoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	var buf [8]byte
+	for nSrc < len(src) {
+		r, n := utf8.DecodeRune(src[nSrc:])
+		if r == utf8.RuneError && n < 4 && !utf8.FullRune(src[nSrc:]) && !atEOF {
+			return nDst, nSrc, transform.ErrShortSrc
+		}
+		out := e.enc(buf[:0], r)
+		if nDst+len(out) > len(dst) {
+			return nDst, nSrc, transform.ErrShortDst
+		}
+		nDst += copy(dst[nDst:], out)
+		nSrc += n
+	}
+	return nDst, nSrc, nil
+}
+
+// Reverse tables for the encoders.
+var (
+	tcvn3Rev  = map[rune]byte{}
+	visciiRev = map[rune]byte{}
+	vniRev    = map[rune]string{}
+)
+
+func init() {
+	for b := 0xFF; b >= 0x80; b-- {
+		r := tcvn3Rune(byte(b))
+		if r >= 0x300 && r < 0x370 {
+			continue
+		}
+		tcvn3Rev[r] = byte(b)
+	}
+	for b := 0; b < 256; b++ {
+		visciiRev[visciiTable[b]] = byte(b)
+	}
+	for b := 0x80; b < 0x100; b++ {
+		if _, ok := vniSolo[byte(b)]; !ok {
+			if r := cp1252Rune(byte(b)); r >= 0xA0 && r < 0x100 {
+				continue // Latin-1 letters clash with modifier bytes
+			}
+			vniRev[cp1252Rune(byte(b))] = string(rune(b))
+		}
+	}
+	bases := []byte("aeiouyAEIOUY\xf4\xd4\xf6\xd6")
+	for _, c := range bases {
+		base, upper, _ := vniBase(c)
+		for m := 0xFF; m >= 0xC0; m-- {
+			mod := vniMods[m]
+			if !mod.ok || upper != (m < 0xE0) {
+				continue
+			}
+			if r, ok := vniCombine(base, mod); ok {
+				if upper {
+					r = unicode.ToUpper(r)
+				}
+				vniRev[r] = string([]byte{c, byte(m)})
+			}
+		}
+	}
+	for b, r := range vniSolo {
+		vniRev[r] = string([]byte{b})
+	}
+}
+
+func tcvn3Enc(dst []byte, r rune) []byte {
+	if r < utf8.RuneSelf {
+		return append(dst, byte(r))
+	}
+	if b, ok := tcvn3Rev[r]; ok {
+		return append(dst, b)
+	}
+	// toned capitals: the lowercase code, as typed in a .VnTimeH font
+	if b, ok := tcvn3Rev[unicode.ToLower(r)]; ok {
+		return append(dst, b)
+	}
+	return append(dst, '?')
+}
+
+func visciiEnc(dst []byte, r rune) []byte {
+	if b, ok := visciiRev[r]; ok {
+		return append(dst, b)
+	}
+	return append(dst, '?')
+}
+
+func vniEnc(dst []byte, r rune) []byte {
+	if r < utf8.RuneSelf {
+		return append(dst, byte(r))
+	}
+	if s, ok := vniRev[r]; ok {
+		return append(dst, s...)
+	}
+	return append(dst, '?')
+}
+
+func cp1258Enc(dst []byte, r rune) []byte {
+	if b, ok := charmap.Windows1258.EncodeRune(r); ok {
+		return append(dst, b)
+	}
+	l := splitLetter(r)
+	if l.ok && l.tone != toneNone {
+		base := composeLetter(l.base, toneNone, l.upper)
+		if b, ok := charmap.Windows1258.EncodeRune(base); ok {
+			t, _ := charmap.Windows1258.EncodeRune(toneMarks[l.tone])
+			return append(dst, b, t)
+		}
+	}
+	return append(dst, '?')
+}
