@@ -26,6 +26,7 @@ const (
 	maxYear     = 2100
 	minBareYear = 1900
 	maxPeriod   = 50 // longest plausible span of a year range, in years
+	maxLead     = 5  // most words before a mention's first number
 )
 
 // FindDates returns every absolute date, month, quarter, half year, year and
@@ -55,7 +56,16 @@ func FindDates(text string, year int) []Date {
 	s := scanner{text: text, toks: tokenize(text)}
 	var out []Date
 	var pending []int // indexes in out of day-months still without a year
+	nextNum := 0      // index of the first number token at or after i
 	for i := 0; i < len(s.toks); {
+		for nextNum < len(s.toks) && (nextNum < i || s.toks[nextNum].kind != tokNum) {
+			nextNum++
+		}
+		if nextNum-i > maxLead {
+			// Every form has a number within maxLead tokens of its start.
+			i = nextNum - maxLead
+			continue
+		}
 		m, ok := s.match(i)
 		if !ok {
 			i++
@@ -540,7 +550,7 @@ func (s *scanner) matchNum(from, j int) (match, bool) {
 			if s.word(k, "ngày") {
 				k++
 			}
-			if y, m, d, next, ok := s.numDate(k); ok && s.leftClear(k) && s.rightClear(next) {
+			if y, m, d, next, ok := s.numDate(k); ok && s.rightClear(next) {
 				dt := ymd(y, m, d) + "T" + hm(h, mi)
 				return s.mk(from, next, dt, dt, GrainDatetime), true
 			}

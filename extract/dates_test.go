@@ -1,0 +1,324 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"vanban/internal/testshared"
+)
+
+// dateKey is what a test checks of one Date: "text|start|end|grain".
+func dateKey(d Date) string {
+	return d.Text + "|" + d.Start + "|" + d.End + "|" + d.Grain
+}
+
+func dateKeys(ds []Date) []string {
+	out := make([]string, len(ds))
+	for i, d := range ds {
+		out[i] = dateKey(d)
+	}
+	return out
+}
+
+func TestFindDates(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		year int
+		want []string
+	}{
+		// Days.
+		{"dash day", "Ngày 4-7-2011 Đảng ủy Khối ban hành", 0, []string{"Ngày 4-7-2011|2011-07-04|2011-07-04|day"}},
+		{"slash day", "hiệu lực từ 04/7/2011.", 0, []string{"04/7/2011|2011-07-04|2011-07-04|day"}},
+		{"dot day", "khai mạc 4.7.2011 tại Hà Nội", 0, []string{"4.7.2011|2011-07-04|2011-07-04|day"}},
+		{"formal day", "Cần Thơ, ngày 04 tháng 7 năm 2011", 0, []string{"ngày 04 tháng 7 năm 2011|2011-07-04|2011-07-04|day"}},
+		{"formal day across lines", "ngày 27\ntháng 11 năm\n2025", 0, []string{"ngày 27\ntháng 11 năm\n2025|2025-11-27|2025-11-27|day"}},
+		{"formal day glued year", "ngày 25 tháng 12 năm1998", 0, []string{"ngày 25 tháng 12 năm1998|1998-12-25|1998-12-25|day"}},
+		{"uppercase formal day", "NGÀY 06 THÁNG 12 NĂM 2023", 0, []string{"NGÀY 06 THÁNG 12 NĂM 2023|2023-12-06|2023-12-06|day"}},
+		{"leap day", "ngày 29/2/2024", 0, []string{"ngày 29/2/2024|2024-02-29|2024-02-29|day"}},
+		{"not a leap day", "ngày 29/2/2023", 0, nil},
+		{"day 31 of a 30-day month", "ngày 31/4/2020", 0, nil},
+		{"mixed separators", "ngày 4/7-2011", 0, nil},
+		{"iso day", "cập nhật 2011-07-04", 0, []string{"2011-07-04|2011-07-04|2011-07-04|day"}},
+		{"old date", "sinh ngày 19/5/1890", 0, []string{"ngày 19/5/1890|1890-05-19|1890-05-19|day"}},
+		// Datetimes.
+		{"datetime after", "10/07/2011 - 19:35", 0, []string{"10/07/2011 - 19:35|2011-07-10T19:35|2011-07-10T19:35|datetime"}},
+		{"datetime before", "19:35 10/07/2011", 0, []string{"19:35 10/07/2011|2011-07-10T19:35|2011-07-10T19:35|datetime"}},
+		{"datetime h", "6h30 ngày 30/4/2025", 0, []string{"6h30 ngày 30/4/2025|2025-04-30T06:30|2025-04-30T06:30|datetime"}},
+		{"bad clock", "10/07/2011 - 25:35", 0, []string{"10/07/2011|2011-07-10|2011-07-10|day"}},
+		// Day ranges.
+		{"day range", "từ ngày 4.1.2017 - 4.1.2018, có", 0, []string{"ngày 4.1.2017 - 4.1.2018|2017-01-04|2018-01-04|period"}},
+		{"day range glued", "(30/4/1975-30/4/2025)", 0, []string{"30/4/1975-30/4/2025|1975-04-30|2025-04-30|period"}},
+		{"from to days", "họp từ ngày 15-7-2020 đến ngày 17-7-2020", 0, []string{"ngày 15-7-2020|2020-07-15|2020-07-15|day", "ngày 17-7-2020|2020-07-17|2020-07-17|day"}},
+		// Months.
+		{"month slash", "trước tháng 9/2020.", 0, []string{"tháng 9/2020|2020-09|2020-09|month"}},
+		{"month words", "tháng 7 năm 2011", 0, []string{"tháng 7 năm 2011|2011-07|2011-07|month"}},
+		{"month dash", "số ra tháng 4-2016", 0, []string{"tháng 4-2016|2016-04|2016-04|month"}},
+		{"month dot", "từ tháng 7.2017", 0, []string{"tháng 7.2017|2017-07|2017-07|month"}},
+		{"month range", "từ tháng 1 - 7.2017, ô tô", 0, []string{"tháng 1 - 7.2017|2017-01|2017-07|period"}},
+		{"month 13", "tháng 13/2011", 0, nil},
+		{"shared month year", "tháng 4 và tháng 8 năm 2026", 0, []string{"tháng 4|2026-04|2026-04|month", "tháng 8 năm 2026|2026-08|2026-08|month"}},
+		{"month without year", "trong tháng 7 tới", 2011, nil},
+		// Quarters and halves.
+		{"roman quarter", "hoàn thành trong quý IV/2020;", 0, []string{"quý IV/2020|2020-10|2020-12|quarter"}},
+		{"roman quarter words", "quý III năm 2011", 0, []string{"quý III năm 2011|2011-07|2011-09|quarter"}},
+		{"arabic quarter", "quý 3 năm 2011", 0, []string{"quý 3 năm 2011|2011-07|2011-09|quarter"}},
+		{"shared quarter year", "quý 1 và quý 2/2021", 0, []string{"quý 1|2021-01|2021-03|quarter", "quý 2/2021|2021-04|2021-06|quarter"}},
+		{"quarter 5", "quý V/2011", 0, nil},
+		{"quarter without year", "trong quý III tới", 2011, nil},
+		{"first half", "Ước thực hiện 6 tháng đầu năm 2020, thu", 0, []string{"6 tháng đầu năm 2020|2020-01|2020-06|half"}},
+		{"second half", "6 tháng cuối năm 2011", 0, []string{"6 tháng cuối năm 2011|2011-07|2011-12|half"}},
+		{"half words", "nửa cuối năm 2011", 0, []string{"nửa cuối năm 2011|2011-07|2011-12|half"}},
+		{"nine months", "9 tháng đầu năm 2011", 0, []string{"9 tháng đầu năm 2011|2011-01|2011-09|period"}},
+		{"three months word", "ba tháng đầu năm 2011", 0, []string{"ba tháng đầu năm 2011|2011-01|2011-03|quarter"}},
+		{"half without year", "sơ kết 6 tháng đầu năm", 2011, nil},
+		// Years.
+		{"year", "Riêng năm 2011, Đảng ủy", 0, []string{"năm 2011|2011|2011|year"}},
+		{"start of year", "Từ đầu năm 2017 đến nay", 0, []string{"đầu năm 2017|2017|2017|year"}},
+		{"end of year", "xuống còn 4,1% (cuối năm 2019)", 0, []string{"cuối năm 2019|2019|2019|year"}},
+		{"mid year", "Vào giữa năm 2016, DN", 0, []string{"giữa năm 2016|2016|2016|year"}},
+		{"tet", "thưởng Tết 2026 là bao nhiêu", 0, []string{"Tết 2026|2026|2026|year"}},
+		{"two horizons", "đến năm 2020, tầm nhìn đến năm 2030", 0, []string{"năm 2020|2020|2020|year", "năm 2030|2030|2030|year"}},
+		{"bare year after đến", "Đến 2030, tỷ trọng", 0, []string{"2030|2030|2030|year"}},
+		{"bare year after noun", "hoàn thành xuất sắc nhiệm vụ 2025 không", 0, []string{"2025|2025|2025|year"}},
+		{"year as count", "có 2015 hộ nghèo", 0, nil},
+		{"year with unit", "khoảng 2020 tỷ đồng", 0, nil},
+		{"year percent", "tăng 2020%", 0, nil},
+		{"law name", "Luật Doanh nghiệp 2014 đã có", 0, nil},
+		{"law names list", "Luật Doanh nghiệp 2014, 2020; Bộ luật", 0, nil},
+		{"charter name", "Điều lệ Đảng 2011, đảng viên", 0, nil},
+		{"standard", "ISO 9001:2015 và TCVN 5574 2018", 0, nil},
+		{"phone", "ĐT: 0292 3821 2011", 0, nil},
+		{"year five", "năm 20 người", 0, nil},
+		// Periods.
+		{"period", "giai đoạn 2011-2015, với", 0, []string{"giai đoạn 2011-2015|2011|2015|period"}},
+		{"term", "nhiệm kỳ 2010 - 2015,", 0, []string{"nhiệm kỳ 2010 - 2015|2010|2015|period"}},
+		{"term uppercase", "NHIỆM KỲ 2020 - 2025", 0, []string{"NHIỆM KỲ 2020 - 2025|2020|2025|period"}},
+		{"en dash period", "Trong giai đoạn 2020 – 2025, OCB", 0, []string{"giai đoạn 2020 – 2025|2020|2025|period"}},
+		{"parenthesized period", "5 năm liền (2005-2010).", 0, []string{"2005-2010|2005|2010|period"}},
+		{"bare period", "5 năm (2021 - 2025) khoảng", 0, []string{"2021 - 2025|2021|2025|period"}},
+		{"years period", "từ năm 2016 – 2019 đạt", 0, []string{"năm 2016 – 2019|2016|2019|period"}},
+		{"school year", "năm học 2011 - 2012", 0, []string{"năm học 2011 - 2012|2011|2012|period"}},
+		{"period from to", "giai đoạn từ năm 2011 đến năm 2015", 0, []string{"giai đoạn từ năm 2011 đến năm 2015|2011|2015|period"}},
+		{"backwards period", "2015-2011", 0, nil},
+		{"too long period", "1900-2100", 0, nil},
+		// Day-months without a year.
+		{"day-month with year", "Ngày 30/6, tại Đại hội", 2020, []string{"Ngày 30/6|2020-06-30|2020-06-30|day"}},
+		{"day-month part of day", "Chiều 7/12, HĐND TP", 2020, []string{"7/12|2020-12-07|2020-12-07|day"}},
+		{"day-month weekday", "Thứ Hai, 7/12, họp", 2020, []string{"7/12|2020-12-07|2020-12-07|day"}},
+		{"day-month formal", "kể từ ngày 4 tháng 7,", 2011, []string{"ngày 4 tháng 7|2011-07-04|2011-07-04|day"}},
+		{"day-month no year known", "Ngày 30/6, tại Đại hội", 0, nil},
+		{"day-month next date", "từ ngày 17/5 đến 23/5/2025", 0, []string{"ngày 17/5|2025-05-17|2025-05-17|day", "23/5/2025|2025-05-23|2025-05-23|day"}},
+		{"day-month dominant year", "Ngày 30/6, họp. Năm 2020 lãi. Năm 2020 tăng. Năm 2018 lỗ.", 0, []string{"Ngày 30/6|2020-06-30|2020-06-30|day", "Năm 2020|2020|2020|year", "Năm 2020|2020|2020|year", "Năm 2018|2018|2018|year"}},
+		{"day-month tied years", "Ngày 30/6, họp. Năm 2020 lãi. Năm 2018 lỗ.", 0, []string{"Năm 2020|2020|2020|year", "Năm 2018|2018|2018|year"}},
+		{"day-month yearly", "trước ngày 31/12 hằng năm", 2020, nil},
+		{"day-month next year", "chậm nhất là ngày 30/01 năm sau", 2020, nil},
+		{"day-month this year", "ngày 30/6 năm nay", 2020, []string{"ngày 30/6|2020-06-30|2020-06-30|day"}},
+		{"feb 29 in a common year", "ngày 29/2", 2023, nil},
+		{"bare day-month", "phục vụ 24/7 và 16/18 xã", 2020, nil},
+		// Never dates.
+		{"document number", "Nghị quyết số 15/2011/NQ-HĐND", 0, nil},
+		{"party number", "Nghị quyết số 02-NQ/ĐUK ngày 4-7-2011", 0, []string{"ngày 4-7-2011|2011-07-04|2011-07-04|day"}},
+		{"joint number", "số 176/1998/TTLT-BTC-BCN-TCHQ", 0, nil},
+		{"state number", "Số: 123/QĐ-UBND", 0, nil},
+		{"year number", "Quyết định 2011/QĐ-UBND", 0, nil},
+		{"fraction", "Có 16/18 xã đạt chuẩn", 2020, nil},
+		{"decimal", "thu 4.110 tỷ và 1.2020", 0, nil},
+		{"article", "Điều 5 khoản 2", 2020, nil},
+		{"percent", "đạt 20,11%", 2020, nil},
+		{"url", "(https://x.vn/den-nam-2030-ty/uploads/2021/01/a.jpg?rt=20200905085817)", 0, nil},
+		{"relative", "đầu năm, 5 năm liền", 2020, nil},
+		{"congress", "Đại hội lần thứ XI, khóa XIII", 2020, nil},
+		{"amount with dots", "2.025 tỷ đồng", 0, nil},
+		{"plate", "ô tô BS: 14A-130 và 30S-087", 0, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := dateKeys(FindDates(tt.in, tt.year))
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("FindDates(%q, %d) = %q; want %q", tt.in, tt.year, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFindDatesOffsetsAndPages(t *testing.T) {
+	text := "Trang một năm 2011.\fTrang hai: ngày 4-7-2011 và\f\fquý III/2011"
+	got := FindDates(text, 0)
+	want := []struct {
+		text string
+		page int
+	}{{"năm 2011", 1}, {"ngày 4-7-2011", 2}, {"quý III/2011", 4}}
+	if len(got) != len(want) {
+		t.Fatalf("FindDates(%q) = %v; want %d dates", text, got, len(want))
+	}
+	for i, d := range got {
+		if text[d.Offset:d.Offset+len(d.Text)] != d.Text {
+			t.Errorf("date %d: text[%d:] = %q; want %q", i, d.Offset, text[d.Offset:d.Offset+len(d.Text)], d.Text)
+		}
+		if d.Text != want[i].text || d.Page != want[i].page {
+			t.Errorf("date %d = %q page %d; want %q page %d", i, d.Text, d.Page, want[i].text, want[i].page)
+		}
+	}
+}
+
+func TestPeriodIn(t *testing.T) {
+	tests := []struct {
+		in     string
+		want   Period
+		wantOK bool
+	}{
+		{"tốc độ tăng trưởng GRDP giai đoạn 2021-2025 từ 7,5-8%", Period{"2021", "2025"}, true},
+		{"Tổng vốn đầu tư 5 năm (2021 - 2025) khoảng 9.500 tỷ đồng", Period{"2021", "2025"}, true},
+		{"phấn đấu đến năm 2025, chi thường xuyên ở mức khoảng 50%", Period{"", "2025"}, true},
+		{"Đến 2030, tỷ trọng công nghiệp đạt khoảng 30%", Period{"", "2030"}, true},
+		{"đến hết năm 2025 đạt 100%", Period{"", "2025"}, true},
+		{"lợi nhuận trước thuế trong năm 2020 đạt 4.400 tỷ đồng", Period{"2020", "2020"}, true},
+		{"6 tháng đầu năm 2020 thu 500 tỷ", Period{"2020", "2020"}, true},
+		{"có từ 90% TCCSĐ trở lên đạt trong sạch, vững mạnh", Period{}, false},
+		{"Nghị quyết ngày 4-7-2011 đề ra 90%", Period{}, false},
+	}
+	for _, tt := range tests {
+		got, ok := PeriodIn(tt.in, 0)
+		if got != tt.want || ok != tt.wantOK {
+			t.Errorf("PeriodIn(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.wantOK)
+		}
+	}
+}
+
+func TestIsHorizon(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []bool
+	}{
+		{"đến năm 2020, tầm nhìn đến năm 2030", []bool{true, true}},
+		{"trong năm 2020 và tới 2025", []bool{false, true}},
+		{"trước năm 2030; năm 2019", []bool{true, false}},
+		{"đến hết năm 2025", []bool{true}},
+	}
+	for _, tt := range tests {
+		ds := FindDates(tt.in, 0)
+		var got []bool
+		for _, d := range ds {
+			got = append(got, IsHorizon(tt.in, d))
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("IsHorizon over FindDates(%q) = %v; want %v", tt.in, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("IsHorizon(%q, %q) = %v; want %v", tt.in, ds[i].Text, got[i], tt.want[i])
+			}
+		}
+	}
+	if IsHorizon("abc", Date{Offset: 10}) {
+		t.Errorf("IsHorizon with an offset past the text = true; want false")
+	}
+}
+
+// checkDates checks the invariants of FindDates' output on text.
+func checkDates(t *testing.T, text string, ds []Date) {
+	t.Helper()
+	prev := -1
+	for _, d := range ds {
+		if d.Offset < 0 || d.Offset+len(d.Text) > len(text) || text[d.Offset:d.Offset+len(d.Text)] != d.Text {
+			t.Fatalf("date %q at %d is not the text there", d.Text, d.Offset)
+		}
+		if d.Offset <= prev {
+			t.Fatalf("date %q at %d is out of order (previous at %d)", d.Text, d.Offset, prev)
+		}
+		prev = d.Offset
+		if !utf8.ValidString(d.Text) || d.Text == "" {
+			t.Fatalf("date text %q is empty or not UTF-8", d.Text)
+		}
+		if d.Start == "" || d.End == "" || d.Start > d.End {
+			t.Fatalf("date %q has start %q end %q", d.Text, d.Start, d.End)
+		}
+		if want := 1 + strings.Count(text[:d.Offset], "\f"); d.Page != want {
+			t.Fatalf("date %q page %d; want %d", d.Text, d.Page, want)
+		}
+		switch d.Grain {
+		case GrainDatetime, GrainDay, GrainMonth, GrainQuarter, GrainHalf, GrainYear, GrainPeriod:
+		default:
+			t.Fatalf("date %q has grain %q", d.Text, d.Grain)
+		}
+	}
+}
+
+func FuzzFindDates(f *testing.F) {
+	for _, s := range []string{
+		"ngày 04 tháng 7 năm 2011", "10/07/2011 - 19:35", "19:35 10/07/2011",
+		"quý III/2011", "giai đoạn 2011-2015", "(2005-2010)", "Chiều 7/12", "ngày 4.1.2017 - 4.1.2018",
+		"tháng 1 - 7.2017", "quý 1 và quý 2/2021", "15/2011/NQ-HĐND", "16/18 xã", "Luật Đất đai 2013, 2024",
+		"6 tháng đầu năm 2020\f năm 2021", "ngày 31/12 hằng năm", "2011-07-04", "ngày\xff 4/7/2011",
+	} {
+		f.Add(s, 0)
+		f.Add(s, 2020)
+	}
+	f.Fuzz(func(t *testing.T, text string, year int) {
+		ds := FindDates(text, year)
+		checkDates(t, text, ds)
+		for _, d := range ds {
+			IsHorizon(text, d)
+		}
+		PeriodIn(text, year)
+	})
+}
+
+// TestFindDatesBulk runs FindDates over the bulk corpus and checks its
+// invariants (skipped when ../shared is absent, or with -short).
+func TestFindDatesBulk(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped in -short mode")
+	}
+	dir := testshared.Dir(t, "corpus/bulk")
+	n := 0
+	err := filepath.WalkDir(dir, func(path string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() || n >= 200 {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		n++
+		checkDates(t, string(b), FindDates(string(b), 0))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func BenchmarkFindDates(b *testing.B) {
+	dir := testshared.Dir(b, "corpus/bulk")
+	var texts []string
+	size := 0
+	err := filepath.WalkDir(dir, func(path string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		buf, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		texts = append(texts, string(buf))
+		size += len(buf)
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range texts {
+			FindDates(s, 0)
+		}
+	}
+	b.ReportMetric(float64(len(texts)*b.N)/b.Elapsed().Seconds(), "docs/s")
+}
