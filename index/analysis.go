@@ -3,6 +3,7 @@ package index
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
@@ -44,7 +45,7 @@ func init() {
 		return termFilter(NormalizeTerm), nil
 	}))
 	must(registry.RegisterTokenFilter(filterFold, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return termFilter(FoldTerm), nil
+		return foldFilter{}, nil
 	}))
 	must(registry.RegisterTokenizer(tokenizerWhole, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
 		return wholeTokenizer{}, nil
@@ -97,10 +98,27 @@ func NormalizeTerm(s string) string {
 	return strings.ToLower(vntext.Normalize(s))
 }
 
-// FoldTerm is the folded analyzer's form of one term: vntext.Fold,
-// lowercased.
+// FoldTerm is the folded analyzer's form of one term: vntext.Fold
+// (lowercase, no diacritics, đ→d, i/y variants folded).
 func FoldTerm(s string) string {
-	return strings.ToLower(vntext.Fold(s))
+	return vntext.Fold(s)
+}
+
+// foldFilter folds each token's term with vntext.FoldToken, leaving its
+// offsets alone, and drops tokens that folding empties.
+type foldFilter struct{}
+
+// Filter implements analysis.TokenFilter.
+func (foldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	out := in[:0]
+	for _, tok := range in {
+		tok.Term = vntext.FoldToken(tok.Term)
+		if len(tok.Term) == 0 {
+			continue
+		}
+		out = append(out, tok)
+	}
+	return out
 }
 
 // termFilter rewrites each token's term with f, leaving its offsets alone,
@@ -140,11 +158,26 @@ func (wholeTokenizer) Tokenize(in []byte) analysis.TokenStream {
 	}}
 }
 
+// analyzers caches the analyzers built from the registry.
+var analyzers sync.Map // name → analysis.Analyzer
+
+func analyzerNamed(name string) (analysis.Analyzer, error) {
+	if a, ok := analyzers.Load(name); ok {
+		return a.(analysis.Analyzer), nil
+	}
+	a, err := registry.NewCache().AnalyzerNamed(name)
+	if err != nil {
+		return nil, fmt.Errorf("analyzer %s: %w", name, err)
+	}
+	analyzers.Store(name, a)
+	return a, nil
+}
+
 // Analyze returns the terms of text under one of this package's analyzers.
 func Analyze(analyzer, text string) ([]string, error) {
-	a, err := registry.NewCache().AnalyzerNamed(analyzer)
+	a, err := analyzerNamed(analyzer)
 	if err != nil {
-		return nil, fmt.Errorf("analyzer %s: %w", analyzer, err)
+		return nil, err
 	}
 	toks := a.Analyze([]byte(text))
 	out := make([]string, 0, len(toks))
@@ -152,4 +185,26 @@ func Analyze(analyzer, text string) ([]string, error) {
 		out = append(out, string(t.Term))
 	}
 	return out, nil
+}
+
+// Token is one term of an analyzed text and the byte range of text it
+// comes from.
+type Token struct {
+	Term       string
+	Start, End int
+}
+
+// Tokens returns the tokens of text under one of this package's analyzers
+// (nil for an unknown analyzer).
+func Tokens(analyzer, text string) []Token {
+	a, err := analyzerNamed(analyzer)
+	if err != nil {
+		return nil
+	}
+	toks := a.Analyze([]byte(text))
+	out := make([]Token, 0, len(toks))
+	for _, t := range toks {
+		out = append(out, Token{Term: string(t.Term), Start: t.Start, End: t.End})
+	}
+	return out
 }

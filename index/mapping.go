@@ -2,6 +2,7 @@ package index
 
 import (
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
@@ -26,7 +27,8 @@ const (
 	FieldBodyShingle = "body_sh"
 	FieldKind        = "kind"
 	FieldNumber      = "number"
-	FieldIssuer      = "issuer"
+	FieldIssuer      = "issuer"   // as written (facets)
+	FieldIssuerFold  = "issuer_f" // the issuer as folded text, for partial matches
 	FieldFormat      = "format"
 	FieldPath        = "path" // every path that holds the content; stored
 	FieldIssued      = "issued"
@@ -34,7 +36,7 @@ const (
 	FieldDate        = "date"  // issued, else published: the date to sort and filter by
 	FieldYear        = "year"  // keyword, for facets
 	FieldRefs        = "refs"  // numbers of the documents cited
-	FieldAbbrs       = "abbrs" // "short\x1flong" of the abbreviations the text defines
+	FieldAbbrs       = "abbrs" // "short|long" of the abbreviations the text defines
 	FieldRecord      = "rec"   // the extract.Record as JSON; stored only
 
 	FieldDoc          = "doc" // target: content hash of its document
@@ -54,7 +56,7 @@ const (
 )
 
 // AbbrSep separates the short and long form in FieldAbbrs terms.
-const AbbrSep = "\x1f"
+const AbbrSep = "|"
 
 func textField(analyzer string, store, vectors bool) *mapping.FieldMapping {
 	f := bleve.NewTextFieldMapping()
@@ -73,6 +75,13 @@ func keywordField(store bool) *mapping.FieldMapping {
 	f.IncludeTermVectors = false
 	f.IncludeInAll = false
 	f.DocValues = true
+	return f
+}
+
+// rawKeywordField keeps the value as written (for facets that show it).
+func rawKeywordField() *mapping.FieldMapping {
+	f := keywordField(false)
+	f.Analyzer = keyword.Name
 	return f
 }
 
@@ -133,9 +142,10 @@ func NewMapping() mapping.IndexMapping {
 	add(doc, FieldBody, textField(AnalyzerExact, false, false),
 		named(textField(AnalyzerFold, true, true), FieldBodyFold),
 		named(textField(AnalyzerShingle, false, false), FieldBodyShingle))
-	for _, k := range []string{FieldKind, FieldNumber, FieldIssuer, FieldFormat, FieldYear, FieldRefs, FieldAbbrs} {
+	for _, k := range []string{FieldKind, FieldNumber, FieldFormat, FieldYear, FieldRefs, FieldAbbrs} {
 		add(doc, k, keywordField(false))
 	}
+	add(doc, FieldIssuer, rawKeywordField(), named(textField(AnalyzerFold, false, false), FieldIssuerFold))
 	add(doc, FieldPath, keywordField(true))
 	add(doc, FieldIssued, dateField())
 	add(doc, FieldPublished, dateField())
@@ -151,9 +161,10 @@ func NewMapping() mapping.IndexMapping {
 	add(tg, FieldTargetText, textField(AnalyzerExact, false, false),
 		named(textField(AnalyzerFold, false, true), FieldTargetTextF))
 	add(tg, FieldValue, numField(false))
-	for _, k := range []string{FieldComparator, FieldUnit, FieldSourceNumber, FieldKind, FieldNumber, FieldIssuer, FieldYear} {
+	for _, k := range []string{FieldComparator, FieldUnit, FieldSourceNumber, FieldKind, FieldNumber, FieldYear} {
 		add(tg, k, keywordField(false))
 	}
+	add(tg, FieldIssuer, rawKeywordField(), named(textField(AnalyzerFold, false, false), FieldIssuerFold))
 	add(tg, FieldPeriodStart, dateField())
 	add(tg, FieldPeriodEnd, dateField())
 	add(tg, FieldDate, dateField())

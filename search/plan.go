@@ -1,0 +1,723 @@
+package search
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"vanban/index"
+	"vanban/ingest/vntext"
+)
+
+// plan is a query ready to run, and the folded terms to mark in snippets.
+type plan struct {
+	query     query.Query
+	highlight map[string]bool
+}
+
+// planner turns a user Query into a Bleve query.
+type planner struct {
+	s       *Searcher
+	targets bool
+	hl      map[string]bool
+
+	free    []string      // bare words, in order: one text clause
+	must    []query.Query // required text clauses
+	should  []query.Query // optional clauses (phrases...)
+	not     []query.Query
+	filters []query.Query
+}
+
+// Boosts: exact diacritics above folded matches, titles above bodies,
+// adjacent syllables above scattered ones, the document's own number above
+// everything.
+const (
+	boostFold      = 1.0
+	boostExact     = 1.0
+	boostTitleFold = 2.0
+	boostTitle     = 1.5
+	boostShingle   = 2.0
+	boostPhrase    = 3.0
+	boostExpansion = 1.0
+	boostNumber    = 10.0
+	boostRef       = 2.0
+	boostKind      = 2.0
+)
+
+func (s *Searcher) plan(q Query) (*plan, error) {
+	p := &planner{s: s, targets: q.Targets, hl: map[string]bool{}}
+	typ := index.TypeDoc
+	if q.Targets {
+		typ = index.TypeTarget
+	}
+	p.filters = append(p.filters, term(index.FieldType, typ))
+	if text := strings.TrimSpace(vntext.Normalize(q.Text)); text != "" {
+		parsed, err := query.NewQueryStringQuery(text).Parse()
+		if err != nil {
+			return nil, fmt.Errorf("%w: %q: %v", ErrBadQuery, q.Text, err)
+		}
+		if err := p.top(parsed); err != nil {
+			return nil, err
+		}
+	}
+	if err := p.flags(q); err != nil {
+		return nil, err
+	}
+	if len(p.free) > 0 {
+		c := p.text(strings.Join(p.free, " "), 1)
+		if len(p.must) == 0 {
+			p.must = append(p.must, c)
+		} else {
+			p.should = append(p.should, c)
+		}
+	}
+	bq := query.NewBooleanQuery(append(p.filters, p.must...), nil, p.not)
+	if len(p.should) > 0 {
+		if len(p.must) == 0 {
+			// Only optional clauses (phrases, fuzzy terms): one must match.
+			bq.AddMust(query.NewDisjunctionQuery(p.should))
+		} else {
+			bq.AddShould(p.should...)
+		}
+	}
+	return &plan{query: bq, highlight: p.hl}, nil
+}
+
+// top sorts the clauses of a parsed query string.
+func (p *planner) top(q query.Query) error {
+	bq, ok := q.(*query.BooleanQuery)
+	if !ok {
+		return p.leaf(q, ctxShould)
+	}
+	for _, part := range []struct {
+		q   query.Query
+		ctx int
+	}{{bq.Must, ctxMust}, {bq.Should, ctxShould}, {bq.MustNot, ctxNot}} {
+		for _, l := range children(part.q) {
+			if err := p.leaf(l, part.ctx); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func children(q query.Query) []query.Query {
+	switch q := q.(type) {
+	case nil:
+		return nil
+	case *query.ConjunctionQuery:
+		return q.Conjuncts
+	case *query.DisjunctionQuery:
+		return q.Disjuncts
+	case *query.BooleanQuery:
+		return append(append(children(q.Must), children(q.Should)...), children(q.MustNot)...)
+	}
+	return []query.Query{q}
+}
+
+// Where a clause of the query string stands.
+const (
+	ctxMust = iota
+	ctxShould
+	ctxNot
+)
+
+// add puts a text clause where ctx says.
+func (p *planner) add(c query.Query, ctx int) {
+	switch ctx {
+	case ctxMust:
+		p.must = append(p.must, c)
+	case ctxNot:
+		p.not = append(p.not, c)
+	default:
+		p.should = append(p.should, c)
+	}
+}
+
+// addFilter puts a field filter where ctx says: a filter written without
+// + or - still restricts the results.
+func (p *planner) addFilter(c query.Query, ctx int) {
+	if ctx == ctxNot {
+		p.not = append(p.not, c)
+		return
+	}
+	p.filters = append(p.filters, c)
+}
+
+// fieldAliases maps the field names users may write to canonical ones.
+var fieldAliases = map[string]string{
+	"kind": "kind", "loai": "kind", "type": "kind",
+	"number": "number", "so": "number", "sokyhieu": "number",
+	"issuer": "issuer", "coquan": "issuer",
+	"format": "format", "path": "path", "file": "path",
+	"year": "year", "nam": "year",
+	"title": "title", "tieude": "title", "trichyeu": "title",
+	"body": "body", "text": "body",
+	"issued": "issued", "date": "date", "ngay": "date", "published": "published",
+	"subject": "subject", "unit": "unit", "comparator": "comparator",
+	"value": "value", "period": "period", "source": "source_number", "source_number": "source_number",
+	"ref": "refs", "refs": "refs", "cites": "refs",
+}
+
+func canonicalField(f string) (string, bool) {
+	c, ok := fieldAliases[index.FoldTerm(f)]
+	return c, ok
+}
+
+func (p *planner) leaf(q query.Query, ctx int) error {
+	switch q := q.(type) {
+	case *query.MatchQuery:
+		if q.FieldVal == "" {
+			if q.Fuzziness > 0 {
+				p.add(p.fuzzy(q.Match, q.Fuzziness), ctx)
+				return nil
+			}
+			if ctx == ctxShould {
+				p.free = append(p.free, q.Match)
+			} else {
+				p.add(p.text(q.Match, 1), ctx)
+			}
+			return nil
+		}
+		return p.field(q.FieldVal, q.Match, false, ctx)
+	case *query.MatchPhraseQuery:
+		if q.FieldVal == "" {
+			p.add(p.phrase(q.MatchPhrase), ctx)
+			return nil
+		}
+		return p.field(q.FieldVal, q.MatchPhrase, true, ctx)
+	case *query.FuzzyQuery:
+		p.add(p.fuzzy(q.Term, q.Fuzziness), ctx)
+		return nil
+	case *query.WildcardQuery:
+		p.add(p.wildcard(q.Wildcard, q.FieldVal), ctx)
+		return nil
+	case *query.RegexpQuery:
+		rq := query.NewRegexpQuery(strings.ToLower(q.Regexp))
+		rq.SetField(p.foldField())
+		p.add(rq, ctx)
+		return nil
+	case *query.NumericRangeQuery:
+		return p.numericRange(q, ctx)
+	case *query.DateRangeQuery:
+		return p.dateRange(q, ctx)
+	case *query.BooleanQuery, *query.ConjunctionQuery, *query.DisjunctionQuery:
+		for _, c := range children(q) {
+			if err := p.leaf(c, ctx); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	p.add(q, ctx)
+	return nil
+}
+
+// field handles field:value and field:"value".
+func (p *planner) field(name, value string, phrase bool, ctx int) error {
+	f, ok := canonicalField(name)
+	if !ok {
+		// Not a field: "05-CT/TW: về" or a URL. Search the text as written.
+		t := name + " " + value
+		if ctx == ctxShould {
+			p.free = append(p.free, t)
+		} else {
+			p.add(p.text(t, 1), ctx)
+		}
+		return nil
+	}
+	switch f {
+	case "kind":
+		p.addFilter(term(index.FieldKind, KindCode(value)), ctx)
+	case "number", "format", "year", "unit", "comparator", "source_number", "refs":
+		fld := map[string]string{"number": index.FieldNumber, "format": index.FieldFormat, "year": index.FieldYear,
+			"unit": index.FieldUnit, "comparator": index.FieldComparator, "source_number": index.FieldSourceNumber, "refs": index.FieldRefs}[f]
+		if f == "number" && p.targets {
+			// A target's number is its own document's or the one it quotes.
+			p.addFilter(query.NewDisjunctionQuery([]query.Query{keyword(index.FieldNumber, value), keyword(index.FieldSourceNumber, value)}), ctx)
+			return nil
+		}
+		p.addFilter(keyword(fld, value), ctx)
+	case "path":
+		p.addFilter(keyword(index.FieldPath, value), ctx)
+	case "issuer":
+		p.addFilter(issuerQuery(value), ctx)
+	case "title":
+		if phrase {
+			p.add(p.phraseIn(value, index.FieldTitleFold), ctx)
+		} else {
+			p.add(p.textIn(value, []fieldBoost{{index.FieldTitleFold, index.AnalyzerFold, 1}, {index.FieldTitle, index.AnalyzerExact, 1}}), ctx)
+		}
+	case "body":
+		if phrase {
+			p.add(p.phraseIn(value, index.FieldBodyFold), ctx)
+		} else {
+			p.add(p.textIn(value, []fieldBoost{{index.FieldBodyFold, index.AnalyzerFold, 1}, {index.FieldBody, index.AnalyzerExact, 1}}), ctx)
+		}
+	case "subject":
+		if phrase {
+			p.add(p.phraseIn(value, index.FieldSubjectFold), ctx)
+		} else {
+			p.add(p.textIn(value, []fieldBoost{{index.FieldSubjectFold, index.AnalyzerFold, 1}, {index.FieldSubject, index.AnalyzerExact, 1}}), ctx)
+		}
+	case "issued", "date", "published", "period", "value":
+		from, ok1 := ParseUserDate(value, false)
+		to, ok2 := ParseUserDate(value, true)
+		if f == "value" {
+			return fmt.Errorf("%w: value:%s: give a comparison, e.g. value:>=90", ErrBadQuery, value)
+		}
+		if !ok1 || !ok2 {
+			return fmt.Errorf("%w: %s:%s is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", ErrBadQuery, name, value)
+		}
+		p.addFilter(p.dateFilter(f, from, to), ctx)
+	default:
+		return fmt.Errorf("%w: field %q cannot be searched this way", ErrBadQuery, name)
+	}
+	return nil
+}
+
+// dateFilter restricts a date field to [from, to]; for "period" a target
+// matches when its period overlaps.
+func (p *planner) dateFilter(f string, from, to time.Time) query.Query {
+	t := true
+	if f == "period" {
+		return periodOverlap(from, to)
+	}
+	fld := map[string]string{"issued": index.FieldIssued, "date": index.FieldDate, "published": index.FieldPublished}[f]
+	q := query.NewDateRangeInclusiveQuery(from, to, &t, &t)
+	q.SetField(fld)
+	return q
+}
+
+// periodOverlap matches targets whose period overlaps [from, to].
+func periodOverlap(from, to time.Time) query.Query {
+	t := true
+	var parts []query.Query
+	if !from.IsZero() {
+		q := query.NewDateRangeInclusiveQuery(from, time.Time{}, &t, nil)
+		q.SetField(index.FieldPeriodEnd)
+		parts = append(parts, q)
+	}
+	if !to.IsZero() {
+		q := query.NewDateRangeInclusiveQuery(time.Time{}, to, nil, &t)
+		q.SetField(index.FieldPeriodStart)
+		parts = append(parts, q)
+	}
+	return query.NewConjunctionQuery(parts)
+}
+
+func (p *planner) numericRange(q *query.NumericRangeQuery, ctx int) error {
+	f, ok := canonicalField(q.FieldVal)
+	if !ok {
+		return fmt.Errorf("%w: unknown field %q", ErrBadQuery, q.FieldVal)
+	}
+	switch f {
+	case "value":
+		q.SetField(index.FieldValue)
+		p.addFilter(q, ctx)
+	case "year", "issued", "date", "published", "period":
+		// year:>=2019 → a date range.
+		var from, to time.Time
+		if q.Min != nil {
+			y := int(*q.Min)
+			if q.InclusiveMin != nil && !*q.InclusiveMin {
+				y++
+			}
+			from = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+		}
+		if q.Max != nil {
+			y := int(*q.Max)
+			if q.InclusiveMax != nil && !*q.InclusiveMax {
+				y--
+			}
+			to = time.Date(y, 12, 31, 23, 59, 59, 0, time.UTC)
+		}
+		if f == "year" {
+			f = "date"
+		}
+		p.addFilter(p.dateFilter(f, from, to), ctx)
+	default:
+		return fmt.Errorf("%w: field %q takes no numeric range", ErrBadQuery, q.FieldVal)
+	}
+	return nil
+}
+
+func (p *planner) dateRange(q *query.DateRangeQuery, ctx int) error {
+	f, ok := canonicalField(q.FieldVal)
+	if !ok || (f != "issued" && f != "date" && f != "published" && f != "period" && f != "year") {
+		return fmt.Errorf("%w: field %q takes no date range", ErrBadQuery, q.FieldVal)
+	}
+	if f == "year" {
+		f = "date"
+	}
+	from, to := q.Start.Time, q.End.Time
+	if q.InclusiveEnd != nil && !*q.InclusiveEnd && !to.IsZero() {
+		to = to.Add(-time.Millisecond)
+	}
+	p.addFilter(p.dateFilter(f, from, to), ctx)
+	return nil
+}
+
+// flags adds the filters of the command-line flags.
+func (p *planner) flags(q Query) error {
+	if q.Kind != "" {
+		p.filters = append(p.filters, term(index.FieldKind, KindCode(q.Kind)))
+	}
+	if q.Issuer != "" {
+		p.filters = append(p.filters, issuerQuery(q.Issuer))
+	}
+	if q.Number != "" {
+		if q.Targets {
+			p.filters = append(p.filters, query.NewDisjunctionQuery([]query.Query{keyword(index.FieldNumber, q.Number), keyword(index.FieldSourceNumber, q.Number)}))
+		} else {
+			p.filters = append(p.filters, keyword(index.FieldNumber, q.Number))
+		}
+	}
+	var from, to time.Time
+	if q.From != "" {
+		t, ok := ParseUserDate(q.From, false)
+		if !ok {
+			return fmt.Errorf("%w: --from %q is not a date (YYYY, YYYY-MM, YYYY-MM-DD or D/M/YYYY)", ErrBadQuery, q.From)
+		}
+		from = t
+	}
+	if q.To != "" {
+		t, ok := ParseUserDate(q.To, true)
+		if !ok {
+			return fmt.Errorf("%w: --to %q is not a date (YYYY, YYYY-MM, YYYY-MM-DD or D/M/YYYY)", ErrBadQuery, q.To)
+		}
+		to = t
+	}
+	if !from.IsZero() && !to.IsZero() && to.Before(from) {
+		return fmt.Errorf("%w: --to %s is before --from %s", ErrBadQuery, q.To, q.From)
+	}
+	if from.IsZero() && to.IsZero() {
+		return nil
+	}
+	if q.Targets {
+		p.filters = append(p.filters, periodOverlap(from, to))
+		return nil
+	}
+	t := true
+	var fp, tp *bool
+	if !from.IsZero() {
+		fp = &t
+	}
+	if !to.IsZero() {
+		tp = &t
+	}
+	dq := query.NewDateRangeInclusiveQuery(from, to, fp, tp)
+	dq.SetField(index.FieldDate)
+	p.filters = append(p.filters, dq)
+	return nil
+}
+
+// fieldBoost is one field a text clause searches.
+type fieldBoost struct {
+	field, analyzer string
+	boost           float64
+}
+
+func (p *planner) textFields() []fieldBoost {
+	if p.targets {
+		return []fieldBoost{
+			{index.FieldSubjectFold, index.AnalyzerFold, boostTitleFold},
+			{index.FieldSubject, index.AnalyzerExact, boostTitle},
+			{index.FieldTargetTextF, index.AnalyzerFold, boostFold},
+			{index.FieldTargetText, index.AnalyzerExact, boostExact},
+		}
+	}
+	return []fieldBoost{
+		{index.FieldBodyFold, index.AnalyzerFold, boostFold},
+		{index.FieldBody, index.AnalyzerExact, boostExact},
+		{index.FieldTitleFold, index.AnalyzerFold, boostTitleFold},
+		{index.FieldTitle, index.AnalyzerExact, boostTitle},
+	}
+}
+
+func (p *planner) foldField() string {
+	if p.targets {
+		return index.FieldTargetTextF
+	}
+	return index.FieldBodyFold
+}
+
+func (p *planner) phraseFields() []string {
+	if p.targets {
+		return []string{index.FieldSubjectFold, index.FieldTargetTextF}
+	}
+	return []string{index.FieldBodyFold, index.FieldTitleFold}
+}
+
+// text is the clause for words the user typed: every text field, folded
+// and exact; syllable pairs; the document number; abbreviations expanded.
+func (p *planner) text(t string, boost float64) query.Query {
+	ds := []query.Query{p.textIn(t, p.textFields())}
+	terms, _ := index.Analyze(index.AnalyzerFold, t)
+	if len(terms) >= 2 && !p.targets {
+		ds = append(ds, match(index.FieldBodyShingle, index.AnalyzerShingle, t, boostShingle))
+	}
+	if len(terms) >= 2 {
+		for _, f := range p.phraseFields() {
+			ds = append(ds, phraseQ(f, t, boostPhrase))
+		}
+	}
+	for _, w := range strings.Fields(t) {
+		w = strings.Trim(w, ".,;:()[]")
+		if !IsNumber(w) {
+			continue
+		}
+		ds = append(ds, boosted(keyword(index.FieldNumber, w), boostNumber))
+		if p.targets {
+			ds = append(ds, boosted(keyword(index.FieldSourceNumber, w), boostNumber))
+		} else {
+			ds = append(ds, boosted(keyword(index.FieldRefs, w), boostRef))
+		}
+	}
+	for _, e := range p.s.abbrev.expand(t) {
+		for _, a := range e.also {
+			ds = append(ds, p.expansion(a))
+		}
+	}
+	// "nghị quyết về đất đai": the type name asks for that kind first.
+	for _, k := range kindsNamed(terms) {
+		ds = append(ds, boosted(term(index.FieldKind, k), boostKind))
+	}
+	d := query.NewDisjunctionQuery(ds)
+	d.SetBoost(boost)
+	return d
+}
+
+// textIn matches t in the given fields.
+func (p *planner) textIn(t string, fields []fieldBoost) query.Query {
+	p.mark(t)
+	ds := make([]query.Query, 0, len(fields))
+	for _, f := range fields {
+		ds = append(ds, match(f.field, f.analyzer, t, f.boost))
+	}
+	return query.NewDisjunctionQuery(ds)
+}
+
+// expansion searches a folded abbreviation or expansion: as a phrase when
+// it has several syllables, else as a word.
+func (p *planner) expansion(a string) query.Query {
+	p.mark(a)
+	var ds []query.Query
+	for _, f := range p.phraseFields() {
+		if strings.Contains(a, " ") {
+			ds = append(ds, phraseQ(f, a, boostExpansion))
+		} else {
+			ds = append(ds, match(f, index.AnalyzerFold, a, boostExpansion))
+		}
+	}
+	return query.NewDisjunctionQuery(ds)
+}
+
+// phrase is the clause for a quoted phrase: the phrase in the folded
+// fields, ranked higher where the exact words match too, and its
+// abbreviations expanded.
+func (p *planner) phrase(t string) query.Query {
+	p.mark(t)
+	var ds []query.Query
+	for _, f := range p.phraseFields() {
+		ds = append(ds, phraseQ(f, t, boostPhrase))
+	}
+	for _, e := range p.s.abbrev.expand(t) {
+		// The whole phrase is an abbreviation or its expansion.
+		if e.found == foldPhrase(t) {
+			for _, a := range e.also {
+				ds = append(ds, p.expansion(a))
+			}
+		}
+	}
+	phr := query.NewDisjunctionQuery(ds)
+	exactFields := []fieldBoost{{index.FieldBody, index.AnalyzerExact, boostExact}, {index.FieldTitle, index.AnalyzerExact, boostTitle}}
+	if p.targets {
+		exactFields = []fieldBoost{{index.FieldSubject, index.AnalyzerExact, boostTitle}, {index.FieldTargetText, index.AnalyzerExact, boostExact}}
+	}
+	var ex []query.Query
+	for _, f := range exactFields {
+		m := query.NewMatchQuery(t)
+		m.SetField(f.field)
+		m.Analyzer = f.analyzer
+		m.SetOperator(query.MatchQueryOperatorAnd)
+		m.SetBoost(f.boost)
+		ex = append(ex, m)
+	}
+	// The phrase must match; the exact words only add to the score.
+	bq := query.NewBooleanQuery([]query.Query{phr}, ex, nil)
+	return bq
+}
+
+// phraseIn is a quoted phrase in one folded field.
+func (p *planner) phraseIn(t, field string) query.Query {
+	p.mark(t)
+	return phraseQ(field, t, 1)
+}
+
+// fuzzy matches a folded term with edit distance n.
+func (p *planner) fuzzy(t string, n int) query.Query {
+	f := index.FoldTerm(t)
+	p.hl[f] = true
+	q := query.NewFuzzyQuery(f)
+	q.SetFuzziness(min(n, 2))
+	q.SetField(p.foldField())
+	return q
+}
+
+// wildcard folds the literal parts of a wildcard pattern by hand: Bleve
+// does not analyze wildcard terms.
+func (p *planner) wildcard(w, field string) query.Query {
+	var b strings.Builder
+	lit := ""
+	flush := func() {
+		if lit != "" {
+			b.WriteString(index.FoldTerm(lit))
+			lit = ""
+		}
+	}
+	for _, r := range w {
+		if r == '*' || r == '?' {
+			flush()
+			b.WriteRune(r)
+			continue
+		}
+		lit += string(r)
+	}
+	flush()
+	q := query.NewWildcardQuery(b.String())
+	f := p.foldField()
+	if c, ok := canonicalField(field); ok && c == "title" {
+		f = index.FieldTitleFold
+	}
+	q.SetField(f)
+	return q
+}
+
+// mark adds the folded terms of t to the words highlighted in snippets.
+func (p *planner) mark(t string) {
+	terms, _ := index.Analyze(index.AnalyzerFold, t)
+	for _, x := range terms {
+		p.hl[x] = true
+	}
+}
+
+func match(field, analyzer, t string, boost float64) query.Query {
+	m := query.NewMatchQuery(t)
+	m.SetField(field)
+	m.Analyzer = analyzer
+	m.SetBoost(boost)
+	return m
+}
+
+func phraseQ(field, t string, boost float64) query.Query {
+	m := query.NewMatchPhraseQuery(t)
+	m.SetField(field)
+	m.Analyzer = index.AnalyzerFold
+	m.SetBoost(boost)
+	return m
+}
+
+// term is an exact term query.
+func term(field, t string) query.Query {
+	q := query.NewTermQuery(t)
+	q.SetField(field)
+	return q
+}
+
+// keyword matches a whole keyword field value, folded.
+func keyword(field, v string) query.Query {
+	return term(field, index.FoldTerm(strings.Join(strings.Fields(v), " ")))
+}
+
+func boosted(q query.Query, b float64) query.Query {
+	if bq, ok := q.(query.BoostableQuery); ok {
+		bq.SetBoost(b)
+	}
+	return q
+}
+
+// issuerQuery matches issuers that contain every word of v.
+func issuerQuery(v string) query.Query {
+	m := query.NewMatchQuery(v)
+	m.SetField(index.FieldIssuerFold)
+	m.Analyzer = index.AnalyzerFold
+	m.SetOperator(query.MatchQueryOperatorAnd)
+	return m
+}
+
+// kindNames maps folded Vietnamese document type names to kinds.
+var kindNames = map[string]string{
+	"luat": "law", "bo luat": "law", "nghi dinh": "decree", "thong tu": "circular", "thong tu lien tich": "circular",
+	"nghi quyet": "resolution", "quyet dinh": "decision", "chi thi": "directive", "ket luan": "conclusion",
+	"quy dinh": "regulation", "quy che": "rules", "huong dan": "guidance", "ke hoach": "plan",
+	"chuong trinh": "program", "bao cao": "report", "thong bao": "announcement", "to trinh": "submission",
+	"cong van": "official-letter", "bien ban": "minutes", "bai bao": "article", "tin": "article", "bai viet": "article",
+	"khac": "other",
+	"nq":   "resolution", "qd": "decision", "ct": "directive", "kl": "conclusion", "hd": "guidance", "kh": "plan",
+	"bc": "report", "tb": "announcement", "ttr": "submission", "cv": "official-letter", "nd": "decree", "tt": "circular",
+}
+
+// kindsNamed returns the kinds whose full Vietnamese names (two syllables
+// or more: "nghị quyết", not "nq") occur in the folded terms.
+func kindsNamed(terms []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for i := range terms {
+		for n := 4; n >= 2; n-- {
+			if i+n > len(terms) {
+				continue
+			}
+			if k, ok := kindNames[strings.Join(terms[i:i+n], " ")]; ok && !seen[k] {
+				seen[k] = true
+				out = append(out, k)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// KindCode returns the kind that a user's --kind value names: a kind of
+// the record contract as is, or a Vietnamese type name ("nghị quyết",
+// "nghi quyet", "NQ").
+func KindCode(v string) string {
+	k := strings.ToLower(strings.TrimSpace(v))
+	if c, ok := kindNames[foldPhrase(v)]; ok {
+		return c
+	}
+	return k
+}
+
+// userDateRE matches D/M/YYYY, D-M-YYYY, D.M.YYYY and M/YYYY.
+var userDateRE = regexp.MustCompile(`^(?:(\d{1,2})[/.-])?(\d{1,2})[/.-](\d{4})$`)
+
+// ParseUserDate parses a date as users write it: ISO at any grain (2020,
+// 2020-05, 2020-05-17) or Vietnamese day-first (17/5/2020, 5/2020). With
+// end set, it gives the last instant of the grain.
+func ParseUserDate(s string, end bool) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if t, ok := index.ParseDate(s, end); ok {
+		return t, true
+	}
+	m := userDateRE.FindStringSubmatch(s)
+	if m == nil {
+		return time.Time{}, false
+	}
+	iso := m[3] + "-" + pad2(m[2])
+	if m[1] != "" {
+		iso += "-" + pad2(m[1])
+	}
+	return index.ParseDate(iso, end)
+}
+
+func pad2(s string) string {
+	if len(s) == 1 {
+		return "0" + s
+	}
+	return s
+}

@@ -1,0 +1,314 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"vanban/extract"
+	"vanban/index"
+)
+
+// ErrBadQuery is wrapped by the error of a query that does not parse.
+var ErrBadQuery = errors.New("bad query")
+
+// Query is one search.
+type Query struct {
+	// Text is a Bleve query string: words, "phrases", +must, -not,
+	// field:value (kind, number, issuer, format, path, year, title, body,
+	// subject, unit, comparator), field:>=value for issued, date, year,
+	// value and period, wildcards (đả*) and fuzzy terms (đảng~1). Words are
+	// matched with and without diacritics; abbreviations are expanded.
+	// Field filters on keyword fields always restrict the results.
+	Text string
+	// Kind, Issuer and Number restrict the results (Kind also takes
+	// Vietnamese names such as "nghị quyết").
+	Kind, Issuer, Number string
+	// From and To restrict documents by issue (or publication) date, and
+	// targets by period: a target matches when its period overlaps. ISO
+	// dates at any grain, or D/M/YYYY.
+	From, To string
+	// Targets searches target records instead of documents.
+	Targets bool
+	// SortByDate orders hits newest first instead of by score.
+	SortByDate bool
+	// Limit is the number of hits to return (default 10); Offset skips hits.
+	Limit, Offset int
+	// Facets asks for counts by kind, year and issuer.
+	Facets bool
+	// Snippets is the number of snippets per document hit (default 2;
+	// negative for none).
+	Snippets int
+}
+
+// Hit is one document or target found.
+type Hit struct {
+	// Score is the relevance score.
+	Score float64
+	// SHA256 is the document's content hash.
+	SHA256 string
+	// Paths are the paths that hold the document, sorted; Path is the first.
+	Path  string
+	Paths []string
+	// Record is the document's stored record (for target hits, its
+	// document's record without the text).
+	Record extract.Record
+	// Snippets are passages with the matched words marked (document hits).
+	Snippets []Snippet
+	// Target is the target record of a target hit, else nil.
+	Target *extract.Target
+	// TargetIndex is the target's position in its record's Targets.
+	TargetIndex int
+}
+
+// FacetCount is one facet value and its number of hits.
+type FacetCount struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// Result is the answer to a Query.
+type Result struct {
+	// Total is the number of hits in all, beyond Limit.
+	Total uint64
+	// Hits are the hits from Offset, at most Limit.
+	Hits []Hit
+	// Facets maps "kind", "year" and "issuer" to counts, most first.
+	Facets map[string][]FacetCount
+	// Took is the time the search took.
+	Took time.Duration
+}
+
+// Searcher answers queries over one open index.
+type Searcher struct {
+	ix     *index.Index
+	abbrev *abbrevs
+}
+
+// New returns a searcher over ix. It reads the abbreviations that the
+// archive's texts define, to expand queries with them.
+func New(ix *index.Index) (*Searcher, error) {
+	corpus := map[[2]string]uint64{}
+	dict, err := ix.Bleve().FieldDict(index.FieldAbbrs)
+	if err != nil {
+		return nil, fmt.Errorf("read abbreviations: %w", err)
+	}
+	for {
+		e, err := dict.Next()
+		if err != nil {
+			dict.Close()
+			return nil, fmt.Errorf("read abbreviations: %w", err)
+		}
+		if e == nil {
+			break
+		}
+		short, long, ok := strings.Cut(e.Term, index.AbbrSep)
+		if ok && e.Count > 0 {
+			corpus[[2]string{short, long}] += e.Count
+		}
+	}
+	dict.Close()
+	return &Searcher{ix: ix, abbrev: newAbbrevs(extract.Glossary(), corpus)}, nil
+}
+
+// Search runs q over ix (a convenience for one query; reuse a Searcher for
+// many).
+func Search(ctx context.Context, ix *index.Index, q Query) (*Result, error) {
+	s, err := New(ix)
+	if err != nil {
+		return nil, err
+	}
+	return s.Search(ctx, q)
+}
+
+// Search runs q.
+func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
+	start := time.Now()
+	plan, err := s.plan(q)
+	if err != nil {
+		return nil, err
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 10
+	}
+	req := bleve.NewSearchRequestOptions(plan.query, limit, max(q.Offset, 0), false)
+	if q.Targets {
+		req.Fields = []string{index.FieldRecord}
+	} else {
+		req.Fields = []string{index.FieldRecord, index.FieldPath}
+	}
+	if q.SortByDate {
+		req.SortByCustom(bsearch.SortOrder{
+			&bsearch.SortField{Field: index.FieldDate, Desc: true, Type: bsearch.SortFieldAsDate, Missing: bsearch.SortFieldMissingLast},
+			&bsearch.SortScore{Desc: true},
+		})
+	}
+	if q.Facets {
+		req.AddFacet("kind", bleve.NewFacetRequest(index.FieldKind, 30))
+		req.AddFacet("year", bleve.NewFacetRequest(index.FieldYear, 50))
+		req.AddFacet("issuer", bleve.NewFacetRequest(index.FieldIssuer, 20))
+	}
+	res, err := s.ix.Bleve().SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	out := &Result{Total: res.Total}
+	if q.Targets {
+		if err := s.targetHits(ctx, res, out); err != nil {
+			return nil, err
+		}
+	} else {
+		nsnip := q.Snippets
+		if nsnip == 0 {
+			nsnip = 2
+		}
+		if err := s.docHits(ctx, res, out, plan.highlight, nsnip); err != nil {
+			return nil, err
+		}
+	}
+	if q.Facets {
+		out.Facets = map[string][]FacetCount{}
+		for name, fr := range res.Facets {
+			var fc []FacetCount
+			if fr.Terms != nil {
+				for _, t := range fr.Terms.Terms() {
+					fc = append(fc, FacetCount{Value: t.Term, Count: t.Count})
+				}
+			}
+			sort.SliceStable(fc, func(i, j int) bool {
+				if fc[i].Count != fc[j].Count {
+					return fc[i].Count > fc[j].Count
+				}
+				return fc[i].Value < fc[j].Value
+			})
+			out.Facets[name] = fc
+		}
+	}
+	out.Took = time.Since(start)
+	return out, nil
+}
+
+// docHits fills out with document hits, their records, paths and snippets.
+func (s *Searcher) docHits(ctx context.Context, res *bleve.SearchResult, out *Result, terms map[string]bool, nsnip int) error {
+	for _, h := range res.Hits {
+		rec, err := index.RecordFromFields(h.Fields)
+		if err != nil {
+			return fmt.Errorf("hit %s: %w", h.ID, err)
+		}
+		hit := Hit{Score: h.Score, SHA256: rec.SHA256, Record: rec, Paths: index.StringsField(h.Fields[index.FieldPath])}
+		if len(hit.Paths) > 0 {
+			hit.Path = hit.Paths[0]
+		} else {
+			hit.Path = rec.Path
+		}
+		out.Hits = append(out.Hits, hit)
+	}
+	if nsnip < 0 || len(out.Hits) == 0 {
+		return nil
+	}
+	texts, err := s.texts(ctx, out.Hits)
+	if err != nil {
+		return err
+	}
+	for i := range out.Hits {
+		h := &out.Hits[i]
+		h.Snippets = makeSnippets(texts[h.SHA256], terms, nsnip)
+		if len(h.Snippets) == 0 && h.Record.Title != "" {
+			h.Snippets = makeSnippets(string(h.Record.Title), terms, 1)
+		}
+		if h.Record.Pages == nil {
+			for k := range h.Snippets {
+				h.Snippets[k].Page = 0
+			}
+		}
+	}
+	return nil
+}
+
+// texts loads the stored text of the hits' documents.
+func (s *Searcher) texts(ctx context.Context, hits []Hit) (map[string]string, error) {
+	ids := make([]string, 0, len(hits))
+	for _, h := range hits {
+		ids = append(ids, "d:"+h.SHA256)
+	}
+	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = []string{index.FieldBodyFold}
+	res, err := s.ix.Bleve().SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("load texts: %w", err)
+	}
+	out := map[string]string{}
+	for _, h := range res.Hits {
+		t, _ := h.Fields[index.FieldBodyFold].(string)
+		out[strings.TrimPrefix(h.ID, "d:")] = t
+	}
+	return out, nil
+}
+
+// targetHits fills out with target hits and their documents' paths.
+func (s *Searcher) targetHits(ctx context.Context, res *bleve.SearchResult, out *Result) error {
+	shas := map[string]bool{}
+	for _, h := range res.Hits {
+		t, err := index.TargetFromFields(h.Fields)
+		if err != nil {
+			return fmt.Errorf("hit %s: %w", h.ID, err)
+		}
+		tg := t.Target
+		out.Hits = append(out.Hits, Hit{Score: h.Score, SHA256: t.SHA256, Target: &tg, TargetIndex: t.Index})
+		shas[t.SHA256] = true
+	}
+	if len(shas) == 0 {
+		return nil
+	}
+	ids := make([]string, 0, len(shas))
+	for sha := range shas {
+		ids = append(ids, "d:"+sha)
+	}
+	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = []string{index.FieldRecord, index.FieldPath}
+	res2, err := s.ix.Bleve().SearchInContext(ctx, req)
+	if err != nil {
+		return fmt.Errorf("load target documents: %w", err)
+	}
+	recs := map[string]extract.Record{}
+	paths := map[string][]string{}
+	for _, h := range res2.Hits {
+		rec, err := index.RecordFromFields(h.Fields)
+		if err != nil {
+			return fmt.Errorf("hit %s: %w", h.ID, err)
+		}
+		rec.Targets = nil
+		sha := strings.TrimPrefix(h.ID, "d:")
+		recs[sha] = rec
+		paths[sha] = index.StringsField(h.Fields[index.FieldPath])
+	}
+	for i := range out.Hits {
+		h := &out.Hits[i]
+		h.Record = recs[h.SHA256]
+		h.Paths = paths[h.SHA256]
+		if len(h.Paths) > 0 {
+			h.Path = h.Paths[0]
+		} else {
+			h.Path = h.Record.Path
+		}
+	}
+	return nil
+}
+
+// numberRE matches a document number as users type it: "18-NQ/TW",
+// "15/2011/NQ-HĐND", "123/QĐ-UBND".
+var numberRE = regexp.MustCompile(`^\d+[\p{L}\d]*[-/][\p{L}\d./-]*\p{L}[\p{L}\d./-]*$`)
+
+// IsNumber reports whether s looks like a document number and symbol.
+func IsNumber(s string) bool {
+	return numberRE.MatchString(strings.Trim(s, ".,;:()"))
+}

@@ -1,0 +1,204 @@
+package search
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"vanban/index"
+)
+
+// Snippet is a passage of a hit's text with the matched words marked.
+type Snippet struct {
+	// Text is the passage, on one line.
+	Text string `json:"text"`
+	// Marks are the byte ranges [start, end) of Text that matched.
+	Marks [][2]int `json:"marks"`
+	// Page is the 1-based page the passage starts on.
+	Page int `json:"page"`
+}
+
+// Marked returns the snippet's text with each match wrapped in open and
+// close (e.g. "[" and "]", or ANSI colour codes).
+func (s Snippet) Marked(open, close string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range s.Marks {
+		if m[0] < last || m[1] > len(s.Text) {
+			continue
+		}
+		b.WriteString(s.Text[last:m[0]])
+		b.WriteString(open)
+		b.WriteString(s.Text[m[0]:m[1]])
+		b.WriteString(close)
+		last = m[1]
+	}
+	b.WriteString(s.Text[last:])
+	return b.String()
+}
+
+// snippetWidth is the target length of a snippet, in bytes around the
+// matches (Vietnamese letters take two or three bytes).
+const snippetWidth = 260
+
+// makeSnippets returns up to n passages of text around the tokens whose
+// folded form is in terms, best first: the passages that hold the most
+// distinct query terms, then the most matches.
+func makeSnippets(text string, terms map[string]bool, n int) []Snippet {
+	if text == "" || len(terms) == 0 || n <= 0 {
+		return nil
+	}
+	toks := index.Tokens(index.AnalyzerFold, text)
+	type match struct {
+		start, end int
+		term       string
+	}
+	var ms []match
+	for _, t := range toks {
+		if terms[t.Term] {
+			ms = append(ms, match{t.Start, t.End, t.Term})
+		}
+	}
+	if len(ms) == 0 {
+		return nil
+	}
+	// Score a window starting at each match.
+	type window struct {
+		first, last int // indexes into ms
+		score       int
+	}
+	var ws []window
+	j := 0
+	for i := range ms {
+		if j < i {
+			j = i
+		}
+		for j+1 < len(ms) && ms[j+1].end-ms[i].start <= snippetWidth {
+			j++
+		}
+		distinct := map[string]bool{}
+		for k := i; k <= j; k++ {
+			distinct[ms[k].term] = true
+		}
+		ws = append(ws, window{i, j, len(distinct)*100 + (j - i + 1)})
+	}
+	sort.SliceStable(ws, func(a, b int) bool { return ws[a].score > ws[b].score })
+	var out []Snippet
+	var used [][2]int
+	for _, w := range ws {
+		if len(out) == n {
+			break
+		}
+		start, end := ms[w.first].start, ms[w.last].end
+		pad := (snippetWidth - (end - start)) / 2
+		s, e := wordStart(text, start-pad), wordEnd(text, end+pad)
+		overlap := false
+		for _, u := range used {
+			if s < u[1] && e > u[0] {
+				overlap = true
+				break
+			}
+		}
+		if overlap {
+			continue
+		}
+		used = append(used, [2]int{s, e})
+		out = append(out, buildSnippet(text, s, e, ms[w.first:w.last+1], func(m match) (int, int) { return m.start, m.end }))
+	}
+	return out
+}
+
+// buildSnippet flattens text[s:e] to one line and maps the match ranges.
+func buildSnippet[M any](text string, s, e int, ms []M, span func(M) (int, int)) Snippet {
+	page := 1 + strings.Count(text[:s], "\f")
+	var b strings.Builder
+	var marks [][2]int
+	mi := 0
+	// Rebuild byte by byte so that offsets can be mapped while whitespace
+	// runs collapse to one space.
+	pending := -1
+	space := false
+	for i := s; i < e; {
+		for mi < len(ms) {
+			ms0, _ := span(ms[mi])
+			if ms0 >= i {
+				break
+			}
+			mi++
+		}
+		if mi < len(ms) {
+			if ms0, me := span(ms[mi]); ms0 == i {
+				if space && b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				space = false
+				pending = b.Len()
+				b.WriteString(text[ms0:me])
+				marks = append(marks, [2]int{pending, b.Len()})
+				i = me
+				mi++
+				continue
+			}
+		}
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			space = true
+		} else {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		}
+		i += w
+	}
+	t := b.String()
+	if s > 0 {
+		t = "…" + t
+		for k := range marks {
+			marks[k][0] += len("…")
+			marks[k][1] += len("…")
+		}
+	}
+	if e < len(text) {
+		t += "…"
+	}
+	return Snippet{Text: t, Marks: marks, Page: page}
+}
+
+// wordStart moves i back to the start of a word (never before 0).
+func wordStart(text string, i int) int {
+	if i <= 0 {
+		return 0
+	}
+	for i > 0 && !utf8.RuneStart(text[i]) {
+		i--
+	}
+	for j := i; j > 0 && i-j < 40; {
+		r, w := utf8.DecodeLastRuneInString(text[:j])
+		if unicode.IsSpace(r) {
+			return j
+		}
+		j -= w
+	}
+	return i
+}
+
+// wordEnd moves i forward to the end of a word (never past len(text)).
+func wordEnd(text string, i int) int {
+	if i >= len(text) {
+		return len(text)
+	}
+	for i < len(text) && !utf8.RuneStart(text[i]) {
+		i++
+	}
+	for j := i; j < len(text) && j-i < 40; {
+		r, w := utf8.DecodeRuneInString(text[j:])
+		if unicode.IsSpace(r) {
+			return j
+		}
+		j += w
+	}
+	return i
+}
