@@ -429,7 +429,9 @@ var (
 	vniRev    = map[rune]string{}
 )
 
-func init() {
+// buildReverse fills the encoders' reverse tables; letters.go's init calls
+// it once the letter tables exist.
+func buildReverse() {
 	for b := 0xFF; b >= 0x80; b-- {
 		r := tcvn3Rune(byte(b))
 		if r >= 0x300 && r < 0x370 {

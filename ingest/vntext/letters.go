@@ -93,6 +93,7 @@ func init() {
 	for i := range foldExt {
 		foldExt[i] = foldSlow(0x1E00 + rune(i))
 	}
+	buildReverse()
 }
 
 // foldSlow folds one rune the long way: lowercase, decompose, keep the

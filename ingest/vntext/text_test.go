@@ -189,13 +189,13 @@ func TestValidSyllable(t *testing.T) {
 		{"nghi\u0323", true}, // NFD
 		// invalid
 		{"", false},
-		{"Quy®Þnh", false}, // mojibake
-		{"cña", false},     // ñ is not Vietnamese
-		{"tr\u00adëng", false},  // soft hyphen, ë
-		{"Vieät", false},   // VNI as cp1252
-		{"Cáº¥p", false},   // UTF-8 as cp1252
-		{"hàt", false},     // stop coda with huyền
-		{"mảc", false},     // stop coda with hỏi
+		{"Quy®Þnh", false},     // mojibake
+		{"cña", false},         // ñ is not Vietnamese
+		{"tr\u00adëng", false}, // soft hyphen, ë
+		{"Vieät", false},       // VNI as cp1252
+		{"Cáº¥p", false},       // UTF-8 as cp1252
+		{"hàt", false},         // stop coda with huyền
+		{"mảc", false},         // stop coda with hỏi
 		{"tiên", true},
 		{"tiê", false}, // iê needs a coda
 		{"ăn", true},
