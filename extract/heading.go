@@ -223,6 +223,11 @@ func subjectAfter(lines []textLine, at int) string {
 			strings.HasPrefix(fc, "quyet nghi") || strings.HasPrefix(fc, "chuong i") || reNumberLine.MatchString(c) {
 			break
 		}
+		// A subject in capitals ends where normal-case text starts (a
+		// reader that dropped the blank line after it).
+		if len(parts) > 0 && capsRatio(parts[0]) > 0.6 && capsRatio(c) < 0.3 {
+			break
+		}
 		parts = append(parts, c)
 		// A subject in capitals ends where normal-case prose starts.
 		if len(parts) == 1 && capsRatio(c) < 0.5 && len(c) > 200 {
@@ -267,7 +272,7 @@ func parseGazette(lines []textLine, idx []int, h *Heading) bool {
 	h.Kind = kind
 	h.Number = normalizeNumber(p[m[2]:m[3]])
 	h.Issued = iso
-	h.Title = strings.TrimSpace(rest[n:])
+	h.Title = gazetteTitle(rest[n:], p)
 	h.Issuer = IssuerOfNumber(h.Number)
 	return true
 }
@@ -594,7 +599,9 @@ func parseArticle(lines []textLine, doc ingest.Document, h *Heading) {
 			h.Title = meta
 		}
 	}
-	if h.Published == "" && doc.Published != "" {
+	if h.Published == "" && doc.Published != "" && doc.Format == ingest.FormatHTML {
+		// Only a web page's metadata dates the article; a PDF's or a
+		// DOCX's creation time is when the file was made.
 		h.Published = doc.Published
 	}
 	h.Authors = bylines(lines, idx, titleAt)
@@ -608,9 +615,12 @@ func atoiDigits(s string) int {
 	return n
 }
 
-// headlineText cleans a headline line: a trailing single period goes.
+var reTrailingRule = regexp.MustCompile(`\s+[=\-_]{2,}$`)
+
+// headlineText cleans a headline line: a trailing single period goes, and
+// so does a Markdown underline that line wrapping glued to it.
 func headlineText(c string) string {
-	c = strings.TrimSpace(c)
+	c = strings.TrimSpace(reTrailingRule.ReplaceAllString(c, ""))
 	if strings.HasSuffix(c, ".") && !strings.HasSuffix(c, "..") {
 		c = strings.TrimSuffix(c, ".")
 	}
@@ -690,4 +700,23 @@ func gluedTypeLine(raw string) (kind, rest string) {
 	}
 	kind, _ = KindOfTypeName(name)
 	return kind, rest
+}
+
+// gazetteTitle cuts the subject of a gazette-style opening: up to a
+// "Căn cứ" clause, a ";", or a repeat of the opening (a page that printed
+// the title twice).
+func gazetteTitle(t, para string) string {
+	cut := len(t)
+	if i := strings.Index(t, ";"); i >= 0 && i < cut {
+		cut = i
+	}
+	if i := strings.Index(strings.ToLower(t), "căn cứ"); i >= 0 && i < cut {
+		cut = i
+	}
+	if ws := strings.Fields(para); len(ws) >= 3 {
+		if i := strings.Index(t, strings.Join(ws[:2], " ")); i > 0 && i < cut {
+			cut = i
+		}
+	}
+	return strings.TrimSpace(t[:cut])
 }
