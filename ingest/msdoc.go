@@ -1,0 +1,758 @@
+package ingest
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"unicode/utf16"
+
+	"github.com/richardlehane/mscfb"
+	"golang.org/x/text/encoding/charmap"
+)
+
+// The Word 97-2003 (.doc) reader. A .doc is an OLE2 compound file; its
+// WordDocument stream starts with the FIB, which locates the piece table
+// (CLX) in the 0Table or 1Table stream. The piece table maps character
+// positions to stream offsets, each piece either UTF-16LE or "compressed"
+// 8-bit text. Vietnamese documents of the 1990s–2000s set their text in
+// TCVN3 (.VnTime) or VNI fonts, so the 8-bit characters are really TCVN3 or
+// VNI bytes: the reader finds each run's font from the character formatting
+// (CHPX pages and the font table) and decodes the run's bytes with that
+// font's encoding, or by detection where the font says nothing.
+// Reference: [MS-DOC], Word (.doc) Binary File Format.
+
+func init() {
+	readDOC = readDOCFile
+}
+
+// Limits of the .doc reader.
+const (
+	docMaxStream = 256 << 20 // bytes read from one stream
+	docMaxPieces = 1 << 20   // pieces in the piece table
+	docMaxChars  = 64 << 20  // characters of text
+)
+
+// docCorrupt is the error for a .doc whose structures are damaged.
+func docCorrupt(format string, args ...any) error {
+	return fmt.Errorf("doc: %w: %s", ErrCorrupt, fmt.Sprintf(format, args...))
+}
+
+// FIB offsets and indices ([MS-DOC] 2.5).
+const (
+	fibIdent        = 0xA5EC
+	fibMinSize      = 0x22 // FibBase and csw
+	fibFlagComplex  = 0x0004
+	fibFlagEncrypt  = 0x0100
+	fibFlagWhichTbl = 0x0200
+	fibFlagObfusc   = 0x8000
+	lwCcpText       = 3 // FibRgLw97 index of ccpText; the other stories follow
+	fcStshf         = 1  // FibRgFcLcb97 pair index of the style sheet
+	fcPlcfBteChpx   = 12 // character formatting bin table
+	fcSttbfFfn      = 15 // font table
+	fcClx           = 33 // piece table
+)
+
+// docPiece is a piece of the piece table: CPs [cpStart, cpEnd) stored at
+// byte offset fc of the WordDocument stream, 8-bit when compressed.
+type docPiece struct {
+	cpStart, cpEnd uint32
+	fc             uint32
+	compressed     bool
+}
+
+// docRun is a run of character formatting: bytes [fcStart, fcEnd) of the
+// WordDocument stream are set in font ftc (-1 when the run names none).
+type docRun struct {
+	fcStart, fcEnd uint32
+	ftc            int
+}
+
+// docFont is an entry of the font table.
+type docFont struct {
+	name    string
+	charset int
+}
+
+// docFile is the parsed structure of a Word document.
+type docFile struct {
+	wd       []byte // WordDocument stream
+	table    []byte // 0Table or 1Table stream
+	ccp      [8]uint32 // CP counts of the stories, in CP order (docStory)
+	pieces   []docPiece
+	runs     []docRun
+	fonts    []docFont
+	styleFtc int // font of the Normal style, -1 if unknown
+	lid      uint16
+}
+
+// readDOCFile is the Word 97-2003 reader (readDOC).
+func readDOCFile(path string, data []byte) (p parsed, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("doc: %w: parser panic: %v", ErrCorrupt, r)
+		}
+	}()
+	f, err := openDOC(data)
+	if err != nil {
+		return parsed{}, err
+	}
+	text, enc := f.text()
+	return parsed{pages: []string{text}, encoding: enc}, nil
+}
+
+// docStreams opens an OLE2 compound file and returns its root-level
+// streams by name (embedded objects keep their own WordDocument streams
+// in sub-storages: those are not the document).
+func docStreams(data []byte) (map[string]*mscfb.File, error) {
+	r, err := mscfb.New(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("doc: %w: not a readable OLE2 compound file: %w", ErrCorrupt, err)
+	}
+	streams := map[string]*mscfb.File{}
+	for _, e := range r.File {
+		if len(e.Path) == 0 && e.Size > 0 {
+			if _, dup := streams[e.Name]; !dup {
+				streams[e.Name] = e
+			}
+		}
+	}
+	return streams, nil
+}
+
+// readStream reads a whole stream, bounded by docMaxStream and by the size
+// of the file (a stream cannot be bigger than the file that holds it).
+func readStream(f *mscfb.File, fileSize int) ([]byte, error) {
+	n := f.Size
+	if n > docMaxStream || n > int64(fileSize) {
+		return nil, fmt.Errorf("stream %s claims %d bytes in a %d-byte file", f.Name, n, fileSize)
+	}
+	buf := make([]byte, n)
+	got, err := f.ReadAt(buf, 0)
+	if err != nil && !errors.Is(err, io.EOF) {
+		if got == 0 {
+			return nil, fmt.Errorf("read stream %s: %w", f.Name, err)
+		}
+	}
+	return buf[:got], nil
+}
+
+// openDOC parses the containers of a .doc: OLE2, FIB, piece table, font
+// table and character runs.
+func openDOC(data []byte) (*docFile, error) {
+	streams, err := docStreams(data)
+	if err != nil {
+		return nil, err
+	}
+	wdf := streams["WordDocument"]
+	if wdf == nil {
+		switch {
+		case streams["Workbook"] != nil || streams["Book"] != nil:
+			return nil, fmt.Errorf("%w: Excel 97-2003 workbook (.xls)", ErrUnsupported)
+		case streams["PowerPoint Document"] != nil:
+			return nil, fmt.Errorf("%w: PowerPoint 97-2003 presentation (.ppt)", ErrUnsupported)
+		case streams["VisioDocument"] != nil:
+			return nil, fmt.Errorf("%w: Visio drawing (.vsd)", ErrUnsupported)
+		}
+		return nil, docCorrupt("OLE2 file without a WordDocument stream (not a Word document)")
+	}
+	wd, err := readStream(wdf, len(data))
+	if err != nil {
+		return nil, fmt.Errorf("doc: %w: %w", ErrCorrupt, err)
+	}
+	if len(wd) < fibMinSize {
+		return nil, docCorrupt("WordDocument stream too short for a FIB")
+	}
+	le := binary.LittleEndian
+	if le.Uint16(wd) != fibIdent {
+		return nil, docCorrupt("bad FIB signature %#04x", le.Uint16(wd))
+	}
+	nFib := le.Uint16(wd[2:])
+	flags := le.Uint16(wd[0x0A:])
+	if flags&fibFlagEncrypt != 0 {
+		if flags&fibFlagObfusc != 0 {
+			return nil, fmt.Errorf("doc: %w: the document is obfuscated (XOR) with a password", ErrEncrypted)
+		}
+		return nil, fmt.Errorf("doc: %w: the document is password-protected", ErrEncrypted)
+	}
+	if nFib < 101 {
+		return nil, fmt.Errorf("%w: Word 6.0/95 document (nFib %d); only Word 97-2003 .doc is read", ErrUnsupported, nFib)
+	}
+	f := &docFile{wd: wd, lid: le.Uint16(wd[6:]), styleFtc: -1}
+
+	// FibRgW97, FibRgLw97 and FibRgFcLcb follow FibBase, each behind its count.
+	pos := 0x20
+	csw := int(le.Uint16(wd[pos:]))
+	pos += 2 + csw*2
+	if pos+2 > len(wd) {
+		return nil, docCorrupt("FIB truncated (FibRgW)")
+	}
+	cslw := int(le.Uint16(wd[pos:]))
+	pos += 2
+	lwStart := pos
+	pos += cslw * 4
+	if pos+2 > len(wd) || cslw <= lwCcpText {
+		return nil, docCorrupt("FIB truncated (FibRgLw)")
+	}
+	for k := range f.ccp {
+		if lwCcpText+k < cslw {
+			f.ccp[k] = le.Uint32(wd[lwStart+(lwCcpText+k)*4:])
+		}
+	}
+	cbRgFcLcb := int(le.Uint16(wd[pos:]))
+	pos += 2
+	fcLcb := func(i int) (uint32, uint32) {
+		if i >= cbRgFcLcb || pos+i*8+8 > len(wd) {
+			return 0, 0
+		}
+		return le.Uint32(wd[pos+i*8:]), le.Uint32(wd[pos+i*8+4:])
+	}
+
+	tableName := "0Table"
+	if flags&fibFlagWhichTbl != 0 {
+		tableName = "1Table"
+	}
+	tf := streams[tableName]
+	if tf == nil {
+		return nil, docCorrupt("the FIB names the %s stream, which is missing", tableName)
+	}
+	if f.table, err = readStream(tf, len(data)); err != nil {
+		return nil, fmt.Errorf("doc: %w: %w", ErrCorrupt, err)
+	}
+
+	fc, lcb := fcLcb(fcClx)
+	clx, ok := sub(f.table, fc, lcb)
+	if !ok || lcb == 0 {
+		return nil, docCorrupt("piece table (CLX) missing or out of bounds")
+	}
+	if f.pieces, err = parseCLX(clx); err != nil {
+		return nil, fmt.Errorf("doc: %w: %w", ErrCorrupt, err)
+	}
+	// Formatting is best effort: without it the text is still there, and
+	// the encoding is detected.
+	if fc, lcb := fcLcb(fcSttbfFfn); lcb > 0 {
+		if b, ok := sub(f.table, fc, lcb); ok {
+			f.fonts = parseFontTable(b)
+		}
+	}
+	if fc, lcb := fcLcb(fcPlcfBteChpx); lcb > 0 {
+		if b, ok := sub(f.table, fc, lcb); ok {
+			f.runs = parseCHPXRuns(wd, b)
+		}
+	}
+	if fc, lcb := fcLcb(fcStshf); lcb > 0 {
+		if b, ok := sub(f.table, fc, lcb); ok {
+			f.styleFtc = normalStyleFont(b)
+		}
+	}
+	return f, nil
+}
+
+// sub returns b[off:off+n] when it lies inside b.
+func sub(b []byte, off, n uint32) ([]byte, bool) {
+	end := uint64(off) + uint64(n)
+	if end > uint64(len(b)) {
+		return nil, false
+	}
+	return b[off:end], true
+}
+
+// parseCLX reads the piece table from a CLX: Prc records (clxt 1, skipped)
+// then one Pcdt (clxt 2) holding the PlcPcd.
+func parseCLX(clx []byte) ([]docPiece, error) {
+	le := binary.LittleEndian
+	i := 0
+	for i < len(clx) {
+		switch clx[i] {
+		case 0x01:
+			if i+3 > len(clx) {
+				return nil, errors.New("piece table: truncated Prc")
+			}
+			cb := int(int16(le.Uint16(clx[i+1:])))
+			if cb < 0 {
+				return nil, errors.New("piece table: negative Prc size")
+			}
+			i += 3 + cb
+		case 0x02:
+			if i+5 > len(clx) {
+				return nil, errors.New("piece table: truncated Pcdt")
+			}
+			lcb := le.Uint32(clx[i+1:])
+			plc, ok := sub(clx, uint32(i+5), lcb)
+			if !ok {
+				return nil, errors.New("piece table: PlcPcd out of bounds")
+			}
+			return parsePlcPcd(plc)
+		default:
+			return nil, fmt.Errorf("piece table: bad CLX record type %#02x", clx[i])
+		}
+	}
+	return nil, errors.New("piece table: no Pcdt in the CLX")
+}
+
+// parsePlcPcd reads a PlcPcd: n+1 CPs then n 8-byte PCDs.
+func parsePlcPcd(plc []byte) ([]docPiece, error) {
+	if len(plc) < 4 || (len(plc)-4)%12 != 0 {
+		return nil, fmt.Errorf("piece table: PlcPcd of %d bytes is not 4+12n", len(plc))
+	}
+	n := (len(plc) - 4) / 12
+	if n > docMaxPieces {
+		return nil, fmt.Errorf("piece table: %d pieces (limit %d)", n, docMaxPieces)
+	}
+	le := binary.LittleEndian
+	pieces := make([]docPiece, 0, n)
+	pcd := plc[(n+1)*4:]
+	for k := 0; k < n; k++ {
+		start, end := le.Uint32(plc[k*4:]), le.Uint32(plc[k*4+4:])
+		if end < start {
+			return nil, fmt.Errorf("piece table: piece %d ends (%d) before it starts (%d)", k, end, start)
+		}
+		fc := le.Uint32(pcd[k*8+2:])
+		p := docPiece{cpStart: start, cpEnd: end, compressed: fc&0x40000000 != 0}
+		if p.compressed {
+			p.fc = (fc & 0x3FFFFFFF) / 2
+		} else {
+			p.fc = fc & 0x3FFFFFFF
+		}
+		pieces = append(pieces, p)
+	}
+	return pieces, nil
+}
+
+// parseFontTable reads the SttbfFfn: a count, then FFNs each behind its
+// length byte; the font name is UTF-16LE at offset 39 of the FFN.
+func parseFontTable(b []byte) []docFont {
+	le := binary.LittleEndian
+	if len(b) < 4 {
+		return nil
+	}
+	n := int(le.Uint16(b))
+	fonts := make([]docFont, 0, min(n, 1024))
+	i := 4
+	for k := 0; k < n && i < len(b); k++ {
+		cb := int(b[i])
+		i++
+		if i+cb > len(b) {
+			break
+		}
+		ffn := b[i : i+cb]
+		i += cb
+		f := docFont{charset: -1}
+		if len(ffn) > 3 {
+			f.charset = int(ffn[3])
+		}
+		if len(ffn) > 39 {
+			f.name = utf16String(ffn[39:])
+		}
+		fonts = append(fonts, f)
+	}
+	return fonts
+}
+
+// utf16String decodes a NUL-terminated UTF-16LE string.
+func utf16String(b []byte) string {
+	u := make([]uint16, 0, len(b)/2)
+	for j := 0; j+1 < len(b); j += 2 {
+		c := binary.LittleEndian.Uint16(b[j:])
+		if c == 0 {
+			break
+		}
+		u = append(u, c)
+	}
+	return string(utf16.Decode(u))
+}
+
+// Font sprms of a CHPX ([MS-DOC] 2.6.1).
+const (
+	sprmCRgFtc0 = 0x4A4F // font of ASCII characters
+	sprmCRgFtc2 = 0x4A51 // font of other characters
+)
+
+// sprmOperandSize returns the operand size of a sprm at g[i:], or -1.
+func sprmOperandSize(sprm uint16, g []byte, i int) int {
+	switch sprm >> 13 {
+	case 0, 1:
+		return 1
+	case 2, 4, 5:
+		return 2
+	case 3:
+		return 4
+	case 7:
+		return 3
+	}
+	// Variable: the first operand byte is the size (sprmTDefTable and
+	// sprmPChgTabs have 2-byte sizes, and never occur in a CHPX).
+	if sprm == 0xD608 || sprm == 0xD606 {
+		if i+2 > len(g) {
+			return -1
+		}
+		return 2 + int(binary.LittleEndian.Uint16(g[i:])) - 1
+	}
+	if i >= len(g) {
+		return -1
+	}
+	return 1 + int(g[i])
+}
+
+// grpprlFont returns the font a grpprl sets, or -1.
+func grpprlFont(g []byte) int {
+	le := binary.LittleEndian
+	ftc0, ftc2 := -1, -1
+	for i := 0; i+2 <= len(g); {
+		sprm := le.Uint16(g[i:])
+		i += 2
+		n := sprmOperandSize(sprm, g, i)
+		if n < 0 || i+n > len(g) {
+			break
+		}
+		switch sprm {
+		case sprmCRgFtc0:
+			if n == 2 {
+				ftc0 = int(le.Uint16(g[i:]))
+			}
+		case sprmCRgFtc2:
+			if n == 2 {
+				ftc2 = int(le.Uint16(g[i:]))
+			}
+		}
+		i += n
+	}
+	if ftc0 >= 0 {
+		return ftc0
+	}
+	return ftc2
+}
+
+// parseCHPXRuns reads the character formatting bin table: FCs, then the
+// page numbers of 512-byte CHPX FKPs in the WordDocument stream. Each FKP
+// holds crun runs (their FCs, then a byte offset/2 to each run's CHPX).
+func parseCHPXRuns(wd, plc []byte) []docRun {
+	le := binary.LittleEndian
+	if len(plc) < 4 || (len(plc)-4)%8 != 0 {
+		return nil
+	}
+	n := (len(plc) - 4) / 8
+	var runs []docRun
+	for k := 0; k < n; k++ {
+		pn := le.Uint32(plc[(n+1)*4+k*4:]) & 0x3FFFFF
+		page, ok := sub(wd, pn*512, 512)
+		if !ok {
+			continue
+		}
+		crun := int(page[511])
+		if (crun+1)*4+crun > 511 {
+			continue
+		}
+		for r := 0; r < crun; r++ {
+			run := docRun{fcStart: le.Uint32(page[r*4:]), fcEnd: le.Uint32(page[r*4+4:]), ftc: -1}
+			if off := int(page[(crun+1)*4+r]) * 2; off > 0 && off < 511 {
+				cb := int(page[off])
+				if off+1+cb <= 511 {
+					run.ftc = grpprlFont(page[off+1 : off+1+cb])
+				}
+			}
+			if run.fcEnd > run.fcStart {
+				runs = append(runs, run)
+			}
+		}
+	}
+	sort.SliceStable(runs, func(i, j int) bool { return runs[i].fcStart < runs[j].fcStart })
+	return runs
+}
+
+// normalStyleFont returns the font of the Normal style (istd 0) from the
+// style sheet (STSH), or -1: text whose runs name no font is set in it.
+// The STSH starts with the STSHI behind its size; STSHI.ftcAsci (offset
+// 12 of the STSHI) is the default font, which the Normal style's own
+// character properties may override.
+func normalStyleFont(stsh []byte) int {
+	le := binary.LittleEndian
+	if len(stsh) < 2 {
+		return -1
+	}
+	cbStshi := int(le.Uint16(stsh))
+	if 2+cbStshi > len(stsh) || cbStshi < 14 {
+		return -1
+	}
+	stshi := stsh[2 : 2+cbStshi]
+	cbSTDBase := int(le.Uint16(stshi[4:]))
+	ftc := int(le.Uint16(stshi[12:]))
+	// The first STD is the Normal style: cbStd, then STDBase, the name
+	// (Xstz: cch, chars, NUL), then its UPXs padded to even offsets; the
+	// paragraph style's second UPX is its CHPX.
+	i := 2 + cbStshi
+	if i+2 > len(stsh) {
+		return ftc
+	}
+	cbStd := int(le.Uint16(stsh[i:]))
+	if cbStd == 0 || i+2+cbStd > len(stsh) || cbSTDBase < 10 {
+		return ftc
+	}
+	std := stsh[i+2 : i+2+cbStd]
+	if len(std) < cbSTDBase+2 {
+		return ftc
+	}
+	stk := le.Uint16(std[2:]) & 0xF // 1 = paragraph style
+	cupx := int(le.Uint16(std[4:]) & 0xF)
+	j := cbSTDBase
+	cch := int(le.Uint16(std[j:]))
+	j += 2 + cch*2 + 2
+	for u := 0; u < cupx && j+2 <= len(std); u++ {
+		if j%2 != 0 {
+			j++
+		}
+		if j+2 > len(std) {
+			break
+		}
+		cb := int(le.Uint16(std[j:]))
+		j += 2
+		if j+cb > len(std) {
+			break
+		}
+		upx := std[j : j+cb]
+		j += cb
+		if (stk == 1 && u == 1) || (stk == 2 && u == 0) {
+			if f := grpprlFont(upx); f >= 0 {
+				return f
+			}
+		}
+	}
+	return ftc
+}
+
+// fontEnc returns the encoding of font index ftc (name "" when unknown).
+func (f *docFile) fontEnc(ftc int) runEnc {
+	if ftc < 0 || ftc >= len(f.fonts) {
+		return runEnc{}
+	}
+	return fontRunEnc(f.fonts[ftc].name, f.fonts[ftc].charset)
+}
+
+// runFont returns the font of the byte at stream offset fc.
+func (f *docFile) runFont(fc uint32) int {
+	i := sort.Search(len(f.runs), func(i int) bool { return f.runs[i].fcEnd > fc })
+	if i < len(f.runs) && f.runs[i].fcStart <= fc && f.runs[i].ftc >= 0 {
+		return f.runs[i].ftc
+	}
+	return f.styleFtc
+}
+
+// cp1252Byte maps a Unicode character back to its Windows-1252 byte, for
+// legacy-font text stored in UTF-16 pieces (Word stored the font's bytes
+// as the cp1252 characters they look like).
+func cp1252Byte(r rune) (byte, bool) {
+	if r < 0x80 || r >= 0xA0 && r <= 0xFF {
+		return byte(r), true
+	}
+	if b, ok := charmap.Windows1252.EncodeRune(r); ok {
+		return b, true
+	}
+	if r >= 0x80 && r < 0xA0 {
+		return byte(r), true
+	}
+	return 0, false
+}
+
+// The stories of a Word document, in the order of their CPs ([MS-DOC]
+// 2.4.1); FibRgLw97 gives their lengths from ccpText on, with a reserved
+// slot after ccpHdd.
+const (
+	storyMain = iota
+	storyFootnote
+	storyHeader
+	storyReserved
+	storyComment
+	storyEndnote
+	storyTextbox
+	storyHeaderTextbox
+)
+
+// text returns the document's text and the legacy encoding found: the main
+// text, then the footnotes, endnotes and text boxes, then the headers and
+// footers (their fields give their results: page numbers).
+func (f *docFile) text() (string, string) {
+	var lb legacyBuilder
+	w := docWriter{lb: &lb, f: f}
+	var start [len(f.ccp) + 1]uint32
+	for k, n := range f.ccp {
+		if k == storyReserved {
+			n = 0
+		}
+		start[k+1] = start[k] + n
+	}
+	for _, k := range []int{storyMain, storyFootnote, storyEndnote, storyTextbox, storyHeader} {
+		if f.ccp[k] == 0 {
+			continue
+		}
+		if k != storyMain {
+			w.flushLine()
+		}
+		w.fields = w.fields[:0]
+		f.emitRange(&w, start[k], start[k+1])
+	}
+	fallback := codepageEncoding(lidCodepage(f.lid))
+	return lb.text(fallback)
+}
+
+// lidCodepage returns the ANSI code page of a Windows language id.
+func lidCodepage(lid uint16) int {
+	switch lid & 0x3FF {
+	case 0x2A:
+		return 1258
+	}
+	return 1252
+}
+
+// emitRange writes the characters of CPs [from, to).
+func (f *docFile) emitRange(w *docWriter, from, to uint32) {
+	for _, p := range f.pieces {
+		if p.cpEnd <= from || p.cpStart >= to || w.n >= docMaxChars {
+			continue
+		}
+		s, e := max(p.cpStart, from), min(p.cpEnd, to)
+		for cp := s; cp < e && w.n < docMaxChars; cp++ {
+			k := cp - p.cpStart
+			if p.compressed {
+				off := uint64(p.fc) + uint64(k)
+				if off >= uint64(len(f.wd)) {
+					return
+				}
+				w.char8(f.wd[off], uint32(off))
+			} else {
+				off := uint64(p.fc) + 2*uint64(k)
+				if off+2 > uint64(len(f.wd)) {
+					return
+				}
+				w.char16(rune(binary.LittleEndian.Uint16(f.wd[off:])), uint32(off))
+			}
+		}
+	}
+}
+
+// docWriter turns Word's characters into text: paragraph and cell marks,
+// fields (result kept, instruction dropped), objects dropped.
+type docWriter struct {
+	lb      *legacyBuilder
+	f       *docFile
+	fields  []bool // per open field: still in its instruction
+	n       int
+	hiSurr  rune
+	cellEnd bool // the last character was a cell mark
+}
+
+// inInstr reports whether text is inside a field instruction.
+func (w *docWriter) inInstr() bool {
+	for _, instr := range w.fields {
+		if instr {
+			return true
+		}
+	}
+	return false
+}
+
+// control handles Word's special characters; it reports whether c was one.
+func (w *docWriter) control(c rune) bool {
+	switch c {
+	case 0x13: // field begin
+		if len(w.fields) < 64 {
+			w.fields = append(w.fields, true)
+		}
+		return true
+	case 0x14: // field separator: the result follows
+		if n := len(w.fields); n > 0 {
+			w.fields[n-1] = false
+		}
+		return true
+	case 0x15: // field end
+		if n := len(w.fields); n > 0 {
+			w.fields = w.fields[:n-1]
+		}
+		return true
+	}
+	if c >= 0x20 || c == '\t' {
+		return false
+	}
+	if w.inInstr() {
+		return true
+	}
+	wasCell := w.cellEnd
+	w.cellEnd = false
+	switch c {
+	case 0x07: // cell mark; a second one ends the row
+		if wasCell {
+			w.lb.trimLast("\t")
+			w.lb.addString("\n")
+			return true
+		}
+		w.lb.addString("\t")
+		w.cellEnd = true
+	case 0x0D, 0x0B, 0x0C, 0x0E: // paragraph, line, page/section, column break
+		w.lb.addString("\n")
+	case 0x1E: // non-breaking hyphen
+		w.lb.addString("-")
+	}
+	// 0x01 picture, 0x02 footnote mark, 0x03/0x04 separators, 0x05
+	// annotation mark, 0x08 drawn object, 0x1F optional hyphen: not text.
+	return true
+}
+
+// encAt returns the encoding of the font at stream offset fc.
+func (w *docWriter) encAt(fc uint32) runEnc {
+	return w.f.fontEnc(w.f.runFont(fc))
+}
+
+func (w *docWriter) char8(c byte, fc uint32) {
+	if w.control(rune(c)) || w.inInstr() {
+		return
+	}
+	w.cellEnd = false
+	w.n++
+	w.lb.addByte(w.encAt(fc), c)
+}
+
+func (w *docWriter) char16(r rune, fc uint32) {
+	if w.control(r) || w.inInstr() {
+		return
+	}
+	w.cellEnd = false
+	w.n++
+	switch {
+	case r >= 0xD800 && r < 0xDC00:
+		w.hiSurr = r
+		return
+	case r >= 0xDC00 && r < 0xE000:
+		if w.hiSurr != 0 {
+			r = (w.hiSurr-0xD800)<<10 + (r - 0xDC00) + 0x10000
+		} else {
+			r = 0xFFFD
+		}
+	}
+	w.hiSurr = 0
+	enc := w.encAt(fc)
+	if r >= 0xF000 && r <= 0xF0FF {
+		// Symbol fonts map their glyphs to U+F0xx; legacy fonts too, when
+		// Word did not know their code page.
+		enc2 := enc
+		if enc2.name == "" {
+			enc2 = runEnc{name: encSymbol}
+		}
+		w.lb.addByte(enc2, byte(r))
+		return
+	}
+	if enc.name != "" && enc.name != encSymbol {
+		if b, ok := cp1252Byte(r); ok {
+			w.lb.addByte(enc, b)
+			return
+		}
+	}
+	w.lb.addRune(r)
+}
+
+// flushLine ends the current line, if any text is on it.
+func (w *docWriter) flushLine() {
+	if !w.lb.lastIs("\n") {
+		w.lb.addString("\n")
+	}
+}

@@ -1,0 +1,213 @@
+package ingest
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// legacyBuilder collects the text of a legacy document (RTF, Word 97) as it
+// is parsed: Unicode text where the file gives Unicode, and 8-bit bytes
+// tagged with the encoding of the font they were set in, kept raw until the
+// end so that a run's bytes decode together (VNI letters take two bytes)
+// and so that text whose font says nothing can be detected as a whole.
+type legacyBuilder struct {
+	segs []legacySeg
+	size int
+}
+
+type legacySeg struct {
+	raw   bool   // raw bytes in enc, or Unicode text
+	enc   runEnc // encoding of raw bytes; name "" = detect
+	bytes []byte // raw bytes, or the UTF-8 text
+}
+
+// addByte appends one 8-bit character set in a font of encoding enc.
+func (lb *legacyBuilder) addByte(enc runEnc, c byte) {
+	lb.size++
+	if n := len(lb.segs); n > 0 && lb.segs[n-1].raw && lb.segs[n-1].enc == enc {
+		lb.segs[n-1].bytes = append(lb.segs[n-1].bytes, c)
+		return
+	}
+	lb.segs = append(lb.segs, legacySeg{raw: true, enc: enc, bytes: []byte{c}})
+}
+
+// addString appends Unicode text.
+func (lb *legacyBuilder) addString(s string) {
+	if s == "" {
+		return
+	}
+	lb.size += len(s)
+	if n := len(lb.segs); n > 0 && !lb.segs[n-1].raw {
+		lb.segs[n-1].bytes = append(lb.segs[n-1].bytes, s...)
+		return
+	}
+	lb.segs = append(lb.segs, legacySeg{bytes: []byte(s)})
+}
+
+// addRune appends one Unicode character; invalid ones become U+FFFD.
+func (lb *legacyBuilder) addRune(r rune) {
+	if !utf8.ValidRune(r) {
+		r = utf8.RuneError
+	}
+	lb.addString(string(r))
+}
+
+// lastIs reports whether the text so far ends with s (looking only at the
+// last segment).
+func (lb *legacyBuilder) lastIs(s string) bool {
+	n := len(lb.segs)
+	return n > 0 && !lb.segs[n-1].raw && strings.HasSuffix(string(lb.segs[n-1].bytes), s)
+}
+
+// trimLast removes s from the end of the text if it is there.
+func (lb *legacyBuilder) trimLast(s string) {
+	if lb.lastIs(s) {
+		seg := &lb.segs[len(lb.segs)-1]
+		seg.bytes = seg.bytes[:len(seg.bytes)-len(s)]
+		lb.size -= len(s)
+	}
+}
+
+// text decodes the collected runs. Raw bytes whose font said nothing are
+// detected together (vntext scores the candidate decodings); when the
+// detector finds nothing, fallback (a code page the file declares, or
+// cp1252) applies. It returns the text and the legacy encoding that covered
+// most of the non-ASCII bytes ("" if none did).
+func (lb *legacyBuilder) text(fallback string) (string, string) {
+	var unknown []byte
+	for _, s := range lb.segs {
+		if s.raw && s.enc.name == "" && !isASCII(s.bytes) {
+			if len(unknown) > 0 {
+				unknown = append(unknown, ' ')
+			}
+			unknown = append(unknown, s.bytes...)
+		}
+	}
+	detected := detectEncoding(unknown)
+	if detected == "" {
+		detected = fallback
+	}
+	if detected == "" {
+		detected = encCP1252
+	}
+	weight := map[string]int{}
+	var spans []capSpan
+	var sb strings.Builder
+	sb.Grow(lb.size)
+	for _, s := range lb.segs {
+		if !s.raw {
+			sb.Write(s.bytes)
+			continue
+		}
+		enc := s.enc.name
+		if enc == "" {
+			enc = detected
+		}
+		if !isASCII(s.bytes) && enc != encSymbol {
+			for _, c := range s.bytes {
+				if c >= 0x80 {
+					weight[enc]++
+				}
+			}
+		}
+		text := decodeLegacy(s.bytes, enc)
+		if enc == encTCVN3 {
+			spans = append(spans, capSpan{start: sb.Len(), end: sb.Len() + len(text), capFont: s.enc.upper})
+		}
+		sb.WriteString(text)
+	}
+	out := sb.String()
+	if len(spans) > 0 {
+		out = fixTCVN3Case(out, spans)
+	}
+	best, bestN := "", 0
+	for enc, n := range weight {
+		if n > bestN || n == bestN && enc < best {
+			best, bestN = enc, n
+		}
+	}
+	return out, best
+}
+
+// capSpan is a byte range of decoded TCVN3 text, set in a capital font or not.
+type capSpan struct {
+	start, end int
+	capFont    bool
+}
+
+// fixTCVN3Case restores the capitals TCVN3 cannot encode. TCVN3 has codes
+// for lowercase toned letters only; a capital Ế is typed as the lowercase
+// code, either in a capital ("H") font, which draws every letter as a
+// capital, or in a normal font, where it shows as "QUYếT". A word is
+// upper-cased when the letters the typist typed in ASCII show that it was
+// typed in capitals: in a capital font, when its ASCII letters are all
+// capitals (a word without ASCII letters follows the word before it in the
+// same font); in a normal font, when it has at least two ASCII capitals,
+// no ASCII lowercase and a lowercase code letter. A word typed in lowercase
+// ASCII in a capital font keeps the case typed: it is how the document
+// was keyed, and search folds case anyway.
+func fixTCVN3Case(s string, spans []capSpan) string {
+	var sb strings.Builder
+	sb.Grow(len(s))
+	k := 0 // current span
+	prevCapUpper := false
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) {
+			sb.WriteString(s[i : i+n])
+			i += n
+			continue
+		}
+		j := i
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+				break
+			}
+			j += n
+		}
+		word := s[i:j]
+		for k < len(spans) && spans[k].end <= i {
+			k++
+		}
+		inTCVN, capFont := false, false
+		for m := k; m < len(spans) && spans[m].start < j; m++ {
+			if spans[m].end > i {
+				inTCVN = true
+				capFont = capFont || spans[m].capFont
+			}
+		}
+		if inTCVN {
+			up, low, codeLow := 0, 0, 0
+			for _, r := range word {
+				switch {
+				case r >= 'A' && r <= 'Z':
+					up++
+				case r >= 'a' && r <= 'z':
+					low++
+				case unicode.IsLower(r):
+					codeLow++
+				}
+			}
+			upper := false
+			if capFont {
+				if up+low == 0 {
+					upper = prevCapUpper
+				} else {
+					upper = low == 0
+				}
+				prevCapUpper = upper
+			} else {
+				upper = up >= 2 && low == 0 && codeLow > 0
+			}
+			if upper {
+				word = strings.ToUpper(word)
+			}
+		}
+		sb.WriteString(word)
+		i = j
+	}
+	return sb.String()
+}
