@@ -48,7 +48,7 @@ const (
 	fibFlagEncrypt  = 0x0100
 	fibFlagWhichTbl = 0x0200
 	fibFlagObfusc   = 0x8000
-	lwCcpText       = 3 // FibRgLw97 index of ccpText; the other stories follow
+	lwCcpText       = 3  // FibRgLw97 index of ccpText; the other stories follow
 	fcStshf         = 1  // FibRgFcLcb97 pair index of the style sheet
 	fcPlcfBteChpx   = 12 // character formatting bin table
 	fcSttbfFfn      = 15 // font table
@@ -78,8 +78,8 @@ type docFont struct {
 
 // docFile is the parsed structure of a Word document.
 type docFile struct {
-	wd       []byte // WordDocument stream
-	table    []byte // 0Table or 1Table stream
+	wd       []byte    // WordDocument stream
+	table    []byte    // 0Table or 1Table stream
 	ccp      [8]uint32 // CP counts of the stories, in CP order (docStory)
 	pieces   []docPiece
 	runs     []docRun
