@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -121,10 +122,11 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 	sum := ingestSummary{Index: o.index, Failures: []failure{}}
 	var mu sync.Mutex // guards sum.Failures during the walk
 	fail := func(path string, err error) {
+		reason := strings.TrimPrefix(oneLine(err), path+": ")
 		mu.Lock()
-		sum.Failures = append(sum.Failures, failure{Path: path, Error: oneLine(err)})
+		sum.Failures = append(sum.Failures, failure{Path: path, Error: reason})
 		mu.Unlock()
-		fmt.Fprintf(stderr, "vanban: %s: %s\n", path, oneLine(err))
+		fmt.Fprintf(stderr, "vanban: %s: %s\n", path, reason)
 	}
 
 	// Walk first: it is fast, and the total makes the progress bar honest.
