@@ -1,5 +1,13 @@
 package extract
 
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
 // TargetContext is what the target extractor knows of the document beyond
 // its text.
 type TargetContext struct {
@@ -10,11 +18,1643 @@ type TargetContext struct {
 	Kind string
 	// Issued is the document's issue or publication date (ISO), if known.
 	Issued string
-	// Dates are the document's dates, as FindDates found them.
+	// Dates are the document's dates, as FindDates found them. When nil,
+	// FindTargets finds them itself.
 	Dates []Date
 	// Abbreviations are the document's abbreviations, for subject_expanded.
 	Abbreviations []Abbreviation
 }
 
+// MarshalJSON encodes p with null for an open start or end
+// ({"start": null, "end": "2030"} for "đến năm 2030").
+func (p Period) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Start NullString `json:"start"`
+		End   NullString `json:"end"`
+	}{NullString(p.Start), NullString(p.End)})
+}
+
+// UnmarshalJSON decodes a period whose start or end may be null.
+func (p *Period) UnmarshalJSON(b []byte) error {
+	var v struct {
+		Start NullString `json:"start"`
+		End   NullString `json:"end"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	p.Start, p.End = string(v.Start), string(v.End)
+	return nil
+}
+
 // FindTargets returns the numeric targets that text sets out to reach.
-func FindTargets(text string, c TargetContext) []Target { return nil }
+//
+// It is a pipeline of small rules, each explained where it is written:
+//
+//  1. paragraphs (lines) and sentences; headings and list intros set a
+//     section context (a heading with "mục tiêu"/"chỉ tiêu" makes the list
+//     under it targets, "đến năm 2025" in it is the list's horizon);
+//  2. quantities: a number in digits or words with Vietnamese separators,
+//     an optional range ("7,5 - 8%", "từ 12 đến 13%"), and a unit (per-unit
+//     and scale words kept: "triệu đồng/người/năm"); dates, document
+//     numbers, article numbers, ranks and durations are not quantities;
+//  3. a left-to-right state over each sentence decides whether a quantity
+//     is set out to be reached: target markers ("mục tiêu", "chỉ tiêu",
+//     "phấn đấu", "đề ra", "kế hoạch", "kỳ vọng") switch it on, past and
+//     forecast markers ("đã", "ước đạt", "năm qua", "dự báo", "dự kiến",
+//     "có thể") switch it off, and weak markers ("đến năm 2025", "trở lên",
+//     "không vượt quá", "duy trì") switch it on only from neutral; target
+//     context carries over a few following sentences. A quantity compared
+//     with a base ("so với", "cùng kỳ", "gấp"), after "thay vì", in
+//     brackets, or a share of a plan ("52% dự toán") is never a target;
+//  4. roles: comparator from the words around the number, subject and
+//     indicator from the clause (subject–verb or verb–object order), period
+//     from the clause, the sentence, the section heading or the text
+//     before, source_number from the resolution the paragraph quotes (else
+//     the document's own number), parent from "trong đó";
+//  5. one record per distinct target: restatements (headline, lead,
+//     caption, conclusion) merge into the body mention.
+func FindTargets(text string, c TargetContext) []Target {
+	if strings.TrimSpace(text) == "" {
+		return nil
+	}
+	f := newTargetFinder(text, c)
+	f.run()
+	return f.result()
+}
+
+// Sentence states of the target classifier.
+const (
+	tgNeutral = iota
+	tgTarget
+	tgNotTarget
+)
+
+// Marker kinds.
+const (
+	mkStrong   = iota + 1 // sets the target state
+	mkCriteria            // sets the target state for a list of criteria
+	mkWeak                // sets the target state from neutral only
+	mkPast                // a past result or a present statistic
+	mkForecast            // a forecast or a possibility
+	mkNone                // a phrase that only hides a shorter marker
+)
+
+type tgMarker struct {
+	words []string
+	kind  int
+}
+
+var tgMarkers = func() []tgMarker {
+	add := func(kind int, ps ...string) []tgMarker {
+		var out []tgMarker
+		for _, p := range ps {
+			out = append(out, tgMarker{strings.Fields(p), kind})
+		}
+		return out
+	}
+	var ms []tgMarker
+	ms = append(ms, add(mkStrong, "mục tiêu", "chỉ tiêu", "phấn đấu", "đề ra",
+		"đặt ra", "kỳ vọng", "kế hoạch", "nhằm đạt", "hướng tới", "tầm nhìn",
+		"quyết tâm", "cần đạt", "phải đạt", "định hướng", "chủ trương")...)
+	ms = append(ms, add(mkCriteria, "điều kiện sau", "các điều kiện", "tiêu chí sau",
+		"tiêu chuẩn sau", "như sau", "phải đáp ứng", "tiêu chuẩn", "tiêu chí")...)
+	ms = append(ms, add(mkWeak, "trở lên", "tối thiểu", "ít nhất", "không vượt quá",
+		"không quá", "tối đa", "không dưới", "không thấp hơn", "duy trì",
+		"giữ vững", "giữ ổn định", "bảo đảm", "đảm bảo", "phải")...)
+	ms = append(ms, add(mkPast, "đã", "đạt được", "vừa qua", "năm qua", "thời gian qua",
+		"tháng qua", "quý qua", "ước đạt", "ước thực hiện", "ước tính", "ước",
+		"lũy kế", "luỹ kế", "tính đến", "đến nay", "hiện nay", "hiện có", "hiện đang",
+		"theo báo cáo", "báo cáo cho biết", "cho thấy", "thống kê", "số liệu",
+		"vượt chỉ tiêu", "vượt dự toán", "năm ngoái", "năm trước")...)
+	ms = append(ms, add(mkForecast, "dự báo", "dự kiến", "có thể", "có khả năng",
+		"khả năng", "triển vọng", "kịch bản")...)
+	ms = append(ms, add(mkNone, "vượt kế hoạch", "so với kế hoạch", "% kế hoạch",
+		"kế hoạch số", "kế hoạch hóa", "kế hoạch hoá", "sở kế hoạch", "bộ kế hoạch",
+		"chỉ tiêu/nhóm chỉ tiêu", "đã được", "được")...)
+	// longest first
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && len(ms[j].words) > len(ms[j-1].words); j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+	return ms
+}()
+
+// tgMarkerAt returns the marker starting at toks[i].
+func tgMarkerAt(toks []tgTok, i int) (tgMarker, int, bool) {
+	for _, m := range tgMarkers {
+		if j, ok := tgPhraseAt(toks, i, m.words); ok {
+			return m, j, true
+		}
+	}
+	return tgMarker{}, i, false
+}
+
+// Comparator words before a number, and after it.
+var (
+	cmpGE = newPhraseList("tối thiểu", "ít nhất", "không dưới", "không thấp hơn",
+		"không ít hơn", "tối thiểu là", "ít nhất là", "tối thiểu đạt", "ít nhất đạt")
+	cmpGT = newPhraseList("trên", "hơn", "vượt", "cao hơn", "lớn hơn", "vượt trên", "hơn mức")
+	cmpLT = newPhraseList("dưới", "thấp hơn", "nhỏ hơn", "ít hơn")
+	cmpLE = newPhraseList("tối đa", "không quá", "không vượt quá", "không vượt",
+		"không cao hơn", "không lớn hơn", "tối đa là", "không nhiều hơn")
+	cmpApprox = newPhraseList("khoảng", "xấp xỉ", "gần", "trên dưới", "chừng",
+		"khoảng gần", "vào khoảng", "độ", "ước khoảng", "xấp xỉ bằng")
+	cmpFrom = newPhraseList("từ")
+	// fillers between a comparator or verb and its number: "đạt bình quân
+	// trên 8,5%", "ở mức khoảng 50%".
+	cmpFiller = newPhraseList("ở mức", "mức", "bình quân", "đạt mức", "là", "bằng", "ở")
+)
+
+// Words right before a number that make it an index, a name or a rank,
+// not a quantity ("Điều 11", "lần thứ 3", "nhóm 3 nước", "Nghị định 73").
+var tgIndexWords = newPhraseList("số", "điều", "khoản", "mục", "chương", "phần",
+	"điểm", "lần thứ", "thứ", "nhóm", "top", "hạng", "khóa", "khoá", "phụ lục",
+	"trang", "tiểu mục", "quyết định", "nghị định", "nghị quyết", "thông tư",
+	"luật", "quy định", "hướng dẫn", "chỉ thị", "kết luận", "công văn",
+	"tờ trình", "văn bản", "đề án", "ngày", "tháng", "năm", "quý", "giai đoạn",
+	"nhiệm kỳ", "kỳ", "đợt", "lô", "tuyến", "quốc lộ", "tỉnh lộ", "phòng",
+	"mã", "covid", "đường", "khu", "tổ", "ấp", "phường", "quận", "xã", "lớp",
+	"cấp", "bậc", "loại", "hệ", "giải", "vòng", "tầng", "block", "tập", "bài",
+	"câu", "chặng", "vị trí", "đứng thứ", "xếp thứ", "top", "hạng", "mẫu",
+	"biểu", "form", "iso", "tcvn", "qcvn", "hotline", "điện thoại", "fax")
+
+// Words after a number that make it a share of a plan or budget, an
+// outturn ("đạt 52% dự toán", "đạt 98% kế hoạch").
+var tgShareOf = newPhraseList("dự toán", "kế hoạch", "chỉ tiêu", "kế hoạch năm",
+	"so với", "so cùng kỳ", "cùng kỳ")
+
+// Predicate verbs: the verb of a target clause, between its subject and
+// its number ("GRDP tăng 7,5%") or before an object ("hoàn thành 100%
+// nhiệm vụ").
+var tgVerbs = newPhraseList("đạt", "tăng", "giảm", "tăng thêm", "tăng lên",
+	"giảm xuống", "giảm xuống còn", "giảm còn", "chiếm", "là", "duy trì",
+	"duy trì ổn định", "duy trì mức", "giữ", "giữ vững", "giữ ổn định",
+	"hoàn thành", "khắc phục", "kết nạp", "có", "bằng", "đạt chuẩn",
+	"thu hút", "giải quyết", "tạo", "tạo việc làm cho", "trồng", "xây dựng",
+	"phát triển", "đưa", "chia", "nâng", "nâng lên", "vượt", "thu", "huy động",
+	"đào tạo", "tiếp nhận", "đầu tư", "cắt giảm", "phấn đấu có", "ở mức",
+	"không vượt quá", "không quá", "cung cấp", "tham gia", "sử dụng", "xử lý",
+	"tuyển", "tuyển sinh", "xuất khẩu", "sản xuất", "kiểm soát")
+
+// Words stripped from the start of a subject.
+var tgLeadWords = newPhraseList("và", "còn", "thì", "đồng thời", "trong đó",
+	"riêng", "đặc biệt", "cụ thể", "như", "gồm", "bao gồm", "với", "theo đó",
+	"ngoài ra", "trong", "cả", "vào", "đến", "tới", "hết", "đến hết", "hằng năm",
+	"hàng năm", "mỗi năm", "các", "những", "số", "tổng số", "phấn đấu", "để",
+	"nhằm", "bảo đảm", "đảm bảo", "cơ bản", "tiếp tục", "mục tiêu", "chỉ tiêu",
+	"là", "có", "ở")
+
+// Words stripped from the end of a subject.
+var tgTrailWords = newPhraseList("ở mức", "mức", "ở", "bình quân", "đạt mức",
+	"vào", "lên", "xuống", "còn", "đến", "tới", "trong", "của", "với", "và",
+	"cả", "hằng năm", "hàng năm", "mỗi năm", "từ", "khoảng", "tổng", "với tỷ lệ",
+	"tỷ lệ", "tỉ lệ")
+
+// tgQty is a quantity found in a sentence.
+type tgQty struct {
+	first, last int // token range [first, last) of comparator, number and unit
+	numTok      int // token of the (first) number
+	value       float64
+	max         *float64
+	cmp         string
+	unit        tgUnit
+	veto        string // why it cannot be a target, if it cannot
+	after       int    // token after "trở lên"/"trở xuống" when they follow
+}
+
+// tgFound is one target mention before de-duplication.
+type tgFound struct {
+	t        Target
+	offset   int
+	parent   int // index in finder.found, or -1
+	prio     int // 0 body, 1 lead or caption, 2 heading
+	enum     string
+	sentToks map[string]bool
+	textToks map[string]bool
+}
+
+// tgDate is a time frame mentioned in the text.
+type tgDate struct {
+	start, end int // byte span
+	p          Period
+	horizon    bool
+	term       bool // a "nhiệm kỳ" period
+	usable     bool // a time frame a target can belong to
+}
+
+type targetFinder struct {
+	text    string
+	c       TargetContext
+	conv    NumberConvention
+	docYear int
+	dates   []tgDate
+	nums    []citedNumber
+
+	found []tgFound
+
+	// context carried along the text
+	sectionTarget   int // heading level that made a target section, 0 none
+	sectionCriteria bool
+	sectionHorizon  *Period
+	horizonLevel    int
+	lastTerm        *Period
+	running         *Period // last time frame seen
+	carry           int     // sentences that target context still lasts
+	carryCriteria   bool
+	lastNumber      string // last document number seen
+	lastNumberPara  int
+}
+
+func newTargetFinder(text string, c TargetContext) *targetFinder {
+	f := &targetFinder{text: text, c: c, conv: DetectConvention(text), docYear: yearOf(c.Issued)}
+	ds := c.Dates
+	if ds == nil {
+		ds = FindDates(text, f.docYear)
+	}
+	f.nums = findNumbers(text)
+	for _, d := range ds {
+		if d.Offset < 0 || d.Offset+len(d.Text) > len(text) {
+			continue
+		}
+		td := tgDate{start: d.Offset, end: d.Offset + len(d.Text)}
+		switch d.Grain {
+		case GrainDay, GrainDatetime:
+			td.p = Period{Start: yearPart(d.Start), End: yearPart(d.End)}
+		default:
+			td.usable = true
+			td.p = Period{Start: yearPart(d.Start), End: yearPart(d.End)}
+			if d.Grain == GrainYear && IsHorizon(text, d) {
+				td.horizon = true
+				td.p.Start = ""
+			}
+			if d.Grain == GrainPeriod && strings.Contains(strings.ToLower(tgBefore(text, td.start, 24)+d.Text), "nhiệm kỳ") {
+				td.term = true
+			}
+			if f.namesDocument(td.start) {
+				td.usable = false
+			}
+			if f.docYear > 0 && !td.horizon && td.p.End != "" {
+				if y, err := strconv.Atoi(td.p.End); err == nil && y < f.docYear {
+					td.usable = false // a past year frames no target
+				}
+			}
+		}
+		f.dates = append(f.dates, td)
+	}
+	return f
+}
+
+// tgBefore returns up to n bytes of text before offset, cut at a rune start.
+func tgBefore(text string, offset, n int) string {
+	s := offset - n
+	if s < 0 {
+		s = 0
+	}
+	for s < offset && !utf8.RuneStart(text[s]) {
+		s++
+	}
+	return text[s:offset]
+}
+
+// namesDocument reports whether the date at offset is the year in a
+// document's name ("Quy định 366-QĐ/TW năm 2025", "Nghị định 73 năm
+// 2025"), not a time frame.
+func (f *targetFinder) namesDocument(offset int) bool {
+	before := strings.ToLower(strings.TrimRight(tgBefore(f.text, offset, 60), " "))
+	for _, n := range f.nums {
+		if n.end <= offset && offset-n.end <= 2 {
+			return true
+		}
+	}
+	ws := strings.Fields(before)
+	if len(ws) >= 2 {
+		last, prev := ws[len(ws)-1], ws[len(ws)-2]
+		if last == "năm" {
+			if len(ws) < 3 {
+				return false
+			}
+			last, prev = ws[len(ws)-2], ws[len(ws)-3]
+		}
+		if last != "" && last[0] >= '0' && last[0] <= '9' {
+			switch prev {
+			case "định", "quyết", "tư", "luật", "thị", "dẫn", "luận", "số":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// paraInfo describes one paragraph.
+type paraInfo struct {
+	span    tgSpan
+	toks    []tgTok
+	heading int    // heading level (1 top), 0 when not a heading
+	enum    string // list label ("1.2", "(5)", "II"), "" when none
+	prio    int
+}
+
+func (f *targetFinder) run() {
+	paras := tgParagraphs(f.text)
+	for pi, ps := range paras {
+		p := paraInfo{span: ps, toks: tgTokenize(f.text, ps.start, ps.end)}
+		if len(p.toks) == 0 {
+			continue
+		}
+		var next string
+		if pi+1 < len(paras) {
+			next = f.text[paras[pi+1].start:paras[pi+1].end]
+		}
+		p.enum = tgEnumLabel(p.toks)
+		p.heading = tgHeadingLevel(f.text[ps.start:ps.end], p.toks, p.enum, next)
+		p.prio = 0
+		if p.heading > 0 {
+			p.prio = 2
+		} else if tgIsLeadOrCaption(f.text[ps.start:ps.end]) {
+			p.prio = 1
+		}
+		if tgIsRule(f.text[ps.start:ps.end]) {
+			continue
+		}
+		f.enterParagraph(p)
+		prevState := tgNeutral
+		for _, se := range tgSentences(p.toks) {
+			prevState = f.sentence(p, pi, se[0], se[1], prevState)
+		}
+		if p.heading > 0 {
+			f.carry = 0
+		}
+	}
+}
+
+// enterParagraph updates the section context at a heading or a list item
+// with a Roman numeral.
+func (f *targetFinder) enterParagraph(p paraInfo) {
+	level := p.heading
+	if level == 0 && tgIsRomanLabel(p.enum) {
+		level = 1 // "III- Giao Ban Chấp hành …": a new top-level part
+	}
+	if level == 0 {
+		return
+	}
+	strong, criteria := false, false
+	for i := 0; i < len(p.toks); {
+		m, j, ok := tgMarkerAt(p.toks, i)
+		if !ok {
+			i++
+			continue
+		}
+		if m.kind == mkStrong {
+			strong = true
+		}
+		if m.kind == mkCriteria {
+			criteria = true
+		}
+		i = j
+	}
+	if f.sectionTarget > 0 && level <= f.sectionTarget && !strong && !criteria {
+		f.sectionTarget = 0
+		f.sectionCriteria = false
+	}
+	if f.sectionHorizon != nil && level <= f.horizonLevel {
+		f.sectionHorizon = nil
+	}
+	if p.heading > 0 && (strong || criteria) {
+		f.sectionTarget = level
+		f.sectionCriteria = criteria && !strong
+	}
+	if p.heading > 0 {
+		for _, d := range f.datesIn(p.span.start, p.span.end) {
+			if !d.usable {
+				continue
+			}
+			pp := d.p
+			f.sectionHorizon = &pp
+			f.horizonLevel = level
+			if d.term {
+				f.lastTerm = &pp
+			}
+		}
+	}
+}
+
+// datesIn returns the dates inside [start, end).
+func (f *targetFinder) datesIn(start, end int) []tgDate {
+	var out []tgDate
+	for _, d := range f.dates {
+		if d.start >= start && d.end <= end {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// sentence classifies and records the targets of toks[s0:s1] of paragraph p.
+func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
+	toks := p.toks
+	start, end := toks[s0].start, toks[s1-1].end
+	sentText := f.text[start:end]
+	question := strings.HasSuffix(strings.TrimRight(sentText, " *_\"”)"), "?")
+
+	state := tgNeutral
+	criteria := false
+	switch {
+	case prevState == tgNotTarget:
+		state = tgNotTarget
+	case f.sectionTarget > 0:
+		state, criteria = tgTarget, f.sectionCriteria
+	case f.carry > 0:
+		state, criteria = tgTarget, f.carryCriteria
+	}
+	dates := f.datesIn(start, end)
+	// document numbers quoted in this sentence
+	sentNumber := ""
+	for _, n := range f.nums {
+		if n.start >= start && n.end <= end {
+			sentNumber = normalizeNumber(n.number)
+		}
+	}
+
+	var qs []tgQty
+	clauseStart := s0
+	lastMarkerEnd, lastMarkerStart := -1, -1
+	trongDo := -1 // token after the "trong đó" of the current sub-target scope
+	trongDoSentence := false
+	type pending struct {
+		q                 tgQty
+		clauseStart       int
+		markStart, markEd int
+		isTarget          bool
+		sub               bool
+	}
+	var items []pending
+	depth := 0
+	for j := s0; j < s1; {
+		t := toks[j]
+		if d, ok := f.dateAt(dates, t.start); ok {
+			for j < s1 && toks[j].start < d.end {
+				j++
+			}
+			if d.usable {
+				if state == tgNeutral && d.horizon && f.futureYear(d.p.End) {
+					state = tgTarget
+				}
+			}
+			continue
+		}
+		if n, ok := f.numberAt(t.start); ok {
+			for j < s1 && toks[j].start < n.end {
+				j++
+			}
+			continue
+		}
+		switch t.raw {
+		case "(", "[":
+			depth++
+		case ")", "]":
+			if depth > 0 {
+				depth--
+			}
+		case ";", ":":
+			if depth == 0 {
+				clauseStart = j + 1
+				lastMarkerEnd, lastMarkerStart = -1, -1
+				if t.raw == ";" && !trongDoSentence {
+					trongDo = -1
+				}
+			}
+		}
+		if k, ok := tgPhraseAt(toks, j, []string{"trong", "đó"}); ok {
+			trongDo = k
+			if j == s0 || (j == s0+1 && toks[s0].kind == tgPunct) {
+				trongDoSentence = true
+			}
+			clauseStart = k
+			lastMarkerEnd, lastMarkerStart = -1, -1
+			j = k
+			continue
+		}
+		if m, k, ok := tgMarkerAt(toks, j); ok {
+			switch m.kind {
+			case mkStrong:
+				state = tgTarget
+				lastMarkerStart, lastMarkerEnd = j, k
+			case mkCriteria:
+				state, criteria = tgTarget, true
+			case mkWeak:
+				if state == tgNeutral {
+					state = tgTarget
+				}
+			case mkPast:
+				if !(criteria && m.words[0] == "đã") {
+					state = tgNotTarget
+				}
+			case mkForecast:
+				state = tgNotTarget
+			}
+			if m.kind != mkWeak || m.words[0] == "duy" || m.words[0] == "giữ" || m.words[0] == "bảo" || m.words[0] == "đảm" || m.words[0] == "phải" {
+				j = k
+				continue
+			}
+		}
+		// "kết nạp được 836 đảng viên": a verb with "được" before a number
+		// reports what was achieved.
+		if t.low == "được" && j+1 < s1 && toks[j+1].kind == tgNum {
+			state = tgNotTarget
+		}
+		q, ok := f.quantityAt(p, j, s0, s1)
+		if !ok {
+			j++
+			continue
+		}
+		if depth > 0 {
+			q.veto = "in brackets"
+		}
+		isTarget := state == tgTarget && q.veto == "" && !question
+		sub := trongDo >= 0
+		items = append(items, pending{q: q, clauseStart: clauseStart, markStart: lastMarkerStart, markEd: lastMarkerEnd, isTarget: isTarget, sub: sub})
+		qs = append(qs, q)
+		clauseStart = q.last
+		if q.after > clauseStart {
+			clauseStart = q.after
+		}
+		lastMarkerEnd, lastMarkerStart = -1, -1
+		j = q.last
+	}
+
+	// shared per-unit: "10 bác sĩ và 30 giường bệnh/1 vạn dân"
+	for i := 0; i+1 < len(items); i++ {
+		a, b := &items[i].q, items[i+1].q
+		if k := strings.IndexByte(b.unit.text, '/'); k > 0 && !strings.Contains(a.unit.text, "/") && a.unit.text != "%" {
+			if b.first-a.last <= 1 && a.last < len(toks) && (toks[a.last].low == "và" || toks[a.last].raw == ",") {
+				a.unit.text += b.unit.text[k:]
+			}
+		}
+	}
+
+	lastTarget := -1 // index in f.found of the last target of this sentence
+	parentOf := -1
+	if trongDoSentence && len(f.found) > 0 {
+		// "Trong đó, …" opening a sentence: the parent is the last target of
+		// the sentence before, in the same paragraph or the one before.
+		parentOf = len(f.found) - 1
+	}
+	subParent := -1
+	for i, it := range items {
+		nextFirst := s1
+		if i+1 < len(items) {
+			nextFirst = items[i+1].q.first
+		}
+		if !it.sub {
+			subParent = -1
+		} else if subParent < 0 {
+			if lastTarget >= 0 {
+				subParent = lastTarget
+			} else {
+				subParent = parentOf
+			}
+		}
+		if !it.isTarget {
+			continue
+		}
+		t := f.roles(p, toks, it.q, it.clauseStart, it.markStart, it.markEd, nextFirst, s0, s1, dates)
+		t.Sentence = strings.TrimSpace(sentText)
+		t.Page = PageOf(f.text, toks[it.q.numTok].start)
+		parent := -1
+		if it.sub && subParent >= 0 {
+			parent = subParent
+			pt := f.found[parent].t
+			if tgStartsWithVerb(t.Subject) || t.Subject == "" {
+				// "trong đó có bằng cấp, chứng chỉ đạt 30%": the clause has
+				// no subject of its own; it is the parent's.
+				t.Indicator = t.Subject
+				t.Subject = pt.Subject
+			}
+		}
+		// source number
+		switch {
+		case sentNumber != "":
+			t.SourceNumber = NullString(sentNumber)
+		case f.c.Number != "":
+			t.SourceNumber = NullString(f.c.Number)
+		case f.lastNumber != "" && pi-f.lastNumberPara <= 12:
+			t.SourceNumber = NullString(f.lastNumber)
+		default:
+			t.SourceNumber = NullString(f.onlyResolution())
+		}
+		if exp := Expand(t.Subject, f.c.Abbreviations); exp != "" {
+			t.SubjectExpanded = NullString(exp)
+		}
+		fd := tgFound{t: t, offset: toks[it.q.numTok].start, parent: parent, prio: p.prio, enum: p.enum,
+			sentToks: tgWordSet(t.Sentence), textToks: tgWordSet(t.Text)}
+		f.found = append(f.found, fd)
+		lastTarget = len(f.found) - 1
+	}
+
+	// context for what follows
+	for _, d := range dates {
+		if d.usable {
+			pp := d.p
+			f.running = &pp
+			if d.term {
+				f.lastTerm = &pp
+			}
+		}
+	}
+	if sentNumber != "" {
+		f.lastNumber, f.lastNumberPara = sentNumber, pi
+	}
+	switch state {
+	case tgTarget:
+		f.carry, f.carryCriteria = 3, criteria
+	case tgNotTarget:
+		f.carry = 0
+	default:
+		if f.carry > 0 && len(qs) == 0 {
+			f.carry--
+		} else if len(qs) > 0 {
+			f.carry = 0
+		}
+	}
+	return state
+}
+
+// futureYear reports whether the year y is not before the document's year
+// (true when either is unknown).
+func (f *targetFinder) futureYear(y string) bool {
+	if f.docYear == 0 {
+		return true
+	}
+	n, err := strconv.Atoi(y)
+	return err != nil || n >= f.docYear
+}
+
+// onlyResolution returns the one resolution the text cites by number, or
+// "" when it cites none or several.
+func (f *targetFinder) onlyResolution() string {
+	one := ""
+	for _, n := range f.nums {
+		num := normalizeNumber(n.number)
+		if !strings.Contains(num, "NQ") {
+			continue
+		}
+		if one != "" && one != num {
+			return ""
+		}
+		one = num
+	}
+	return one
+}
+
+func (f *targetFinder) dateAt(dates []tgDate, offset int) (tgDate, bool) {
+	for _, d := range dates {
+		if d.start <= offset && offset < d.end {
+			return d, true
+		}
+	}
+	return tgDate{}, false
+}
+
+func (f *targetFinder) numberAt(offset int) (citedNumber, bool) {
+	for _, n := range f.nums {
+		if n.start <= offset && offset < n.end {
+			return n, true
+		}
+	}
+	return citedNumber{}, false
+}
+
+// quantityAt reads the quantity whose number starts at toks[j] (digits or
+// number words), with the comparator words around it and its unit.
+func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) {
+	toks := p.toks[:s1]
+	t := toks[j]
+	q.numTok = j
+	k := j
+	switch t.kind {
+	case tgNum:
+		// glued to a word or code on the left: "COVID-19", "F0", "4541_OCB"
+		if j > 0 && toks[j-1].end == t.start {
+			pv := toks[j-1]
+			if pv.kind == tgWord || pv.raw == "_" || pv.raw == "/" || pv.raw == "." || pv.raw == "#" || pv.raw == "@" {
+				return q, false
+			}
+			if tgIsDash(pv.raw) && j > 1 && toks[j-2].end == pv.start && toks[j-2].kind != tgPunct {
+				return q, false
+			}
+		}
+		// list labels: "1.", "(5)", "2-" opening the paragraph
+		if j == 0 || (j == 1 && (toks[0].raw == "(" || toks[0].raw == "*" || toks[0].raw == "-")) {
+			if j+1 < len(toks) && (toks[j+1].raw == "." || toks[j+1].raw == ")" || tgIsDash(toks[j+1].raw) || toks[j+1].raw == "/") {
+				return q, false
+			}
+		}
+		if _, isIdx := tgIndexWords.endingAt(toks, j); isIdx && j > s0 {
+			return q, false
+		}
+		v, okv := ParseNumber(t.raw, f.conv)
+		if !okv {
+			return q, false
+		}
+		q.value = v
+		k = j + 1
+		// fraction "16/18 xã": the numerator counts
+		frac := false
+		if k+1 < len(toks) && toks[k].raw == "/" && toks[k].start == t.end && toks[k+1].kind == tgNum && toks[k+1].start == toks[k].end {
+			k += 2
+			frac = true
+		}
+		if k < len(toks) && toks[k].kind == tgWord && toks[k].start == toks[k-1].end {
+			// glued letters: "5G", "3D" are names; "20ha", "100km" are units
+			if _, unit := unitSpelling[toks[k].low]; !unit {
+				return q, false
+			}
+		}
+		// range: "7,5 - 8%", "8.300- 8.500 USD", "từ 12 đến 13%"
+		k2 := k
+		if k2 < len(toks) && toks[k2].raw == "%" {
+			k2++
+		}
+		if !frac && k2+1 < len(toks) && (tgIsDash(toks[k2].raw) || toks[k2].low == "đến" || toks[k2].low == "tới") && toks[k2+1].kind == tgNum {
+			if _, isDate := f.numberOrDate(toks[k2+1].start); !isDate {
+				if v2, ok2 := ParseNumber(toks[k2+1].raw, f.conv); ok2 && v2 > v {
+					q.max = &v2
+					k = k2 + 2
+				}
+			}
+		}
+		u, oku := tgMatchUnit(toks, k)
+		if !oku {
+			return q, false
+		}
+		if frac && !u.count {
+			return q, false
+		}
+		q.unit = u
+		k = u.next
+	case tgWord:
+		if !IsNumberWord(t.low) {
+			return q, false
+		}
+		if _, isScale := numberScaleWords[t.low]; isScale {
+			return q, false
+		}
+		switch t.low {
+		case "mươi", "linh", "lẻ", "rưỡi", "chục", "lăm", "nhăm", "mốt", "tư", "không":
+			return q, false
+		}
+		if j > 0 && toks[j-1].kind == tgNum {
+			return q, false
+		}
+		var words []string
+		for m := j; m < len(toks) && toks[m].kind == tgWord && len(words) < 8; m++ {
+			if _, sc := numberScaleWords[toks[m].low]; sc && toks[m].low != "trăm" {
+				break
+			}
+			words = append(words, toks[m].low)
+		}
+		v, n := ParseNumberWords(words)
+		if n == 0 {
+			return q, false
+		}
+		u, oku := tgMatchUnit(toks, j+n)
+		if !oku || !(u.count || u.text == "%") {
+			return q, false
+		}
+		if _, isIdx := tgIndexWords.endingAt(toks, j); isIdx && j > s0 {
+			return q, false
+		}
+		q.value = v
+		q.unit = u
+		k = u.next
+	default:
+		return q, false
+	}
+	q.first, q.last = j, k
+
+	// comparator before the number, over fillers ("đạt bình quân trên")
+	b := j
+	for {
+		if i, ok := cmpFiller.endingAt(toks[:b], b); ok && i >= s0 && b-i < 3 {
+			if _, isCmp := tgAnyCmp(toks[:i], i); isCmp {
+				b = i
+				continue
+			}
+		}
+		break
+	}
+	cmp := "="
+	from := false
+	if i, ok := cmpFrom.endingAt(toks[:b], b); ok && i >= s0 {
+		from = true
+		q.first = i
+		b = i
+	}
+	if c, i, ok := tgCmpBefore(toks[:b], b); ok && i >= s0 {
+		cmp = c
+		if !from {
+			q.first = i
+		} else if c == ">" || c == "<" {
+			q.first = i
+		}
+	}
+	// "trở lên" / "trở xuống" after the number, its unit or its subject
+	for m := k; m < len(toks) && m < k+7; m++ {
+		tm := toks[m]
+		if tm.kind == tgNum || tm.raw == ";" || tm.raw == ":" || tm.raw == "," || tm.raw == "(" {
+			break
+		}
+		if nx, ok := tgPhraseAt(toks, m, []string{"trở", "lên"}); ok {
+			cmp = ">="
+			q.after = nx
+			break
+		}
+		if nx, ok := tgPhraseAt(toks, m, []string{"trở", "xuống"}); ok {
+			cmp = "<="
+			q.after = nx
+			break
+		}
+		if _, isVerb := tgVerbs.at(toks, m); isVerb && m > k {
+			break
+		}
+	}
+	if q.max != nil {
+		cmp = "range"
+	}
+	q.cmp = cmp
+
+	// a rate per year: "%", "bình quân … mỗi năm", "hằng năm"
+	if q.unit.text == "%" {
+		if _, ok := tgPhraseAt(toks, k, []string{"mỗi", "năm"}); ok {
+			q.unit.text = "%/năm"
+		} else if _, ok := tgPhraseAt(toks, k, []string{"một", "năm"}); ok {
+			q.unit.text = "%/năm"
+		} else if q.after > 0 {
+			if _, ok := tgPhraseAt(toks, q.after, []string{"mỗi", "năm"}); ok {
+				q.unit.text = "%/năm"
+			}
+		}
+		if q.unit.text == "%" {
+			lo := j - 8
+			if lo < s0 {
+				lo = s0
+			}
+			rate, yearly := false, false
+			for m := lo; m < j; m++ {
+				if _, ok := tgPhraseAt(toks, m, []string{"bình", "quân"}); ok {
+					rate = true
+				}
+				if _, ok := tgPhraseAt(toks, m, []string{"hằng", "năm"}); ok {
+					yearly = true
+				}
+				if _, ok := tgPhraseAt(toks, m, []string{"hàng", "năm"}); ok {
+					yearly = true
+				}
+			}
+			if rate && yearly {
+				q.unit.text = "%/năm"
+			}
+		}
+	}
+
+	// vetoes local to the quantity
+	lo := q.first - 3
+	if lo < s0 {
+		lo = s0
+	}
+	for m := lo; m < q.first; m++ {
+		if toks[m].low == "gấp" {
+			q.veto = "a multiple of a base"
+		}
+		if _, ok := tgPhraseAt(toks, m, []string{"thay", "vì"}); ok {
+			q.veto = "what is replaced (thay vì)"
+		}
+	}
+	for m := k; m < len(toks) && m < k+10; m++ {
+		tm := toks[m]
+		if tm.kind == tgNum || tm.raw == ";" {
+			break
+		}
+		if _, ok := tgShareOf.at(toks, m); ok {
+			if m == k || toks[m].low == "so" || toks[m].low == "cùng" {
+				q.veto = "relative to a base or a plan"
+				break
+			}
+		}
+	}
+	return q, true
+}
+
+// numberOrDate reports whether a document number or a date starts at offset.
+func (f *targetFinder) numberOrDate(offset int) (int, bool) {
+	if n, ok := f.numberAt(offset); ok {
+		return n.end, true
+	}
+	for _, d := range f.dates {
+		if d.start <= offset && offset < d.end {
+			return d.end, true
+		}
+	}
+	return 0, false
+}
+
+// tgAnyCmp reports whether a comparator word ends just before toks[j].
+func tgAnyCmp(toks []tgTok, j int) (string, bool) {
+	c, _, ok := tgCmpBefore(toks, j)
+	return c, ok
+}
+
+// tgCmpBefore returns the comparator written just before toks[j] and the
+// index where its words start.
+func tgCmpBefore(toks []tgTok, j int) (string, int, bool) {
+	best, bestI := "", j
+	for _, c := range []struct {
+		op string
+		l  tgPhraseList
+	}{{">=", cmpGE}, {"<=", cmpLE}, {"~", cmpApprox}, {"<", cmpLT}, {">", cmpGT}} {
+		if i, ok := c.l.endingAt(toks, j); ok && i < bestI {
+			best, bestI = c.op, i
+		}
+	}
+	if best == "" {
+		return "", j, false
+	}
+	return best, bestI, true
+}
+
+// roles fills the Target of quantity q: text, comparator, value, unit,
+// subject, indicator and period.
+func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, markStart, markEnd, nextFirst, s0, s1 int, dates []tgDate) Target {
+	t := Target{Comparator: q.cmp, Value: q.value, ValueMax: q.max, Unit: q.unit.text}
+	// the left part of the clause: [a, q.first)
+	a := clauseStart
+	if markEnd > a && markEnd <= q.first {
+		a = markEnd
+	}
+	subj, ind, subjFrom, verbFrom := f.leftRoles(toks, a, q.first, dates)
+	if subj == "" && markEnd > clauseStart && markStart >= clauseStart {
+		// "Quy mô tổng tài sản năm 2020 mục tiêu đạt 150.000 tỷ đồng": the
+		// subject stands before the marker.
+		s2, _, sf2, _ := f.leftRoles(toks, clauseStart, markStart, dates)
+		if s2 != "" {
+			subj, subjFrom = s2, sf2
+		}
+	}
+	textFrom := q.first
+	if subjFrom >= 0 && subjFrom < textFrom {
+		textFrom = subjFrom
+	}
+	if verbFrom >= 0 && verbFrom < textFrom {
+		textFrom = verbFrom
+	}
+	textTo := q.last
+	if q.after > textTo {
+		textTo = q.after
+	}
+	// the right part: subject after a percentage or a count, indicator
+	rs, ri, rEnd := f.rightRoles(toks, q, nextFirst, s1)
+	if subj == "" {
+		subj = rs
+		if q.unit.count {
+			subj = strings.TrimSpace(strings.Split(q.unit.text, "/")[0] + " " + rs)
+		}
+		if ri != "" && (ind == "" || ind == subj) {
+			ind = ri
+		}
+		if rEnd > textTo {
+			textTo = rEnd
+		}
+	} else if ri != "" && q.unit.count && ind == "" {
+		ind = ri
+		if rEnd > textTo {
+			textTo = rEnd
+		}
+	}
+	if subj == "" && q.unit.count {
+		subj = strings.Split(q.unit.text, "/")[0]
+	}
+	if ind == "" {
+		ind = subj
+	}
+	t.Subject = tgCleanPhrase(subj)
+	t.Indicator = tgCleanPhrase(ind)
+	if textTo > len(toks) {
+		textTo = len(toks)
+	}
+	if textFrom < textTo {
+		t.Text = strings.TrimSpace(f.text[toks[textFrom].start:toks[textTo-1].end])
+		t.Text = strings.TrimRight(t.Text, " ,;:.…")
+	}
+	t.Period = f.periodFor(toks, q, clauseStart, nextFirst, s0, dates)
+	return t
+}
+
+// leftRoles reads the subject and indicator of toks[a:b], the words before
+// a quantity's comparator: "Tỷ lệ hộ nghèo giảm bình quân" is subject
+// "Tỷ lệ hộ nghèo", indicator "giảm bình quân"; "duy trì tỷ lệ … (CIR)" is
+// verb then object; "hoàn thành" alone has its subject after the number.
+// subjFrom and verbFrom are token indexes, -1 when absent.
+func (f *targetFinder) leftRoles(toks []tgTok, a, b int, dates []tgDate) (subj, ind string, subjFrom, verbFrom int) {
+	subjFrom, verbFrom = -1, -1
+	// keep the content tokens: no dates, no brackets' insides
+	var keep []int
+	depth := 0
+	for i := a; i < b; i++ {
+		t := toks[i]
+		if _, ok := f.dateAt(dates, t.start); ok {
+			continue
+		}
+		if t.raw == "(" {
+			depth++
+			continue
+		}
+		if t.raw == ")" {
+			if depth > 0 {
+				depth--
+			}
+			continue
+		}
+		if depth > 0 || t.raw == "*" || t.raw == "\"" || t.raw == "“" || t.raw == "”" || t.raw == "_" {
+			continue
+		}
+		keep = append(keep, i)
+	}
+	// drop time words left by the dates ("đến", "trong", "năm nay") and
+	// leading connectives and punctuation
+	for len(keep) > 0 {
+		t := toks[keep[0]]
+		if t.kind == tgPunct {
+			keep = keep[1:]
+			continue
+		}
+		if n, ok := tgLeadWords.at(toks, keep[0]); ok && n-keep[0] <= len(keep) && tgContiguous(keep, n-keep[0]) {
+			keep = keep[n-keep[0]:]
+			continue
+		}
+		break
+	}
+	for len(keep) > 0 {
+		last := keep[len(keep)-1]
+		t := toks[last]
+		if t.kind == tgPunct {
+			keep = keep[:len(keep)-1]
+			continue
+		}
+		if i, ok := tgTrailWords.endingAt(toks, last+1); ok && last+1-i <= len(keep) && tgContiguous(keep[len(keep)-(last+1-i):], last+1-i) {
+			keep = keep[:len(keep)-(last+1-i)]
+			continue
+		}
+		if tgTimeWord(t.low) {
+			keep = keep[:len(keep)-1]
+			continue
+		}
+		break
+	}
+	if len(keep) == 0 {
+		return "", "", -1, -1
+	}
+	// the last predicate verb
+	v, vEnd := -1, -1
+	for x := 0; x < len(keep); x++ {
+		i := keep[x]
+		if n, ok := tgVerbs.at(toks, i); ok && tgContiguous(keep[x:], n-i) && !tgFalseVerb(toks, i) {
+			v, vEnd = x, x+(n-i)
+			x = vEnd - 1
+		}
+	}
+	join := func(ix []int) string { return tgJoin(toks, ix) }
+	if v < 0 {
+		return join(keep), "", keep[0], -1
+	}
+	before, verb, between := keep[:v], keep[v:vEnd], keep[vEnd:]
+	between = tgTrimTrail(toks, between)
+	// verb–object when nothing stands before the verb, or the words before
+	// it end with a comma (another clause: "Tiếp tục kiểm soát …, duy trì
+	// tỷ lệ … dưới 37%")
+	commaBefore := len(before) > 0 && keep[v] > 0 && toks[keep[v]-1].raw == ","
+	if len(between) > 0 && (len(before) == 0 || commaBefore) && !tgAllFiller(toks, between) {
+		return join(between), join(verb), between[0], keep[v]
+	}
+	ind = join(keep[v:])
+	if len(before) == 0 {
+		return "", ind, -1, keep[v]
+	}
+	// a comma splits the words before the verb only when the part before
+	// the comma is a clause of its own (it has a verb)
+	cut := 0
+	for x := len(before) - 1; x > 0; x-- {
+		if toks[before[x]-1].raw == "," {
+			hasVerb := false
+			for y := 0; y < x; y++ {
+				if _, ok := tgVerbs.at(toks, before[y]); ok && !tgFalseVerb(toks, before[y]) {
+					hasVerb = true
+				}
+			}
+			if hasVerb {
+				cut = x
+			}
+			break
+		}
+	}
+	before = before[cut:]
+	return join(before), ind, before[0], keep[v]
+}
+
+// rightRoles reads the subject and indicator after a quantity: "90%
+// TCCSĐ trở lên đạt trong sạch, vững mạnh" is subject "TCCSĐ", indicator
+// "đạt trong sạch, vững mạnh". rEnd is the token after the last word used.
+func (f *targetFinder) rightRoles(toks []tgTok, q tgQty, nextFirst, s1 int) (subj, ind string, rEnd int) {
+	i := q.last
+	if q.after > i {
+		i = q.after
+	}
+	end := s1
+	if nextFirst < end {
+		end = nextFirst
+	}
+	// the clause ends at ";", ":", a bracket, "…", ", trong đó" or a comma
+	// before the next number
+	stop := end
+	for m := i; m < end; m++ {
+		r := toks[m].raw
+		if r == ";" || r == ":" || r == "(" || r == "…" || r == "." || r == "!" || r == "?" {
+			stop = m
+			break
+		}
+		if r == "," {
+			if m+1 < end && toks[m+1].kind == tgNum {
+				stop = m
+				break
+			}
+			if _, ok := tgPhraseAt(toks, m+1, []string{"trong", "đó"}); ok {
+				stop = m
+				break
+			}
+			if _, ok := tgShareOf.at(toks, m+1); ok {
+				stop = m
+				break
+			}
+		}
+		if _, ok := tgShareOf.at(toks, m); ok {
+			stop = m
+			break
+		}
+		if _, ok := tgPhraseAt(toks, m, []string{"trong", "đó"}); ok {
+			stop = m
+			break
+		}
+	}
+	var sIx, iIx []int
+	inInd := false
+	for m := i; m < stop; m++ {
+		t := toks[m]
+		if t.raw == "*" || t.raw == "\"" || t.raw == "“" || t.raw == "”" {
+			continue
+		}
+		if !inInd {
+			if nx, ok := tgPhraseAt(toks, m, []string{"trở", "lên"}); ok {
+				m = nx - 1
+				continue
+			}
+			if _, ok := tgVerbs.at(toks, m); ok && !tgFalseVerb(toks, m) && toks[m].low != "có" && toks[m].low != "là" || (toks[m].low == "được" && len(sIx) > 0 && false) {
+				inInd = true
+			}
+		}
+		if inInd {
+			iIx = append(iIx, m)
+		} else {
+			sIx = append(sIx, m)
+		}
+	}
+	// a subject after a percentage: "100% cơ quan, đơn vị"; drop "các", "số"
+	for len(sIx) > 0 {
+		if n, ok := tgPhraseList(newPhraseList("các", "những", "số", "tổng số", "số lượng")).at(toks, sIx[0]); ok && n-sIx[0] <= len(sIx) {
+			sIx = sIx[n-sIx[0]:]
+			continue
+		}
+		if toks[sIx[0]].kind == tgPunct {
+			sIx = sIx[1:]
+			continue
+		}
+		break
+	}
+	for len(sIx) > 0 && toks[sIx[len(sIx)-1]].kind == tgPunct {
+		sIx = sIx[:len(sIx)-1]
+	}
+	for len(iIx) > 0 && toks[iIx[len(iIx)-1]].kind == tgPunct {
+		iIx = iIx[:len(iIx)-1]
+	}
+	if q.unit.text != "%" && !q.unit.count {
+		// an amount ("4.400 tỷ đồng"): words after it are no subject
+		sIx = nil
+	}
+	rEnd = -1
+	if len(sIx) > 0 {
+		rEnd = sIx[len(sIx)-1] + 1
+	}
+	if len(iIx) > 0 {
+		rEnd = iIx[len(iIx)-1] + 1
+	}
+	return tgJoin(toks, sIx), tgJoin(toks, iIx), rEnd
+}
+
+// periodFor returns the time frame of quantity q: a time frame in its
+// clause, else one earlier in its sentence, else the section heading's,
+// else the last one the text named before.
+func (f *targetFinder) periodFor(toks []tgTok, q tgQty, clauseStart, nextFirst, s0 int, dates []tgDate) *Period {
+	qStart := toks[q.first].start
+	cStart := toks[clauseStart%len(toks)].start
+	if clauseStart >= len(toks) {
+		cStart = toks[len(toks)-1].end
+	}
+	cEnd := toks[len(toks)-1].end
+	if nextFirst < len(toks) {
+		cEnd = toks[nextFirst].start
+	}
+	// "nhiệm kỳ" without years: the last term named
+	for m := clauseStart; m < q.first && m < len(toks); m++ {
+		if _, ok := tgPhraseAt(toks, m, []string{"nhiệm", "kỳ"}); ok && f.lastTerm != nil {
+			if _, dated := f.dateAt(dates, toks[m].start); !dated {
+				p := *f.lastTerm
+				return &p
+			}
+		}
+	}
+	var before, after *tgDate
+	for i := range dates {
+		d := &dates[i]
+		if !d.usable {
+			continue
+		}
+		if d.end <= qStart && d.start >= cStart {
+			before = d
+		}
+		if d.start >= toks[q.last-1].end && d.end <= cEnd && after == nil {
+			after = d
+		}
+	}
+	if before == nil && after != nil {
+		// only a date right after the quantity in its clause
+		before = after
+	}
+	if before == nil {
+		sStart := toks[s0].start
+		for i := range dates {
+			d := &dates[i]
+			if d.usable && d.end <= qStart && d.start >= sStart {
+				before = d
+			}
+		}
+	}
+	if before != nil {
+		p := before.p
+		return &p
+	}
+	if f.sectionHorizon != nil {
+		p := *f.sectionHorizon
+		return &p
+	}
+	if f.running != nil {
+		p := *f.running
+		return &p
+	}
+	return nil
+}
+
+func (f *targetFinder) result() []Target {
+	n := len(f.found)
+	if n == 0 {
+		return nil
+	}
+	// merge restatements into one representative
+	rep := make([]int, n)
+	for i := range rep {
+		rep[i] = i
+	}
+	for i := 0; i < n; i++ {
+		if rep[i] != i {
+			continue
+		}
+		for j := i + 1; j < n; j++ {
+			if rep[j] != j || !tgSameTarget(f.found[i], f.found[j]) {
+				continue
+			}
+			rep[j] = i
+		}
+	}
+	// the representative of a group is its best mention: body before lead
+	// or caption before heading, then the first
+	best := map[int]int{}
+	for i := 0; i < n; i++ {
+		g := rep[i]
+		b, ok := best[g]
+		if !ok || f.found[i].prio < f.found[b].prio {
+			best[g] = i
+		}
+	}
+	var order []int
+	for i := 0; i < n; i++ {
+		if rep[i] == i {
+			order = append(order, best[i])
+		}
+	}
+	// document order of the chosen mentions
+	for i := 1; i < len(order); i++ {
+		for j := i; j > 0 && f.found[order[j]].offset < f.found[order[j-1]].offset; j-- {
+			order[j], order[j-1] = order[j-1], order[j]
+		}
+	}
+	outIndex := map[int]int{}
+	for k, i := range order {
+		outIndex[rep[i]] = k
+	}
+	out := make([]Target, 0, len(order))
+	for k, i := range order {
+		t := f.found[i].t
+		t.Parent = nil
+		par := f.found[i].parent
+		if par < 0 {
+			// a restated parent-less mention may have a parent elsewhere
+			for j := 0; j < n; j++ {
+				if rep[j] == rep[i] && f.found[j].parent >= 0 {
+					par = f.found[j].parent
+					break
+				}
+			}
+		}
+		if par >= 0 {
+			if pk, ok := outIndex[rep[par]]; ok && pk != k {
+				pk := pk
+				t.Parent = &pk
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// tgSameTarget reports whether two mentions state the same target: same
+// comparator, value and unit, in sentences that share most of their words
+// (headline and body, conclusion and rule), and not two items of one list.
+func tgSameTarget(a, b tgFound) bool {
+	ta, tb := a.t, b.t
+	if ta.Comparator != tb.Comparator || ta.Value != tb.Value || (ta.ValueMax == nil) != (tb.ValueMax == nil) ||
+		(ta.ValueMax != nil && *ta.ValueMax != *tb.ValueMax) {
+		return false
+	}
+	if strings.Split(ta.Unit, "/")[0] != strings.Split(tb.Unit, "/")[0] {
+		return false
+	}
+	if a.enum != "" && b.enum != "" && a.enum != b.enum && a.prio == 0 && b.prio == 0 {
+		return false
+	}
+	if tgOverlap(a.textToks, b.textToks) >= 0.8 {
+		return true
+	}
+	return tgOverlap(a.sentToks, b.sentToks) >= 0.6
+}
+
+// tgOverlap is the overlap coefficient of two word sets.
+func tgOverlap(a, b map[string]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	n := 0
+	for w := range a {
+		if b[w] {
+			n++
+		}
+	}
+	m := len(a)
+	if len(b) < m {
+		m = len(b)
+	}
+	return float64(n) / float64(m)
+}
+
+// tgWordSet returns the lower-case words and numbers of s.
+func tgWordSet(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range tgTokenize(s, 0, len(s)) {
+		if t.kind != tgPunct {
+			out[t.low] = true
+		}
+	}
+	return out
+}
+
+// tgJoin returns the words of toks at ix, spaced as written.
+func tgJoin(toks []tgTok, ix []int) string {
+	var b strings.Builder
+	for k, i := range ix {
+		if k > 0 {
+			prev := ix[k-1]
+			if prev+1 != i || toks[prev].spaceAfter {
+				if !(toks[i].kind == tgPunct && (toks[i].raw == "," || toks[i].raw == "." || toks[i].raw == ")" || toks[i].raw == "%")) {
+					b.WriteByte(' ')
+				}
+			}
+		}
+		b.WriteString(toks[i].raw)
+	}
+	return b.String()
+}
+
+// tgContiguous reports whether the first n indexes of ix follow each other.
+func tgContiguous(ix []int, n int) bool {
+	if n > len(ix) {
+		return false
+	}
+	for k := 1; k < n; k++ {
+		if ix[k] != ix[k-1]+1 {
+			return false
+		}
+	}
+	return true
+}
+
+// tgTrimTrail drops fillers, comparator leftovers and punctuation from the
+// end of ix.
+func tgTrimTrail(toks []tgTok, ix []int) []int {
+	for len(ix) > 0 {
+		last := ix[len(ix)-1]
+		if toks[last].kind == tgPunct {
+			ix = ix[:len(ix)-1]
+			continue
+		}
+		if i, ok := tgTrailWords.endingAt(toks, last+1); ok && last+1-i <= len(ix) {
+			ix = ix[:len(ix)-(last+1-i)]
+			continue
+		}
+		break
+	}
+	return ix
+}
+
+// tgAllFiller reports whether ix holds only fillers ("ổn định", "bình quân").
+func tgAllFiller(toks []tgTok, ix []int) bool {
+	for _, i := range ix {
+		switch toks[i].low {
+		case "ổn", "định", "bình", "quân", "ở", "mức", "thêm":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// tgFalseVerb reports whether the verb at toks[i] is part of a noun
+// ("tăng trưởng", "gia tăng", "có thể").
+func tgFalseVerb(toks []tgTok, i int) bool {
+	w := toks[i].low
+	next := ""
+	if i+1 < len(toks) {
+		next = toks[i+1].low
+	}
+	prev := ""
+	if i > 0 {
+		prev = toks[i-1].low
+	}
+	switch w {
+	case "tăng":
+		return next == "trưởng" || next == "cường" || prev == "gia" || next == "ca"
+	case "giảm":
+		return prev == "suy" || next == "nghèo" || prev == "cắt"
+	case "có":
+		return next == "thể" || next == "sức" || next == "tính" || prev == "sở" || next == "hiệu"
+	case "đầu":
+		return true
+	case "thu":
+		return next == "nhập" || next == "hút" && false || next == "ngân" && false
+	case "tạo":
+		return prev == "chế" || prev == "đào"
+	case "đào":
+		return prev == "qua"
+	case "sản":
+		return true
+	}
+	return false
+}
+
+// tgStartsWithVerb reports whether phrase starts with a predicate verb.
+func tgStartsWithVerb(phrase string) bool {
+	toks := tgTokenize(phrase, 0, len(phrase))
+	if len(toks) == 0 {
+		return false
+	}
+	_, ok := tgVerbs.at(toks, 0)
+	return ok
+}
+
+// tgTimeWord reports whether w is a time word left at the end of a subject
+// once its date is gone.
+func tgTimeWord(w string) bool {
+	switch w {
+	case "năm", "đến", "tới", "trong", "vào", "giai", "đoạn", "nay", "hết", "cuối", "đầu":
+		return true
+	}
+	return false
+}
+
+// tgCleanPhrase trims punctuation and spaces and keeps NFC text.
+func tgCleanPhrase(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.Trim(s, " ,;:.*_-–\"“”'")
+	return strings.TrimSpace(s)
+}
+
+// tgEnumLabel returns the list label opening a paragraph: "1.2", "(5)",
+// "II", "a", "-".
+func tgEnumLabel(toks []tgTok) string {
+	if len(toks) < 2 {
+		return ""
+	}
+	t0 := toks[0]
+	if t0.raw == "(" && len(toks) > 2 && toks[2].raw == ")" {
+		return "(" + toks[1].raw + ")"
+	}
+	nx := toks[1].raw
+	if t0.kind == tgNum && (nx == "." || nx == ")" || tgIsDash(nx)) {
+		return t0.raw
+	}
+	if t0.kind == tgWord && (nx == "." || nx == ")" || tgIsDash(nx)) && !toks[0].spaceAfter {
+		if isRomanNumeral(t0.raw) || utf8.RuneCountInString(t0.raw) == 1 {
+			return t0.raw
+		}
+	}
+	return ""
+}
+
+// tgIsRomanLabel reports whether a list label is a Roman numeral.
+func tgIsRomanLabel(l string) bool {
+	return l != "" && isRomanNumeral(l) && strings.ToUpper(l) == l
+}
+
+// tgHeadingLevel returns 1 for a title or a top-level heading (Markdown
+// "#", a line underlined with "===" or "---", a line in capitals, a Roman
+// numeral), 2 for a numbered heading, 3 for another short line that ends
+// with a colon or without a full stop ("Về kinh tế:"), and 0 for prose.
+func tgHeadingLevel(line string, toks []tgTok, enum, next string) int {
+	words := 0
+	upper, letters := 0, 0
+	for _, t := range toks {
+		if t.kind == tgWord {
+			words++
+			for _, r := range t.raw {
+				if unicode.IsLetter(r) {
+					letters++
+					if unicode.IsUpper(r) {
+						upper++
+					}
+				}
+			}
+		}
+	}
+	trim := strings.TrimRight(line, " *_")
+	if strings.HasPrefix(line, "#") || tgIsRule(next) && !tgIsRule(line) {
+		return 1
+	}
+	if words == 0 || words > 30 {
+		return 0
+	}
+	endsColon := strings.HasSuffix(trim, ":")
+	endsStop := strings.HasSuffix(trim, ".") || strings.HasSuffix(trim, ";") || strings.HasSuffix(trim, "…")
+	if letters >= 6 && upper*10 >= letters*9 && words >= 2 {
+		return 1
+	}
+	if tgIsRomanLabel(enum) && words <= 20 && !endsStop {
+		return 1
+	}
+	if enum != "" && (endsColon || (!endsStop && words <= 15)) {
+		return 2
+	}
+	if endsColon && words <= 20 {
+		return 3
+	}
+	if strings.HasPrefix(line, "**") && strings.HasSuffix(trim+"**", "**") && words <= 20 && !endsStop {
+		return 3
+	}
+	if !endsStop && words <= 8 && !strings.ContainsAny(line, ",;") {
+		return 3
+	}
+	return 0
+}
+
+// tgIsRule reports whether line is a Markdown rule or underline.
+func tgIsRule(line string) bool {
+	line = strings.TrimSpace(line)
+	if len(line) < 3 {
+		return false
+	}
+	return strings.Trim(line, "=-_*") == ""
+}
+
+// tgIsLeadOrCaption reports whether a paragraph is a lead excerpt (a
+// Markdown link opening it, a line cut with "…") or a picture caption.
+func tgIsLeadOrCaption(line string) bool {
+	return strings.HasPrefix(line, "[") || strings.HasPrefix(line, "!") ||
+		strings.Contains(line, "Ảnh:") || strings.HasSuffix(strings.TrimSpace(line), "…") ||
+		strings.HasPrefix(line, "*") && !strings.HasPrefix(line, "**")
+}

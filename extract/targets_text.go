@@ -1,0 +1,235 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// tgKind is the kind of a target-scanner token.
+type tgKind uint8
+
+const (
+	tgWord  tgKind = iota // a run of letters (with combining marks)
+	tgNum                 // digits, with inner "." or "," between digits
+	tgPunct               // any other single non-space rune
+)
+
+// tgTok is one token of the target scanner: a word, a number or one
+// punctuation rune, with its byte span in the document text.
+type tgTok struct {
+	raw        string // as written
+	low        string // lower case (words only; else raw)
+	start, end int    // byte offsets in the document text
+	kind       tgKind
+	spaceAfter bool // a space (or line break) follows the token
+}
+
+// tgTokenize splits text[from:to] into tokens.
+func tgTokenize(text string, from, to int) []tgTok {
+	var toks []tgTok
+	i := from
+	for i < to {
+		r, size := utf8.DecodeRuneInString(text[i:to])
+		switch {
+		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff':
+			if n := len(toks); n > 0 {
+				toks[n-1].spaceAfter = true
+			}
+			i += size
+		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
+			j := i + size
+			for j < to {
+				r2, s2 := utf8.DecodeRuneInString(text[j:to])
+				if !unicode.IsLetter(r2) && !unicode.Is(unicode.Mn, r2) {
+					break
+				}
+				j += s2
+			}
+			raw := text[i:j]
+			toks = append(toks, tgTok{raw: raw, low: strings.ToLower(raw), start: i, end: j, kind: tgWord})
+			i = j
+		case r >= '0' && r <= '9':
+			j := i + 1
+			for j < to {
+				c := text[j]
+				if c >= '0' && c <= '9' {
+					j++
+					continue
+				}
+				if (c == '.' || c == ',') && j+1 < to && text[j+1] >= '0' && text[j+1] <= '9' {
+					j++
+					continue
+				}
+				break
+			}
+			toks = append(toks, tgTok{raw: text[i:j], low: text[i:j], start: i, end: j, kind: tgNum})
+			i = j
+		default:
+			raw := text[i : i+size]
+			toks = append(toks, tgTok{raw: raw, low: raw, start: i, end: i + size, kind: tgPunct})
+			i += size
+		}
+	}
+	return toks
+}
+
+// tgIsDash reports whether s is a hyphen, dash or range sign.
+func tgIsDash(s string) bool {
+	switch s {
+	case "-", "–", "—", "‒", "−", "÷", "~":
+		return true
+	}
+	return false
+}
+
+// tgPhraseAt reports whether the words of phrase (lower case, separated by
+// single spaces) start at toks[i], and returns the index after them.
+func tgPhraseAt(toks []tgTok, i int, phrase []string) (int, bool) {
+	if i+len(phrase) > len(toks) {
+		return i, false
+	}
+	for k, w := range phrase {
+		if toks[i+k].kind != tgWord || toks[i+k].low != w {
+			return i, false
+		}
+	}
+	return i + len(phrase), true
+}
+
+// tgPhraseList is a list of phrases, split into words, longest first.
+type tgPhraseList [][]string
+
+func newPhraseList(ps ...string) tgPhraseList {
+	l := make(tgPhraseList, 0, len(ps))
+	for _, p := range ps {
+		l = append(l, strings.Fields(strings.ToLower(p)))
+	}
+	// longest first, so that "không vượt quá" wins over "vượt"
+	for i := 1; i < len(l); i++ {
+		for j := i; j > 0 && len(l[j]) > len(l[j-1]); j-- {
+			l[j], l[j-1] = l[j-1], l[j]
+		}
+	}
+	return l
+}
+
+// at returns the index after the longest phrase of l starting at toks[i].
+func (l tgPhraseList) at(toks []tgTok, i int) (int, bool) {
+	for _, p := range l {
+		if j, ok := tgPhraseAt(toks, i, p); ok {
+			return j, true
+		}
+	}
+	return i, false
+}
+
+// endingAt returns the start of the longest phrase of l that ends just
+// before toks[j] (toks[start:j] is the phrase).
+func (l tgPhraseList) endingAt(toks []tgTok, j int) (int, bool) {
+	for _, p := range l {
+		i := j - len(p)
+		if i < 0 {
+			continue
+		}
+		if _, ok := tgPhraseAt(toks, i, p); ok {
+			return i, true
+		}
+	}
+	return j, false
+}
+
+// tgSpan is a byte range of the text.
+type tgSpan struct{ start, end int }
+
+// tgParagraphs splits text into its non-blank lines (a paragraph of a plain
+// text or Markdown file is a line; PDF text is joined the same way).
+func tgParagraphs(text string) []tgSpan {
+	var out []tgSpan
+	start := 0
+	for i := 0; i <= len(text); i++ {
+		if i < len(text) && text[i] != '\n' && text[i] != '\f' {
+			continue
+		}
+		s, e := start, i
+		for s < e && (text[s] == ' ' || text[s] == '\t' || text[s] == '\r') {
+			s++
+		}
+		for e > s && (text[e-1] == ' ' || text[e-1] == '\t' || text[e-1] == '\r') {
+			e--
+		}
+		if e > s {
+			out = append(out, tgSpan{s, e})
+		}
+		start = i + 1
+	}
+	return out
+}
+
+// tgSentences splits the tokens of one paragraph into sentences: at ".",
+// "!", "?", "…" or "..." followed by a space and then an upper-case letter,
+// a digit, a quote or a bracket, and at the paragraph's end.
+func tgSentences(toks []tgTok) [][2]int {
+	var out [][2]int
+	start := 0
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.kind != tgPunct {
+			continue
+		}
+		switch t.raw {
+		case ".", "!", "?", "…":
+		default:
+			continue
+		}
+		j := i
+		for j+1 < len(toks) && toks[j+1].kind == tgPunct && (toks[j+1].raw == "." || toks[j+1].raw == "…" || toks[j+1].raw == "!" || toks[j+1].raw == "?") && !toks[j].spaceAfter {
+			j++
+		}
+		if j+1 >= len(toks) {
+			i = j
+			continue
+		}
+		if !toks[j].spaceAfter {
+			i = j
+			continue
+		}
+		nx := toks[j+1]
+		r, _ := utf8.DecodeRuneInString(nx.raw)
+		if !(unicode.IsUpper(r) || nx.kind == tgNum || strings.ContainsRune("\"“‘'([*", r)) {
+			i = j
+			continue
+		}
+		// "TS. Nguyễn", "Th.S" and enumerators "1. Hoàn thành": a dot after a
+		// short capitalised abbreviation or after a lone leading number is no
+		// sentence end.
+		if t.raw == "." && i > start {
+			p := toks[i-1]
+			if p.kind == tgWord && utf8.RuneCountInString(p.raw) <= 3 && tgIsTitleAbbrev(p.raw) {
+				i = j
+				continue
+			}
+			if i-1 == start && p.kind == tgNum {
+				i = j
+				continue
+			}
+		}
+		out = append(out, [2]int{start, j + 1})
+		start = j + 1
+		i = j
+	}
+	if start < len(toks) {
+		out = append(out, [2]int{start, len(toks)})
+	}
+	return out
+}
+
+// tgIsTitleAbbrev reports whether w is a title abbreviation that takes a
+// dot ("TS", "ThS", "PGS", "GS", "Ô", "B").
+func tgIsTitleAbbrev(w string) bool {
+	switch w {
+	case "TS", "ThS", "PGS", "GS", "BS", "KS", "Ths", "Ô", "B", "Bà", "Ô.", "St", "TP", "Tp":
+		return true
+	}
+	return false
+}

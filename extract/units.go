@@ -1,0 +1,211 @@
+package extract
+
+import (
+	"strings"
+)
+
+// Units of a quantity (../shared/domain.md §5.3). A unit is written after
+// the number; scale words ("nghìn", "triệu", "tỷ") stay in the unit
+// ("65 triệu đồng" is 65 with unit "triệu đồng"), and a per-unit part
+// follows a slash ("%/năm", "USD/người/năm", "giường bệnh/1 vạn dân").
+
+// unitSpelling maps the spellings of measure and currency units (lower
+// case) to the normalized unit.
+var unitSpelling = map[string]string{
+	"%": "%", "phần trăm": "%",
+	"đồng": "đồng", "vnđ": "đồng", "vnd": "đồng", "đ": "đồng", "₫": "đồng",
+	"usd": "USD", "đô la mỹ": "USD", "đô la": "USD", "đôla": "USD", "euro": "EUR", "eur": "EUR",
+	"ha": "ha", "hecta": "ha", "héc ta": "ha", "hécta": "ha", "héc-ta": "ha",
+	"km": "km", "ki lô mét": "km", "kilômét": "km", "km2": "km²", "km²": "km²",
+	"m2": "m²", "m²": "m²", "m3": "m³", "m³": "m³", "m": "m",
+	"tấn": "tấn", "tạ": "tạ", "kg": "kg", "lít": "lít",
+	"mw": "MW", "kwh": "kWh", "kw": "kW", "gw": "GW",
+	"điểm": "điểm", "điểm phần trăm": "điểm phần trăm",
+	"lần": "lần",
+}
+
+// countUnits are the nouns counted in targets: a number followed by one of
+// them is a count of it ("16/18 xã", "900 đảng viên mới", "85 trường").
+var countUnits = newPhraseList(
+	"người", "lượt người", "lượt khách", "lượt", "hộ", "hộ gia đình", "hộ dân",
+	"hộ nghèo", "xã", "phường", "thị trấn", "huyện", "quận", "tỉnh", "thôn",
+	"bản", "ấp", "làng", "tổ dân phố", "khu dân cư", "trường", "trường học",
+	"lớp", "học sinh", "sinh viên", "giáo viên", "giường bệnh", "giường",
+	"bác sĩ", "dược sĩ", "điều dưỡng", "trạm y tế", "doanh nghiệp",
+	"hợp tác xã", "dự án", "công trình", "đảng viên", "đảng viên mới",
+	"cán bộ", "công chức", "viên chức", "lao động", "việc làm", "chi bộ",
+	"đảng bộ", "tổ chức cơ sở đảng", "tổ chức đảng", "cơ sở đảng", "cơ sở",
+	"đơn vị", "cơ quan", "căn hộ", "căn nhà", "ngôi nhà", "nhà", "nhà ở",
+	"sản phẩm", "khu công nghiệp", "cụm công nghiệp", "chợ", "siêu thị",
+	"km đường", "cây số", "thiết chế", "nhà văn hóa", "trang trại", "con",
+	"cây", "chiếc", "héc ta", "quần chúng", "đoàn viên", "hội viên",
+	"thanh niên", "gia đình", "khách", "lượt khách du lịch", "du khách",
+	"dân", "người dân", "thuê bao", "máy", "tàu", "xe", "phòng", "ca",
+)
+
+// durationWords after a number make it a length of time ("5 năm",
+// "6 tháng"), never a quantity of a target.
+var durationWords = map[string]bool{
+	"năm": true, "tháng": true, "ngày": true, "quý": true, "tuần": true,
+	"giờ": true, "phút": true, "giây": true, "thập": true, "kỳ": true,
+	"nhiệm": true, "khóa": true, "khoá": true, "buổi": true, "đêm": true,
+}
+
+// scaleUnitWords are the scale words that stay in a unit, normalized.
+var scaleUnitWords = map[string]string{
+	"nghìn": "nghìn", "ngàn": "nghìn", "triệu": "triệu", "tỷ": "tỷ",
+	"tỉ": "tỷ", "vạn": "vạn", "trăm": "trăm", "tr": "triệu", "nghìn tỷ": "nghìn tỷ",
+}
+
+// perUnitWords may follow a slash or "mỗi"/"trên" in a per-unit.
+var perUnitWords = newPhraseList(
+	"năm", "tháng", "người", "hộ", "ha", "héc ta", "km", "km2", "xã", "dân",
+	"vạn dân", "nghìn dân", "người dân", "lao động", "học sinh", "ngày",
+	"quý", "lượt", "tấn", "lít", "giờ", "trẻ",
+)
+
+// NormalizeUnit returns u in the normalized spelling of records.md: "%",
+// "USD", "tỷ đồng", "ha"; "tỉ đồng" is "tỷ đồng", "VNĐ" is "đồng",
+// "hecta" is "ha", "% / năm" is "%/năm", "ngàn" is "nghìn".
+func NormalizeUnit(u string) string {
+	u = strings.TrimSpace(u)
+	if u == "" {
+		return ""
+	}
+	parts := strings.Split(u, "/")
+	for i, p := range parts {
+		words := strings.Fields(p)
+		var out []string
+		for k := 0; k < len(words); k++ {
+			w := words[k]
+			lw := strings.ToLower(w)
+			if s, ok := scaleUnitWords[lw]; ok {
+				out = append(out, s)
+				continue
+			}
+			if k+1 < len(words) {
+				two := lw + " " + strings.ToLower(words[k+1])
+				if s, ok := unitSpelling[two]; ok {
+					out = append(out, s)
+					k++
+					continue
+				}
+			}
+			if s, ok := unitSpelling[lw]; ok {
+				out = append(out, s)
+				continue
+			}
+			out = append(out, w)
+		}
+		parts[i] = strings.Join(out, " ")
+	}
+	return strings.Join(parts, "/")
+}
+
+// tgUnit is the unit found after a number.
+type tgUnit struct {
+	text  string // normalized unit with its scale and per-unit
+	next  int    // token index after the unit
+	count bool   // a count noun ("xã"), not a measure
+}
+
+// tgMatchUnit reads the unit that starts at toks[i] (after the number or
+// the range): scale words, a measure or currency or count noun, and a
+// per-unit. ok is false when no unit follows, or when a duration does.
+func tgMatchUnit(toks []tgTok, i int) (u tgUnit, ok bool) {
+	var parts []string
+	j := i
+	if j < len(toks) && toks[j].raw == "%" {
+		parts = append(parts, "%")
+		j++
+	} else if k, ok := tgPhraseAt(toks, j, []string{"phần", "trăm"}); ok {
+		parts = append(parts, "%")
+		j = k
+	} else {
+		// scale words
+		for j < len(toks) && toks[j].kind == tgWord {
+			s, isScale := scaleUnitWords[toks[j].low]
+			if !isScale || s == "trăm" {
+				break
+			}
+			parts = append(parts, s)
+			j++
+		}
+		scaled := len(parts) > 0
+		if j < len(toks) && toks[j].kind == tgWord && durationWords[toks[j].low] && !scaled {
+			return u, false
+		}
+		switch {
+		case j < len(toks) && toks[j].kind == tgWord:
+			// measure and currency units, one or two words
+			if j+1 < len(toks) && toks[j+1].kind == tgWord {
+				if s, ok := unitSpelling[toks[j].low+" "+toks[j+1].low]; ok && s != "%" {
+					parts = append(parts, s)
+					j += 2
+					break
+				}
+			}
+			// "km2", "m2": a unit glued to its exponent
+			if j+1 < len(toks) && toks[j+1].kind == tgNum && toks[j+1].start == toks[j].end {
+				if s, ok := unitSpelling[toks[j].low+toks[j+1].raw]; ok {
+					parts = append(parts, s)
+					j += 2
+					break
+				}
+			}
+			if s, ok := unitSpelling[toks[j].low]; ok && s != "%" {
+				if s == "m" && toks[j].raw != "m" {
+					break
+				}
+				parts = append(parts, s)
+				j++
+				break
+			}
+			if k, ok := countUnits.at(toks, j); ok {
+				var ws []string
+				for _, t := range toks[j:k] {
+					ws = append(ws, t.low)
+				}
+				parts = append(parts, strings.Join(ws, " "))
+				u.count = true
+				j = k
+			}
+		case j < len(toks) && toks[j].raw == "₫":
+			parts = append(parts, "đồng")
+			j++
+		}
+		if !scaled && len(parts) == 0 {
+			return u, false
+		}
+	}
+	// per-unit: "/người/năm", "/1 vạn dân", "/năm"
+	for j+1 < len(toks) && toks[j].raw == "/" {
+		k := j + 1
+		var per []string
+		if toks[k].kind == tgNum {
+			per = append(per, toks[k].raw)
+			k++
+		}
+		if k2, ok := perUnitWords.at(toks, k); ok {
+			for _, t := range toks[k:k2] {
+				per = append(per, t.low)
+			}
+			k = k2
+		} else {
+			break
+		}
+		parts = append(parts, "/"+strings.Join(per, " "))
+		j = k
+	}
+	text := ""
+	for _, p := range parts {
+		if strings.HasPrefix(p, "/") || text == "" {
+			text += p
+		} else {
+			text += " " + p
+		}
+	}
+	u.text = NormalizeUnit(text)
+	u.next = j
+	return u, true
+}
