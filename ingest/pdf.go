@@ -56,11 +56,10 @@ func parsePDF(data []byte, maxPages int) (p parsed, err error) {
 		return parsed{}, err
 	}
 	r, openErr := openPDF(fixed)
-	var pages []pdf.Value
-	var res []pdf.Value
+	var pages []pageRef
 	var treeWarn []string
 	if openErr == nil {
-		pages, res, treeWarn, openErr = walkPageTree(r, maxPages)
+		pages, treeWarn, openErr = walkPageTree(r, maxPages)
 	}
 	if openErr != nil {
 		if errors.Is(openErr, errPDFPassword) || errors.Is(openErr, errPDFUnsupportedCrypt) {
@@ -74,7 +73,7 @@ func parsePDF(data []byte, maxPages int) (p parsed, err error) {
 		}
 		r2, err2 := openPDF(rebuilt)
 		if err2 == nil {
-			pages, res, treeWarn, err2 = walkPageTree(r2, maxPages)
+			pages, treeWarn, err2 = walkPageTree(r2, maxPages)
 		}
 		if err2 != nil {
 			return parsed{}, openErr
@@ -93,9 +92,11 @@ func parsePDF(data []byte, maxPages int) (p parsed, err error) {
 
 	fonts := make(map[fontKey]*pdfFont)
 	pageLines := make([][]textLine, len(pages))
+	bands := make([]band, len(pages))
 	var noText []int
 	for i, pg := range pages {
-		runs, painted, images, werr := walkPage(pg, res[i], fonts)
+		bands[i] = band{pg.y0, pg.y1}
+		runs, painted, images, werr := walkPage(pg.v, pg.res, fonts)
 		if werr != nil {
 			p.warnings = append(p.warnings, fmt.Sprintf("page %d: %v", i+1, shortErr(werr)))
 		}
@@ -111,7 +112,7 @@ func parsePDF(data []byte, maxPages int) (p parsed, err error) {
 			break
 		}
 	}
-	dropRunningLines(pageLines)
+	dropRunningLines(pageLines, bands)
 	lay := measureLayout(pageLines)
 	p.pages = make([]string, len(pages))
 	for i, lines := range pageLines {
@@ -247,7 +248,7 @@ const maxTreeDepth = 64
 // cyclic /Kids (a node met twice is skipped), a tree deeper than
 // maxTreeDepth, and more pages than maxPages (the rest are skipped with a
 // warning). /Count is never trusted.
-func walkPageTree(r *pdf.Reader, maxPages int) (pages, resources []pdf.Value, warnings []string, err error) {
+func walkPageTree(r *pdf.Reader, maxPages int) (pages []pageRef, warnings []string, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			err = fmt.Errorf("malformed PDF: page tree: %v", x)
@@ -255,17 +256,17 @@ func walkPageTree(r *pdf.Reader, maxPages int) (pages, resources []pdf.Value, wa
 	}()
 	root := r.Trailer().Key("Root")
 	if root.Kind() != pdf.Dict {
-		return nil, nil, nil, errors.New("malformed PDF: no document catalog")
+		return nil, nil, errors.New("malformed PDF: no document catalog")
 	}
 	top := root.Key("Pages")
 	if top.Kind() != pdf.Dict {
-		return nil, nil, nil, errors.New("malformed PDF: no page tree")
+		return nil, nil, errors.New("malformed PDF: no page tree")
 	}
 	visited := make(map[uint64]bool)
 	var cyclic, deep, capped bool
 	extra := 0
-	var visit func(node, res pdf.Value, depth int, direct bool)
-	visit = func(node, res pdf.Value, depth int, direct bool) {
+	var visit func(node pdf.Value, inh pageRef, depth int, direct bool)
+	visit = func(node pdf.Value, inh pageRef, depth int, direct bool) {
 		// A direct dictionary in /Kids carries its holder's number, so
 		// it has no identity of its own; it cannot close a cycle alone.
 		if k, ok := objKey(node); ok && !direct {
@@ -280,7 +281,11 @@ func walkPageTree(r *pdf.Reader, maxPages int) (pages, resources []pdf.Value, wa
 			return
 		}
 		if rv := node.Key("Resources"); rv.Kind() == pdf.Dict {
-			res = rv
+			inh.res = rv
+		}
+		if mb := node.Key("MediaBox"); mb.Len() == 4 {
+			y0, y1 := mb.Index(1).Float64(), mb.Index(3).Float64()
+			inh.y0, inh.y1 = min(y0, y1), max(y0, y1)
 		}
 		kids := node.Key("Kids")
 		typ := node.Key("Type").Name()
@@ -290,8 +295,8 @@ func walkPageTree(r *pdf.Reader, maxPages int) (pages, resources []pdf.Value, wa
 				extra++
 				return
 			}
-			pages = append(pages, node)
-			resources = append(resources, res)
+			inh.v = node
+			pages = append(pages, inh)
 			return
 		}
 		kk, _ := objKey(kids)
@@ -307,10 +312,21 @@ func walkPageTree(r *pdf.Reader, maxPages int) (pages, resources []pdf.Value, wa
 				continue
 			}
 			k, ok := objKey(kid)
-			visit(kid, res, depth+1, ok && (k == kk || k == nodeKey))
+			if ok && (k == kk || k == nodeKey) {
+				// Either a direct dictionary in /Kids (it carries its
+				// holder's number) or a reference back to this node.
+				// A leaf cannot recurse, so read it; a node is a cycle.
+				if kid.Key("Type").Name() != "Page" {
+					cyclic = true
+					continue
+				}
+				visit(kid, inh, depth+1, true)
+				continue
+			}
+			visit(kid, inh, depth+1, false)
 		}
 	}
-	visit(top, pdf.Value{}, 0, false)
+	visit(top, pageRef{y0: 0, y1: 842}, 0, false)
 	if cyclic {
 		warnings = append(warnings, "page tree refers to itself (cyclic /Kids); repeated nodes were skipped")
 	}
@@ -320,7 +336,15 @@ func walkPageTree(r *pdf.Reader, maxPages int) (pages, resources []pdf.Value, wa
 	if capped {
 		warnings = append(warnings, fmt.Sprintf("PDF has more than %d pages; only the first %d were read", maxPages, maxPages))
 	}
-	return pages, resources, warnings, nil
+	return pages, warnings, nil
+}
+
+// pageRef is a page object with what it inherits from the page tree: its
+// resources and the vertical extent of its MediaBox.
+type pageRef struct {
+	v      pdf.Value
+	res    pdf.Value
+	y0, y1 float64
 }
 
 // pdfDateRE matches a PDF date: D:YYYYMMDDHHmmSS with optional parts.

@@ -141,24 +141,43 @@ func edgeKey(s string) string {
 // considered for header and footer detection.
 const edgeLines = 3
 
-// dropRunningLines removes running headers and footers (a line at the top
-// or bottom of the page whose text, digits aside, recurs at the same height
-// on at least half the pages, and at least on 3) and page numbers (a bare
-// number or "Trang N/M" line at the very top or bottom of a page). pages
-// holds the lines of every page; it is modified in place.
-func dropRunningLines(pages [][]textLine) {
+// band is the vertical extent of a page (its MediaBox). Running headers
+// and footers and page numbers are looked for only in its top and bottom
+// edgeShare.
+type band struct{ y0, y1 float64 }
+
+const edgeShare = 0.15
+
+// inEdge reports whether a baseline at y lies in the top or bottom margin
+// band of the page.
+func (b band) inEdge(y float64) bool {
+	h := b.y1 - b.y0
+	if h <= 0 || y < b.y0 || y > b.y1 {
+		return false
+	}
+	return y > b.y1-edgeShare*h || y < b.y0+edgeShare*h
+}
+
+// dropRunningLines removes running headers and footers (a line among the
+// top or bottom lines of the page, in the page's margin band, whose text,
+// digits aside, recurs at the same height on at least half the pages, and
+// at least on 3) and page numbers (a bare number or "Trang N/M" line at the
+// very top or bottom of a page, in the margin band). pages holds the lines
+// of every page and bands their extents; pages is modified in place.
+func dropRunningLines(pages [][]textLine, bands []band) {
 	type pos struct {
 		key string
 		y   int
 	}
-	isEdge := func(lines []textLine, i int) bool {
-		return topRank(lines, i) < edgeLines || bottomRank(lines, i) < edgeLines
+	isEdge := func(p int, i int) bool {
+		lines := pages[p]
+		return bands[p].inEdge(lines[i].y) && (topRank(lines, i) < edgeLines || bottomRank(lines, i) < edgeLines)
 	}
 	count := make(map[pos]int)
-	for _, lines := range pages {
+	for p, lines := range pages {
 		seen := make(map[pos]bool)
 		for i, l := range lines {
-			if !isEdge(lines, i) {
+			if !isEdge(p, i) {
 				continue
 			}
 			p := pos{edgeKey(l.text), int(math.Round(l.y / 3))}
@@ -181,7 +200,7 @@ func dropRunningLines(pages [][]textLine) {
 	for p, lines := range pages {
 		keep := lines[:0:0]
 		for i, l := range lines {
-			if isEdge(lines, i) && running(l) {
+			if isEdge(p, i) && running(l) {
 				continue
 			}
 			keep = append(keep, l)
@@ -189,14 +208,14 @@ func dropRunningLines(pages [][]textLine) {
 		// A bare page number at the very top or bottom.
 		for len(keep) > 0 {
 			i := extremeLine(keep, true)
-			if i < 0 || !isPageNumber(keep[i].text, len(pages)) || len(keep) == 1 && len(pages) == 1 {
+			if i < 0 || !bands[p].inEdge(keep[i].y) || !isPageNumber(keep[i].text, len(pages)) || len(keep) == 1 && len(pages) == 1 {
 				break
 			}
 			keep = append(keep[:i], keep[i+1:]...)
 		}
 		for len(keep) > 0 {
 			i := extremeLine(keep, false)
-			if i < 0 || !isPageNumber(keep[i].text, len(pages)) || len(keep) == 1 && len(pages) == 1 {
+			if i < 0 || !bands[p].inEdge(keep[i].y) || !isPageNumber(keep[i].text, len(pages)) || len(keep) == 1 && len(pages) == 1 {
 				break
 			}
 			keep = append(keep[:i], keep[i+1:]...)
