@@ -275,6 +275,9 @@ func (s *scanner) year4(i, lo int) (int, bool) {
 // leftClear reports whether the mention starting at token i is not the
 // tail of a longer token: a number, a word, a URL, a document number.
 func (s *scanner) leftClear(i int) bool {
+	if i >= len(s.toks) {
+		return false
+	}
 	if i == 0 || s.toks[i].gap {
 		if i > 0 && s.toks[i-1].kind == tokNum && s.toks[i].kind == tokNum {
 			// "0903 2011": digit groups separated by spaces.
@@ -915,7 +918,12 @@ var unitWords = map[string]bool{
 	"chi": true, "cán": true, "hồ": true, "mét": true, "cm": true, "mm": true,
 	"gam": true, "g": true, "đ": true, "lao": true, "công": true, "viên": true,
 	"thành": true, "em": true, "cháu": true, "cặp": true, "gia": true, "suất": true,
-	"phòng": true, "giường": true, "bác": true, "bệnh": true,
+	"phòng": true, "giường": true, "bác": true, "bệnh": true, "lô": true,
+	"thửa": true, "sản": true, "mẫu": true, "gói": true, "cuốn": true,
+	"quyển": true, "bộ": true, "chuyến": true, "việc": true, "sinh": true,
+	"trẻ": true, "nhà": true, "km2": true, "m2": true,
+	"tàu": true, "xe": true, "máy": true, "container": true, "thùng": true,
+	"bao": true, "hạt": true, "liều": true, "mũi": true,
 }
 
 func isUnitWord(w string) bool { return unitWords[strings.ToLower(w)] }
