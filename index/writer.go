@@ -402,11 +402,24 @@ func targetFields(sha string, i int, tg extract.Target, rec extract.Record) map[
 	if start == "" && tg.Deadline != "" {
 		start, end = string(tg.Deadline), string(tg.Deadline)
 	}
-	if t, ok := ParseDate(start, false); ok {
-		m[FieldPeriodStart] = t
+	ps, okS := ParseDate(start, false)
+	pe, okE := ParseDate(end, true)
+	// An open period ("đến năm 2025") starts when the document was issued;
+	// an open end ("từ 2021") runs on.
+	if !okS && okE {
+		ps, okS = RecordDate(rec)
+		if !okS || ps.After(pe) {
+			ps, okS = ParseDate(end, false)
+		}
 	}
-	if t, ok := ParseDate(end, true); ok {
-		m[FieldPeriodEnd] = t
+	if okS && !okE {
+		pe, okE = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), true
+	}
+	if okS {
+		m[FieldPeriodStart] = ps
+	}
+	if okE {
+		m[FieldPeriodEnd] = pe
 	}
 	return m
 }

@@ -15,14 +15,14 @@ import (
 // plan is a query ready to run, and the folded terms to mark in snippets.
 type plan struct {
 	query     query.Query
-	highlight map[string]bool
+	highlight *highlight
 }
 
 // planner turns a user Query into a Bleve query.
 type planner struct {
 	s       *Searcher
 	targets bool
-	hl      map[string]bool
+	hl      *highlight
 
 	free    []string      // bare words, in order: one text clause
 	must    []query.Query // required text clauses
@@ -48,7 +48,7 @@ const (
 )
 
 func (s *Searcher) plan(q Query) (*plan, error) {
-	p := &planner{s: s, targets: q.Targets, hl: map[string]bool{}}
+	p := &planner{s: s, targets: q.Targets, hl: &highlight{terms: map[string]bool{}}}
 	typ := index.TypeDoc
 	if q.Targets {
 		typ = index.TypeTarget
@@ -505,7 +505,7 @@ func (p *planner) textIn(t string, fields []fieldBoost) query.Query {
 // expansion searches a folded abbreviation or expansion: as a phrase when
 // it has several syllables, else as a word.
 func (p *planner) expansion(a string) query.Query {
-	p.mark(a)
+	p.markPhrase(a)
 	var ds []query.Query
 	for _, f := range p.phraseFields() {
 		if strings.Contains(a, " ") {
@@ -521,7 +521,7 @@ func (p *planner) expansion(a string) query.Query {
 // fields, ranked higher where the exact words match too, and its
 // abbreviations expanded.
 func (p *planner) phrase(t string) query.Query {
-	p.mark(t)
+	p.markPhrase(t)
 	var ds []query.Query
 	for _, f := range p.phraseFields() {
 		ds = append(ds, phraseQ(f, t, boostPhrase))
@@ -555,14 +555,14 @@ func (p *planner) phrase(t string) query.Query {
 
 // phraseIn is a quoted phrase in one folded field.
 func (p *planner) phraseIn(t, field string) query.Query {
-	p.mark(t)
+	p.markPhrase(t)
 	return phraseQ(field, t, 1)
 }
 
 // fuzzy matches a folded term with edit distance n.
 func (p *planner) fuzzy(t string, n int) query.Query {
 	f := index.FoldTerm(t)
-	p.hl[f] = true
+	p.hl.terms[f] = true
 	q := query.NewFuzzyQuery(f)
 	q.SetFuzziness(min(n, 2))
 	q.SetField(p.foldField())
@@ -602,7 +602,20 @@ func (p *planner) wildcard(w, field string) query.Query {
 func (p *planner) mark(t string) {
 	terms, _ := index.Analyze(index.AnalyzerFold, t)
 	for _, x := range terms {
-		p.hl[x] = true
+		p.hl.terms[x] = true
+	}
+}
+
+// markPhrase highlights t in snippets only where its words follow each
+// other.
+func (p *planner) markPhrase(t string) {
+	terms, _ := index.Analyze(index.AnalyzerFold, t)
+	switch len(terms) {
+	case 0:
+	case 1:
+		p.hl.terms[terms[0]] = true
+	default:
+		p.hl.phrases = append(p.hl.phrases, terms)
 	}
 }
 

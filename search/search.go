@@ -198,7 +198,7 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 }
 
 // docHits fills out with document hits, their records, paths and snippets.
-func (s *Searcher) docHits(ctx context.Context, res *bleve.SearchResult, out *Result, terms map[string]bool, nsnip int) error {
+func (s *Searcher) docHits(ctx context.Context, res *bleve.SearchResult, out *Result, terms *highlight, nsnip int) error {
 	for _, h := range res.Hits {
 		rec, err := index.RecordFromFields(h.Fields)
 		if err != nil {

@@ -42,11 +42,20 @@ func (s Snippet) Marked(open, close string) string {
 // matches (Vietnamese letters take two or three bytes).
 const snippetWidth = 260
 
-// makeSnippets returns up to n passages of text around the tokens whose
-// folded form is in terms, best first: the passages that hold the most
-// distinct query terms, then the most matches.
-func makeSnippets(text string, terms map[string]bool, n int) []Snippet {
-	if text == "" || len(terms) == 0 || n <= 0 {
+// highlight is what snippets mark: single words (folded) and phrases
+// (folded words that must follow each other).
+type highlight struct {
+	terms   map[string]bool
+	phrases [][]string
+}
+
+func (h *highlight) empty() bool { return h == nil || (len(h.terms) == 0 && len(h.phrases) == 0) }
+
+// makeSnippets returns up to n passages of text around the words and
+// phrases of h, best first: the passages that hold the most distinct query
+// terms, then the most matches.
+func makeSnippets(text string, h *highlight, n int) []Snippet {
+	if text == "" || h.empty() || n <= 0 {
 		return nil
 	}
 	toks := index.Tokens(index.AnalyzerFold, text)
@@ -55,9 +64,31 @@ func makeSnippets(text string, terms map[string]bool, n int) []Snippet {
 		term       string
 	}
 	var ms []match
-	for _, t := range toks {
-		if terms[t.Term] {
-			ms = append(ms, match{t.Start, t.End, t.Term})
+	for i := 0; i < len(toks); i++ {
+		matched := false
+		for _, ph := range h.phrases {
+			if i+len(ph) > len(toks) {
+				continue
+			}
+			ok := true
+			for j, w := range ph {
+				if toks[i+j].Term != w {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				for j := range ph {
+					// Each word is marked; the phrase counts as one term.
+					ms = append(ms, match{toks[i+j].Start, toks[i+j].End, strings.Join(ph, " ")})
+				}
+				i += len(ph) - 1
+				matched = true
+				break
+			}
+		}
+		if !matched && h.terms[toks[i].Term] {
+			ms = append(ms, match{toks[i].Start, toks[i].End, toks[i].Term})
 		}
 	}
 	if len(ms) == 0 {

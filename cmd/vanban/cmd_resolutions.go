@@ -2,11 +2,94 @@ package main
 
 import (
 	"context"
-	"errors"
+	"encoding/json"
+	"fmt"
 	"io"
+
+	"vanban/index"
+	"vanban/search"
 )
 
-// runResolutions is the "resolutions" subcommand.
+const resolutionsUsage = `usage: vanban resolutions [--index DIR] [--json]
+
+Lists every resolution the archive knows: those stored as documents and
+those only cited by other documents, merged by number and date (Party
+numbers restart each term), each with the documents that cite it.
+
+Exit status: 0 resolutions listed, 1 none known (or the index cannot be
+opened), 2 usage error, 130 interrupted.
+
+Flags:
+`
+
 func runResolutions(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("resolutions: not implemented yet")
+	fs := newFlagSet("resolutions", resolutionsUsage, stderr)
+	dir := fs.String("index", "", "index folder (default $VANBAN_INDEX or ./vanban-index)")
+	asJSON := fs.Bool("json", false, "print one JSON object per resolution")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return helpOr(err)
+	}
+	if len(rest) > 0 {
+		return usageErrorf("resolutions: unexpected argument %q", rest[0])
+	}
+	ix, err := index.OpenReadOnly(resolveIndexDir(*dir))
+	if err != nil {
+		return fmt.Errorf("resolutions: %w", err)
+	}
+	defer ix.Close()
+	rs, err := search.Resolutions(ctx, ix)
+	if err != nil {
+		return fmt.Errorf("resolutions: %w", err)
+	}
+	if len(rs) == 0 {
+		fmt.Fprintln(stderr, "vanban: no resolution is known to this archive")
+		return quietError{exitFailed}
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		for _, r := range rs {
+			if err := enc.Encode(r); err != nil {
+				return fmt.Errorf("resolutions: write: %w", err)
+			}
+		}
+		return nil
+	}
+	stored := 0
+	for _, r := range rs {
+		issued := r.Issued
+		if issued == "" {
+			issued = "(ngày?)"
+		}
+		fmt.Fprintf(stdout, "%s  %s", r.Number, issued)
+		if r.Title != "" {
+			fmt.Fprintf(stdout, "  %s", clip(r.Title, 160))
+		}
+		if r.Issuer != "" {
+			fmt.Fprintf(stdout, " — %s", r.Issuer)
+		}
+		fmt.Fprintln(stdout)
+		if len(r.Paths) == 0 {
+			fmt.Fprintln(stdout, "   (only cited; not in the archive)")
+		} else {
+			stored++
+		}
+		for _, p := range r.Paths {
+			fmt.Fprintf(stdout, "   document: %s\n", p)
+		}
+		for _, c := range r.CitedBy {
+			who := c.Path
+			if c.Number != "" {
+				who += " (" + c.Number
+				if c.Issued != "" {
+					who += ", " + c.Issued
+				}
+				who += ")"
+			}
+			fmt.Fprintf(stdout, "   cited by: %s\n", who)
+		}
+	}
+	fmt.Fprintf(stdout, "%d resolutions: %d in the archive, %d only cited\n", len(rs), stored, len(rs)-stored)
+	return nil
 }

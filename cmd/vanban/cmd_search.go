@@ -2,11 +2,358 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"os"
+	"strings"
+
+	"golang.org/x/term"
+
+	"vanban/extract"
+	"vanban/index"
+	"vanban/search"
 )
 
-// runSearch is the "search" subcommand.
+const searchUsage = `usage: vanban search [--index DIR] [flags] QUERY
+
+Searches the index. QUERY is a Bleve query string: words (with or without
+diacritics, either tone placement, abbreviations or their expansions),
+"phrases", +must, -not, field:value (kind, number, issuer, format, path,
+year, title, body, subject, unit), issued:>="2020-01-01", year:>=2019,
+value:>=90, wildcards (chuyển đổ*) and fuzzy words (đảng~1). Field filters
+always restrict the results.
+
+Each hit shows its title, kind, number, date, path (and page for PDFs) and
+one or two snippets with the matched words marked. --targets lists target
+records instead. --json prints one JSON object per hit.
+
+Exit status: 0 hits found, 1 no hit (or the index cannot be opened),
+2 usage error or bad query, 130 interrupted.
+
+Flags:
+`
+
+// searchOptions are the flags of "vanban search".
+type searchOptions struct {
+	index string
+	q     search.Query
+	sort  string
+	json  bool
+	color string
+}
+
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("search: not implemented yet")
+	var o searchOptions
+	fs := newFlagSet("search", searchUsage, stderr)
+	fs.StringVar(&o.index, "index", "", "index folder (default $VANBAN_INDEX or ./vanban-index)")
+	fs.StringVar(&o.q.Kind, "kind", "", "only documents of this kind (resolution, decision, … or nghị quyết, quyết định, …)")
+	fs.StringVar(&o.q.Issuer, "issuer", "", "only documents whose issuer contains these words")
+	fs.StringVar(&o.q.From, "from", "", "only documents issued on or after this date (YYYY, YYYY-MM, YYYY-MM-DD, D/M/YYYY); with --targets, periods that end on or after it")
+	fs.StringVar(&o.q.To, "to", "", "only documents issued on or before this date; with --targets, periods that start on or before it")
+	fs.StringVar(&o.q.Number, "number", "", "only the document with this number (18-NQ/TW)")
+	fs.BoolVar(&o.q.Targets, "targets", false, "search target records instead of documents")
+	fs.StringVar(&o.sort, "sort", "score", "order of hits: score or date (newest first)")
+	fs.IntVar(&o.q.Limit, "limit", 10, "hits to show")
+	fs.IntVar(&o.q.Offset, "offset", 0, "hits to skip")
+	fs.BoolVar(&o.q.Facets, "facets", false, "count hits by kind, year and issuer")
+	fs.BoolVar(&o.json, "json", false, "print one JSON object per hit")
+	fs.StringVar(&o.color, "color", "auto", "mark matches with colour: auto, always or never")
+	words, err := parseFlags(fs, args)
+	if err != nil {
+		return helpOr(err)
+	}
+	o.q.Text = strings.Join(words, " ")
+	switch o.sort {
+	case "score":
+	case "date":
+		o.q.SortByDate = true
+	default:
+		return usageErrorf("search: --sort must be score or date, not %q", o.sort)
+	}
+	if o.q.Limit < 1 {
+		return usageErrorf("search: --limit must be at least 1")
+	}
+	if o.q.Offset < 0 {
+		return usageErrorf("search: --offset must not be negative")
+	}
+	if strings.TrimSpace(o.q.Text) == "" && o.q.Kind == "" && o.q.Issuer == "" && o.q.Number == "" && o.q.From == "" && o.q.To == "" && !o.q.Targets {
+		return usageErrorf("search: no QUERY given (try: vanban search -h)")
+	}
+	if o.color != "auto" && o.color != "always" && o.color != "never" {
+		return usageErrorf("search: --color must be auto, always or never")
+	}
+
+	ix, err := index.OpenReadOnly(resolveIndexDir(o.index))
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	defer ix.Close()
+	res, err := search.Search(ctx, ix, o.q)
+	if err != nil {
+		if errors.Is(err, search.ErrBadQuery) {
+			return usageErrorf("search: %v", err)
+		}
+		return fmt.Errorf("search: %w", err)
+	}
+	if len(res.Hits) == 0 {
+		what := "document"
+		if o.q.Targets {
+			what = "target"
+		}
+		if res.Total > 0 {
+			fmt.Fprintf(stderr, "vanban: no more %ss: %d in all, --offset %d skips them\n", what, res.Total, o.q.Offset)
+		} else {
+			fmt.Fprintf(stderr, "vanban: no %s matches %s\n", what, describeQuery(o.q))
+		}
+		return quietError{exitFailed}
+	}
+	if o.json {
+		return printSearchJSON(stdout, o.q, res)
+	}
+	mark := markers{open: "[", close: "]"}
+	if o.color == "always" || (o.color == "auto" && colorTerminal(stdout)) {
+		mark = markers{open: "\x1b[1;33m", close: "\x1b[0m", bold: "\x1b[1m", dim: "\x1b[2m", reset: "\x1b[0m"}
+	}
+	printSearchText(stdout, o.q, res, mark)
+	return nil
+}
+
+// describeQuery says what was asked, for the no-hit line.
+func describeQuery(q search.Query) string {
+	var parts []string
+	if q.Text != "" {
+		parts = append(parts, fmt.Sprintf("%q", q.Text))
+	}
+	for _, f := range []struct{ name, v string }{{"kind", q.Kind}, {"issuer", q.Issuer}, {"number", q.Number}, {"from", q.From}, {"to", q.To}} {
+		if f.v != "" {
+			parts = append(parts, fmt.Sprintf("--%s %q", f.name, f.v))
+		}
+	}
+	if len(parts) == 0 {
+		return "(all)"
+	}
+	return strings.Join(parts, " ")
+}
+
+// colorTerminal reports whether w is a terminal that takes colour:
+// NO_COLOR unset and TERM not dumb.
+func colorTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return false
+	}
+	return os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
+}
+
+// markers are the strings that set off matches and headings.
+type markers struct {
+	open, close      string
+	bold, dim, reset string
+}
+
+func printSearchText(w io.Writer, q search.Query, res *search.Result, m markers) {
+	for i, h := range res.Hits {
+		n := q.Offset + i + 1
+		if h.Target != nil {
+			printTargetText(w, n, h, m)
+			continue
+		}
+		r := h.Record
+		title := clip(string(r.Title), 160)
+		if title == "" {
+			title = "(không có tiêu đề)"
+		}
+		fmt.Fprintf(w, "%d. %s%s%s\n", n, m.bold, title, m.reset)
+		meta := []string{r.Kind}
+		if r.Number != "" {
+			meta = append(meta, string(r.Number))
+		}
+		if r.Issued != "" {
+			meta = append(meta, string(r.Issued))
+		} else if r.Published != "" {
+			meta = append(meta, string(r.Published))
+		}
+		if r.Issuer != "" {
+			meta = append(meta, string(r.Issuer))
+		}
+		fmt.Fprintf(w, "   %s%s%s\n", m.dim, strings.Join(meta, " · "), m.reset)
+		loc := h.Path
+		if len(h.Snippets) > 0 && h.Snippets[0].Page > 0 {
+			loc += fmt.Sprintf(" (tr. %d)", h.Snippets[0].Page)
+		}
+		if len(h.Paths) > 1 {
+			loc += fmt.Sprintf(" (+%d bản sao)", len(h.Paths)-1)
+		}
+		fmt.Fprintf(w, "   %s\n", loc)
+		for _, s := range h.Snippets {
+			fmt.Fprintf(w, "   %s\n", s.Marked(m.open, m.close))
+		}
+		fmt.Fprintln(w)
+	}
+	what := "documents"
+	if q.Targets {
+		what = "targets"
+	}
+	fmt.Fprintf(w, "%d–%d of %d %s (%.0f ms)\n", q.Offset+1, q.Offset+len(res.Hits), res.Total, what, float64(res.Took.Microseconds())/1000)
+	if res.Facets != nil {
+		for _, name := range []string{"kind", "year", "issuer"} {
+			var parts []string
+			for _, f := range res.Facets[name] {
+				parts = append(parts, fmt.Sprintf("%s %d", f.Value, f.Count))
+			}
+			if len(parts) > 0 {
+				fmt.Fprintf(w, "%s: %s\n", name, strings.Join(parts, " · "))
+			}
+		}
+	}
+}
+
+func printTargetText(w io.Writer, n int, h search.Hit, m markers) {
+	t := h.Target
+	val := formatValue(t.Value)
+	if t.ValueMax != nil {
+		val += "–" + formatValue(*t.ValueMax)
+	}
+	head := strings.Join(strings.Fields(strings.Join([]string{comparatorWords(t.Comparator), val, t.Unit}, " ")), " ")
+	fmt.Fprintf(w, "%d. %s%s%s — %s\n", n, m.bold, head, m.reset, t.Subject)
+	var meta []string
+	if t.Indicator != "" {
+		meta = append(meta, t.Indicator)
+	}
+	if t.Period != nil && (t.Period.Start != "" || t.Period.End != "") {
+		meta = append(meta, "thời hạn "+periodString(*t.Period))
+	}
+	if t.Deadline != "" {
+		meta = append(meta, "hạn "+string(t.Deadline))
+	}
+	src := string(t.SourceNumber)
+	if src == "" {
+		src = string(h.Record.Number)
+	}
+	if src != "" {
+		meta = append(meta, "nguồn "+src)
+	}
+	if len(meta) > 0 {
+		fmt.Fprintf(w, "   %s%s%s\n", m.dim, strings.Join(meta, " · "), m.reset)
+	}
+	loc := h.Path
+	if t.Page > 0 && h.Record.Pages != nil {
+		loc += fmt.Sprintf(" (tr. %d)", t.Page)
+	}
+	fmt.Fprintf(w, "   %s\n", loc)
+	if t.Sentence != "" {
+		fmt.Fprintf(w, "   %s\n", t.Sentence)
+	}
+	fmt.Fprintln(w)
+}
+
+func comparatorWords(c string) string {
+	switch c {
+	case ">=":
+		return "≥"
+	case "<=":
+		return "≤"
+	case "range", "=":
+		return ""
+	}
+	return c
+}
+
+func periodString(p extract.Period) string {
+	switch {
+	case p.Start == p.End:
+		return p.Start
+	case p.Start == "":
+		return "đến " + p.End
+	case p.End == "":
+		return "từ " + p.Start
+	}
+	return p.Start + "–" + p.End
+}
+
+// clip shortens s to about n runes, at a word boundary, with an ellipsis.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := n
+	for i := n; i > n/2; i-- {
+		if r[i] == ' ' {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimSpace(string(r[:cut])) + "…"
+}
+
+func formatValue(v float64) string {
+	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.4f", v), "0"), ".")
+}
+
+// docHitJSON is one document hit of --json.
+type docHitJSON struct {
+	Path      string             `json:"path"`
+	Paths     []string           `json:"paths"`
+	SHA256    string             `json:"sha256"`
+	Title     extract.NullString `json:"title"`
+	Kind      string             `json:"kind"`
+	Number    extract.NullString `json:"number"`
+	Issuer    extract.NullString `json:"issuer"`
+	Issued    extract.NullString `json:"issued"`
+	Published extract.NullString `json:"published"`
+	Format    string             `json:"format"`
+	Page      *int               `json:"page"`
+	Score     float64            `json:"score"`
+	Snippets  []string           `json:"snippets"`
+}
+
+// targetHitJSON is one target hit of --json: the target's fields of the
+// record contract, plus where it comes from.
+type targetHitJSON struct {
+	extract.Target
+	Path           string             `json:"path"`
+	SHA256         string             `json:"sha256"`
+	DocumentTitle  extract.NullString `json:"document_title"`
+	DocumentNumber extract.NullString `json:"document_number"`
+	DocumentKind   string             `json:"document_kind"`
+	Score          float64            `json:"score"`
+}
+
+func printSearchJSON(w io.Writer, q search.Query, res *search.Result) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, h := range res.Hits {
+		var v any
+		if h.Target != nil {
+			v = targetHitJSON{Target: *h.Target, Path: h.Path, SHA256: h.SHA256, DocumentTitle: h.Record.Title,
+				DocumentNumber: h.Record.Number, DocumentKind: h.Record.Kind, Score: h.Score}
+		} else {
+			r := h.Record
+			j := docHitJSON{Path: h.Path, Paths: h.Paths, SHA256: h.SHA256, Title: r.Title, Kind: r.Kind, Number: r.Number,
+				Issuer: r.Issuer, Issued: r.Issued, Published: r.Published, Format: r.Format, Score: h.Score, Snippets: []string{}}
+			if j.Paths == nil {
+				j.Paths = []string{h.Path}
+			}
+			for _, s := range h.Snippets {
+				j.Snippets = append(j.Snippets, s.Marked("[", "]"))
+			}
+			if len(h.Snippets) > 0 && h.Snippets[0].Page > 0 {
+				p := h.Snippets[0].Page
+				j.Page = &p
+			}
+			v = j
+		}
+		if err := enc.Encode(v); err != nil {
+			return fmt.Errorf("search: write: %w", err)
+		}
+	}
+	if res.Facets != nil {
+		if err := enc.Encode(map[string]any{"total": res.Total, "facets": res.Facets}); err != nil {
+			return fmt.Errorf("search: write: %w", err)
+		}
+	}
+	return nil
 }
