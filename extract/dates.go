@@ -257,6 +257,19 @@ func (s *scanner) adjacent(i int) bool {
 	return i > 0 && i < len(s.toks) && !s.toks[i].gap
 }
 
+// wrapped reports whether token i touches the token before it, or follows
+// it on the next line (a PDF line wrapped after "17-7-": "17-7-\n2020").
+func (s *scanner) wrapped(i int) bool {
+	if s.adjacent(i) {
+		return true
+	}
+	if i <= 0 || i >= len(s.toks) || s.toks[i-1].kind != tokPunct {
+		return false
+	}
+	gap := s.text[s.toks[i-1].end:s.toks[i].start]
+	return strings.Count(gap, "\n") == 1 && len(gap) <= 4
+}
+
 func isDash(r rune) bool { return r == '-' || r == '–' || r == '—' || r == '‒' }
 
 func (s *scanner) dash(i int) bool {
@@ -515,7 +528,7 @@ func (s *scanner) numDate(j int) (y, m, d, next int, ok bool) {
 	}
 	sep := s.toks[j+1].val
 	m, md, ok2 := s.num(j + 2)
-	if !ok2 || md > 2 || !s.adjacent(j+2) || !s.adjacent(j+3) || s.toks[j+3].kind != tokPunct || s.toks[j+3].val != sep || !s.adjacent(j+4) {
+	if !ok2 || md > 2 || !s.wrapped(j+2) || !s.adjacent(j+3) || s.toks[j+3].kind != tokPunct || s.toks[j+3].val != sep || !s.wrapped(j+4) {
 		return
 	}
 	y, ok3 := s.year4(j+4, minYear)
@@ -724,7 +737,7 @@ func (s *scanner) monthYearTail(k int) (y, next int, ok bool) {
 	case s.word(k, "năm"):
 		k++
 	case s.punct(k, '/', '.', '-', '–'):
-		if s.adjacent(k) != s.adjacent(k+1) && s.punct(k, '/', '.') {
+		if s.adjacent(k) != s.wrapped(k+1) && s.punct(k, '/', '.') {
 			return 0, 0, false
 		}
 		if s.punct(k, '.') && !s.adjacent(k) {

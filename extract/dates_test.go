@@ -42,6 +42,8 @@ func TestFindDates(t *testing.T) {
 		{"not a leap day", "ngày 29/2/2023", 0, nil},
 		{"day 31 of a 30-day month", "ngày 31/4/2020", 0, nil},
 		{"mixed separators", "ngày 4/7-2011", 0, nil},
+		{"wrapped after separator", "đến ngày 17-7-\n2020, thực hiện", 0, []string{"ngày 17-7-\n2020|2020-07-17|2020-07-17|day"}},
+		{"not wrapped across a blank line", "ngày 17-7-\n\n2020", 0, nil},
 		{"iso day", "cập nhật 2011-07-04", 0, []string{"2011-07-04|2011-07-04|2011-07-04|day"}},
 		{"old date", "sinh ngày 19/5/1890", 0, []string{"ngày 19/5/1890|1890-05-19|1890-05-19|day"}},
 		// Datetimes.
