@@ -55,7 +55,8 @@ func parsePDF(data []byte, maxPages int) (p parsed, err error) {
 	if err != nil {
 		return parsed{}, err
 	}
-	r, openErr := openPDF(fixed)
+	r, cryptNotes, openErr := openPDF(fixed)
+	notes = append(notes, cryptNotes...)
 	var pages []pageRef
 	var treeWarn []string
 	if openErr == nil {
@@ -71,7 +72,7 @@ func parsePDF(data []byte, maxPages int) (p parsed, err error) {
 		if rerr != nil {
 			return parsed{}, fmt.Errorf("%w (rebuilding the cross-reference table: %v)", openErr, rerr)
 		}
-		r2, err2 := openPDF(rebuilt)
+		r2, _, err2 := openPDF(rebuilt)
 		if err2 == nil {
 			pages, treeWarn, err2 = walkPageTree(r2, maxPages)
 		}
@@ -162,27 +163,50 @@ var errPDFUnsupportedCrypt = errors.New("encrypted PDF: unsupported encryption")
 
 // openPDF opens a PDF with the empty user password, turning the library's
 // panics and password errors into errors.
-func openPDF(data []byte) (r *pdf.Reader, err error) {
+func openPDF(data []byte) (r *pdf.Reader, notes []string, err error) {
 	defer func() {
 		if x := recover(); x != nil {
-			r, err = nil, fmt.Errorf("malformed PDF: %v", x)
+			r, notes, err = nil, nil, fmt.Errorf("malformed PDF: %v", x)
 		}
 	}()
 	r, err = pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err == nil {
-		return r, nil
+		return r, restrictionNote(r), nil
 	}
 	msg := err.Error()
 	switch {
 	case errors.Is(err, pdf.ErrInvalidPassword) || strings.Contains(msg, "invalid password"):
-		return nil, errPDFPassword
+		return nil, nil, errPDFPassword
 	case strings.Contains(msg, "encryption") || strings.Contains(msg, "bit encryption key"):
 		if bytes.Contains(data, []byte("/AESV3")) || bytes.Contains(data, []byte("/R 6")) || bytes.Contains(data, []byte("/R 5")) {
-			return decryptAES256(data)
+			r, p, err := decryptAES256(data)
+			if err != nil {
+				return nil, nil, err
+			}
+			return r, restrictions(p), nil
 		}
-		return nil, fmt.Errorf("%w: %s", errPDFUnsupportedCrypt, msg)
+		return nil, nil, fmt.Errorf("%w: %s", errPDFUnsupportedCrypt, msg)
 	}
-	return nil, fmt.Errorf("malformed PDF: %s", strings.TrimPrefix(strings.TrimPrefix(msg, "malformed PDF: "), "malformed PDF file: "))
+	return nil, nil, fmt.Errorf("malformed PDF: %s", strings.TrimPrefix(strings.TrimPrefix(msg, "malformed PDF: "), "malformed PDF file: "))
+}
+
+// restrictionNote returns the warning for an encrypted file opened with
+// the empty user password whose owner forbids copying text.
+func restrictionNote(r *pdf.Reader) (notes []string) {
+	defer func() { _ = recover() }()
+	enc := r.Trailer().Key("Encrypt")
+	if enc.Kind() != pdf.Dict {
+		return nil
+	}
+	return restrictions(enc.Key("P").Int64())
+}
+
+// restrictions words the permission flags P (bit 5: copy text).
+func restrictions(p int64) []string {
+	if p&16 == 0 {
+		return []string{"encrypted PDF opened with the empty user password; its owner restricts copying text"}
+	}
+	return nil
 }
 
 // headerRE finds the PDF header.

@@ -136,14 +136,15 @@ var hostilePDFWant = map[string]struct {
 	err      string // substring of the error; "" means it must read
 	warning  string // substring of a warning, if any is required
 	minChars int
+	sameAs   string // corpus/pdf file whose text it must equal
 }{
 	"empty.pdf":                        {err: "empty file"},
 	"random-bytes.pdf":                 {err: "not a PDF"},
 	"encrypted-user-password.pdf":      {err: "encrypted PDF: a password is required"},
 	"image-only-scan.pdf":              {warning: "page 1 has no text layer; it looks scanned"},
-	"broken-xref.pdf":                  {warning: "cross-reference table rebuilt", minChars: 5000},
+	"broken-xref.pdf":                  {warning: "cross-reference table rebuilt", minChars: 5000, sameAs: "an_le_so_432021AL.pdf"},
 	"truncated-60pct.pdf":              {warning: "truncated PDF", minChars: 1000},
-	"encrypted-owner-restrictions.pdf": {minChars: 5000},
+	"encrypted-owner-restrictions.pdf": {warning: "owner restricts copying", minChars: 5000, sameAs: "an_le_so_672023AL.pdf"},
 }
 
 // TestPDFHostile reads the hostile PDFs through the worker process, as
@@ -178,6 +179,19 @@ func TestPDFHostile(t *testing.T) {
 			}
 			if want.warning != "" && !containsAny(p.warnings, want.warning) {
 				t.Errorf("readPDFFile(%q).warnings = %q; want one containing %q", name, p.warnings, want.warning)
+			}
+			if want.sameAs != "" {
+				orig, err := os.ReadFile(filepath.Join(dir, "..", "pdf", want.sameAs))
+				if err != nil {
+					t.Skipf("original %s: %v", want.sameAs, err)
+				}
+				o, err := parsePDF(orig, PDFMaxPages)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got, want := strings.Join(p.pages, "\f"), strings.Join(o.pages, "\f"); got != want {
+					t.Errorf("readPDFFile(%q): text differs from the original's (%d vs %d bytes)", name, len(got), len(want))
+				}
 			}
 		})
 	}

@@ -488,3 +488,38 @@ func FuzzPDFLayout(f *testing.F) {
 		}
 	})
 }
+
+func TestReadLiteral(t *testing.T) {
+	tests := []struct {
+		in, want string
+		n        int
+	}{
+		{`(abc) rest`, "abc", 5},
+		{`(a(b)c)`, "a(b)c", 7},
+		{`(a\)b)`, "a)b", 6},
+		{`(\101\60x)`, "A0x", 10},
+		{"(line\\\njoined)", "linejoined", 14},
+		{`(\n\t)`, "\n\t", 6},
+		{`(unterminated`, "unterminated", 13},
+	}
+	for _, tt := range tests {
+		got, n := readLiteral([]byte(tt.in))
+		if string(got) != tt.want || n != tt.n {
+			t.Errorf("readLiteral(%q) = %q, %d; want %q, %d", tt.in, got, n, tt.want, tt.n)
+		}
+	}
+}
+
+func TestDecodeHexString(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"48656C6C6F", "Hello"},
+		{"48 65 6c\n6c 6f", "Hello"},
+		{"414", "A@"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := string(decodeHexString([]byte(tt.in))); got != tt.want {
+			t.Errorf("decodeHexString(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
