@@ -250,8 +250,8 @@ type wordML struct {
 }
 
 type wordTable struct {
-	cells []string
-	cell  []string
+	cells [][]string // the open row's finished cells, as paragraphs
+	cell  []string   // the open cell's paragraphs
 	inRow bool
 }
 
@@ -267,7 +267,7 @@ func wordMLText(r io.Reader) (string, error) {
 	}
 	var w wordML
 	for {
-		tok, err := dec.Token()
+		tok, err := dec.RawToken() // no namespace resolution: local names suffice, and it is faster
 		if err == io.EOF {
 			break
 		}
@@ -355,7 +355,7 @@ func (w *wordML) end(t xml.EndElement) {
 		w.closePara()
 	case "tc":
 		if tb := w.table(); tb != nil {
-			tb.cells = append(tb.cells, strings.Join(tb.cell, " "))
+			tb.cells = append(tb.cells, tb.cell)
 			tb.cell = nil
 		}
 	case "tr":
@@ -379,27 +379,49 @@ func (w *wordML) table() *wordTable {
 	return w.tables[len(w.tables)-1]
 }
 
-// closeRow emits a finished row: into the enclosing cell for a nested
-// table, else as one line.
+// closeRow emits a finished row. A row of one-paragraph cells (a data
+// table) is one line with cells joined by " | "; a row whose cells hold
+// several paragraphs (the two-column heading of an official document, a
+// signature block) is written cell after cell, one paragraph per line, so
+// that lines such as "Số: 19/2019/NĐ-CP" stay whole. A nested table's rows
+// go into the enclosing cell.
 func (w *wordML) closeRow(tb *wordTable) {
 	tb.inRow = false
-	var cells []string
+	var cells [][]string
+	multi := false
 	for _, c := range tb.cells {
-		if c = strings.TrimSpace(c); c != "" {
-			cells = append(cells, c)
+		if len(c) == 0 {
+			continue
+		}
+		cells = append(cells, c)
+		if len(c) > 1 {
+			multi = true
 		}
 	}
 	tb.cells = nil
 	if len(cells) == 0 {
 		return
 	}
-	row := strings.Join(cells, " | ")
+	var lines []string
+	if multi {
+		for _, c := range cells {
+			lines = append(lines, c...)
+		}
+	} else {
+		one := make([]string, len(cells))
+		for i, c := range cells {
+			one[i] = c[0]
+		}
+		lines = []string{strings.Join(one, " | ")}
+	}
 	if len(w.tables) > 1 {
 		outer := w.tables[len(w.tables)-2]
-		outer.cell = append(outer.cell, row)
+		outer.cell = append(outer.cell, lines...)
 		return
 	}
-	w.line(row)
+	for _, l := range lines {
+		w.line(l)
+	}
 }
 
 // closePara ends the innermost paragraph and routes its text to the open
@@ -420,8 +442,11 @@ func (w *wordML) closePara() {
 		return
 	}
 	if tb := w.table(); tb != nil && tb.inRow {
-		if s := strings.TrimSpace(strings.ReplaceAll(text, "\n", " ")); s != "" {
-			tb.cell = append(tb.cell, s)
+		// Line breaks inside a cell paragraph are kept as lines.
+		for _, l := range strings.Split(text, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				tb.cell = append(tb.cell, l)
+			}
 		}
 		return
 	}
@@ -452,7 +477,7 @@ func (w *wordML) closeAll() {
 	for len(w.tables) > 0 {
 		tb := w.table()
 		if len(tb.cell) > 0 {
-			tb.cells = append(tb.cells, strings.Join(tb.cell, " "))
+			tb.cells = append(tb.cells, tb.cell)
 			tb.cell = nil
 		}
 		w.closeRow(tb)

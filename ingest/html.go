@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -60,11 +61,20 @@ func htmlReader(_ string, data []byte) (parsed, error) {
 		}
 	}
 
-	body, title, rerr := articleText(doc, m)
+	body, title, head, rerr := articleText(doc, m)
 	if rerr != "" {
 		p.warnings = append(p.warnings, rerr)
 	}
 	p.title = title
+	if p.published == "" {
+		// No machine-readable time: a visible dateline by the headline.
+		for _, l := range head {
+			if iso := datelineTime(l); iso != "" {
+				p.published = iso
+				break
+			}
+		}
+	}
 	p.pages = []string{body}
 	return p, nil
 }
@@ -72,7 +82,7 @@ func htmlReader(_ string, data []byte) (parsed, error) {
 // articleText runs readability on a copy of doc and returns the article's
 // text with the headline block first, the headline, and a warning when it
 // had to fall back to the whole page.
-func articleText(doc *html.Node, m pageInfo) (body, title, warning string) {
+func articleText(doc *html.Node, m pageInfo) (body, title string, head []string, warning string) {
 	ps := readability.NewParser()
 	ps.MaxElemsToParse = maxHTMLElems
 	art, err := ps.ParseDocument(doc, nil)
@@ -92,15 +102,34 @@ func articleText(doc *html.Node, m pageInfo) (body, title, warning string) {
 	// Readability keeps the body container; the headline, and the dateline
 	// or kicker set beside it, usually sit outside. Put them first unless
 	// the body already opens with them.
-	head := headlineBlock(doc, title)
-	if len(head) == 0 && title != "" {
-		head = []string{title}
+	head = headlineBlock(doc, title)
+	lines := head
+	if len(lines) == 0 && title != "" {
+		lines = []string{title}
 	}
 	first, _, _ := strings.Cut(body, "\n")
-	if len(head) > 0 && !sameLine(first, head[len(head)-1]) && !sameLine(first, head[0]) {
-		body = strings.Join(append(head, body), "\n")
+	if len(lines) > 0 && !sameLine(first, lines[len(lines)-1]) && !sameLine(first, lines[0]) {
+		body = strings.Join(append(lines[:len(lines):len(lines)], body), "\n")
 	}
-	return body, title, warning
+	return body, title, head, warning
+}
+
+// datelineDate finds a Vietnamese visible date with an optional time:
+// "10/07/2011 - 19:35", "Thứ hai, 7/12/2020, 08:30 (GMT+7)", "07-12-2020 8h30".
+var datelineDate = regexp.MustCompile(`\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b(?:\D{0,6}?\b(\d{1,2})\s*[:hH]\s*(\d{2})\b)?`)
+
+// datelineTime turns a visible dateline (day first, as Vietnamese sites
+// write it) into "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM"; "" when there is none.
+func datelineTime(line string) string {
+	m := datelineDate.FindStringSubmatch(line)
+	if m == nil {
+		return ""
+	}
+	iso := fmt.Sprintf("%s-%02s-%02s", m[3], m[2], m[1])
+	if m[4] != "" {
+		iso += fmt.Sprintf("T%02s:%s", m[4], m[5])
+	}
+	return isoDateTime(iso)
 }
 
 // sameLine compares two lines after cleanup and whitespace collapse.
@@ -305,7 +334,11 @@ func htmlPlainText(src string) (text, title string) {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
-			return tidyLines(b.String()), strings.Join(strings.Fields(tb.String()), " ")
+			lines := strings.Split(b.String(), "\n")
+			for i, l := range lines {
+				lines[i] = strings.Join(strings.Fields(l), " ")
+			}
+			return tidyLines(strings.Join(lines, "\n")), strings.Join(strings.Fields(tb.String()), " ")
 		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
 			name, _ := z.TagName()
 			a := atom.Lookup(name)
@@ -550,11 +583,31 @@ func stripSiteSuffix(title, site string) string {
 		head, tail := title[:i], title[i+len(sep):]
 		// Keep "Nghị quyết 15/2011 - HĐND" style titles: strip only when
 		// the tail is a short name and the head a sentence of its own.
-		if utf8.RuneCountInString(tail) <= 40 && len(strings.Fields(head)) >= 4 && len(strings.Fields(tail)) <= 6 {
+		if utf8.RuneCountInString(tail) <= 40 && len(strings.Fields(head)) >= 4 && looksSiteName(tail) {
 			return strings.TrimSpace(head)
 		}
 	}
 	return title
+}
+
+// looksSiteName reports whether s reads like a site's name: a domain, or
+// at most five words that all start with a capital or a digit ("Báo Ví
+// Dụ", "VnExpress", "Tuổi Trẻ Online").
+func looksSiteName(s string) bool {
+	if strings.Contains(s, ".") && !strings.Contains(s, " ") {
+		return true
+	}
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 5 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // textOf returns the text inside n, whitespace collapsed.
