@@ -40,7 +40,7 @@ func TestWordMLText(t *testing.T) {
 		{"wingdings bullet", wdoc(wp(`<w:r><w:sym w:font="Wingdings" w:char="F0A7"/></w:r>`, wr(" mục"))), "• mục\n"},
 		{"no-break hyphen", wdoc(wp(wr("NQ"), `<w:r><w:noBreakHyphen/></w:r>`, wr("HĐND"))), "NQ-HĐND\n"},
 		{"field code dropped, result kept", wdoc(wp(`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`, wr("3"), `<w:r><w:fldChar w:fldCharType="end"/></w:r>`)), "3\n"},
-		{"simple field", wdoc(wp(`<w:fldSimple w:instr="DATE">`+wr("01/01/2020")+`</w:fldSimple>`)), "01/01/2020\n"},
+		{"simple field", wdoc(wp(`<w:fldSimple w:instr="DATE">` + wr("01/01/2020") + `</w:fldSimple>`)), "01/01/2020\n"},
 		{"deleted text dropped", wdoc(wp(wr("giữ "), `<w:del><w:r><w:delText>xóa</w:delText></w:r></w:del>`, `<w:ins>`+wr("thêm")+`</w:ins>`)), "giữ thêm\n"},
 		{"fallback not doubled", wdoc(wp(`<mc:AlternateContent><mc:Choice>` + wr("hộp") + `</mc:Choice><mc:Fallback>` + wr("hộp") + `</mc:Fallback></mc:AlternateContent>`)), "hộp\n"},
 		{"data table row per line", wdoc(`<w:tbl><w:tr><w:tc>` + wp(wr("1")) + `</w:tc><w:tc>` + wp(wr("GRDP")) + `</w:tc><w:tc>` + wp(wr("7,5%")) + `</w:tc></w:tr><w:tr><w:tc>` + wp(wr("2")) + `</w:tc><w:tc>` + wp(wr("Thu ngân sách")) + `</w:tc></w:tr></w:tbl>` + wp(wr("sau"))),
