@@ -119,14 +119,13 @@ var tgMarkers = func() []tgMarker {
 		"quyết tâm", "cần đạt", "phải đạt", "định hướng", "chủ trương")...)
 	ms = append(ms, add(mkCriteria, "điều kiện sau", "các điều kiện", "tiêu chí sau",
 		"tiêu chuẩn sau", "như sau", "phải đáp ứng", "tiêu chuẩn", "tiêu chí")...)
-	ms = append(ms, add(mkWeak, "trở lên", "tối thiểu", "ít nhất", "không vượt quá",
-		"không quá", "tối đa", "không dưới", "không thấp hơn", "duy trì",
-		"giữ vững", "giữ ổn định", "bảo đảm", "đảm bảo", "phải")...)
+	ms = append(ms, add(mkWeak, "duy trì", "giữ vững", "giữ ổn định", "bảo đảm",
+		"đảm bảo", "phải")...)
 	ms = append(ms, add(mkPast, "đã", "đạt được", "vừa qua", "năm qua", "thời gian qua",
 		"tháng qua", "quý qua", "ước đạt", "ước thực hiện", "ước tính", "ước",
 		"lũy kế", "luỹ kế", "tính đến", "đến nay", "hiện nay", "hiện có", "hiện đang",
 		"theo báo cáo", "báo cáo cho biết", "cho thấy", "thống kê", "số liệu",
-		"vượt chỉ tiêu", "vượt dự toán", "năm ngoái", "năm trước")...)
+		"vượt chỉ tiêu", "vượt dự toán")...)
 	ms = append(ms, add(mkForecast, "dự báo", "dự kiến", "có thể", "có khả năng",
 		"khả năng", "triển vọng", "kịch bản")...)
 	ms = append(ms, add(mkNone, "vượt kế hoạch", "so với kế hoạch", "% kế hoạch",
@@ -191,7 +190,7 @@ var tgShareOf = newPhraseList("dự toán", "kế hoạch", "chỉ tiêu", "kế
 var tgVerbs = newPhraseList("đạt", "tăng", "giảm", "tăng thêm", "tăng lên",
 	"giảm xuống", "giảm xuống còn", "giảm còn", "chiếm", "là", "duy trì",
 	"duy trì ổn định", "duy trì mức", "giữ", "giữ vững", "giữ ổn định",
-	"hoàn thành", "khắc phục", "kết nạp", "có", "bằng", "đạt chuẩn",
+	"hoàn thành", "khắc phục", "kết nạp", "có", "đạt chuẩn",
 	"thu hút", "giải quyết", "tạo", "tạo việc làm cho", "trồng", "xây dựng",
 	"phát triển", "đưa", "chia", "nâng", "nâng lên", "vượt", "thu", "huy động",
 	"đào tạo", "tiếp nhận", "đầu tư", "cắt giảm", "phấn đấu có", "ở mức",
@@ -204,7 +203,7 @@ var tgLeadWords = newPhraseList("và", "còn", "thì", "đồng thời", "trong 
 	"ngoài ra", "trong", "cả", "vào", "đến", "tới", "hết", "đến hết", "hằng năm",
 	"hàng năm", "mỗi năm", "các", "những", "số", "tổng số", "phấn đấu", "để",
 	"nhằm", "bảo đảm", "đảm bảo", "cơ bản", "tiếp tục", "mục tiêu", "chỉ tiêu",
-	"là", "có", "ở")
+	"là", "ở", "cả nhiệm kỳ", "nhiệm kỳ", "đã", "sẽ", "phải")
 
 // Words stripped from the end of a subject.
 var tgTrailWords = newPhraseList("ở mức", "mức", "ở", "bình quân", "đạt mức",
@@ -222,6 +221,7 @@ type tgQty struct {
 	unit        tgUnit
 	veto        string // why it cannot be a target, if it cannot
 	after       int    // token after "trở lên"/"trở xuống" when they follow
+	bound       bool   // a written lower or upper bound ("từ … trở lên", "không vượt quá")
 }
 
 // tgFound is one target mention before de-duplication.
@@ -231,6 +231,7 @@ type tgFound struct {
 	parent   int // index in finder.found, or -1
 	prio     int // 0 body, 1 lead or caption, 2 heading
 	enum     string
+	sentence int // byte offset of the sentence
 	sentToks map[string]bool
 	textToks map[string]bool
 }
@@ -427,8 +428,8 @@ func (f *targetFinder) enterParagraph(p paraInfo) {
 	}
 	if p.heading > 0 {
 		for _, d := range f.datesIn(p.span.start, p.span.end) {
-			if !d.usable {
-				continue
+			if !d.usable || !(strong || d.horizon || d.p.Start != d.p.End) {
+				continue // a plain year in a heading frames no list
 			}
 			pp := d.p
 			f.sectionHorizon = &pp
@@ -572,7 +573,8 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 		if depth > 0 {
 			q.veto = "in brackets"
 		}
-		isTarget := state == tgTarget && q.veto == "" && !question
+		isTarget := q.veto == "" && !question &&
+			(state == tgTarget || state == tgNeutral && q.bound && tgReachVerbBefore(toks, clauseStart, q.first))
 		sub := trongDo >= 0
 		items = append(items, pending{q: q, clauseStart: clauseStart, markStart: lastMarkerStart, markEd: lastMarkerEnd, isTarget: isTarget, sub: sub})
 		qs = append(qs, q)
@@ -626,7 +628,7 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 		if it.sub && subParent >= 0 {
 			parent = subParent
 			pt := f.found[parent].t
-			if tgStartsWithVerb(t.Subject) || t.Subject == "" {
+			if tgStartsWithHave(t.Subject) || t.Subject == "" {
 				// "trong đó có bằng cấp, chứng chỉ đạt 30%": the clause has
 				// no subject of its own; it is the parent's.
 				t.Indicator = t.Subject
@@ -647,7 +649,7 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 		if exp := Expand(t.Subject, f.c.Abbreviations); exp != "" {
 			t.SubjectExpanded = NullString(exp)
 		}
-		fd := tgFound{t: t, offset: toks[it.q.numTok].start, parent: parent, prio: p.prio, enum: p.enum,
+		fd := tgFound{t: t, offset: toks[it.q.numTok].start, parent: parent, prio: p.prio, enum: p.enum, sentence: start,
 			sentToks: tgWordSet(t.Sentence), textToks: tgWordSet(t.Text)}
 		f.found = append(f.found, fd)
 		lastTarget = len(f.found) - 1
@@ -880,6 +882,7 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 			break
 		}
 	}
+	q.bound = cmp == ">=" || cmp == "<="
 	if q.max != nil {
 		cmp = "range"
 	}
@@ -943,6 +946,10 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 				break
 			}
 		}
+		if toks[m].low == "so" && (m+1 == len(toks) || toks[m+1].low == "với" || toks[m+1].low == "cùng") {
+			q.veto = "relative to a base or a plan"
+			break
+		}
 	}
 	return q, true
 }
@@ -993,7 +1000,7 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 	if markEnd > a && markEnd <= q.first {
 		a = markEnd
 	}
-	subj, ind, subjFrom, verbFrom := f.leftRoles(toks, a, q.first, dates)
+	subj, ind, subjFrom, verbFrom, adjacent := f.leftRolesAdj(toks, a, q.first, dates)
 	if subj == "" && markEnd > clauseStart && markStart >= clauseStart {
 		// "Quy mô tổng tài sản năm 2020 mục tiêu đạt 150.000 tỷ đồng": the
 		// subject stands before the marker.
@@ -1015,6 +1022,21 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 	}
 	// the right part: subject after a percentage or a count, indicator
 	rs, ri, rEnd := f.rightRoles(toks, q, nextFirst, s1)
+	if subj != "" && adjacent && strings.HasPrefix(q.unit.text, "%") && rs != "" && tgNounAfter(toks, q.last) {
+		// "… hoàn thành 100% nhiệm vụ được giao": the percentage is of
+		// the words after it; the words before the verb only say who acts.
+		subj, subjFrom = "", -1
+		if verbFrom >= 0 {
+			ind = tgJoin(toks, []int{verbFrom})
+			if n, ok := tgVerbs.at(toks, verbFrom); ok {
+				var ix []int
+				for m := verbFrom; m < n; m++ {
+					ix = append(ix, m)
+				}
+				ind = tgJoin(toks, ix)
+			}
+		}
+	}
 	if subj == "" {
 		subj = rs
 		if q.unit.count {
@@ -1057,8 +1079,21 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 // verb then object; "hoàn thành" alone has its subject after the number.
 // subjFrom and verbFrom are token indexes, -1 when absent.
 func (f *targetFinder) leftRoles(toks []tgTok, a, b int, dates []tgDate) (subj, ind string, subjFrom, verbFrom int) {
+	subj, ind, subjFrom, verbFrom, _ = f.leftRolesAdj(toks, a, b, dates)
+	return
+}
+
+// leftRolesAdj is leftRoles that also tells whether the verb stands right
+// before the quantity ("hoàn thành 100% …").
+func (f *targetFinder) leftRolesAdj(toks []tgTok, a, b int, dates []tgDate) (subj, ind string, subjFrom, verbFrom int, adjacent bool) {
 	subjFrom, verbFrom = -1, -1
 	// keep the content tokens: no dates, no brackets' insides
+	for i := b - 1; i > a; i-- {
+		if toks[i].low == "thì" {
+			a = i + 1 // "Trường hợp …, thì …": the main clause
+			break
+		}
+	}
 	var keep []int
 	depth := 0
 	for i := a; i < b; i++ {
@@ -1085,7 +1120,7 @@ func (f *targetFinder) leftRoles(toks []tgTok, a, b int, dates []tgDate) (subj, 
 	// leading connectives and punctuation
 	for len(keep) > 0 {
 		t := toks[keep[0]]
-		if t.kind == tgPunct {
+		if t.kind == tgPunct || t.kind == tgNum && keep[0] == 0 {
 			keep = keep[1:]
 			continue
 		}
@@ -1113,7 +1148,7 @@ func (f *targetFinder) leftRoles(toks []tgTok, a, b int, dates []tgDate) (subj, 
 		break
 	}
 	if len(keep) == 0 {
-		return "", "", -1, -1
+		return "", "", -1, -1, false
 	}
 	// the last predicate verb
 	v, vEnd := -1, -1
@@ -1126,20 +1161,21 @@ func (f *targetFinder) leftRoles(toks []tgTok, a, b int, dates []tgDate) (subj, 
 	}
 	join := func(ix []int) string { return tgJoin(toks, ix) }
 	if v < 0 {
-		return join(keep), "", keep[0], -1
+		return join(keep), "", keep[0], -1, false
 	}
 	before, verb, between := keep[:v], keep[v:vEnd], keep[vEnd:]
 	between = tgTrimTrail(toks, between)
+	adjacent = len(between) == 0 || tgAllFiller(toks, between)
 	// verb–object when nothing stands before the verb, or the words before
 	// it end with a comma (another clause: "Tiếp tục kiểm soát …, duy trì
 	// tỷ lệ … dưới 37%")
 	commaBefore := len(before) > 0 && keep[v] > 0 && toks[keep[v]-1].raw == ","
 	if len(between) > 0 && (len(before) == 0 || commaBefore) && !tgAllFiller(toks, between) {
-		return join(between), join(verb), between[0], keep[v]
+		return join(between), join(verb), between[0], keep[v], false
 	}
 	ind = join(keep[v:])
 	if len(before) == 0 {
-		return "", ind, -1, keep[v]
+		return "", ind, -1, keep[v], adjacent
 	}
 	// a comma splits the words before the verb only when the part before
 	// the comma is a clause of its own (it has a verb)
@@ -1159,7 +1195,7 @@ func (f *targetFinder) leftRoles(toks []tgTok, a, b int, dates []tgDate) (subj, 
 		}
 	}
 	before = before[cut:]
-	return join(before), ind, before[0], keep[v]
+	return join(before), ind, before[0], keep[v], adjacent
 }
 
 // rightRoles reads the subject and indicator after a quantity: "90%
@@ -1167,9 +1203,6 @@ func (f *targetFinder) leftRoles(toks []tgTok, a, b int, dates []tgDate) (subj, 
 // "đạt trong sạch, vững mạnh". rEnd is the token after the last word used.
 func (f *targetFinder) rightRoles(toks []tgTok, q tgQty, nextFirst, s1 int) (subj, ind string, rEnd int) {
 	i := q.last
-	if q.after > i {
-		i = q.after
-	}
 	end := s1
 	if nextFirst < end {
 		end = nextFirst
@@ -1407,6 +1440,9 @@ func tgSameTarget(a, b tgFound) bool {
 	if strings.Split(ta.Unit, "/")[0] != strings.Split(tb.Unit, "/")[0] {
 		return false
 	}
+	if a.sentence == b.sentence {
+		return false // two quantities of one sentence are two targets
+	}
 	if a.enum != "" && b.enum != "" && a.enum != b.enum && a.prio == 0 && b.prio == 0 {
 		return false
 	}
@@ -1509,6 +1545,9 @@ func tgAllFiller(toks []tgTok, ix []int) bool {
 // ("tăng trưởng", "gia tăng", "có thể").
 func tgFalseVerb(toks []tgTok, i int) bool {
 	w := toks[i].low
+	if i > 0 && (toks[i-1].low == "lệ" || toks[i-1].low == "độ") {
+		return true // "tỷ lệ hoàn thành", "tốc độ tăng": a noun
+	}
 	next := ""
 	if i+1 < len(toks) {
 		next = toks[i+1].low
@@ -1523,7 +1562,7 @@ func tgFalseVerb(toks []tgTok, i int) bool {
 	case "giảm":
 		return prev == "suy" || next == "nghèo" || prev == "cắt"
 	case "có":
-		return next == "thể" || next == "sức" || next == "tính" || prev == "sở" || next == "hiệu"
+		return next == "thẩm" || next == "thể" || next == "sức" || next == "tính" || prev == "sở" || next == "hiệu"
 	case "đầu":
 		return true
 	case "thu":
@@ -1538,14 +1577,11 @@ func tgFalseVerb(toks []tgTok, i int) bool {
 	return false
 }
 
-// tgStartsWithVerb reports whether phrase starts with a predicate verb.
-func tgStartsWithVerb(phrase string) bool {
+// tgStartsWithHave reports whether phrase starts with the verb "có"
+// ("có bằng cấp, chứng chỉ"): a predicate, not a subject.
+func tgStartsWithHave(phrase string) bool {
 	toks := tgTokenize(phrase, 0, len(phrase))
-	if len(toks) == 0 {
-		return false
-	}
-	_, ok := tgVerbs.at(toks, 0)
-	return ok
+	return len(toks) > 1 && toks[0].low == "có" && !tgFalseVerb(toks, 0)
 }
 
 // tgTimeWord reports whether w is a time word left at the end of a subject
@@ -1613,11 +1649,11 @@ func tgHeadingLevel(line string, toks []tgTok, enum, next string) int {
 		}
 	}
 	trim := strings.TrimRight(line, " *_")
-	if strings.HasPrefix(line, "#") || tgIsRule(next) && !tgIsRule(line) {
-		return 1
-	}
 	if words == 0 || words > 30 {
 		return 0
+	}
+	if strings.HasPrefix(line, "#") || tgIsRule(next) && !tgIsRule(line) {
+		return 1
 	}
 	endsColon := strings.HasSuffix(trim, ":")
 	endsStop := strings.HasSuffix(trim, ".") || strings.HasSuffix(trim, ";") || strings.HasSuffix(trim, "…")
@@ -1657,4 +1693,38 @@ func tgIsLeadOrCaption(line string) bool {
 	return strings.HasPrefix(line, "[") || strings.HasPrefix(line, "!") ||
 		strings.Contains(line, "Ảnh:") || strings.HasSuffix(strings.TrimSpace(line), "…") ||
 		strings.HasPrefix(line, "*") && !strings.HasPrefix(line, "**")
+}
+
+// tgReachVerbBefore reports whether toks[a:b] has a verb that sets a bound
+// to reach ("đạt", "phải", "bảo đảm"): "đạt từ 90 điểm trở lên".
+func tgReachVerbBefore(toks []tgTok, a, b int) bool {
+	for i := a; i < b && i < len(toks); i++ {
+		switch toks[i].low {
+		case "đạt", "phải", "duy":
+			return true
+		}
+		if _, ok := tgPhraseAt(toks, i, []string{"bảo", "đảm"}); ok {
+			return true
+		}
+		if _, ok := tgPhraseAt(toks, i, []string{"đảm", "bảo"}); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// tgNounAfter reports whether a noun phrase of its own follows a
+// percentage at toks[i]: a word right after it that is neither a
+// preposition ("trên cơ sở", "theo", "so với") nor a whole ("tổng số").
+func tgNounAfter(toks []tgTok, i int) bool {
+	if i >= len(toks) || toks[i].kind != tgWord {
+		return false
+	}
+	switch toks[i].low {
+	case "trên", "theo", "trong", "tại", "vào", "để", "nhằm", "do", "với", "so",
+		"cho", "từ", "đến", "tới", "mỗi", "hằng", "hàng", "một", "tổng", "trở",
+		"và", "hoặc", "nhưng", "thì", "là", "khi", "nếu", "sau", "trước":
+		return false
+	}
+	return true
 }
