@@ -8,6 +8,7 @@ import (
 	"io"
 	"runtime"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/sync/errgroup"
 
@@ -95,18 +96,31 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 
 // extractFile reads and extracts one file; a failure is the record's Error.
 func extractFile(path string) extract.Record {
-	doc, err := ingest.Read(path)
+	doc, err := readDocument(path)
 	if err != nil {
 		rec := extract.Extract(ingest.Document{Path: path, Format: doc.Format, SHA256: doc.SHA256, Encoding: doc.Encoding, Warnings: doc.Warnings})
 		if rec.SHA256 == "" {
 			rec.SHA256, _ = hashFile(path)
 		}
 		rec.Kind = "other"
+		rec.Warnings = append([]string{}, doc.Warnings...)
 		rec.Error = extract.NullString(oneLine(err))
 		return rec
 	}
-	doc.Path = path
 	return extract.Extract(doc)
+}
+
+// readDocument reads path with ingest.Read, keeping path exactly as given
+// (an NFD or non-UTF-8 name is not re-normalized, so the file can be opened
+// again), and warns when the name is not valid UTF-8: JSON shows its
+// invalid bytes as U+FFFD.
+func readDocument(path string) (ingest.Document, error) {
+	doc, err := ingest.Read(path)
+	doc.Path = path
+	if !utf8.ValidString(path) {
+		doc.Warnings = append(doc.Warnings, "file name is not valid UTF-8; its invalid bytes show as U+FFFD")
+	}
+	return doc, err
 }
 
 // printRecordSummary writes a few human-readable lines about rec.

@@ -268,11 +268,10 @@ func processFile(ix *index.Index, j job) outcome {
 	} else if ok {
 		return outcome{state: st, known: true}
 	}
-	doc, err := ingest.Read(j.entry.Path)
+	doc, err := readDocument(j.entry.Path)
 	if err != nil {
 		return outcome{state: st, err: err}
 	}
-	doc.Path = j.entry.Path
 	rec := extract.Extract(doc)
 	return outcome{state: st, doc: doc, rec: rec}
 }
