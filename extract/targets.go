@@ -1042,7 +1042,7 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 		if q.unit.count {
 			subj = strings.TrimSpace(strings.Split(q.unit.text, "/")[0] + " " + rs)
 		}
-		if ri != "" && (ind == "" || ind == subj) {
+		if ri != "" && (ind == "" || ind == subj || tgCopula(ind)) {
 			ind = ri
 		}
 		if rEnd > textTo {
@@ -1056,6 +1056,11 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 	}
 	if subj == "" && q.unit.count {
 		subj = strings.Split(q.unit.text, "/")[0]
+	}
+	if low := strings.ToLower(subj); (ind == "đạt" || ind == "Đạt") && (strings.HasPrefix(low, "tỷ lệ ") || strings.HasPrefix(low, "tỉ lệ ")) {
+		// "Tỷ lệ dân số tham gia bảo hiểm y tế đạt trên 95%": the
+		// criterion is in the rate's name
+		ind = subj[len("tỷ lệ "):]
 	}
 	if ind == "" {
 		ind = subj
@@ -1180,7 +1185,7 @@ func (f *targetFinder) leftRolesAdj(toks []tgTok, a, b int, dates []tgDate) (sub
 	// a comma splits the words before the verb only when the part before
 	// the comma is a clause of its own (it has a verb)
 	cut := 0
-	for x := len(before) - 1; x > 0; x-- {
+	for x := len(before) - 1; x > 0 && !tgStartsWithHave(tgJoin(toks, before)); x-- {
 		if toks[before[x]-1].raw == "," {
 			hasVerb := false
 			for y := 0; y < x; y++ {
@@ -1566,7 +1571,7 @@ func tgFalseVerb(toks []tgTok, i int) bool {
 	case "đầu":
 		return true
 	case "thu":
-		return next == "nhập" || next == "hút" && false || next == "ngân" && false
+		return next == "nhập" || prev == "doanh" || prev == "nguồn" || prev == "khoản" || prev == "tổng"
 	case "tạo":
 		return prev == "chế" || prev == "đào"
 	case "đào":
@@ -1727,4 +1732,13 @@ func tgNounAfter(toks []tgTok, i int) bool {
 		return false
 	}
 	return true
+}
+
+// tgCopula reports whether a verb phrase only links ("có", "là").
+func tgCopula(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "có", "là", "có từ", "đạt", "":
+		return true
+	}
+	return false
 }
