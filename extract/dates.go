@@ -372,7 +372,7 @@ func (s *scanner) matchWord(i int) (match, bool) {
 		return s.dayMonth(i, i+1)
 	case s.word(i, "tháng"):
 		return s.month(i)
-	case s.word(i, "quý"):
+	case s.word(i, "quý", "qúy"):
 		return s.quarter(i)
 	case s.word(i, "đầu", "cuối", "giữa"):
 		if s.word(i+1, "năm") {
@@ -618,6 +618,12 @@ func (s *scanner) matchNum(from, j int) (match, bool) {
 		}
 		return match{}, false
 	}
+	// A month written "7/2020" after a word of time ("hồi 7/2020", "từ
+	// 7/2020") or alone in parentheses ("(9/2024)"); never after a document
+	// type ("Thông tư 64/2017"), so only in these places.
+	if y, m, end, ok := s.monthSlashYear(j); ok && (s.timeWordBefore(j) || s.punct(j-1, '(') && s.punct(end, ')')) {
+		return s.mk(j, end, ym(y, m), ym(y, m), GrainMonth), true
+	}
 	// A year range "2005-2010", or a bare year.
 	if _, ok := s.year4(j, minBareYear); ok {
 		if r, ok := s.yearRange(j, j); ok {
@@ -716,6 +722,16 @@ func (s *scanner) month(i int) (match, bool) {
 		}
 	}
 	if y, end, ok := s.monthYearTail(i + 2); ok {
+		// Across years: "tháng 7/2015 – 6/2020", "tháng 7/2015 - tháng 6/2020".
+		if s.dash(end) {
+			k := end + 1
+			if s.word(k, "tháng") {
+				k++
+			}
+			if y2, m2, end2, ok := s.monthSlashYear(k); ok && ym(y2, m2) > ym(y, m) {
+				return s.mk(i, end2, ym(y, m), ym(y2, m2), GrainPeriod), true
+			}
+		}
 		return s.mk(i, end, ym(y, m), ym(y, m), GrainMonth), true
 	}
 	// "tháng 7 và tháng 8/2020": the year written once for both.
@@ -728,6 +744,25 @@ func (s *scanner) month(i int) (match, bool) {
 		}
 	}
 	return match{}, false
+}
+
+// monthSlashYear matches "M/YYYY" (also "M-YYYY", "M.YYYY") at token k.
+func (s *scanner) monthSlashYear(k int) (y, m, next int, ok bool) {
+	m, md, ok := s.num(k)
+	if !ok || md > 2 || m < 1 || m > 12 || !s.adjacent(k+1) || !s.punct(k+1, '/', '-', '.') || !s.adjacent(k+2) {
+		return 0, 0, 0, false
+	}
+	y, ok = s.year4(k+2, minYear)
+	if !ok || !s.rightClear(k+3) {
+		return 0, 0, 0, false
+	}
+	return y, m, k + 3, true
+}
+
+// timeWordBefore reports whether the word before token j places what
+// follows in time: "từ", "đến", "hồi", "vào", "trước", "cuối" ...
+func (s *scanner) timeWordBefore(j int) bool {
+	return j > 0 && s.toks[j].gap && s.word(j-1, "từ", "đến", "tới", "hồi", "vào", "trước", "sau", "cuối", "đầu", "giữa", "hết", "kể")
 }
 
 // monthYearTail matches what follows a month number: "/2011", "-2011",
@@ -777,7 +812,7 @@ func (s *scanner) quarter(i int) (match, bool) {
 	y, end, ok := s.monthYearTail(i + 2)
 	if !ok {
 		// "quý I và quý II/2021": the year written once for both.
-		if (s.word(i+2, "và") || s.punct(i+2, ',')) && s.word(i+3, "quý") {
+		if (s.word(i+2, "và") || s.punct(i+2, ',')) && s.word(i+3, "quý", "qúy") {
 			if r, ok := s.quarter(i + 3); ok {
 				y, _ := strconv.Atoi(r.Start[:4])
 				return s.mk(i, i+2, ym(y, 3*q-2), ym(y, 3*q), GrainQuarter), true
@@ -932,7 +967,7 @@ var unitWords = map[string]bool{
 	"gam": true, "g": true, "đ": true, "lao": true, "công": true, "viên": true,
 	"thành": true, "em": true, "cháu": true, "cặp": true, "gia": true, "suất": true,
 	"phòng": true, "giường": true, "bác": true, "bệnh": true, "lô": true,
-	"thửa": true, "sản": true, "mẫu": true, "gói": true, "cuốn": true,
+	"thửa": true, "sản": true, "gói": true, "cuốn": true,
 	"quyển": true, "bộ": true, "chuyến": true, "việc": true, "sinh": true,
 	"trẻ": true, "nhà": true, "km2": true, "m2": true,
 	"tàu": true, "xe": true, "máy": true, "container": true, "thùng": true,
@@ -989,7 +1024,8 @@ func yearlessParts(d *Date) (month, day int) {
 }
 
 // dominantYear returns the year that the text's dated mentions name most
-// often (periods and horizons such as "đến năm 2025" aside), when it is
+// often (periods and horizons such as "đến năm 2025" aside; a datetime,
+// usually the time of publication, counts three times), when it is
 // named at least twice, more often than any other, and no full date of a
 // later year contradicts it (an article about 1975 written in 2025).
 func dominantYear(text string, ds []Date) int {
@@ -1004,6 +1040,10 @@ func dominantYear(text string, ds []Date) int {
 			continue
 		}
 		count[y]++
+		if d.Grain == GrainDatetime {
+			// Most often the time the text was published or posted.
+			count[y] += 2
+		}
 		if (d.Grain == GrainDay || d.Grain == GrainDatetime) && y > latestDay {
 			latestDay = y
 		}

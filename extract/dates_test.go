@@ -62,6 +62,11 @@ func TestFindDates(t *testing.T) {
 		{"month dot", "từ tháng 7.2017", 0, []string{"tháng 7.2017|2017-07|2017-07|month"}},
 		{"month range", "từ tháng 1 - 7.2017, ô tô", 0, []string{"tháng 1 - 7.2017|2017-01|2017-07|period"}},
 		{"month 13", "tháng 13/2011", 0, nil},
+		{"months across years", "Từ tháng 7/2015 – 6/2020, ngành", 0, []string{"tháng 7/2015 – 6/2020|2015-07|2020-06|period"}},
+		{"month after time word", "so với đánh giá hồi 7/2020 (trong", 0, []string{"7/2020|2020-07|2020-07|month"}},
+		{"month in parentheses", "Hội nghị Trung ương 10 khóa XIII (9/2024) đến nay", 0, []string{"9/2024|2024-09|2024-09|month"}},
+		{"document number as month", "Theo Thông tư 64/2017 của Bộ Công an", 0, nil},
+		{"old spelling quarter", "trong qúy 2/2020", 0, []string{"qúy 2/2020|2020-04|2020-06|quarter"}},
 		{"shared month year", "tháng 4 và tháng 8 năm 2026", 0, []string{"tháng 4|2026-04|2026-04|month", "tháng 8 năm 2026|2026-08|2026-08|month"}},
 		{"month without year", "trong tháng 7 tới", 2011, nil},
 		// Quarters and halves.
