@@ -149,6 +149,15 @@ func parseOfficial(lines []textLine, text string, h *Heading) bool {
 		h.Kind, _ = KindOfTypeName(lines[idx[typeAt]].clean)
 		h.Title = subjectAfter(lines, idx[typeAt])
 	}
+	if typeAt < 0 {
+		// An official letter's subject: "V/v …" under the number.
+		for _, i := range idx {
+			if c := lines[i].clean; strings.HasPrefix(strings.ToLower(c), "v/v") {
+				h.Title = c
+				break
+			}
+		}
+	}
 	gazette := false
 	if typeAt < 0 && !state && !party && h.Number == "" {
 		// Gazette style: the document opens with its type name, its
@@ -426,7 +435,29 @@ func caseLike(name, text string) string {
 		out[0] = capitalizeWord(out[0])
 		return strings.Join(out, " ")
 	}
+	// A body of the issuer table ("BỘ Y TẾ" → "Bộ Y tế"), possibly with a
+	// place after it.
+	fn := foldKey(name)
+	for _, list := range issuerCodes {
+		for _, ic := range list {
+			k := foldKey(ic.name)
+			if fn == k {
+				return ic.name
+			}
+			if strings.HasPrefix(fn, k+" ") {
+				n := len(strings.Fields(ic.name))
+				return ic.name + " " + restCase(nw[n:])
+			}
+		}
+	}
 	return sentenceCase(nw)
+}
+
+// restCase writes the words after a known body's name: place words in
+// lowercase, the place name after them capitalized.
+func restCase(ws []string) string {
+	s := sentenceCase(append([]string{"x"}, ws...))
+	return strings.TrimPrefix(s, "X ")
 }
 
 // placeWords are followed by a proper name in an issuer's name.
@@ -663,7 +694,7 @@ func bylines(lines []textLine, idx []int, titleAt int) []string {
 		c := reParenSuffix.ReplaceAllString(lines[nonEmpty[k]].clean, "")
 		c = strings.TrimPrefix(strings.TrimPrefix(c, "Theo "), "Bài: ")
 		bold := strings.HasPrefix(raw, "**") || strings.HasPrefix(raw, "__")
-		if n := personName(c); n != "" && (bold || len(c) < 30) {
+		if n := personName(c); n != "" && (bold || len(c) < 30) && (bold || !allCapsWord(strings.ReplaceAll(c, " ", ""))) && !isTypeLine(c) {
 			return []string{n}
 		}
 		// Stop at the first line of prose from the end, except the

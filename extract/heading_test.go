@@ -1,0 +1,212 @@
+package extract
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"vanban/ingest"
+)
+
+func headingOf(text string) Heading {
+	return ParseHeading(ingest.Document{Path: "t.txt", Format: ingest.FormatText, Pages: []string{text}})
+}
+
+func TestParseHeading(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want Heading
+	}{
+		{
+			name: "party resolution",
+			text: "ĐẢNG BỘ TỈNH HÒA BÌNH\nHUYỆN ỦY LẠC SƠN\n*\nSố 04-NQ/HU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nLạc Sơn, ngày 09 tháng 3 năm 2016\n\nNGHỊ QUYẾT\nvề phát triển nông nghiệp hàng hóa giai đoạn 2016 - 2020\n\nHuyện ủy Lạc Sơn đã họp và thống nhất.\n\nT/M HUYỆN ỦY\nBÍ THƯ\nĐinh Công Sứ\n",
+			want: Heading{Kind: "resolution", Number: "04-NQ/HU", Issuer: "Huyện ủy Lạc Sơn", Issued: "2016-03-09",
+				Title: "về phát triển nông nghiệp hàng hóa giai đoạn 2016 - 2020", Authors: []string{"Đinh Công Sứ"}},
+		},
+		{
+			name: "state decision in a crawled table layout",
+			text: "|\n**ỦY BAN NHÂN\nDÂN **\nTỈNH NAM ĐỊNH\n-------\n|\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n---------------\n|\n|\nSố:\n123/QĐ-UBND\n|\n*Nam Định, ngày 05\ntháng 02 năm 2024*\n|\n\n**QUYẾT ĐỊNH**\n\nVỀ VIỆC THÀNH LẬP\nBAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ\n\n*Căn cứ Luật Tổ chức chính quyền địa phương;*\n\nỦy ban nhân dân tỉnh Nam Định quyết định.\n\n**TM. ỦY BAN NHÂN DÂN**\n**CHỦ TỊCH**\n**Trần Văn Hải**\n",
+			want: Heading{Kind: "decision", Number: "123/QĐ-UBND", Issuer: "Ủy ban nhân dân tỉnh Nam Định", Issued: "2024-02-05",
+				Title: "VỀ VIỆC THÀNH LẬP BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ", Authors: []string{"Trần Văn Hải"}},
+		},
+		{
+			name: "type line in a legacy encoding that lost its toned capitals",
+			text: "BỘ Y TẾ\nSố: 15/2011/QĐ-BYT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHà Nội, ngày 19 tháng 4 năm 2011\n\nQUYếT ĐịNH\nQuy định về tổ chức và hoạt động\n\nCăn cứ Nghị định.\n",
+			want: Heading{Kind: "decision", Number: "15/2011/QĐ-BYT", Issuer: "Bộ Y tế", Issued: "2011-04-19",
+				Title: "Quy định về tổ chức và hoạt động", Authors: []string{}},
+		},
+		{
+			name: "official letter has no type line: kind from the number",
+			text: "VĂN PHÒNG CHÍNH PHỦ\nSố: 4021/VPCP-CN\nV/v triển khai dự án\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHà Nội, ngày 12 tháng 6 năm 2019\n\nKính gửi: Bộ Giao thông vận tải.\n",
+			want: Heading{Kind: "official-letter", Number: "4021/VPCP-CN", Issuer: "Văn phòng Chính phủ", Issued: "2019-06-12",
+				Title: "V/v triển khai dự án", Authors: []string{}},
+		},
+		{
+			name: "gazette opening",
+			text: "Nghị định của Chính phủ số 12/2005/NĐ-CP ngày 03 tháng 2 năm 2005 Quy định chi tiết thi hành Luật Thủy sản\n\nChính phủ quyết định.\n",
+			want: Heading{Kind: "decree", Number: "12/2005/NĐ-CP", Issuer: "Chính phủ", Issued: "2005-02-03",
+				Title: "Quy định chi tiết thi hành Luật Thủy sản", Authors: []string{}},
+		},
+		{
+			name: "article with dateline, kicker and byline",
+			text: "05/09/2012 - 08:15\n\nHUYỆN ỦY PHONG ĐIỀN:\n\nNâng chất sinh hoạt chi bộ\n\n* NGUYỄN VĂN BA\nPhó Bí thư Huyện ủy\n\nNăm nay, huyện phấn đấu có 95% chi bộ đạt trong sạch, vững mạnh.\n",
+			want: Heading{Kind: "article", Title: "Nâng chất sinh hoạt chi bộ", Published: "2012-09-05T08:15", Authors: []string{"Nguyễn Văn Ba"}},
+		},
+		{
+			name: "markdown article with a closing byline",
+			text: "Hà Tĩnh đặt mục tiêu tăng trưởng 8%\n===================================\n\nNăm 2021, tỉnh đặt mục tiêu tăng trưởng 8%.\n\n\n**T.Hương (ghi)**\n",
+			want: Heading{Kind: "article", Title: "Hà Tĩnh đặt mục tiêu tăng trưởng 8%", Authors: []string{"T. Hương"}},
+		},
+		{
+			name: "an article quoting a heading further down stays an article",
+			text: "# Mẫu kế hoạch kiểm tra của chi bộ năm 2025\n\nHiện nay chưa có mẫu chung; tham khảo mẫu dưới đây được nhiều chi bộ sử dụng trong công tác kiểm tra, giám sát hằng năm, có điều chỉnh cho phù hợp với tình hình thực tế của từng cơ quan, đơn vị.\n\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 01-KH/CB\n\nKẾ HOẠCH\nkiểm tra năm 2025\n",
+			want: Heading{Kind: "article", Title: "Mẫu kế hoạch kiểm tra của chi bộ năm 2025", Authors: []string{}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := headingOf(tt.text)
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("ParseHeading(%q)\n got %+v\nwant %+v", tt.name, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseHeadingMetadataTitle(t *testing.T) {
+	doc := ingest.Document{Format: ingest.FormatHTML, Title: "Tin vắn | Báo Điện tử", Published: "2020-03-01T10:00", Pages: []string{""}}
+	h := ParseHeading(doc)
+	if h.Title != "Tin vắn" || h.Published != "2020-03-01T10:00" {
+		t.Errorf("ParseHeading(html metadata) = %q, %q; want %q, %q", h.Title, h.Published, "Tin vắn", "2020-03-01T10:00")
+	}
+	doc.Format = ingest.FormatPDF
+	if h := ParseHeading(doc); h.Published != "" {
+		t.Errorf("ParseHeading(pdf metadata).Published = %q; want \"\" (a PDF's creation time is not a publication time)", h.Published)
+	}
+}
+
+func TestKindOfTypeName(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"NGHỊ QUYẾT", "resolution"},
+		{"Thông tư liên tịch của Bộ Tài chính", "circular"},
+		{"Thông tư số 5", "circular"},
+		{"NGHị QUYếT", "resolution"},
+		{"quy định", "rules"},
+		{"Quy chế", "regulation"},
+		{"CHƯƠNG TRÌNH HÀNH ĐỘNG", "program"},
+		{"Công văn", "official-letter"},
+		{"Nghị", ""},
+		{"Thông", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got, _ := KindOfTypeName(tt.in); got != tt.want {
+			t.Errorf("KindOfTypeName(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestKindOfNumber(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"02-NQ/ĐUK", "resolution"},
+		{"15/2011/NQ-HĐND", "resolution"},
+		{"123/QĐ-UBND", "decision"},
+		{"176/1998/TTLT-BTC-BCN-TCHQ", "circular"},
+		{"4021/VPCP-CN", "official-letter"},
+		{"80/2015/QH13", "law"},
+		{"05-Ctr/ĐUK", "program"},
+		{"419/TTr-UBND", "submission"},
+		{"8011-CV/BTCTW", "official-letter"},
+		{"30/2020/NĐ-CP", "decree"},
+		{"35-CT/TW", "directive"},
+	}
+	for _, tt := range tests {
+		if got := KindOfNumber(tt.in); got != tt.want {
+			t.Errorf("KindOfNumber(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestIssuerOfNumber(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"176/1998/TTLT-BTC-BCN-TCHQ", "Bộ Tài chính - Bộ Công nghiệp - Tổng cục Hải quan"},
+		{"30/2020/NĐ-CP", "Chính phủ"},
+		{"4021/VPCP-CN", "Văn phòng Chính phủ"},
+		{"18-NQ/TW", "Ban Chấp hành Trung ương"},
+		{"05-CT/BCT", "Bộ Chính trị"},
+		{"12/2020/TT-BCT", "Bộ Công Thương"},
+		{"12/QĐ-XYZW", ""},
+	}
+	for _, tt := range tests {
+		if got := IssuerOfNumber(tt.in); got != tt.want {
+			t.Errorf("IssuerOfNumber(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestPersonName(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"MAI THANH DÂN", "Mai Thanh Dân"},
+		{"Phùng Thị Hồng Hà", "Phùng Thị Hồng Hà"},
+		{"D.Ngân", "D. Ngân"},
+		{"D. Ngân", "D. Ngân"},
+		{"Chia sẻ bài viết", ""},
+		{"Nơi Nhận", ""},
+		{"Hà", ""},
+		{"Nguyễn Văn A1", ""},
+		{"Một Hai Ba Bốn Năm Sáu", ""},
+	}
+	for _, tt := range tests {
+		if got := personName(tt.in); got != tt.want {
+			t.Errorf("personName(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCaseLike(t *testing.T) {
+	body := "Hội\nđồng nhân dân thành phố Hà Nội khóa XVI đã họp."
+	if got, want := caseLike("HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HÀ NỘI", body), "Hội đồng nhân dân thành phố Hà Nội"; got != want {
+		t.Errorf("caseLike(body) = %q; want %q", got, want)
+	}
+	if got, want := caseLike("ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "không nhắc lại"), "Ủy ban nhân dân tỉnh Bắc Ninh"; got != want {
+		t.Errorf("caseLike(no body mention) = %q; want %q", got, want)
+	}
+}
+
+func FuzzParseHeading(f *testing.F) {
+	f.Add("ĐẢNG CỘNG SẢN VIỆT NAM\nSố 02-NQ/ĐUK\nCần Thơ, ngày 04 tháng 7 năm 2011\nNGHỊ QUYẾT\nvề xây dựng Đảng\n")
+	f.Add("10/07/2011 - 19:35\n\nKICKER:\n\nTitle\n\n* MAI THANH DÂN\n")
+	f.Add("Thông tư liên tịch số 1/1998/TTLT-BTC ngày 25 tháng 12 năm1998 Hướng dẫn")
+	f.Add("**NGHỊ ĐỊNH**\n|\n*\n**")
+	f.Fuzz(func(t *testing.T, text string) {
+		h := headingOf(text)
+		for name, s := range map[string]string{"kind": h.Kind, "number": h.Number, "issuer": h.Issuer, "issued": h.Issued, "title": h.Title, "published": h.Published} {
+			if utf8.ValidString(text) && !utf8.ValidString(s) {
+				t.Errorf("ParseHeading(%q).%s = %q: invalid UTF-8", text, name, s)
+			}
+		}
+		if h.Kind == "" {
+			t.Errorf("ParseHeading(%q).Kind is empty", text)
+		}
+		if h.Issued != "" && len(h.Issued) != len("2006-01-02") {
+			t.Errorf("ParseHeading(%q).Issued = %q; want ISO date", text, h.Issued)
+		}
+		if strings.Contains(h.Number, " ") {
+			t.Errorf("ParseHeading(%q).Number = %q has a space", text, h.Number)
+		}
+	})
+}

@@ -1,0 +1,118 @@
+package extract
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestFindReferences(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		own  string
+		want []Reference
+	}{
+		{
+			name: "party resolution with date and subject",
+			text: "Thực hiện Nghị quyết số 03-NQ/ĐUK ngày 4-7-2011, về tăng cường công tác dân vận giai đoạn 2011-2015, nhằm xây dựng khối đoàn kết.",
+			want: []Reference{{Number: "03-NQ/ĐUK", Kind: "resolution", Issued: "2011-07-04", Title: "tăng cường công tác dân vận giai đoạn 2011-2015"}},
+		},
+		{
+			name: "issue date before the number, linked by ban hành",
+			text: "Ngày 4-7-2011 Đảng ủy Khối đã ban hành Nghị quyết số 02-NQ/ĐUK về xây dựng tổ chức cơ sở đảng, với mục tiêu chính là nâng cao chất lượng.",
+			want: []Reference{{Number: "02-NQ/ĐUK", Kind: "resolution", Issued: "2011-07-04", Title: "xây dựng tổ chức cơ sở đảng"}},
+		},
+		{
+			name: "a list inherits the type word",
+			text: "Căn cứ các Công văn số 4830/KTTH ngày 24/9/1997, số 1440/CP-KTTH ngày 07/11/1998 của Chính phủ;",
+			want: []Reference{
+				{Number: "4830/KTTH", Kind: "official-letter", Issued: "1997-09-24"},
+				{Number: "1440/CP-KTTH", Kind: "official-letter", Issued: "1998-11-07"},
+			},
+		},
+		{
+			name: "law named before its number",
+			text: "*Căn cứ Luật Ban\nhành văn bản quy phạm pháp luật số 64/2025/QH15;*",
+			want: []Reference{{Number: "64/2025/QH15", Kind: "law", Title: "Luật Ban hành văn bản quy phạm pháp luật"}},
+		},
+		{
+			name: "own number, fractions, dates and counts are not references",
+			text: "Nghị quyết số 15/2011/NQ-HĐND có hiệu lực; 16/18 xã đạt chuẩn; ngày 24/7 và 4-7-2011; 10 bác sĩ/1 vạn dân.",
+			own:  "15/2011/NQ-HĐND",
+			want: []Reference{},
+		},
+		{
+			name: "same number twice merges; a different date is another document",
+			text: "Theo Nghị quyết số 18-NQ/TW ngày 25/10/2017 và Nghị quyết số 18-NQ/TW. Nghị quyết số 18-NQ/TW ngày 16/6/2022 về đất đai.",
+			want: []Reference{
+				{Number: "18-NQ/TW", Kind: "resolution", Issued: "2017-10-25"},
+				{Number: "18-NQ/TW", Kind: "resolution", Issued: "2022-06-16", Title: "đất đai"},
+			},
+		},
+		{
+			name: "number cut by a PDF line break",
+			text: "theo Nghị quyết số 66/2025/NQ\nHĐND của Hội đồng nhân dân",
+			want: []Reference{{Number: "66/2025/NQ-HĐND", Kind: "resolution"}},
+		},
+		{
+			name: "spaces inside a symbol are dropped",
+			text: "Quy định 366-QĐ/TW năm 2025 quy định như sau:",
+			want: []Reference{{Number: "366-QĐ/TW", Kind: "rules"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := FindReferences(tt.text, tt.own)
+			if got == nil {
+				got = []Reference{}
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("FindReferences(%q)\n got %+v\nwant %+v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFindNumbers(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Số 02-NQ/ĐUK ngày", []string{"02-NQ/ĐUK"}},
+		{"số 176/1998/TTLT-BTC-BCN-TCHQ", []string{"176/1998/TTLT-BTC-BCN-TCHQ"}},
+		{"16/18 xã, 24/7, 4-7-2011, 7,5-8%", nil},
+		{"biển số 30S-087 và PC67", nil},
+		{"USD/người/năm, 5-Ab", nil},
+		{"4021/VPCP-CN và 80/2015/QH13", []string{"4021/VPCP-CN", "80/2015/QH13"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, n := range findNumbers(tt.in) {
+			got = append(got, n.number)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("findNumbers(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func FuzzFindReferences(f *testing.F) {
+	f.Add("Nghị quyết số 02-NQ/ĐUK ngày 4-7-2011 về Xây dựng", "")
+	f.Add("các Công văn số 4830/KTTH ngày 24/9/1997, số 1440/CP-KTTH", "4830/KTTH")
+	f.Add("66/2025/NQ\nHĐND 02\nNQ/ĐUK", "")
+	f.Fuzz(func(t *testing.T, text, own string) {
+		for _, r := range FindReferences(text, own) {
+			if r.Number == "" || strings.ContainsAny(r.Number, " \n") {
+				t.Errorf("FindReferences(%q): bad number %q", text, r.Number)
+			}
+			if utf8.ValidString(text) && (!utf8.ValidString(r.Number) || !utf8.ValidString(string(r.Title))) {
+				t.Errorf("FindReferences(%q): invalid UTF-8 in %+v", text, r)
+			}
+			if r.Kind == "" {
+				t.Errorf("FindReferences(%q): empty kind for %q", text, r.Number)
+			}
+		}
+	})
+}
