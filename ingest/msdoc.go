@@ -682,11 +682,11 @@ func (w *docWriter) control(c rune) bool {
 	switch c {
 	case 0x07: // cell mark; a second one ends the row
 		if wasCell {
-			w.lb.trimLast("\t")
+			w.lb.trimLast(cellSep)
 			w.lb.addString("\n")
 			return true
 		}
-		w.lb.addString("\t")
+		w.lb.addString(cellSep)
 		w.cellEnd = true
 	case 0x0D, 0x0B, 0x0C, 0x0E: // paragraph, line, page/section, column break
 		w.lb.addString("\n")

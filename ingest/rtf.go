@@ -80,7 +80,7 @@ var rtfInfoTime = map[string]string{"creatim": "created", "revtim": "modified"}
 // rtfSpecial are control words that stand for text in the body.
 var rtfSpecial = map[string]string{
 	"par": "\n", "sect": "\n", "line": "\n", "page": "\n", "column": "\n",
-	"tab": "\t", "cell": "\t", "nestcell": "\t",
+	"tab": "\t", "cell": cellSep, "nestcell": cellSep,
 	"emdash": "—", "endash": "–", "lquote": "‘", "rquote": "’",
 	"ldblquote": "“", "rdblquote": "”", "bullet": "•",
 	"emspace": " ", "enspace": " ", "qmspace": " ",
@@ -364,7 +364,7 @@ func (p *rtfParser) word(tok rtfToken) {
 	case "row", "nestrow":
 		if p.textDest() != nil {
 			b := p.textDest()
-			b.trimLast("\t")
+			b.trimLast(cellSep)
 			b.addString("\n")
 		}
 		return

@@ -39,15 +39,20 @@ func fontRunEnc(name string, charset int) runEnc {
 	return runEnc{name: enc, upper: enc == encTCVN3 && isCapitalFont(name)}
 }
 
-// isCapitalFont reports whether a TCVN3 font name is a capital ("H") font:
-// the family name, before any script suffix (" Tur", " CE"...), ends in H.
+// isCapitalFont reports whether a TCVN3 font name is a capital ("H") font
+// (.VnTimeH, .VnArial NarrowH): the family name, without the script suffix
+// Windows adds (".VnTimeH Tur", ".VnTimeH CE"), ends in a capital H.
 func isCapitalFont(name string) bool {
 	name = strings.TrimSpace(name)
-	if i := strings.IndexByte(name, ' '); i > 0 {
-		name = name[:i]
+	for _, suffix := range fontScriptSuffixes {
+		name = strings.TrimSuffix(name, suffix)
 	}
 	return len(name) > 4 && strings.HasSuffix(name, "H")
 }
+
+// fontScriptSuffixes are the names Windows appends to a font family for
+// its other character sets.
+var fontScriptSuffixes = []string{" Tur", " CE", " Cyr", " Greek", " Baltic", " (Vietnamese)"}
 
 // fontEncoding returns the encoding of the 8-bit text set in a font, from
 // its name and its Windows character set (RTF \fcharset, Word's FFN chs; -1

@@ -1,10 +1,17 @@
 package ingest
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"vanban/ingest/vntext"
 )
+
+// cellSep separates the cells of a table row on its line, as the DOCX
+// reader writes them.
+const cellSep = " | "
 
 // legacyBuilder collects the text of a legacy document (RTF, Word 97) as it
 // is parsed: Unicode text where the file gives Unicode, and 8-bit bytes
@@ -75,14 +82,35 @@ func (lb *legacyBuilder) trimLast(s string) {
 // cp1252) applies. It returns the text and the legacy encoding that covered
 // most of the non-ASCII bytes ("" if none did).
 func (lb *legacyBuilder) text(fallback string) (string, string) {
+	// Text whose font says nothing: detect the document's encoding from all
+	// of it, then let each paragraph that another encoding decodes clearly
+	// better use that one (a document can mix TCVN3 and VNI).
+	para := make([]int, len(lb.segs))
 	var unknown []byte
-	for _, s := range lb.segs {
-		if s.raw && s.enc.name == "" && !isASCII(s.bytes) {
-			if len(unknown) > 0 {
-				unknown = append(unknown, ' ')
+	var paras [][]byte
+	p := 0
+	for i, s := range lb.segs {
+		if !s.raw {
+			if bytes.IndexByte(s.bytes, '\n') >= 0 {
+				p++
 			}
-			unknown = append(unknown, s.bytes...)
+			continue
 		}
+		if s.enc.name != "" || isASCII(s.bytes) {
+			continue
+		}
+		para[i] = p
+		for len(paras) <= p {
+			paras = append(paras, nil)
+		}
+		if len(unknown) > 0 {
+			unknown = append(unknown, ' ')
+		}
+		unknown = append(unknown, s.bytes...)
+		if len(paras[p]) > 0 {
+			paras[p] = append(paras[p], ' ')
+		}
+		paras[p] = append(paras[p], s.bytes...)
 	}
 	detected := detectEncoding(unknown)
 	if detected == "" {
@@ -91,11 +119,18 @@ func (lb *legacyBuilder) text(fallback string) (string, string) {
 	if detected == "" {
 		detected = encCP1252
 	}
+	paraEnc := make([]string, len(paras))
+	for i, b := range paras {
+		paraEnc[i] = detected
+		if len(b) > 0 && detected != encSymbol {
+			paraEnc[i] = bestEncoding(b, detected)
+		}
+	}
 	weight := map[string]int{}
 	var spans []capSpan
 	var sb strings.Builder
 	sb.Grow(lb.size)
-	for _, s := range lb.segs {
+	for i, s := range lb.segs {
 		if !s.raw {
 			sb.Write(s.bytes)
 			continue
@@ -103,6 +138,9 @@ func (lb *legacyBuilder) text(fallback string) (string, string) {
 		enc := s.enc.name
 		if enc == "" {
 			enc = detected
+			if p := para[i]; p < len(paraEnc) && !isASCII(s.bytes) {
+				enc = paraEnc[p]
+			}
 		}
 		if !isASCII(s.bytes) && enc != encSymbol {
 			for _, c := range s.bytes {
@@ -128,6 +166,26 @@ func (lb *legacyBuilder) text(fallback string) (string, string) {
 		}
 	}
 	return out, best
+}
+
+// paraCandidates are the encodings a paragraph of unknown font may be in.
+var paraCandidates = []string{encTCVN3, encVNI, encCP1258}
+
+// bestEncoding returns the encoding that decodes b into the most valid
+// Vietnamese (vntext.ScoreText), keeping def unless another one scores
+// strictly better.
+func bestEncoding(b []byte, def string) string {
+	best := def
+	bestNet := vntext.ScoreText(decodeLegacy(b, def)).Net()
+	for _, enc := range paraCandidates {
+		if enc == def {
+			continue
+		}
+		if n := vntext.ScoreText(decodeLegacy(b, enc)).Net(); n > bestNet {
+			best, bestNet = enc, n
+		}
+	}
+	return best
 }
 
 // capSpan is a byte range of decoded TCVN3 text, set in a capital font or not.
