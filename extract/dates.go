@@ -548,10 +548,20 @@ func (s *scanner) clock(j int) (h, min, next int, ok bool) {
 		return
 	}
 	min, mind, ok2 := s.num(j + 2)
-	if !ok2 || mind != 2 || min > 59 || !s.adjacent(j+2) || !s.rightClear(j+3) {
+	if !ok2 || mind != 2 || min > 59 || !s.adjacent(j+2) {
 		return
 	}
-	return h, min, j + 3, true
+	next = j + 3
+	// Seconds, written but not kept: "19:35:22".
+	if s.punct(next, ':') && s.adjacent(next) && s.adjacent(next+1) {
+		if sec, secd, ok := s.num(next + 1); ok && secd == 2 && sec < 60 {
+			next += 2
+		}
+	}
+	if !s.rightClear(next) {
+		return
+	}
+	return h, min, next, true
 }
 
 // matchNum matches the forms that start with a number at token j; the
@@ -560,7 +570,7 @@ func (s *scanner) matchNum(from, j int) (match, bool) {
 	// Time first: "19:35 10/07/2011", "19h35 ngày 10/7/2011".
 	if from == j {
 		if h, mi, k, ok := s.clock(j); ok {
-			if s.punct(k, ',') {
+			if s.punct(k, ',', '|') {
 				k++
 			}
 			if s.word(k, "ngày") {
@@ -595,7 +605,7 @@ func (s *scanner) matchNum(from, j int) (match, bool) {
 			return match{}, false
 		}
 		k := next
-		if s.dash(k) || s.punct(k, ',') {
+		if s.dash(k) || s.punct(k, ',', '|') {
 			k++
 		}
 		// Datetime: "10/07/2011 - 19:35", "10/07/2011 19:35".
