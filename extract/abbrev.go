@@ -276,15 +276,20 @@ func sameLetters(a, b []rune) bool {
 	return true
 }
 
-// sameLetter compares initials, d and đ alike.
+// sameLetter compares initials without their diacritics ("ủy" gives U,
+// "đảng" gives Đ or D).
 func sameLetter(a, b rune) bool {
-	if a == 'đ' {
-		a = 'd'
+	return a == b || baseLetter(a) == baseLetter(b)
+}
+
+// baseLetter returns r lowercased without diacritics, đ as d.
+func baseLetter(r rune) rune {
+	k := foldKey(string(r))
+	if k == "" {
+		return r
 	}
-	if b == 'đ' {
-		b = 'd'
-	}
-	return a == b
+	b, _ := utf8.DecodeRuneInString(k)
+	return b
 }
 
 // Expand returns s with every abbreviation of abbrs that occurs in it as a

@@ -463,7 +463,7 @@ func restCase(ws []string) string {
 // placeWords are followed by a proper name in an issuer's name.
 var placeWords = map[string]bool{
 	"tinh": true, "pho": true, "huyen": true, "quan": true, "xa": true, "phuong": true,
-	"tran": true, "khoi": true, "nam": false,
+	"tran": true,
 }
 
 // sentenceCase writes capitalized words in sentence case, keeping the
@@ -479,7 +479,7 @@ func sentenceCase(ws []string) string {
 			out[i] = capitalizeWord(w)
 		case isRomanNumeral(w):
 			out[i] = w
-		case foldKey(lw) == "dang" || foldKey(lw) == "viet" || foldKey(lw) == "trung":
+		case foldKey(lw) == "dang" || foldKey(lw) == "viet" || foldKey(lw) == "trung" || foldKey(lw) == "khoi":
 			out[i] = capitalizeWord(w)
 		default:
 			out[i] = lw

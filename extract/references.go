@@ -141,7 +141,7 @@ func plausibleNumber(num string) bool {
 var (
 	reAfterDate  = regexp.MustCompile(`(?i)^[\s,]*(?:(?:được\s+)?(?:ban hành|ký|thông qua)\s+)?ngày\s*`)
 	reAfterYear  = regexp.MustCompile(`(?i)^\s*năm\s+(\d{4})\b`)
-	reTitleAbout = regexp.MustCompile(`(?i)^[\s,]*(?:của\s+[^;.\n\d]{1,90}?\s+)?(về(?:\s+việc)?\s|quy định\s|hướng dẫn\s|ban hành\s|phê duyệt\s|sửa đổi\s)`)
+	reTitleAbout = regexp.MustCompile(`(?i)^[\s,]*(?:của\s+[^;.\n\d]{1,90}?\s+)?(về(?:\s+việc)?\s|quy định\s|hướng dẫn\s|ban hành\s|phê duyệt\s|sửa đổi[,\s])`)
 	// reTitleStop ends a cited title: a clause break, or a comma before a
 	// word that opens a new clause.
 	reTitleStop  = regexp.MustCompile(`(?i)[;\n*“”"()]|\.(?:\s|$)|,\s*(?:với|nhằm|được|đã|theo|trong đó|để|gồm|là|thì|đồng thời|tạo|góp)\s|\s(?:được sửa đổi|(?-i:và (?:Nghị quyết|Nghị định|Quyết định|Thông tư|Chỉ thị|Luật|Kết luận|Quy định|Hướng dẫn|Công văn))|của\s+(?:Bộ|Ban|Ủy|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Tỉnh|Thành|Huyện)|tại\s)`)
