@@ -270,6 +270,16 @@ func (s *scanner) wrapped(i int) bool {
 	return strings.Count(gap, "\n") == 1 && len(gap) <= 4
 }
 
+// spaceAfter reports whether token i is followed by one or two spaces on
+// the same line.
+func (s *scanner) spaceAfter(i int) bool {
+	if i+1 >= len(s.toks) {
+		return false
+	}
+	gap := s.text[s.toks[i].end:s.toks[i+1].start]
+	return (gap == " " || gap == "  ")
+}
+
 func isDash(r rune) bool { return r == '-' || r == '–' || r == '—' || r == '‒' }
 
 func (s *scanner) dash(i int) bool {
@@ -528,7 +538,9 @@ func (s *scanner) numDate(j int) (y, m, d, next int, ok bool) {
 	}
 	sep := s.toks[j+1].val
 	m, md, ok2 := s.num(j + 2)
-	if !ok2 || md > 2 || !s.wrapped(j+2) || !s.adjacent(j+3) || s.toks[j+3].kind != tokPunct || s.toks[j+3].val != sep || !s.wrapped(j+4) {
+	// Typed with a space after the slash in old documents: "2/ 11/ 1996".
+	spaced := sep == '/' && s.spaceAfter(j+1) && s.spaceAfter(j+3)
+	if !ok2 || md > 2 || !spaced && !s.wrapped(j+2) || !s.adjacent(j+3) || s.toks[j+3].kind != tokPunct || s.toks[j+3].val != sep || !spaced && !s.wrapped(j+4) {
 		return
 	}
 	y, ok3 := s.year4(j+4, minYear)
@@ -893,6 +905,10 @@ func (s *scanner) bareYear(j int) (match, bool) {
 		if p.kind == tokNum {
 			return match{}, false
 		}
+		// The year of a document number typed with spaces: "12/ 2001/ QĐ-BTC".
+		if p.kind == tokPunct && p.val == '/' && j > 1 && s.toks[j-2].kind == tokNum {
+			return match{}, false
+		}
 		if p.kind == tokWord && isCountWord(s.text[p.start:p.end]) {
 			return match{}, false
 		}
@@ -905,7 +921,8 @@ func (s *scanner) bareYear(j int) (match, bool) {
 		if n.kind == tokWord && isUnitWord(s.text[n.start:n.end]) {
 			return match{}, false
 		}
-		if n.kind == tokPunct && (n.val == '%' || n.val == '‰' || n.val == '$' || n.val == '₫') {
+		if n.kind == tokPunct && (n.val == '%' || n.val == '‰' || n.val == '$' || n.val == '₫') ||
+			n.kind == tokPunct && n.val == '/' && j+2 < len(s.toks) && s.toks[j+2].kind == tokWord && isUpperWord(s.text[s.toks[j+2].start:s.toks[j+2].end]) {
 			return match{}, false
 		}
 	}
@@ -959,6 +976,16 @@ var countWords = map[string]bool{
 	"ngách": true, "hẻm": true, "km": true, "lộ": true, "tuyến": true,
 	"mức": true, "được": true, "thêm": true, "còn": true,
 	"bằng": true, "lên": true, "xuống": true, "tăng": true, "giảm": true,
+}
+
+// isUpperWord reports whether w is written in capitals ("QĐ", "NQ").
+func isUpperWord(w string) bool {
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 func isCountWord(w string) bool { return countWords[strings.ToLower(w)] }

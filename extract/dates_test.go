@@ -45,6 +45,8 @@ func TestFindDates(t *testing.T) {
 		{"wrapped after separator", "đến ngày 17-7-\n2020, thực hiện", 0, []string{"ngày 17-7-\n2020|2020-07-17|2020-07-17|day"}},
 		{"not wrapped across a blank line", "ngày 17-7-\n\n2020", 0, nil},
 		{"iso day", "cập nhật 2011-07-04", 0, []string{"2011-07-04|2011-07-04|2011-07-04|day"}},
+		{"spaced slashes", "ngày 2/ 11/ 1996  của Bộ", 0, []string{"ngày 2/ 11/ 1996|1996-11-02|1996-11-02|day"}},
+		{"spaced document number", "QĐ số: 12/ 2001/ QĐ-BTC và 1141 - TC/QĐ/CĐKT", 0, nil},
 		{"old date", "sinh ngày 19/5/1890", 0, []string{"ngày 19/5/1890|1890-05-19|1890-05-19|day"}},
 		// Datetimes.
 		{"datetime after", "10/07/2011 - 19:35", 0, []string{"10/07/2011 - 19:35|2011-07-10T19:35|2011-07-10T19:35|datetime"}},
