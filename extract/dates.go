@@ -336,8 +336,12 @@ func (s *scanner) rightClear(j int) bool {
 	switch r := rune(t.val); {
 	case r == '%' || r == '‰' || r == '@' || r == '_':
 		return false
-	case r == '/' || isDash(r) || r == '.' || r == ',' || r == ':' || r == '=' || r == '&' || r == '?':
-		// Followed by more of a number or a code: "/NQ", ".5", "-QĐ".
+	case r == '.' || r == ',' || r == ':':
+		// Followed by more of a number: ",5", ".110", ":30"; not by a word
+		// after a missing space ("ngày 10/6/2020,Nhà máy").
+		return !(j+1 < len(s.toks) && !s.toks[j+1].gap && s.toks[j+1].kind == tokNum)
+	case r == '/' || isDash(r) || r == '=' || r == '&' || r == '?':
+		// Followed by more of a code: "/NQ", "-QĐ", "/2011".
 		return !(j+1 < len(s.toks) && !s.toks[j+1].gap && s.toks[j+1].kind != tokPunct)
 	}
 	return true
@@ -377,6 +381,9 @@ func (s *scanner) matchWord(i int) (match, bool) {
 			return m, true
 		}
 		if m, ok := s.matchNum(i, i+1); ok {
+			return m, true
+		}
+		if m, ok := s.dayMonthRange(i, i+1); ok {
 			return m, true
 		}
 		return s.dayMonth(i, i+1)
@@ -479,7 +486,7 @@ func (s *scanner) formalDay(i int) (match, bool) {
 		return match{}, false
 	}
 	m, md, ok := s.num(i + 3)
-	if !ok || md > 2 || s.adjacent(i+4) && s.toks[i+4].kind != tokPunct {
+	if !ok || md > 2 || s.adjacent(i+4) && s.toks[i+4].kind != tokPunct && !s.word(i+4, "năm") {
 		return match{}, false
 	}
 	j := i + 4
@@ -530,17 +537,51 @@ func (s *scanner) recurring(j int) bool {
 	return false
 }
 
+// dayMonthRange matches "ngày 17/5-23/5/2025": two day-months sharing the
+// year written after the second.
+func (s *scanner) dayMonthRange(from, j int) (match, bool) {
+	d, dd, ok := s.num(j)
+	if !ok || dd > 2 || !s.adjacent(j+1) || !s.punct(j+1, '/') || !s.adjacent(j+2) {
+		return match{}, false
+	}
+	m, md, ok := s.num(j + 2)
+	if !ok || md > 2 || !s.dash(j+3) {
+		return match{}, false
+	}
+	y, m2, d2, end, ok := s.numDate(j + 4)
+	if !ok || !s.rightClear(end) || !validDay(y, m, d) {
+		return match{}, false
+	}
+	a, b := ymd(y, m, d), ymd(y, m2, d2)
+	if a >= b {
+		return match{}, false
+	}
+	return s.mk(from, end, a, b, GrainPeriod), true
+}
+
 // numDate parses D<sep>M<sep>Y at token j (one separator, no spaces).
 func (s *scanner) numDate(j int) (y, m, d, next int, ok bool) {
+	return s.numDateAfter(j, false)
+}
+
+// numDateAfter is numDate; after "ngày" (loose) the slashes may also have
+// spaces before them: "ngày 13 / 3/ 2001", "ngày 21 /05/2010".
+func (s *scanner) numDateAfter(j int, loose bool) (y, m, d, next int, ok bool) {
 	d, dd, ok1 := s.num(j)
-	if !ok1 || dd > 2 || !s.adjacent(j+1) || !s.punct(j+1, '/', '-', '.') {
+	if !ok1 || dd > 2 || j+4 >= len(s.toks) || !s.punct(j+1, '/', '-', '.') {
 		return
 	}
 	sep := s.toks[j+1].val
 	m, md, ok2 := s.num(j + 2)
 	// Typed with a space after the slash in old documents: "2/ 11/ 1996".
 	spaced := sep == '/' && s.spaceAfter(j+1) && s.spaceAfter(j+3)
-	if !ok2 || md > 2 || !spaced && !s.wrapped(j+2) || !s.adjacent(j+3) || s.toks[j+3].kind != tokPunct || s.toks[j+3].val != sep || !spaced && !s.wrapped(j+4) {
+	if loose && sep == '/' {
+		spaced = s.spaceAfter(j+1) != s.adjacent(j+2) && s.spaceAfter(j+3) != s.adjacent(j+4) &&
+			s.spaceAfter(j) != s.adjacent(j+1) && s.spaceAfter(j+2) != s.adjacent(j+3)
+	} else if !s.adjacent(j+1) || !s.adjacent(j+3) {
+		return
+	}
+	if !ok2 || md > 2 || !spaced && !s.wrapped(j+2) || s.toks[j+3].kind != tokPunct || s.toks[j+3].val != sep || !spaced && !s.wrapped(j+4) {
 		return
 	}
 	y, ok3 := s.year4(j+4, minYear)
@@ -598,7 +639,7 @@ func (s *scanner) matchNum(from, j int) (match, bool) {
 			return r, true
 		}
 	}
-	if y, m, d, next, ok := s.numDate(j); ok {
+	if y, m, d, next, ok := s.numDateAfter(j, from != j); ok {
 		day := ymd(y, m, d)
 		// Range of days: "ngày 4.1.2017 - 4.1.2018", "30/4/1975-30/4/2025".
 		if s.dash(next) {

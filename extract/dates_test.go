@@ -47,6 +47,11 @@ func TestFindDates(t *testing.T) {
 		{"iso day", "cập nhật 2011-07-04", 0, []string{"2011-07-04|2011-07-04|2011-07-04|day"}},
 		{"spaced slashes", "ngày 2/ 11/ 1996  của Bộ", 0, []string{"ngày 2/ 11/ 1996|1996-11-02|1996-11-02|day"}},
 		{"spaced document number", "QĐ số: 12/ 2001/ QĐ-BTC và 1141 - TC/QĐ/CĐKT", 0, nil},
+		{"spaces around slashes after ngày", "ngày 13 / 3/ 2001 và ngày 21 /05/2010", 0, []string{"ngày 13 / 3/ 2001|2001-03-13|2001-03-13|day", "ngày 21 /05/2010|2010-05-21|2010-05-21|day"}},
+		{"spaces around slashes without ngày", "13 / 3/ 2001", 0, nil},
+		{"day-month range", "(từ ngày 17/5-23/5/2025), Bộ", 0, []string{"ngày 17/5-23/5/2025|2025-05-17|2025-05-23|period"}},
+		{"missing space after date", "tối ngày 10/6/2020,Nhà máy", 0, []string{"ngày 10/6/2020|2020-06-10|2020-06-10|day"}},
+		{"glued year word", "ngày 18 tháng 11năm 2025", 0, []string{"ngày 18 tháng 11năm 2025|2025-11-18|2025-11-18|day"}},
 		{"old date", "sinh ngày 19/5/1890", 0, []string{"ngày 19/5/1890|1890-05-19|1890-05-19|day"}},
 		// Datetimes.
 		{"datetime after", "10/07/2011 - 19:35", 0, []string{"10/07/2011 - 19:35|2011-07-10T19:35|2011-07-10T19:35|datetime"}},
