@@ -58,6 +58,10 @@ func TestPDFContentStreams(t *testing.T) {
 		{"list items start paragraphs",
 			"BT /F2 10 Tf 72 700 Td " + v("Điều 1. Phạm vi") + " Tj 0 -12 Td " + v("a) Điểm một") + " Tj 0 -12 Td " + v("- Gạch đầu dòng") + " Tj ET",
 			"Điều 1. Phạm vi\na) Điểm một\n- Gạch đầu dòng"},
+		{"a centered title ends before a full-width line",
+			"BT /F1 10 Tf 72 700 Td (a full line of body text running to the margin) Tj 0 -12 Td (and a second full line of text up to the margin) Tj 0 -12 Td (and on.) Tj ET " +
+				"BT /F1 10 Tf 124 664 Td (A Centered Title Line Here) Tj ET BT /F1 10 Tf 72 652 Td (Body again from the left margin to the right one) Tj ET",
+			"a full line of body text running to the margin and a second full line of text up to the margin and on.\nA Centered Title Line Here\nBody again from the left margin to the right one"},
 		{"indented first line starts a paragraph",
 			"BT /F1 10 Tf 72 700 Td (a full line of body text running to the margin) Tj 0 -12 Td (and on.) Tj 20 -12 Td (Indented start of the next paragraph.) Tj ET",
 			"a full line of body text running to the margin and on.\nIndented start of the next paragraph."},

@@ -48,7 +48,13 @@ func buildLines(runs []textRun) []textLine {
 		}
 		if cur != nil {
 			tol := 0.5 * math.Max(size, cur.size)
-			sameLine := math.Abs(r.y-cur.y) <= tol && r.x >= cur.x0-tol
+			dy := math.Abs(r.y - cur.y)
+			sameLine := dy <= tol && r.x >= cur.x0-tol
+			if !sameLine && dy <= 1.5*tol && r.x >= cur.x1-tol && r.x-cur.x1 < 2*tol {
+				// A superscript or subscript (a footnote mark, m²)
+				// that goes on where the line stopped.
+				sameLine = true
+			}
 			if sameLine {
 				gap := r.x - cur.x1
 				if gap < -2*math.Max(size, cur.size) && strings.Contains(b.String(), strings.TrimSpace(r.text)) {
@@ -67,8 +73,10 @@ func buildLines(runs []textRun) []textLine {
 				if gap < 0 && r.ex > cur.x1 {
 					cur.x1 = r.ex
 				}
-				if size > cur.size {
-					cur.size = size
+				if size > cur.size+0.5 {
+					// The line's baseline is that of its main text,
+					// not of a superscript it started with.
+					cur.size, cur.y = size, r.y
 				}
 				continue
 			}
@@ -313,8 +321,9 @@ var listStartRE = regexp.MustCompile(`^(?:[-–—+•*▪●◦]\s|\(?\d{1,3}[.
 // "\n". Two lines stay in one paragraph (joined by a space, or by nothing
 // across an end-of-line hyphen) unless the second is further down than the
 // usual line spacing, starts indented, starts a list item, is set in a
-// different size, or the first line stops short of the right margin though
-// the next word would have fitted.
+// different size, follows a centered line but starts further left, or the
+// first line stops short of the right margin though the next word would
+// have fitted.
 func joinParagraphs(lines []textLine, lay layout) string {
 	var b strings.Builder
 	for i, l := range lines {
@@ -357,10 +366,18 @@ func paragraphBreak(prev, next textLine, lay layout) bool {
 	if math.Abs(prev.size-next.size) > 0.15*size {
 		return true
 	}
-	if next.x0-lay.left > 0.9*next.size && next.x0 > prev.x0+0.9*next.size {
+	// Indented from the margin and not aligned with the line before: a
+	// first-line indent (or a title above ends).
+	if next.x0-lay.left > 0.9*next.size && math.Abs(next.x0-prev.x0) > 0.5*next.size {
 		return true
 	}
 	if listStartRE.MatchString(next.text) {
+		return true
+	}
+	// A centered line (a title) followed by a line that starts further
+	// left: the title ends there.
+	lgap, rgap := prev.x0-lay.left, lay.right-prev.x1
+	if lgap > size && rgap > size && math.Abs(lgap-rgap) < 2*size && next.x0 < prev.x0-size {
 		return true
 	}
 	// Did the first word of next fit at the end of prev?

@@ -247,25 +247,36 @@ func (w *pageWalker) doXObject(resources pdf.Value, name string, ctm matrix, dep
 	}
 }
 
-// font returns the decoder for the font resource name, from the shared
-// cache when the font is an indirect object already seen.
+// font returns the decoder for the font resource name. Fonts are cached
+// by the /Font dictionary's holder object and the name (a holder has one
+// /Font dictionary), so that a font is resolved and parsed once per
+// document, not once per Tf; and by the font object itself, so that pages
+// sharing a font share its decoder.
 func (w *pageWalker) font(fonts pdf.Value, name string) *pdfFont {
-	fv := fonts.Key(name)
-	key, ok := objKey(fv)
-	k := fontKey{obj: key}
-	if ok {
-		if hk, _ := objKey(fonts); hk == key {
-			// A direct dictionary inside the /Font dictionary: the
-			// object number is the holder's, so add the name.
-			k.name = name
-		}
-		if f, hit := w.fonts[k]; hit {
+	holder, hok := objKey(fonts)
+	byName := fontKey{obj: holder, name: "/" + name}
+	if hok {
+		if f, hit := w.fonts[byName]; hit {
 			return f
 		}
 	}
-	f := newPDFFont(fv)
-	if ok {
-		w.fonts[k] = f
+	fv := fonts.Key(name)
+	key, ok := objKey(fv)
+	k := fontKey{obj: key}
+	if ok && hok && key == holder {
+		// A direct dictionary inside the /Font dictionary: the object
+		// number is the holder's, so add the name.
+		k.name = name
+	}
+	f, hit := w.fonts[k]
+	if !ok || !hit {
+		f = newPDFFont(fv)
+		if ok {
+			w.fonts[k] = f
+		}
+	}
+	if hok {
+		w.fonts[byName] = f
 	}
 	return f
 }
