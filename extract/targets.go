@@ -117,8 +117,8 @@ var tgMarkers = func() []tgMarker {
 	ms = append(ms, add(mkStrong, "mục tiêu", "chỉ tiêu", "phấn đấu", "đề ra",
 		"đặt ra", "kỳ vọng", "kế hoạch", "nhằm đạt", "hướng tới", "tầm nhìn",
 		"quyết tâm", "cần đạt", "phải đạt", "định hướng", "chủ trương")...)
-	ms = append(ms, add(mkCriteria, "điều kiện sau", "các điều kiện", "tiêu chí sau",
-		"tiêu chuẩn sau", "như sau", "phải đáp ứng", "tiêu chuẩn", "tiêu chí")...)
+	ms = append(ms, add(mkCriteria, "điều kiện sau", "các điều kiện sau", "tiêu chí sau",
+		"tiêu chuẩn sau", "điều kiện cụ thể sau", "phải đáp ứng")...)
 	ms = append(ms, add(mkWeak, "duy trì", "giữ vững", "giữ ổn định", "bảo đảm",
 		"đảm bảo", "phải")...)
 	ms = append(ms, add(mkPast, "đã", "đạt được", "vừa qua", "năm qua", "thời gian qua",
@@ -935,10 +935,17 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 			q.veto = "what is replaced (thay vì)"
 		}
 	}
-	for m := k; m < len(toks) && m < k+10; m++ {
+	for m := k; m < len(toks) && m < k+12; m++ {
 		tm := toks[m]
-		if tm.kind == tgNum || tm.raw == ";" {
+		if tm.raw == ";" || tm.raw == "." {
 			break
+		}
+		if tm.kind == tgNum && m > k {
+			// the next quantity, unless it closes a range with this one
+			// ("từ trên 15% đến không quá 30% so với …")
+			if p := toks[m-1].low; p != "đến" && p != "tới" && p != "quá" && !tgIsDash(p) {
+				break
+			}
 		}
 		if _, ok := tgShareOf.at(toks, m); ok {
 			if m == k || toks[m].low == "so" || toks[m].low == "cùng" {
@@ -1446,7 +1453,9 @@ func tgSameTarget(a, b tgFound) bool {
 		return false
 	}
 	if a.sentence == b.sentence {
-		return false // two quantities of one sentence are two targets
+		// two quantities of one sentence are two targets, unless their
+		// words are the same (a caption run into a lead)
+		return len(a.textToks) == len(b.textToks) && tgOverlap(a.textToks, b.textToks) == 1
 	}
 	if a.enum != "" && b.enum != "" && a.enum != b.enum && a.prio == 0 && b.prio == 0 {
 		return false
@@ -1696,7 +1705,7 @@ func tgIsRule(line string) bool {
 // Markdown link opening it, a line cut with "…") or a picture caption.
 func tgIsLeadOrCaption(line string) bool {
 	return strings.HasPrefix(line, "[") || strings.HasPrefix(line, "!") ||
-		strings.Contains(line, "Ảnh:") || strings.HasSuffix(strings.TrimSpace(line), "…") ||
+		strings.Contains(line, "Ảnh:") || strings.Contains(line, "ảnh:") || strings.HasSuffix(strings.TrimSpace(line), "…") ||
 		strings.HasPrefix(line, "*") && !strings.HasPrefix(line, "**")
 }
 

@@ -143,19 +143,20 @@ func (l tgPhraseList) endingAt(toks []tgTok, j int) (int, bool) {
 type tgSpan struct{ start, end int }
 
 // tgParagraphs splits text into its non-blank lines (a paragraph of a plain
-// text or Markdown file is a line; PDF text is joined the same way).
+// text or Markdown file is a line; PDF text is joined the same way). A page
+// break ("\f") inside a line does not end its paragraph.
 func tgParagraphs(text string) []tgSpan {
 	var out []tgSpan
 	start := 0
 	for i := 0; i <= len(text); i++ {
-		if i < len(text) && text[i] != '\n' && text[i] != '\f' {
+		if i < len(text) && text[i] != '\n' {
 			continue
 		}
 		s, e := start, i
-		for s < e && (text[s] == ' ' || text[s] == '\t' || text[s] == '\r') {
+		for s < e && (text[s] == ' ' || text[s] == '\t' || text[s] == '\r' || text[s] == '\f') {
 			s++
 		}
-		for e > s && (text[e-1] == ' ' || text[e-1] == '\t' || text[e-1] == '\r') {
+		for e > s && (text[e-1] == ' ' || text[e-1] == '\t' || text[e-1] == '\r' || text[e-1] == '\f') {
 			e--
 		}
 		if e > s {
