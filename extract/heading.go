@@ -412,7 +412,15 @@ func caseLike(name, text string) string {
 	for i, w := range nw {
 		keys[i] = foldKey(trimEdgePunct(w))
 	}
-	tw := splitWords(reBold.ReplaceAllString(text, ""))
+	if len(text) > 30000 {
+		// The body names the issuer early (legal basis, first article).
+		cut := 30000
+		for cut < len(text) && !utf8.RuneStart(text[cut]) {
+			cut++
+		}
+		text = text[:cut]
+	}
+	tw := splitWords(removeBold(text))
 	for i := 0; i+len(nw) <= len(tw); i++ {
 		ok := true
 		for j := range nw {

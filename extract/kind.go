@@ -27,6 +27,8 @@ var (
 	docTypes    []docType         // longest name first
 	kindByCode  map[string]string // lowercased type code → kind
 	issuerCodes map[string][]issuerCode
+	// typeFirstWords holds the first folded word of every type name.
+	typeFirstWords = map[string]struct{}{}
 )
 
 func init() {
@@ -38,6 +40,9 @@ func init() {
 			}
 		}
 		docTypes = append(docTypes, t)
+		if f := strings.Fields(t.key); len(f) > 0 {
+			typeFirstWords[f[0]] = struct{}{}
+		}
 	}
 	sort.SliceStable(docTypes, func(i, j int) bool { return len(docTypes[i].key) > len(docTypes[j].key) })
 	kindByCode = map[string]string{}
@@ -91,7 +96,27 @@ func readTSV(name string) [][]string {
 // and that name's length in bytes of name. It returns "", 0 when name does
 // not start with a known type.
 func KindOfTypeName(name string) (kind string, n int) {
-	words := strings.Fields(name)
+	// Type names have at most four words: fold only the first five.
+	var words []string
+	rest := name
+	for len(words) < 5 {
+		rest = strings.TrimLeft(rest, " \t\n\r\f")
+		if rest == "" {
+			break
+		}
+		end := strings.IndexAny(rest, " \t\n\r\f")
+		if end < 0 {
+			end = len(rest)
+		}
+		words = append(words, foldKey(rest[:end]))
+		rest = rest[end:]
+	}
+	if len(words) == 0 {
+		return "", 0
+	}
+	if _, ok := typeFirstWords[words[0]]; !ok {
+		return "", 0
+	}
 	for _, t := range docTypes {
 		tw := strings.Fields(t.key)
 		if len(tw) > len(words) {
@@ -99,7 +124,7 @@ func KindOfTypeName(name string) (kind string, n int) {
 		}
 		ok := true
 		for i, w := range tw {
-			if foldKey(words[i]) != w {
+			if words[i] != w {
 				ok = false
 				break
 			}

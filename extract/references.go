@@ -22,7 +22,7 @@ var (
 	reSplitStateNumber = regexp.MustCompile(`(\d{1,5}/\d{4}/[A-ZĐ][A-Za-zĐ]*)[ \t]*\n[ \t]*([A-ZĐ][A-ZĐ]+\d*)\b`)
 	// reSplitPartyNumber joins a Party number cut after its sequence
 	// number ("02\nNQ/ĐUK").
-	reSplitPartyNumber = regexp.MustCompile(`\b(\d{1,5})[ \t]*\n[ \t]*([A-ZĐ][A-Za-zĐ]*/[A-ZĐ])`)
+	reSplitPartyNumber = regexp.MustCompile(`(\d{1,5})[ \t]*\n[ \t]*([A-ZĐ][A-Za-zĐ]*/[A-ZĐ])`)
 )
 
 // normalizeNumber removes the spaces some writers put inside a number and
@@ -33,24 +33,77 @@ func normalizeNumber(s string) string {
 
 // repairNumbers rejoins numbers that line wrapping split (see
 // reSplitStateNumber), keeping every other byte. It changes lengths, so
-// offsets into its result are not offsets into text.
+// offsets into its result are not offsets into text. Only the few line
+// breaks right after a "/CODE" or a bare sequence number are examined.
 func repairNumbers(text string) string {
-	text = reSplitStateNumber.ReplaceAllStringFunc(text, func(m string) string {
-		sm := reSplitStateNumber.FindStringSubmatch(m)
-		typ := sm[1][strings.LastIndexByte(sm[1], '/')+1:]
-		if _, ok := kindByCode[strings.ToLower(typ)]; !ok {
-			return m
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(text); i++ {
+		if text[i] != '\n' {
+			continue
 		}
-		return sm[1] + "-" + sm[2]
-	})
-	return reSplitPartyNumber.ReplaceAllStringFunc(text, func(m string) string {
-		sm := reSplitPartyNumber.FindStringSubmatch(m)
-		typ, _, _ := strings.Cut(sm[2], "/")
-		if _, ok := kindByCode[strings.ToLower(typ)]; !ok {
-			return m
+		// The token before the line break.
+		j := i
+		for j > last && (text[j-1] == ' ' || text[j-1] == '\t') {
+			j--
 		}
-		return sm[1] + "-" + sm[2]
-	})
+		k := j
+		for k > last && text[k-1] != ' ' && text[k-1] != '\t' && text[k-1] != '\n' && j-k < 40 {
+			k--
+		}
+		tok := text[k:j]
+		if tok == "" || !(strings.Contains(tok, "/") || allASCIIDigits(tok)) {
+			continue
+		}
+		end := min(len(text), i+40)
+		for end < len(text) && !utf8.RuneStart(text[end]) {
+			end++
+		}
+		window := text[k:end]
+		fixed := joinSplitNumber(window)
+		if fixed == window {
+			continue
+		}
+		b.WriteString(text[last:k])
+		b.WriteString(fixed)
+		last = end
+		i = end - 1
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// joinSplitNumber rejoins a number split at the start of s, if any.
+func joinSplitNumber(s string) string {
+	if sm := reSplitStateNumber.FindStringSubmatchIndex(s); sm != nil && sm[0] == 0 {
+		first, code := s[sm[2]:sm[3]], s[sm[4]:sm[5]]
+		typ := first[strings.LastIndexByte(first, '/')+1:]
+		if _, ok := kindByCode[strings.ToLower(typ)]; ok {
+			return first + "-" + code + s[sm[1]:]
+		}
+	}
+	if sm := reSplitPartyNumber.FindStringSubmatchIndex(s); sm != nil && sm[0] == 0 {
+		seq, rest := s[sm[2]:sm[3]], s[sm[4]:sm[5]]
+		typ, _, _ := strings.Cut(rest, "/")
+		if _, ok := kindByCode[strings.ToLower(typ)]; ok {
+			return seq + "-" + rest + s[sm[1]:]
+		}
+	}
+	return s
+}
+
+// removeBold drops Markdown emphasis markers.
+func removeBold(s string) string {
+	if strings.Contains(s, "**") {
+		s = strings.ReplaceAll(s, "**", "")
+	}
+	if strings.Contains(s, "__") {
+		s = strings.ReplaceAll(s, "__", "")
+	}
+	return s
 }
 
 // flattenForReferences prepares text for citation search: numbers cut by
@@ -59,7 +112,7 @@ func repairNumbers(text string) string {
 func flattenForReferences(text string) string {
 	text = repairNumbers(text)
 	text = strings.ReplaceAll(text, "\f", "\n\n")
-	text = reBold.ReplaceAllString(text, "")
+	text = removeBold(text)
 	lines := strings.Split(text, "\n")
 	var b strings.Builder
 	blank := true

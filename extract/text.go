@@ -17,24 +17,65 @@ import (
 // and a body mention in normal case all agree.
 func foldKey(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	space := false
-	for _, r := range norm.NFD.String(s) {
+	for _, r := range s {
 		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == 'đ' || r == 'Đ':
-			r = 'd'
+		case r < utf8.RuneSelf:
+			if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v' {
+				space = b.Len() > 0
+				continue
+			}
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
 		case unicode.IsSpace(r):
 			space = b.Len() > 0
 			continue
+		default:
+			r = foldRune(r)
+			if r == 0 {
+				continue
+			}
 		}
 		if space {
 			b.WriteByte(' ')
 			space = false
 		}
-		b.WriteRune(unicode.ToLower(r))
+		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// foldTable maps the precomposed Latin letters (U+00C0–U+024F and
+// U+1E00–U+1EFF, all of Vietnamese) to their lowercase base letter.
+var foldTable = func() map[rune]rune {
+	m := map[rune]rune{'đ': 'd', 'Đ': 'd'}
+	add := func(lo, hi rune) {
+		for r := lo; r <= hi; r++ {
+			for _, d := range norm.NFD.String(string(r)) {
+				if unicode.IsLetter(d) {
+					m[r] = unicode.ToLower(d)
+				}
+				break
+			}
+		}
+	}
+	add(0xC0, 0x24F)
+	add(0x1E00, 0x1EFF)
+	m['đ'], m['Đ'] = 'd', 'd'
+	return m
+}()
+
+// foldRune returns r's lowercase base letter, or 0 for a combining mark.
+func foldRune(r rune) rune {
+	if f, ok := foldTable[r]; ok {
+		return f
+	}
+	if unicode.Is(unicode.Mn, r) {
+		return 0
+	}
+	return unicode.ToLower(r)
 }
 
 // PageOf returns the 1-based page of the byte offset in text, whose pages
@@ -71,21 +112,28 @@ func splitLines(text string) []textLine {
 	return out
 }
 
-var (
-	reMarkupEdge = regexp.MustCompile(`^[\s|#>*_]+|[\s|*_]+$`)
-	reBold       = regexp.MustCompile(`\*\*|__`)
-	reSpaces     = regexp.MustCompile(`\s+`)
-)
+var reSpaces = regexp.MustCompile(`\s+`)
 
 // stripMarkup removes the Markdown and table markup that crawled documents
 // carry around heading lines ("**NGHỊ QUYẾT**", "# Title", "| Số: …",
 // "*Hà Nội, ngày …*") and collapses whitespace. A lone "*" (the Party
 // heading's asterisk) becomes "".
 func stripMarkup(s string) string {
-	s = reBold.ReplaceAllString(s, "")
-	s = reMarkupEdge.ReplaceAllString(s, "")
+	if strings.Contains(s, "**") {
+		s = strings.ReplaceAll(s, "**", "")
+	}
+	if strings.Contains(s, "__") {
+		s = strings.ReplaceAll(s, "__", "")
+	}
 	s = strings.TrimPrefix(s, "\ufeff")
-	return strings.TrimSpace(reSpaces.ReplaceAllString(s, " "))
+	s = strings.TrimLeft(s, " \t\r\v|#>*_")
+	s = strings.TrimRight(s, " \t\r\v|*_")
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\t' || c == '\r' || c == '\v' || c == ' ' && i+1 < len(s) && s[i+1] == ' ' {
+			return reSpaces.ReplaceAllString(s, " ")
+		}
+	}
+	return s
 }
 
 // isRule reports whether a cleaned line is a separator rule ("-------",
