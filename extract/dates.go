@@ -159,6 +159,11 @@ func isSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' || r == '\u00ad'
 }
 
+// isGap reports whether the tokenizer skips r like a space: spaces and the
+// Markdown emphasis marks that split mentions in converted documents
+// ("ngày* *27/10/2025", "thời kỳ 2021-* *2030").
+func isGap(r rune) bool { return r == '*' || isSpace(r) }
+
 // tokenize splits text into words, digit runs and single punctuation runes.
 func tokenize(text string) []token {
 	toks := make([]token, 0, len(text)/4)
@@ -187,7 +192,7 @@ func tokenize(text string) []token {
 			}
 			toks = append(toks, token{kind: tokWord, start: i, end: j, gap: gap})
 			i, gap = j, false
-		case isSpace(r):
+		case isGap(r):
 			i += n
 			gap = true
 		default:
@@ -270,6 +275,15 @@ func (s *scanner) wrapped(i int) bool {
 	return strings.Count(gap, "\n") == 1 && len(gap) <= 4
 }
 
+// blankLineBefore reports whether an empty line separates token i from the
+// token before it (table cells, paragraphs): no mention spans one.
+func (s *scanner) blankLineBefore(i int) bool {
+	if i <= 0 || i >= len(s.toks) {
+		return false
+	}
+	return strings.Count(s.text[s.toks[i-1].end:s.toks[i].start], "\n") >= 2
+}
+
 // spaceAfter reports whether token i is followed by one or two spaces on
 // the same line.
 func (s *scanner) spaceAfter(i int) bool {
@@ -302,8 +316,8 @@ func (s *scanner) leftClear(i int) bool {
 		return false
 	}
 	if i == 0 || s.toks[i].gap {
-		if i > 0 && s.toks[i-1].kind == tokNum && s.toks[i].kind == tokNum {
-			// "0903 2011": digit groups separated by spaces.
+		if i > 0 && s.toks[i-1].kind == tokNum && s.toks[i].kind == tokNum && s.text[s.toks[i-1].end:s.toks[i].start] == " " {
+			// "0903 2011": digit groups separated by a space.
 			return false
 		}
 		return true
@@ -751,7 +765,7 @@ func (s *scanner) periodAfter(from, j int) (match, bool) {
 // yearWord matches "năm 2011" and "năm 2016 – 2019" at the word "năm".
 func (s *scanner) yearWord(i int) (match, bool) {
 	j := i + 1
-	if s.adjacent(j) && s.toks[j].kind != tokNum {
+	if s.adjacent(j) && s.toks[j].kind != tokNum || s.blankLineBefore(j) {
 		return match{}, false
 	}
 	if r, ok := s.yearRange(i, j); ok {
@@ -943,7 +957,7 @@ func (s *scanner) bareYear(j int) (match, bool) {
 				return match{}, false
 			}
 		}
-		if p.kind == tokNum {
+		if p.kind == tokNum && s.text[p.end:s.toks[j].start] == " " {
 			return match{}, false
 		}
 		// The year of a document number typed with spaces: "12/ 2001/ QĐ-BTC".
@@ -956,10 +970,10 @@ func (s *scanner) bareYear(j int) (match, bool) {
 	}
 	if j+1 < len(s.toks) {
 		n := s.toks[j+1]
-		if n.kind == tokNum {
+		if n.kind == tokNum && s.text[s.toks[j].end:n.start] == " " {
 			return match{}, false
 		}
-		if n.kind == tokWord && isUnitWord(s.text[n.start:n.end]) {
+		if n.kind == tokWord && isUnitWord(s.text[n.start:n.end]) && !strings.Contains(s.text[s.toks[j].end:n.start], "\n") {
 			return match{}, false
 		}
 		if n.kind == tokPunct && (n.val == '%' || n.val == '‰' || n.val == '$' || n.val == '₫') ||
@@ -1034,13 +1048,13 @@ func isCountWord(w string) bool { return countWords[strings.ToLower(w)] }
 var unitWords = map[string]bool{
 	"người": true, "hộ": true, "đồng": true, "tỷ": true, "tỉ": true, "triệu": true,
 	"nghìn": true, "ngàn": true, "trăm": true, "vạn": true, "ha": true, "km": true,
-	"m": true, "tấn": true, "kg": true, "lít": true, "usd": true, "vnd": true,
+	"m": true, "tấn": true, "kg": true, "lít": true, "vnd": true,
 	"vnđ": true, "con": true, "cái": true, "chiếc": true, "căn": true, "trường": true,
 	"xã": true, "phường": true, "huyện": true, "tỉnh": true, "lượt": true, "vụ": true,
 	"ca": true, "bài": true, "trang": true, "điểm": true, "phút": true, "giờ": true,
-	"giây": true, "lần": true, "cây": true, "hécta": true, "héc": true, "mw": true,
-	"kwh": true, "đảng": true, "học": true, "doanh": true, "dự": true,
-	"tổ": true, "cơ": true, "đơn": true, "thôn": true, "bản": true, "ấp": true,
+	"giây": true, "lần": true, "cây": true, "hécta": true, "héc": true,
+	"kWh": true, "đảng": true, "học": true, "doanh": true, "dự": true,
+	"tổ": true, "cơ": true, "đơn": true, "thôn": true, "ấp": true,
 	"chi": true, "cán": true, "hồ": true, "mét": true, "cm": true, "mm": true,
 	"gam": true, "g": true, "đ": true, "lao": true, "công": true, "viên": true,
 	"thành": true, "em": true, "cháu": true, "cặp": true, "gia": true, "suất": true,
@@ -1052,7 +1066,10 @@ var unitWords = map[string]bool{
 	"bao": true, "hạt": true, "liều": true, "mũi": true,
 }
 
-func isUnitWord(w string) bool { return unitWords[strings.ToLower(w)] }
+func isUnitWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r) && unitWords[w] || w == "USD" || w == "VND" || w == "VNĐ" || w == "MW" || w == "kWh"
+}
 
 // ---- years for day-months ----
 

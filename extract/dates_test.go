@@ -52,6 +52,9 @@ func TestFindDates(t *testing.T) {
 		{"day-month range", "(từ ngày 17/5-23/5/2025), Bộ", 0, []string{"ngày 17/5-23/5/2025|2025-05-17|2025-05-23|period"}},
 		{"missing space after date", "tối ngày 10/6/2020,Nhà máy", 0, []string{"ngày 10/6/2020|2020-06-10|2020-06-10|day"}},
 		{"glued year word", "ngày 18 tháng 11năm 2025", 0, []string{"ngày 18 tháng 11năm 2025|2025-11-18|2025-11-18|day"}},
+		{"markdown emphasis", "số 280/2025/NĐ-CP ngày* *27/10/2025 và thời kỳ 2021-* *2030,", 0, []string{"ngày* *27/10/2025|2025-10-27|2025-10-27|day", "thời kỳ 2021-* *2030|2021|2030|period"}},
+		{"table of years", "**Năm**\n\n**1995**\n\n**1996**\n", 0, []string{"1995|1995|1995|year", "1996|1996|1996|year"}},
+		{"capitalized word after a year", "mới nhất 2025\n\nCăn cứ", 0, []string{"2025|2025|2025|year"}},
 		{"old date", "sinh ngày 19/5/1890", 0, []string{"ngày 19/5/1890|1890-05-19|1890-05-19|day"}},
 		// Datetimes.
 		{"datetime after", "10/07/2011 - 19:35", 0, []string{"10/07/2011 - 19:35|2011-07-10T19:35|2011-07-10T19:35|datetime"}},
