@@ -118,14 +118,16 @@ var tgMarkers = func() []tgMarker {
 		"đặt ra", "kỳ vọng", "kế hoạch", "nhằm đạt", "hướng tới", "tầm nhìn",
 		"quyết tâm", "cần đạt", "phải đạt", "định hướng", "chủ trương")...)
 	ms = append(ms, add(mkCriteria, "điều kiện sau", "các điều kiện sau", "tiêu chí sau",
-		"tiêu chuẩn sau", "điều kiện cụ thể sau", "phải đáp ứng")...)
+		"tiêu chuẩn sau", "điều kiện cụ thể sau", "phải đáp ứng", "quy định như sau")...)
 	ms = append(ms, add(mkWeak, "duy trì", "giữ vững", "giữ ổn định", "bảo đảm",
 		"đảm bảo", "phải")...)
 	ms = append(ms, add(mkPast, "đã", "đạt được", "vừa qua", "năm qua", "thời gian qua",
 		"tháng qua", "quý qua", "ước đạt", "ước thực hiện", "ước tính", "ước",
 		"lũy kế", "luỹ kế", "tính đến", "đến nay", "hiện nay", "hiện có", "hiện đang",
 		"theo báo cáo", "báo cáo cho biết", "cho thấy", "thống kê", "số liệu",
-		"vượt chỉ tiêu", "vượt dự toán")...)
+		"vượt chỉ tiêu", "vượt dự toán", "cho biết", "thực tế", "mới chỉ đạt", "nhưng chỉ đạt", "chưa đạt",
+		"không đạt", "còn thiếu", "mặc dù", "tạo ra", "đóng góp", "chiếm tỷ trọng",
+		"đến thời điểm", "tính đến thời điểm", "được biết")...)
 	ms = append(ms, add(mkForecast, "dự báo", "dự kiến", "có thể", "có khả năng",
 		"khả năng", "triển vọng", "kịch bản")...)
 	ms = append(ms, add(mkNone, "vượt kế hoạch", "so với kế hoạch", "% kế hoạch",
@@ -461,6 +463,9 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 
 	state := tgNeutral
 	criteria := false
+	// carried: the target state comes only from the sentences before; a
+	// quantity then needs the shape of a target of its own.
+	carried := false
 	switch {
 	case prevState == tgNotTarget:
 		state = tgNotTarget
@@ -468,6 +473,7 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 		state, criteria = tgTarget, f.sectionCriteria
 	case f.carry > 0:
 		state, criteria = tgTarget, f.carryCriteria
+		carried = !criteria
 	}
 	dates := f.datesIn(start, end)
 	// document numbers quoted in this sentence
@@ -537,7 +543,15 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 			j = k
 			continue
 		}
+		// "kết nạp được 836 đảng viên": a verb with "được" before a number
+		// reports what was achieved.
+		if t.low == "được" && j+1 < s1 && toks[j+1].kind == tgNum {
+			state = tgNotTarget
+		}
 		if m, k, ok := tgMarkerAt(toks, j); ok {
+			if m.kind != mkNone {
+				carried = false
+			}
 			switch m.kind {
 			case mkStrong:
 				state = tgTarget
@@ -560,11 +574,6 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 				continue
 			}
 		}
-		// "kết nạp được 836 đảng viên": a verb with "được" before a number
-		// reports what was achieved.
-		if t.low == "được" && j+1 < s1 && toks[j+1].kind == tgNum {
-			state = tgNotTarget
-		}
 		q, ok := f.quantityAt(p, j, s0, s1)
 		if !ok {
 			j++
@@ -573,9 +582,10 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 		if depth > 0 {
 			q.veto = "in brackets"
 		}
-		isTarget := q.veto == "" && !question &&
-			(state == tgTarget || state == tgNeutral && q.bound && tgReachVerbBefore(toks, clauseStart, q.first))
 		sub := trongDo >= 0
+		shaped := !carried || sub || q.cmp != "=" || tgReachVerbBefore(toks, clauseStart, q.first)
+		isTarget := q.veto == "" && !question &&
+			(state == tgTarget && shaped || state == tgNeutral && q.bound && tgReachVerbBefore(toks, clauseStart, q.first))
 		items = append(items, pending{q: q, clauseStart: clauseStart, markStart: lastMarkerStart, markEd: lastMarkerEnd, isTarget: isTarget, sub: sub})
 		qs = append(qs, q)
 		clauseStart = q.last
@@ -956,6 +966,29 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 		if toks[m].low == "so" && (m+1 == len(toks) || toks[m+1].low == "với" || toks[m+1].low == "cùng") {
 			q.veto = "relative to a base or a plan"
 			break
+		}
+	}
+	// the rest of the clause reports an outcome: "… đã hoàn thành", "…
+	// chưa đạt được", "thu đạt 5.396 tỷ đồng, đạt 105% dự toán"; or points
+	// back ("3 đơn vị này")
+	if k < len(toks) && (toks[k].low == "này" || toks[k].low == "trên" && k+1 < len(toks) && toks[k+1].raw == ",") {
+		q.veto = "a reference back"
+	}
+	for m := k; m < len(toks) && q.veto == ""; m++ {
+		tm := toks[m]
+		if tm.raw == ";" || tm.raw == "." || tm.raw == ":" {
+			break
+		}
+		switch tm.low {
+		case "đã", "chưa":
+			q.veto = "an outcome"
+		case "%":
+			if _, ok := tgPhraseList(newPhraseList("dự toán", "kế hoạch")).at(toks, m+1); ok {
+				q.veto = "an outcome against a plan"
+			}
+		}
+		if _, ok := tgPhraseAt(toks, m, []string{"đạt", "được"}); ok {
+			q.veto = "an outcome"
 		}
 	}
 	return q, true

@@ -174,8 +174,8 @@ func tgMatchUnit(toks []tgTok, i int) (u tgUnit, ok bool) {
 			parts = append(parts, "đồng")
 			j++
 		}
-		if !scaled && len(parts) == 0 {
-			return u, false
+		if len(parts) == 0 || scaled && len(parts) == countScale(parts) {
+			return u, false // no unit, or a bare scale ("795 nghìn")
 		}
 	}
 	// per-unit: "/người/năm", "/1 vạn dân", "/năm"
@@ -208,4 +208,15 @@ func tgMatchUnit(toks []tgTok, i int) (u tgUnit, ok bool) {
 	u.text = NormalizeUnit(text)
 	u.next = j
 	return u, true
+}
+
+// countScale counts the scale words among parts.
+func countScale(parts []string) int {
+	n := 0
+	for _, p := range parts {
+		if _, ok := scaleUnitWords[p]; ok {
+			n++
+		}
+	}
+	return n
 }
