@@ -521,11 +521,11 @@ func (s *scanner) formalDay(i int) (match, bool) {
 	return s.yearless(i, i+4, m, d), true
 }
 
-// dayMonth matches a day-month without a year, "30/6" or "4-7", at token j;
+// dayMonth matches a day-month without a year, "30/6", "4-7" or "30.1", at token j;
 // the mention's text starts at token from.
 func (s *scanner) dayMonth(from, j int) (match, bool) {
 	d, dd, ok := s.num(j)
-	if !ok || dd > 2 || !s.adjacent(j+1) || !s.punct(j+1, '/', '-') || !s.adjacent(j+2) {
+	if !ok || dd > 2 || !s.adjacent(j+1) || !s.punct(j+1, '/', '-', '.') || !s.adjacent(j+2) {
 		return match{}, false
 	}
 	m, md, ok := s.num(j + 2)

@@ -127,6 +127,7 @@ func TestFindDates(t *testing.T) {
 		{"day-month with year", "Ngày 30/6, tại Đại hội", 2020, []string{"Ngày 30/6|2020-06-30|2020-06-30|day"}},
 		{"day-month part of day", "Chiều 7/12, HĐND TP", 2020, []string{"7/12|2020-12-07|2020-12-07|day"}},
 		{"day-month weekday", "Thứ Hai, 7/12, họp", 2020, []string{"7/12|2020-12-07|2020-12-07|day"}},
+		{"day-month dots", "Ngày 30.1, thông tin từ Công ty", 2018, []string{"Ngày 30.1|2018-01-30|2018-01-30|day"}},
 		{"day-month formal", "kể từ ngày 4 tháng 7,", 2011, []string{"ngày 4 tháng 7|2011-07-04|2011-07-04|day"}},
 		{"day-month no year known", "Ngày 30/6, tại Đại hội", 0, nil},
 		{"day-month next date", "từ ngày 17/5 đến 23/5/2025", 0, []string{"ngày 17/5|2025-05-17|2025-05-17|day", "23/5/2025|2025-05-23|2025-05-23|day"}},
