@@ -183,9 +183,14 @@ func (d *tcvn3Decoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, e
 		for _, b := range src[nSrc:end] {
 			d.word = append(d.word, tcvn3Rune(b))
 		}
-		var caps bool
-		d.word, caps = recaseTCVN3(d.word, d.prevCaps)
-		d.prevCaps = caps
+		if latin, ok := latinFallback(src[nSrc:end], d.word); ok {
+			d.word = append(d.word[:0], latin...)
+			d.prevCaps = false
+		} else {
+			var caps bool
+			d.word, caps = recaseTCVN3(d.word, d.prevCaps)
+			d.prevCaps = caps
+		}
 		n := 0
 		for _, r := range d.word {
 			n += utf8.RuneLen(r)
@@ -220,15 +225,45 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || r >= 0x300 && r < 0x370
 }
 
+// latinFallback handles a word that a TCVN3 run holds in Windows-1252
+// instead (Word documents mix keyboard modes: "nhiên" typed as ê, not as
+// TCVN3's 0xD5): when the TCVN3 reading is no Vietnamese syllable and the
+// Windows-1252 reading is one, it returns the latter.
+func latinFallback(b []byte, tcvn []rune) ([]rune, bool) {
+	high := false
+	for _, c := range b {
+		if c >= 0xC0 {
+			high = true
+			break
+		}
+	}
+	if !high || len(b) > 8 || ValidSyllable(string(tcvn)) {
+		return nil, false
+	}
+	rs := make([]rune, len(b))
+	for i, c := range b {
+		rs[i] = cp1252Rune(c)
+	}
+	if !ValidSyllable(string(rs)) {
+		return nil, false
+	}
+	return rs, true
+}
+
 // recaseTCVN3 upper-cases a decoded TCVN3 word typed in a capital font.
-// Letters that TCVN3 can write in both cases (ASCII and Ă Â Ê Ô Ơ Ư Đ)
-// tell the case; the toned and marked lowercase codes do not. A word is
-// upper-cased when its case-telling letters are all capitals and there are
-// two or more of them, or one or none and the previous word on the line was
-// all capitals. It reports whether the word is now all capitals.
+// Letters that TCVN3 writes in both cases (ASCII and ă â ê ô ơ ư đ) tell
+// the case; the toned lowercase codes do not. A word is upper-cased when
+// its case-telling letters are all capitals and there are two or more of
+// them, or the previous word on the line was all capitals.
+// It reports whether the word is now all capitals with a vowel (so that an
+// abbreviation such as "SXTN" does not capitalise the next word).
 func recaseTCVN3(w []rune, prevCaps bool) ([]rune, bool) {
-	upper, lower, ambiguous := 0, 0, 0
+	upper, lower, ambiguous, vowels := 0, 0, 0, 0
 	for _, r := range w {
+		l := splitLetter(r)
+		if l.ok && isVowelBase(l.base) {
+			vowels++
+		}
 		switch {
 		case r >= 'A' && r <= 'Z':
 			upper++
@@ -236,6 +271,8 @@ func recaseTCVN3(w []rune, prevCaps bool) ([]rune, bool) {
 			lower++
 		case r == 'Ă' || r == 'Â' || r == 'Ê' || r == 'Ô' || r == 'Ơ' || r == 'Ư' || r == 'Đ':
 			upper++
+		case r == 'ă' || r == 'â' || r == 'ê' || r == 'ô' || r == 'ơ' || r == 'ư' || r == 'đ':
+			lower++
 		case unicode.IsLower(r):
 			ambiguous++
 		}
@@ -244,7 +281,7 @@ func recaseTCVN3(w []rune, prevCaps bool) ([]rune, bool) {
 		return w, false
 	}
 	if ambiguous == 0 {
-		return w, upper >= 2
+		return w, upper >= 2 && vowels > 0
 	}
 	if upper >= 2 || prevCaps {
 		for i, r := range w {

@@ -48,6 +48,10 @@ var (
 	foldTab [foldTabSize]rune
 	// foldExt is foldTab for U+1E00..U+1EFF (Latin Extended Additional).
 	foldExt [0x100]rune
+	// letterLo and letterExt are letters as arrays for U+0000..U+024F and
+	// U+1E00..U+1EFF.
+	letterLo  [foldTabSize]letterInfo
+	letterExt [0x100]letterInfo
 )
 
 const foldTabSize = 0x250
@@ -92,6 +96,14 @@ func init() {
 	}
 	for i := range foldExt {
 		foldExt[i] = foldSlow(0x1E00 + rune(i))
+	}
+	for r, l := range letters {
+		switch {
+		case r < foldTabSize:
+			letterLo[r] = l
+		case r >= 0x1E00 && r < 0x1F00:
+			letterExt[r-0x1E00] = l
+		}
 	}
 	buildReverse()
 }
@@ -142,7 +154,13 @@ func splitLetter(r rune) letterInfo {
 		}
 		return letterInfo{}
 	}
-	return letters[r]
+	if r < foldTabSize {
+		return letterLo[r]
+	}
+	if r >= 0x1E00 && r < 0x1F00 {
+		return letterExt[r-0x1E00]
+	}
+	return letterInfo{}
 }
 
 // composeLetter builds the precomposed letter for a toneless lowercase base,

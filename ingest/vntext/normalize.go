@@ -43,10 +43,20 @@ func Normalize(s string) string {
 	last := 0 // s[last:i] is pending, unchanged
 	var word []letterInfo
 	wordStart := -1
+	toned, vowels := false, 0
 	flush := func(end int) {
 		if wordStart < 0 {
 			return
 		}
+		// Only a toned word with two vowels or more can have its mark
+		// elsewhere; most words are skipped here.
+		if !toned || vowels < 2 {
+			wordStart = -1
+			word = word[:0]
+			toned, vowels = false, 0
+			return
+		}
+		toned, vowels = false, 0
 		if fixed, ok := placeTone(word); ok {
 			b.WriteString(s[last:wordStart])
 			for _, l := range fixed {
@@ -76,6 +86,12 @@ func Normalize(s string) string {
 				wordStart = i
 			}
 			word = append(word, l)
+			if l.tone != toneNone {
+				toned = true
+			}
+			if isVowelBase(l.base) {
+				vowels++
+			}
 		} else if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) {
 			// a letter of another alphabet: the word is not Vietnamese
 			if wordStart < 0 {
