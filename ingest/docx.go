@@ -16,12 +16,12 @@ import (
 )
 
 // DOCX limits. Header sizes in a zip are not trusted: the bytes are counted
-// while inflating.
-const (
+// while inflating. They are variables so that tests can lower them.
+var (
 	// maxDOCXPart is the most a single part may inflate to.
-	maxDOCXPart = 64 << 20
+	maxDOCXPart int64 = 64 << 20
 	// maxDOCXTotal is the most all parts read may inflate to together.
-	maxDOCXTotal = 128 << 20
+	maxDOCXTotal int64 = 128 << 20
 )
 
 // docxReader reads a Word 2007+ document: the paragraphs and table rows of
@@ -52,7 +52,7 @@ func docxReader(_ string, data []byte) (parsed, error) {
 	if main == nil {
 		return parsed{}, fmt.Errorf("%w: DOCX without word/document.xml (the main document part is missing)", ErrCorrupt)
 	}
-	budget := int64(maxDOCXTotal)
+	budget := maxDOCXTotal
 	var p parsed
 	body, err := docxPartText(main, &budget)
 	if err != nil {
@@ -210,7 +210,7 @@ func (l *limitedPart) Close() error { return l.rc.Close() }
 // A part whose header already declares more than the limit is refused
 // before inflating anything.
 func openPart(f *zip.File, budget *int64) (io.ReadCloser, error) {
-	if f.UncompressedSize64 > maxDOCXPart {
+	if f.UncompressedSize64 > uint64(maxDOCXPart) {
 		return nil, fmt.Errorf("%w: DOCX part %s is %s decompressed (limit %s)", ErrTooLarge, f.Name, humanBytes(int64(min(f.UncompressedSize64, 1<<62))), humanBytes(maxDOCXPart))
 	}
 	rc, err := f.Open()

@@ -106,6 +106,8 @@ func TestDOCXReader(t *testing.T) {
 }
 
 func TestDOCXErrors(t *testing.T) {
+	defer func(part, total int64) { maxDOCXPart, maxDOCXTotal = part, total }(maxDOCXPart, maxDOCXTotal)
+	maxDOCXPart, maxDOCXTotal = 1<<20, 3<<19
 	tests := []struct {
 		name string
 		data []byte
@@ -113,16 +115,26 @@ func TestDOCXErrors(t *testing.T) {
 		msg  string
 	}{
 		{"missing document.xml", zipOf(t, map[string]string{"word/styles.xml": "<x/>", "[Content_Types].xml": "<Types/>"}), ErrCorrupt, "DOCX without word/document.xml"},
-		{"declared too large", bombZip(t, maxDOCXPart+1, false), ErrTooLarge, "DOCX part word/document.xml is 64 MiB decompressed (limit 64 MiB)"},
+		{"declared too large", bombZip(t, int(maxDOCXPart)+1, false), ErrTooLarge, "DOCX part word/document.xml is 1 MiB decompressed (limit 1 MiB)"},
 		// archive/zip itself stops at the declared size; either way
 		// nothing past it is inflated.
-		{"lying header", bombZip(t, maxDOCXPart+1, true), ErrCorrupt, "word/document.xml"},
+		{"lying header", bombZip(t, int(maxDOCXPart)+1, true), ErrCorrupt, "word/document.xml"},
 	}
 	for _, tt := range tests {
 		_, err := docxReader("x.docx", tt.data)
 		if !errors.Is(err, tt.err) || err == nil || !strings.Contains(err.Error(), tt.msg) {
 			t.Errorf("docxReader(%s) error = %v; want %v containing %q", tt.name, err, tt.err, tt.msg)
 		}
+	}
+	// Parts within the per-part limit but over the total: the optional
+	// part is skipped with a warning, the body is kept.
+	data := zipOf(t, map[string]string{
+		"word/document.xml":  wdoc(strings.Repeat(wp(wr("Điều")), 14000)),
+		"word/footnotes.xml": wdoc(strings.Repeat(wp(wr("Điều")), 14000)),
+	})
+	p, err := docxReader("x.docx", data)
+	if err != nil || len(p.warnings) != 1 || !strings.Contains(p.warnings[0], "skipped DOCX part word/footnotes.xml") || !strings.Contains(p.warnings[0], "in all") {
+		t.Errorf("docxReader(over total) = %v, warnings %q; want the body and a skipped-part warning", err, p.warnings)
 	}
 }
 

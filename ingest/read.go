@@ -219,6 +219,9 @@ func finish(doc *Document, p parsed) {
 		}
 		doc.Warnings = append(doc.Warnings, w)
 	}
+	if len(doc.Warnings) == 0 && strings.TrimSpace(strings.Join(doc.Pages, "")) == "" {
+		doc.Warnings = append(doc.Warnings, "no text found in the file")
+	}
 	if fixed, enc := vntext.Repair(doc.Title); enc != "" {
 		doc.Title = cleanLine(fixed)
 	}

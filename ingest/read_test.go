@@ -156,8 +156,8 @@ func TestFinishCleansPages(t *testing.T) {
 	}
 	var empty Document
 	finish(&empty, parsed{})
-	if len(empty.Pages) != 1 || empty.Pages[0] != "" {
-		t.Errorf("finish(no pages).Pages = %q; want one empty page", empty.Pages)
+	if len(empty.Pages) != 1 || empty.Pages[0] != "" || len(empty.Warnings) != 1 || empty.Warnings[0] != "no text found in the file" {
+		t.Errorf("finish(no pages).Pages, Warnings = %q, %q; want one empty page and a no-text warning", empty.Pages, empty.Warnings)
 	}
 }
 
