@@ -680,7 +680,18 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 	}
 	switch state {
 	case tgTarget:
-		f.carry, f.carryCriteria = 3, criteria
+		// target context carries over to the next sentences only from a
+		// sentence that set targets itself or introduces a list (":"),
+		// or when it was carried in and still holds
+		intro := strings.HasSuffix(strings.TrimRight(sentText, " *_"), ":")
+		switch {
+		case lastTarget >= 0 || intro || criteria:
+			f.carry, f.carryCriteria = 2, criteria
+		case f.carry > 0 && len(qs) == 0:
+			f.carry--
+		default:
+			f.carry = 0
+		}
 	case tgNotTarget:
 		f.carry = 0
 	default:
@@ -941,6 +952,9 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 		if toks[m].low == "gấp" {
 			q.veto = "a multiple of a base"
 		}
+		if _, ok := tgPhraseList(newPhraseList("tương đương", "tương ứng", "lần lượt", "tương đương với")).at(toks, m); ok {
+			q.veto = "a restatement of another figure"
+		}
 		if _, ok := tgPhraseAt(toks, m, []string{"thay", "vì"}); ok {
 			q.veto = "what is replaced (thay vì)"
 		}
@@ -989,6 +1003,9 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 		}
 		if _, ok := tgPhraseAt(toks, m, []string{"đạt", "được"}); ok {
 			q.veto = "an outcome"
+		}
+		if mk, _, ok := tgMarkerAt(toks, m); ok && (mk.kind == mkPast || mk.kind == mkForecast) {
+			q.veto = "an outcome or a forecast"
 		}
 	}
 	return q, true
