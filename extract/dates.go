@@ -230,7 +230,8 @@ func (s *scanner) word(i int, ws ...string) bool {
 	}
 	t := s.text[s.toks[i].start:s.toks[i].end]
 	for _, w := range ws {
-		if strings.EqualFold(t, w) {
+		// Vietnamese letters keep their byte length in either case.
+		if len(t) == len(w) && strings.EqualFold(t, w) {
 			return true
 		}
 	}
