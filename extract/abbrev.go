@@ -46,7 +46,7 @@ func FindAbbreviations(text string) []Abbreviation {
 	for _, a := range out {
 		seen[a.Short] = true
 	}
-	numSpans := findNumbers(text)
+	tokens := abbrevTokens(text)
 	type hit struct {
 		at int
 		a  Abbreviation
@@ -56,7 +56,11 @@ func FindAbbreviations(text string) []Abbreviation {
 		if g.ambiguous || seen[g.Short] {
 			continue
 		}
-		if at := wholeWordIndex(text, g.Short, numSpans); at >= 0 {
+		at, ok := tokens[g.Short]
+		if !ok && strings.Contains(g.Short, " ") {
+			at, ok = multiWordIndex(text, g.Short)
+		}
+		if ok {
 			hits = append(hits, hit{at, g.Abbreviation})
 			seen[g.Short] = true
 		}
@@ -68,31 +72,64 @@ func FindAbbreviations(text string) []Abbreviation {
 	return out
 }
 
-// wholeWordIndex returns the first offset of short in text as a whole word
-// outside every cited number span, or -1.
-func wholeWordIndex(text, short string, nums []citedNumber) int {
+// abbrevTokens returns the words of text that can be abbreviations, with
+// the offset of their first occurrence. A word runs over letters, digits
+// and the joiners ".", "-", "&", "/" ("TP.HCM", "KT-XH", "V/v"), so that a
+// short form inside a longer one or inside a document number
+// ("15/2011/NQ-HĐND") is not counted; a word that does not start with a
+// digit also counts the parts between its "/" ("UBND/HĐND").
+func abbrevTokens(text string) map[string]int {
+	out := map[string]int{}
+	add := func(w string, at int) {
+		w = strings.TrimRight(w, ".-&/")
+		if w == "" {
+			return
+		}
+		// Every short form starts with a capital.
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return
+		}
+		if _, ok := out[w]; !ok {
+			out[w] = at
+		}
+	}
+	start := -1
+	for i, r := range text + " " {
+		word := isWordRune(r) || r == '.' || r == '-' || r == '&' || r == '/'
+		if word && start < 0 {
+			start = i
+		}
+		if !word && start >= 0 {
+			w := text[start:i]
+			add(w, start)
+			if c := w[0]; !(c >= '0' && c <= '9') && strings.Contains(w, "/") {
+				off := start
+				for _, part := range strings.Split(w, "/") {
+					add(part, off)
+					off += len(part) + 1
+				}
+			}
+			start = -1
+		}
+	}
+	return out
+}
+
+// multiWordIndex finds a short form of several words ("KCQ DCĐ") as whole
+// words.
+func multiWordIndex(text, short string) (int, bool) {
 	for from := 0; from < len(text); {
 		i := strings.Index(text[from:], short)
 		if i < 0 {
-			return -1
+			return 0, false
 		}
 		at := from + i
 		from = at + len(short)
-		if !wordBoundary(text, at, at+len(short)) || gluedByDot(text, at, at+len(short)) {
-			continue
-		}
-		inside := false
-		for _, n := range nums {
-			if at >= n.start && at < n.end {
-				inside = true
-				break
-			}
-		}
-		if !inside {
-			return at
+		if wordBoundary(text, at, at+len(short)) && !gluedByDot(text, at, at+len(short)) {
+			return at, true
 		}
 	}
-	return -1
+	return 0, false
 }
 
 // InlineAbbreviations returns the abbreviations that text defines in

@@ -16,7 +16,8 @@ import (
 const numberPattern = `\d{1,5}[a-z]?(?:/\d{4})?[-/][A-ZĐ][A-Za-zĐđ0-9]*(?:[-/][A-ZĐ][A-Za-zĐđ0-9]*)*`
 
 var (
-	reNumber = regexp.MustCompile(numberPattern)
+	reNumber         = regexp.MustCompile(numberPattern)
+	reNumberAnchored = regexp.MustCompile(`^` + numberPattern)
 	// reSplitStateNumber joins a normative number that a PDF line break cut
 	// after its type code, the hyphen dropped ("66/2025/NQ\nHĐND").
 	reSplitStateNumber = regexp.MustCompile(`(\d{1,5}/\d{4}/[A-ZĐ][A-Za-zĐ]*)[ \t]*\n[ \t]*([A-ZĐ][A-ZĐ]+\d*)\b`)
@@ -144,7 +145,7 @@ type citedNumber struct {
 // (not glued to a preceding letter, digit or slash).
 func findNumbers(text string) []citedNumber {
 	var out []citedNumber
-	for _, m := range reNumber.FindAllStringIndex(text, -1) {
+	for _, m := range numberCandidates(text) {
 		if m[0] > 0 {
 			r, _ := utf8.DecodeLastRuneInString(text[:m[0]])
 			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '/' || r == '.' || r == ',' || r == '-' {
@@ -402,4 +403,49 @@ func citedTitle(text, rest, kind string, nameStart, numStart int) string {
 		return ""
 	}
 	return t
+}
+
+// numberCandidates returns the spans matching numberPattern, running the
+// expression only where a digit run is followed by "-" or "/" and a capital
+// (after an optional "YYYY/"): the same matches as
+// reNumber.FindAllStringIndex, without scanning all prose with it.
+func numberCandidates(text string) [][]int {
+	var out [][]int
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c < '0' || c > '9' || i > 0 && text[i-1] >= '0' && text[i-1] <= '9' {
+			continue
+		}
+		j := i
+		for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+			j++
+		}
+		if j < len(text) && text[j] >= 'a' && text[j] <= 'z' {
+			j++
+		}
+		if j >= len(text) || text[j] != '-' && text[j] != '/' {
+			i = j - 1
+			continue
+		}
+		k := j + 1
+		if k+5 <= len(text) && allASCIIDigits(text[k:k+4]) && text[k+4] == '/' {
+			k += 5
+		}
+		if k >= len(text) {
+			break
+		}
+		r, _ := utf8.DecodeRuneInString(text[k:])
+		if !(r >= 'A' && r <= 'Z' || r == 'Đ') {
+			i = j
+			continue
+		}
+		m := reNumberAnchored.FindStringIndex(text[i:])
+		if m == nil {
+			i = j
+			continue
+		}
+		out = append(out, []int{i, i + m[1]})
+		i += m[1] - 1
+	}
+	return out
 }

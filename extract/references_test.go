@@ -116,3 +116,18 @@ func FuzzFindReferences(f *testing.F) {
 		}
 	})
 }
+
+func TestNumberCandidatesMatchesRegexp(t *testing.T) {
+	texts := []string{
+		"Số 02-NQ/ĐUK ngày 4-7-2011, 15/2011/NQ-HĐND và 123/QĐ-UBND; 16/18 xã; 12a/QĐ-UB",
+		"2020/2021/NQ-HĐND 12345/QĐ-X 5-a 7/ 8- 9/Đ 10/2020/",
+		"",
+	}
+	for _, text := range texts {
+		got := numberCandidates(text)
+		want := reNumber.FindAllStringIndex(text, -1)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("numberCandidates(%q) = %v; want %v", text, got, want)
+		}
+	}
+}

@@ -53,11 +53,8 @@ var foldTable = func() map[rune]rune {
 	m := map[rune]rune{'đ': 'd', 'Đ': 'd'}
 	add := func(lo, hi rune) {
 		for r := lo; r <= hi; r++ {
-			for _, d := range norm.NFD.String(string(r)) {
-				if unicode.IsLetter(d) {
-					m[r] = unicode.ToLower(d)
-				}
-				break
+			if d, _ := utf8.DecodeRuneInString(norm.NFD.String(string(r))); unicode.IsLetter(d) {
+				m[r] = unicode.ToLower(d)
 			}
 		}
 	}
