@@ -654,6 +654,12 @@ func (s *scanner) matchNum(from, j int) (match, bool) {
 			return r, true
 		}
 	}
+	// Days of one month: "14-20.2.2018", "ngày 15-17/7/2020".
+	if d1, dd, ok := s.num(j); ok && dd <= 2 && s.adjacent(j+1) && s.dash(j+1) && s.adjacent(j+2) {
+		if y, m, d2, next, ok := s.numDate(j + 2); ok && d1 < d2 && s.rightClear(next) {
+			return s.mk(from, next, ymd(y, m, d1), ymd(y, m, d2), GrainPeriod), true
+		}
+	}
 	if y, m, d, next, ok := s.numDateAfter(j, from != j); ok {
 		day := ymd(y, m, d)
 		// Range of days: "ngày 4.1.2017 - 4.1.2018", "30/4/1975-30/4/2025".
@@ -749,6 +755,11 @@ func (s *scanner) periodAfter(from, j int) (match, bool) {
 		return r, true
 	}
 	y1, ok := s.year4(j, minBareYear)
+	// The dash lost: "nhiệm kỳ 2025 2030".
+	if y2, ok2 := s.year4(j+1, minBareYear); ok && ok2 && s.text[s.toks[j].end:s.toks[j+1].start] == " " &&
+		y2 > y1 && y2-y1 <= maxPeriod && s.rightClear(j+2) {
+		return s.mk(from, j+2, strconv.Itoa(y1), strconv.Itoa(y2), GrainPeriod), true
+	}
 	if !ok || !s.word(j+1, "đến", "tới") {
 		return match{}, false
 	}

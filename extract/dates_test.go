@@ -65,6 +65,8 @@ func TestFindDates(t *testing.T) {
 		// Day ranges.
 		{"day range", "từ ngày 4.1.2017 - 4.1.2018, có", 0, []string{"ngày 4.1.2017 - 4.1.2018|2017-01-04|2018-01-04|period"}},
 		{"day range glued", "(30/4/1975-30/4/2025)", 0, []string{"30/4/1975-30/4/2025|1975-04-30|2025-04-30|period"}},
+		{"days of one month", "từ 14-20.2.2018 (tức", 0, []string{"14-20.2.2018|2018-02-14|2018-02-20|period"}},
+		{"days of one month after ngày", "họp ngày 15-17/7/2020", 0, []string{"ngày 15-17/7/2020|2020-07-15|2020-07-17|period"}},
 		{"from to days", "họp từ ngày 15-7-2020 đến ngày 17-7-2020", 0, []string{"ngày 15-7-2020|2020-07-15|2020-07-15|day", "ngày 17-7-2020|2020-07-17|2020-07-17|day"}},
 		// Months.
 		{"month slash", "trước tháng 9/2020.", 0, []string{"tháng 9/2020|2020-09|2020-09|month"}},
@@ -121,6 +123,7 @@ func TestFindDates(t *testing.T) {
 		{"years period", "từ năm 2016 – 2019 đạt", 0, []string{"năm 2016 – 2019|2016|2019|period"}},
 		{"school year", "năm học 2011 - 2012", 0, []string{"năm học 2011 - 2012|2011|2012|period"}},
 		{"period from to", "giai đoạn từ năm 2011 đến năm 2015", 0, []string{"giai đoạn từ năm 2011 đến năm 2015|2011|2015|period"}},
+		{"term without dash", "lần thứ I nhiệm kỳ 2025 2030 (Đợt 3)", 0, []string{"nhiệm kỳ 2025 2030|2025|2030|period"}},
 		{"backwards period", "2015-2011", 0, nil},
 		{"too long period", "1900-2100", 0, nil},
 		// Day-months without a year.
