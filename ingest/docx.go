@@ -54,7 +54,12 @@ func docxReader(_ string, data []byte) (parsed, error) {
 	}
 	budget := maxDOCXTotal
 	var p parsed
-	body, err := docxPartText(main, &budget)
+	num, err := loadDOCXNumbering(parts, &budget)
+	if err != nil {
+		p.warnings = append(p.warnings, fmt.Sprintf("automatic numbering left out: %v", err))
+		num = nil
+	}
+	body, err := docxPartText(main, &budget, num)
 	if err != nil {
 		return parsed{}, err
 	}
@@ -72,7 +77,7 @@ func docxReader(_ string, data []byte) (parsed, error) {
 		default:
 			continue
 		}
-		text, err := docxPartText(parts[name], &budget)
+		text, err := docxPartText(parts[name], &budget, nil)
 		if err != nil {
 			p.warnings = append(p.warnings, fmt.Sprintf("skipped DOCX part %s: %v", name, err))
 			continue
@@ -221,13 +226,13 @@ func openPart(f *zip.File, budget *int64) (io.ReadCloser, error) {
 }
 
 // docxPartText streams one WordprocessingML part into text.
-func docxPartText(f *zip.File, budget *int64) (string, error) {
+func docxPartText(f *zip.File, budget *int64, num *docxNumbering) (string, error) {
 	rc, err := openPart(f, budget)
 	if err != nil {
 		return "", err
 	}
 	defer rc.Close()
-	text, err := wordMLText(rc)
+	text, err := wordMLTextNum(rc, num)
 	if err != nil {
 		if errors.Is(err, ErrTooLarge) {
 			return "", err
@@ -240,13 +245,21 @@ func docxPartText(f *zip.File, budget *int64) (string, error) {
 // wordML is the state of the WordprocessingML walk.
 type wordML struct {
 	out   strings.Builder
-	paras []*strings.Builder // open paragraphs (text boxes nest them)
+	paras []*wordPara // open paragraphs (text boxes nest them)
+	num   *docxNumbering // automatic numbering, or nil
+	inPPr int            // depth inside the innermost paragraph's w:pPr (0: outside)
 	// tables holds, per open table, the open row's finished cells and the
 	// open cell's paragraphs.
 	tables []*wordTable
 	skip   int  // depth inside an element whose content is not text
 	inText bool // inside <w:t>
 	inTabs bool // inside <w:tabs> (tab stop definitions, not tab characters)
+}
+
+// wordPara is an open paragraph: its text so far and its numbering.
+type wordPara struct {
+	b   strings.Builder
+	num paraNum
 }
 
 type wordTable struct {
@@ -258,6 +271,11 @@ type wordTable struct {
 // wordMLText extracts the text of a WordprocessingML part: paragraphs one
 // per line, table rows one per line with cells joined by " | ".
 func wordMLText(r io.Reader) (string, error) {
+	return wordMLTextNum(r, nil)
+}
+
+// wordMLTextNum is wordMLText with automatic numbering rendered.
+func wordMLTextNum(r io.Reader, num *docxNumbering) (string, error) {
 	dec := xml.NewDecoder(r)
 	dec.Strict = false
 	dec.CharsetReader = func(label string, input io.Reader) (io.Reader, error) {
@@ -265,7 +283,7 @@ func wordMLText(r io.Reader) (string, error) {
 		// treat any declared label as UTF-8 rather than fail.
 		return input, nil
 	}
-	var w wordML
+	w := wordML{num: num}
 	for {
 		tok, err := dec.RawToken() // no namespace resolution: local names suffice, and it is faster
 		if err == io.EOF {
@@ -305,13 +323,22 @@ func (w *wordML) start(t xml.StartElement) {
 		w.skip++
 		return
 	}
+	if w.inPPr > 0 {
+		w.inPPr++
+		w.paraProp(t)
+		return
+	}
 	switch t.Name.Local {
-	case "Fallback", "instrText", "delText", "delInstrText", "moveFrom":
+	case "pPr":
+		if len(w.paras) > 0 {
+			w.inPPr = 1
+		}
+	case "Fallback", "instrText", "delText", "delInstrText", "moveFrom", "pPrChange", "rPrChange", "numberingChange":
 		// mc:Fallback repeats mc:Choice; field codes and deleted text are
 		// not part of the visible text.
 		w.skip = 1
 	case "p":
-		w.paras = append(w.paras, &strings.Builder{})
+		w.paras = append(w.paras, &wordPara{})
 	case "t":
 		w.inText = true
 	case "tab", "ptab":
@@ -346,6 +373,10 @@ func (w *wordML) end(t xml.EndElement) {
 		w.skip--
 		return
 	}
+	if w.inPPr > 0 {
+		w.inPPr--
+		return
+	}
 	switch t.Name.Local {
 	case "t":
 		w.inText = false
@@ -377,6 +408,26 @@ func (w *wordML) table() *wordTable {
 		return nil
 	}
 	return w.tables[len(w.tables)-1]
+}
+
+// paraProp records the numbering parts of a paragraph's properties
+// (w:pStyle, w:numPr/w:numId, w:numPr/w:ilvl); rPr and the rest are
+// ignored.
+func (w *wordML) paraProp(t xml.StartElement) {
+	if len(w.paras) == 0 {
+		return
+	}
+	n := &w.paras[len(w.paras)-1].num
+	switch t.Name.Local {
+	case "pStyle":
+		n.style = attr(t, "val")
+	case "numId":
+		n.numID, n.hasNum = attr(t, "val"), true
+	case "ilvl":
+		if v, err := strconv.Atoi(attr(t, "val")); err == nil {
+			n.ilvl, n.hasIlvl = v, true
+		}
+	}
 }
 
 // closeRow emits a finished row. A row of one-paragraph cells (a data
@@ -430,9 +481,12 @@ func (w *wordML) closePara() {
 	if len(w.paras) == 0 {
 		return
 	}
-	b := w.paras[len(w.paras)-1]
+	p := w.paras[len(w.paras)-1]
 	w.paras = w.paras[:len(w.paras)-1]
-	text := b.String()
+	text := p.b.String()
+	if label := w.num.label(p.num); label != "" {
+		text = label + text
+	}
 	if len(w.paras) > 0 {
 		// A text box inside a paragraph: its own line, before the
 		// paragraph that anchors it.
@@ -464,9 +518,9 @@ func (w *wordML) line(s string) {
 // paragraph (rare, malformed) becomes its own paragraph.
 func (w *wordML) text(s string) {
 	if len(w.paras) == 0 {
-		w.paras = append(w.paras, &strings.Builder{})
+		w.paras = append(w.paras, &wordPara{})
 	}
-	w.paras[len(w.paras)-1].WriteString(s)
+	w.paras[len(w.paras)-1].b.WriteString(s)
 }
 
 // closeAll flushes what is open at the end of a (possibly damaged) part.
