@@ -245,7 +245,7 @@ func docxPartText(f *zip.File, budget *int64, num *docxNumbering) (string, error
 // wordML is the state of the WordprocessingML walk.
 type wordML struct {
 	out   strings.Builder
-	paras []*wordPara // open paragraphs (text boxes nest them)
+	paras []*wordPara    // open paragraphs (text boxes nest them)
 	num   *docxNumbering // automatic numbering, or nil
 	inPPr int            // depth inside the innermost paragraph's w:pPr (0: outside)
 	// tables holds, per open table, the open row's finished cells and the
