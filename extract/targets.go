@@ -120,14 +120,16 @@ var tgMarkers = func() []tgMarker {
 	ms = append(ms, add(mkCriteria, "điều kiện sau", "các điều kiện sau", "tiêu chí sau",
 		"tiêu chuẩn sau", "điều kiện cụ thể sau", "phải đáp ứng", "quy định như sau")...)
 	ms = append(ms, add(mkWeak, "duy trì", "giữ vững", "giữ ổn định", "bảo đảm",
-		"đảm bảo", "phải")...)
+		"đảm bảo")...)
 	ms = append(ms, add(mkPast, "đã", "đạt được", "vừa qua", "năm qua", "thời gian qua",
 		"tháng qua", "quý qua", "ước đạt", "ước thực hiện", "ước tính", "ước",
 		"lũy kế", "luỹ kế", "tính đến", "đến nay", "hiện nay", "hiện có", "hiện đang",
 		"theo báo cáo", "báo cáo cho biết", "cho thấy", "thống kê", "số liệu",
 		"vượt chỉ tiêu", "vượt dự toán", "cho biết", "thực tế", "mới chỉ đạt", "nhưng chỉ đạt", "chưa đạt",
 		"không đạt", "còn thiếu", "mặc dù", "tạo ra", "đóng góp", "chiếm tỷ trọng",
-		"đến thời điểm", "tính đến thời điểm", "được biết")...)
+		"đến thời điểm", "tính đến thời điểm", "được biết", "hoàn thành vượt mức chỉ tiêu",
+		"hoàn thành vượt kế hoạch", "vượt xa", "ghi nhận", "công bố", "vừa công bố",
+		"kết quả thực hiện")...)
 	ms = append(ms, add(mkForecast, "dự báo", "dự kiến", "có thể", "có khả năng",
 		"khả năng", "triển vọng", "kịch bản")...)
 	ms = append(ms, add(mkNone, "vượt kế hoạch", "so với kế hoạch", "% kế hoạch",
@@ -185,6 +187,18 @@ var tgIndexWords = newPhraseList("số", "điều", "khoản", "mục", "chươn
 // outturn ("đạt 52% dự toán", "đạt 98% kế hoạch").
 var tgShareOf = newPhraseList("dự toán", "kế hoạch", "chỉ tiêu", "kế hoạch năm",
 	"so với", "so cùng kỳ", "cùng kỳ")
+
+// Words after "X%" that make it a share of a plan: an outturn.
+var tgPlanShare = newPhraseList("dự toán", "kế hoạch", "chỉ tiêu", "so với chỉ tiêu",
+	"so với kế hoạch", "so với dự toán")
+
+// Words before a number that restate another figure ("tương đương 29%").
+var tgRestate = newPhraseList("tương đương", "tương ứng", "lần lượt", "tương đương với")
+
+// Rates set by rule, not targets: taxes, fees, interest ("khấu trừ thuế
+// TNCN 10%", "lãi suất 6%").
+var tgRates = newPhraseList("thuế", "thuế suất", "phí", "lệ phí", "lãi suất", "khấu trừ",
+	"trích lập", "chiết khấu", "hoa hồng")
 
 // Predicate verbs: the verb of a target clause, between its subject and
 // its number ("GRDP tăng 7,5%") or before an object ("hoàn thành 100%
@@ -475,6 +489,13 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 		state, criteria = tgTarget, f.carryCriteria
 		carried = !criteria
 	}
+	startState := state
+	conditional := false
+	if s0 < s1 {
+		if _, ok := tgPhraseList(newPhraseList("trường hợp", "nếu", "khi", "đối với trường hợp")).at(toks, s0); ok {
+			conditional = true
+		}
+	}
 	dates := f.datesIn(start, end)
 	// document numbers quoted in this sentence
 	sentNumber := ""
@@ -543,12 +564,17 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 			j = k
 			continue
 		}
+		// "Trường hợp …, thì …": the condition is hypothetical; its markers
+		// do not hold for the main clause.
+		if t.low == "thì" && conditional {
+			state, conditional = startState, false
+		}
 		// "kết nạp được 836 đảng viên": a verb with "được" before a number
 		// reports what was achieved.
 		if t.low == "được" && j+1 < s1 && toks[j+1].kind == tgNum {
 			state = tgNotTarget
 		}
-		if m, k, ok := tgMarkerAt(toks, j); ok {
+		if m, k, ok := tgMarkerAt(toks, j); ok && depth == 0 {
 			if m.kind != mkNone {
 				carried = false
 			}
@@ -569,7 +595,7 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 			case mkForecast:
 				state = tgNotTarget
 			}
-			if m.kind != mkWeak || m.words[0] == "duy" || m.words[0] == "giữ" || m.words[0] == "bảo" || m.words[0] == "đảm" || m.words[0] == "phải" {
+			if m.kind != mkWeak || m.words[0] == "duy" || m.words[0] == "giữ" || m.words[0] == "bảo" || m.words[0] == "đảm" {
 				j = k
 				continue
 			}
@@ -583,7 +609,7 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 			q.veto = "in brackets"
 		}
 		sub := trongDo >= 0
-		shaped := !carried || sub || q.cmp != "=" || tgReachVerbBefore(toks, clauseStart, q.first)
+		shaped := !carried || sub || q.bound || tgReachVerbBefore(toks, clauseStart, q.first)
 		isTarget := q.veto == "" && !question &&
 			(state == tgTarget && shaped || state == tgNeutral && q.bound && tgReachVerbBefore(toks, clauseStart, q.first))
 		items = append(items, pending{q: q, clauseStart: clauseStart, markStart: lastMarkerStart, markEd: lastMarkerEnd, isTarget: isTarget, sub: sub})
@@ -952,8 +978,11 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 		if toks[m].low == "gấp" {
 			q.veto = "a multiple of a base"
 		}
-		if _, ok := tgPhraseList(newPhraseList("tương đương", "tương ứng", "lần lượt", "tương đương với")).at(toks, m); ok {
+		if _, ok := tgRestate.at(toks, m); ok {
 			q.veto = "a restatement of another figure"
+		}
+		if _, ok := tgRates.at(toks, m); ok && m >= q.first-4 {
+			q.veto = "a tax, fee or interest rate"
 		}
 		if _, ok := tgPhraseAt(toks, m, []string{"thay", "vì"}); ok {
 			q.veto = "what is replaced (thay vì)"
@@ -997,7 +1026,7 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 		case "đã", "chưa":
 			q.veto = "an outcome"
 		case "%":
-			if _, ok := tgPhraseList(newPhraseList("dự toán", "kế hoạch")).at(toks, m+1); ok {
+			if _, ok := tgPlanShare.at(toks, m+1); ok {
 				q.veto = "an outcome against a plan"
 			}
 		}
