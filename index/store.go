@@ -49,7 +49,21 @@ type Index struct {
 
 	mu    sync.Mutex
 	files *fileTable // loaded on first use, kept current by the writer
+
+	// Batches are committed at once and persisted in the background,
+	// at most maxUnpersisted at a time; Flush and Close wait for them.
+	inflight   chan struct{}
+	persisting sync.WaitGroup
+	persistMu  sync.Mutex
+	persistErr error
 }
+
+// maxUnpersisted bounds the batches committed but not yet on disk, so that
+// memory stays bounded when indexing outruns the disk.
+const maxUnpersisted = 4
+
+// persistTimeout bounds how long Flush and Close wait for the disk.
+const persistTimeout = 5 * time.Minute
 
 // FileState is what the index knows of one path.
 type FileState struct {
@@ -140,6 +154,12 @@ func open(dir string, readOnly bool) (*Index, error) {
 	cfg := map[string]interface{}{"bolt_timeout": lockTimeout}
 	if readOnly {
 		cfg["read_only"] = true
+	} else {
+		// Batch returns once the batch is searchable; it is persisted in
+		// the background and the writer waits for that (see Writer). A
+		// kill before persistence loses whole batches only — documents
+		// with their path entries — so the next run redoes them.
+		cfg["unsafe_batch"] = true
 	}
 	idx, err := bleve.OpenUsing(dir, cfg)
 	if err != nil {
@@ -157,7 +177,7 @@ func open(dir string, readOnly bool) (*Index, error) {
 		idx.Close()
 		return nil, fmt.Errorf("open index %s: not a vanban index of this version (found %q, want %q); remove it and ingest again", dir, v, formatVersion)
 	}
-	return &Index{idx: idx, dir: dir, readOnly: readOnly}, nil
+	return &Index{idx: idx, dir: dir, readOnly: readOnly, inflight: make(chan struct{}, maxUnpersisted)}, nil
 }
 
 // isLockTimeout reports whether err is bolt's lock timeout.
@@ -170,10 +190,31 @@ func (ix *Index) Close() error {
 	if ix == nil || ix.idx == nil {
 		return nil
 	}
+	werr := ix.waitPersisted()
 	err := ix.idx.Close()
 	ix.idx = nil
 	if err != nil {
 		return fmt.Errorf("close index %s: %w", ix.dir, err)
+	}
+	return werr
+}
+
+// waitPersisted waits until every committed batch is on disk.
+func (ix *Index) waitPersisted() error {
+	done := make(chan struct{})
+	go func() {
+		ix.persisting.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(persistTimeout):
+		return fmt.Errorf("index %s: batches not persisted after %v", ix.dir, persistTimeout)
+	}
+	ix.persistMu.Lock()
+	defer ix.persistMu.Unlock()
+	if ix.persistErr != nil {
+		return fmt.Errorf("index %s: persist: %w", ix.dir, ix.persistErr)
 	}
 	return nil
 }

@@ -31,7 +31,8 @@ type Writer struct {
 	mu      sync.Mutex
 	err     error // sticky: set when the index cannot be written
 	batch   *bleve.Batch
-	ops     int
+	ops     int                 // Bleve operations in the batch
+	changes int                 // Add, AddPath and RemovePath calls since the last commit
 	pending map[string]*docData // content written in this batch, by hash
 	targets map[string]int      // number of targets now stored (or pending) per hash, when known
 }
@@ -276,27 +277,59 @@ func (w *Writer) maybeFlush() error {
 	if w.err != nil {
 		return w.err
 	}
-	if w.ops >= w.size {
+	w.changes++
+	if w.changes >= w.size {
+		w.changes = 0
 		return w.flush()
 	}
 	return nil
 }
 
-// Flush commits the pending changes.
+// Flush commits the pending changes and returns once every committed
+// batch is durable on disk.
 func (w *Writer) Flush() error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.err != nil {
 		return w.err
 	}
-	return w.flush()
+	if err := w.flush(); err != nil {
+		return err
+	}
+	if err := w.ix.waitPersisted(); err != nil {
+		w.err = err
+	}
+	return w.err
 }
 
+// flush commits the pending batch: searchable at once, persisted in the
+// background (at most maxUnpersisted batches wait for the disk).
 func (w *Writer) flush() error {
 	if w.batch.Size() == 0 {
 		return nil
 	}
-	if err := w.ix.idx.Batch(w.batch); err != nil {
+	ix := w.ix
+	ix.inflight <- struct{}{}
+	ix.persisting.Add(1)
+	var once sync.Once
+	release := func() {
+		once.Do(func() {
+			<-ix.inflight
+			ix.persisting.Done()
+		})
+	}
+	w.batch.SetPersistedCallback(func(err error) {
+		if err != nil {
+			ix.persistMu.Lock()
+			if ix.persistErr == nil {
+				ix.persistErr = err
+			}
+			ix.persistMu.Unlock()
+		}
+		release()
+	})
+	if err := ix.idx.Batch(w.batch); err != nil {
+		release()
 		w.err = fmt.Errorf("commit batch: %w", err)
 		return w.err
 	}

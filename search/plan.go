@@ -311,6 +311,11 @@ func periodOverlap(from, to time.Time) query.Query {
 }
 
 func (p *planner) numericRange(q *query.NumericRangeQuery, ctx int) error {
+	if q.FieldVal == "" {
+		// A bare number: the parser pairs a text match with this range;
+		// the text match is enough.
+		return nil
+	}
 	f, ok := canonicalField(q.FieldVal)
 	if !ok {
 		return fmt.Errorf("%w: unknown field %q", ErrBadQuery, q.FieldVal)
@@ -347,6 +352,9 @@ func (p *planner) numericRange(q *query.NumericRangeQuery, ctx int) error {
 }
 
 func (p *planner) dateRange(q *query.DateRangeQuery, ctx int) error {
+	if q.FieldVal == "" {
+		return nil
+	}
 	f, ok := canonicalField(q.FieldVal)
 	if !ok || (f != "issued" && f != "date" && f != "published" && f != "period" && f != "year") {
 		return fmt.Errorf("%w: field %q takes no date range", ErrBadQuery, q.FieldVal)

@@ -1,0 +1,302 @@
+package search
+
+// The scale benchmark of issue 5. It synthesizes documents from
+// ../shared/corpus/bulk (paragraphs of real Vietnamese texts recombined,
+// with numbers, dates, kinds, issuers and targets varied), indexes them with
+// vanban's own mapping, then runs a fixed mix of 1,000 queries (term,
+// phrase, folded, filtered, faceted; 10 hits with snippets each) and reports
+// latency p50/p95/p99, the cold start of `vanban search` (process start to
+// first result), and index size per document. Run:
+//
+//	VANBAN_BENCH_DOCS=100000 go test ./search -run '^$' -bench QueryMix -benchtime 1x -timeout 3h
+//
+// VANBAN_BENCH_DOCS defaults to 5000. VANBAN_BENCH_INDEX names a folder to
+// keep the index in (and reuse it on the next run, if it has the same size).
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"vanban/extract"
+	"vanban/index"
+	"vanban/ingest"
+	"vanban/ingest/vntext"
+	"vanban/internal/testshared"
+)
+
+// benchCorpus is the paragraphs and titles of the bulk corpus.
+type benchCorpus struct {
+	paras  []string
+	titles []string
+}
+
+func loadBulk(b *testing.B) *benchCorpus {
+	dir := testshared.Dir(b, "corpus/bulk")
+	c := &benchCorpus{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		text := vntext.Normalize(string(data))
+		first := true
+		for _, para := range strings.Split(text, "\n") {
+			para = strings.TrimSpace(strings.TrimLeft(para, "#*-> "))
+			if len([]rune(para)) < 40 {
+				continue
+			}
+			if first {
+				c.titles = append(c.titles, string([]rune(para)[:min(len([]rune(para)), 140)]))
+				first = false
+				continue
+			}
+			c.paras = append(c.paras, para)
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(c.paras) < 100 {
+		b.Fatalf("bulk corpus: only %d paragraphs", len(c.paras))
+	}
+	return c
+}
+
+var (
+	benchKinds   = []string{"resolution", "decision", "plan", "report", "directive", "article", "article", "article", "conclusion", "official-letter"}
+	benchIssuers = []string{"Ban Chấp hành Trung ương", "Tỉnh ủy Quảng Nam", "Huyện ủy Lâm Hà", "Đảng ủy Khối các cơ quan tỉnh", "Ủy ban nhân dân tỉnh Lâm Đồng", "Hội đồng nhân dân thành phố Cần Thơ", "Bộ Nội vụ", "Ban Tuyên giáo Tỉnh ủy"}
+	benchSymbols = map[string]string{"resolution": "NQ", "decision": "QĐ", "plan": "KH", "report": "BC", "directive": "CT", "conclusion": "KL", "official-letter": "CV"}
+)
+
+// synthDoc builds document i: 4–12 paragraphs drawn from the corpus, a
+// title, and record fields varied by i.
+func synthDoc(c *benchCorpus, i int) (ingest.Document, extract.Record) {
+	r := rand.New(rand.NewPCG(uint64(i), 42))
+	np := 4 + r.IntN(9)
+	paras := make([]string, np)
+	for k := range paras {
+		paras[k] = c.paras[r.IntN(len(c.paras))]
+	}
+	kind := benchKinds[r.IntN(len(benchKinds))]
+	issuer := benchIssuers[r.IntN(len(benchIssuers))]
+	year := 2005 + r.IntN(21)
+	issued := fmt.Sprintf("%d-%02d-%02d", year, 1+r.IntN(12), 1+r.IntN(28))
+	title := c.titles[r.IntN(len(c.titles))]
+	number := ""
+	if sym, ok := benchSymbols[kind]; ok {
+		number = fmt.Sprintf("%d-%s/%s", 1+r.IntN(300), sym, []string{"TW", "TU", "HU", "ĐU", "ĐUK"}[r.IntN(5)])
+	}
+	head := strings.ToUpper(kind) + " " + number + "\n" + title
+	text := head + "\n" + strings.Join(paras, "\n")
+	path := fmt.Sprintf("bulk/%06d.txt", i)
+	sha := fmt.Sprintf("%064x", uint64(i)*0x9e3779b97f4a7c15+1)
+	doc := ingest.Document{Path: path, SHA256: sha, Size: int64(len(text)), Format: ingest.FormatText, Pages: []string{text}}
+	rec := extract.Record{Path: path, SHA256: sha, Format: "txt", Authors: []string{}, References: []extract.Reference{},
+		Abbreviations: []extract.Abbreviation{}, Dates: []extract.Date{}, Targets: []extract.Target{}, Warnings: []string{}}
+	rec.Kind, rec.Title, rec.Number, rec.Issuer = kind, extract.NullString(title), extract.NullString(number), extract.NullString(issuer)
+	if kind == "article" {
+		rec.Published = extract.NullString(issued)
+	} else {
+		rec.Issued = extract.NullString(issued)
+	}
+	if r.IntN(4) == 0 {
+		end := strconv.Itoa(year + 5)
+		rec.Targets = []extract.Target{{
+			Text: "phấn đấu 90% đạt", Comparator: ">=", Value: float64(50 + r.IntN(50)), Unit: "%",
+			Subject: []string{"đảng viên", "tổ chức cơ sở đảng", "hộ nghèo", "xã nông thôn mới"}[r.IntN(4)],
+			Indicator: "hoàn thành nhiệm vụ", Period: &extract.Period{Start: strconv.Itoa(year), End: end},
+			Sentence: paras[0], Page: 1,
+		}}
+	}
+	return doc, rec
+}
+
+// benchIndex returns an index of n synthesized documents (built, or reused
+// from VANBAN_BENCH_INDEX), its folder and how long building took.
+func benchIndex(b *testing.B, c *benchCorpus, n int) (string, time.Duration) {
+	dir := os.Getenv("VANBAN_BENCH_INDEX")
+	if dir == "" {
+		dir = filepath.Join(b.TempDir(), "ix")
+	}
+	if ix, err := index.OpenReadOnly(dir); err == nil {
+		got, _ := ix.Count()
+		ix.Close()
+		if got == n {
+			b.Logf("reusing the index of %d documents in %s", n, dir)
+			return dir, 0
+		}
+		b.Fatalf("%s holds %d documents, not %d: remove it", dir, got, n)
+	}
+	start := time.Now()
+	ix, err := index.Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := ix.NewWriter(500)
+	for i := 0; i < n; i++ {
+		doc, rec := synthDoc(c, i)
+		if err := w.Add(doc, rec, index.FileState{Path: doc.Path, SHA256: doc.SHA256, Size: doc.Size, ModTime: time.Unix(int64(i), 0)}); err != nil {
+			b.Fatal(err)
+		}
+		if (i+1)%10000 == 0 {
+			b.Logf("indexed %d documents in %v", i+1, time.Since(start).Round(time.Second))
+		}
+	}
+	if err := w.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		b.Fatal(err)
+	}
+	return dir, time.Since(start)
+}
+
+// queryMix returns the fixed mix of 1,000 queries: 250 terms, 200 phrases,
+// 200 folded (no diacritics), 200 filtered, 150 faceted.
+func queryMix(c *benchCorpus) []Query {
+	r := rand.New(rand.NewPCG(7, 7))
+	words := func(k int) string {
+		for {
+			w := strings.Fields(c.paras[r.IntN(len(c.paras))])
+			if len(w) < k+2 {
+				continue
+			}
+			i := r.IntN(len(w) - k)
+			s := strings.Trim(strings.Join(w[i:i+k], " "), ".,;:()\"'“”")
+			if s != "" && !strings.ContainsAny(s, `"():+-*?~^\/[]{}!`) {
+				return s
+			}
+		}
+	}
+	var qs []Query
+	for i := 0; i < 250; i++ {
+		qs = append(qs, Query{Text: words(1 + r.IntN(2))})
+	}
+	for i := 0; i < 200; i++ {
+		qs = append(qs, Query{Text: `"` + words(2+r.IntN(2)) + `"`})
+	}
+	for i := 0; i < 200; i++ {
+		qs = append(qs, Query{Text: vntext.Fold(words(2 + r.IntN(3)))})
+	}
+	for i := 0; i < 200; i++ {
+		y := 2005 + r.IntN(20)
+		qs = append(qs, Query{Text: words(2), Kind: benchKinds[r.IntN(len(benchKinds))], From: strconv.Itoa(y), To: strconv.Itoa(y + 3)})
+	}
+	for i := 0; i < 150; i++ {
+		qs = append(qs, Query{Text: words(1 + r.IntN(3)), Facets: true})
+	}
+	r.Shuffle(len(qs), func(i, j int) { qs[i], qs[j] = qs[j], qs[i] })
+	return qs
+}
+
+func percentile(ds []time.Duration, p float64) time.Duration {
+	return ds[min(len(ds)-1, int(float64(len(ds))*p))]
+}
+
+func dirSize(dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if fi, err := d.Info(); err == nil {
+				n += fi.Size()
+			}
+		}
+		return nil
+	})
+	return n
+}
+
+func BenchmarkQueryMix(b *testing.B) {
+	n := 5000
+	if s := os.Getenv("VANBAN_BENCH_DOCS"); s != "" {
+		v, err := strconv.Atoi(s)
+		if err != nil || v < 1 {
+			b.Fatalf("VANBAN_BENCH_DOCS=%q: want a positive number", s)
+		}
+		n = v
+	}
+	c := loadBulk(b)
+	dir, build := benchIndex(b, c, n)
+	size := dirSize(dir)
+	if build > 0 {
+		b.ReportMetric(float64(n)/build.Seconds(), "docs/s-indexed")
+	}
+	b.ReportMetric(float64(size)/float64(n), "B/doc-on-disk")
+
+	ix, err := index.OpenReadOnly(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	s, err := New(ix)
+	if err != nil {
+		b.Fatal(err)
+	}
+	qs := queryMix(c)
+	ctx := context.Background()
+	for _, q := range qs[:50] { // warm up
+		q.Limit = 10
+		if _, err := s.Search(ctx, q); err != nil {
+			b.Fatalf("Search(%+v): %v", q, err)
+		}
+	}
+	var lat []time.Duration
+	b.ResetTimer()
+	for it := 0; it < b.N; it++ {
+		lat = lat[:0]
+		for _, q := range qs {
+			q.Limit = 10
+			t0 := time.Now()
+			if _, err := s.Search(ctx, q); err != nil {
+				b.Fatalf("Search(%+v): %v", q, err)
+			}
+			lat = append(lat, time.Since(t0))
+		}
+	}
+	b.StopTimer()
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	b.ReportMetric(float64(percentile(lat, 0.50).Microseconds())/1000, "ms-p50")
+	b.ReportMetric(float64(percentile(lat, 0.95).Microseconds())/1000, "ms-p95")
+	b.ReportMetric(float64(percentile(lat, 0.99).Microseconds())/1000, "ms-p99")
+	b.ReportMetric(float64(lat[len(lat)-1].Microseconds())/1000, "ms-max")
+	ix.Close()
+
+	// Cold start: the real binary, process start to first result.
+	bin := filepath.Join(b.TempDir(), "vanban")
+	if out, err := exec.Command("go", "build", "-o", bin, "vanban/cmd/vanban").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	var cold []time.Duration
+	for i := 0; i < 7; i++ {
+		q := qs[i*37%len(qs)]
+		args := []string{"search", "--index", dir, "--limit", "10"}
+		if q.Kind != "" {
+			args = append(args, "--kind", q.Kind)
+		}
+		args = append(args, "--", q.Text)
+		t0 := time.Now()
+		out, err := exec.Command(bin, args...).CombinedOutput()
+		cold = append(cold, time.Since(t0))
+		if err != nil && !strings.Contains(string(out), "no document matches") {
+			b.Fatalf("vanban %v: %v\n%s", args, err, out)
+		}
+	}
+	sort.Slice(cold, func(i, j int) bool { return cold[i] < cold[j] })
+	b.ReportMetric(float64(cold[len(cold)/2].Microseconds())/1000, "ms-cold-start")
+	b.Logf("%d docs: build %v, %.1f MB on disk; query p50 %v p95 %v p99 %v max %v; cold start median %v (min %v, max %v)",
+		n, build.Round(time.Second), float64(size)/1e6, percentile(lat, 0.5), percentile(lat, 0.95), percentile(lat, 0.99), lat[len(lat)-1],
+		cold[len(cold)/2], cold[0], cold[len(cold)-1])
+}
