@@ -116,7 +116,7 @@ func synthDoc(c *benchCorpus, i int) (ingest.Document, extract.Record) {
 		end := strconv.Itoa(year + 5)
 		rec.Targets = []extract.Target{{
 			Text: "phấn đấu 90% đạt", Comparator: ">=", Value: float64(50 + r.IntN(50)), Unit: "%",
-			Subject: []string{"đảng viên", "tổ chức cơ sở đảng", "hộ nghèo", "xã nông thôn mới"}[r.IntN(4)],
+			Subject:   []string{"đảng viên", "tổ chức cơ sở đảng", "hộ nghèo", "xã nông thôn mới"}[r.IntN(4)],
 			Indicator: "hoàn thành nhiệm vụ", Period: &extract.Period{Start: strconv.Itoa(year), End: end},
 			Sentence: paras[0], Page: 1,
 		}}
