@@ -204,7 +204,9 @@ func finish(doc *Document, p parsed) {
 	repairedFrom := ""
 	repairedPages := 0
 	for i, pg := range pages {
-		pg = strings.ToValidUTF8(pg, "\uFFFD")
+		if !utf8.ValidString(pg) {
+			pg = strings.ToValidUTF8(pg, "\uFFFD")
+		}
 		if fixed, enc := vntext.Repair(pg); enc != "" {
 			pg = fixed
 			repairedFrom = enc

@@ -79,6 +79,9 @@ func sniff(data []byte) sniffed {
 		return sniffed{format: FormatRTF, what: "RTF document"}
 	}
 	if hasUTF16BOM(data) {
+		if looksHTML(bytes.TrimLeft(utf16ASCII(data), " \t\r\n\f")) {
+			return sniffed{format: FormatHTML, what: "HTML page (UTF-16)"}
+		}
 		return sniffed{format: FormatText, what: "UTF-16 text"}
 	}
 	if what := binaryKind(data); what != "" {
@@ -88,6 +91,26 @@ func sniff(data []byte) sniffed {
 		return sniffed{format: FormatHTML, what: "HTML page"}
 	}
 	return sniffed{format: FormatText, what: "text"}
+}
+
+// utf16ASCII returns the ASCII characters of the opening of BOM-marked
+// UTF-16 data (others become '?'), enough to recognize markup.
+func utf16ASCII(data []byte) []byte {
+	be := data[0] == 0xfe
+	n := min(len(data), 2048) &^ 1
+	out := make([]byte, 0, n/2)
+	for i := 2; i+1 < n; i += 2 {
+		hi, lo := data[i+1], data[i]
+		if be {
+			hi, lo = data[i], data[i+1]
+		}
+		if hi == 0 && lo < 0x80 {
+			out = append(out, lo)
+		} else {
+			out = append(out, '?')
+		}
+	}
+	return out
 }
 
 func hasUTF16BOM(data []byte) bool {

@@ -70,6 +70,8 @@ func TestSniff(t *testing.T) {
 		{"text mentioning html", []byte("Trang <html> này"), FormatText, nil},
 		{"utf16le bom", []byte("\xff\xfeN\x00g\x00"), FormatText, nil},
 		{"utf16be bom", []byte("\xfe\xff\x00N\x00g"), FormatText, nil},
+		{"utf16le html", []byte("\xff\xfe<\x00h\x00t\x00m\x00l\x00>\x00"), FormatHTML, nil},
+		{"utf16be html", []byte("\xfe\xff\x00\n\x00<\x00h\x00t\x00m\x00l"), FormatHTML, nil},
 		{"utf16le no bom", bytes.Repeat([]byte("N\x00g\x00h\x00\xcb\x1e \x00"), 20), FormatText, nil},
 		{"legacy 8-bit", []byte("Ngh\xd6 quy\xd5t s\xe8 15"), FormatText, nil},
 		{"elf", []byte("\x7fELF\x02\x01\x01\x00\x00\x00"), "", ErrNotDocument},
