@@ -47,7 +47,7 @@ func ParseHeading(doc ingest.Document) Heading {
 	text := doc.Text()
 	lines := splitLines(text)
 	var h Heading
-	if parseOfficial(lines, text, &h) {
+	if parseOfficial(splitColumns(lines), text, &h) {
 		h.Authors = signers(lines)
 		if h.Title == "" && doc.Title != "" {
 			h.Title = cleanMetaTitle(doc.Title)
@@ -116,7 +116,7 @@ func parseOfficial(lines []textLine, text string, h *Heading) bool {
 	for k, i := range idx {
 		c := lines[i].clean
 		if h.Number == "" {
-			if m := reNumberLine.FindStringSubmatch(c); m != nil {
+			if m := reNumberLine.FindStringSubmatch(tightenNumber(c)); m != nil {
 				h.Number = normalizeNumber(m[1])
 				numberAt = k
 			} else if foldKey(strings.TrimRight(c, ":")) == "so" && k+1 < len(idx) {
@@ -133,7 +133,7 @@ func parseOfficial(lines []textLine, text string, h *Heading) bool {
 				}
 			}
 		}
-		if typeAt < 0 && isTypeLine(c) {
+		if typeAt < 0 && (isTypeLine(c) || (state || party || h.Number != "") && isOldTypeLine(c)) {
 			typeAt = k
 			break
 		}
@@ -147,6 +147,9 @@ func parseOfficial(lines []textLine, text string, h *Heading) bool {
 	}
 	if typeAt >= 0 && h.Kind == "" {
 		h.Kind, _ = KindOfTypeName(lines[idx[typeAt]].clean)
+		if h.Issuer == "" {
+			h.Issuer = issuerInTypeLine(lines[idx[typeAt]].clean, text)
+		}
 		h.Title = subjectAfter(lines, idx[typeAt])
 	}
 	if typeAt < 0 {
@@ -250,17 +253,30 @@ func subjectAfter(lines []textLine, at int) string {
 // Tài chính … số 176/1998/TTLT-BTC-BCN-TCHQ ngày 25 tháng 12 năm 1998
 // Hướng dẫn …").
 func parseGazette(lines []textLine, idx []int, h *Heading) bool {
-	var para []string
-	for _, i := range idx {
-		if len(para) > 0 && lines[i].start > 0 && i > 0 && lines[i-1].clean == "" {
-			break
+	// The opening may follow a line naming the issuer ("Chính phủ"): try
+	// the first three paragraphs.
+	k := 0
+	for n := 0; n < 3 && k < len(idx); n++ {
+		var para []string
+		for k < len(idx) {
+			i := idx[k]
+			if len(para) > 0 && i > 0 && lines[i-1].clean == "" {
+				break
+			}
+			if len(para) < 6 {
+				para = append(para, lines[i].clean)
+			}
+			k++
 		}
-		para = append(para, lines[i].clean)
-		if len(para) == 6 {
-			break
+		if gazetteParagraph(strings.Join(para, " "), h) {
+			return true
 		}
 	}
-	p := strings.Join(para, " ")
+	return false
+}
+
+// gazetteParagraph reads one gazette-style opening paragraph into h.
+func gazetteParagraph(p string, h *Heading) bool {
 	kind, _ := KindOfTypeName(p)
 	if kind == "" {
 		return false
@@ -433,8 +449,8 @@ func caseLike(name, text string) string {
 			continue
 		}
 		cand := tw[i : i+len(nw)]
-		if allCapsWord(strings.Join(cand, "")) {
-			continue // another heading-like copy
+		if joined := strings.Join(cand, ""); allCapsWord(joined) || joined == strings.ToLower(joined) {
+			continue // another heading-like copy, or one whose case was lost
 		}
 		out := make([]string, len(cand))
 		for j, w := range cand {
@@ -444,7 +460,7 @@ func caseLike(name, text string) string {
 		return strings.Join(out, " ")
 	}
 	// A body of the issuer table ("BỘ Y TẾ" → "Bộ Y tế"), possibly with a
-	// place after it.
+	// place after it, or inside a longer name ("BỘ TRƯỞNG BỘ TÀI CHÍNH").
 	fn := foldKey(name)
 	for _, list := range issuerCodes {
 		for _, ic := range list {
@@ -458,7 +474,28 @@ func caseLike(name, text string) string {
 			}
 		}
 	}
-	return sentenceCase(nw)
+	out := strings.Fields(sentenceCase(nw))
+	for _, list := range issuerCodes {
+		for _, ic := range list {
+			kw := strings.Fields(ic.name)
+			if len(kw) < 2 {
+				continue
+			}
+			for i := 1; i+len(kw) <= len(out); i++ {
+				ok := true
+				for j := range kw {
+					if foldKey(out[i+j]) != foldKey(kw[j]) {
+						ok = false
+						break
+					}
+				}
+				if ok {
+					copy(out[i:], kw)
+				}
+			}
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // restCase writes the words after a known body's name: place words in
@@ -758,4 +795,90 @@ func gazetteTitle(t, para string) string {
 		}
 	}
 	return strings.TrimSpace(t[:cut])
+}
+
+// headColumns is how many lines at the top may hold two columns.
+const headColumns = 40
+
+var reColumnGap = regexp.MustCompile(`\S(\s{4,}|\t+|\s+\|\s+)\S`)
+
+// splitColumns splits the first lines of a two-column heading that a
+// conversion flattened into one line ("BỘ TÀI CHÍNH        CỘNG HÒA XÃ HỘI
+// CHỦ NGHĨA VIỆT NAM", "CHÍNH PHỦ------- | CỘNG HÒA …") into one line per
+// column, left first.
+func splitColumns(lines []textLine) []textLine {
+	var out []textLine
+	for i, l := range lines {
+		if i >= headColumns || len(l.text) > 300 {
+			return append(out, lines[i:]...)
+		}
+		rest, off := l.text, 0
+		for {
+			m := reColumnGap.FindStringSubmatchIndex(rest)
+			if m == nil {
+				break
+			}
+			left := rest[:m[2]]
+			out = append(out, textLine{text: left, clean: trimRuleTail(stripMarkup(left)), start: l.start + off})
+			off += m[3]
+			rest = rest[m[3]:]
+		}
+		if off == 0 {
+			out = append(out, l)
+			continue
+		}
+		out = append(out, textLine{text: rest, clean: trimRuleTail(stripMarkup(rest)), start: l.start + off})
+	}
+	return out
+}
+
+// trimRuleTail drops a separator rule glued to the end of a heading line
+// ("CHÍNH PHỦ-------").
+func trimRuleTail(s string) string {
+	t := strings.TrimRight(s, "-=_–—")
+	if len(s)-len(t) >= 3 {
+		return strings.TrimSpace(t)
+	}
+	return s
+}
+
+var reNumberSpaces = regexp.MustCompile(`\s*([/-])\s*`)
+
+// tightenNumber removes the spaces a typist put around the separators of a
+// number line ("Số:  144 /2002/QĐ-BTC").
+func tightenNumber(c string) string {
+	if !strings.Contains(c, " /") && !strings.Contains(c, "/ ") && !strings.Contains(c, " -") && !strings.Contains(c, "- ") {
+		return c
+	}
+	return reNumberSpaces.ReplaceAllString(c, "$1")
+}
+
+// isOldTypeLine reports whether c is a type line in the older form that
+// names the issuer ("QUYẾT ĐỊNH CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH"), or a type
+// line whose capitals a legacy encoding lost ("quyết định của bộ trưởng
+// bộ tài chính", "thông tư"). Only used where the heading is already known
+// to be official.
+func isOldTypeLine(c string) bool {
+	kind, n := KindOfTypeName(c)
+	if kind == "" || len(c) > 160 {
+		return false
+	}
+	rest := foldKey(c[n:])
+	return rest == "" || strings.HasPrefix(rest, "cua ")
+}
+
+// issuerInTypeLine returns the issuer named on an older type line
+// ("QUYẾT ĐỊNH CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH" → "Bộ trưởng Bộ Tài chính"),
+// or "".
+func issuerInTypeLine(c, text string) string {
+	_, n := KindOfTypeName(c)
+	rest := strings.TrimSpace(c[n:])
+	if !strings.HasPrefix(foldKey(rest), "cua ") {
+		return ""
+	}
+	rest = strings.TrimSpace(rest[len(strings.Fields(rest)[0]):])
+	if rest == "" {
+		return ""
+	}
+	return caseLike(rest, text)
 }

@@ -50,6 +50,24 @@ func TestParseHeading(t *testing.T) {
 				Title: "Quy định chi tiết thi hành Luật Thủy sản", Authors: []string{}},
 		},
 		{
+			name: "two columns flattened into one line, older type line naming the issuer, lost capitals",
+			text: "bộ tài chính                 cộng hoà xã hội chủ nghĩa Việt nam\n -0-                          Độc lập - Tự do - Hạnh phúc\nSố:  144 /2002/QĐ-BTC\n                   Hà nội, ngày  22  tháng 11 năm 2002\n\n   quyết định của bộ trưởng bộ tài chính\nvề việc sửa đổi mức thuế suất\n\nbộ trưởng bộ tài chính\n\nCăn cứ Nghị định số 86/2002/NĐ-CP;\n",
+			want: Heading{Kind: "decision", Number: "144/2002/QĐ-BTC", Issuer: "Bộ trưởng Bộ Tài chính", Issued: "2002-11-22",
+				Title: "về việc sửa đổi mức thuế suất", Authors: []string{}},
+		},
+		{
+			name: "gazette opening after an issuer line",
+			text: "Chính phủ\n\nNghị định của Chính phủ số 114/2003/NĐ-CP\nngày 10/10/2003 về cán bộ, công chức xã\n\nChính phủ\n\nCăn cứ Luật Tổ chức Chính phủ;\n",
+			want: Heading{Kind: "decree", Number: "114/2003/NĐ-CP", Issuer: "Chính phủ", Issued: "2003-10-10",
+				Title: "về cán bộ, công chức xã", Authors: []string{}},
+		},
+		{
+			name: "crawled table row with issuer and motto on one line",
+			text: "CHÍNH PHỦ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc--------------- |\nSố: 158/2025/NĐ-CP |\n|\n\n**NGHỊ ĐỊNH**\n\n**Quy định chi tiết Luật Bảo hiểm xã hội**\n\n*Căn cứ Luật Tổ chức Chính phủ;*\n",
+			want: Heading{Kind: "decree", Number: "158/2025/NĐ-CP", Issuer: "Chính phủ",
+				Title: "Quy định chi tiết Luật Bảo hiểm xã hội", Authors: []string{}},
+		},
+		{
 			name: "article with dateline, kicker and byline",
 			text: "05/09/2012 - 08:15\n\nHUYỆN ỦY PHONG ĐIỀN:\n\nNâng chất sinh hoạt chi bộ\n\n* NGUYỄN VĂN BA\nPhó Bí thư Huyện ủy\n\nNăm nay, huyện phấn đấu có 95% chi bộ đạt trong sạch, vững mạnh.\n",
 			want: Heading{Kind: "article", Title: "Nâng chất sinh hoạt chi bộ", Published: "2012-09-05T08:15", Authors: []string{"Nguyễn Văn Ba"}},
