@@ -741,8 +741,11 @@ func (w *docWriter) char16(r rune, fc uint32) {
 		w.lb.addByte(enc2, byte(r))
 		return
 	}
-	if enc.name != "" && enc.name != encSymbol {
+	if enc.name != encSymbol {
 		if b, ok := cp1252Byte(r); ok {
+			if enc.name == "" {
+				enc = runEnc{name: encMaybe}
+			}
 			w.lb.addByte(enc, b)
 			return
 		}

@@ -9,6 +9,13 @@ import (
 	"vanban/ingest/vntext"
 )
 
+// encMaybe tags Unicode characters of U+0000–U+00FF (and the cp1252
+// punctuation), stored as their cp1252 bytes, from text whose font says
+// nothing: Word keeps TCVN3 and VNI text typed in an unnamed font as the
+// Latin-1 look-alikes of its bytes. They decode as cp1252 (giving back the
+// characters) unless a legacy decoding of their paragraph scores better.
+const encMaybe = "maybe-unicode"
+
 // cellSep separates the cells of a table row on its line, as the DOCX
 // reader writes them.
 const cellSep = " | "
@@ -84,10 +91,12 @@ func (lb *legacyBuilder) trimLast(s string) {
 func (lb *legacyBuilder) text(fallback string) (string, string) {
 	// Text whose font says nothing: detect the document's encoding from all
 	// of it, then let each paragraph that another encoding decodes clearly
-	// better use that one (a document can mix TCVN3 and VNI).
+	// better use that one (a document can mix TCVN3 and VNI). Unicode text
+	// that may be legacy bytes in disguise (encMaybe) stays as it is unless
+	// a legacy decoding of its paragraph scores strictly better.
 	para := make([]int, len(lb.segs))
 	var unknown []byte
-	var paras [][]byte
+	var pools [2][][]byte // per paragraph: unknown 8-bit bytes, maybe-Unicode bytes
 	p := 0
 	for i, s := range lb.segs {
 		if !s.raw {
@@ -96,21 +105,31 @@ func (lb *legacyBuilder) text(fallback string) (string, string) {
 			}
 			continue
 		}
-		if s.enc.name != "" || isASCII(s.bytes) {
+		pool := 0
+		switch s.enc.name {
+		case "":
+		case encMaybe:
+			pool = 1
+		default:
+			continue
+		}
+		if isASCII(s.bytes) {
 			continue
 		}
 		para[i] = p
-		for len(paras) <= p {
-			paras = append(paras, nil)
+		for len(pools[pool]) <= p {
+			pools[pool] = append(pools[pool], nil)
 		}
-		if len(unknown) > 0 {
-			unknown = append(unknown, ' ')
+		if pool == 0 {
+			if len(unknown) > 0 {
+				unknown = append(unknown, ' ')
+			}
+			unknown = append(unknown, s.bytes...)
 		}
-		unknown = append(unknown, s.bytes...)
-		if len(paras[p]) > 0 {
-			paras[p] = append(paras[p], ' ')
+		if len(pools[pool][p]) > 0 {
+			pools[pool][p] = append(pools[pool][p], ' ')
 		}
-		paras[p] = append(paras[p], s.bytes...)
+		pools[pool][p] = append(pools[pool][p], s.bytes...)
 	}
 	detected := detectEncoding(unknown)
 	if detected == "" {
@@ -119,11 +138,14 @@ func (lb *legacyBuilder) text(fallback string) (string, string) {
 	if detected == "" {
 		detected = encCP1252
 	}
-	paraEnc := make([]string, len(paras))
-	for i, b := range paras {
-		paraEnc[i] = detected
-		if len(b) > 0 && detected != encSymbol {
-			paraEnc[i] = bestEncoding(b, detected)
+	var paraEnc [2][]string
+	for k, def := range []string{detected, encCP1252} {
+		paraEnc[k] = make([]string, len(pools[k]))
+		for i, b := range pools[k] {
+			paraEnc[k][i] = def
+			if len(b) > 0 && def != encSymbol {
+				paraEnc[k][i] = bestEncoding(b, def)
+			}
 		}
 	}
 	weight := map[string]int{}
@@ -136,13 +158,19 @@ func (lb *legacyBuilder) text(fallback string) (string, string) {
 			continue
 		}
 		enc := s.enc.name
-		if enc == "" {
+		switch enc {
+		case "":
 			enc = detected
-			if p := para[i]; p < len(paraEnc) && !isASCII(s.bytes) {
-				enc = paraEnc[p]
+			if p := para[i]; p < len(paraEnc[0]) && !isASCII(s.bytes) {
+				enc = paraEnc[0][p]
+			}
+		case encMaybe:
+			enc = encCP1252
+			if p := para[i]; p < len(paraEnc[1]) && !isASCII(s.bytes) {
+				enc = paraEnc[1][p]
 			}
 		}
-		if !isASCII(s.bytes) && enc != encSymbol {
+		if !isASCII(s.bytes) && enc != encSymbol && !(s.enc.name == encMaybe && enc == encCP1252) {
 			for _, c := range s.bytes {
 				if c >= 0x80 {
 					weight[enc]++
@@ -197,68 +225,106 @@ type capSpan struct {
 // fixTCVN3Case restores the capitals TCVN3 cannot encode. TCVN3 has codes
 // for lowercase toned letters only; a capital Ế is typed as the lowercase
 // code, either in a capital ("H") font, which draws every letter as a
-// capital, or in a normal font, where it shows as "QUYếT". A word is
-// upper-cased when the letters the typist typed in ASCII show that it was
-// typed in capitals: in a capital font, when its ASCII letters are all
-// capitals (a word without ASCII letters follows the word before it in the
-// same font); in a normal font, when it has at least two ASCII capitals,
-// no ASCII lowercase and a lowercase code letter. A word typed in lowercase
-// ASCII in a capital font keeps the case typed: it is how the document
-// was keyed, and search folds case anyway.
+// capital, or in a normal font, where it shows as "QUYếT". Text is
+// upper-cased where the letters the typist typed in ASCII show that it was
+// typed in capitals: in a capital font, a line whose capital-font ASCII
+// letters (or, if it has none, its TCVN3 ASCII letters) are all capitals;
+// in a normal font, a line whose TCVN3 ASCII letters are all capitals and
+// at least three, or a word with at least two ASCII capitals, no ASCII
+// lowercase and a lowercase code letter ("QUYếT"). Text
+// typed in lowercase ASCII in a capital font keeps the case typed: it is how
+// the document was keyed, and search folds case anyway.
 func fixTCVN3Case(s string, spans []capSpan) string {
 	var sb strings.Builder
 	sb.Grow(len(s))
-	k := 0 // current span
-	prevCapUpper := false
-	i := 0
-	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
+	k := 0 // first span that may touch the current position
+	for lineStart := 0; lineStart < len(s); {
+		lineEnd := strings.IndexByte(s[lineStart:], '\n')
+		if lineEnd < 0 {
+			lineEnd = len(s)
+		} else {
+			lineEnd += lineStart + 1
+		}
+		for k < len(spans) && spans[k].end <= lineStart {
+			k++
+		}
+		// Was this line typed in capitals? Count the ASCII letters of its
+		// TCVN3 text, and of its capital-font text.
+		var all, caps letterCase
+		for m := k; m < len(spans) && spans[m].start < lineEnd; m++ {
+			t := s[max(spans[m].start, lineStart):min(spans[m].end, lineEnd)]
+			all.count(t)
+			if spans[m].capFont {
+				caps.count(t)
+			}
+		}
+		capsLine := caps.up > 0 && caps.low == 0 || caps.up+caps.low == 0 && all.up > 0 && all.low == 0
+		upperLine := all.low == 0 && all.up >= 3
+		fixCaseLine(&sb, s[lineStart:lineEnd], lineStart, spans[k:], capsLine, upperLine)
+		lineStart = lineEnd
+	}
+	return sb.String()
+}
+
+// letterCase counts ASCII capitals and lowercase letters.
+type letterCase struct{ up, low int }
+
+func (lc *letterCase) count(s string) {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'A' && c <= 'Z':
+			lc.up++
+		case c >= 'a' && c <= 'z':
+			lc.low++
+		}
+	}
+}
+
+// fixCaseLine writes one line of fixTCVN3Case, word by word; off is the
+// line's offset in the text the spans index.
+func fixCaseLine(sb *strings.Builder, line string, off int, spans []capSpan, capsLine, upperLine bool) {
+	k := 0
+	for i := 0; i < len(line); {
+		r, n := utf8.DecodeRuneInString(line[i:])
 		if !unicode.IsLetter(r) {
-			sb.WriteString(s[i : i+n])
+			sb.WriteString(line[i : i+n])
 			i += n
 			continue
 		}
 		j := i
-		for j < len(s) {
-			r, n := utf8.DecodeRuneInString(s[j:])
+		for j < len(line) {
+			r, n := utf8.DecodeRuneInString(line[j:])
 			if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
 				break
 			}
 			j += n
 		}
-		word := s[i:j]
-		for k < len(spans) && spans[k].end <= i {
+		word := line[i:j]
+		for k < len(spans) && spans[k].end <= off+i {
 			k++
 		}
 		inTCVN, capFont := false, false
-		for m := k; m < len(spans) && spans[m].start < j; m++ {
-			if spans[m].end > i {
-				inTCVN = true
-				capFont = capFont || spans[m].capFont
-			}
+		for m := k; m < len(spans) && spans[m].start < off+j; m++ {
+			inTCVN = true
+			capFont = capFont || spans[m].capFont
 		}
 		if inTCVN {
-			up, low, codeLow := 0, 0, 0
-			for _, r := range word {
-				switch {
-				case r >= 'A' && r <= 'Z':
-					up++
-				case r >= 'a' && r <= 'z':
-					low++
-				case unicode.IsLower(r):
-					codeLow++
-				}
-			}
 			upper := false
 			if capFont {
-				if up+low == 0 {
-					upper = prevCapUpper
-				} else {
-					upper = low == 0
-				}
-				prevCapUpper = upper
+				upper = capsLine
 			} else {
-				upper = up >= 2 && low == 0 && codeLow > 0
+				up, low, codeLow := 0, 0, 0
+				for _, r := range word {
+					switch {
+					case r >= 'A' && r <= 'Z':
+						up++
+					case r >= 'a' && r <= 'z':
+						low++
+					case unicode.IsLower(r):
+						codeLow++
+					}
+				}
+				upper = upperLine || up >= 2 && low == 0 && codeLow > 0
 			}
 			if upper {
 				word = strings.ToUpper(word)
@@ -267,5 +333,4 @@ func fixTCVN3Case(s string, spans []capSpan) string {
 		sb.WriteString(word)
 		i = j
 	}
-	return sb.String()
 }
