@@ -71,6 +71,12 @@ func FindDates(text string, year int) []Date {
 			i++
 			continue
 		}
+		if s.lunar(m.next) {
+			// A lunar date ("30.12 âm lịch", "15 tháng 4 âm lịch") is not a
+			// calendar date.
+			i = m.next
+			continue
+		}
 		if m.yearless {
 			pending = append(pending, len(out))
 		}
@@ -274,6 +280,14 @@ func (s *scanner) wrapped(i int) bool {
 	}
 	gap := s.text[s.toks[i-1].end:s.toks[i].start]
 	return strings.Count(gap, "\n") == 1 && len(gap) <= 4
+}
+
+// lunar reports whether the words at token j mark a lunar date.
+func (s *scanner) lunar(j int) bool {
+	if s.punct(j, '(') {
+		j++
+	}
+	return s.word(j, "âm") && s.word(j+1, "lịch") || s.word(j, "ÂL") && (s.toks[j].gap || s.punct(j-1, '(')) || s.word(j, "AL") && s.punct(j-1, '(')
 }
 
 // blankLineBefore reports whether an empty line separates token i from the

@@ -141,6 +141,7 @@ func TestFindDates(t *testing.T) {
 		{"day-month this year", "ngày 30/6 năm nay", 2020, []string{"ngày 30/6|2020-06-30|2020-06-30|day"}},
 		{"feb 29 in a common year", "ngày 29/2", 2023, nil},
 		{"bare day-month", "phục vụ 24/7 và 16/18 xã", 2020, nil},
+		{"lunar", "ngày 15 tháng 4 âm lịch năm nay, ngày 30/12 (ÂL)", 2020, nil},
 		// Never dates.
 		{"document number", "Nghị quyết số 15/2011/NQ-HĐND", 0, nil},
 		{"party number", "Nghị quyết số 02-NQ/ĐUK ngày 4-7-2011", 0, []string{"ngày 4-7-2011|2011-07-04|2011-07-04|day"}},
