@@ -39,9 +39,14 @@ const (
 // "cuối năm 2011", "Tết 2026", "quý III/2011", "quý 3 năm 2011",
 // "6 tháng đầu năm 2011", "nửa cuối năm 2011", "giai đoạn 2011-2015",
 // "nhiệm kỳ 2010 - 2015", "năm học 2011 - 2012", "(2005-2010)",
-// "ngày 4.1.2017 - 4.1.2018", datetimes "10/07/2011 - 19:35" and
-// "19:35 10/07/2011", ISO "2011-07-04", and a bare year ("đến 2030") when
-// nothing around it says it is a count, an amount, a number or a law's name.
+// "ngày 4.1.2017 - 4.1.2018", "14-20.2.2018", "tháng 7/2015 – 6/2020"
+// (periods), datetimes "10/07/2011 - 19:35", "19:35 10/07/2011" and
+// "6h30 ngày 30/4/2025", ISO "2011-07-04", "hồi 7/2020" and "(9/2024)"
+// (months), and a bare year ("đến 2030") when nothing around it says it is
+// a count, an amount, a number or a law's name. Old and converted texts are
+// read as written: "ngày 2/ 11/ 1996", "ngày* *27/10/2025" (Markdown
+// emphasis), "ngày 17-7-\n2020" (a PDF line wrap). Lunar dates ("âm lịch")
+// are skipped. text should be NFC, as ingest.Document.Text is.
 //
 // A day-month without a year ("ngày 30/6", "chiều 7/12") is reported only
 // after "ngày", a part of the day or a weekday; it takes the year of a full
