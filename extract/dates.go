@@ -1107,6 +1107,9 @@ func isUnitWord(w string) bool {
 // resolveYearless gives each pending day-month a year, or drops it.
 func resolveYearless(text string, out []Date, pending []int, year int) []Date {
 	docYear := year
+	if docYear < minYear || docYear > maxYear {
+		docYear = 0
+	}
 	if docYear == 0 {
 		docYear = dominantYear(text, out)
 	}

@@ -139,6 +139,7 @@ func TestFindDates(t *testing.T) {
 		{"day-month yearly", "trước ngày 31/12 hằng năm", 2020, nil},
 		{"day-month next year", "chậm nhất là ngày 30/01 năm sau", 2020, nil},
 		{"day-month this year", "ngày 30/6 năm nay", 2020, []string{"ngày 30/6|2020-06-30|2020-06-30|day"}},
+		{"implausible document year", "Ngày 30/6, tại Đại hội", -30, nil},
 		{"feb 29 in a common year", "ngày 29/2", 2023, nil},
 		{"bare day-month", "phục vụ 24/7 và 16/18 xã", 2020, nil},
 		{"lunar", "ngày 15 tháng 4 âm lịch năm nay, ngày 30/12 (ÂL)", 2020, nil},
