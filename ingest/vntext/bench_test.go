@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"vanban/internal/testshared"
 )
@@ -42,10 +43,19 @@ func benchBulk(b *testing.B, fn func([]byte)) {
 	}
 	b.SetBytes(n)
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		for _, f := range files {
 			fn(f)
 		}
+	}
+	reportCPU(b, cpu0, n)
+}
+
+func reportCPU(b *testing.B, cpu0 time.Duration, bytesPerOp int64) {
+	b.StopTimer()
+	if d := cpuTime() - cpu0; d > 0 {
+		b.ReportMetric(float64(bytesPerOp)*float64(b.N)/1e6/d.Seconds(), "cpuMB/s")
 	}
 }
 
@@ -90,9 +100,11 @@ func BenchmarkDecodeLegacy(b *testing.B) {
 	}
 	b.SetBytes(n)
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		for _, f := range enc {
 			Decode(f)
 		}
 	}
+	reportCPU(b, cpu0, n)
 }

@@ -98,6 +98,13 @@ func Clean(s string) string {
 		started = true
 	}
 	for i := 0; i < len(s); {
+		// Copy a span of characters that need no work in one go.
+		if j := keepSpan(s, i); j > i {
+			emit()
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
 		c := s[i]
 		cls := cleanClass[c]
 		size := 1
@@ -187,4 +194,25 @@ func cleanIsClean(s string) bool {
 		i++
 	}
 	return true
+}
+
+// keepSpan returns the end of the run of characters from s[i] that Clean
+// copies unchanged.
+func keepSpan(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if cleanClass[c] != bcKeep {
+				return i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || runeClass(r) != bcKeep {
+			return i
+		}
+		i += n
+	}
+	return i
 }

@@ -257,23 +257,39 @@ func mostlyUTF8(b []byte) bool {
 	return multi >= 4 && bad*20 < multi
 }
 
+// sampleSize bounds the bytes Decode scores to choose a document's
+// encoding.
+const sampleSize = 64 << 10
+
 // decodeLegacy picks the best legacy decoding for the document, then
 // re-decodes the lines another encoding reads clearly better.
 func decodeLegacy(b []byte) (string, string, []string) {
-	best, bestScore := -1, 0
-	decoded := make([]string, len(candidates))
-	for i, c := range candidates {
-		decoded[i] = decodeWith(c.enc, b)
-		sc := ScoreText(decoded[i]).Net()
-		if best < 0 || sc > bestScore {
-			best, bestScore = i, sc
+	// Score a sample: the document's encoding shows in its first pages;
+	// mixLines then looks at every line.
+	sample := b
+	if len(sample) > sampleSize {
+		sample = sample[:sampleSize]
+		if i := bytes.LastIndexByte(sample, '\n'); i > sampleSize/2 {
+			sample = sample[:i+1]
 		}
 	}
-	if ScoreText(decoded[best]).Valid == 0 {
+	best, bestScore, bestValid := -1, 0, 0
+	bestText := ""
+	for i, c := range candidates {
+		t := decodeWith(c.enc, sample)
+		sc := ScoreText(t)
+		if best < 0 || sc.Net() > bestScore {
+			best, bestScore, bestValid, bestText = i, sc.Net(), sc.Valid, t
+		}
+	}
+	if len(sample) < len(b) {
+		bestText = ""
+	}
+	if bestValid == 0 {
 		out := decodeWith(charmap.Windows1252, b)
 		return norm.NFC.String(out), "cp1252", []string{"no Vietnamese text found: read as cp1252"}
 	}
-	text, switched := mixLines(b, best)
+	text, switched := mixLines(b, best, bestText)
 	var warnings []string
 	if len(switched) > 0 {
 		var parts []string
@@ -285,18 +301,28 @@ func decodeLegacy(b []byte) (string, string, []string) {
 		warnings = append(warnings, "mixed encodings: "+strings.Join(parts, ", "))
 	}
 	if text == "" {
-		text = decoded[best]
+		text = bestText
+		if text == "" {
+			text = decodeWith(candidates[best].enc, b)
+		}
 	}
 	return norm.NFC.String(text), candidates[best].name, warnings
 }
 
-// mixLines decodes b line by line with the document's encoding, switching to
-// another candidate on lines where that one is clearly better. It returns
-// "" when no line switched.
-func mixLines(b []byte, best int) (string, map[string]int) {
+// mixLines decodes b line by line with the document's encoding (whole is b
+// decoded with it, or "" when not at hand), switching to another candidate
+// on lines where that one is clearly better. It returns "" when no line
+// switched.
+func mixLines(b []byte, best int, whole string) (string, map[string]int) {
+	// LF decodes to LF in every candidate and ends a decoder's state, so
+	// the whole text decoded once splits into the lines decoded one by one.
+	if whole == "" {
+		whole = decodeWith(candidates[best].enc, b)
+	}
 	var sb strings.Builder
-	sb.Grow(len(b) * 3 / 2)
 	var switched map[string]int
+	last := 0 // whole[last:] not yet copied
+	pos := 0  // start of the current line in whole
 	for len(b) > 0 {
 		i := bytes.IndexByte(b, '\n')
 		line := b
@@ -304,11 +330,14 @@ func mixLines(b []byte, best int) (string, map[string]int) {
 			line = b[:i+1]
 		}
 		b = b[len(line):]
-		base := decodeWith(candidates[best].enc, line)
+		end := len(whole)
+		if j := strings.IndexByte(whole[pos:], '\n'); j >= 0 && len(b) > 0 {
+			end = pos + j + 1
+		}
+		base := whole[pos:end]
 		bs := ScoreText(base)
-		out, chosen := base, best
 		if bs.Invalid > 0 {
-			top := bs.Net()
+			out, chosen, top := base, best, bs.Net()
 			for j, c := range candidates {
 				if j == best {
 					continue
@@ -319,17 +348,22 @@ func mixLines(b []byte, best int) (string, map[string]int) {
 					out, top, chosen = alt, as.Net(), j
 				}
 			}
-		}
-		if chosen != best {
-			if switched == nil {
-				switched = map[string]int{}
+			if chosen != best {
+				if switched == nil {
+					switched = map[string]int{}
+					sb.Grow(len(whole) + len(whole)/8)
+				}
+				switched[candidates[chosen].name]++
+				sb.WriteString(whole[last:pos])
+				sb.WriteString(out)
+				last = end
 			}
-			switched[candidates[chosen].name]++
 		}
-		sb.WriteString(out)
+		pos = end
 	}
 	if switched == nil {
 		return "", nil
 	}
+	sb.WriteString(whole[last:])
 	return sb.String(), switched
 }

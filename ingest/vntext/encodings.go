@@ -237,17 +237,18 @@ func latinFallback(b []byte, tcvn []rune) ([]rune, bool) {
 			break
 		}
 	}
-	if !high || len(b) > 8 || ValidSyllable(string(tcvn)) {
+	if !high || len(b) > 8 || validRunes(tcvn) {
 		return nil, false
 	}
-	rs := make([]rune, len(b))
+	var buf [8]rune
+	rs := buf[:len(b)]
 	for i, c := range b {
 		rs[i] = cp1252Rune(c)
 	}
-	if !ValidSyllable(string(rs)) {
+	if !validRunes(rs) {
 		return nil, false
 	}
-	return rs, true
+	return append([]rune(nil), rs...), true
 }
 
 // recaseTCVN3 upper-cases a decoded TCVN3 word typed in a capital font.

@@ -7,13 +7,19 @@ import (
 )
 
 // punctFold maps typographic quotes and dashes to their ASCII forms.
-var punctFold = map[rune]string{
-	'\u201C': `"`, '\u201D': `"`, '\u201E': `"`, '\u201F': `"`, '\u00AB': `"`,
-	'\u00BB': `"`, '\u2033': `"`, '\u2036': `"`,
-	'\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'",
-	'\u2035': "'", '\u2039': "'", '\u203A': "'",
-	'\u2010': "-", '\u2011': "-", '\u2012': "-", '\u2013': "-", '\u2014': "-",
-	'\u2015': "-", '\u2212': "-", '\uFE58': "-", '\uFE63': "-", '\uFF0D': "-",
+func punctFold(r rune) (string, bool) {
+	if r < 0xAB {
+		return "", false
+	}
+	switch r {
+	case '\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB', '\u2033', '\u2036':
+		return `"`, true
+	case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u2035', '\u2039', '\u203A':
+		return "'", true
+	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\uFE58', '\uFE63', '\uFF0D':
+		return "-", true
+	}
+	return "", false
 }
 
 // Normalize returns the canonical form of s: Clean (NFC, regular
@@ -72,7 +78,7 @@ func Normalize(s string) string {
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[i:])
 		}
-		if rep, ok := punctFold[r]; ok {
+		if rep, ok := punctFold(r); ok {
 			flush(i)
 			b.WriteString(s[last:i])
 			b.WriteString(rep)

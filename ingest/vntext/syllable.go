@@ -10,7 +10,7 @@ import (
 // the word (runes, not bytes).
 type syllable struct {
 	onset    string // lowercase onset consonant(s): "", "ngh", "qu", "gi", ...
-	nucleus  string // lowercase toneless vowel cluster: "oa", "ươ", "uyê", ...
+	nucleus  uint16 // key of the toneless vowel cluster (see nucleusKey)
 	coda     string // lowercase final consonant(s): "", "ng", "ch", ...
 	nucStart int    // index of the first vowel of the nucleus
 	nucEnd   int    // index after the last vowel of the nucleus
@@ -33,9 +33,9 @@ const (
 	either     = 3
 )
 
-// nuclei lists the vowel clusters (medial + main vowel + glide) of
+// nucleiByName lists the vowel clusters (medial + main vowel + glide) of
 // Vietnamese with the codas they allow.
-var nuclei = map[string]int{
+var nucleiByName = map[string]int{
 	// single vowels
 	"a": either, "ă": closedOnly, "â": closedOnly, "e": either, "ê": either,
 	"i": either, "o": either, "ô": either, "ơ": either, "u": either,
@@ -57,10 +57,108 @@ var nuclei = map[string]int{
 	"ươi": openOnly, "ươu": openOnly, "uyu": openOnly, "uya": openOnly,
 }
 
-// codas lists the final consonants.
-var codas = map[string]bool{
-	"": true, "c": true, "ch": true, "m": true, "n": true, "ng": true,
-	"nh": true, "p": true, "t": true,
+// nuclei is nucleiByName keyed by nucleusKey.
+var nuclei = func() map[uint16]int {
+	m := map[uint16]int{}
+	for name, kind := range nucleiByName {
+		k, ok := nucleusKey([]rune(name))
+		if !ok {
+			panic("vntext: bad nucleus " + name)
+		}
+		m[k] = kind
+	}
+	return m
+}()
+
+// nucleusKey packs a vowel cluster of up to three vowels into a number:
+// four bits per vowel, its index in vowelBases plus one.
+func nucleusKey(rs []rune) (uint16, bool) {
+	if len(rs) == 0 || len(rs) > 3 {
+		return 0, false
+	}
+	var k uint16
+	for _, r := range rs {
+		i := vowelIndex(r)
+		if i < 0 {
+			return 0, false
+		}
+		k = k<<4 | uint16(i+1)
+	}
+	return k, true
+}
+
+func vowelIndex(r rune) int {
+	switch r {
+	case 'a':
+		return 0
+	case 'ă':
+		return 1
+	case 'â':
+		return 2
+	case 'e':
+		return 3
+	case 'ê':
+		return 4
+	case 'i':
+		return 5
+	case 'o':
+		return 6
+	case 'ô':
+		return 7
+	case 'ơ':
+		return 8
+	case 'u':
+		return 9
+	case 'ư':
+		return 10
+	case 'y':
+		return 11
+	}
+	return -1
+}
+
+func mustKey(name string) uint16 {
+	k, ok := nucleusKey([]rune(name))
+	if !ok {
+		panic("vntext: bad nucleus " + name)
+	}
+	return k
+}
+
+// Nuclei after which c and ng cannot stand.
+var (
+	keyI, keyE2, keyY, keyUE2, keyUY = mustKey("i"), mustKey("ê"), mustKey("y"), mustKey("uê"), mustKey("uy")
+)
+
+// codaOf returns the final consonant spelled by rs, if it is one.
+func codaOf(rs []rune) (string, bool) {
+	switch len(rs) {
+	case 0:
+		return "", true
+	case 1:
+		switch rs[0] {
+		case 'c':
+			return "c", true
+		case 'm':
+			return "m", true
+		case 'n':
+			return "n", true
+		case 'p':
+			return "p", true
+		case 't':
+			return "t", true
+		}
+	case 2:
+		switch {
+		case rs[0] == 'c' && rs[1] == 'h':
+			return "ch", true
+		case rs[0] == 'n' && rs[1] == 'g':
+			return "ng", true
+		case rs[0] == 'n' && rs[1] == 'h':
+			return "nh", true
+		}
+	}
+	return "", false
 }
 
 // parseSyllable parses the letters of one word as a Vietnamese syllable.
@@ -113,10 +211,16 @@ func parseSyllable(ls []letterInfo) (syllable, bool) {
 		return sy, false
 	}
 	sy.nucStart, sy.nucEnd = start, end
-	sy.nucleus = string(bases[start:end])
-	sy.coda = string(bases[end:])
-	kind, ok := nuclei[sy.nucleus]
-	if !ok || !codas[sy.coda] {
+	key, ok := nucleusKey(bases[start:end])
+	if !ok {
+		return sy, false
+	}
+	sy.nucleus = key
+	kind, ok := nuclei[key]
+	if !ok {
+		return sy, false
+	}
+	if sy.coda, ok = codaOf(bases[end:]); !ok {
 		return sy, false
 	}
 	if sy.coda == "" && kind == closedOnly || sy.coda != "" && kind == openOnly {
@@ -167,7 +271,7 @@ func parseSyllable(ls []letterInfo) (syllable, bool) {
 	}
 	if sy.coda == "c" || sy.coda == "ng" {
 		switch sy.nucleus {
-		case "i", "ê", "y", "uê", "uy":
+		case keyI, keyE2, keyY, keyUE2, keyUY:
 			return sy, false
 		}
 	}
@@ -197,12 +301,51 @@ func ValidSyllable(s string) bool {
 	if s == "" || len(s) > 40 {
 		return false
 	}
-	if !isASCII(s) {
-		s = norm.NFC.String(s)
-	}
 	var buf [8]letterInfo
 	ls := buf[:0]
 	for _, r := range s {
+		if r >= 0x300 && r < 0x370 {
+			// combining marks: compose first (rare; decoders give NFC)
+			return validNFC(norm.NFC.String(s))
+		}
+		if len(ls) == len(buf) {
+			return false
+		}
+		l := splitLetter(r)
+		if !l.ok || r == 'f' || r == 'j' || r == 'w' || r == 'z' ||
+			r == 'F' || r == 'J' || r == 'W' || r == 'Z' {
+			return false
+		}
+		ls = append(ls, l)
+	}
+	_, ok := parseSyllable(ls)
+	return ok
+}
+
+// validNFC is ValidSyllable for NFC input.
+func validNFC(s string) bool {
+	var buf [8]letterInfo
+	ls := buf[:0]
+	for _, r := range s {
+		if len(ls) == len(buf) {
+			return false
+		}
+		l := splitLetter(r)
+		if !l.ok || r == 'f' || r == 'j' || r == 'w' || r == 'z' ||
+			r == 'F' || r == 'J' || r == 'W' || r == 'Z' {
+			return false
+		}
+		ls = append(ls, l)
+	}
+	_, ok := parseSyllable(ls)
+	return ok
+}
+
+// validRunes is ValidSyllable for NFC runes.
+func validRunes(rs []rune) bool {
+	var buf [8]letterInfo
+	ls := buf[:0]
+	for _, r := range rs {
 		if len(ls) == len(buf) {
 			return false
 		}
