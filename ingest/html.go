@@ -83,9 +83,7 @@ func htmlReader(_ string, data []byte) (parsed, error) {
 // text with the headline block first, the headline, and a warning when it
 // had to fall back to the whole page.
 func articleText(doc *html.Node, m pageInfo) (body, title string, head []string, warning string) {
-	ps := readability.NewParser()
-	ps.MaxElemsToParse = maxHTMLElems
-	art, err := ps.ParseDocument(doc, nil)
+	art, err := safeReadability(doc)
 	title = chooseTitle(art.Title(), m)
 	if err == nil && art.Node != nil {
 		body = render.InnerText(art.Node)
@@ -130,6 +128,19 @@ func datelineTime(line string) string {
 		iso += fmt.Sprintf("T%02s:%s", m[4], m[5])
 	}
 	return isoDateTime(iso)
+}
+
+// safeReadability runs readability on a copy of doc, turning a panic in
+// the library into an error (the caller then keeps the whole page text).
+func safeReadability(doc *html.Node) (art readability.Article, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			art, err = readability.Article{}, fmt.Errorf("readability crashed: %v", r)
+		}
+	}()
+	ps := readability.NewParser()
+	ps.MaxElemsToParse = maxHTMLElems
+	return ps.ParseDocument(doc, nil)
 }
 
 // sameLine compares two lines after cleanup and whitespace collapse.
