@@ -136,9 +136,15 @@ func readBytes(doc *Document, path string, data []byte) error {
 		if what == "" {
 			what = string(s.format)
 		}
+		doc.Format = ""
 		return fmt.Errorf("%w: %s (no reader available yet)", ErrUnsupported, what)
 	}
 	if err != nil {
+		if errors.Is(err, ErrUnsupported) {
+			// The reader found the bytes to be something else (an .xls in
+			// an OLE2 file sent to the .doc reader): no format to claim.
+			doc.Format = ""
+		}
 		return err
 	}
 	finish(doc, p)
