@@ -3,6 +3,7 @@ package extract
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -261,6 +262,11 @@ func checkDates(t *testing.T, text string, ds []Date) {
 		}
 		if d.Start == "" || d.End == "" || d.Start > d.End {
 			t.Fatalf("date %q has start %q end %q", d.Text, d.Start, d.End)
+		}
+		for _, iso := range []string{d.Start, d.End} {
+			if y, err := strconv.Atoi(yearPart(iso)); err != nil || y < minYear || y > maxYear || len(iso) > 4 && iso[4] != '-' {
+				t.Fatalf("date %q has start %q end %q: not ISO in %d..%d", d.Text, d.Start, d.End, minYear, maxYear)
+			}
 		}
 		if want := 1 + strings.Count(text[:d.Offset], "\f"); d.Page != want {
 			t.Fatalf("date %q page %d; want %d", d.Text, d.Page, want)
