@@ -229,9 +229,11 @@ func longFormBefore(before, short string) string {
 	if len(raw) > 20 {
 		raw = raw[len(raw)-20:]
 	}
-	ws := make([]string, len(raw))
-	for i, w := range raw {
-		ws[i] = trimEdgePunct(w)
+	ws := make([]string, 0, len(raw))
+	for _, w := range raw {
+		if w = trimEdgePunct(w); w != "" {
+			ws = append(ws, w)
+		}
 	}
 	letters := abbrevLetters(short)
 	if len(letters) == 0 {
@@ -251,7 +253,16 @@ func longFormBefore(before, short string) string {
 			}
 		}
 	}
-	// A foreign acronym: the noun phrase before the parenthesis.
+	// A foreign acronym: the noun phrase before the parenthesis, which a
+	// comma also ends ("Tập đoàn T&T, Ngân hàng SHB (SHB)").
+	if k := strings.LastIndexByte(clause, ','); k >= 0 {
+		ws = ws[:0]
+		for _, w := range strings.Fields(clause[k+1:]) {
+			if w = trimEdgePunct(w); w != "" {
+				ws = append(ws, w)
+			}
+		}
+	}
 	n := len(ws)
 	s := n
 	for s > 0 && !stopWords[strings.ToLower(ws[s-1])] && n-(s-1) <= 15 {
@@ -259,6 +270,9 @@ func longFormBefore(before, short string) string {
 	}
 	if s > 0 && !stopWords[strings.ToLower(ws[s-1])] {
 		return "" // too long to be one phrase
+	}
+	for s < n && (strings.EqualFold(ws[s], "và") || strings.EqualFold(ws[s], "hoặc") || strings.EqualFold(ws[s], "cùng")) {
+		s++ // a list's connector
 	}
 	if n-s < 2 || !allASCIILetters(short) {
 		return ""

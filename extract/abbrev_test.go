@@ -17,6 +17,8 @@ func TestInlineAbbreviations(t *testing.T) {
 		{"Bộ Kế hoạch và Đầu tư (BKHĐT) chủ trì", []Abbreviation{{"BKHĐT", "Bộ Kế hoạch và Đầu tư", "inline"}}},
 		{"năm 2020. Chỉ số hiệu suất cạnh tranh công nghiệp (CIP) nằm trong nhóm", []Abbreviation{{"CIP", "Chỉ số hiệu suất cạnh tranh công nghiệp", "inline"}}},
 		{"tại Đại hội của Ngân hàng TMCP Phương Đông (OCB), ông", []Abbreviation{{"OCB", "Ngân hàng TMCP Phương Đông", "inline"}}},
+		{"gồm Tập đoàn Dầu khí Việt Nam (PVN), và Ngân hàng Đầu tư và Phát triển Việt Nam (BIDV)", []Abbreviation{
+			{"PVN", "Tập đoàn Dầu khí Việt Nam", "inline"}, {"BIDV", "Ngân hàng Đầu tư và Phát triển Việt Nam", "inline"}}},
 		{"Đội chỉ huy giao thông (PC67) cho biết", []Abbreviation{}},
 		{"Đại hội Đảng bộ lần thứ (XI) và more(HDDTVN)", []Abbreviation{}},
 		{"tỷ lệ (%) và (Đã ký)", []Abbreviation{}},

@@ -225,11 +225,18 @@ func FindReferences(text, own string) []Reference {
 		if kind == "" && prevEnd >= 0 && onlyConnectors(flat[prevEnd:cn.start]) {
 			kind = prevKind
 		}
+		typed := kind != ""
 		if kind == "" {
 			kind = KindOfNumber(num)
 		}
 		if kind == "" {
 			kind = "other"
+		}
+		if !typed && !knownIssuerSymbol(num) || formBefore(flat, cn.start) {
+			// "01/MBAI", "mẫu số 05/QTT-TNCN": a form or a code, not a
+			// document, unless a type word introduces it.
+			prevEnd = -1
+			continue
 		}
 		ref.Kind = kind
 		rest := flat[cn.end:]
@@ -448,4 +455,36 @@ func numberCandidates(text string) [][]int {
 		i += m[1] - 1
 	}
 	return out
+}
+
+// knownIssuerSymbol reports whether a number's symbol vouches for it
+// without a type word before it: it has a type code ("NQ", "QĐ") or its
+// first code is a known issuer ("VPCP", "QH13").
+func knownIssuerSymbol(num string) bool {
+	p := parseNumber(num)
+	if p.typeCode != "" {
+		return true
+	}
+	if len(p.codes) == 0 {
+		return false
+	}
+	_, ok := issuerCodes[strings.ToLower(stripTrailingDigits(p.codes[0]))]
+	return ok
+}
+
+// formBefore reports whether the words just before a number make it a
+// form or template code ("mẫu số 01/MBAI", "Tờ khai 05/QTT-TNCN",
+// "Phụ lục 01/PL").
+func formBefore(text string, at int) bool {
+	lo := max(0, at-24)
+	for lo > 0 && !utf8.RuneStart(text[lo]) {
+		lo++
+	}
+	f := foldKey(text[lo:at])
+	for _, w := range []string{"mau", "mau so", "to khai", "bieu", "bieu so", "phu luc", "phu luc so", "bang ke"} {
+		if strings.HasSuffix(f, " "+w) || f == w {
+			return true
+		}
+	}
+	return false
 }

@@ -57,6 +57,11 @@ func TestFindReferences(t *testing.T) {
 			want: []Reference{{Number: "66/2025/NQ-HĐND", Kind: "resolution"}},
 		},
 		{
+			name: "form codes and untyped unknown symbols are not documents",
+			text: "Kê khai theo mẫu số 05/QTT-TNCN và tờ khai 01/MBAI; mã 03/TNDN; Công văn số 4706/TCT-DNL ngày 26/11/2018.",
+			want: []Reference{{Number: "4706/TCT-DNL", Kind: "official-letter", Issued: "2018-11-26"}},
+		},
+		{
 			name: "spaces inside a symbol are dropped",
 			text: "Quy định 366-QĐ/TW năm 2025 quy định như sau:",
 			want: []Reference{{Number: "366-QĐ/TW", Kind: "rules"}},
