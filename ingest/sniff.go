@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // sniffed is what sniff finds in a file's bytes.
@@ -62,8 +63,7 @@ func sniff(data []byte) sniffed {
 	if len(data) == 0 {
 		return sniffed{err: ErrEmpty}
 	}
-	head := data[:min(len(data), pdfHeaderWindow)]
-	if bytes.Contains(head, []byte("%PDF-")) {
+	if isPDFHeader(data) {
 		return sniffed{format: FormatPDF, what: "PDF document"}
 	}
 	if bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06")) {
@@ -111,6 +111,24 @@ func utf16ASCII(data []byte) []byte {
 		}
 	}
 	return out
+}
+
+// isPDFHeader reports whether "%PDF-" and a version digit start the file or
+// a line within its first KiB (readers accept a little junk before it).
+func isPDFHeader(data []byte) bool {
+	head := data[:min(len(data), pdfHeaderWindow)]
+	for off := 0; ; {
+		i := bytes.Index(head[off:], []byte("%PDF-"))
+		if i < 0 {
+			return false
+		}
+		i += off
+		atLine := i == 0 || head[i-1] == '\n' || head[i-1] == '\r' || bytes.IndexByte(head[:i], 0) >= 0 || !utf8.Valid(head[:i])
+		if atLine && i+5 < len(data) && data[i+5] >= '1' && data[i+5] <= '2' {
+			return true
+		}
+		off = i + 5
+	}
 }
 
 func hasUTF16BOM(data []byte) bool {

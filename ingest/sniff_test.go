@@ -47,6 +47,9 @@ func TestSniff(t *testing.T) {
 	}{
 		{"pdf", []byte("%PDF-1.7\n..."), FormatPDF, nil},
 		{"pdf after junk", append([]byte("From: x\r\n\r\n"), []byte("%PDF-1.4\n")...), FormatPDF, nil},
+		{"pdf after binary junk", []byte("\x00\x01\xff%PDF-1.4\n"), FormatPDF, nil},
+		{"text quoting a PDF header", []byte("Tệp bắt đầu bằng %PDF-1.4 là PDF"), FormatText, nil},
+		{"not a version", []byte("%PDF-x"), FormatText, nil},
 		{"docx", zipOf(t, map[string]string{"word/document.xml": "<w:document/>", "[Content_Types].xml": ""}), FormatDOCX, nil},
 		{"docx without main part", zipOf(t, map[string]string{"word/styles.xml": "<x/>"}), FormatDOCX, nil},
 		{"xlsx", zipOf(t, map[string]string{"xl/workbook.xml": "<x/>"}), "", ErrUnsupported},
