@@ -119,7 +119,11 @@ func TestPDFRealDocuments(t *testing.T) {
 				if err == nil {
 					ptText := string(out)
 					ptWords := len(strings.Fields(ptText))
-					msg = " pdftotext words " + strconv.Itoa(ptWords) + ", our recall of pdftotext's text " + pct(charRecall(ptText, text))
+					msg = " pdftotext words " + strconv.Itoa(ptWords)
+					if len(p.pages) <= 50 {
+						// The alignment is too slow for the long file.
+						msg += ", our recall of pdftotext's text " + pct(charRecall(ptText, text))
+					}
 					if words < ptWords*95/100 {
 						t.Errorf("parsePDF(%q): %d words; pdftotext finds %d", name, words, ptWords)
 					}

@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -34,6 +35,18 @@ import (
 // workerEnv is the environment variable that makes a vanban process a
 // worker; its value names the job.
 const workerEnv = "VANBAN_WORKER"
+
+// workerHello is what a worker writes first, so that the parent knows
+// the child is a worker and not some other program (a test binary whose
+// main does not call RunWorker would otherwise run its tests).
+const workerHello = "VBWREADY"
+
+// workerStartTimeout is how long a new worker may take to say hello.
+const workerStartTimeout = 5 * time.Second
+
+// workerBroken is set when this binary cannot serve as a PDF worker; PDFs
+// are then parsed in process.
+var workerBroken atomic.Bool
 
 // PDFMemoryLimit bounds the memory of a PDF worker process in bytes: the
 // child's Go runtime works to stay under it, and the parent kills a child
@@ -55,6 +68,10 @@ func RunWorker() int {
 	signal.Ignore(os.Interrupt)
 	in := bufio.NewReader(os.Stdin)
 	out := bufio.NewWriter(os.Stdout)
+	out.WriteString(workerHello)
+	if err := out.Flush(); err != nil {
+		return 0
+	}
 	for {
 		req, err := readWorkerRequest(in)
 		if err == io.EOF {
@@ -205,6 +222,9 @@ func startWorker() (*pdfWorker, error) {
 		return nil, fmt.Errorf("finding own executable: %w", err)
 	}
 	cmd := exec.Command(exe)
+	// argv[0] "vanban": a binary that dispatches on its name (testscript
+	// test binaries) then runs vanban's main, which serves as worker.
+	cmd.Args[0] = "vanban"
 	cmd.Env = append(os.Environ(), workerEnv+"=pdf")
 	setWorkerAttrs(cmd)
 	stdin, err := cmd.StdinPipe()
@@ -224,6 +244,26 @@ func startWorker() (*pdfWorker, error) {
 		_ = cmd.Wait()
 		close(w.done)
 	}()
+	hello := make(chan error, 1)
+	go func() {
+		var b [len(workerHello)]byte
+		_, err := io.ReadFull(w.stdout, b[:])
+		if err == nil && string(b[:]) != workerHello {
+			err = fmt.Errorf("it answered %q", b[:])
+		}
+		hello <- err
+	}()
+	timer := time.NewTimer(workerStartTimeout)
+	defer timer.Stop()
+	select {
+	case err = <-hello:
+	case <-timer.C:
+		err = fmt.Errorf("no answer in %v", workerStartTimeout)
+	}
+	if err != nil {
+		w.kill()
+		return nil, fmt.Errorf("%s is not a PDF worker (its main must call ingest.RunWorker): %v", exe, err)
+	}
 	return w, nil
 }
 
@@ -286,9 +326,15 @@ func StopPDFWorkers() {
 	idle := workerPool.idle
 	workerPool.idle = nil
 	workerPool.Unlock()
+	var wg sync.WaitGroup
 	for _, w := range idle {
-		w.close()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w.close()
+		}()
 	}
+	wg.Wait()
 }
 
 // roundTrip sends one request and reads the reply. An error means the
@@ -322,10 +368,14 @@ func (w *pdfWorker) roundTrip(data []byte, maxPages int, timeout time.Duration, 
 // runs past timeout or uses more than PDFMemoryLimit. If no worker can be
 // started, it parses in this process and says so in a warning.
 func parsePDFInWorker(data []byte, timeout time.Duration, maxPages int) (parsed, error) {
+	if workerBroken.Load() {
+		return parsePDF(data, maxPages)
+	}
 	w, err := getWorker()
 	if err != nil {
+		workerBroken.Store(true)
 		p, perr := parsePDF(data, maxPages)
-		p.warnings = append(p.warnings, fmt.Sprintf("PDF parsed without a worker process (%v)", err))
+		p.warnings = append(p.warnings, fmt.Sprintf("PDF parsed without a worker process, so without a deadline (%v)", err))
 		return p, perr
 	}
 	memLimit := PDFMemoryLimit
