@@ -19,9 +19,27 @@ const (
 	ConventionEN
 )
 
+// hasVNDecimal reports whether text has a comma between a digit and one or
+// two digits not followed by another digit: a Vietnamese decimal ("7,5").
+func hasVNDecimal(text string) bool {
+	for i := 1; i+1 < len(text); i++ {
+		if text[i] != ',' || !isASCIIDigit(text[i-1]) || !isASCIIDigit(text[i+1]) {
+			continue
+		}
+		n := 1
+		for i+1+n < len(text) && isASCIIDigit(text[i+1+n]) {
+			n++
+		}
+		if n <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
+
 var (
-	// a comma with one or two digits after it is a Vietnamese decimal.
-	vnDecimalRe = regexp.MustCompile(`\d,\d{1,2}(?:[^\d]|$)`)
 	// a dot with one or two digits after it, before a percent sign or a
 	// scale word, is an English decimal.
 	enDecimalRe = regexp.MustCompile(`\d\.\d{1,2}\s?(?:%|tỷ|triệu|nghìn|USD)`)
@@ -34,7 +52,7 @@ var (
 // the text Vietnamese; otherwise English decimals before a unit ("7.5%") or
 // comma-grouped millions make it English. The default is Vietnamese.
 func DetectConvention(text string) NumberConvention {
-	if vnDecimalRe.MatchString(text) {
+	if hasVNDecimal(text) {
 		return ConventionVN
 	}
 	if enDecimalRe.MatchString(text) || enGroupRe.MatchString(text) {
@@ -75,7 +93,7 @@ func ParseNumber(s string, c NumberConvention) (v float64, ok bool) {
 			dec = lc
 		}
 		intPart, frac = s[:dec], s[dec+1:]
-		if strings.ContainsAny(frac, ".,") {
+		if strings.ContainsAny(frac, ".,") || strings.Count(intPart, ".") > 0 && strings.Count(intPart, ",") > 0 || !groupedThousands(intPart) {
 			return 0, false
 		}
 	case dots > 1 || commas > 1:
@@ -100,7 +118,7 @@ func ParseNumber(s string, c NumberConvention) (v float64, ok bool) {
 			intPart, frac = s[:k], s[k+1:]
 		}
 	}
-	intPart = strings.NewReplacer(".", "", ",", "").Replace(intPart)
+	intPart = strings.ReplaceAll(strings.ReplaceAll(intPart, ".", ""), ",", "")
 	if !groupedOK(intPart) {
 		return 0, false
 	}

@@ -129,12 +129,13 @@ var tgMarkers = func() []tgMarker {
 		"không đạt", "còn thiếu", "mặc dù", "tạo ra", "đóng góp", "chiếm tỷ trọng",
 		"đến thời điểm", "tính đến thời điểm", "được biết", "hoàn thành vượt mức chỉ tiêu",
 		"hoàn thành vượt kế hoạch", "vượt xa", "ghi nhận", "công bố", "vừa công bố",
-		"kết quả thực hiện")...)
+		"kết quả thực hiện", "báo cáo kết quả")...)
 	ms = append(ms, add(mkForecast, "dự báo", "dự kiến", "có thể", "có khả năng",
 		"khả năng", "triển vọng", "kịch bản")...)
 	ms = append(ms, add(mkNone, "vượt kế hoạch", "so với kế hoạch", "% kế hoạch",
 		"kế hoạch số", "kế hoạch hóa", "kế hoạch hoá", "sở kế hoạch", "bộ kế hoạch",
-		"chỉ tiêu/nhóm chỉ tiêu", "đã được", "được")...)
+		"chỉ tiêu/nhóm chỉ tiêu", "đã được", "được", "xây dựng kế hoạch",
+		"ban hành kế hoạch", "triển khai kế hoạch", "lập kế hoạch")...)
 	// longest first
 	for i := 1; i < len(ms); i++ {
 		for j := i; j > 0 && len(ms[j].words) > len(ms[j-1].words); j-- {
@@ -144,9 +145,27 @@ var tgMarkers = func() []tgMarker {
 	return ms
 }()
 
+// tgMarkersByFirst indexes tgMarkers by their first word.
+var tgMarkersByFirst = func() map[string][]tgMarker {
+	m := map[string][]tgMarker{}
+	for _, mk := range tgMarkers {
+		m[mk.words[0]] = append(m[mk.words[0]], mk)
+	}
+	return m
+}()
+
+// Words opening a condition, and quantifiers before a noun.
+var (
+	tgConditions  = newPhraseList("trường hợp", "nếu", "khi", "đối với trường hợp")
+	tgQuantifiers = newPhraseList("các", "những", "số", "tổng số", "số lượng")
+)
+
 // tgMarkerAt returns the marker starting at toks[i].
 func tgMarkerAt(toks []tgTok, i int) (tgMarker, int, bool) {
-	for _, m := range tgMarkers {
+	if i >= len(toks) || toks[i].kind != tgWord {
+		return tgMarker{}, i, false
+	}
+	for _, m := range tgMarkersByFirst[toks[i].low] {
 		if j, ok := tgPhraseAt(toks, i, m.words); ok {
 			return m, j, true
 		}
@@ -197,8 +216,9 @@ var tgRestate = newPhraseList("tương đương", "tương ứng", "lần lượ
 
 // Rates set by rule, not targets: taxes, fees, interest ("khấu trừ thuế
 // TNCN 10%", "lãi suất 6%").
-var tgRates = newPhraseList("thuế", "thuế suất", "phí", "lệ phí", "lãi suất", "khấu trừ",
-	"trích lập", "chiết khấu", "hoa hồng")
+var tgRates = newPhraseList("thuế suất", "mức thuế", "thuế thu nhập cá nhân", "thuế tncn",
+	"thuế giá trị gia tăng", "thuế gtgt", "thuế nhập khẩu", "thuế xuất khẩu", "mức phí",
+	"phí", "lệ phí", "lãi suất", "khấu trừ", "trích lập", "chiết khấu", "hoa hồng")
 
 // Predicate verbs: the verb of a target clause, between its subject and
 // its number ("GRDP tăng 7,5%") or before an object ("hoàn thành 100%
@@ -492,7 +512,7 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 	startState := state
 	conditional := false
 	if s0 < s1 {
-		if _, ok := tgPhraseList(newPhraseList("trường hợp", "nếu", "khi", "đối với trường hợp")).at(toks, s0); ok {
+		if _, ok := tgConditions.at(toks, s0); ok {
 			conditional = true
 		}
 	}
@@ -974,6 +994,14 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 	if lo < s0 {
 		lo = s0
 	}
+	for m := q.first - 6; m < q.first; m++ {
+		if m < s0 {
+			continue
+		}
+		if _, ok := tgRates.at(toks, m); ok {
+			q.veto = "a tax, fee or interest rate"
+		}
+	}
 	for m := lo; m < q.first; m++ {
 		if toks[m].low == "gấp" {
 			q.veto = "a multiple of a base"
@@ -981,9 +1009,7 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 		if _, ok := tgRestate.at(toks, m); ok {
 			q.veto = "a restatement of another figure"
 		}
-		if _, ok := tgRates.at(toks, m); ok && m >= q.first-4 {
-			q.veto = "a tax, fee or interest rate"
-		}
+
 		if _, ok := tgPhraseAt(toks, m, []string{"thay", "vì"}); ok {
 			q.veto = "what is replaced (thay vì)"
 		}
@@ -1354,7 +1380,7 @@ func (f *targetFinder) rightRoles(toks []tgTok, q tgQty, nextFirst, s1 int) (sub
 	}
 	// a subject after a percentage: "100% cơ quan, đơn vị"; drop "các", "số"
 	for len(sIx) > 0 {
-		if n, ok := tgPhraseList(newPhraseList("các", "những", "số", "tổng số", "số lượng")).at(toks, sIx[0]); ok && n-sIx[0] <= len(sIx) {
+		if n, ok := tgQuantifiers.at(toks, sIx[0]); ok && n-sIx[0] <= len(sIx) {
 			sIx = sIx[n-sIx[0]:]
 			continue
 		}

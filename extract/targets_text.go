@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -97,18 +98,27 @@ func tgPhraseAt(toks []tgTok, i int, phrase []string) (int, bool) {
 	return i + len(phrase), true
 }
 
-// tgPhraseList is a list of phrases, split into words, longest first.
-type tgPhraseList [][]string
+// tgPhraseList is a list of phrases split into words, indexed by their
+// first and last words, longest first.
+type tgPhraseList struct {
+	byFirst map[string][][]string
+	byLast  map[string][][]string
+}
 
 func newPhraseList(ps ...string) tgPhraseList {
-	l := make(tgPhraseList, 0, len(ps))
+	l := tgPhraseList{byFirst: map[string][][]string{}, byLast: map[string][][]string{}}
 	for _, p := range ps {
-		l = append(l, strings.Fields(strings.ToLower(p)))
+		ws := strings.Fields(strings.ToLower(p))
+		if len(ws) == 0 {
+			continue
+		}
+		l.byFirst[ws[0]] = append(l.byFirst[ws[0]], ws)
+		l.byLast[ws[len(ws)-1]] = append(l.byLast[ws[len(ws)-1]], ws)
 	}
-	// longest first, so that "không vượt quá" wins over "vượt"
-	for i := 1; i < len(l); i++ {
-		for j := i; j > 0 && len(l[j]) > len(l[j-1]); j-- {
-			l[j], l[j-1] = l[j-1], l[j]
+	// longest first, so that "không vượt quá" wins over "không quá"
+	for _, m := range []map[string][][]string{l.byFirst, l.byLast} {
+		for _, g := range m {
+			sort.SliceStable(g, func(i, j int) bool { return len(g[i]) > len(g[j]) })
 		}
 	}
 	return l
@@ -116,7 +126,10 @@ func newPhraseList(ps ...string) tgPhraseList {
 
 // at returns the index after the longest phrase of l starting at toks[i].
 func (l tgPhraseList) at(toks []tgTok, i int) (int, bool) {
-	for _, p := range l {
+	if i < 0 || i >= len(toks) || toks[i].kind != tgWord {
+		return i, false
+	}
+	for _, p := range l.byFirst[toks[i].low] {
 		if j, ok := tgPhraseAt(toks, i, p); ok {
 			return j, true
 		}
@@ -127,7 +140,10 @@ func (l tgPhraseList) at(toks []tgTok, i int) (int, bool) {
 // endingAt returns the start of the longest phrase of l that ends just
 // before toks[j] (toks[start:j] is the phrase).
 func (l tgPhraseList) endingAt(toks []tgTok, j int) (int, bool) {
-	for _, p := range l {
+	if j < 1 || j > len(toks) || toks[j-1].kind != tgWord {
+		return j, false
+	}
+	for _, p := range l.byLast[toks[j-1].low] {
 		i := j - len(p)
 		if i < 0 {
 			continue
