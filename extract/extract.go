@@ -79,10 +79,22 @@ func Extract(doc ingest.Document) Record {
 			rec.Targets = t
 		}
 	})
-	if strings.TrimSpace(text) == "" {
-		rec.Warnings = append(rec.Warnings, "extract: the document has no text")
-	}
+	rec.Warnings = append(rec.Warnings, recordWarnings(rec, text)...)
 	return rec
+}
+
+// recordWarnings lists what a reader of the record should double-check:
+// an empty text, an official document whose heading gives neither its
+// number nor its issue date (a fragment, or a heading the reader lost).
+func recordWarnings(rec Record, text string) []string {
+	var w []string
+	if strings.TrimSpace(text) == "" {
+		return append(w, "extract: the document has no text")
+	}
+	if rec.Kind != "article" && rec.Kind != "other" && rec.Number == "" && rec.Issued == "" {
+		w = append(w, "extract: official document without a number or a place-date line")
+	}
+	return w
 }
 
 // guard runs one extractor, turning a panic into a warning on rec so that

@@ -1,0 +1,62 @@
+package extract
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"vanban/ingest"
+)
+
+func TestExtractEmpty(t *testing.T) {
+	rec := Extract(ingest.Document{Path: "empty.txt", Format: ingest.FormatText})
+	b, err := json.Marshal(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, field := range []string{`"authors":[]`, `"references":[]`, `"abbreviations":[]`, `"dates":[]`, `"targets":[]`, `"title":null`, `"number":null`} {
+		if !strings.Contains(string(b), field) {
+			t.Errorf("Extract(empty) JSON = %s; want it to contain %s", b, field)
+		}
+	}
+	if len(rec.Warnings) != 1 || !strings.Contains(rec.Warnings[0], "no text") {
+		t.Errorf("Extract(empty).Warnings = %q; want one no-text warning", rec.Warnings)
+	}
+}
+
+func TestExtractOfficial(t *testing.T) {
+	text := "HUYỆN ỦY TAM NÔNG\n*\nSố 12-NQ/HU\nĐẢNG CỘNG SẢN VIỆT NAM\nTam Nông, ngày 02 tháng 3 năm 2021\n\nNGHỊ QUYẾT\nvề phát triển kinh tế\n\nThực hiện Nghị quyết số 05-NQ/TU ngày 10-1-2021 của Tỉnh ủy và Nghị quyết số 12-NQ/HU này, các tổ chức cơ sở đảng (TCCSĐ) thực hiện.\n"
+	rec := Extract(ingest.Document{Path: "nq.txt", Format: ingest.FormatText, Encoding: "utf-8", Pages: []string{text}})
+	if rec.Kind != "resolution" || rec.Number != "12-NQ/HU" || rec.Issued != "2021-03-02" {
+		t.Errorf("Extract(nq) = kind %q, number %q, issued %q; want resolution, 12-NQ/HU, 2021-03-02", rec.Kind, rec.Number, rec.Issued)
+	}
+	if len(rec.References) != 1 || rec.References[0].Number != "05-NQ/TU" {
+		t.Errorf("Extract(nq).References = %+v; want only 05-NQ/TU (the own number is not a reference)", rec.References)
+	}
+	if len(rec.Warnings) != 0 {
+		t.Errorf("Extract(nq).Warnings = %q; want none", rec.Warnings)
+	}
+	found := false
+	for _, a := range rec.Abbreviations {
+		found = found || a.Short == "TCCSĐ" && a.Source == "inline"
+	}
+	if !found {
+		t.Errorf("Extract(nq).Abbreviations = %+v; want inline TCCSĐ", rec.Abbreviations)
+	}
+}
+
+func TestExtractWarnsMissingHeadingParts(t *testing.T) {
+	text := "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nQUYẾT ĐỊNH\nVề việc khen thưởng\n\nNội dung.\n"
+	rec := Extract(ingest.Document{Path: "qd.txt", Format: ingest.FormatText, Pages: []string{text}})
+	if rec.Kind != "decision" || len(rec.Warnings) != 1 {
+		t.Errorf("Extract(qd) = kind %q, warnings %q; want decision with one warning (no number, no date)", rec.Kind, rec.Warnings)
+	}
+}
+
+func TestGuard(t *testing.T) {
+	var rec Record
+	guard(&rec, "test", func() { panic("boom") })
+	if len(rec.Warnings) != 1 || !strings.Contains(rec.Warnings[0], "test extractor failed: boom") {
+		t.Errorf("guard(panic).Warnings = %q; want the panic as a warning", rec.Warnings)
+	}
+}
