@@ -243,7 +243,31 @@ func shortLine(n *html.Node) (string, bool) {
 	if linkText(n, 0)*2 > len(t) {
 		return "", false
 	}
+	// Links beside a dateline are categories or tags: leave them out.
+	if t = textWithoutLinks(n); t == "" {
+		return "", false
+	}
 	return t, true
+}
+
+// textWithoutLinks is textOf without the text inside <a> elements.
+func textWithoutLinks(n *html.Node) string {
+	var b strings.Builder
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if depth > 64 || n.Type == html.ElementNode && n.DataAtom == atom.A {
+			return
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			b.WriteByte(' ')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+	}
+	walk(n, 0)
+	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 // linkText returns the number of bytes of text inside links below n.
