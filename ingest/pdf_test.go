@@ -527,3 +527,24 @@ func TestDecodeHexString(t *testing.T) {
 		}
 	}
 }
+
+func TestEndsInHexString(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"BT <0041> Tj ET", false},
+		{"BT <0041", true},
+		{"<< /A 1 >> <00", true},
+		{"(a < b) Tj", false},
+		{"(a \\) <) Tj", false},
+		{"% comment <\nBT", false},
+		{"(nested (<) paren) <", true},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := endsInHexString([]byte(tt.in)); got != tt.want {
+			t.Errorf("endsInHexString(%q) = %v; want %v", tt.in, got, tt.want)
+		}
+	}
+}

@@ -230,7 +230,7 @@ func parseCMap(v, scratch pdf.Value) *cmapData {
 	defer func() {
 		_ = recover() // keep what was read before the damage
 	}()
-	pdf.Interpret(v, func(stk *pdf.Stack, op string) {
+	_ = interpret(v, func(stk *pdf.Stack, op string) {
 		switch op {
 		case "findresource":
 			popAll(stk)

@@ -1,7 +1,9 @@
 package ingest
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"math"
 	"strings"
 
@@ -58,6 +60,7 @@ type pageWalker struct {
 	images   int
 	glyphBuf []glyph
 	maxRuns  int
+	err      error // the first stream that could not be read
 }
 
 // fontKey identifies a font: its object, or for a direct font dictionary
@@ -126,7 +129,7 @@ func (w *pageWalker) walk(strm, resources pdf.Value, ctm matrix, depth int) {
 		tm = tlm
 	}
 
-	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
+	err := interpret(strm, func(stk *pdf.Stack, op string) {
 		args := popAll(stk)
 		num := func(i int) float64 {
 			if i < len(args) {
@@ -220,6 +223,9 @@ func (w *pageWalker) walk(strm, resources pdf.Value, ctm matrix, depth int) {
 			}
 		}
 	})
+	if err != nil && w.err == nil {
+		w.err = err
+	}
 }
 
 // doXObject paints the XObject name: a form is walked, an image counted.
@@ -317,5 +323,76 @@ func walkPage(page, resources pdf.Value, fonts map[fontKey]*pdfFont) (runs []tex
 	}
 	ctm := identity
 	w.walk(contents, resources, ctm, 0)
-	return w.runs, w.painted, w.images, nil
+	return w.runs, w.painted, w.images, w.err
+}
+
+// maxStreamCheck bounds how much of a stream interpret reads to check it.
+const maxStreamCheck = 256 << 20
+
+// errOpenHex is the error for a stream that ends inside a hex string:
+// ledongthuc/pdf's lexer loops forever on it.
+var errOpenHex = errors.New("stream ends inside a hex string")
+
+// interpret runs pdf.Interpret on strm (a stream or an array of streams)
+// unless the stream would hang the library's lexer. It reads the decoded
+// stream once first, which costs a second decompression but no hang.
+func interpret(strm pdf.Value, do func(stk *pdf.Stack, op string)) error {
+	var rd io.Reader
+	if strm.Kind() == pdf.Array {
+		var rs []io.Reader
+		for i := 0; i < strm.Len(); i++ {
+			rs = append(rs, strm.Index(i).Reader())
+		}
+		rd = io.MultiReader(rs...)
+	} else {
+		rd = strm.Reader()
+	}
+	data, _ := io.ReadAll(io.LimitReader(rd, maxStreamCheck))
+	if endsInHexString(data) {
+		return errOpenHex
+	}
+	pdf.Interpret(strm, do)
+	return nil
+}
+
+// endsInHexString reports whether PostScript-like data, lexed as the
+// library lexes it (comments, nested literal strings with escapes, hex
+// strings, << and >>), ends inside a hex string.
+func endsInHexString(data []byte) bool {
+	inHex := false
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if inHex {
+			if c == '>' {
+				inHex = false
+			}
+			continue
+		}
+		switch c {
+		case '%':
+			for i < len(data) && data[i] != '\r' && data[i] != '\n' {
+				i++
+			}
+		case '(':
+			depth := 1
+			for i++; i < len(data) && depth > 0; i++ {
+				switch data[i] {
+				case '\\':
+					i++
+				case '(':
+					depth++
+				case ')':
+					depth--
+				}
+			}
+			i--
+		case '<':
+			if i+1 < len(data) && data[i+1] == '<' {
+				i++
+				continue
+			}
+			inHex = true
+		}
+	}
+	return inHex
 }
