@@ -76,6 +76,14 @@ func ReadBytes(path string, data []byte) (Document, error) {
 // readFile reads the whole file, refusing empty files, non-regular files
 // and files over MaxFileSize without reading them.
 func readFile(path string) ([]byte, error) {
+	// Stat first: opening a FIFO or a device could block or never end.
+	if fi, err := os.Stat(path); err != nil {
+		return nil, unwrapPathError(err)
+	} else if fi.IsDir() {
+		return nil, errors.New("is a directory")
+	} else if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%w: not a regular file (%s)", ErrNotDocument, fi.Mode().Type())
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, unwrapPathError(err)

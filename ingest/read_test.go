@@ -63,6 +63,17 @@ func TestReadErrors(t *testing.T) {
 	}
 }
 
+func TestReadFIFO(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "pipe.txt")
+	if err := mkfifo(p); err != nil {
+		t.Skipf("no FIFO here: %v", err)
+	}
+	_, err := Read(p) // must not block waiting for a writer
+	if !errors.Is(err, ErrNotDocument) || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("Read(FIFO) error = %v; want not a regular file", err)
+	}
+}
+
 func TestReadPermission(t *testing.T) {
 	if os.Geteuid() == 0 {
 		t.Skip("running as root: file modes do not stop reads")
