@@ -71,7 +71,7 @@ func (lb *legacyBuilder) addRune(r rune) {
 // last segment).
 func (lb *legacyBuilder) lastIs(s string) bool {
 	n := len(lb.segs)
-	return n > 0 && !lb.segs[n-1].raw && strings.HasSuffix(string(lb.segs[n-1].bytes), s)
+	return n > 0 && !lb.segs[n-1].raw && bytes.HasSuffix(lb.segs[n-1].bytes, []byte(s))
 }
 
 // trimLast removes s from the end of the text if it is there.
@@ -204,7 +204,11 @@ var paraCandidates = []string{encTCVN3, encVNI, encCP1258}
 // strictly better.
 func bestEncoding(b []byte, def string) string {
 	best := def
-	bestNet := vntext.ScoreText(decodeLegacy(b, def)).Net()
+	sc := vntext.ScoreText(decodeLegacy(b, def))
+	if sc.Invalid == 0 && (sc.Valid > 0 || def != encCP1252) {
+		return def // nothing to improve on
+	}
+	bestNet := sc.Net()
 	for _, enc := range paraCandidates {
 		if enc == def {
 			continue
