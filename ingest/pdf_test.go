@@ -382,24 +382,24 @@ func TestIsPageNumber(t *testing.T) {
 
 func TestJoinHyphen(t *testing.T) {
 	tests := []struct {
-		prev, next string
-		joined     bool
-		sep        string
+		prev, next   string
+		joined, drop bool
 	}{
-		{"ends with inter-", "national law", true, ""},
-		{"tỉnh Bà Rịa-", "Vũng Tàu", true, "-"},
-		{"Nghị quyết 05-", "NQ/TW", true, "-"},
-		{"phát triển kinh tế -", "xã hội", false, ""},
-		{"thời kỳ Covid-", "19 vừa qua", true, "-"},
-		{"giải pháp e-", "learning", true, "-"},
-		{"mềm\u00ad", "mại", true, ""},
-		{"no hyphen", "here", false, ""},
-		{"ends with", "", false, ""},
+		{"ends with inter-", "national law", true, true},
+		{"tỉnh Bà Rịa-", "Vũng Tàu", true, false},
+		{"Nghị quyết 05-", "NQ/TW", true, false},
+		{"phát triển kinh tế -", "xã hội", false, false},
+		{"thời kỳ Covid-", "19 vừa qua", true, false},
+		{"giải pháp e-", "learning", true, false},
+		{"ngày 17-7-", "2020", true, false},
+		{"mềm\u00ad", "mại", true, true},
+		{"no hyphen", "here", false, false},
+		{"ends with", "", false, false},
 	}
 	for _, tt := range tests {
-		joined, sep := joinHyphen(tt.prev, tt.next)
-		if joined != tt.joined || sep != tt.sep {
-			t.Errorf("joinHyphen(%q, %q) = %v, %q; want %v, %q", tt.prev, tt.next, joined, sep, tt.joined, tt.sep)
+		joined, drop := joinHyphen(tt.prev, tt.next)
+		if joined != tt.joined || drop != tt.drop {
+			t.Errorf("joinHyphen(%q, %q) = %v, %v; want %v, %v", tt.prev, tt.next, joined, drop, tt.joined, tt.drop)
 		}
 	}
 }

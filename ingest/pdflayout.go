@@ -325,32 +325,27 @@ var listStartRE = regexp.MustCompile(`^(?:[-–—+•*▪●◦]\s|\(?\d{1,3}[.
 // first line stops short of the right margin though the next word would
 // have fitted.
 func joinParagraphs(lines []textLine, lay layout) string {
-	var b strings.Builder
+	var b []byte
 	for i, l := range lines {
-		if i == 0 {
-			b.WriteString(l.text)
-			continue
+		switch {
+		case i == 0:
+		case paragraphBreak(lines[i-1], l, lay):
+			b = append(b, '\n')
+		default:
+			joined, drop := joinHyphen(lines[i-1].text, l.text)
+			switch {
+			case joined && drop:
+				_, n := utf8.DecodeLastRune(b) // "-" or a soft hyphen
+				b = b[:len(b)-n]
+			case joined:
+				// keep the hyphen, no space
+			default:
+				b = append(b, ' ')
+			}
 		}
-		prev := lines[i-1]
-		if paragraphBreak(prev, l, lay) {
-			b.WriteByte('\n')
-			b.WriteString(l.text)
-			continue
-		}
-		joined, sep := joinHyphen(prev.text, l.text)
-		if joined {
-			// The hyphen (or soft hyphen) handling already decided.
-			s := b.String()
-			b.Reset()
-			b.WriteString(strings.TrimSuffix(strings.TrimSuffix(s, "\u00ad"), "-"))
-			b.WriteString(sep)
-			b.WriteString(l.text)
-			continue
-		}
-		b.WriteByte(' ')
-		b.WriteString(l.text)
+		b = append(b, l.text...)
 	}
-	return b.String()
+	return string(b)
 }
 
 // paragraphBreak decides whether next starts a new paragraph after prev.
@@ -399,33 +394,33 @@ func firstWord(s string) string {
 	return s
 }
 
-// joinHyphen decides how a line ending in a hyphen joins the next line.
-// It reports whether it applies and the separator to put after the prefix
-// with the hyphen removed. A soft hyphen is always dropped. A hyphen after
-// a letter, before a lowercase ASCII word, inside an all-ASCII word (an
-// English or loan word split by a hyphenating producer), is dropped. Any
-// other hyphen after a letter or digit (Vietnamese compounds such as
-// "Rịa-Vũng Tàu", numbers such as "05-NQ/TW" that LibreOffice wraps after
-// the hyphen) is kept, with no space. A spaced dash joins as usual.
-func joinHyphen(prev, next string) (bool, string) {
+// joinHyphen decides how a line ending in a hyphen joins the next line:
+// joined reports that the lines join with no space, drop that the hyphen
+// goes. A soft hyphen is always dropped. A hyphen after a letter, before a
+// lowercase ASCII word, inside an all-ASCII word (an English or loan word
+// split by a hyphenating producer), is dropped. Any other hyphen after a
+// letter or digit (Vietnamese compounds such as "Rịa-Vũng Tàu", numbers
+// such as "05-NQ/TW" that LibreOffice wraps after the hyphen) is kept,
+// with no space. A spaced dash is no join: the lines take a space.
+func joinHyphen(prev, next string) (joined, drop bool) {
 	if strings.HasSuffix(prev, "\u00ad") {
-		return true, ""
+		return true, true
 	}
 	if !strings.HasSuffix(prev, "-") || next == "" {
-		return false, ""
+		return false, false
 	}
 	head := strings.TrimSuffix(prev, "-")
 	r, _ := utf8.DecodeLastRuneInString(head)
 	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-		return false, "" // "kinh tế -" is a dash
+		return false, false // "kinh tế -" is a dash
 	}
 	before := head[strings.LastIndexByte(head, ' ')+1:]
 	after := firstWord(next)
 	if isLowerASCIIWord(before, false) && isLowerASCIIWord(after, true) &&
 		!strings.Contains(before, "-") && len(before) >= 2 && len(after) >= 2 {
-		return true, ""
+		return true, true
 	}
-	return true, "-"
+	return true, false
 }
 
 // isLowerASCIIWord reports whether s is ASCII letters (a lowercase first

@@ -15,23 +15,31 @@ import (
 // objHeaderRE matches an indirect object header "12 0 obj".
 var objHeaderRE = regexp.MustCompile(`(\d{1,10})[ \t\r\n\f\x00]+(\d{1,5})[ \t\r\n\f\x00]+obj\b`)
 
+// refRE matches "/Key N G R" in a dictionary's text.
+func refRE(key string) *regexp.Regexp {
+	return regexp.MustCompile(`/` + key + `[ \t\r\n]*(\d+)[ \t\r\n]+(\d+)[ \t\r\n]+R`)
+}
+
+// intKeyRE matches "/Key N" in a dictionary's text.
+func intKeyRE(key string) *regexp.Regexp {
+	return regexp.MustCompile(`/` + key + `[ \t\r\n]+(\d+)\b`)
+}
+
 var (
-	refRE = func(key string) *regexp.Regexp {
-		return regexp.MustCompile(`/` + key + `[ \t\r\n]*(\d+)[ \t\r\n]+(\d+)[ \t\r\n]+R`)
-	}
-	rootRefRE   = refRE("Root")
-	infoRefRE   = refRE("Info")
-	cryptRefRE  = refRE("Encrypt")
-	idRE        = regexp.MustCompile(`/ID[ \t\r\n]*\[[^\]]{0,600}\]`)
-	catalogRE   = regexp.MustCompile(`/Type[ \t\r\n]*/Catalog\b`)
-	objStmRE    = regexp.MustCompile(`/Type[ \t\r\n]*/ObjStm\b`)
-	intKeyRE    = func(key string) *regexp.Regexp { return regexp.MustCompile(`/` + key + `[ \t\r\n]+(\d+)\b`) }
-	nKeyRE      = intKeyRE("N")
-	firstKeyRE  = intKeyRE("First")
-	streamKwRE  = regexp.MustCompile(`stream(\r\n|\n|\r)`)
-	flateRE     = regexp.MustCompile(`/FlateDecode\b`)
-	maxRepairMB = 512
+	rootRefRE  = refRE("Root")
+	infoRefRE  = refRE("Info")
+	cryptRefRE = refRE("Encrypt")
+	idRE       = regexp.MustCompile(`/ID[ \t\r\n]*\[[^\]]{0,600}\]`)
+	catalogRE  = regexp.MustCompile(`/Type[ \t\r\n]*/Catalog\b`)
+	objStmRE   = regexp.MustCompile(`/Type[ \t\r\n]*/ObjStm\b`)
+	nKeyRE     = intKeyRE("N")
+	firstKeyRE = intKeyRE("First")
+	streamKwRE = regexp.MustCompile(`stream(\r\n|\n|\r)`)
+	flateRE    = regexp.MustCompile(`/FlateDecode\b`)
 )
+
+// maxRepairSize is the largest file rebuildXref works on.
+const maxRepairSize = 512 << 20
 
 // scannedObj is an object found by scanning: at a byte offset, or inside
 // an object stream.
@@ -50,7 +58,7 @@ type scannedObj struct {
 // appends an xref stream that points at what it found. The original bytes
 // are kept unchanged, so every offset stays valid.
 func rebuildXref(data []byte) ([]byte, error) {
-	if len(data) > maxRepairMB<<20 {
+	if len(data) > maxRepairSize {
 		return nil, errors.New("file too large to repair")
 	}
 	objs := make(map[int]scannedObj)
