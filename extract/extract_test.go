@@ -60,3 +60,34 @@ func TestGuard(t *testing.T) {
 		t.Errorf("guard(panic).Warnings = %q; want the panic as a warning", rec.Warnings)
 	}
 }
+
+// FuzzExtract runs every extractor on arbitrary text: no extractor may
+// panic (Extract would turn it into a warning), dates and targets must
+// point inside the text, and the record must encode as valid JSON.
+func FuzzExtract(f *testing.F) {
+	f.Add("ĐẢNG CỘNG SẢN VIỆT NAM\nSố 02-NQ/ĐUK\nCần Thơ, ngày 04 tháng 7 năm 2011\nNGHỊ QUYẾT\nvề xây dựng Đảng\n\nPhấn đấu đến năm 2015 có 90% TCCSĐ trở lên đạt trong sạch, vững mạnh.\fTrang 2: quý III/2011.")
+	f.Add("10/07/2011 - 19:35\n\nKICKER:\n\nTiêu đề\n\n* MAI THANH DÂN\n\n16/18 xã (DN) đạt 2.500 tỷ đồng.")
+	f.Add("(\f)\f**\n|*\nSố:\n1/")
+	f.Fuzz(func(t *testing.T, text string) {
+		rec := Extract(ingest.Document{Path: "f.txt", Format: ingest.FormatText, Pages: strings.Split(text, "\f")})
+		for _, w := range rec.Warnings {
+			if strings.Contains(w, "extractor failed") {
+				t.Errorf("Extract(%q): %s", text, w)
+			}
+		}
+		full := strings.Join(strings.Split(text, "\f"), "\f")
+		for _, d := range rec.Dates {
+			if d.Offset < 0 || d.Offset+len(d.Text) > len(full) || full[d.Offset:d.Offset+len(d.Text)] != d.Text {
+				t.Errorf("Extract(%q): date %+v not at its offset", text, d)
+			}
+		}
+		for _, tg := range rec.Targets {
+			if tg.Page < 1 || tg.Page > strings.Count(full, "\f")+1 {
+				t.Errorf("Extract(%q): target page %d out of range", text, tg.Page)
+			}
+		}
+		if _, err := json.Marshal(rec); err != nil {
+			t.Errorf("Extract(%q): %v", text, err)
+		}
+	})
+}
