@@ -366,56 +366,6 @@ func dictString(dict []byte, key string) string {
 	return string(decodeHexString(dict[start+1 : start+j]))
 }
 
-// rawObj is an indirect object found by scanning the file.
-type rawObj struct {
-	gen    int
-	body   []byte // the object's text before "stream" or "endobj"
-	stream []byte // the stream data, nil if none
-}
-
-// scanObjects finds every "N G obj" in data (the last definition of a
-// number wins) with its body and stream data.
-func scanObjects(data []byte) map[int]rawObj {
-	objs := make(map[int]rawObj)
-	pos := 0
-	for pos < len(data) {
-		loc := objHeaderRE.FindSubmatchIndex(data[pos:])
-		if loc == nil {
-			break
-		}
-		start := pos + loc[0]
-		if start > 0 && !isPDFDelim(data[start-1]) {
-			pos += loc[1]
-			continue
-		}
-		num, _ := strconv.Atoi(string(data[pos+loc[2] : pos+loc[3]]))
-		gen, _ := strconv.Atoi(string(data[pos+loc[4] : pos+loc[5]]))
-		bodyStart := pos + loc[1]
-		rest := data[bodyStart:]
-		end := bytes.Index(rest, []byte("endobj"))
-		sk := streamKwRE.FindIndex(rest)
-		if sk != nil && (end < 0 || sk[0] < end) {
-			es := bytes.Index(rest[sk[1]:], []byte("endstream"))
-			if es < 0 {
-				break
-			}
-			sdata := rest[sk[1] : sk[1]+es]
-			if l, err := strconv.Atoi(dictValue(rest[:sk[0]], "Length")); err == nil && l >= 0 && l <= len(sdata) && dictValue(rest[:sk[0]], "Length") != "" && !bytes.Contains(rest[:sk[0]], []byte(" R")) {
-				sdata = sdata[:l]
-			}
-			objs[num] = rawObj{gen: gen, body: bytes.TrimSpace(rest[:sk[0]]), stream: sdata}
-			pos = bodyStart + sk[1] + es + len("endstream")
-			continue
-		}
-		if end < 0 {
-			end = len(rest)
-		}
-		objs[num] = rawObj{gen: gen, body: bytes.TrimSpace(rest[:end])}
-		pos = bodyStart + end
-	}
-	return objs
-}
-
 func sortedObjNums(m map[int]rawObj) []int {
 	keys := make([]int, 0, len(m))
 	for k := range m {

@@ -36,6 +36,10 @@ var (
 	firstKeyRE = intKeyRE("First")
 	streamKwRE = regexp.MustCompile(`stream(\r\n|\n|\r)`)
 	flateRE    = regexp.MustCompile(`/FlateDecode\b`)
+	// lengthValRE and lengthRefRE read a stream's /Length; /Length1 etc.
+	// (font programs) do not match.
+	lengthValRE = intKeyRE("Length")
+	lengthRefRE = refRE("Length")
 )
 
 // maxRepairSize is the largest file rebuildXref works on.
@@ -62,44 +66,11 @@ func rebuildXref(data []byte) ([]byte, error) {
 		return nil, errors.New("file too large to repair")
 	}
 	objs := make(map[int]scannedObj)
-	var dicts = make(map[int][]byte) // object number -> start of its body
-	pos := 0
-	for pos < len(data) {
-		loc := objHeaderRE.FindSubmatchIndex(data[pos:])
-		if loc == nil {
-			break
-		}
-		start := pos + loc[0]
-		if start > 0 && !isPDFDelim(data[start-1]) {
-			pos = pos + loc[1]
-			continue
-		}
-		num, _ := strconv.Atoi(string(data[pos+loc[2] : pos+loc[3]]))
-		gen, _ := strconv.Atoi(string(data[pos+loc[4] : pos+loc[5]]))
-		bodyStart := pos + loc[1]
-		objs[num] = scannedObj{gen: gen, offset: int64(start)}
-		// The body up to "endobj", or up to "stream" whose data is skipped.
-		rest := data[bodyStart:]
-		end := bytes.Index(rest, []byte("endobj"))
-		sk := streamKwRE.FindIndex(rest)
-		next := objHeaderRE.FindIndex(rest)
-		if sk != nil && (end < 0 || sk[0] < end) && (next == nil || sk[0] < next[0]) {
-			dicts[num] = rest[:sk[0]]
-			es := bytes.Index(rest[sk[1]:], []byte("endstream"))
-			if es < 0 {
-				break // truncated inside the stream
-			}
-			pos = bodyStart + sk[1] + es + len("endstream")
-			continue
-		}
-		if end < 0 {
-			end = len(rest)
-		}
-		if next != nil && next[0] < end {
-			end = next[0]
-		}
-		dicts[num] = rest[:end]
-		pos = bodyStart + end
+	dicts := make(map[int][]byte) // object number -> its dictionary's text
+	raw := scanObjects(data)
+	for num, o := range raw {
+		objs[num] = scannedObj{gen: o.gen, offset: o.offset}
+		dicts[num] = o.body
 	}
 	if len(objs) == 0 {
 		return nil, errors.New("no objects found")
@@ -145,7 +116,7 @@ func rebuildXref(data []byte) ([]byte, error) {
 			if !objStmRE.Match(d) {
 				continue
 			}
-			for idx, id := range objStmContents(data, objs[num].offset, d) {
+			for idx, id := range objStmContents(raw[num].stream, d) {
 				if _, direct := objs[id]; !direct {
 					objs[id] = scannedObj{inStream: true, stream: num, index: idx}
 				}
@@ -222,9 +193,72 @@ func rebuildXref(data []byte) ([]byte, error) {
 	return out, nil
 }
 
-// objStmContents lists the object numbers packed in the object stream
-// whose header starts at off, in order. dict is the stream's dictionary.
-func objStmContents(data []byte, off int64, dict []byte) []int {
+// rawObj is an indirect object found by scanning the file.
+type rawObj struct {
+	gen    int
+	offset int64  // where "N G obj" starts
+	body   []byte // the object's text before "stream" or "endobj"
+	stream []byte // the stream data, nil if none
+}
+
+// scanObjects finds every "N G obj" in data (the last definition of a
+// number wins, as in an incrementally updated file) with its body and
+// stream data. Stream data is skipped over, so that bytes inside a stream
+// are not taken for objects; a body without "endobj" ends where the next
+// object starts.
+func scanObjects(data []byte) map[int]rawObj {
+	objs := make(map[int]rawObj)
+	pos := 0
+	for pos < len(data) {
+		loc := objHeaderRE.FindSubmatchIndex(data[pos:])
+		if loc == nil {
+			break
+		}
+		start := pos + loc[0]
+		if start > 0 && !isPDFDelim(data[start-1]) {
+			pos += loc[1]
+			continue
+		}
+		num, _ := strconv.Atoi(string(data[pos+loc[2] : pos+loc[3]]))
+		gen, _ := strconv.Atoi(string(data[pos+loc[4] : pos+loc[5]]))
+		bodyStart := pos + loc[1]
+		rest := data[bodyStart:]
+		end := bytes.Index(rest, []byte("endobj"))
+		sk := streamKwRE.FindIndex(rest)
+		next := objHeaderRE.FindIndex(rest)
+		if sk != nil && (end < 0 || sk[0] < end) && (next == nil || sk[0] < next[0]) {
+			body := rest[:sk[0]]
+			es := bytes.Index(rest[sk[1]:], []byte("endstream"))
+			if es < 0 {
+				// Truncated inside the stream: keep what is there.
+				objs[num] = rawObj{gen: gen, offset: int64(start), body: bytes.TrimSpace(body), stream: rest[sk[1]:]}
+				break
+			}
+			sdata := rest[sk[1] : sk[1]+es]
+			if m := lengthValRE.FindSubmatch(body); m != nil && !lengthRefRE.Match(body) {
+				if l, err := strconv.Atoi(string(m[1])); err == nil && l <= len(sdata) {
+					sdata = sdata[:l]
+				}
+			}
+			objs[num] = rawObj{gen: gen, offset: int64(start), body: bytes.TrimSpace(body), stream: sdata}
+			pos = bodyStart + sk[1] + es + len("endstream")
+			continue
+		}
+		if end < 0 {
+			end = len(rest)
+		}
+		if next != nil && next[0] < end {
+			end = next[0]
+		}
+		objs[num] = rawObj{gen: gen, offset: int64(start), body: bytes.TrimSpace(rest[:end])}
+		pos = bodyStart + end
+	}
+	return objs
+}
+
+// objStmContents lists the object numbers packed in an object stream, in
+// order, given its raw (Flate) data and its dictionary.
+func objStmContents(raw, dict []byte) []int {
 	mn := nKeyRE.FindSubmatch(dict)
 	mf := firstKeyRE.FindSubmatch(dict)
 	if mn == nil || mf == nil || !flateRE.Match(dict) {
@@ -232,12 +266,10 @@ func objStmContents(data []byte, off int64, dict []byte) []int {
 	}
 	n, _ := strconv.Atoi(string(mn[1]))
 	first, _ := strconv.Atoi(string(mf[1]))
-	rest := data[off:]
-	sk := streamKwRE.FindIndex(rest)
-	if sk == nil || n <= 0 || n > 1<<20 || first <= 0 || first > 1<<24 {
+	if n <= 0 || n > 1<<20 || first <= 0 || first > 1<<24 {
 		return nil
 	}
-	zr, err := zlib.NewReader(bytes.NewReader(rest[sk[1]:]))
+	zr, err := zlib.NewReader(bytes.NewReader(raw))
 	if err != nil {
 		return nil
 	}
