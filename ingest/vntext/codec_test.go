@@ -43,6 +43,10 @@ func TestDecodeBytes(t *testing.T) {
 		{TCVN3, "C\xe9NG HO\xb5 X\xb7 H\xe9I", "CỘNG HOÀ XÃ HỘI"},            // capital font
 		{TCVN3, "QUY\xd5T \xa7\xdeNH\nV\xd2 vi\xd6c", "QUYẾT ĐỊNH\nVề việc"}, // case state resets per line
 		{TCVN3, "\x93tr\xadng\x94 \x96 \x85", "“trưng” – …"},
+		{TCVN3, "Tuy nhi\xean b\xe0i", "Tuy nhiờn bỔi"},        // strict: byte for byte
+		{TCVN3Mixed, "Tuy nhi\xean b\xe0i", "Tuy nhiên bài"},   // Windows-1252 words inside TCVN3
+		{TCVN3Mixed, "S\xe8 l\xad\xeeng", "Số lượng"},          // TCVN3 words stay TCVN3
+		{TCVN3, "SXTN \xae\xb7 k\xaa khai", "SXTN đã kê khai"}, // an abbreviation does not capitalise
 		{VNI, "Vie\xe4t Nam", "Việt Nam"},
 		{VNI, "Xin cha\xf8o ca\xf9c ba\xefn", "Xin chào các bạn"},
 		{VNI, "ng\xf6\xf4\xf8i \xf1a\xfbng", "người đảng"},
@@ -84,7 +88,7 @@ func TestRoundTrip(t *testing.T) {
 // so that every VNI pair and every TCVN3 word is split across reads.
 func TestStreaming(t *testing.T) {
 	text := strings.Repeat("Cộng hòa xã hội chủ nghĩa Việt Nam. Độc lập - Tự do - Hạnh phúc\n", 50)
-	for _, enc := range []encoding.Encoding{VNI, VISCII, CP1258, TCVN3} {
+	for _, enc := range []encoding.Encoding{VNI, VISCII, CP1258, TCVN3, TCVN3Mixed} {
 		b, _, err := transform.Bytes(enc.NewEncoder(), []byte(text))
 		if err != nil {
 			t.Fatalf("%v encode: %v", enc, err)
@@ -94,7 +98,7 @@ func TestStreaming(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%v stream decode: %v", enc, err)
 		}
-		if enc == TCVN3 {
+		if enc == TCVN3 || enc == TCVN3Mixed {
 			got = bytes.ToLower(got)
 			text = strings.ToLower(text)
 		}
@@ -206,6 +210,7 @@ func TestScoreText(t *testing.T) {
 		{"Quy®Þnh cña Bé", Score{Valid: 1, Invalid: 2}},
 		{"“Đ.” – QĐ-TTg …", Score{}},
 		{"plain text", Score{}},
+		{"Coọng xoong", Score{}}, // rare cluster: no evidence either way
 	}
 	for _, tt := range tests {
 		if got := ScoreText(tt.in); got != tt.want {
@@ -237,10 +242,11 @@ func fuzzDecoder(f *testing.F, enc encoding.Encoding) {
 	})
 }
 
-func FuzzTCVN3(f *testing.F)  { fuzzDecoder(f, TCVN3) }
-func FuzzVNI(f *testing.F)    { fuzzDecoder(f, VNI) }
-func FuzzVISCII(f *testing.F) { fuzzDecoder(f, VISCII) }
-func FuzzCP1258(f *testing.F) { fuzzDecoder(f, CP1258) }
+func FuzzTCVN3(f *testing.F)      { fuzzDecoder(f, TCVN3) }
+func FuzzTCVN3Mixed(f *testing.F) { fuzzDecoder(f, TCVN3Mixed) }
+func FuzzVNI(f *testing.F)        { fuzzDecoder(f, VNI) }
+func FuzzVISCII(f *testing.F)     { fuzzDecoder(f, VISCII) }
+func FuzzCP1258(f *testing.F)     { fuzzDecoder(f, CP1258) }
 
 func FuzzDecode(f *testing.F) {
 	f.Add([]byte("Vie\xe4t Nam"))

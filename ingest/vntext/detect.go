@@ -27,7 +27,8 @@ func (s Score) Net() int { return s.Valid - s.Invalid }
 // ScoreText scores s for detection and repair: it splits s at whitespace
 // and ASCII punctuation and looks at the words that hold a non-ASCII
 // character. A word is valid when it is a Vietnamese syllable (see
-// ValidSyllable); a word that holds a non-ASCII character and is not one
+// ValidSyllable) with a common vowel cluster (rare ones such as the oo of
+// "xoong" count neither way); a word that holds a non-ASCII character and is not one
 // (mojibake such as "Quy®Þnh", "Vieät", "Cáº¥p") is invalid. Words made of
 // punctuation only (“ ” – …), words without a vowel (abbreviations such as
 // "Đ", "QĐ") and plain-ASCII words do not count.
@@ -37,10 +38,10 @@ func ScoreText(s string) Score {
 	nonASCII, letters := false, false
 	end := func(i int) {
 		if start >= 0 && nonASCII && letters && hasVowel(s[start:i]) {
-			if ValidSyllable(s[start:i]) {
-				sc.Valid++
-			} else {
+			if sy, ok := syllableOf(s[start:i]); !ok {
 				sc.Invalid++
+			} else if !rareNuclei[sy.nucleus] {
+				sc.Valid++
 			}
 		}
 		start, nonASCII, letters = -1, false, false
@@ -106,13 +107,14 @@ func isASCIIPunct(c byte) bool {
 // documents, VNI the second; a short run such as "S\xe8" reads as a valid
 // syllable in several ("Số" in TCVN3, "Sè" in CP1258).
 var candidates = []struct {
-	name string
-	enc  encoding.Encoding
+	name  string
+	enc   encoding.Encoding // the decoder of the output
+	score encoding.Encoding // the decoder whose output is scored
 }{
-	{"tcvn3", TCVN3},
-	{"vni", VNI},
-	{"cp1258", CP1258},
-	{"viscii", VISCII},
+	{"tcvn3", TCVN3Mixed, TCVN3},
+	{"vni", VNI, VNI},
+	{"cp1258", CP1258, CP1258},
+	{"viscii", VISCII, VISCII},
 }
 
 // decodeWith decodes b with enc, returning "" on a decoder error (the
@@ -276,7 +278,7 @@ func decodeLegacy(b []byte) (string, string, []string) {
 	best, bestScore, bestValid := -1, 0, 0
 	bestText := ""
 	for i, c := range candidates {
-		t := decodeWith(c.enc, sample)
+		t := decodeWith(c.score, sample)
 		sc := ScoreText(t)
 		if best < 0 || sc.Net() > bestScore {
 			best, bestScore, bestValid, bestText = i, sc.Net(), sc.Valid, t
@@ -300,70 +302,56 @@ func decodeLegacy(b []byte) (string, string, []string) {
 		}
 		warnings = append(warnings, "mixed encodings: "+strings.Join(parts, ", "))
 	}
-	if text == "" {
-		text = bestText
-		if text == "" {
-			text = decodeWith(candidates[best].enc, b)
-		}
-	}
 	return norm.NFC.String(text), candidates[best].name, warnings
 }
 
-// mixLines decodes b line by line with the document's encoding (whole is b
-// decoded with it, or "" when not at hand), switching to another candidate
-// on lines where that one is clearly better. It returns "" when no line
-// switched.
-func mixLines(b []byte, best int, whole string) (string, map[string]int) {
-	// LF decodes to LF in every candidate and ends a decoder's state, so
-	// the whole text decoded once splits into the lines decoded one by one.
-	if whole == "" {
-		whole = decodeWith(candidates[best].enc, b)
+// mixLines decodes b line by line with the document's encoding, switching
+// to another candidate on lines where that one is clearly better, and
+// reports how many lines switched to which encoding. scored is b decoded
+// with the best candidate's scoring decoder, or "" when not at hand.
+func mixLines(b []byte, best int, scored string) (string, map[string]int) {
+	c := candidates[best]
+	if scored == "" {
+		scored = decodeWith(c.score, b)
 	}
-	var sb strings.Builder
+	out := scored
+	if c.score != c.enc {
+		out = decodeWith(c.enc, b)
+	}
+	// LF decodes to LF in every candidate and ends a decoder's state, so
+	// the text decoded once splits into the lines decoded one by one.
+	byteLines := bytes.SplitAfter(b, []byte("\n"))
+	scoreLines := strings.SplitAfter(scored, "\n")
+	outLines := strings.SplitAfter(out, "\n")
+	if len(byteLines) != len(scoreLines) || len(byteLines) != len(outLines) {
+		return out, nil
+	}
 	var switched map[string]int
-	last := 0 // whole[last:] not yet copied
-	pos := 0  // start of the current line in whole
-	for len(b) > 0 {
-		i := bytes.IndexByte(b, '\n')
-		line := b
-		if i >= 0 {
-			line = b[:i+1]
+	for i, line := range scoreLines {
+		bs := ScoreText(line)
+		if bs.Invalid == 0 {
+			continue
 		}
-		b = b[len(line):]
-		end := len(whole)
-		if j := strings.IndexByte(whole[pos:], '\n'); j >= 0 && len(b) > 0 {
-			end = pos + j + 1
-		}
-		base := whole[pos:end]
-		bs := ScoreText(base)
-		if bs.Invalid > 0 {
-			out, chosen, top := base, best, bs.Net()
-			for j, c := range candidates {
-				if j == best {
-					continue
-				}
-				alt := decodeWith(c.enc, line)
-				as := ScoreText(alt)
-				if as.Net() >= top+2 && as.Invalid < bs.Invalid && as.Valid > bs.Valid {
-					out, top, chosen = alt, as.Net(), j
-				}
+		chosen, top := best, bs.Net()
+		for j, alt := range candidates {
+			if j == best {
+				continue
 			}
-			if chosen != best {
-				if switched == nil {
-					switched = map[string]int{}
-					sb.Grow(len(whole) + len(whole)/8)
-				}
-				switched[candidates[chosen].name]++
-				sb.WriteString(whole[last:pos])
-				sb.WriteString(out)
-				last = end
+			as := ScoreText(decodeWith(alt.score, byteLines[i]))
+			if as.Net() >= top+2 && as.Invalid < bs.Invalid && as.Valid > bs.Valid {
+				chosen, top = j, as.Net()
 			}
 		}
-		pos = end
+		if chosen != best {
+			if switched == nil {
+				switched = map[string]int{}
+			}
+			switched[candidates[chosen].name]++
+			outLines[i] = decodeWith(candidates[chosen].enc, byteLines[i])
+		}
 	}
 	if switched == nil {
-		return "", nil
+		return out, nil
 	}
-	sb.WriteString(whole[last:])
-	return sb.String(), switched
+	return strings.Join(outLines, ""), switched
 }

@@ -24,7 +24,13 @@ var (
 	// "QUYếT ĐịNH"; the decoder upper-cases a word whose other letters are
 	// all capitals ("QUYẾT ĐỊNH"), and a word of otherwise ambiguous case
 	// that follows such a word on the same line.
-	TCVN3 encoding.Encoding = &legacy{name: "tcvn3", newDec: func() transform.Transformer { return &tcvn3Decoder{} }, enc: tcvn3Enc}
+	TCVN3 encoding.Encoding = &legacy{name: "tcvn3", newDec: func() transform.Transformer { return &tcvn3Decoder{strict: true} }, enc: tcvn3Enc}
+	// TCVN3Mixed is TCVN3 for text that a TCVN3 font run holds but that was
+	// partly typed in another keyboard mode: a word that is no Vietnamese
+	// syllable in TCVN3 but is one read as Windows-1252 ("nhi\xean" → nhiên,
+	// not nhiờn) is read so. Use it for output, not to weigh TCVN3 against
+	// other encodings: the fallback makes VNI text score as TCVN3.
+	TCVN3Mixed encoding.Encoding = &legacy{name: "tcvn3", newDec: func() transform.Transformer { return &tcvn3Decoder{} }, enc: tcvn3Enc}
 	// VNI is VNI-Windows (VNI-Times and the other VNI- fonts): a letter is
 	// an ASCII base followed by a diacritic byte ("Vieät" = Việt), and đ ơ
 	// ư ị ỉ ĩ ỵ ì í are single bytes.
@@ -151,6 +157,7 @@ const maxWord = 48
 // tcvn3Decoder decodes TCVN3 a word at a time, so that it can restore the
 // case of words set in a capital font.
 type tcvn3Decoder struct {
+	strict   bool // no Windows-1252 fallback (for scoring in detection)
 	prevCaps bool // the previous word on this line was all capitals
 	word     []rune
 }
@@ -183,7 +190,7 @@ func (d *tcvn3Decoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, e
 		for _, b := range src[nSrc:end] {
 			d.word = append(d.word, tcvn3Rune(b))
 		}
-		if latin, ok := latinFallback(src[nSrc:end], d.word); ok {
+		if latin, ok := latinFallback(src[nSrc:end], d.word); ok && !d.strict {
 			d.word = append(d.word[:0], latin...)
 			d.prevCaps = false
 		} else {
@@ -230,14 +237,16 @@ func isWordRune(r rune) bool {
 // TCVN3's 0xD5): when the TCVN3 reading is no Vietnamese syllable and the
 // Windows-1252 reading is one, it returns the latter.
 func latinFallback(b []byte, tcvn []rune) ([]rune, bool) {
-	high := false
+	high, vn1 := false, false
 	for _, c := range b {
 		if c >= 0xC0 {
 			high = true
-			break
+		}
+		if vn1Only[c] {
+			vn1 = true
 		}
 	}
-	if !high || len(b) > 8 || validRunes(tcvn) {
+	if !high || len(b) > 8 || !vn1 && validRunes(tcvn) {
 		return nil, false
 	}
 	var buf [8]rune
@@ -250,6 +259,16 @@ func latinFallback(b []byte, tcvn []rune) ([]rune, bool) {
 	}
 	return append([]rune(nil), rs...), true
 }
+
+// vn1Only marks the bytes that only TCVN 5712 VN1 fills (capitals such as
+// 0xE0 Ổ): TCVN3 (VN3) text does not use them, so a word holding one was
+// not typed in TCVN3.
+var vn1Only = func() (t [256]bool) {
+	for _, b := range []byte{0xAF, 0xBA, 0xBF, 0xC0, 0xC1, 0xC2, 0xC3, 0xC4, 0xC5, 0xCD, 0xD9, 0xDA, 0xDB, 0xE0, 0xF0, 0xFF} {
+		t[b] = true
+	}
+	return t
+}()
 
 // recaseTCVN3 upper-cases a decoded TCVN3 word typed in a capital font.
 // Letters that TCVN3 writes in both cases (ASCII and ă â ê ô ơ ư đ) tell

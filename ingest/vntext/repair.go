@@ -76,7 +76,7 @@ var repairers = []struct {
 		}
 		return string(b), true
 	}},
-	{"tcvn3", func(b []byte) (string, bool) { return decodeWith(TCVN3, b), true }},
+	{"tcvn3", func(b []byte) (string, bool) { return decodeWith(TCVN3Mixed, b), true }},
 	{"vni", func(b []byte) (string, bool) { return decodeWith(VNI, b), true }},
 }
 

@@ -298,47 +298,45 @@ func hasPrefixRunes(rs []rune, p string) bool {
 // s may be NFC or NFD. Both tone-placement styles (hòa, hoà) are valid.
 // Letters outside the Vietnamese alphabet (f, j, w, z) make s invalid.
 func ValidSyllable(s string) bool {
+	_, ok := syllableOf(s)
+	return ok
+}
+
+// syllableOf parses s (NFC or not) as a syllable.
+func syllableOf(s string) (syllable, bool) {
 	if s == "" || len(s) > 40 {
-		return false
+		return syllable{}, false
 	}
 	var buf [8]letterInfo
 	ls := buf[:0]
 	for _, r := range s {
 		if r >= 0x300 && r < 0x370 {
 			// combining marks: compose first (rare; decoders give NFC)
-			return validNFC(norm.NFC.String(s))
+			n := norm.NFC.String(s)
+			if n == s {
+				return syllable{}, false // a mark that composes with nothing
+			}
+			return syllableOf(n)
 		}
 		if len(ls) == len(buf) {
-			return false
+			return syllable{}, false
 		}
 		l := splitLetter(r)
 		if !l.ok || r == 'f' || r == 'j' || r == 'w' || r == 'z' ||
 			r == 'F' || r == 'J' || r == 'W' || r == 'Z' {
-			return false
+			return syllable{}, false
 		}
 		ls = append(ls, l)
 	}
-	_, ok := parseSyllable(ls)
-	return ok
+	return parseSyllable(ls)
 }
 
-// validNFC is ValidSyllable for NFC input.
-func validNFC(s string) bool {
-	var buf [8]letterInfo
-	ls := buf[:0]
-	for _, r := range s {
-		if len(ls) == len(buf) {
-			return false
-		}
-		l := splitLetter(r)
-		if !l.ok || r == 'f' || r == 'j' || r == 'w' || r == 'z' ||
-			r == 'F' || r == 'J' || r == 'W' || r == 'Z' {
-			return false
-		}
-		ls = append(ls, l)
-	}
-	_, ok := parseSyllable(ls)
-	return ok
+// rareNuclei are vowel clusters of loanwords and a handful of words (xoong,
+// ngoao, ngoẹo, khuỷu, khuya, thuở). As evidence for an encoding they
+// weigh nothing: a wrong decoding can produce them ("Coọng" for "Cộng").
+var rareNuclei = map[uint16]bool{
+	mustKey("oo"): true, mustKey("oao"): true, mustKey("oeo"): true,
+	mustKey("uyu"): true, mustKey("uya"): true, mustKey("uơ"): true,
 }
 
 // validRunes is ValidSyllable for NFC runes.
