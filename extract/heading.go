@@ -668,6 +668,9 @@ func parseArticle(lines []textLine, doc ingest.Document, h *Heading) {
 		}
 		titleAt = k
 		h.Title = headlineText(c)
+		if notArticle(h.Title) {
+			h.Kind = "other"
+		}
 		break
 	}
 	if meta := cleanMetaTitle(doc.Title); meta != "" {
@@ -881,4 +884,20 @@ func issuerInTypeLine(c, text string) string {
 		return ""
 	}
 	return caseLike(rest, text)
+}
+
+// notArticle reports whether a document's first line shows that it is an
+// annex, a form, a table or a list rather than a news article ("Phụ lục
+// 3", "Mẫu số 01", "MỤC LỤC", "Biểu số 2", "STT").
+func notArticle(first string) bool {
+	if strings.HasSuffix(strings.TrimSpace(first), "?") {
+		return false // a question about a form is a Q&A article
+	}
+	f := foldKey(trimEdgePunct(first))
+	for _, p := range []string{"phu luc", "mau so", "muc luc", "stt", "bieu so", "bieu mau"} {
+		if strings.HasPrefix(f, p) && (len(f) == len(p) || !unicode.IsLetter(rune(f[len(p)]))) {
+			return true
+		}
+	}
+	return false
 }

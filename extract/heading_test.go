@@ -93,6 +93,33 @@ func TestParseHeading(t *testing.T) {
 	}
 }
 
+func TestNotArticle(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"Phụ lục 3", true},
+		{"PHỤ LỤC", true},
+		{"Mẫu số 01/KK", true},
+		{"MỤC LỤC", true},
+		{"STT", true},
+		{"Biểu số 2", true},
+		{"Mẫu số 01 có bắt buộc không?", false},
+		{"Mẫu chương trình kiểm tra giám sát năm 2025?", false},
+		{"Mẫu giáo mầm non tăng học phí", false},
+		{"Phụ lục: Danh mục dự án", true},
+		{"Danh mục dự án gọi vốn", false},
+		{"Bán xe không phải thông báo với công an", false},
+		{"Mậu dịch biên giới tăng", false},
+		{"Biểu tình ở Hồng Kông", false},
+	}
+	for _, tt := range tests {
+		if got := notArticle(tt.in); got != tt.want {
+			t.Errorf("notArticle(%q) = %v; want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestParseHeadingMetadataTitle(t *testing.T) {
 	doc := ingest.Document{Format: ingest.FormatHTML, Title: "Tin vắn | Báo Điện tử", Published: "2020-03-01T10:00", Pages: []string{""}}
 	h := ParseHeading(doc)
