@@ -122,6 +122,24 @@ func docStreams(data []byte) (map[string]*mscfb.File, error) {
 	return streams, nil
 }
 
+// notWordError says what an OLE2 file without a WordDocument stream is,
+// from the streams it has.
+func notWordError(has func(name string) bool) error {
+	switch {
+	case has("Workbook"):
+		return fmt.Errorf("%w: Excel 97-2003 workbook (.xls)", ErrUnsupported)
+	case has("Book"):
+		return fmt.Errorf("%w: Excel 5.0/95 workbook (.xls)", ErrUnsupported)
+	case has("PowerPoint Document"):
+		return fmt.Errorf("%w: PowerPoint 97-2003 presentation (.ppt)", ErrUnsupported)
+	case has("VisioDocument"):
+		return fmt.Errorf("%w: Visio drawing (.vsd)", ErrUnsupported)
+	case has("EncryptedPackage"):
+		return fmt.Errorf("doc: %w: password-protected Office document", ErrEncrypted)
+	}
+	return fmt.Errorf("%w: OLE2 compound file without a WordDocument stream (not a Word document)", ErrUnsupported)
+}
+
 // readStream reads a whole stream, bounded by docMaxStream and by the size
 // of the file (a stream cannot be bigger than the file that holds it).
 func readStream(f *mscfb.File, fileSize int) ([]byte, error) {
@@ -148,15 +166,7 @@ func openDOC(data []byte) (*docFile, error) {
 	}
 	wdf := streams["WordDocument"]
 	if wdf == nil {
-		switch {
-		case streams["Workbook"] != nil || streams["Book"] != nil:
-			return nil, fmt.Errorf("%w: Excel 97-2003 workbook (.xls)", ErrUnsupported)
-		case streams["PowerPoint Document"] != nil:
-			return nil, fmt.Errorf("%w: PowerPoint 97-2003 presentation (.ppt)", ErrUnsupported)
-		case streams["VisioDocument"] != nil:
-			return nil, fmt.Errorf("%w: Visio drawing (.vsd)", ErrUnsupported)
-		}
-		return nil, docCorrupt("OLE2 file without a WordDocument stream (not a Word document)")
+		return nil, notWordError(func(name string) bool { return streams[name] != nil })
 	}
 	wd, err := readStream(wdf, len(data))
 	if err != nil {
