@@ -204,11 +204,11 @@ var tgIndexWords = newPhraseList("số", "điều", "khoản", "mục", "chươn
 
 // Words after a number that make it a share of a plan or budget, an
 // outturn ("đạt 52% dự toán", "đạt 98% kế hoạch").
-var tgShareOf = newPhraseList("dự toán", "kế hoạch", "chỉ tiêu", "kế hoạch năm",
+var tgShareOf = newPhraseList("dự toán", "kế hoạch", "kế hoạch năm",
 	"so với", "so cùng kỳ", "cùng kỳ")
 
 // Words after "X%" that make it a share of a plan: an outturn.
-var tgPlanShare = newPhraseList("dự toán", "kế hoạch", "chỉ tiêu", "so với chỉ tiêu",
+var tgPlanShare = newPhraseList("dự toán", "kế hoạch", "so với chỉ tiêu",
 	"so với kế hoạch", "so với dự toán")
 
 // Words before a number that restate another figure ("tương đương 29%").
@@ -406,6 +406,9 @@ func (f *targetFinder) run() {
 		}
 		p.enum = tgEnumLabel(p.toks)
 		p.heading = tgHeadingLevel(f.text[ps.start:ps.end], p.toks, p.enum, next)
+		if pi == 0 && p.heading == 0 && tgTitleLike(f.text[ps.start:ps.end], p.toks) {
+			p.heading = 1 // the first line of a text is its title
+		}
 		p.prio = 0
 		if p.heading > 0 {
 			p.prio = 2
@@ -451,15 +454,19 @@ func (f *targetFinder) enterParagraph(p paraInfo) {
 		}
 		i = j
 	}
-	if f.sectionTarget > 0 && level <= f.sectionTarget && !strong && !criteria {
+	// a group header ("Về kinh tế:") inside a list keeps the list's context
+	groupHeader := level == 3 && strings.HasSuffix(strings.TrimRight(f.text[p.span.start:p.span.end], " *_"), ":")
+	if f.sectionTarget > 0 && level <= f.sectionTarget && !strong && !criteria && !groupHeader {
 		f.sectionTarget = 0
 		f.sectionCriteria = false
 	}
-	if f.sectionHorizon != nil && level <= f.horizonLevel {
+	if f.sectionHorizon != nil && level <= f.horizonLevel && !groupHeader {
 		f.sectionHorizon = nil
 	}
 	if p.heading > 0 && (strong || criteria) {
-		f.sectionTarget = level
+		if f.sectionTarget == 0 || level < f.sectionTarget {
+			f.sectionTarget = level
+		}
 		f.sectionCriteria = criteria && !strong
 	}
 	if p.heading > 0 {
@@ -701,6 +708,12 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 			t.SourceNumber = NullString(f.lastNumber)
 		default:
 			t.SourceNumber = NullString(f.onlyResolution())
+		}
+		if parent < 0 || t.Subject != f.found[parent].t.Subject {
+			// "Có tổng điểm đánh giá đạt …": "có" is no part of the subject
+			if low := strings.ToLower(t.Subject); strings.HasPrefix(low, "có ") {
+				t.Subject = strings.TrimSpace(t.Subject[len("có "):])
+			}
 		}
 		if exp := Expand(t.Subject, f.c.Abbreviations); exp != "" {
 			t.SubjectExpanded = NullString(exp)
@@ -1254,12 +1267,12 @@ func (f *targetFinder) leftRolesAdj(toks []tgTok, a, b int, dates []tgDate) (sub
 			keep = keep[:len(keep)-1]
 			continue
 		}
-		if i, ok := tgTrailWords.endingAt(toks, last+1); ok && last+1-i <= len(keep) && tgContiguous(keep[len(keep)-(last+1-i):], last+1-i) {
-			keep = keep[:len(keep)-(last+1-i)]
-			continue
-		}
 		if tgTimeWord(t.low) {
 			keep = keep[:len(keep)-1]
+			continue
+		}
+		if t.kind == tgNum && last+1 < len(toks) && durationWords[toks[last+1].low] {
+			keep = keep[:len(keep)-1] // "5 năm (2026 - 2030)": a duration
 			continue
 		}
 		break
@@ -1278,9 +1291,17 @@ func (f *targetFinder) leftRolesAdj(toks []tgTok, a, b int, dates []tgDate) (sub
 	}
 	join := func(ix []int) string { return tgJoin(toks, ix) }
 	if v < 0 {
+		keep = tgTrimTrail(toks, keep)
+		if len(keep) == 0 {
+			return "", "", -1, -1, false
+		}
 		return join(keep), "", keep[0], -1, false
 	}
 	before, verb, between := keep[:v], keep[v:vEnd], keep[vEnd:]
+	for len(before) > 0 && tgTimeWord(toks[before[len(before)-1]].low) {
+		before = before[:len(before)-1]
+	}
+	before = tgTrimTrail(toks, before)
 	between = tgTrimTrail(toks, between)
 	adjacent = len(between) == 0 || tgAllFiller(toks, between)
 	// verb–object when nothing stands before the verb, or the words before
@@ -1390,7 +1411,7 @@ func (f *targetFinder) rightRoles(toks []tgTok, q tgQty, nextFirst, s1 int) (sub
 		}
 		break
 	}
-	for len(sIx) > 0 && toks[sIx[len(sIx)-1]].kind == tgPunct {
+	for len(sIx) > 0 && (toks[sIx[len(sIx)-1]].kind == tgPunct || toks[sIx[len(sIx)-1]].low == "và" || toks[sIx[len(sIx)-1]].low == "hoặc") {
 		sIx = sIx[:len(sIx)-1]
 	}
 	for len(iIx) > 0 && toks[iIx[len(iIx)-1]].kind == tgPunct {
@@ -1667,6 +1688,9 @@ func tgFalseVerb(toks []tgTok, i int) bool {
 	if i > 0 && (toks[i-1].low == "lệ" || toks[i-1].low == "độ") {
 		return true // "tỷ lệ hoàn thành", "tốc độ tăng": a noun
 	}
+	if i > 0 && (toks[i-1].low == "bị" || toks[i-1].low == "được") && w != "có" {
+		return true // "đảng viên bị xử lý": a passive inside a noun phrase
+	}
 	next := ""
 	if i+1 < len(toks) {
 		next = toks[i+1].low
@@ -1855,4 +1879,17 @@ func tgCopula(s string) bool {
 		return true
 	}
 	return false
+}
+
+// tgTitleLike reports whether a first line reads as a title: short, with
+// no full stop at its end.
+func tgTitleLike(line string, toks []tgTok) bool {
+	words := 0
+	for _, t := range toks {
+		if t.kind == tgWord {
+			words++
+		}
+	}
+	trim := strings.TrimRight(line, " *_")
+	return words > 0 && words <= 25 && !strings.HasSuffix(trim, ".") && !strings.HasSuffix(trim, ";")
 }
