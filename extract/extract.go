@@ -41,7 +41,8 @@ func Extract(doc ingest.Document) Record {
 		if h.Authors != nil {
 			rec.Authors = h.Authors
 		}
-		if rec.Kind == "" {
+		if rec.Kind == "" || strings.TrimSpace(text) == "" {
+			// Nothing to read (a scan without a text layer): no kind.
 			rec.Kind = "other"
 		}
 	})

@@ -19,6 +19,9 @@ func TestExtractEmpty(t *testing.T) {
 			t.Errorf("Extract(empty) JSON = %s; want it to contain %s", b, field)
 		}
 	}
+	if rec.Kind != "other" {
+		t.Errorf("Extract(empty).Kind = %q; want other", rec.Kind)
+	}
 	if len(rec.Warnings) != 1 || !strings.Contains(rec.Warnings[0], "no text") {
 		t.Errorf("Extract(empty).Warnings = %q; want one no-text warning", rec.Warnings)
 	}
