@@ -548,3 +548,47 @@ func TestEndsInHexString(t *testing.T) {
 		}
 	}
 }
+
+func TestGlyphNameText(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+		ok   bool
+	}{
+		{"uni1EA1", "ạ", true},
+		{"uni00610323", "a\u0323", true},
+		{"u1EA1", "ạ", true},
+		{"u1F600", "\U0001F600", true},
+		{"uniD800", "", true}, // a lone surrogate decodes to nothing usable
+		{"aacute", "", false},
+		{"uni1ea1", "", false},
+		{"g123", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := glyphNameText(tt.in)
+		if ok != tt.ok || ok && got != tt.want && tt.in != "uniD800" {
+			t.Errorf("glyphNameText(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// TestPDFDifferences checks a simple font whose /Differences name glyphs
+// uniXXXX (as Vietnamese fonts without ToUnicode do) and by standard names.
+func TestPDFDifferences(t *testing.T) {
+	var b testPDF
+	catalog := b.add("")
+	pages := b.add("")
+	font := b.add("<< /Type /Font /Subtype /Type1 /BaseFont /VnFont /FirstChar 32 /LastChar 255 /Widths [" + strings.Repeat("500 ", 224) + "] " +
+		"/Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [200 /uni1EA1 /uni1EC7 /u0111 /aacute] >> >>")
+	c := b.add(stream("", "BT /F1 10 Tf 72 700 Td (Vi\\311t Nam \\310\\312 \\313) Tj ET"))
+	page := b.add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /Contents %d 0 R >>", pages, c))
+	b.set(catalog, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pages))
+	b.set(pages, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 1 /Resources << /Font << /F1 %d 0 R >> >> >>", page, font))
+	p, err := parsePDF(b.bytes(catalog, 0), PDFMaxPages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Việt Nam ạđ á"; len(p.pages) != 1 || p.pages[0] != want {
+		t.Errorf("pages = %q; want [%q]", p.pages, want)
+	}
+}

@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"reflect"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -17,7 +19,7 @@ import (
 type pdfFont struct {
 	codeLen   [4][]codeRange // codespace ranges by byte length (1..4); empty: 1 byte
 	toUnicode map[uint32]string
-	enc       pdf.TextEncoding // fallback for simple fonts without ToUnicode
+	byteText  *[256]string // simple fonts: text of each code from /Encoding
 	widths    map[uint32]float64
 	defWidth  float64 // width of codes absent from widths, in glyph units
 	scale     float64 // glyph units to text space (0.001, or Type3 FontMatrix)
@@ -92,8 +94,7 @@ func newPDFFont(v pdf.Value) *pdfFont {
 		if n == 0 {
 			f.defWidth = 500 // standard 14 fonts carry no widths: a rough average
 		}
-		lf := pdf.Font{V: v}
-		f.enc = lf.Encoder()
+		f.byteText = simpleEncoding(v)
 	}
 	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
 		if m := parseCMap(tu, v); len(m.bf) > 0 {
@@ -101,6 +102,66 @@ func newPDFFont(v pdf.Value) *pdfFont {
 		}
 	}
 	return f
+}
+
+// glyphNameRE matches glyph names that spell their Unicode value:
+// "uni1EA1", "uni00430301" (several code units), "u1EA1".
+var glyphNameRE = regexp.MustCompile(`^(?:uni((?:[0-9A-F]{4})+)|u([0-9A-F]{4,6}))$`)
+
+// simpleEncoding returns the text of each byte code of a simple font: the
+// library's decoding of /Encoding (WinAnsi, MacRoman, Differences with
+// standard glyph names), with Differences names of the uniXXXX and uXXXX
+// forms, which the library does not know, decoded here. The table is
+// built once per font: the library's Differences lookup is linear per byte.
+func simpleEncoding(v pdf.Value) *[256]string {
+	lf := pdf.Font{V: v}
+	enc := lf.Encoder()
+	var tab [256]string
+	for i := range tab {
+		tab[i] = cleanText(enc.Decode(string([]byte{byte(i)})))
+	}
+	diffs := v.Key("Encoding").Key("Differences")
+	code := -1
+	for i := 0; i < diffs.Len() && i < 1024; i++ {
+		d := diffs.Index(i)
+		switch d.Kind() {
+		case pdf.Integer:
+			code = int(d.Int64())
+		case pdf.Name:
+			if code >= 0 && code < 256 {
+				if s, ok := glyphNameText(d.Name()); ok {
+					tab[code] = s
+				}
+			}
+			code++
+		}
+	}
+	return &tab
+}
+
+// glyphNameText decodes a uniXXXX or uXXXX glyph name.
+func glyphNameText(name string) (string, bool) {
+	m := glyphNameRE.FindStringSubmatch(name)
+	if m == nil {
+		return "", false
+	}
+	if m[2] != "" {
+		r, err := strconv.ParseUint(m[2], 16, 32)
+		if err != nil || !utf8.ValidRune(rune(r)) {
+			return "", false
+		}
+		return cleanRune(rune(r)), true
+	}
+	var u []uint16
+	for i := 0; i+4 <= len(m[1]); i += 4 {
+		x, _ := strconv.ParseUint(m[1][i:i+4], 16, 16)
+		u = append(u, uint16(x))
+	}
+	var b strings.Builder
+	for _, r := range utf16.Decode(u) {
+		b.WriteString(cleanRune(r))
+	}
+	return b.String(), true
 }
 
 // cidWidths reads a CIDFont /W array: [c [w1 w2 ...]] and [cfirst clast w].
@@ -146,7 +207,6 @@ type glyph struct {
 func (f *pdfFont) decode(raw string, out []glyph) []glyph {
 	for len(raw) > 0 {
 		code, n := f.nextCode(raw)
-		bytes := raw[:n]
 		raw = raw[n:]
 		g := glyph{space: f.simple && n == 1 && code == 32}
 		if w, ok := f.widths[code]; ok {
@@ -156,8 +216,8 @@ func (f *pdfFont) decode(raw string, out []glyph) []glyph {
 		}
 		if s, ok := f.toUnicode[code]; ok {
 			g.text = s
-		} else if f.enc != nil {
-			g.text = f.enc.Decode(bytes)
+		} else if f.byteText != nil && n == 1 {
+			g.text = f.byteText[code]
 		} else {
 			f.unmapped++
 			g.text = ""
