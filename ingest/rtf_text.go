@@ -243,11 +243,13 @@ func fixTCVN3Case(s string, spans []capSpan) string {
 	sb.Grow(len(s))
 	k := 0 // first span that may touch the current position
 	for lineStart := 0; lineStart < len(s); {
-		lineEnd := strings.IndexByte(s[lineStart:], '\n')
-		if lineEnd < 0 {
-			lineEnd = len(s)
-		} else {
-			lineEnd += lineStart + 1
+		// A line ends at a newline or a table cell separator.
+		lineEnd := len(s)
+		if i := strings.IndexByte(s[lineStart:], '\n'); i >= 0 {
+			lineEnd = lineStart + i + 1
+		}
+		if i := strings.Index(s[lineStart:lineEnd], cellSep); i >= 0 {
+			lineEnd = lineStart + i + len(cellSep)
 		}
 		for k < len(spans) && spans[k].end <= lineStart {
 			k++
