@@ -685,7 +685,10 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 			continue
 		}
 		t := f.roles(p, toks, it.q, it.clauseStart, it.markStart, it.markEd, nextFirst, s0, s1, dates)
-		t.Sentence = strings.TrimSpace(sentText)
+		t.Sentence = tgSpaces(sentText)
+		t.Text = tgSpaces(t.Text)
+		t.Subject = tgSpaces(t.Subject)
+		t.Indicator = tgSpaces(t.Indicator)
 		t.Page = PageOf(f.text, toks[it.q.numTok].start)
 		parent := -1
 		if it.sub && subParent >= 0 {
@@ -1892,4 +1895,10 @@ func tgTitleLike(line string, toks []tgTok) bool {
 	}
 	trim := strings.TrimRight(line, " *_")
 	return words > 0 && words <= 25 && !strings.HasSuffix(trim, ".") && !strings.HasSuffix(trim, ";")
+}
+
+// tgSpaces collapses every run of white space (line and page breaks
+// included) into one space and trims the ends.
+func tgSpaces(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }

@@ -280,7 +280,7 @@ func FuzzFindTargets(f *testing.F) {
 			if g.Parent != nil && (*g.Parent < 0 || *g.Parent == i) {
 				t.Fatalf("FindTargets(%q)[%d].Parent = %d", s, i, *g.Parent)
 			}
-			if !strings.Contains(s, g.Sentence) {
+			if !strings.Contains(tgSpaces(s), g.Sentence) || !strings.Contains(g.Sentence, g.Text) {
 				t.Fatalf("FindTargets(%q)[%d].Sentence = %q is not in the text", s, i, g.Sentence)
 			}
 		}
@@ -307,7 +307,7 @@ func TestFindTargetsBulk(t *testing.T) {
 		doc := textDocument(filepath.Base(path), b)
 		text := doc.Text()
 		for _, g := range FindTargets(text, TargetContext{}) {
-			if !utf8.ValidString(g.Text) || !strings.Contains(text, g.Sentence) {
+			if !utf8.ValidString(g.Text) || !strings.Contains(tgSpaces(text), g.Sentence) {
 				t.Errorf("%s: target %q is not valid text of its sentence", path, g.Text)
 			}
 			found++

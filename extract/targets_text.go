@@ -176,11 +176,38 @@ func tgParagraphs(text string) []tgSpan {
 			e--
 		}
 		if e > s {
-			out = append(out, tgSpan{s, e})
+			// a line that goes on in lower case continues the paragraph
+			// of the line before (text wrapped at a fixed width)
+			if n := len(out); n > 0 && tgContinues(text, out[n-1], s) {
+				out[n-1].end = e
+			} else {
+				out = append(out, tgSpan{s, e})
+			}
 		}
 		start = i + 1
 	}
 	return out
+}
+
+// tgContinues reports whether the line starting at s continues prev: only a
+// line break lies between them, prev does not end a sentence, and the line
+// starts with a lower-case letter that is not a list label ("a)").
+func tgContinues(text string, prev tgSpan, s int) bool {
+	if strings.Count(text[prev.end:s], "\n") != 1 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(text[prev.start:prev.end])
+	if strings.ContainsRune(".:;!?…", last) {
+		return false
+	}
+	r, size := utf8.DecodeRuneInString(text[s:])
+	if !unicode.IsLower(r) {
+		return false
+	}
+	if s+size < len(text) && (text[s+size] == ')' || text[s+size] == '.') {
+		return false
+	}
+	return true
 }
 
 // tgSentences splits the tokens of one paragraph into sentences: at ".",
