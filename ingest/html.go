@@ -356,13 +356,10 @@ func htmlPlainText(src string) (text, title string) {
 	z := html.NewTokenizer(strings.NewReader(src))
 	var b, tb strings.Builder
 	skip := map[atom.Atom]int{} // open counts of elements whose text is dropped
-	skipping := func() bool {
-		for _, n := range skip {
-			if n > 0 {
-				return true
-			}
-		}
-		return false
+	skipped := 0                // sum of skip's counts
+	setSkip := func(a atom.Atom, n int) {
+		skipped += n - skip[a]
+		skip[a] = n
 	}
 	inTitle := false
 	for {
@@ -381,17 +378,17 @@ func htmlPlainText(src string) (text, title string) {
 			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Nav, atom.Aside,
 				atom.Footer, atom.Form, atom.Button, atom.Select, atom.Textarea, atom.Iframe, atom.Head:
 				if tt == html.StartTagToken {
-					skip[a]++
+					setSkip(a, skip[a]+1)
 				} else if tt == html.EndTagToken && skip[a] > 0 {
-					skip[a]--
+					setSkip(a, skip[a]-1)
 				}
 				if a == atom.Head && tt == html.EndTagToken {
-					skip[a] = 0
+					setSkip(a, 0)
 				}
 			case atom.Title:
 				inTitle = tt == html.StartTagToken
 			case atom.Body:
-				skip[atom.Head] = 0
+				setSkip(atom.Head, 0)
 			}
 			if isBlock(a) || a == atom.Br {
 				b.WriteByte('\n')
@@ -403,7 +400,7 @@ func htmlPlainText(src string) (text, title string) {
 				tb.Write(z.Text())
 				continue
 			}
-			if skipping() {
+			if skipped > 0 {
 				continue
 			}
 			t := string(z.Text())
