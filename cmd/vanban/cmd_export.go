@@ -3,10 +3,263 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"vanban/export"
+	"vanban/index"
+	"vanban/search"
 )
 
-// runExport is the "export" subcommand.
+const exportUsage = `usage: vanban export [--index DIR] [--out FILE] [--format xlsx|csv|jsonl] [--sheet S] [--lang vi|en] [--force] [filters] [QUERY]
+
+Exports the records of the index. xlsx (the default) writes one workbook
+with the sheets Chỉ tiêu (one row per target), Văn bản (one row per
+document), Nghị quyết (the resolution registry) and Mốc thời gian (one row
+per date mention): typed numbers and dates, a bold frozen header, a filter
+on every sheet, links to the files. csv writes one UTF-8 file per sheet,
+FILE-chitieu.csv, FILE-vanban.csv, FILE-nghiquyet.csv, FILE-mocthoigian.csv
+(or only FILE with --sheet). jsonl writes one record per document, as
+vanban extract --json does.
+
+QUERY and the filters select documents as vanban search does; with
+--targets they select targets (and the documents that set them). Without
+them everything is exported.
+
+The file is written under a temporary name and renamed at the end; an
+existing file is replaced only with --force. --out - writes to standard
+output (jsonl, xlsx, or csv with --sheet).
+
+Exit status: 0 exported, 1 nothing matched (or the index cannot be opened),
+2 usage error, bad query or existing file, 130 interrupted.
+
+Flags:
+`
+
+// exportOptions are the flags of "vanban export".
+type exportOptions struct {
+	index  string
+	out    string
+	format string
+	sheet  string
+	lang   string
+	force  bool
+	q      search.Query
+}
+
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("export: not implemented yet")
+	var o exportOptions
+	fs := newFlagSet("export", exportUsage, stderr)
+	fs.StringVar(&o.index, "index", "", "index folder (default $VANBAN_INDEX or ./vanban-index)")
+	fs.StringVar(&o.out, "out", "", "output file (default vanban-export.xlsx, .csv or .jsonl); - for standard output")
+	fs.StringVar(&o.format, "format", "", "xlsx, csv or jsonl (default: from the --out suffix, else xlsx)")
+	fs.StringVar(&o.sheet, "sheet", "", "only this sheet: chitieu, vanban, nghiquyet, mocthoigian (or targets, documents, resolutions, dates)")
+	fs.StringVar(&o.lang, "lang", "vi", "language of headers and labels: vi or en")
+	fs.BoolVar(&o.force, "force", false, "overwrite existing files")
+	fs.StringVar(&o.q.Kind, "kind", "", "only documents of this kind (resolution, decision, … or nghị quyết, quyết định, …)")
+	fs.StringVar(&o.q.Issuer, "issuer", "", "only documents whose issuer contains these words")
+	fs.StringVar(&o.q.From, "from", "", "only documents issued on or after this date; with --targets, periods that end on or after it")
+	fs.StringVar(&o.q.To, "to", "", "only documents issued on or before this date; with --targets, periods that start on or before it")
+	fs.StringVar(&o.q.Number, "number", "", "only the document with this number (18-NQ/TW)")
+	fs.BoolVar(&o.q.Targets, "targets", false, "QUERY and filters select targets instead of documents")
+	words, err := parseFlags(fs, args)
+	if err != nil {
+		return helpOr(err)
+	}
+	o.q.Text = strings.Join(words, " ")
+
+	lang := export.Lang(o.lang)
+	if lang != export.Vietnamese && lang != export.English {
+		return usageErrorf("export: --lang must be vi or en, not %q", o.lang)
+	}
+	format, err := exportFormat(o.format, o.out)
+	if err != nil {
+		return err
+	}
+	var sheets []export.Sheet
+	if o.sheet != "" {
+		if format == "jsonl" {
+			return usageErrorf("export: --sheet does not apply to jsonl (one record per document)")
+		}
+		s, err := export.ParseSheet(o.sheet)
+		if err != nil {
+			return usageErrorf("export: --sheet: %v", err)
+		}
+		sheets = []export.Sheet{s}
+	}
+	if o.out == "" {
+		o.out = "vanban-export." + format
+	}
+	if o.out == "-" && format == "csv" && len(sheets) == 0 {
+		return usageErrorf("export: csv to standard output needs --sheet (one file per sheet)")
+	}
+
+	// Check the output names before the work.
+	outs := exportPaths(o.out, format, sheets)
+	if !o.force {
+		for _, p := range outs {
+			if p == "-" {
+				continue
+			}
+			if _, err := os.Lstat(p); err == nil {
+				return usageErrorf("export: %s exists (use --force to overwrite it)", p)
+			}
+		}
+	}
+
+	ix, err := index.OpenReadOnly(resolveIndexDir(o.index))
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	defer ix.Close()
+
+	var q *search.Query
+	if strings.TrimSpace(o.q.Text) != "" || o.q.Kind != "" || o.q.Issuer != "" || o.q.Number != "" || o.q.From != "" || o.q.To != "" || o.q.Targets {
+		q = &o.q
+	}
+	sel, err := export.Select(ctx, ix, q)
+	if err != nil {
+		if errors.Is(err, search.ErrBadQuery) {
+			return usageErrorf("export: %v", err)
+		}
+		return fmt.Errorf("export: %w", err)
+	}
+	if sel.Documents() == 0 {
+		what := "document"
+		if o.q.Targets {
+			what = "target"
+		}
+		fmt.Fprintf(stderr, "vanban: export: no %s matches %s; nothing written\n", what, describeQuery(o.q))
+		return quietError{exitFailed}
+	}
+	if n := sel.Documents(); n > 0 {
+		fmt.Fprintf(stderr, "vanban: export: %d documents selected\n", n)
+	}
+
+	opts := export.Options{Lang: lang, Sheets: sheets, Progress: exportProgress(stderr, lang)}
+	switch format {
+	case "jsonl":
+		return writeOutput(o.out, o.force, stdout, func(w io.Writer) error {
+			n, err := export.ExportJSONL(ctx, ix, sel, export.NewJSONL(w))
+			if err == nil {
+				fmt.Fprintf(stderr, "vanban: export: %d records\n", n)
+			}
+			return err
+		})
+	case "xlsx":
+		return writeOutput(o.out, o.force, stdout, func(w io.Writer) error {
+			x, err := export.NewXLSX(w, opts)
+			if err != nil {
+				return err
+			}
+			_, err = export.Export(ctx, ix, sel, x, opts)
+			return err
+		})
+	}
+	// csv: one file per sheet.
+	all := sheets
+	if len(all) == 0 {
+		all = export.AllSheets
+	}
+	for i, s := range all {
+		opts.Sheets = []export.Sheet{s}
+		err := writeOutput(outs[i], o.force, stdout, func(w io.Writer) error {
+			_, err := export.Export(ctx, ix, sel, export.NewCSV(w, opts), opts)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// exportFormat is the output format: the flag's, else the --out suffix's,
+// else xlsx.
+func exportFormat(flagValue, out string) (string, error) {
+	switch f := strings.ToLower(flagValue); f {
+	case "xlsx", "csv", "jsonl":
+		return f, nil
+	case "json", "ndjson":
+		return "jsonl", nil
+	case "":
+	default:
+		return "", usageErrorf("export: --format must be xlsx, csv or jsonl, not %q", flagValue)
+	}
+	switch strings.ToLower(filepath.Ext(out)) {
+	case ".csv":
+		return "csv", nil
+	case ".jsonl", ".json", ".ndjson":
+		return "jsonl", nil
+	}
+	return "xlsx", nil
+}
+
+// exportPaths are the files an export writes: out, or for CSV without
+// --sheet one file per sheet, out without its .csv suffix plus
+// "-chitieu.csv" and so on.
+func exportPaths(out, format string, sheets []export.Sheet) []string {
+	if format != "csv" || len(sheets) == 1 {
+		return []string{out}
+	}
+	base := out
+	if strings.EqualFold(filepath.Ext(base), ".csv") {
+		base = base[:len(base)-len(".csv")]
+	}
+	var ps []string
+	for _, s := range export.AllSheets {
+		ps = append(ps, base+"-"+s.Slug()+".csv")
+	}
+	return ps
+}
+
+// writeOutput runs write on the output: standard output for "-", else a
+// temporary file renamed to path when write succeeds and removed when it
+// fails.
+func writeOutput(path string, force bool, stdout io.Writer, write func(io.Writer) error) error {
+	if path == "-" {
+		if err := write(stdout); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		return nil
+	}
+	f, err := export.CreateFile(path, force)
+	if err != nil {
+		if errors.Is(err, export.ErrExists) {
+			return usageErrorf("export: %v", err)
+		}
+		return fmt.Errorf("export: %w", err)
+	}
+	defer f.Abort()
+	if err := write(f); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if err := f.Commit(); err != nil {
+		if errors.Is(err, export.ErrExists) {
+			return usageErrorf("export: %v", err)
+		}
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
+}
+
+// exportProgress reports each sheet's rows on stderr when it is done, and
+// on long sheets every few seconds.
+func exportProgress(stderr io.Writer, lang export.Lang) func(export.Sheet, int, bool) {
+	last := time.Now()
+	var cur export.Sheet = -1
+	return func(s export.Sheet, rows int, done bool) {
+		if s != cur {
+			cur, last = s, time.Now()
+		}
+		if !done && time.Since(last) < 3*time.Second {
+			return
+		}
+		last = time.Now()
+		fmt.Fprintf(stderr, "vanban: export: %s: %d rows\n", s.Name(lang), rows)
+	}
 }

@@ -1,0 +1,537 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"vanban/extract"
+	"vanban/index"
+	"vanban/search"
+)
+
+// Writer receives the sheets of an export, one after another. XLSX and CSV
+// implement it.
+type Writer interface {
+	// BeginSheet starts sheet s and writes its header row; the sheet
+	// before it, if any, is finished.
+	BeginSheet(s Sheet) error
+	// WriteRow writes one row of the current sheet: one value per column,
+	// each nil (an empty cell), a string, a float64, an int, a Date or a
+	// Link.
+	WriteRow(cells []any) error
+	// Close finishes the last sheet and flushes the output. It does not
+	// close the underlying io.Writer.
+	Close() error
+}
+
+// Options are the settings of an export.
+type Options struct {
+	// Lang is the language of headers and labels (default Vietnamese).
+	Lang Lang
+	// Sheets are the sheets to write, in this order (default AllSheets).
+	Sheets []Sheet
+	// Progress, when set, is called every 10,000 rows with the rows
+	// written so far, and with done set at the end of each sheet.
+	Progress func(s Sheet, rows int, done bool)
+}
+
+func (o Options) lang() Lang {
+	if o.Lang == English {
+		return English
+	}
+	return Vietnamese
+}
+
+func (o Options) sheets() []Sheet {
+	if len(o.Sheets) == 0 {
+		return AllSheets
+	}
+	return o.Sheets
+}
+
+// Stats counts the rows written per sheet (headers not counted).
+type Stats map[Sheet]int
+
+// Selection says which documents and targets an export holds. The nil
+// *Selection holds everything in the index.
+type Selection struct {
+	docs    map[string]bool         // content hashes
+	targets map[string]map[int]bool // per hash, the chosen targets; nil: all targets of the chosen documents
+}
+
+// Documents returns the number of documents selected, or -1 for all.
+func (s *Selection) Documents() int {
+	if s == nil {
+		return -1
+	}
+	return len(s.docs)
+}
+
+func (s *Selection) hasDoc(sha string) bool { return s == nil || s.docs[sha] }
+
+func (s *Selection) hasTarget(sha string, i int) bool {
+	if s == nil || s.targets == nil {
+		return s.hasDoc(sha)
+	}
+	return s.targets[sha][i]
+}
+
+// selectPage is the number of hits asked of the search at a time.
+const selectPage = 5000
+
+// Select returns what q finds in ix, with the same query language and
+// filters as vanban search: the documents it finds, or with q.Targets the
+// targets it finds and their documents. q.Limit, q.Offset and sorting are
+// ignored; a nil q selects everything.
+func Select(ctx context.Context, ix *index.Index, q *search.Query) (*Selection, error) {
+	if q == nil {
+		return nil, nil
+	}
+	s, err := search.New(ix)
+	if err != nil {
+		return nil, err
+	}
+	qq := *q
+	qq.Limit, qq.Offset, qq.SortByDate, qq.Facets, qq.Snippets = selectPage, 0, false, false, -1
+	sel := &Selection{docs: map[string]bool{}}
+	if qq.Targets {
+		sel.targets = map[string]map[int]bool{}
+	}
+	for {
+		res, err := s.Search(ctx, qq)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range res.Hits {
+			sel.docs[h.SHA256] = true
+			if h.Target != nil {
+				m := sel.targets[h.SHA256]
+				if m == nil {
+					m = map[int]bool{}
+					sel.targets[h.SHA256] = m
+				}
+				m[h.TargetIndex] = true
+			}
+		}
+		qq.Offset += len(res.Hits)
+		if len(res.Hits) < qq.Limit || uint64(qq.Offset) >= res.Total {
+			return sel, nil
+		}
+	}
+}
+
+// Records calls fn with every selected record, in content hash order.
+func Records(ctx context.Context, ix *index.Index, sel *Selection, fn func(extract.Record) error) error {
+	return ix.Records(func(rec extract.Record) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if !sel.hasDoc(rec.SHA256) {
+			return nil
+		}
+		return fn(rec)
+	})
+}
+
+// Export writes the sheets of opts of the selected records of ix to w,
+// and closes w. It returns the rows written per sheet.
+func Export(ctx context.Context, ix *index.Index, sel *Selection, w Writer, opts Options) (Stats, error) {
+	e := &exporter{ix: ix, sel: sel, w: w, lang: opts.lang(), progress: opts.Progress, stats: Stats{}}
+	for _, s := range opts.sheets() {
+		if err := w.BeginSheet(s); err != nil {
+			return e.stats, fmt.Errorf("export %s: %w", s.Name(e.lang), err)
+		}
+		var err error
+		switch s {
+		case SheetTargets:
+			err = e.targets(ctx)
+		case SheetDocuments:
+			err = e.documents(ctx)
+		case SheetResolutions:
+			err = e.resolutions(ctx)
+		case SheetDates:
+			err = e.dates(ctx)
+		default:
+			err = fmt.Errorf("unknown sheet %d", s)
+		}
+		if err != nil {
+			return e.stats, fmt.Errorf("export %s: %w", s.Name(e.lang), err)
+		}
+		if e.progress != nil {
+			e.progress(s, e.stats[s], true)
+		}
+	}
+	if err := w.Close(); err != nil {
+		return e.stats, fmt.Errorf("export: %w", err)
+	}
+	return e.stats, nil
+}
+
+// exporter writes the sheets of one export.
+type exporter struct {
+	ix       *index.Index
+	sel      *Selection
+	w        Writer
+	lang     Lang
+	progress func(Sheet, int, bool)
+	stats    Stats
+	row      []any
+}
+
+// put writes one row of sheet s.
+func (e *exporter) put(s Sheet, row []any) error {
+	if err := e.w.WriteRow(row); err != nil {
+		return err
+	}
+	e.stats[s]++
+	if e.progress != nil && e.stats[s]%10000 == 0 {
+		e.progress(s, e.stats[s], false)
+	}
+	return nil
+}
+
+// text is a text cell: nil when empty.
+func text(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// date is a date cell: nil when empty.
+func date(iso string, end bool) any {
+	if iso == "" {
+		return nil
+	}
+	return Date{ISO: iso, End: end}
+}
+
+// link is a file cell: nil when there is no path.
+func link(p string) any {
+	if p == "" {
+		return nil
+	}
+	return Link{Path: p}
+}
+
+// positive is an int cell: nil unless n > 0.
+func positive(n int) any {
+	if n <= 0 {
+		return nil
+	}
+	return n
+}
+
+func (e *exporter) reset(n int) []any {
+	if cap(e.row) < n {
+		e.row = make([]any, n)
+	}
+	e.row = e.row[:n]
+	clear(e.row)
+	return e.row
+}
+
+// targets writes one row per selected target. The first data row is 2.
+func (e *exporter) targets(ctx context.Context) error {
+	const first = 2
+	next := first
+	rows := map[int]int{} // target index → sheet row, per document
+	return Records(ctx, e.ix, e.sel, func(rec extract.Record) error {
+		clear(rows)
+		for i := range rec.Targets {
+			if e.sel.hasTarget(rec.SHA256, i) {
+				rows[i] = next
+				next++
+			}
+		}
+		for i, t := range rec.Targets {
+			if _, ok := rows[i]; !ok {
+				continue
+			}
+			r := e.reset(len(targetColumns))
+			r[0] = text(string(rec.Title))
+			r[1] = text(string(rec.Number))
+			r[2] = text(kindLabel(rec.Kind, e.lang))
+			r[3] = text(string(rec.Issuer))
+			r[4] = date(string(rec.Issued), false)
+			r[5] = text(string(t.SourceNumber))
+			r[6] = text(t.Subject)
+			r[7] = text(string(t.SubjectExpanded))
+			r[8] = text(t.Indicator)
+			r[9] = text(comparatorLabel(t.Comparator, e.lang))
+			r[10] = t.Value
+			if t.ValueMax != nil {
+				r[11] = *t.ValueMax
+			}
+			r[12] = text(t.Unit)
+			if t.Period != nil {
+				r[13] = date(t.Period.Start, false)
+				r[14] = date(t.Period.End, true)
+			}
+			r[15] = date(string(t.Deadline), true)
+			if t.Parent != nil {
+				if pr, ok := rows[*t.Parent]; ok {
+					r[16] = pr
+				}
+			}
+			r[17] = text(t.Sentence)
+			r[18] = link(rec.Path)
+			if rec.Pages != nil {
+				r[19] = positive(t.Page)
+			}
+			if err := e.put(SheetTargets, r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// documents writes one row per selected document.
+func (e *exporter) documents(ctx context.Context) error {
+	return Records(ctx, e.ix, e.sel, func(rec extract.Record) error {
+		paths, err := e.ix.Paths(rec.SHA256)
+		if err != nil {
+			return err
+		}
+		var others []string
+		for _, p := range paths {
+			if p != rec.Path {
+				others = append(others, p)
+			}
+		}
+		r := e.reset(len(documentColumns))
+		r[0] = link(rec.Path)
+		r[1] = text(string(rec.Title))
+		r[2] = text(string(rec.Number))
+		r[3] = text(kindLabel(rec.Kind, e.lang))
+		r[4] = text(string(rec.Issuer))
+		r[5] = date(string(rec.Issued), false)
+		r[6] = date(string(rec.Published), false)
+		r[7] = text(strings.Join(rec.Authors, "; "))
+		r[8] = text(rec.Format)
+		r[9] = text(string(rec.Encoding))
+		if rec.Pages != nil {
+			r[10] = *rec.Pages
+		}
+		r[11] = len(rec.Targets)
+		r[12] = len(rec.Dates)
+		r[13] = len(rec.References)
+		r[14] = text(strings.Join(others, "\n"))
+		r[15] = text(strings.Join(rec.Warnings, "\n"))
+		r[16] = text(string(rec.Error))
+		r[17] = text(rec.SHA256)
+		return e.put(SheetDocuments, r)
+	})
+}
+
+// resolutions writes the resolution registry: with a selection, the
+// resolutions that are selected documents or that selected documents
+// cite, with those citations only.
+func (e *exporter) resolutions(ctx context.Context) error {
+	rs, err := search.Resolutions(ctx, e.ix)
+	if err != nil {
+		return err
+	}
+	var chosen map[string]bool // paths of the selected documents
+	if e.sel != nil {
+		chosen = map[string]bool{}
+		for sha := range e.sel.docs {
+			ps, err := e.ix.Paths(sha)
+			if err != nil {
+				return err
+			}
+			for _, p := range ps {
+				chosen[p] = true
+			}
+		}
+	}
+	for _, res := range rs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		cites := res.CitedBy
+		stored := res.Paths
+		if chosen != nil {
+			cites, stored = nil, nil
+			for _, c := range res.CitedBy {
+				if chosen[c.Path] {
+					cites = append(cites, c)
+				}
+			}
+			for _, p := range res.Paths {
+				if chosen[p] {
+					stored = append(stored, p)
+				}
+			}
+			if len(cites) == 0 && len(stored) == 0 {
+				continue
+			}
+		}
+		var lines []string
+		for _, c := range cites {
+			lines = append(lines, citationLine(c))
+		}
+		r := e.reset(len(resolutionColumns))
+		r[0] = text(res.Number)
+		r[1] = date(res.Issued, false)
+		r[2] = text(res.Title)
+		r[3] = text(res.Issuer)
+		if len(res.Paths) > 0 {
+			r[4] = link(res.Paths[0])
+		}
+		r[5] = len(cites)
+		r[6] = text(strings.Join(lines, "\n"))
+		if err := e.put(SheetResolutions, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// citationLine describes a citing document on one line: its number and
+// date, its title and its path.
+func citationLine(c search.Citation) string {
+	var b strings.Builder
+	if c.Number != "" {
+		b.WriteString(c.Number)
+		if c.Issued != "" {
+			b.WriteString(" (" + c.Issued + ")")
+		}
+		b.WriteString(" — ")
+	}
+	if c.Title != "" {
+		b.WriteString(strings.Join(strings.Fields(c.Title), " "))
+		b.WriteString(" — ")
+	}
+	b.WriteString(c.Path)
+	return b.String()
+}
+
+// dates writes one row per date mention of the selected documents, with
+// the text around it.
+func (e *exporter) dates(ctx context.Context) error {
+	return Records(ctx, e.ix, e.sel, func(rec extract.Record) error {
+		if len(rec.Dates) == 0 {
+			return nil
+		}
+		body, err := e.text(rec.SHA256)
+		if err != nil {
+			return err
+		}
+		for _, d := range rec.Dates {
+			r := e.reset(len(dateColumns))
+			r[0] = text(string(rec.Title))
+			r[1] = text(string(rec.Number))
+			r[2] = text(d.Text)
+			r[3] = date(d.Start, false)
+			r[4] = date(d.End, true)
+			r[5] = text(grainLabel(d.Grain, e.lang))
+			r[6] = text(Context(body, d.Text, d.Offset, contextBytes))
+			r[7] = link(rec.Path)
+			if rec.Pages != nil {
+				r[8] = positive(d.Page)
+			}
+			if err := e.put(SheetDates, r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// text loads the stored text of a document ("" when the index has none).
+func (e *exporter) text(sha string) (string, error) {
+	// "d:" + hash is the index's ID of a document (index.docID).
+	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery([]string{"d:" + sha}), 1, 0, false)
+	req.Fields = []string{index.FieldBodyFold}
+	res, err := e.ix.Bleve().Search(req)
+	if err != nil {
+		return "", fmt.Errorf("load text of %s: %w", sha, err)
+	}
+	if len(res.Hits) == 0 {
+		return "", nil
+	}
+	s, _ := res.Hits[0].Fields[index.FieldBodyFold].(string)
+	return s, nil
+}
+
+// contextBytes is about how much text Context keeps on each side.
+const contextBytes = 120
+
+// Context returns the text around a mention of m at byte offset off of
+// body: about n bytes on each side, cut at word boundaries, with an
+// ellipsis where cut and white space collapsed. When m is not at off, the
+// mention nearest to off is used; "" when body does not hold m.
+func Context(body, m string, off, n int) string {
+	if m == "" || body == "" {
+		return ""
+	}
+	if off < 0 || off+len(m) > len(body) || body[off:off+len(m)] != m {
+		off = nearest(body, m, off)
+		if off < 0 {
+			return ""
+		}
+	}
+	start := max(off-n, 0)
+	end := min(off+len(m)+n, len(body))
+	for start > 0 && !utf8.RuneStart(body[start]) {
+		start++
+	}
+	for end < len(body) && !utf8.RuneStart(body[end]) {
+		end--
+	}
+	// Cut at white space, unless the word runs into the mention.
+	if start > 0 {
+		if i := strings.IndexFunc(body[start:off], unicode.IsSpace); i >= 0 {
+			start += i
+		}
+	}
+	if end < len(body) {
+		if i := strings.LastIndexFunc(body[off+len(m):end], unicode.IsSpace); i >= 0 {
+			end = off + len(m) + i
+		}
+	}
+	s := strings.Join(strings.Fields(body[start:end]), " ")
+	if start > 0 {
+		s = "…" + s
+	}
+	if end < len(body) {
+		s += "…"
+	}
+	return s
+}
+
+// nearest returns the byte offset of the mention of m nearest to off, or
+// -1.
+func nearest(body, m string, off int) int {
+	best := -1
+	for i := 0; i < len(body); {
+		j := strings.Index(body[i:], m)
+		if j < 0 {
+			break
+		}
+		at := i + j
+		if best < 0 || abs(at-off) < abs(best-off) {
+			best = at
+		}
+		if at > off {
+			break
+		}
+		i = at + 1
+	}
+	return best
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

@@ -1,0 +1,79 @@
+package export
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"vanban/extract"
+	"vanban/index"
+)
+
+// JSONL writes records as JSON Lines: one object per document, the record
+// contract of vanban extract --json (../shared/spec/records.md).
+type JSONL struct {
+	buf *bufio.Writer
+	enc *json.Encoder
+	n   int
+}
+
+// NewJSONL returns a JSON Lines writer to w.
+func NewJSONL(w io.Writer) *JSONL {
+	b := bufio.NewWriterSize(w, 64<<10)
+	enc := json.NewEncoder(b)
+	enc.SetEscapeHTML(false)
+	return &JSONL{buf: b, enc: enc}
+}
+
+// Write writes one record on one line.
+func (j *JSONL) Write(rec extract.Record) error {
+	if rec.Authors == nil {
+		rec.Authors = []string{}
+	}
+	if rec.References == nil {
+		rec.References = []extract.Reference{}
+	}
+	if rec.Abbreviations == nil {
+		rec.Abbreviations = []extract.Abbreviation{}
+	}
+	if rec.Dates == nil {
+		rec.Dates = []extract.Date{}
+	}
+	if rec.Targets == nil {
+		rec.Targets = []extract.Target{}
+	}
+	if rec.Warnings == nil {
+		rec.Warnings = []string{}
+	}
+	if err := j.enc.Encode(rec); err != nil {
+		return fmt.Errorf("jsonl: %w", err)
+	}
+	j.n++
+	return nil
+}
+
+// Count returns the number of records written.
+func (j *JSONL) Count() int { return j.n }
+
+// Close flushes the output.
+func (j *JSONL) Close() error {
+	if err := j.buf.Flush(); err != nil {
+		return fmt.Errorf("jsonl: %w", err)
+	}
+	return nil
+}
+
+// ExportJSONL writes every selected record of ix to j, and closes j. It
+// returns the number of records written.
+func ExportJSONL(ctx context.Context, ix *index.Index, sel *Selection, j *JSONL) (int, error) {
+	err := Records(ctx, ix, sel, j.Write)
+	if err != nil {
+		return j.n, fmt.Errorf("export jsonl: %w", err)
+	}
+	if err := j.Close(); err != nil {
+		return j.n, fmt.Errorf("export jsonl: %w", err)
+	}
+	return j.n, nil
+}
