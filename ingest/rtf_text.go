@@ -231,11 +231,10 @@ type capSpan struct {
 // code, either in a capital ("H") font, which draws every letter as a
 // capital, or in a normal font, where it shows as "QUYếT". Text is
 // upper-cased where the letters the typist typed in ASCII show that it was
-// typed in capitals: in a capital font, a line whose capital-font ASCII
-// letters (or, if it has none, its TCVN3 ASCII letters) are all capitals;
-// in a normal font, a line whose TCVN3 ASCII letters are all capitals and
-// at least three, or a word with at least two ASCII capitals, no ASCII
-// lowercase and a lowercase code letter ("QUYếT"). Text
+// typed in capitals: in a capital font, a line (or table cell) whose TCVN3
+// ASCII letters are all capitals; in a normal font, such a line with at
+// least three of them, or a word with at least two ASCII capitals, no
+// ASCII lowercase and a lowercase code letter ("QUYếT"). Text
 // typed in lowercase ASCII in a capital font keeps the case typed: it is how
 // the document was keyed, and search folds case anyway.
 func fixTCVN3Case(s string, spans []capSpan) string {
@@ -255,16 +254,12 @@ func fixTCVN3Case(s string, spans []capSpan) string {
 			k++
 		}
 		// Was this line typed in capitals? Count the ASCII letters of its
-		// TCVN3 text, and of its capital-font text.
-		var all, caps letterCase
+		// TCVN3 text.
+		var all letterCase
 		for m := k; m < len(spans) && spans[m].start < lineEnd; m++ {
-			t := s[max(spans[m].start, lineStart):min(spans[m].end, lineEnd)]
-			all.count(t)
-			if spans[m].capFont {
-				caps.count(t)
-			}
+			all.count(s[max(spans[m].start, lineStart):min(spans[m].end, lineEnd)])
 		}
-		capsLine := caps.up > 0 && caps.low == 0 || caps.up+caps.low == 0 && all.up > 0 && all.low == 0
+		capsLine := all.up > 0 && all.low == 0
 		upperLine := all.low == 0 && all.up >= 3
 		fixCaseLine(&sb, s[lineStart:lineEnd], lineStart, spans[k:], capsLine, upperLine)
 		lineStart = lineEnd
