@@ -210,7 +210,8 @@ func TestScoreText(t *testing.T) {
 		{"Quy®Þnh cña Bé", Score{Valid: 1, Invalid: 2}},
 		{"“Đ.” – QĐ-TTg …", Score{}},
 		{"plain text", Score{}},
-		{"Coọng xoong", Score{}}, // rare cluster: no evidence either way
+		{"khuỷu ngoẹo", Score{}},           // rare clusters: no evidence either way
+		{"Coọng goòng", Score{Invalid: 2}}, // oo: VNI misread as TCVN3
 	}
 	for _, tt := range tests {
 		if got := ScoreText(tt.in); got != tt.want {

@@ -27,8 +27,9 @@ func (s Score) Net() int { return s.Valid - s.Invalid }
 // ScoreText scores s for detection and repair: it splits s at whitespace
 // and ASCII punctuation and looks at the words that hold a non-ASCII
 // character. A word is valid when it is a Vietnamese syllable (see
-// ValidSyllable) with a common vowel cluster (rare ones such as the oo of
-// "xoong" count neither way); a word that holds a non-ASCII character and is not one
+// ValidSyllable) with a common vowel cluster: rare ones (khuỷu, ngoẹo)
+// count neither way, and the oo of "xoong", which misread VNI is full of,
+// counts as invalid; a word that holds a non-ASCII character and is not one
 // (mojibake such as "Quy®Þnh", "Vieät", "Cáº¥p") is invalid. Words made of
 // punctuation only (“ ” – …), words without a vowel (abbreviations such as
 // "Đ", "QĐ") and plain-ASCII words do not count.
@@ -38,7 +39,7 @@ func ScoreText(s string) Score {
 	nonASCII, letters := false, false
 	end := func(i int) {
 		if start >= 0 && nonASCII && letters && hasVowel(s[start:i]) {
-			if sy, ok := syllableOf(s[start:i]); !ok {
+			if sy, ok := syllableOf(s[start:i]); !ok || sy.nucleus == keyOO {
 				sc.Invalid++
 			} else if !rareNuclei[sy.nucleus] {
 				sc.Valid++

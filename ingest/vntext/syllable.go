@@ -331,13 +331,17 @@ func syllableOf(s string) (syllable, bool) {
 	return parseSyllable(ls)
 }
 
-// rareNuclei are vowel clusters of loanwords and a handful of words (xoong,
-// ngoao, ngoẹo, khuỷu, khuya, thuở). As evidence for an encoding they
-// weigh nothing: a wrong decoding can produce them ("Coọng" for "Cộng").
+// rareNuclei are vowel clusters of a handful of words (ngoao, ngoẹo,
+// khuỷu, khuya, thuở). As evidence for an encoding they weigh nothing.
 var rareNuclei = map[uint16]bool{
-	mustKey("oo"): true, mustKey("oao"): true, mustKey("oeo"): true,
+	mustKey("oao"): true, mustKey("oeo"): true,
 	mustKey("uyu"): true, mustKey("uya"): true, mustKey("uơ"): true,
 }
+
+// keyOO is the oo of a few loanwords (xoong, boong, goòng). VNI text read
+// as TCVN3 is full of it (VNI "Coäng" → "Coọng" for Cộng), so detection
+// counts it against an encoding.
+var keyOO = mustKey("oo")
 
 // validRunes is ValidSyllable for NFC runes.
 func validRunes(rs []rune) bool {
