@@ -55,6 +55,13 @@ func parsePDF(data []byte, maxPages int) (p parsed, err error) {
 	if err != nil {
 		return parsed{}, err
 	}
+	if exp, ok := expandFilterNames(fixed); ok {
+		// Old producers' abbreviated filter names (/Fl): spelled out,
+		// which moves every offset, so the xref is rebuilt.
+		if rebuilt, err := rebuildXref(exp); err == nil {
+			fixed = rebuilt
+		}
+	}
 	r, cryptNotes, openErr := openPDF(fixed)
 	notes = append(notes, cryptNotes...)
 	var pages []pageRef

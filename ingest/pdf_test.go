@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"bytes"
+	"compress/zlib"
+	"encoding/ascii85"
 	"fmt"
 	"strings"
 	"testing"
@@ -590,5 +592,54 @@ func TestPDFDifferences(t *testing.T) {
 	}
 	if want := "Việt Nam ạđ á"; len(p.pages) != 1 || p.pages[0] != want {
 		t.Errorf("pages = %q; want [%q]", p.pages, want)
+	}
+}
+
+// TestPDFAbbreviatedFilter checks a content stream whose dictionary uses
+// the inline-image abbreviation /Fl for FlateDecode, as old producers did.
+func TestPDFAbbreviatedFilter(t *testing.T) {
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	zw.Write([]byte("BT /F1 10 Tf 72 700 Td (compressed text) Tj ET"))
+	zw.Close()
+	for _, filter := range []string{"/Fl", "[/Fl]", "[ /A85 /Fl ]"} {
+		data := z.String()
+		if strings.Contains(filter, "A85") {
+			var a bytes.Buffer
+			enc := ascii85.NewEncoder(&a)
+			enc.Write(z.Bytes())
+			enc.Close()
+			data = a.String() + "~>"
+		}
+		var b testPDF
+		catalog := b.add("")
+		pages := b.add("")
+		f1 := b.add(simpleFont)
+		c := b.add(stream("/Filter "+filter, data))
+		page := b.add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /Contents %d 0 R >>", pages, c))
+		b.set(catalog, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pages))
+		b.set(pages, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 1 /Resources << /Font << /F1 %d 0 R >> >> >>", page, f1))
+		p, err := parsePDF(b.bytes(catalog, 0), PDFMaxPages)
+		if err != nil {
+			t.Fatalf("filter %s: %v", filter, err)
+		}
+		if len(p.pages) != 1 || p.pages[0] != "compressed text" || len(p.warnings) > 0 {
+			t.Errorf("filter %s: pages %q, warnings %q; want [compressed text] and no warning", filter, p.pages, p.warnings)
+		}
+	}
+}
+
+func TestExpandFilterNames(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"<< /Filter /Fl /Length 5 >>", "<< /Filter /FlateDecode /Length 5 >>"},
+		{"<</Filter[/A85/Fl]>>", "<</Filter[/ASCII85Decode/FlateDecode]>>"},
+		{"<< /Filter /FlateDecode >>", "<< /Filter /FlateDecode >>"},
+		{"<< /F /Fl /Subtype /Image >>", "<< /F /Fl /Subtype /Image >>"},
+	}
+	for _, tt := range tests {
+		got, _ := expandFilterNames([]byte(tt.in))
+		if string(got) != tt.want {
+			t.Errorf("expandFilterNames(%q) = %q; want %q", tt.in, got, tt.want)
+		}
 	}
 }

@@ -304,3 +304,44 @@ func sortedKeys(m map[int][]byte) []int {
 	sort.Ints(keys)
 	return keys
 }
+
+// filterEntryRE matches a /Filter entry: one name or an array of names.
+var filterEntryRE = regexp.MustCompile(`/Filter[ \t\r\n]*(?:\[[^\]]{0,200}\]|/[A-Za-z0-9]+)`)
+
+// abbrevFilterRE matches the abbreviated filter names of inline images
+// (PDF 32000-1 table 94), which some old producers also wrote in stream
+// dictionaries; ledongthuc/pdf knows only the full names.
+var abbrevFilterRE = regexp.MustCompile(`/(Fl|A85|AHx|LZW|RL|CCF|DCT)\b`)
+
+var abbrevFilters = map[string]string{
+	"Fl": "FlateDecode", "A85": "ASCII85Decode", "AHx": "ASCIIHexDecode", "LZW": "LZWDecode",
+	"RL": "RunLengthDecode", "CCF": "CCITTFaxDecode", "DCT": "DCTDecode",
+}
+
+// expandFilterNames rewrites abbreviated filter names in /Filter entries
+// to their full names. It reports whether it changed anything; the byte
+// offsets then need rebuildXref.
+func expandFilterNames(data []byte) ([]byte, bool) {
+	locs := filterEntryRE.FindAllIndex(data, -1)
+	changed := false
+	for _, l := range locs {
+		if abbrevFilterRE.Match(data[l[0]:l[1]]) {
+			changed = true
+			break
+		}
+	}
+	if !changed {
+		return data, false
+	}
+	out := make([]byte, 0, len(data)+len(locs)*10)
+	prev := 0
+	for _, l := range locs {
+		out = append(out, data[prev:l[0]]...)
+		out = append(out, abbrevFilterRE.ReplaceAllFunc(data[l[0]:l[1]], func(m []byte) []byte {
+			return []byte("/" + abbrevFilters[string(m[1:])])
+		})...)
+		prev = l[1]
+	}
+	out = append(out, data[prev:]...)
+	return out, true
+}
