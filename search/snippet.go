@@ -65,9 +65,12 @@ func makeSnippets(text string, h *highlight, n int) []Snippet {
 	}
 	var ms []match
 	for i := 0; i < len(toks); i++ {
+		if toks[i].End <= toks[i].Start {
+			continue
+		}
 		matched := false
 		for _, ph := range h.phrases {
-			if i+len(ph) > len(toks) {
+			if len(ph) == 0 || i+len(ph) > len(toks) {
 				continue
 			}
 			ok := true
@@ -135,7 +138,9 @@ func makeSnippets(text string, h *highlight, n int) []Snippet {
 			continue
 		}
 		used = append(used, [2]int{s, e})
-		out = append(out, buildSnippet(text, s, e, ms[w.first:w.last+1], func(m match) (int, int) { return m.start, m.end }))
+		sn := buildSnippet(text, s, e, ms[w.first:w.last+1], func(m match) (int, int) { return m.start, m.end })
+		sn.Page = 1 + strings.Count(text[:start], "\f") // the page of the first match
+		out = append(out, sn)
 	}
 	return out
 }
@@ -159,7 +164,7 @@ func buildSnippet[M any](text string, s, e int, ms []M, span func(M) (int, int))
 			mi++
 		}
 		if mi < len(ms) {
-			if ms0, me := span(ms[mi]); ms0 == i {
+			if ms0, me := span(ms[mi]); ms0 == i && me > i && me <= e {
 				if space && b.Len() > 0 {
 					b.WriteByte(' ')
 				}
