@@ -154,6 +154,9 @@ var tgMarkersByFirst = func() map[string][]tgMarker {
 	return m
 }()
 
+// Comparator words that may stand before the upper end of a range.
+var tgRangeBound = newPhraseList("dưới", "không quá", "không vượt quá", "trên", "khoảng")
+
 // Words opening a condition, and quantifiers before a noun.
 var (
 	tgConditions  = newPhraseList("trường hợp", "nếu", "khi", "đối với trường hợp")
@@ -862,11 +865,20 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 		if k2 < len(toks) && toks[k2].raw == "%" {
 			k2++
 		}
-		if !frac && k2+1 < len(toks) && (tgIsDash(toks[k2].raw) || toks[k2].low == "đến" || toks[k2].low == "tới") && toks[k2+1].kind == tgNum {
-			if _, isDate := f.numberOrDate(toks[k2+1].start); !isDate {
-				if v2, ok2 := ParseNumber(toks[k2+1].raw, f.conv); ok2 && v2 > v {
-					q.max = &v2
-					k = k2 + 2
+		if !frac && k2+1 < len(toks) && (tgIsDash(toks[k2].raw) || toks[k2].low == "đến" || toks[k2].low == "tới") {
+			k3 := k2 + 1
+			if toks[k2].kind == tgWord {
+				// "từ 70 đến dưới 90 điểm", "từ trên 15% đến không quá 30%"
+				if c, ok := tgRangeBound.at(toks, k3); ok {
+					k3 = c
+				}
+			}
+			if k3 < len(toks) && toks[k3].kind == tgNum {
+				if _, isDate := f.numberOrDate(toks[k3].start); !isDate {
+					if v2, ok2 := ParseNumber(toks[k3].raw, f.conv); ok2 && v2 > v {
+						q.max = &v2
+						k = k3 + 1
+					}
 				}
 			}
 		}
@@ -965,7 +977,8 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 			break
 		}
 	}
-	q.bound = cmp == ">=" || cmp == "<="
+	// a written bound: "từ … trở lên", "không vượt quá …", "từ 70 đến 90"
+	q.bound = cmp == ">=" || cmp == "<=" || from && q.max != nil
 	if q.max != nil {
 		cmp = "range"
 	}

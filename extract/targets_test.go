@@ -356,3 +356,21 @@ func BenchmarkFindTargets(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(texts)*b.N)/b.Elapsed().Seconds(), "docs/s")
 }
+
+func TestFindTargetsRanges(t *testing.T) {
+	tests := []struct {
+		text string
+		want []tgWant
+	}{
+		{"Tiêu chuẩn: Là cá nhân có tổng điểm đánh giá đạt từ 70 đến dưới 90 điểm.",
+			[]tgWant{{"range", 70, 90, "điểm", "tổng điểm", "", -1}}},
+		{"Mục tiêu đến năm 2030, GRDP bình quân đầu người đạt khoảng 8.300-8.500 USD.",
+			[]tgWant{{"range", 8300, 8500, "USD", "GRDP bình quân đầu người", "..2030", -1}}},
+		{"Phấn đấu tỷ lệ đô thị hóa 60 - 62%.",
+			[]tgWant{{"range", 60, 62, "%", "đô thị hóa", "", -1}}},
+		{"Mục tiêu tăng trưởng kinh tế đạt hai con số.", nil},
+	}
+	for _, tt := range tests {
+		checkTargets(t, tt.text, TargetContext{}, tt.want)
+	}
+}

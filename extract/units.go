@@ -37,7 +37,7 @@ var countUnits = newPhraseList(
 	"đảng bộ", "tổ chức cơ sở đảng", "tổ chức đảng", "cơ sở đảng", "cơ sở",
 	"đơn vị", "cơ quan", "căn hộ", "căn nhà", "ngôi nhà", "nhà", "nhà ở",
 	"sản phẩm", "khu công nghiệp", "cụm công nghiệp", "chợ", "siêu thị",
-	"cây số", "thiết chế", "nhà văn hóa", "trang trại", "con",
+	"cây số", "thiết chế", "nhà văn hóa", "trang trại",
 	"cây", "chiếc", "héc ta", "quần chúng", "đoàn viên", "hội viên",
 	"thanh niên", "gia đình", "khách", "lượt khách du lịch", "du khách",
 	"dân", "người dân", "thuê bao", "máy", "tàu", "xe", "phòng", "ca",
