@@ -177,7 +177,12 @@ func (lb *legacyBuilder) text(fallback string) (string, string) {
 				}
 			}
 		}
-		text := decodeLegacy(s.bytes, enc)
+		var text string
+		if (s.enc.name == "" || s.enc.name == encMaybe) && (enc == encTCVN3 || enc == encVNI) {
+			text = decodeByWord(s.bytes, enc)
+		} else {
+			text = decodeLegacy(s.bytes, enc)
+		}
 		if enc == encTCVN3 {
 			spans = append(spans, capSpan{start: sb.Len(), end: sb.Len() + len(text), capFont: s.enc.upper})
 		}
@@ -218,6 +223,63 @@ func bestEncoding(b []byte, def string) string {
 		}
 	}
 	return best
+}
+
+// decodeByWord decodes bytes of an unnamed font whose paragraph was found
+// to be in enc, word by word: a word that enc does not decode to valid
+// Vietnamese but another legacy encoding does is decoded with that one
+// (text pasted from a VNI document into a TCVN3 one keeps its bytes).
+func decodeByWord(b []byte, enc string) string {
+	var sb strings.Builder
+	for len(b) > 0 {
+		i := 0
+		for i < len(b) && isWordSep(b[i]) {
+			i++
+		}
+		sb.Write(b[:i])
+		b = b[i:]
+		j := 0
+		for j < len(b) && !isWordSep(b[j]) {
+			j++
+		}
+		word := b[:j]
+		b = b[j:]
+		s := decodeLegacy(word, enc)
+		if !isASCII(word) && vntext.ScoreText(s).Invalid > 0 {
+			for _, alt := range paraCandidates {
+				if alt == enc {
+					continue
+				}
+				a := decodeLegacy(word, alt)
+				if sc := vntext.ScoreText(a); sc.Invalid == 0 && sc.Valid > 0 && !innerCapital(a) {
+					s = a
+					break
+				}
+			}
+		}
+		sb.WriteString(s)
+	}
+	return sb.String()
+}
+
+// innerCapital reports whether a capital letter follows a lowercase one in
+// s ("vƯi"): the mark of a wrong decoding, not of a word.
+func innerCapital(s string) bool {
+	prevLower := false
+	for _, r := range s {
+		if prevLower && unicode.IsUpper(r) {
+			return true
+		}
+		prevLower = unicode.IsLower(r)
+	}
+	return false
+}
+
+// isWordSep reports whether an 8-bit byte separates words: ASCII that is
+// not a letter or digit. (Legacy letters are bytes over 0x7F or ASCII
+// letters followed by mark bytes.)
+func isWordSep(c byte) bool {
+	return c < 0x80 && !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')
 }
 
 // capSpan is a byte range of decoded TCVN3 text, set in a capital font or not.
