@@ -343,7 +343,7 @@ func issuerLines(lines []textLine, idx []int, numberAt int) string {
 		}
 		if c == "" || isRule(c) || k >= 0 || strings.HasPrefix(fc, "so") && reNumberLine.MatchString(c) ||
 			strings.HasPrefix(fc, "so:") || fc == "so" {
-			if len(units) > 0 && (isRule(c) || c == "") {
+			if len(units) > 0 && isRule(c) {
 				break
 			}
 			continue
@@ -424,10 +424,6 @@ func caseLike(name, text string) string {
 	if len(nw) == 0 {
 		return name
 	}
-	keys := make([]string, len(nw))
-	for i, w := range nw {
-		keys[i] = foldKey(trimEdgePunct(w))
-	}
 	if len(text) > 30000 {
 		// The body names the issuer early (legal basis, first article).
 		cut := 30000
@@ -436,19 +432,27 @@ func caseLike(name, text string) string {
 		}
 		text = text[:cut]
 	}
+	// Search the folded body once; folding keeps words one for one, so a
+	// match's word index maps back to the body's own words.
 	tw := splitWords(removeBold(text))
-	for i := 0; i+len(nw) <= len(tw); i++ {
-		ok := true
-		for j := range nw {
-			if foldKey(trimEdgePunct(tw[i+j])) != keys[j] {
-				ok = false
-				break
-			}
+	folded := foldKey(strings.Join(tw, " "))
+	key := foldKey(name)
+	for from := 0; from < len(folded); {
+		i := strings.Index(folded[from:], key)
+		if i < 0 {
+			break
 		}
-		if !ok {
+		at := from + i
+		from = at + 1
+		end := at + len(key)
+		if at > 0 && isWordByte(folded[at-1]) || end < len(folded) && isWordByte(folded[end]) {
 			continue
 		}
-		cand := tw[i : i+len(nw)]
+		first := strings.Count(folded[:at], " ")
+		if first+len(nw) > len(tw) {
+			break
+		}
+		cand := tw[first : first+len(nw)]
 		if joined := strings.Join(cand, ""); allCapsWord(joined) || joined == strings.ToLower(joined) {
 			continue // another heading-like copy, or one whose case was lost
 		}
@@ -900,4 +904,10 @@ func notArticle(first string) bool {
 		}
 	}
 	return false
+}
+
+// isWordByte reports whether a byte of folded text continues a word
+// (letters, digits and the bytes of non-ASCII letters).
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b >= 0x80
 }

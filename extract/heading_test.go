@@ -56,6 +56,12 @@ func TestParseHeading(t *testing.T) {
 				Title: "về việc sửa đổi mức thuế suất", Authors: []string{}},
 		},
 		{
+			name: "issuer name broken by a markup-only line",
+			text: "|\n**ỦY BAN NHÂN DÂN\n**\nTỈNH QUẢNG TRỊ\n-------\n|\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\n|\nSố: 06/CT-UBND\n|\n*Quảng Trị, ngày\n25 tháng 11 năm 2025*\n\n**CHỈ THỊ**\n\nVỀ TĂNG CƯỜNG BẢO VỆ RỪNG\n\nTrong những năm qua.\n",
+			want: Heading{Kind: "directive", Number: "06/CT-UBND", Issuer: "Ủy ban nhân dân tỉnh Quảng Trị", Issued: "2025-11-25",
+				Title: "VỀ TĂNG CƯỜNG BẢO VỆ RỪNG", Authors: []string{}},
+		},
+		{
 			name: "gazette opening after an issuer line",
 			text: "Chính phủ\n\nNghị định của Chính phủ số 114/2003/NĐ-CP\nngày 10/10/2003 về cán bộ, công chức xã\n\nChính phủ\n\nCăn cứ Luật Tổ chức Chính phủ;\n",
 			want: Heading{Kind: "decree", Number: "114/2003/NĐ-CP", Issuer: "Chính phủ", Issued: "2003-10-10",
