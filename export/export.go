@@ -357,20 +357,18 @@ func (e *exporter) resolutions(ctx context.Context) error {
 			return err
 		}
 		cites := res.CitedBy
-		stored := res.Paths
 		if chosen != nil {
-			cites, stored = nil, nil
+			cites = nil
 			for _, c := range res.CitedBy {
 				if chosen[c.Path] {
 					cites = append(cites, c)
 				}
 			}
+			selected := false
 			for _, p := range res.Paths {
-				if chosen[p] {
-					stored = append(stored, p)
-				}
+				selected = selected || chosen[p]
 			}
-			if len(cites) == 0 && len(stored) == 0 {
+			if len(cites) == 0 && !selected {
 				continue
 			}
 		}
