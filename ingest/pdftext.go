@@ -61,6 +61,10 @@ type pageWalker struct {
 	glyphBuf []glyph
 	maxRuns  int
 	err      error // the first stream that could not be read
+
+	open     textRun // the run being extended (see addRun)
+	openText []byte
+	hasOpen  bool
 }
 
 // fontKey identifies a font: its object, or for a direct font dictionary
@@ -122,7 +126,7 @@ func (w *pageWalker) walk(strm, resources pdf.Value, ctm matrix, depth int) {
 			x0, y0, x1, y1 = -y0, x0, -y1, x1
 		}
 		_ = y1
-		w.runs = append(w.runs, textRun{x: x0, y: y0, ex: x1, size: size, text: text})
+		w.addRun(textRun{x: x0, y: y0, ex: x1, size: size, text: text})
 	}
 	nextLine := func(tx, ty float64) {
 		tlm = matrix{1, 0, 0, 1, tx, ty}.mul(tlm)
@@ -228,6 +232,34 @@ func (w *pageWalker) walk(strm, resources pdf.Value, ctm matrix, depth int) {
 	}
 }
 
+// addRun appends a run, merging it into the open run when it continues
+// it on the same baseline with no gap wide enough for a space (producers
+// that place every glyph by itself would otherwise make one run per
+// letter).
+func (w *pageWalker) addRun(r textRun) {
+	if o := &w.open; w.hasOpen {
+		gap := r.x - o.ex
+		if r.size == o.size && math.Abs(r.y-o.y) < 0.01*r.size &&
+			gap > -0.5*r.size && gap <= spaceGap*r.size {
+			w.openText = append(w.openText, r.text...)
+			o.ex = max(o.ex, r.ex)
+			return
+		}
+		w.flushRun()
+	}
+	w.open, w.hasOpen = r, true
+	w.openText = append(w.openText[:0], r.text...)
+}
+
+// flushRun closes the open run.
+func (w *pageWalker) flushRun() {
+	if w.hasOpen {
+		w.open.text = string(w.openText)
+		w.runs = append(w.runs, w.open)
+		w.hasOpen = false
+	}
+}
+
 // doXObject paints the XObject name: a form is walked, an image counted.
 func (w *pageWalker) doXObject(resources pdf.Value, name string, ctm matrix, depth int) {
 	x := resources.Key("XObject").Key(name)
@@ -313,6 +345,7 @@ func walkPage(page, resources pdf.Value, fonts map[fontKey]*pdfFont) (runs []tex
 	w := &pageWalker{fonts: fonts, maxRuns: maxRunsPerPage}
 	defer func() {
 		if r := recover(); r != nil {
+			w.flushRun()
 			runs, painted, images = w.runs, w.painted, w.images
 			err = fmt.Errorf("%v", r)
 		}
@@ -323,6 +356,7 @@ func walkPage(page, resources pdf.Value, fonts map[fontKey]*pdfFont) (runs []tex
 	}
 	ctm := identity
 	w.walk(contents, resources, ctm, 0)
+	w.flushRun()
 	return w.runs, w.painted, w.images, w.err
 }
 
