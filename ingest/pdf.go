@@ -34,7 +34,7 @@ func readPDFFile(path string, data []byte) (parsed, error) {
 	if PDFInProcess || WorkerRequested() {
 		return parsePDF(data, PDFMaxPages)
 	}
-	return parsePDFInWorker(data, PDFTimeout, PDFMaxPages)
+	return parsePDFInWorker(data, PDFTimeout, PDFMemoryLimit, PDFMaxPages)
 }
 
 // errPDFPassword is the error for a PDF that needs a password to open.

@@ -41,7 +41,7 @@ func BenchmarkPDF44Worker(b *testing.B) {
 	_, data := pdf44(b)
 	pages := 0
 	for b.Loop() {
-		p, err := parsePDFInWorker(data, PDFTimeout, PDFMaxPages)
+		p, err := parsePDFInWorker(data, PDFTimeout, PDFMemoryLimit, PDFMaxPages)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -70,7 +70,7 @@ func BenchmarkPDF44Pdftotext(b *testing.B) {
 func BenchmarkPDFSmallWorker(b *testing.B) {
 	data := pagesPDF("BT /F1 10 Tf 72 700 Td (hello) Tj ET")
 	for b.Loop() {
-		if _, err := parsePDFInWorker(data, PDFTimeout, PDFMaxPages); err != nil {
+		if _, err := parsePDFInWorker(data, PDFTimeout, PDFMemoryLimit, PDFMaxPages); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -365,9 +365,10 @@ func (w *pdfWorker) roundTrip(data []byte, maxPages int, timeout time.Duration, 
 }
 
 // parsePDFInWorker parses data in a worker process, killing it when it
-// runs past timeout or uses more than PDFMemoryLimit. If no worker can be
-// started, it parses in this process and says so in a warning.
-func parsePDFInWorker(data []byte, timeout time.Duration, maxPages int) (parsed, error) {
+// runs past timeout or its resident size goes over memLimit bytes (0: no
+// bound). If no worker can be started, it parses in this process and says
+// so in a warning.
+func parsePDFInWorker(data []byte, timeout time.Duration, memLimit int64, maxPages int) (parsed, error) {
 	if workerBroken.Load() {
 		return parsePDF(data, maxPages)
 	}
@@ -378,7 +379,6 @@ func parsePDFInWorker(data []byte, timeout time.Duration, maxPages int) (parsed,
 		p.warnings = append(p.warnings, fmt.Sprintf("PDF parsed without a worker process, so without a deadline (%v)", err))
 		return p, perr
 	}
-	memLimit := PDFMemoryLimit
 	type result struct {
 		rep workerReply
 		err error

@@ -39,14 +39,14 @@ func TestWorkerMatchesInProcess(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := parsePDFInWorker(data, 10*time.Second, PDFMaxPages)
+	got, err := parsePDFInWorker(data, 10*time.Second, PDFMemoryLimit, PDFMaxPages)
 	if err != nil {
 		t.Fatalf("parsePDFInWorker error: %v", err)
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("parsePDFInWorker = %+v; want %+v", got, want)
 	}
-	if _, err := parsePDFInWorker([]byte("%PDF-1.4\nnothing"), 10*time.Second, PDFMaxPages); err == nil || !strings.Contains(err.Error(), "PDF") {
+	if _, err := parsePDFInWorker([]byte("%PDF-1.4\nnothing"), 10*time.Second, PDFMemoryLimit, PDFMaxPages); err == nil || !strings.Contains(err.Error(), "PDF") {
 		t.Errorf("parsePDFInWorker(broken) error = %v; want a PDF error", err)
 	}
 }
@@ -56,11 +56,11 @@ func TestWorkerMatchesInProcess(t *testing.T) {
 func TestWorkerReuse(t *testing.T) {
 	StopPDFWorkers()
 	data := pagesPDF("BT /F1 10 Tf 72 700 Td (hello) Tj ET")
-	if _, err := parsePDFInWorker(data, 10*time.Second, PDFMaxPages); err != nil {
+	if _, err := parsePDFInWorker(data, 10*time.Second, PDFMemoryLimit, PDFMaxPages); err != nil {
 		t.Fatal(err)
 	}
 	pid := idleWorkerPID(t)
-	if _, err := parsePDFInWorker(data, 10*time.Second, PDFMaxPages); err != nil {
+	if _, err := parsePDFInWorker(data, 10*time.Second, PDFMemoryLimit, PDFMaxPages); err != nil {
 		t.Fatal(err)
 	}
 	if got := idleWorkerPID(t); got != pid {
@@ -72,7 +72,7 @@ func TestWorkerReuse(t *testing.T) {
 	workerPool.Unlock()
 	_ = w.cmd.Process.Kill()
 	<-w.done
-	p, err := parsePDFInWorker(data, 10*time.Second, PDFMaxPages)
+	p, err := parsePDFInWorker(data, 10*time.Second, PDFMemoryLimit, PDFMaxPages)
 	if err != nil || len(p.pages) != 1 || p.pages[0] != "hello" {
 		t.Errorf("after the worker died: pages %q, error %v; want [hello]", p.pages, err)
 	}
@@ -96,18 +96,16 @@ func TestWorkerDeadline(t *testing.T) {
 		t.Skip("builds a 3000-page PDF")
 	}
 	big := manyPagesPDF(3000)
-	_, err := parsePDFInWorker(big, 30*time.Millisecond, PDFMaxPages)
+	_, err := parsePDFInWorker(big, 30*time.Millisecond, PDFMemoryLimit, PDFMaxPages)
 	if err == nil || err.Error() != "PDF parsing timed out after 30ms" {
 		t.Errorf("parsePDFInWorker(big, 30ms) error = %v; want PDF parsing timed out after 30ms", err)
 	}
-	saved := PDFMemoryLimit
-	PDFMemoryLimit = 1 << 20 // any Go process is bigger
-	_, err = parsePDFInWorker(big, 10*time.Second, PDFMaxPages)
-	PDFMemoryLimit = saved
+	// Any Go process is bigger than 1 MB.
+	_, err = parsePDFInWorker(big, 10*time.Second, 1<<20, PDFMaxPages)
 	if err == nil || !strings.Contains(err.Error(), "memory") {
 		t.Errorf("parsePDFInWorker with a 1 MB bound: error = %v; want a memory error", err)
 	}
-	p, err := parsePDFInWorker(pagesPDF("BT /F1 10 Tf 72 700 Td (after) Tj ET"), 10*time.Second, PDFMaxPages)
+	p, err := parsePDFInWorker(pagesPDF("BT /F1 10 Tf 72 700 Td (after) Tj ET"), 10*time.Second, PDFMemoryLimit, PDFMaxPages)
 	if err != nil || len(p.pages) != 1 || p.pages[0] != "after" {
 		t.Errorf("after a killed worker: pages %q, error %v; want [after]", p.pages, err)
 	}
