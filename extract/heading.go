@@ -308,7 +308,7 @@ var bodyStarts = []string{
 	"dang bo", "dang uy", "tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy", "chi bo",
 	"ban ", "uy ban", "hoi dong", "bo ", "tong cuc", "cuc ", "so ", "van phong", "dai hoi",
 	"chinh phu", "quoc hoi", "thu tuong", "truong ", "vien ", "toa an", "ngan hang", "kiem toan",
-	"dang doan", "ban can su", "quan uy",
+	"dang doan", "ban can su", "trung tam", "cong an", "hoi ",
 }
 
 // issuerLines returns the issuer named in the heading block before the
@@ -524,9 +524,11 @@ func sentenceCase(ws []string) string {
 	for i, w := range ws {
 		lw := strings.ToLower(w)
 		switch {
+		case isGlossaryShort(w):
+			out[i] = w
 		case i == 0 || proper:
 			out[i] = capitalizeWord(w)
-		case isRomanNumeral(w):
+		case isRomanNumeral(w) || isGlossaryShort(w):
 			out[i] = w
 		case foldKey(lw) == "dang" || foldKey(lw) == "viet" || foldKey(lw) == "trung" || foldKey(lw) == "khoi":
 			out[i] = capitalizeWord(w)
@@ -807,7 +809,7 @@ func gazetteTitle(t, para string) string {
 // headColumns is how many lines at the top may hold two columns.
 const headColumns = 40
 
-var reColumnGap = regexp.MustCompile(`\S(\s{4,}|\t+|\s+\|\s+)\S`)
+var reColumnGap = regexp.MustCompile(`\S(\s{4,}|\t+|\s+\|\s+|\s*[-_=]{3,}\s*(?:\|\s*)?)[^\s\-_=|]`)
 
 // splitColumns splits the first lines of a two-column heading that a
 // conversion flattened into one line ("BỘ TÀI CHÍNH        CỘNG HÒA XÃ HỘI
@@ -910,4 +912,15 @@ func notArticle(first string) bool {
 // (letters, digits and the bytes of non-ASCII letters).
 func isWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b >= 0x80
+}
+
+// isGlossaryShort reports whether w is a short form of the glossary
+// ("UBND", "HĐND"), which keeps its capitals.
+func isGlossaryShort(w string) bool {
+	for _, g := range glossary {
+		if g.Short == w {
+			return true
+		}
+	}
+	return false
 }
