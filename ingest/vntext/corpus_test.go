@@ -103,7 +103,7 @@ func itoa(i int) string {
 // reported as anything but UTF-8 or changed beyond NFC.
 func TestDecodeUTF8Corpus(t *testing.T) {
 	root := testshared.Dir(t, "corpus")
-	dirs := []string{"dev", "bulk", "formats"}
+	dirs := []string{"dev", "bulk", "formats", "legacy/tcvn3/truth", "legacy/vni/truth"}
 	n := 0
 	for _, d := range dirs {
 		err := filepath.WalkDir(filepath.Join(root, d), func(path string, e fs.DirEntry, err error) error {
