@@ -84,7 +84,9 @@ type docFile struct {
 	pieces   []docPiece
 	runs     []docRun
 	fonts    []docFont
-	styleFtc int // font of the Normal style, -1 if unknown
+	styleFtc int      // font of the Normal style, -1 if unknown
+	fontEncs []runEnc // encodings of fonts, by index (lazily)
+	lastRun  int      // index of the run runFont found last
 	lid      uint16
 }
 
@@ -537,12 +539,26 @@ func (f *docFile) fontEnc(ftc int) runEnc {
 	if ftc < 0 || ftc >= len(f.fonts) {
 		return runEnc{}
 	}
-	return fontRunEnc(f.fonts[ftc].name, f.fonts[ftc].charset)
+	if f.fontEncs == nil {
+		f.fontEncs = make([]runEnc, len(f.fonts))
+		for i, font := range f.fonts {
+			f.fontEncs[i] = fontRunEnc(font.name, font.charset)
+		}
+	}
+	return f.fontEncs[ftc]
 }
 
 // runFont returns the font of the byte at stream offset fc.
 func (f *docFile) runFont(fc uint32) int {
+	// Characters come in stream order within a piece: try the last run.
+	if r := f.lastRun; r < len(f.runs) && f.runs[r].fcStart <= fc && fc < f.runs[r].fcEnd {
+		if f.runs[r].ftc >= 0 {
+			return f.runs[r].ftc
+		}
+		return f.styleFtc
+	}
 	i := sort.Search(len(f.runs), func(i int) bool { return f.runs[i].fcEnd > fc })
+	f.lastRun = i
 	if i < len(f.runs) && f.runs[i].fcStart <= fc && f.runs[i].ftc >= 0 {
 		return f.runs[i].ftc
 	}

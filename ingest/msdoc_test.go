@@ -397,3 +397,9 @@ func FuzzReadDOC(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkReadDOC reads the legacy corpus's .doc files (skipped without
+// ../shared); -bench reports MB/s of .doc.
+func BenchmarkReadDOC(b *testing.B) {
+	benchLegacy(b, ".doc", readDOCFile)
+}

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"vanban/internal/testshared"
 )
 
 func init() {
@@ -434,4 +436,71 @@ func FuzzParseRTF(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestDecodeByWord(t *testing.T) {
+	tests := []struct {
+		in, enc, want string
+	}{
+		{"Vi\xd6t Nam", encTCVN3, "Việt Nam"},
+		// VNI words in a TCVN3 paragraph.
+		{"m\xb9ng c\xb8c S\xd4\xdb, NGA\xd8NH", encTCVN3, "mạng các SỞ, NGÀNH"},
+		{"ta\xe2m ta\xefi", encTCVN3, "tâm tại"},
+		// TCVN3 words in a VNI paragraph.
+		{"Vie\xe4t Nam v\xb5 c\xb8c", encVNI, "Việt Nam và các"},
+		{"", encTCVN3, ""},
+		{"123 ,.;", encVNI, "123 ,.;"},
+	}
+	for _, tt := range tests {
+		if got := decodeByWord([]byte(tt.in), tt.enc); got != tt.want {
+			t.Errorf("decodeByWord(%q, %s) = %q; want %q", tt.in, tt.enc, got, tt.want)
+		}
+	}
+}
+
+func TestInnerCapital(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{{"vƯi", true}, {"Việt", false}, {"VIỆT", false}, {"QUYếT", false}, {"iPhone", false}, {"aĐ", true}, {"", false}}
+	for _, tt := range tests {
+		if got := innerCapital(tt.in); got != tt.want {
+			t.Errorf("innerCapital(%q) = %v; want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// BenchmarkReadRTF reads the legacy corpus's RTF files (skipped without
+// ../shared); b.SetBytes makes -bench report MB/s of RTF.
+func BenchmarkReadRTF(b *testing.B) {
+	benchLegacy(b, ".rtf", readRTFFile)
+}
+
+func benchLegacy(b *testing.B, ext string, read func(string, []byte) (parsed, error)) {
+	legacy := testshared.Dir(b, "corpus/legacy")
+	var files [][]byte
+	size := 0
+	for _, enc := range []string{"tcvn3", "vni"} {
+		paths, _ := filepath.Glob(filepath.Join(legacy, enc, "*"+ext))
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			files = append(files, data)
+			size += len(data)
+		}
+	}
+	if len(files) == 0 {
+		b.Skipf("no %s files in the legacy corpus", ext)
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, data := range files {
+			if _, err := read("bench"+ext, data); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
 }

@@ -16,6 +16,10 @@ import (
 // characters) unless a legacy decoding of their paragraph scores better.
 const encMaybe = "maybe-unicode"
 
+// detectSample is how many bytes of text in unnamed fonts the document-level
+// detection looks at.
+const detectSample = 32 << 10
+
 // cellSep separates the cells of a table row on its line, as the DOCX
 // reader writes them.
 const cellSep = " | "
@@ -131,6 +135,15 @@ func (lb *legacyBuilder) text(fallback string) (string, string) {
 		}
 		pools[pool][p] = append(pools[pool][p], s.bytes...)
 	}
+	// The document's encoding shows in a sample; paragraphs are checked
+	// one by one below.
+	if len(unknown) > detectSample {
+		cut := detectSample
+		for cut < len(unknown) && unknown[cut] != ' ' {
+			cut++
+		}
+		unknown = unknown[:cut]
+	}
 	detected := detectEncoding(unknown)
 	if detected == "" {
 		detected = fallback
@@ -230,6 +243,9 @@ func bestEncoding(b []byte, def string) string {
 // Vietnamese but another legacy encoding does is decoded with that one
 // (text pasted from a VNI document into a TCVN3 one keeps its bytes).
 func decodeByWord(b []byte, enc string) string {
+	if whole := decodeLegacy(b, enc); vntext.ScoreText(whole).Invalid == 0 {
+		return whole
+	}
 	var sb strings.Builder
 	for len(b) > 0 {
 		i := 0
@@ -262,12 +278,14 @@ func decodeByWord(b []byte, enc string) string {
 	return sb.String()
 }
 
-// innerCapital reports whether a capital letter follows a lowercase one in
-// s ("vƯi"): the mark of a wrong decoding, not of a word.
+// innerCapital reports whether a non-ASCII capital letter follows a
+// lowercase one in s ("vƯi"): the mark of a wrong decoding. (An ASCII
+// capital after a lowercase code letter, "QUYếT", is how TCVN3 capitals
+// are typed.)
 func innerCapital(s string) bool {
 	prevLower := false
 	for _, r := range s {
-		if prevLower && unicode.IsUpper(r) {
+		if prevLower && r > unicode.MaxASCII && unicode.IsUpper(r) {
 			return true
 		}
 		prevLower = unicode.IsLower(r)
