@@ -45,6 +45,7 @@ const (
 	boostNumber    = 10.0
 	boostRef       = 2.0
 	boostKind      = 2.0
+	boostAllWords  = 2.0
 )
 
 func (s *Searcher) plan(q Query) (*plan, error) {
@@ -54,7 +55,7 @@ func (s *Searcher) plan(q Query) (*plan, error) {
 		typ = index.TypeTarget
 	}
 	p.filters = append(p.filters, term(index.FieldType, typ))
-	if text := strings.TrimSpace(vntext.Normalize(q.Text)); text != "" {
+	if text := prepareQuery(q.Text); text != "" {
 		parsed, err := query.NewQueryStringQuery(text).Parse()
 		if err != nil {
 			return nil, fmt.Errorf("%w: %q: %v", ErrBadQuery, q.Text, err)
@@ -84,6 +85,29 @@ func (s *Searcher) plan(q Query) (*plan, error) {
 		}
 	}
 	return &plan{query: bq, highlight: p.hl}, nil
+}
+
+// loneOperatorRE matches a + or - that stands alone, as punctuation
+// ("2020 - 2025"), not as an operator on the next word ("-đất").
+var loneOperatorRE = regexp.MustCompile(`(^|\s)[-+]+(\s|$)`)
+
+// prepareQuery turns what a user typed into a query string: dashes that
+// are punctuation ("25 – 27%", "2020 - 2025") must not become NOT
+// operators, so typographic dashes and lone +/- become spaces; then the
+// canonical Vietnamese form.
+func prepareQuery(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '\u2012', '\u2013', '\u2014', '\u2015', '\u2212':
+			return ' '
+		}
+		return r
+	}, s)
+	s = vntext.Normalize(s)
+	for loneOperatorRE.MatchString(s) {
+		s = loneOperatorRE.ReplaceAllString(s, "$1$2")
+	}
+	return strings.TrimSpace(s)
 }
 
 // top sorts the clauses of a parsed query string.
@@ -468,6 +492,13 @@ func (p *planner) text(t string, boost float64) query.Query {
 	terms, _ := index.Analyze(index.AnalyzerFold, t)
 	if len(terms) >= 2 && !p.targets {
 		ds = append(ds, match(index.FieldBodyShingle, index.AnalyzerShingle, t, boostShingle))
+		// Documents that hold every word rank above those that hold some.
+		all := query.NewMatchQuery(t)
+		all.SetField(index.FieldBodyFold)
+		all.Analyzer = index.AnalyzerFold
+		all.SetOperator(query.MatchQueryOperatorAnd)
+		all.SetBoost(boostAllWords)
+		ds = append(ds, all)
 	}
 	if len(terms) >= 2 {
 		for _, f := range p.phraseFields() {

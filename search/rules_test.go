@@ -51,6 +51,22 @@ func TestIsResolutionNumber(t *testing.T) {
 	}
 }
 
+func TestPrepareQuery(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"cổ tức 25 – 27%", "cổ tức 25   27%"},
+		{"năm 2020 - 2025", "năm 2020  2025"},
+		{"nghị quyết -đất", "nghị quyết -đất"},
+		{"+TCCSĐ - -", "+TCCSĐ"},
+		{"KT-XH", "KT-XH"},
+		{"hoà bình", "hòa bình"},
+		{"đảng -", "đảng"},
+	} {
+		if got := strings.Join(strings.Fields(prepareQuery(c.in)), " "); got != strings.Join(strings.Fields(c.want), " ") {
+			t.Errorf("prepareQuery(%q) = %q; want %q", c.in, got, c.want)
+		}
+	}
+}
+
 func TestKindCode(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"resolution", "resolution"},

@@ -213,7 +213,6 @@ func TestBadQuery(t *testing.T) {
 	ix := buildIndex(t)
 	for _, q := range []Query{
 		{Text: `"trong sạch`},
-		{Text: `đảng -`},
 		{Text: "x", From: "hôm qua"},
 		{Text: "x", From: "2020", To: "2019"},
 		{Text: "issued:tuần trước"},
