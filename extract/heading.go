@@ -137,6 +137,13 @@ func parseOfficial(lines []textLine, text string, h *Heading) bool {
 			typeAt = k
 			break
 		}
+		if kind, rest := typeWithSubject(c); kind != "" {
+			// "CHỈ THỊ VỀ TĂNG CƯỜNG …": type and subject on one line.
+			typeAt = k
+			h.Kind = kind
+			h.Title = strings.TrimSpace(rest + " " + subjectAfter(lines, i))
+			break
+		}
 		if kind, rest := gluedTypeLine(lines[i].text); kind != "" {
 			// "**NGHỊ ĐỊNH**Quy định về …": type and subject on one line.
 			typeAt = k
@@ -923,4 +930,22 @@ func isGlossaryShort(w string) bool {
 		}
 	}
 	return false
+}
+
+// typeWithSubject reads a type line in capitals that goes on with its
+// subject ("CHỈ THỊ VỀ TĂNG CƯỜNG CÔNG TÁC …", "NGHỊ QUYẾT VỀ VIỆC …") and
+// returns the kind and the subject.
+func typeWithSubject(c string) (kind, rest string) {
+	if capsRatio(c) < 0.8 {
+		return "", ""
+	}
+	kind, n := KindOfTypeName(c)
+	if kind == "" {
+		return "", ""
+	}
+	rest = strings.TrimSpace(c[n:])
+	if f := foldKey(rest); !strings.HasPrefix(f, "ve ") {
+		return "", ""
+	}
+	return kind, rest
 }

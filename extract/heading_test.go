@@ -62,6 +62,12 @@ func TestParseHeading(t *testing.T) {
 				Title: "VỀ TĂNG CƯỜNG BẢO VỆ RỪNG", Authors: []string{}},
 		},
 		{
+			name: "type and subject on one line",
+			text: "UỶ BAN NHÂN DÂN TỈNH SƠN LA\nSố: 07/CT-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSơn La, ngày 10 tháng 4 năm 2023\n\nCHỈ THỊ VỀ TĂNG CƯỜNG PHÒNG CHÁY RỪNG\nNĂM 2023\n\nTrong những năm qua.\n",
+			want: Heading{Kind: "directive", Number: "07/CT-UBND", Issuer: "Ủy ban nhân dân tỉnh Sơn La", Issued: "2023-04-10",
+				Title: "VỀ TĂNG CƯỜNG PHÒNG CHÁY RỪNG NĂM 2023", Authors: []string{}},
+		},
+		{
 			name: "gazette opening after an issuer line",
 			text: "Chính phủ\n\nNghị định của Chính phủ số 114/2003/NĐ-CP\nngày 10/10/2003 về cán bộ, công chức xã\n\nChính phủ\n\nCăn cứ Luật Tổ chức Chính phủ;\n",
 			want: Heading{Kind: "decree", Number: "114/2003/NĐ-CP", Issuer: "Chính phủ", Issued: "2003-10-10",
