@@ -457,8 +457,18 @@ func (f *targetFinder) enterParagraph(p paraInfo) {
 		}
 		i = j
 	}
-	// a group header ("Về kinh tế:") inside a list keeps the list's context
-	groupHeader := level == 3 && strings.HasSuffix(strings.TrimRight(f.text[p.span.start:p.span.end], " *_"), ":")
+	// a group header ("Về kinh tế:") inside a list keeps the list's
+	// context; a heading of tasks, solutions or results ends it
+	line := strings.ToLower(strings.TrimLeft(f.text[p.span.start:p.span.end], " *_#-+"))
+	groupHeader := level == 3 && strings.HasSuffix(strings.TrimRight(line, " *_"), ":") &&
+		(strings.HasPrefix(line, "về ") || strings.HasPrefix(line, "lĩnh vực") || strings.HasPrefix(line, "nhóm"))
+	if !strong && !criteria {
+		for _, w := range []string{"nhiệm vụ", "giải pháp", "tổ chức thực hiện", "kết quả", "đánh giá", "tình hình", "kinh phí"} {
+			if strings.Contains(line, w) {
+				f.sectionTarget, f.sectionCriteria, f.carry = 0, false, 0
+			}
+		}
+	}
 	if f.sectionTarget > 0 && level <= f.sectionTarget && !strong && !criteria && !groupHeader {
 		f.sectionTarget = 0
 		f.sectionCriteria = false
@@ -1142,7 +1152,7 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 		a = markEnd
 	}
 	subj, ind, subjFrom, verbFrom, adjacent := f.leftRolesAdj(toks, a, q.first, dates)
-	if subj == "" && markEnd > clauseStart && markStart >= clauseStart {
+	if subj == "" && markEnd > clauseStart && markStart >= clauseStart && !strings.HasPrefix(strings.ToLower(ind), "có") {
 		// "Quy mô tổng tài sản năm 2020 mục tiêu đạt 150.000 tỷ đồng": the
 		// subject stands before the marker.
 		s2, _, sf2, _ := f.leftRoles(toks, clauseStart, markStart, dates)
@@ -1163,7 +1173,7 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 	}
 	// the right part: subject after a percentage or a count, indicator
 	rs, ri, rEnd := f.rightRoles(toks, q, nextFirst, s1)
-	if subj != "" && adjacent && strings.HasPrefix(q.unit.text, "%") && rs != "" && tgNounAfter(toks, q.last) {
+	if subj != "" && adjacent && strings.HasPrefix(q.unit.text, "%") && rs != "" && tgNounAfter(toks, q.last) && !tgMeasureVerb(ind) {
 		// "… hoàn thành 100% nhiệm vụ được giao": the percentage is of
 		// the words after it; the words before the verb only say who acts.
 		subj, subjFrom = "", -1
@@ -1914,4 +1924,17 @@ func tgTitleLike(line string, toks []tgTok) bool {
 // included) into one space and trims the ends.
 func tgSpaces(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// tgMeasureVerb reports whether a verb phrase states the level a measure
+// reaches ("đạt 95% dân số", "chiếm 30% GRDP"): the words after the
+// percentage are then its base, not its subject.
+func tgMeasureVerb(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for _, v := range []string{"đạt", "chiếm", "là", "bằng", "ở mức"} {
+		if s == v || strings.HasPrefix(s, v+" ") {
+			return true
+		}
+	}
+	return false
 }

@@ -374,3 +374,17 @@ func TestFindTargetsRanges(t *testing.T) {
 		checkTargets(t, tt.text, TargetContext{}, tt.want)
 	}
 }
+
+func TestFindTargetsSections(t *testing.T) {
+	text := strings.Join([]string{
+		"1. Mục tiêu cụ thể:",
+		"- Tỷ lệ bao phủ bảo hiểm y tế đạt 95% dân số.",
+		"- Tỷ lệ trạm y tế xã có bác sĩ đạt 100%.",
+		"Nhiệm vụ và giải pháp:",
+		"- Tăng cường kiểm tra 100% cơ sở khám chữa bệnh.",
+	}, "\n")
+	checkTargets(t, text, TargetContext{}, []tgWant{
+		{"=", 95, 0, "%", "bảo hiểm y tế", "", -1},
+		{"=", 100, 0, "%", "trạm y tế", "", -1},
+	})
+}
