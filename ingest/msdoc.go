@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
+	"time"
 	"unicode/utf16"
 
 	"github.com/richardlehane/mscfb"
@@ -84,9 +86,10 @@ type docFile struct {
 	pieces   []docPiece
 	runs     []docRun
 	fonts    []docFont
-	styleFtc int      // font of the Normal style, -1 if unknown
-	fontEncs []runEnc // encodings of fonts, by index (lazily)
-	lastRun  int      // index of the run runFont found last
+	styleFtc int               // font of the Normal style, -1 if unknown
+	fontEncs []runEnc          // encodings of fonts, by index (lazily)
+	lastRun  int               // index of the run runFont found last
+	summary  map[string]string // summary information: title, author, dates
 	lid      uint16
 }
 
@@ -102,7 +105,16 @@ func readDOCFile(path string, data []byte) (p parsed, err error) {
 		return parsed{}, err
 	}
 	text, enc := f.text()
-	return parsed{pages: []string{text}, encoding: enc}, nil
+	p = parsed{pages: []string{text}, encoding: enc}
+	if si := f.summary; len(si) > 0 {
+		p.title, p.published = si["title"], si["created"]
+		delete(si, "title")
+		delete(si, "created")
+		if len(si) > 0 {
+			p.meta = si
+		}
+	}
+	return p, nil
 }
 
 // docStreams opens an OLE2 compound file and returns its root-level
@@ -170,6 +182,12 @@ func openDOC(data []byte) (*docFile, error) {
 	if wdf == nil {
 		return nil, notWordError(func(name string) bool { return streams[name] != nil })
 	}
+	var summary map[string]string
+	if sf := streams["SummaryInformation"]; sf != nil && sf.Initial == 0x05 {
+		if b, err := readStream(sf, len(data)); err == nil {
+			summary = summaryInfo(b)
+		}
+	}
 	wd, err := readStream(wdf, len(data))
 	if err != nil {
 		return nil, fmt.Errorf("doc: %w: %w", ErrCorrupt, err)
@@ -192,7 +210,7 @@ func openDOC(data []byte) (*docFile, error) {
 	if nFib < 101 {
 		return nil, fmt.Errorf("%w: Word 6.0/95 document (nFib %d); only Word 97-2003 .doc is read", ErrUnsupported, nFib)
 	}
-	f := &docFile{wd: wd, lid: le.Uint16(wd[6:]), styleFtc: -1}
+	f := &docFile{wd: wd, lid: le.Uint16(wd[6:]), styleFtc: -1, summary: summary}
 
 	// FibRgW97, FibRgLw97 and FibRgFcLcb follow FibBase, each behind its count.
 	pos := 0x20
@@ -784,4 +802,115 @@ func (w *docWriter) flushLine() {
 	if !w.lb.lastIs("\n") {
 		w.lb.addString("\n")
 	}
+}
+
+// Summary information property ids ([MS-OLEPS] 2.25, PIDSI_*) and the Meta
+// keys they fill; Title goes to the title, CreateTime to published.
+var summaryProps = map[uint32]string{
+	0x02: "title", 0x03: "subject", 0x04: "author", 0x05: "keywords",
+	0x06: "comment", 0x08: "last_author", 0x0C: "created", 0x0D: "modified",
+}
+
+// Property types of the summary information.
+const (
+	vtI2       = 0x02
+	vtLPSTR    = 0x1E
+	vtLPWSTR   = 0x1F
+	vtFILETIME = 0x40
+)
+
+// summaryInfo reads the "\x05SummaryInformation" property set stream
+// (mscfb names it without the \x05, kept in File.Initial):
+// title, author, dates. Strings are 8-bit in the file's code page, which in
+// Vietnamese files of the period hides TCVN3 or VNI bytes: they are decoded
+// like text in an unnamed font. Damaged streams give what could be read.
+func summaryInfo(b []byte) map[string]string {
+	le := binary.LittleEndian
+	out := map[string]string{}
+	if len(b) < 48 || le.Uint16(b) != 0xFFFE {
+		return out
+	}
+	off := le.Uint32(b[44:])
+	set, ok := sub(b, off, 8)
+	if !ok {
+		return out
+	}
+	size, n := le.Uint32(set), le.Uint32(set[4:])
+	set, ok = sub(b, off, size)
+	if !ok || n > 1024 || 8+uint64(n)*8 > uint64(len(set)) {
+		return out
+	}
+	codepage := 0
+	type prop struct {
+		key string
+		typ uint32
+		val []byte
+	}
+	var props []prop
+	for i := uint32(0); i < n; i++ {
+		id, po := le.Uint32(set[8+i*8:]), le.Uint32(set[12+i*8:])
+		if uint64(po)+8 > uint64(len(set)) {
+			continue
+		}
+		typ := le.Uint32(set[po:])
+		val := set[po+4:]
+		if id == 0x01 && typ == vtI2 {
+			codepage = int(le.Uint16(val))
+			continue
+		}
+		if key := summaryProps[id]; key != "" {
+			props = append(props, prop{key, typ, val})
+		}
+	}
+	for _, p := range props {
+		switch p.typ {
+		case vtLPSTR, vtLPWSTR:
+			if len(p.val) < 4 {
+				continue
+			}
+			cb := le.Uint32(p.val)
+			if p.typ == vtLPWSTR {
+				cb *= 2
+			}
+			s, ok := sub(p.val, 4, cb)
+			if !ok {
+				continue
+			}
+			var text string
+			if p.typ == vtLPWSTR || codepage == 1200 {
+				text = utf16String(s)
+			} else {
+				if i := bytes.IndexByte(s, 0); i >= 0 {
+					s = s[:i]
+				}
+				var lb legacyBuilder
+				for _, c := range s {
+					lb.addByte(runEnc{}, c)
+				}
+				text, _ = lb.text(codepageEncoding(codepage))
+			}
+			if text = strings.Join(strings.Fields(text), " "); text != "" {
+				out[p.key] = text
+			}
+		case vtFILETIME:
+			if len(p.val) < 8 {
+				continue
+			}
+			if t := filetime(le.Uint64(p.val)); t != "" {
+				out[p.key] = t
+			}
+		}
+	}
+	return out
+}
+
+// filetime formats a Windows FILETIME (100 ns since 1601) as ISO 8601 in
+// UTC, or "" when it is not a plausible document date.
+func filetime(ft uint64) string {
+	const unixEpoch = 116444736000000000
+	if ft < unixEpoch {
+		return ""
+	}
+	t := time.Unix(int64((ft-unixEpoch)/10000000), 0).UTC()
+	return isoTime(t.Year(), int(t.Month()), t.Day(), t.Hour(), t.Minute())
 }

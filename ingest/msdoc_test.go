@@ -403,3 +403,65 @@ func FuzzReadDOC(f *testing.F) {
 func BenchmarkReadDOC(b *testing.B) {
 	benchLegacy(b, ".doc", readDOCFile)
 }
+
+// propertySet builds a SummaryInformation stream with the given
+// properties (id, type, value bytes after the type).
+func propertySet(props []struct {
+	id, typ uint32
+	val     []byte
+}) []byte {
+	le := binary.LittleEndian
+	var body []byte
+	n := uint32(len(props))
+	offs := make([]uint32, n)
+	pos := 8 + 8*n
+	for i, p := range props {
+		offs[i] = pos
+		v := le.AppendUint32(nil, p.typ)
+		v = append(v, p.val...)
+		for len(v)%4 != 0 {
+			v = append(v, 0)
+		}
+		body = append(body, v...)
+		pos += uint32(len(v))
+	}
+	set := le.AppendUint32(nil, pos)
+	set = le.AppendUint32(set, n)
+	for i, p := range props {
+		set = le.AppendUint32(set, p.id)
+		set = le.AppendUint32(set, offs[i])
+	}
+	set = append(set, body...)
+	hdr := make([]byte, 48)
+	le.PutUint16(hdr, 0xFFFE)
+	le.PutUint32(hdr[24:], 1)
+	le.PutUint32(hdr[44:], 48)
+	return append(hdr, set...)
+}
+
+func TestSummaryInfo(t *testing.T) {
+	le := binary.LittleEndian
+	lpstr := func(s string) []byte { return append(le.AppendUint32(nil, uint32(len(s)+1)), append([]byte(s), 0)...) }
+	ft := le.AppendUint64(nil, 116444736000000000+uint64(1041379200+9*3600+30*60)*10000000) // 2003-01-01 09:30 UTC
+	b := propertySet([]struct {
+		id, typ uint32
+		val     []byte
+	}{
+		{0x01, vtI2, []byte{0xE4, 0x04}}, // code page 1252
+		{0x02, vtLPSTR, lpstr("Ngh\xde \xae\xdenh c\xf1a Ch\xddnh ph\xf1")},
+		{0x04, vtLPSTR, lpstr("Nguyen Van A")},
+		{0x0C, vtFILETIME, ft},
+		{0x0D, vtFILETIME, le.AppendUint64(nil, 5)}, // before 1970: dropped
+		{0x05, vtLPSTR, le.AppendUint32(nil, 999)},  // length out of bounds: dropped
+	})
+	got := summaryInfo(b)
+	want := map[string]string{"title": "Nghị định của Chính phủ", "author": "Nguyen Van A", "created": "2003-01-01T09:30"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("summaryInfo = %v; want %v", got, want)
+	}
+	for _, bad := range [][]byte{nil, b[:40], b[:60], append([]byte{0, 0}, b[2:]...)} {
+		if got := summaryInfo(bad); len(got) != 0 {
+			t.Errorf("summaryInfo(damaged %d bytes) = %v; want nothing", len(bad), got)
+		}
+	}
+}
