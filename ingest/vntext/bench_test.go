@@ -1,6 +1,7 @@
 package vntext
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -107,4 +108,30 @@ func BenchmarkDecodeLegacy(b *testing.B) {
 		}
 	}
 	reportCPU(b, cpu0, n)
+}
+
+// BenchmarkTokens is the index's per-term work: Normalize and Fold on each
+// whitespace-separated token of the bulk corpus, as a Bleve token filter
+// would call them.
+func BenchmarkTokens(b *testing.B) {
+	files := loadBulk(b)
+	var toks [][]byte
+	var n int64
+	for _, f := range files {
+		for _, t := range bytes.Fields(f) {
+			toks = append(toks, t)
+			n += int64(len(t))
+		}
+	}
+	b.SetBytes(n)
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		for _, t := range toks {
+			_ = Normalize(string(t))
+			_ = FoldToken(t)
+		}
+	}
+	reportCPU(b, cpu0, n)
+	b.ReportMetric(float64(len(toks)), "tokens/op")
 }

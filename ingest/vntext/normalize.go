@@ -44,77 +44,92 @@ func Normalize(s string) string {
 	if isASCII(s) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	last := 0 // s[last:i] is pending, unchanged
-	var word []letterInfo
-	wordStart := -1
-	toned, vowels := false, 0
-	flush := func(end int) {
-		if wordStart < 0 {
-			return
-		}
-		// Only a toned word with two vowels or more can have its mark
-		// elsewhere; most words are skipped here.
-		if !toned || vowels < 2 {
-			wordStart = -1
-			word = word[:0]
-			toned, vowels = false, 0
-			return
-		}
-		toned, vowels = false, 0
-		if fixed, ok := placeTone(word); ok {
-			b.WriteString(s[last:wordStart])
-			for _, l := range fixed {
-				b.WriteRune(composeLetter(l.base, l.tone, l.upper))
-			}
-			last = end
-		}
-		wordStart = -1
-		word = word[:0]
-	}
+	n := normalizer{s: s, wordStart: -1}
 	for i := 0; i < len(s); {
-		r, n := rune(s[i]), 1
+		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s[i:])
+			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		if rep, ok := punctFold(r); ok {
-			flush(i)
-			b.WriteString(s[last:i])
-			b.WriteString(rep)
-			last = i + n
-			i += n
+			n.flush(i)
+			n.replace(i, i+size, rep)
+			i += size
 			continue
 		}
 		l := splitLetter(r)
-		if l.ok {
-			if wordStart < 0 {
-				wordStart = i
-			}
-			word = append(word, l)
-			if l.tone != toneNone {
-				toned = true
-			}
-			if isVowelBase(l.base) {
-				vowels++
-			}
-		} else if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) {
-			// a letter of another alphabet: the word is not Vietnamese
-			if wordStart < 0 {
-				wordStart = i
-			}
-			word = append(word, letterInfo{})
-		} else {
-			flush(i)
+		if !l.ok && (unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)) {
+			l = letterInfo{} // a letter of another alphabet: not Vietnamese
+		} else if !l.ok {
+			n.flush(i)
+			i += size
+			continue
 		}
-		i += n
+		if n.wordStart < 0 {
+			n.wordStart = i
+		}
+		if n.nword < len(n.word) {
+			n.word[n.nword] = l
+		}
+		n.nword++
+		if l.tone != toneNone {
+			n.toned = true
+		}
+		if l.ok && isVowelBase(l.base) {
+			n.vowels++
+		}
+		i += size
 	}
-	flush(len(s))
-	if last == 0 {
+	n.flush(len(s))
+	if !n.changed {
 		return s
 	}
-	b.WriteString(s[last:])
-	return b.String()
+	n.b.WriteString(s[n.last:])
+	return n.b.String()
+}
+
+// normalizer is Normalize's state: the output so far and the word being
+// read.
+type normalizer struct {
+	s         string
+	b         strings.Builder
+	changed   bool
+	last      int // s[last:] is not yet written to b
+	wordStart int // byte offset of the current word, -1 outside words
+	word      [8]letterInfo
+	nword     int
+	toned     bool
+	vowels    int
+}
+
+// replace writes s[last:from] and rep in place of s[from:to].
+func (n *normalizer) replace(from, to int, rep string) {
+	if !n.changed {
+		n.b.Grow(len(n.s) + 8)
+		n.changed = true
+	}
+	n.b.WriteString(n.s[n.last:from])
+	n.b.WriteString(rep)
+	n.last = to
+}
+
+// flush ends the current word at end, moving its tone mark if needed.
+func (n *normalizer) flush(end int) {
+	if n.wordStart < 0 {
+		return
+	}
+	// Only a toned word with two vowels or more can have its mark
+	// elsewhere; most words are skipped here.
+	if n.toned && n.vowels >= 2 && n.nword <= len(n.word) {
+		if fixed, ok := placeTone(n.word[:n.nword]); ok {
+			var buf [32]byte
+			out := buf[:0]
+			for _, l := range fixed {
+				out = utf8.AppendRune(out, composeLetter(l.base, l.tone, l.upper))
+			}
+			n.replace(n.wordStart, end, string(out))
+		}
+	}
+	n.wordStart, n.nword, n.toned, n.vowels = -1, 0, false, 0
 }
 
 // placeTone returns the letters of word with the tone moved to its
