@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/richardlehane/mscfb"
 	"golang.org/x/text/encoding/charmap"
@@ -877,12 +878,15 @@ func summaryInfo(b []byte) map[string]string {
 				continue
 			}
 			var text string
-			if p.typ == vtLPWSTR || codepage == 1200 {
+			if i := bytes.IndexByte(s, 0); i >= 0 && p.typ == vtLPSTR && codepage != 1200 {
+				s = s[:i]
+			}
+			switch {
+			case p.typ == vtLPWSTR || codepage == 1200:
 				text = utf16String(s)
-			} else {
-				if i := bytes.IndexByte(s, 0); i >= 0 {
-					s = s[:i]
-				}
+			case codepage == 65001 && utf8.Valid(s):
+				text = string(s) // Read repairs legacy mojibake in titles
+			default:
 				var lb legacyBuilder
 				for _, c := range s {
 					lb.addByte(runEnc{}, c)
