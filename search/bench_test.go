@@ -164,9 +164,15 @@ func benchIndex(b *testing.B, c *benchCorpus, n int) (string, time.Duration) {
 	return dir, time.Since(start)
 }
 
+// mixQuery is one query of the mix and its category.
+type mixQuery struct {
+	cat string
+	q   Query
+}
+
 // queryMix returns the fixed mix of 1,000 queries: 250 terms, 200 phrases,
 // 200 folded (no diacritics), 200 filtered, 150 faceted.
-func queryMix(c *benchCorpus) []Query {
+func queryMix(c *benchCorpus) []mixQuery {
 	r := rand.New(rand.NewPCG(7, 7))
 	words := func(k int) string {
 		for {
@@ -181,22 +187,22 @@ func queryMix(c *benchCorpus) []Query {
 			}
 		}
 	}
-	var qs []Query
+	var qs []mixQuery
 	for i := 0; i < 250; i++ {
-		qs = append(qs, Query{Text: words(1 + r.IntN(2))})
+		qs = append(qs, mixQuery{"term", Query{Text: words(1 + r.IntN(2))}})
 	}
 	for i := 0; i < 200; i++ {
-		qs = append(qs, Query{Text: `"` + words(2+r.IntN(2)) + `"`})
+		qs = append(qs, mixQuery{"phrase", Query{Text: `"` + words(2+r.IntN(2)) + `"`}})
 	}
 	for i := 0; i < 200; i++ {
-		qs = append(qs, Query{Text: vntext.Fold(words(2 + r.IntN(3)))})
+		qs = append(qs, mixQuery{"folded", Query{Text: vntext.Fold(words(2 + r.IntN(3)))}})
 	}
 	for i := 0; i < 200; i++ {
 		y := 2005 + r.IntN(20)
-		qs = append(qs, Query{Text: words(2), Kind: benchKinds[r.IntN(len(benchKinds))], From: strconv.Itoa(y), To: strconv.Itoa(y + 3)})
+		qs = append(qs, mixQuery{"filtered", Query{Text: words(2), Kind: benchKinds[r.IntN(len(benchKinds))], From: strconv.Itoa(y), To: strconv.Itoa(y + 3)}})
 	}
 	for i := 0; i < 150; i++ {
-		qs = append(qs, Query{Text: words(1 + r.IntN(3)), Facets: true})
+		qs = append(qs, mixQuery{"faceted", Query{Text: words(1 + r.IntN(3)), Facets: true}})
 	}
 	r.Shuffle(len(qs), func(i, j int) { qs[i], qs[j] = qs[j], qs[i] })
 	return qs
@@ -247,26 +253,36 @@ func BenchmarkQueryMix(b *testing.B) {
 	}
 	qs := queryMix(c)
 	ctx := context.Background()
-	for _, q := range qs[:50] { // warm up
+	for _, mq := range qs[:50] { // warm up
+		q := mq.q
 		q.Limit = 10
 		if _, err := s.Search(ctx, q); err != nil {
 			b.Fatalf("Search(%+v): %v", q, err)
 		}
 	}
 	var lat []time.Duration
+	byCat := map[string][]time.Duration{}
 	b.ResetTimer()
 	for it := 0; it < b.N; it++ {
 		lat = lat[:0]
-		for _, q := range qs {
+		for _, mq := range qs {
+			q := mq.q
 			q.Limit = 10
 			t0 := time.Now()
 			if _, err := s.Search(ctx, q); err != nil {
 				b.Fatalf("Search(%+v): %v", q, err)
 			}
-			lat = append(lat, time.Since(t0))
+			d := time.Since(t0)
+			lat = append(lat, d)
+			byCat[mq.cat] = append(byCat[mq.cat], d)
 		}
 	}
 	b.StopTimer()
+	for _, cat := range []string{"term", "phrase", "folded", "filtered", "faceted"} {
+		ds := byCat[cat]
+		sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
+		b.Logf("%-8s n=%d p50 %v p95 %v p99 %v", cat, len(ds), percentile(ds, 0.5), percentile(ds, 0.95), percentile(ds, 0.99))
+	}
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 	b.ReportMetric(float64(percentile(lat, 0.50).Microseconds())/1000, "ms-p50")
 	b.ReportMetric(float64(percentile(lat, 0.95).Microseconds())/1000, "ms-p95")
@@ -281,7 +297,7 @@ func BenchmarkQueryMix(b *testing.B) {
 	}
 	var cold []time.Duration
 	for i := 0; i < 7; i++ {
-		q := qs[i*37%len(qs)]
+		q := qs[i*37%len(qs)].q
 		args := []string{"search", "--index", dir, "--limit", "10"}
 		if q.Kind != "" {
 			args = append(args, "--kind", q.Kind)

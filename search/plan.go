@@ -500,7 +500,10 @@ func (p *planner) text(t string, boost float64) query.Query {
 		all.SetBoost(boostAllWords)
 		ds = append(ds, all)
 	}
-	if len(terms) >= 2 {
+	if len(terms) >= 2 && p.targets {
+		// Target texts are short: a phrase costs little there. (Documents
+		// get syllable pairs instead, above: phrase queries over whole
+		// bodies are what makes broad queries slow.)
 		for _, f := range p.phraseFields() {
 			ds = append(ds, phraseQ(f, t, boostPhrase))
 		}
@@ -531,14 +534,26 @@ func (p *planner) text(t string, boost float64) query.Query {
 	return d
 }
 
-// textIn matches t in the given fields.
+// textIn matches t in the given fields. The exact fields only rank
+// diacritics typed right above others, so they are skipped when t has no
+// diacritics at all.
 func (p *planner) textIn(t string, fields []fieldBoost) query.Query {
 	p.mark(t)
+	plain := !hasDiacritics(t)
 	ds := make([]query.Query, 0, len(fields))
 	for _, f := range fields {
+		if plain && f.analyzer == index.AnalyzerExact && len(fields) > 1 {
+			continue
+		}
 		ds = append(ds, match(f.field, f.analyzer, t, f.boost))
 	}
 	return query.NewDisjunctionQuery(ds)
+}
+
+// hasDiacritics reports whether s has a letter that folding changes
+// (a tone mark, ă â ê ô ơ ư or đ).
+func hasDiacritics(s string) bool {
+	return index.FoldTerm(s) != strings.ToLower(s)
 }
 
 // expansion searches a folded abbreviation or expansion: as a phrase when

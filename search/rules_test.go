@@ -197,6 +197,12 @@ func TestMakeSnippets(t *testing.T) {
 	if len(sn) != 1 || sn[0].Page != 2 || !strings.HasPrefix(sn[0].Text, "…") {
 		t.Errorf("long snippet = %+v; want page 2 with a leading ellipsis", sn)
 	}
+	// A match far into a long text is found.
+	far := strings.Repeat("Nội dung không liên quan đến truy vấn. ", 3000) + "Cuối cùng là chuyển đổi số."
+	sn = makeSnippets(far, &highlight{terms: map[string]bool{"chuyen": true}}, 1)
+	if len(sn) != 1 || !strings.Contains(sn[0].Marked("[", "]"), "[chuyển]") {
+		t.Errorf("snippet of a match at byte %d = %+v; want it marked", len(far)-30, sn)
+	}
 	if sn := makeSnippets("không có gì", &highlight{terms: map[string]bool{"dang": true}}, 2); sn != nil {
 		t.Errorf("makeSnippets(no match) = %+v; want nil", sn)
 	}

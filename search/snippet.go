@@ -58,7 +58,7 @@ func makeSnippets(text string, h *highlight, n int) []Snippet {
 	if text == "" || h.empty() || n <= 0 {
 		return nil
 	}
-	toks := index.Tokens(index.AnalyzerFold, text)
+	toks := scanTokens(text, h)
 	type match struct {
 		start, end int
 		term       string
@@ -237,4 +237,50 @@ func wordEnd(text string, i int) int {
 		j += w
 	}
 	return i
+}
+
+// snippetChunk is how much text is analyzed at a time when looking for
+// matches: long documents (a 200-page law) are read only as far as needed.
+const snippetChunk = 32 << 10
+
+// scanTokens returns the folded tokens of text, chunk by chunk, stopping
+// after the chunk where every word of h has been seen (or enough matches
+// for two snippets).
+func scanTokens(text string, h *highlight) []index.Token {
+	words := map[string]bool{}
+	for t := range h.terms {
+		words[t] = true
+	}
+	for _, ph := range h.phrases {
+		for _, w := range ph {
+			words[w] = true
+		}
+	}
+	want := len(words)
+	seen := map[string]bool{}
+	var out []index.Token
+	matches := 0
+	for off := 0; off < len(text); {
+		end := min(len(text), off+snippetChunk)
+		if end < len(text) {
+			// Cut at a space, so that no word is split.
+			if i := strings.LastIndexAny(text[off:end], " \n\f\t"); i > 0 {
+				end = off + i + 1
+			}
+		}
+		for _, t := range index.Tokens(index.AnalyzerFold, text[off:end]) {
+			t.Start += off
+			t.End += off
+			if words[t.Term] {
+				seen[t.Term] = true
+				matches++
+			}
+			out = append(out, t)
+		}
+		off = end
+		if len(seen) >= want || matches >= 40 {
+			break
+		}
+	}
+	return out
 }
