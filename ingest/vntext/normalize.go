@@ -35,7 +35,8 @@ func punctFold(r rune) (string, bool) {
 // last vowel ("hoàn", "hoạch", "huỳnh"), triphthongs on the middle vowel
 // ("ngoài", "khuỷu"), and a vowel carrying ê, ơ, â, ă or ô (or the ơ of ươ)
 // takes the mark ("thuở", "người"). The same rule also mends marks placed
-// on a wrong vowel ("đọan" → "đoạn", "họat" → "hoạt"). Only words that parse
+// on a wrong vowel ("đọan" → "đoạn", "họat" → "hoạt"), and an Icelandic eth
+// typed for đ becomes đ ("Ðức" → "Đức"). Only words that parse
 // as Vietnamese syllables are touched; case is kept letter by letter.
 //
 // Normalize is idempotent. Callers keep the original text for display.
@@ -57,6 +58,11 @@ func Normalize(s string) string {
 			continue
 		}
 		l := splitLetter(r)
+		if r == 'Ð' || r == 'ð' {
+			// Icelandic eth typed for đ ("Ðức"): a Vietnamese word gets đ
+			l = letterInfo{base: 'đ', upper: r == 'Ð', ok: true}
+			n.eth = true
+		}
 		if !l.ok && (unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)) {
 			l = letterInfo{} // a letter of another alphabet: not Vietnamese
 		} else if !l.ok {
@@ -99,6 +105,7 @@ type normalizer struct {
 	nword     int
 	toned     bool
 	vowels    int
+	eth       bool // the word has Ð or ð standing for Đ or đ
 }
 
 // replace writes s[last:from] and rep in place of s[from:to].
@@ -119,7 +126,20 @@ func (n *normalizer) flush(end int) {
 	}
 	// Only a toned word with two vowels or more can have its mark
 	// elsewhere; most words are skipped here.
-	if n.toned && n.vowels >= 2 && n.nword <= len(n.word) {
+	if n.eth && n.nword <= len(n.word) {
+		if _, ok := parseSyllable(n.word[:n.nword]); ok {
+			fixed, moved := placeTone(n.word[:n.nword])
+			if !moved {
+				fixed = n.word[:n.nword]
+			}
+			var buf [32]byte
+			out := buf[:0]
+			for _, l := range fixed {
+				out = utf8.AppendRune(out, composeLetter(l.base, l.tone, l.upper))
+			}
+			n.replace(n.wordStart, end, string(out))
+		}
+	} else if n.toned && n.vowels >= 2 && n.nword <= len(n.word) {
 		if fixed, ok := placeTone(n.word[:n.nword]); ok {
 			var buf [32]byte
 			out := buf[:0]
@@ -129,7 +149,7 @@ func (n *normalizer) flush(end int) {
 			n.replace(n.wordStart, end, string(out))
 		}
 	}
-	n.wordStart, n.nword, n.toned, n.vowels = -1, 0, false, 0
+	n.wordStart, n.nword, n.toned, n.vowels, n.eth = -1, 0, false, 0, false
 }
 
 // placeTone returns the letters of word with the tone moved to its

@@ -71,8 +71,11 @@ func TestNormalize(t *testing.T) {
 		{"Hoà  Bình\r\n", "Hòa Bình"},
 		{"HOÀ", "HÒA"},
 		{"hoà-bình", "hòa-bình"},
-		{"Café hoà", "Café hòa"}, // non-Vietnamese word untouched
-		{"thu\u0309y", "thủy"},   // NFD input
+		{"Café hoà", "Café hòa"},             // non-Vietnamese word untouched
+		{"thu\u0309y", "thủy"},               // NFD input
+		{"Trần Ðức Lương", "Trần Đức Lương"}, // eth for Đ
+		{"ðoàn", "đoàn"},
+		{"Ðð Ðx", "Ðð Ðx"}, // not Vietnamese words: kept
 	}
 	for _, tt := range tests {
 		got := Normalize(tt.in)
