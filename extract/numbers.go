@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -39,14 +38,6 @@ func hasVNDecimal(text string) bool {
 
 func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
 
-var (
-	// a dot with one or two digits after it, before a percent sign or a
-	// scale word, is an English decimal.
-	enDecimalRe = regexp.MustCompile(`\d\.\d{1,2}\s?(?:%|tỷ|triệu|nghìn|USD)`)
-	// commas grouping thousands at least twice ("1,234,567").
-	enGroupRe = regexp.MustCompile(`\d{1,3}(?:,\d{3}){2,}(?:[^\d]|$)`)
-)
-
 // DetectConvention chooses one number convention for a whole text
 // (../shared/domain.md §5.1): any comma with one or two digits after it makes
 // the text Vietnamese; otherwise English decimals before a unit ("7.5%") or
@@ -55,10 +46,64 @@ func DetectConvention(text string) NumberConvention {
 	if hasVNDecimal(text) {
 		return ConventionVN
 	}
-	if enDecimalRe.MatchString(text) || enGroupRe.MatchString(text) {
+	if hasENDecimal(text) || hasENGroups(text) {
 		return ConventionEN
 	}
 	return ConventionVN
+}
+
+// hasENDecimal reports whether text has a dot with one or two digits after
+// it before a percent sign or a scale word ("7.5%", "2.5 tỷ"): an English
+// decimal.
+func hasENDecimal(text string) bool {
+	for i := 1; i+1 < len(text); i++ {
+		if text[i] != '.' || !isASCIIDigit(text[i-1]) || !isASCIIDigit(text[i+1]) {
+			continue
+		}
+		j := i + 1
+		for j < len(text) && isASCIIDigit(text[j]) {
+			j++
+		}
+		if j-i-1 > 2 {
+			continue
+		}
+		rest := text[j:]
+		if strings.HasPrefix(rest, " ") {
+			rest = rest[1:]
+		}
+		for _, u := range []string{"%", "tỷ", "triệu", "nghìn", "USD"} {
+			if strings.HasPrefix(rest, u) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasENGroups reports whether text groups thousands with commas at least
+// twice ("1,234,567").
+func hasENGroups(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if !isASCIIDigit(text[i]) || i > 0 && isASCIIDigit(text[i-1]) {
+			continue
+		}
+		j := i
+		for j < len(text) && isASCIIDigit(text[j]) {
+			j++
+		}
+		if j-i > 3 {
+			continue
+		}
+		groups := 0
+		for j+3 < len(text) && text[j] == ',' && isASCIIDigit(text[j+1]) && isASCIIDigit(text[j+2]) && isASCIIDigit(text[j+3]) && (j+4 == len(text) || !isASCIIDigit(text[j+4])) {
+			groups++
+			j += 4
+		}
+		if groups >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // ParseNumber parses a number written in digits with the separators of

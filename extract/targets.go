@@ -1802,6 +1802,9 @@ func tgIsRomanLabel(l string) bool {
 // numeral), 2 for a numbered heading, 3 for another short line that ends
 // with a colon or without a full stop ("Về kinh tế:"), and 0 for prose.
 func tgHeadingLevel(line string, toks []tgTok, enum, next string) int {
+	if len(toks) > 80 {
+		return 0 // far too long for a heading
+	}
 	words := 0
 	upper, letters := 0, 0
 	for _, t := range toks {

@@ -48,7 +48,7 @@ func tgTokenize(text string, from, to int) []tgTok {
 				j += s2
 			}
 			raw := text[i:j]
-			toks = append(toks, tgTok{raw: raw, low: strings.ToLower(raw), start: i, end: j, kind: tgWord})
+			toks = append(toks, tgTok{raw: raw, low: tgLower(raw), start: i, end: j, kind: tgWord})
 			i = j
 		case r >= '0' && r <= '9':
 			j := i + 1
@@ -276,4 +276,15 @@ func tgIsTitleAbbrev(w string) bool {
 		return true
 	}
 	return false
+}
+
+// tgLower returns w in lower case, without copying when it has no upper-case
+// letter.
+func tgLower(w string) string {
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			return strings.ToLower(w)
+		}
+	}
+	return w
 }
