@@ -81,36 +81,56 @@ func FindAbbreviations(text string) []Abbreviation {
 func abbrevTokens(text string) map[string]int {
 	out := map[string]int{}
 	add := func(w string, at int) {
-		w = strings.TrimRight(w, ".-&/")
+		// Every short form starts with a capital: most words stop here.
 		if w == "" {
 			return
 		}
-		// Every short form starts with a capital.
-		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+		if c := w[0]; c < utf8.RuneSelf {
+			if c < 'A' || c > 'Z' {
+				return
+			}
+		} else if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
 			return
+		}
+		for len(w) > 0 && strings.IndexByte(".-&/", w[len(w)-1]) >= 0 {
+			w = w[:len(w)-1]
 		}
 		if _, ok := out[w]; !ok {
 			out[w] = at
 		}
 	}
 	start := -1
-	for i, r := range text + " " {
-		word := isWordRune(r) || r == '.' || r == '-' || r == '&' || r == '/'
+	for i := 0; i <= len(text); {
+		var word bool
+		size := 1
+		switch {
+		case i == len(text):
+		case text[i] < utf8.RuneSelf:
+			c := text[i]
+			word = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '&' || c == '/'
+		default:
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			word = isWordRune(r)
+		}
 		if word && start < 0 {
 			start = i
 		}
-		if !word && start >= 0 {
-			w := text[start:i]
-			add(w, start)
-			if c := w[0]; !(c >= '0' && c <= '9') && strings.Contains(w, "/") {
-				off := start
-				for _, part := range strings.Split(w, "/") {
-					add(part, off)
-					off += len(part) + 1
-				}
-			}
-			start = -1
+		if word || start < 0 {
+			i += size
+			continue
 		}
+		w := text[start:i]
+		add(w, start)
+		if c := w[0]; !(c >= '0' && c <= '9') && strings.Contains(w, "/") {
+			off := start
+			for _, part := range strings.Split(w, "/") {
+				add(part, off)
+				off += len(part) + 1
+			}
+		}
+		start = -1
+		i += size
 	}
 	return out
 }
