@@ -69,61 +69,43 @@ func parsePDF(data []byte, maxPages int) (p parsed, err error) {
 	if openErr == nil {
 		pages, treeWarn, openErr = walkPageTree(r, maxPages)
 	}
-	if openErr != nil {
+	var ex pdfExtract
+	if openErr == nil {
+		ex = extractPages(pages)
+	}
+	if openErr != nil || ex.allFailed {
 		if errors.Is(openErr, errPDFPassword) || errors.Is(openErr, errPDFUnsupportedCrypt) {
 			return parsed{}, openErr
 		}
-		// Damaged cross-reference data: rebuild it by scanning for
-		// objects, as poppler and qpdf do.
-		rebuilt, rerr := rebuildXref(fixed)
-		if rerr != nil {
+		// Damaged cross-reference data (the file does not open, or no
+		// page can be read): rebuild it by scanning for objects, as
+		// poppler and qpdf do.
+		r2, pages2, warn2, rerr := reopenRebuilt(fixed, maxPages)
+		switch {
+		case rerr == nil:
+			ex2 := extractPages(pages2)
+			if openErr == nil && ex2.allFailed {
+				break // no better: keep the first reading
+			}
+			r, pages, treeWarn, ex = r2, pages2, warn2, ex2
+			if !bytes.Contains(fixed[max(0, len(fixed)-2048):], []byte("%%EOF")) {
+				notes = append(notes, "truncated PDF: no end of file marker; the pages found by scanning were read")
+			} else {
+				notes = append(notes, "damaged PDF: cross-reference table rebuilt by scanning the file")
+			}
+		case openErr != nil:
 			return parsed{}, fmt.Errorf("%w (rebuilding the cross-reference table: %v)", openErr, rerr)
-		}
-		r2, _, err2 := openPDF(rebuilt)
-		if err2 == nil {
-			pages, treeWarn, err2 = walkPageTree(r2, maxPages)
-		}
-		if err2 != nil {
-			return parsed{}, openErr
-		}
-		r = r2
-		if !bytes.Contains(fixed[max(0, len(fixed)-2048):], []byte("%%EOF")) {
-			notes = append(notes, "truncated PDF: no end of file marker; the pages found by scanning were read")
-		} else {
-			notes = append(notes, "damaged PDF: cross-reference table rebuilt by scanning the file")
 		}
 	}
 	p.paged = true
 	p.warnings = append(p.warnings, notes...)
 	p.warnings = append(p.warnings, treeWarn...)
+	p.warnings = append(p.warnings, ex.warnings...)
 	readInfo(r, &p)
-
-	fonts := make(map[fontKey]*pdfFont)
-	pageLines := make([][]textLine, len(pages))
-	bands := make([]band, len(pages))
-	var noText []int
-	for i, pg := range pages {
-		bands[i] = band{pg.y0, pg.y1}
-		runs, painted, images, werr := walkPage(pg.v, pg.res, fonts)
-		if werr != nil {
-			p.warnings = append(p.warnings, fmt.Sprintf("page %d: %v", i+1, shortErr(werr)))
-		}
-		pageLines[i] = buildLines(runs)
-		if len(pageLines[i]) == 0 && (painted || images > 0) {
-			noText = append(noText, i+1)
-		}
-	}
-	p.warnings = append(p.warnings, noTextWarnings(noText, len(pages))...)
-	for _, f := range fonts {
-		if f.unmapped > 0 {
-			p.warnings = append(p.warnings, "some text uses a font with no Unicode mapping and was dropped")
-			break
-		}
-	}
-	dropRunningLines(pageLines, bands)
-	lay := measureLayout(pageLines)
+	dropRunningLines(ex.lines, ex.bands)
+	lay := measureLayout(ex.lines)
 	p.pages = make([]string, len(pages))
-	for i, lines := range pageLines {
+	for i, lines := range ex.lines {
 		p.pages[i] = joinParagraphs(lines, lay)
 	}
 	if len(pages) == 0 {
@@ -131,6 +113,107 @@ func parsePDF(data []byte, maxPages int) (p parsed, err error) {
 		p.warnings = append(p.warnings, "PDF has no pages")
 	}
 	return p, nil
+}
+
+// reopenRebuilt opens data with a cross-reference table rebuilt by
+// scanning, and walks its page tree.
+func reopenRebuilt(data []byte, maxPages int) (*pdf.Reader, []pageRef, []string, error) {
+	rebuilt, err := rebuildXref(data)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	r, _, err := openPDF(rebuilt)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	pages, warn, err := walkPageTree(r, maxPages)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return r, pages, warn, nil
+}
+
+// pdfExtract is the text layer of a document's pages, before layout.
+type pdfExtract struct {
+	lines     [][]textLine
+	bands     []band
+	warnings  []string
+	allFailed bool // every page failed to read
+}
+
+// extractPages reads the text lines of every page. Pages that fail are
+// reported grouped by reason; pages without text that paint something
+// are reported as scanned.
+func extractPages(pages []pageRef) pdfExtract {
+	fonts := make(map[fontKey]*pdfFont)
+	ex := pdfExtract{lines: make([][]textLine, len(pages)), bands: make([]band, len(pages))}
+	var noText []int
+	var failed []pageFailure
+	for i, pg := range pages {
+		ex.bands[i] = band{pg.y0, pg.y1}
+		runs, painted, images, werr := walkPage(pg.v, pg.res, fonts)
+		if werr != nil {
+			failed = append(failed, pageFailure{i + 1, shortErr(werr)})
+		}
+		ex.lines[i] = buildLines(runs)
+		if len(ex.lines[i]) == 0 && (painted || images > 0) {
+			noText = append(noText, i+1)
+		}
+	}
+	ex.allFailed = len(pages) > 0 && len(failed) == len(pages)
+	ex.warnings = append(ex.warnings, failureWarnings(failed)...)
+	ex.warnings = append(ex.warnings, noTextWarnings(noText, len(pages))...)
+	for _, f := range fonts {
+		if f.unmapped > 0 {
+			ex.warnings = append(ex.warnings, "some text uses a font with no Unicode mapping and was dropped")
+			break
+		}
+	}
+	return ex
+}
+
+// pageFailure is a page that could not be read, and why.
+type pageFailure struct {
+	page   int
+	reason string
+}
+
+// failureWarnings words page failures: "page N: reason" for a few pages,
+// one line per reason for many ("pages 1, 2, 3, ... (40 pages): reason").
+func failureWarnings(failed []pageFailure) []string {
+	if len(failed) <= 5 {
+		var w []string
+		for _, f := range failed {
+			w = append(w, fmt.Sprintf("page %d: %s", f.page, f.reason))
+		}
+		return w
+	}
+	var order []string
+	byReason := make(map[string][]int)
+	for _, f := range failed {
+		if _, ok := byReason[f.reason]; !ok {
+			order = append(order, f.reason)
+		}
+		byReason[f.reason] = append(byReason[f.reason], f.page)
+	}
+	var w []string
+	for _, reason := range order {
+		pages := byReason[reason]
+		if len(pages) == 1 {
+			w = append(w, fmt.Sprintf("page %d: %s", pages[0], reason))
+			continue
+		}
+		var s []string
+		for _, n := range pages[:min(3, len(pages))] {
+			s = append(s, fmt.Sprint(n))
+		}
+		more := ""
+		if len(pages) > 3 {
+			more = ", ..."
+		}
+		w = append(w, fmt.Sprintf("pages %s%s (%d pages): %s", strings.Join(s, ", "), more, len(pages), reason))
+	}
+	return w
 }
 
 // noTextWarnings words the warning for pages without a text layer; a long

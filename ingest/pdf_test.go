@@ -643,3 +643,42 @@ func TestExpandFilterNames(t *testing.T) {
 		}
 	}
 }
+
+// TestPDFRebuildWhenNoPageReads corrupts only the xref entries of the
+// content streams: the file opens and the page tree reads, but no page
+// does, so the xref is rebuilt by scanning.
+func TestPDFRebuildWhenNoPageReads(t *testing.T) {
+	data := pagesPDF("BT /F1 10 Tf 72 700 Td (first) Tj ET", "BT /F1 10 Tf 72 700 Td (second) Tj ET")
+	x := bytes.Index(data, []byte("\nxref\n")) + 1
+	entries := x + bytes.IndexByte(data[x+5:], '\n') + 6 // after "xref\n0 N\n"
+	entry := func(n int) []byte { return data[entries+20*n : entries+20*n+10] }
+	for _, n := range []int{7, 9} { // the content streams of pagesPDF
+		copy(entry(n), entry(3)) // point at the font object instead
+	}
+	p, err := parsePDF(data, PDFMaxPages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(p.pages, "|"); got != "first|second" {
+		t.Errorf("pages = %q; want first|second", got)
+	}
+	if !containsAny(p.warnings, "cross-reference table rebuilt") {
+		t.Errorf("warnings = %q; want the rebuild reported", p.warnings)
+	}
+}
+
+func TestFailureWarnings(t *testing.T) {
+	few := []pageFailure{{1, "bad"}, {3, "worse"}}
+	if got, want := failureWarnings(few), []string{"page 1: bad", "page 3: worse"}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("failureWarnings(few) = %q; want %q", got, want)
+	}
+	var many []pageFailure
+	for i := 1; i <= 40; i++ {
+		many = append(many, pageFailure{i, "unknown filter LZWDecode"})
+	}
+	many = append(many, pageFailure{41, "other"})
+	want := []string{"pages 1, 2, 3, ... (40 pages): unknown filter LZWDecode", "page 41: other"}
+	if got := failureWarnings(many); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("failureWarnings(many) = %q; want %q", got, want)
+	}
+}
