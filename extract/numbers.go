@@ -67,10 +67,7 @@ func hasENDecimal(text string) bool {
 		if j-i-1 > 2 {
 			continue
 		}
-		rest := text[j:]
-		if strings.HasPrefix(rest, " ") {
-			rest = rest[1:]
-		}
+		rest := strings.TrimPrefix(text[j:], " ")
 		for _, u := range []string{"%", "tỷ", "triệu", "nghìn", "USD"} {
 			if strings.HasPrefix(rest, u) {
 				return true
