@@ -197,11 +197,19 @@ func (t *tailBuffer) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// lastLine returns the last non-empty line written, for error messages.
-func (t *tailBuffer) lastLine() string {
+// reason returns the line of a crashed child's stderr that says why: a
+// Go "fatal error:" or "panic:" line (a stack overflow or an out-of-memory
+// kill ends the process without a recoverable panic), else the last
+// non-empty line.
+func (t *tailBuffer) reason() string {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	lines := strings.Split(strings.TrimSpace(string(t.buf)), "\n")
+	for _, l := range lines {
+		if strings.HasPrefix(l, "fatal error:") || strings.HasPrefix(l, "panic:") {
+			return strings.TrimSpace(l)
+		}
+	}
 	for i := len(lines) - 1; i >= 0; i-- {
 		if l := strings.TrimSpace(lines[i]); l != "" {
 			return l
@@ -397,7 +405,7 @@ func parsePDFInWorker(data []byte, timeout time.Duration, memLimit int64, maxPag
 		case res := <-done:
 			if res.err != nil {
 				w.kill()
-				why := w.stderr.lastLine()
+				why := w.stderr.reason()
 				if why == "" {
 					why = res.err.Error()
 				}

@@ -133,3 +133,19 @@ func TestWorkerProtocol(t *testing.T) {
 		t.Error("readWorkerRequest(short header) = nil error; want one")
 	}
 }
+
+func TestTailBufferReason(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n\ngoroutine 1 [running]:\nmain.f()\n", "fatal error: stack overflow"},
+		{"panic: boom\n\ngoroutine 1 [running]:\n", "panic: boom"},
+		{"vanban worker: bad request header\n", "vanban worker: bad request header"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		var b tailBuffer
+		b.Write([]byte(tt.in))
+		if got := b.reason(); got != tt.want {
+			t.Errorf("reason(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
