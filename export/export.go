@@ -465,8 +465,9 @@ const contextBytes = 120
 
 // Context returns the text around a mention of m at byte offset off of
 // body: about n bytes on each side, cut at word boundaries, with an
-// ellipsis where cut and white space collapsed. When m is not at off, the
-// mention nearest to off is used; "" when body does not hold m.
+// ellipsis where cut and white space collapsed, always valid UTF-8. When
+// m is not at off, the mention nearest to off is used; "" when body does
+// not hold m.
 func Context(body, m string, off, n int) string {
 	if m == "" || body == "" {
 		return ""
@@ -479,10 +480,10 @@ func Context(body, m string, off, n int) string {
 	}
 	start := max(off-n, 0)
 	end := min(off+len(m)+n, len(body))
-	for start > 0 && !utf8.RuneStart(body[start]) {
+	for start < off && !utf8.RuneStart(body[start]) {
 		start++
 	}
-	for end < len(body) && !utf8.RuneStart(body[end]) {
+	for end > off+len(m) && end < len(body) && !utf8.RuneStart(body[end]) {
 		end--
 	}
 	// Cut at white space, unless the word runs into the mention.
@@ -496,7 +497,7 @@ func Context(body, m string, off, n int) string {
 			end = off + len(m) + i
 		}
 	}
-	s := strings.Join(strings.Fields(body[start:end]), " ")
+	s := strings.ToValidUTF8(strings.Join(strings.Fields(body[start:end]), " "), "\uFFFD")
 	if start > 0 {
 		s = "…" + s
 	}
