@@ -32,6 +32,9 @@ var legacyOverall = regexp.MustCompile(`overall: char ([0-9.]+)\s+diacritic ([0-
 // regression guard; scripts/legacy-accuracy.sh is the full measurement
 // through the binary, PDFs included. VANBAN_LEGACY_OUT=DIR keeps the texts.
 func TestLegacyAccuracy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped in -short mode: reads the whole legacy corpus")
+	}
 	legacy := testshared.Dir(t, "corpus/legacy")
 	truthDir, predDir := t.TempDir(), t.TempDir()
 	if out := os.Getenv("VANBAN_LEGACY_OUT"); out != "" {
