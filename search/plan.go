@@ -39,7 +39,7 @@ const (
 	boostExact     = 1.0
 	boostTitleFold = 2.0
 	boostTitle     = 1.5
-	boostShingle   = 2.0
+	boostShingle   = 4.0
 	boostPhrase    = 3.0
 	boostExpansion = 1.0
 	boostNumber    = 10.0
@@ -499,6 +499,10 @@ func (p *planner) text(t string, boost float64) query.Query {
 		all.SetOperator(query.MatchQueryOperatorAnd)
 		all.SetBoost(boostAllWords)
 		ds = append(ds, all)
+	}
+	if len(terms) >= 2 && !p.targets {
+		// Titles are short: the words as a phrase there cost little.
+		ds = append(ds, phraseQ(index.FieldTitleFold, t, boostPhrase))
 	}
 	if len(terms) >= 2 && p.targets {
 		// Target texts are short: a phrase costs little there. (Documents
