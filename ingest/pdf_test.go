@@ -682,3 +682,25 @@ func TestFailureWarnings(t *testing.T) {
 		t.Errorf("failureWarnings(many) = %q; want %q", got, want)
 	}
 }
+
+// TestPDFTrueTypeNoEncoding checks that a TrueType font with neither
+// /Encoding nor /ToUnicode reads its codes as cp1252 (as legacy TCVN3 and
+// VNI fonts were typed), so that curly quotes stay quotes.
+func TestPDFTrueTypeNoEncoding(t *testing.T) {
+	var b testPDF
+	catalog := b.add("")
+	pages := b.add("")
+	font := b.add("<< /Type /Font /Subtype /TrueType /BaseFont /.VnTime /FirstChar 32 /LastChar 255 /Widths [" + strings.Repeat("500 ", 224) + "] >>")
+	// TCVN3 bytes for "§¶ng" (Đảng) and cp1252 quotes 0x93 0x94.
+	c := b.add(stream("", "BT /F1 10 Tf 72 700 Td (\\223\\247\\266ng\\224) Tj ET"))
+	page := b.add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /Contents %d 0 R >>", pages, c))
+	b.set(catalog, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pages))
+	b.set(pages, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 1 /Resources << /Font << /F1 %d 0 R >> >> >>", page, font))
+	p, err := parsePDF(b.bytes(catalog, 0), PDFMaxPages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "“§¶ng”"; len(p.pages) != 1 || p.pages[0] != want {
+		t.Errorf("pages = %q; want [%q]", p.pages, want)
+	}
+}

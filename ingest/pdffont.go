@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // pdfFont decodes the strings a content stream shows with one font: it
@@ -110,15 +111,28 @@ var glyphNameRE = regexp.MustCompile(`^(?:uni((?:[0-9A-F]{4})+)|u([0-9A-F]{4,6})
 
 // simpleEncoding returns the text of each byte code of a simple font: the
 // library's decoding of /Encoding (WinAnsi, MacRoman, Differences with
-// standard glyph names), with Differences names of the uniXXXX and uXXXX
+// standard glyph names; cp1252 for a TrueType font without one), with
+// Differences names of the uniXXXX and uXXXX
 // forms, which the library does not know, decoded here. The table is
 // built once per font: the library's Differences lookup is linear per byte.
 func simpleEncoding(v pdf.Value) *[256]string {
-	lf := pdf.Font{V: v}
-	enc := lf.Encoder()
 	var tab [256]string
-	for i := range tab {
-		tab[i] = cleanText(enc.Decode(string([]byte{byte(i)})))
+	if v.Key("Encoding").Kind() == pdf.Null && v.Key("Subtype").Name() == "TrueType" {
+		// A TrueType font with no encoding and no ToUnicode: its codes
+		// are those of the Windows code page the text was typed in (for
+		// legacy Vietnamese fonts, TCVN3 or VNI bytes, which Read's
+		// mojibake repair expects as cp1252 characters). The library
+		// would use PDFDocEncoding, which turns “ ” – … into fi, fl,
+		// and the like.
+		for i := range tab {
+			tab[i] = cleanRune(charmap.Windows1252.DecodeByte(byte(i)))
+		}
+	} else {
+		lf := pdf.Font{V: v}
+		enc := lf.Encoder()
+		for i := range tab {
+			tab[i] = cleanText(enc.Decode(string([]byte{byte(i)})))
+		}
 	}
 	diffs := v.Key("Encoding").Key("Differences")
 	code := -1
