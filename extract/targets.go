@@ -231,8 +231,8 @@ var tgVerbs = newPhraseList("đạt", "tăng", "giảm", "tăng thêm", "tăng l
 	"duy trì ổn định", "duy trì mức", "giữ", "giữ vững", "giữ ổn định",
 	"hoàn thành", "khắc phục", "kết nạp", "có", "đạt chuẩn",
 	"thu hút", "giải quyết", "tạo", "tạo việc làm cho", "trồng", "xây dựng",
-	"phát triển", "đưa", "chia", "nâng", "nâng lên", "vượt", "thu", "huy động",
-	"đào tạo", "tiếp nhận", "đầu tư", "cắt giảm", "phấn đấu có", "ở mức",
+	"phát triển", "đưa", "chia", "nâng", "nâng lên", "vượt", "thu", "huy động", "giải ngân",
+	"đào tạo", "tiếp nhận", "đầu tư", "cắt giảm", "phấn đấu có",
 	"không vượt quá", "không quá", "cung cấp", "tham gia", "sử dụng", "xử lý",
 	"tuyển", "tuyển sinh", "xuất khẩu", "sản xuất", "kiểm soát")
 
@@ -261,6 +261,7 @@ type tgQty struct {
 	veto        string // why it cannot be a target, if it cannot
 	after       int    // token after "trở lên"/"trở xuống" when they follow
 	bound       bool   // a written lower or upper bound ("từ … trở lên", "không vượt quá")
+	planShare   bool   // a share of a plan or budget ("52% dự toán")
 }
 
 // tgFound is one target mention before de-duplication.
@@ -531,6 +532,7 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 	}
 	startState := state
 	conditional := false
+	markerInSentence := false
 	if s0 < s1 {
 		if _, ok := tgConditions.at(toks, s0); ok {
 			conditional = true
@@ -621,6 +623,7 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 			switch m.kind {
 			case mkStrong:
 				state = tgTarget
+				markerInSentence = true
 				lastMarkerStart, lastMarkerEnd = j, k
 			case mkCriteria:
 				state, criteria = tgTarget, true
@@ -650,7 +653,7 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 		}
 		sub := trongDo >= 0
 		shaped := !carried || sub || q.bound || tgReachVerbBefore(toks, clauseStart, q.first)
-		isTarget := q.veto == "" && !question &&
+		isTarget := q.veto == "" && !question && (!q.planShare || markerInSentence && state == tgTarget) &&
 			(state == tgTarget && shaped || state == tgNeutral && q.bound && tgReachVerbBefore(toks, clauseStart, q.first))
 		items = append(items, pending{q: q, clauseStart: clauseStart, markStart: lastMarkerStart, markEd: lastMarkerEnd, isTarget: isTarget, sub: sub})
 		qs = append(qs, q)
@@ -899,6 +902,10 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 		if frac && !u.count {
 			return q, false
 		}
+		if v == 1 && (strings.HasSuffix(u.text, "dân") || strings.HasSuffix(u.text, "người")) && j > 0 &&
+			(toks[j-1].low == "trên" || toks[j-1].low == "mỗi" || toks[j-1].raw == "/") {
+			return q, false // "giường bệnh trên 1 vạn dân": a denominator
+		}
 		q.unit = u
 		k = u.next
 	case tgWord:
@@ -1066,7 +1073,14 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 			}
 		}
 		if _, ok := tgShareOf.at(toks, m); ok {
-			if m == k || toks[m].low == "so" || toks[m].low == "cùng" {
+			if m == k && toks[m].low != "so" && toks[m].low != "cùng" {
+				// "đạt 52% dự toán": a share of a plan, an outturn unless
+				// the sentence itself sets it ("phấn đấu giải ngân trên 80%
+				// kế hoạch vốn")
+				q.planShare = true
+				break
+			}
+			if toks[m].low == "so" || toks[m].low == "cùng" {
 				q.veto = "relative to a base or a plan"
 				break
 			}
@@ -1394,7 +1408,7 @@ func (f *targetFinder) rightRoles(toks []tgTok, q tgQty, nextFirst, s1 int) (sub
 				break
 			}
 		}
-		if _, ok := tgShareOf.at(toks, m); ok {
+		if _, ok := tgShareOf.at(toks, m); ok && !(m == i && q.planShare) {
 			stop = m
 			break
 		}

@@ -388,3 +388,16 @@ func TestFindTargetsSections(t *testing.T) {
 		{"=", 100, 0, "%", "trạm y tế", "", -1},
 	})
 }
+
+func TestFindTargetsPlanShare(t *testing.T) {
+	// a share of a plan is an outturn, unless the sentence sets it
+	checkTargets(t, "Năm 2025, kim ngạch xuất khẩu đạt 2.600 triệu USD, đạt 100% kế hoạch.", TargetContext{}, nil)
+	checkTargets(t, "Ước thực hiện, thu ngân sách đạt 52% dự toán.", TargetContext{}, nil)
+	checkTargets(t, "Đến hết quý III/2026, phấn đấu giải ngân trên 80% kế hoạch vốn đầu tư công.", TargetContext{}, []tgWant{
+		{">", 80, 0, "%", "kế hoạch vốn đầu tư công", "2026..2026", -1},
+	})
+	// "trên 1 vạn dân" is the denominator of the count before it
+	checkTargets(t, "Mục tiêu: số giường bệnh trên 1 vạn dân đạt 32 giường.", TargetContext{}, []tgWant{
+		{"=", 32, 0, "giường", "giường bệnh", "", -1},
+	})
+}
