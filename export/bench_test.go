@@ -1,0 +1,183 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"vanban/extract"
+	"vanban/index"
+	"vanban/ingest"
+)
+
+// benchDocs × benchTargets synthetic targets make the 200,000 rows of
+// BenchmarkExport200k.
+const (
+	benchDocs    = 2000
+	benchTargets = 100
+)
+
+// buildBenchIndex writes benchDocs synthetic documents of benchTargets
+// targets each to an index in dir, unless dir already holds one.
+func buildBenchIndex(b *testing.B, dir string) {
+	b.Helper()
+	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err == nil {
+		return
+	}
+	start := time.Now()
+	ix, err := index.Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := ix.NewWriter(50)
+	subjects := []string{"tổ chức cơ sở đảng", "đảng viên", "chi bộ", "hộ nghèo", "thu nhập bình quân đầu người"}
+	units := []string{"%", "triệu đồng/người/năm", "hộ", "km", "xã"}
+	for d := 0; d < benchDocs; d++ {
+		num := fmt.Sprintf("%d-NQ/ĐU", d+1)
+		sent := fmt.Sprintf("Nghị quyết %s đề ra chỉ tiêu giai đoạn 2021-2025: phấn đấu đến năm 2025 có từ 90%% tổ chức cơ sở đảng trở lên đạt trong sạch, vững mạnh; thu nhập bình quân đạt 60 triệu đồng/người/năm.", num)
+		text := sent + " Ngày 12/3/2021, giai đoạn 2021 - 2025."
+		rec := extract.Record{
+			Path: fmt.Sprintf("/archive/%04d/nghi-quyet-%d.pdf", d/100, d+1), Format: "pdf", Kind: "resolution",
+			Title: extract.NullString("Về nâng cao chất lượng sinh hoạt chi bộ số " + strconv.Itoa(d)), Number: extract.NullString(num),
+			Issuer: "Đảng ủy xã", Issued: "2021-03-12", Pages: ptr(3),
+			Dates: []extract.Date{
+				dateAt(text, "Ngày 12/3/2021", "2021-03-12", "2021-03-12", "day", 1),
+				dateAt(text, "giai đoạn 2021 - 2025", "2021", "2025", "period", 1),
+			},
+		}
+		for i := 0; i < benchTargets; i++ {
+			k := (d + i) % len(subjects)
+			rec.Targets = append(rec.Targets, extract.Target{
+				Text: fmt.Sprintf("%d%% %s", 50+i%50, subjects[k]), Comparator: ">=", Value: float64(50 + i%50) + 0.5,
+				Unit: units[k], Subject: subjects[k], Indicator: "đạt trong sạch, vững mạnh",
+				Period: &extract.Period{Start: "2021", End: "2025"}, SourceNumber: extract.NullString(num),
+				Sentence: sent, Page: 1 + i%3,
+			})
+		}
+		doc := ingest.Document{Path: rec.Path, Format: ingest.FormatPDF, Pages: []string{text}, Paged: true}
+		doc.SHA256 = hashOf(rec.Path)
+		st := index.FileState{Path: rec.Path, SHA256: doc.SHA256, Size: 1000, ModTime: time.Unix(1700000000, 0)}
+		if err := w.Add(doc, rec, st); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("built the benchmark index (%d targets) in %v", benchDocs*benchTargets, time.Since(start).Round(time.Millisecond))
+}
+
+// peakRSS returns the process's peak resident set (VmHWM) in MB, or -1
+// where /proc does not tell.
+func peakRSS() float64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return -1
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(rest), " kB"))
+			if err == nil {
+				return float64(kb) / 1024
+			}
+		}
+	}
+	return -1
+}
+
+// resetPeakRSS starts a new VmHWM measurement (Linux: clear_refs 5).
+func resetPeakRSS() bool {
+	runtime.GC()
+	debug.FreeOSMemory()
+	return os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) == nil
+}
+
+// BenchmarkExport200k exports 200,000 target rows (and the other sheets of
+// 2,000 documents) from an index to an xlsx workbook on disk, and reports
+// the peak RSS of the export. The index is built once, in
+// $VANBAN_BENCH_INDEX when set (kept between runs), else in a temporary
+// folder.
+func BenchmarkExport200k(b *testing.B) {
+	dir := os.Getenv("VANBAN_BENCH_INDEX")
+	if dir == "" {
+		dir = filepath.Join(b.TempDir(), "idx")
+	}
+	buildBenchIndex(b, dir)
+	ix, err := index.OpenReadOnly(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	out := filepath.Join(b.TempDir(), "export.xlsx")
+	reset := resetPeakRSS()
+	b.ResetTimer()
+	var stats Stats
+	var size int64
+	for b.Loop() {
+		f, err := CreateFile(out, true)
+		if err != nil {
+			b.Fatal(err)
+		}
+		x, err := NewXLSX(f, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		stats, err = Export(context.Background(), ix, nil, x, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := f.Commit(); err != nil {
+			b.Fatal(err)
+		}
+		st, _ := os.Stat(out)
+		size = st.Size()
+	}
+	b.StopTimer()
+	if stats[SheetTargets] != benchDocs*benchTargets {
+		b.Fatalf("%d target rows; want %d", stats[SheetTargets], benchDocs*benchTargets)
+	}
+	if reset {
+		b.ReportMetric(peakRSS(), "peakRSS-MB")
+	}
+	b.ReportMetric(float64(size)/(1<<20), "xlsx-MB")
+}
+
+// BenchmarkXLSXRows writes 200,000 synthetic target rows straight to the
+// workbook writer (no index), to a discarded output.
+func BenchmarkXLSXRows(b *testing.B) {
+	row := []any{"Về nâng cao chất lượng sinh hoạt chi bộ", "05-NQ/ĐU", "Nghị quyết", "Đảng ủy xã", Date{ISO: "2021-03-12"},
+		"05-NQ/ĐU", "chi bộ", nil, "đạt trong sạch, vững mạnh", "≥", 90.5, nil, "%", Date{ISO: "2021"}, Date{ISO: "2025", End: true},
+		nil, 2, strings.Repeat("Phấn đấu đến năm 2025 có 100% chi bộ sinh hoạt định kỳ. ", 4), Link{Path: "/archive/nghi-quyet-05.pdf"}, 1}
+	reset := resetPeakRSS()
+	for b.Loop() {
+		x, err := NewXLSX(io.Discard, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := x.BeginSheet(SheetTargets); err != nil {
+			b.Fatal(err)
+		}
+		for i := 0; i < benchDocs*benchTargets; i++ {
+			if err := x.WriteRow(row); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := x.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if reset {
+		b.ReportMetric(peakRSS(), "peakRSS-MB")
+	}
+}
