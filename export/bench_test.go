@@ -56,7 +56,7 @@ func buildBenchIndex(b *testing.B, dir string) {
 		for i := 0; i < benchTargets; i++ {
 			k := (d + i) % len(subjects)
 			rec.Targets = append(rec.Targets, extract.Target{
-				Text: fmt.Sprintf("%d%% %s", 50+i%50, subjects[k]), Comparator: ">=", Value: float64(50 + i%50) + 0.5,
+				Text: fmt.Sprintf("%d%% %s", 50+i%50, subjects[k]), Comparator: ">=", Value: float64(50+i%50) + 0.5,
 				Unit: units[k], Subject: subjects[k], Indicator: "đạt trong sạch, vững mạnh",
 				Period: &extract.Period{Start: "2021", End: "2025"}, SourceNumber: extract.NullString(num),
 				Sentence: sent, Page: 1 + i%3,
