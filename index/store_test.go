@@ -207,3 +207,32 @@ func TestParseDate(t *testing.T) {
 		}
 	}
 }
+
+// TestReaddFewerTargets re-adds stored content with fewer targets (an
+// extractor that improved): the extra targets go.
+func TestReaddFewerTargets(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ix")
+	tg := extract.Target{Subject: "đảng viên"}
+	for round, n := range []int{3, 1} {
+		ix := mustOpen(t, dir)
+		w := ix.NewWriter(10)
+		targets := make([]extract.Target, n)
+		for i := range targets {
+			targets[i] = tg
+		}
+		doc, rec, st := testDoc("a.txt", "aaa", "A", "x", targets...)
+		if err := w.Add(doc, rec, st); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := ix.CountTargets(); got != n {
+			t.Errorf("round %d: CountTargets() = %d; want %d", round, got, n)
+		}
+		if err := ix.Verify(); err != nil {
+			t.Errorf("round %d: %v", round, err)
+		}
+		ix.Close()
+	}
+}

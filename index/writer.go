@@ -190,6 +190,11 @@ func (w *Writer) index(id string, v map[string]interface{}) {
 
 // indexDoc (re)writes the document of content sha and its targets.
 func (w *Writer) indexDoc(sha string, d *docData, paths []string) error {
+	// How many targets the stored version has, before d replaces it.
+	before, err := w.targetCount(sha)
+	if err != nil {
+		return err
+	}
 	w.pending[sha] = d
 	rec := d.rec
 	if len(paths) > 0 {
@@ -198,10 +203,6 @@ func (w *Writer) indexDoc(sha string, d *docData, paths []string) error {
 	w.index(docID(sha), docFields(rec, d.text, paths))
 	if w.err != nil {
 		return w.err
-	}
-	before, err := w.targetCount(sha)
-	if err != nil {
-		return err
 	}
 	for i, tg := range rec.Targets {
 		w.index(targetID(sha, i), targetFields(sha, i, tg, rec))
