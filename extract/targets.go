@@ -129,10 +129,11 @@ var tgMarkers = func() []tgMarker {
 		"không đạt", "còn thiếu", "mặc dù", "tạo ra", "đóng góp", "chiếm tỷ trọng",
 		"đến thời điểm", "tính đến thời điểm", "được biết", "hoàn thành vượt mức chỉ tiêu",
 		"hoàn thành vượt kế hoạch", "vượt xa", "ghi nhận", "công bố", "vừa công bố",
+		"vượt kế hoạch", "vượt xa kế hoạch", "vượt cả", "về đích",
 		"kết quả thực hiện", "báo cáo kết quả")...)
 	ms = append(ms, add(mkForecast, "dự báo", "dự kiến", "có thể", "có khả năng",
 		"khả năng", "triển vọng", "kịch bản")...)
-	ms = append(ms, add(mkNone, "vượt kế hoạch", "so với kế hoạch", "% kế hoạch",
+	ms = append(ms, add(mkNone, "so với kế hoạch", "% kế hoạch",
 		"kế hoạch số", "kế hoạch hóa", "kế hoạch hoá", "sở kế hoạch", "bộ kế hoạch",
 		"chỉ tiêu/nhóm chỉ tiêu", "đã được", "được", "xây dựng kế hoạch",
 		"ban hành kế hoạch", "triển khai kế hoạch", "lập kế hoạch")...)
@@ -395,10 +396,12 @@ type paraInfo struct {
 	heading int    // heading level (1 top), 0 when not a heading
 	enum    string // list label ("1.2", "(5)", "II"), "" when none
 	prio    int
+	title   bool // the document's title: it sets no section context
 }
 
 func (f *targetFinder) run() {
 	paras := tgParagraphs(f.text)
+	sawHeading := false
 	for pi, ps := range paras {
 		p := paraInfo{span: ps, toks: tgTokenize(f.text, ps.start, ps.end)}
 		if len(p.toks) == 0 {
@@ -412,6 +415,12 @@ func (f *targetFinder) run() {
 		p.heading = tgHeadingLevel(f.text[ps.start:ps.end], p.toks, p.enum, next)
 		if pi == 0 && p.heading == 0 && tgTitleLike(f.text[ps.start:ps.end], p.toks) {
 			p.heading = 1 // the first line of a text is its title
+		}
+		if p.heading > 0 && !sawHeading {
+			// the first heading of an article is its headline: what it
+			// says is restated below, and it heads no section
+			p.title = p.enum == "" && !strings.HasSuffix(strings.TrimRight(f.text[ps.start:ps.end], " *_"), ":") && !tgAllCaps(p.toks)
+			sawHeading = true
 		}
 		p.prio = 0
 		if p.heading > 0 {
@@ -477,7 +486,7 @@ func (f *targetFinder) enterParagraph(p paraInfo) {
 	if f.sectionHorizon != nil && level <= f.horizonLevel && !groupHeader {
 		f.sectionHorizon = nil
 	}
-	if p.heading > 0 && (strong || criteria) {
+	if p.heading > 0 && (strong || criteria) && !p.title {
 		if f.sectionTarget == 0 || level < f.sectionTarget {
 			f.sectionTarget = level
 		}
@@ -1954,4 +1963,24 @@ func tgMeasureVerb(s string) bool {
 		}
 	}
 	return false
+}
+
+// tgAllCaps reports whether the words of toks are all in capitals (a
+// section heading of an official document, "II- MỤC TIÊU, CHỈ TIÊU").
+func tgAllCaps(toks []tgTok) bool {
+	letters, upper := 0, 0
+	for _, t := range toks {
+		if t.kind != tgWord {
+			continue
+		}
+		for _, r := range t.raw {
+			if unicode.IsLetter(r) {
+				letters++
+				if unicode.IsUpper(r) {
+					upper++
+				}
+			}
+		}
+	}
+	return letters >= 6 && upper*10 >= letters*9
 }
