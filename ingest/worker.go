@@ -270,10 +270,14 @@ func startWorker() (*pdfWorker, error) {
 	}
 	if err != nil {
 		w.kill()
-		return nil, fmt.Errorf("%s is not a PDF worker (its main must call ingest.RunWorker): %v", exe, err)
+		return nil, fmt.Errorf("%w: %s (its main must call ingest.RunWorker): %v", errNotWorker, exe, err)
 	}
 	return w, nil
 }
+
+// errNotWorker is the error for a binary that does not serve as a PDF
+// worker; it will not change, so later PDFs are parsed in process.
+var errNotWorker = errors.New("not a PDF worker")
 
 // getWorker returns an idle worker or starts one.
 func getWorker() (*pdfWorker, error) {
@@ -382,7 +386,9 @@ func parsePDFInWorker(data []byte, timeout time.Duration, memLimit int64, maxPag
 	}
 	w, err := getWorker()
 	if err != nil {
-		workerBroken.Store(true)
+		if errors.Is(err, errNotWorker) {
+			workerBroken.Store(true)
+		}
 		p, perr := parsePDF(data, maxPages)
 		p.warnings = append(p.warnings, fmt.Sprintf("PDF parsed without a worker process, so without a deadline (%v)", err))
 		return p, perr
