@@ -334,7 +334,8 @@ func (w *Writer) flush() error {
 		w.err = fmt.Errorf("commit batch: %w", err)
 		return w.err
 	}
-	w.batch.Reset()
+	// A new batch: Bleve may still be reading the old one's map.
+	w.batch = ix.idx.NewBatch()
 	w.ops = 0
 	clear(w.pending)
 	return nil
