@@ -60,8 +60,14 @@ func ParseHeading(doc ingest.Document) Heading {
 
 // headBlock returns the indexes of the first headLines non-empty lines.
 func headBlock(lines []textLine) []int {
+	return headBlockFrom(lines, 0)
+}
+
+// headBlockFrom is headBlock starting at line from.
+func headBlockFrom(lines []textLine, from int) []int {
 	var idx []int
-	for i, l := range lines {
+	for i := from; i < len(lines); i++ {
+		l := lines[i]
 		if l.clean == "" {
 			continue
 		}
@@ -76,7 +82,8 @@ func headBlock(lines []textLine) []int {
 // parseOfficial fills h from an official document's heading block and
 // reports whether the text has one.
 func parseOfficial(lines []textLine, text string, h *Heading) bool {
-	idx := headBlock(lines)
+	start := headingStart(lines)
+	idx := headBlockFrom(lines, start)
 	if len(idx) == 0 {
 		return false
 	}
@@ -112,6 +119,7 @@ func parseOfficial(lines []textLine, text string, h *Heading) bool {
 	}
 
 	typeAt := -1 // position in idx of the type line
+	seenMotto := false
 	numberAt := -1
 	for k, i := range idx {
 		c := lines[i].clean
@@ -133,7 +141,10 @@ func parseOfficial(lines []textLine, text string, h *Heading) bool {
 				}
 			}
 		}
-		if typeAt < 0 && (isTypeLine(c) || (state || party || h.Number != "") && isOldTypeLine(c)) {
+		if f := foldKey(c); strings.HasPrefix(f, "cong hoa xa hoi") || strings.HasPrefix(f, "doc lap") || f == "dang cong san viet nam" {
+			seenMotto = true
+		}
+		if typeAt < 0 && (isTypeLine(c) || (seenMotto || h.Number != "") && isOldTypeLine(c)) {
 			typeAt = k
 			break
 		}
@@ -193,7 +204,7 @@ func parseOfficial(lines []textLine, text string, h *Heading) bool {
 		limit = numberAt + 1
 	}
 	if h.Issuer == "" {
-		if lines := issuerLines(lines, idx[:limit], numberAt); lines != "" {
+		if lines := issuerLines(lines, idx[:limit], numberAt, start > 0); lines != "" {
 			h.Issuer = caseLike(lines, text)
 		} else if h.Number != "" {
 			h.Issuer = IssuerOfNumber(h.Number)
@@ -284,12 +295,19 @@ func parseGazette(lines []textLine, idx []int, h *Heading) bool {
 
 // gazetteParagraph reads one gazette-style opening paragraph into h.
 func gazetteParagraph(p string, h *Heading) bool {
-	kind, _ := KindOfTypeName(p)
+	kind, n := KindOfTypeName(p)
 	if kind == "" {
 		return false
 	}
 	m := reGazetteNumber.FindStringSubmatchIndex(p)
 	if m == nil || m[0] > 300 {
+		return false
+	}
+	// Only the issuer may stand between the type and the number ("Nghị
+	// định của Chính phủ số …"); "Kế hoạch nêu rõ, thực hiện Nghị quyết
+	// số 60-NQ/TW" is prose.
+	between := strings.TrimSpace(p[n:m[0]])
+	if fb := foldKey(between); fb != "" && !strings.HasPrefix(fb, "cua ") || strings.ContainsAny(between, ",;.:") {
 		return false
 	}
 	rest := p[m[1]:]
@@ -323,7 +341,7 @@ var bodyStarts = []string{
 // where the layout wrapped them, the lowest body when several are stacked
 // (a superior body sits above), with a congress joined to the body it is
 // the congress of.
-func issuerLines(lines []textLine, idx []int, numberAt int) string {
+func issuerLines(lines []textLine, idx []int, numberAt int, afterChrome bool) string {
 	var units [][]string
 	if len(idx) == 0 {
 		return ""
@@ -363,9 +381,12 @@ func issuerLines(lines []textLine, idx []int, numberAt int) string {
 			continue
 		}
 		if rePlaceDate.MatchString(c) || capsRatio(c) < 0.6 {
-			if len(units) > 0 {
+			if len(units) > 0 && !afterChrome {
 				break
 			}
+			// Behind a web page's chrome the issuer is the last block
+			// of capitals before the motto.
+			units = nil
 			continue
 		}
 		start := len(units) == 0
@@ -431,9 +452,9 @@ func caseLike(name, text string) string {
 	if len(nw) == 0 {
 		return name
 	}
-	if len(text) > 30000 {
+	if len(text) > 12000 {
 		// The body names the issuer early (legal basis, first article).
-		cut := 30000
+		cut := 12000
 		for cut < len(text) && !utf8.RuneStart(text[cut]) {
 			cut++
 		}
@@ -829,6 +850,11 @@ func splitColumns(lines []textLine) []textLine {
 			return append(out, lines[i:]...)
 		}
 		rest, off := l.text, 0
+		if !strings.Contains(rest, "    ") && !strings.Contains(rest, "\t") && !strings.Contains(rest, "|") &&
+			!strings.Contains(rest, "---") && !strings.Contains(rest, "___") && !strings.Contains(rest, "===") {
+			out = append(out, l)
+			continue
+		}
 		for {
 			m := reColumnGap.FindStringSubmatchIndex(rest)
 			if m == nil {
@@ -948,4 +974,38 @@ func typeWithSubject(c string) (kind, rest string) {
 		return "", ""
 	}
 	return kind, rest
+}
+
+// headingStart returns the line where the heading block starts: 0, or a
+// few lines above the national motto, the Party's name or the number line
+// when a web page's chrome (banners, metadata tables, menus) pushed them
+// below the first headLines lines.
+func headingStart(lines []textLine) int {
+	var nonEmpty []int
+	for i, l := range lines {
+		if l.clean == "" {
+			continue
+		}
+		nonEmpty = append(nonEmpty, i)
+		if len(nonEmpty) > 300 {
+			break
+		}
+		if isProse(l.clean) {
+			// Prose before any heading: an article, maybe quoting a
+			// document further down, not a page's chrome.
+			return 0
+		}
+		f := foldKey(l.clean)
+		anchor := strings.HasPrefix(f, "cong hoa xa hoi chu nghia") || f == "dang cong san viet nam" ||
+			reNumberLine.MatchString(l.clean)
+		if !anchor {
+			continue
+		}
+		k := len(nonEmpty) - 1
+		if k < 20 {
+			return 0
+		}
+		return nonEmpty[k-10]
+	}
+	return 0
 }

@@ -68,6 +68,17 @@ func TestParseHeading(t *testing.T) {
 				Title: "VỀ TĂNG CƯỜNG PHÒNG CHÁY RỪNG NĂM 2023", Authors: []string{}},
 		},
 		{
+			name: "a web page's chrome before the heading",
+			text: "Bản quyền thuộc Thư viện.\nX\nCÁC NỘI DUNG ĐƯỢC SỬA ĐỔI\nĐang tải văn bản...\nSố hiệu:\n11306/VPCP-NN\nLoại văn bản:\nCông văn\nNơi ban hành:\nVăn phòng Chính phủ\nNgười ký:\nPhạm Mạnh Cường\nNgày ban hành:\n12/12/2025\nTình trạng:\nĐã biết\nLĩnh vực:\nNông nghiệp\nTải về\nIn\nChia sẻ\nLưu\n\n**VĂN PHÒNG CHÍNH PHỦ**\n-------\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n---------------\nSố: 11306/VPCP-NN\nV/v xử lý kiến nghị\nHà Nội, ngày 12 tháng 12 năm 2025\n\nKính gửi: Bộ Nông nghiệp và Môi trường.\n",
+			want: Heading{Kind: "official-letter", Number: "11306/VPCP-NN", Issuer: "Văn phòng Chính phủ", Issued: "2025-12-12",
+				Title: "V/v xử lý kiến nghị", Authors: []string{}},
+		},
+		{
+			name: "a type word opening prose is not a gazette heading",
+			text: "Theo kế hoạch mới.\n\nKế hoạch nêu rõ, thực hiện Nghị quyết số 60-NQ/TW, ngày 12/4/2025 của Ban Chấp hành Trung ương.\n",
+			want: Heading{Kind: "article", Title: "Theo kế hoạch mới", Authors: []string{}},
+		},
+		{
 			name: "gazette opening after an issuer line",
 			text: "Chính phủ\n\nNghị định của Chính phủ số 114/2003/NĐ-CP\nngày 10/10/2003 về cán bộ, công chức xã\n\nChính phủ\n\nCăn cứ Luật Tổ chức Chính phủ;\n",
 			want: Heading{Kind: "decree", Number: "114/2003/NĐ-CP", Issuer: "Chính phủ", Issued: "2003-10-10",
