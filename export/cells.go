@@ -64,7 +64,12 @@ func parseISO(s string, end bool) (time.Time, int) {
 	case 19:
 		layout, g = "2006-01-02T15:04:05", grainMinute
 	default:
-		return time.Time{}, grainInvalid
+		// A time with a zone (2011-07-10T19:35:00+07:00): its wall clock.
+		t, err := time.Parse(time.RFC3339, s)
+		if err != nil || t.Year() < 1900 || t.Year() > 9999 {
+			return time.Time{}, grainInvalid
+		}
+		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC), grainMinute
 	}
 	t, err := time.Parse(layout, s)
 	if err != nil || t.Year() < 1900 || t.Year() > 9999 {

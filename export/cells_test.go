@@ -84,6 +84,7 @@ func TestParseISO(t *testing.T) {
 		{"2012-02", true, day(2012, 2, 29), grainMonth},
 		{"2011-07-04", true, day(2011, 7, 4), grainDay},
 		{"2011-07-10T19:35", false, time.Date(2011, 7, 10, 19, 35, 0, 0, time.UTC), grainMinute},
+		{"2011-07-10T19:35:00+07:00", true, time.Date(2011, 7, 10, 19, 35, 0, 0, time.UTC), grainMinute},
 		{"1899", false, time.Time{}, grainInvalid},
 		{"2011-13", false, time.Time{}, grainInvalid},
 		{"=1", false, time.Time{}, grainInvalid},

@@ -2,4 +2,16 @@
 // xlsx workbook (sheets Chỉ tiêu, Văn bản, Nghị quyết, Mốc thời gian) through
 // excelize's stream writer, and CSV and JSONL files, with Vietnamese headers by
 // default, typed cells and no formula built from document text.
+//
+// Select picks documents or targets with the query language and filters of
+// package search; Export walks the selected records and feeds a Writer (XLSX
+// or CSV) one sheet at a time; ExportJSONL writes the records themselves.
+// CreateFile writes under a temporary name that Commit renames into place.
+//
+// Values are typed: numbers are number cells (a target's value with its unit
+// in its own column, never a percent format), dates are date cells formatted
+// at the grain written (2011 shows as 2011, 2011-07 as 07/2011), unknown
+// values are empty cells. Text is always literal: the only formula written is
+// the HYPERLINK() to an archive file that XLSX builds itself; in CSV a text
+// that a spreadsheet could run gets a leading '.
 package export
