@@ -131,7 +131,7 @@ var tgMarkers = func() []tgMarker {
 		"hoàn thành vượt kế hoạch", "vượt xa", "ghi nhận", "công bố", "vừa công bố",
 		"vượt kế hoạch", "vượt xa kế hoạch", "vượt cả", "về đích",
 		"kết quả thực hiện", "báo cáo kết quả")...)
-	ms = append(ms, add(mkForecast, "dự báo", "dự kiến", "có thể", "có khả năng",
+	ms = append(ms, add(mkForecast, "dự báo", "dự đoán", "dự kiến", "có thể", "có khả năng",
 		"khả năng", "triển vọng", "kịch bản")...)
 	ms = append(ms, add(mkNone, "so với kế hoạch", "% kế hoạch",
 		"kế hoạch số", "kế hoạch hóa", "kế hoạch hoá", "sở kế hoạch", "bộ kế hoạch",
@@ -599,6 +599,9 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 		case ";", ":":
 			if depth == 0 {
 				clauseStart = j + 1
+				if _, ok := tgConditions.at(toks, j+1); ok {
+					conditional, startState = true, state
+				}
 				lastMarkerEnd, lastMarkerStart = -1, -1
 				if t.raw == ";" && !trongDoSentence {
 					trongDo = -1
@@ -662,7 +665,9 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 		}
 		sub := trongDo >= 0
 		shaped := !carried || sub || q.bound || tgReachVerbBefore(toks, clauseStart, q.first)
-		isTarget := q.veto == "" && !question && (!q.planShare || markerInSentence && state == tgTarget) &&
+		// a quantity inside a condition ("Trường hợp … hai đơn vị trở
+		// lên, …") states when a rule applies, not what to reach
+		isTarget := q.veto == "" && !question && !conditional && (!q.planShare || markerInSentence && state == tgTarget) &&
 			(state == tgTarget && shaped || state == tgNeutral && q.bound && tgReachVerbBefore(toks, clauseStart, q.first))
 		items = append(items, pending{q: q, clauseStart: clauseStart, markStart: lastMarkerStart, markEd: lastMarkerEnd, isTarget: isTarget, sub: sub})
 		qs = append(qs, q)

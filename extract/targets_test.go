@@ -401,3 +401,16 @@ func TestFindTargetsPlanShare(t *testing.T) {
 		{"=", 32, 0, "giường", "giường bệnh", "", -1},
 	})
 }
+
+func TestFindTargetsConditionsAndNouns(t *testing.T) {
+	for _, text := range []string{
+		// a condition states when a rule applies
+		"Kế hoạch: trường hợp dự án thực hiện tại hai đơn vị hành chính trở lên, Ủy ban nhân dân cấp tỉnh trao đổi thống nhất.",
+		// "2 trường hợp" counts cases, not schools
+		"Chỉ tiêu cụ thể chia ra cho 2 trường hợp.",
+		// predictions
+		"Theo dự đoán, đến năm 2030, 30% doanh thu bán lẻ sẽ qua ứng dụng.",
+	} {
+		checkTargets(t, text, TargetContext{}, nil)
+	}
+}

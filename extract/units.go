@@ -30,7 +30,7 @@ var countUnits = newPhraseList(
 	"người", "lượt người", "lượt khách", "lượt", "hộ", "hộ gia đình", "hộ dân",
 	"hộ nghèo", "xã", "phường", "thị trấn", "huyện", "quận", "tỉnh", "thôn",
 	"bản", "ấp", "làng", "tổ dân phố", "khu dân cư", "trường", "trường học",
-	"lớp", "học sinh", "sinh viên", "giáo viên", "giường bệnh", "giường",
+	"lớp học", "học sinh", "sinh viên", "giáo viên", "giường bệnh", "giường",
 	"bác sĩ", "dược sĩ", "điều dưỡng", "trạm y tế", "doanh nghiệp",
 	"hợp tác xã", "dự án", "công trình", "đảng viên", "đảng viên mới",
 	"cán bộ", "công chức", "viên chức", "lao động", "việc làm", "chi bộ",
@@ -161,7 +161,7 @@ func tgMatchUnit(toks []tgTok, i int) (u tgUnit, ok bool) {
 				j++
 				break
 			}
-			if k, ok := countUnits.at(toks, j); ok {
+			if k, ok := countUnits.at(toks, j); ok && !(k < len(toks) && toks[k-1].low == "trường" && toks[k].low == "hợp") {
 				var ws []string
 				for _, t := range toks[j:k] {
 					ws = append(ws, t.low)
