@@ -650,14 +650,19 @@ func lidCodepage(lid uint16) int {
 	return 1252
 }
 
-// emitRange writes the characters of CPs [from, to).
+// emitRange writes the characters of CPs [from, to). A document has no
+// more characters than its WordDocument stream has bytes: pieces that
+// claim more (overlapping, repeated) stop there, so that a crafted piece
+// table cannot make the reader loop for long.
 func (f *docFile) emitRange(w *docWriter, from, to uint32) {
+	limit := min(docMaxChars, len(f.wd)+1024)
 	for _, p := range f.pieces {
-		if p.cpEnd <= from || p.cpStart >= to || w.n >= docMaxChars {
+		if p.cpEnd <= from || p.cpStart >= to || w.visited >= limit {
 			continue
 		}
 		s, e := max(p.cpStart, from), min(p.cpEnd, to)
-		for cp := s; cp < e && w.n < docMaxChars; cp++ {
+		for cp := s; cp < e && w.visited < limit; cp++ {
+			w.visited++
 			k := cp - p.cpStart
 			if p.compressed {
 				off := uint64(p.fc) + uint64(k)
@@ -682,7 +687,8 @@ type docWriter struct {
 	lb      *legacyBuilder
 	f       *docFile
 	fields  []bool // per open field: still in its instruction
-	n       int
+	n       int    // characters written
+	visited int    // characters looked at
 	hiSurr  rune
 	cellEnd bool // the last character was a cell mark
 }
