@@ -62,6 +62,14 @@ func parsePDF(data []byte, maxPages int) (p parsed, err error) {
 			fixed = rebuilt
 		}
 	}
+	if dec, ok, lzwNotes := decodeLZWStreams(fixed); ok {
+		// LZW content streams, which the library cannot read: decoded
+		// here, and the xref rebuilt.
+		if rebuilt, err := rebuildXref(dec); err == nil {
+			fixed = rebuilt
+			notes = append(notes, lzwNotes...)
+		}
+	}
 	r, cryptNotes, openErr := openPDF(fixed)
 	notes = append(notes, cryptNotes...)
 	var pages []pageRef

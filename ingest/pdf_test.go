@@ -197,7 +197,7 @@ func TestPDFDamagedPages(t *testing.T) {
 	catalog := b.add("")
 	pages := b.add("")
 	f1 := b.add(simpleFont)
-	bad := b.add(stream("/Filter /LZWDecode", "garbage"))
+	bad := b.add(stream("/Filter /RunLengthDecode", "garbage"))
 	good := b.add(stream("", "BT /F1 10 Tf 72 700 Td (still here) Tj ET"))
 	img := b.add(stream("/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8", "\x80"))
 	scan := b.add(stream("", "q 500 0 0 700 50 50 cm /Im1 Do Q"))
