@@ -21,6 +21,9 @@ var (
 	earlyChangeRE   = regexp.MustCompile(`/EarlyChange[ \t\r\n]+(\d)`)
 	predictorRE     = regexp.MustCompile(`/Predictor[ \t\r\n]+(\d+)`)
 	decodeParmsRE   = regexp.MustCompile(`/DecodeParms[ \t\r\n]*<<[^>]*>>`)
+	// imageRE spots image XObjects, whose data text extraction never
+	// reads: they stay compressed.
+	imageRE = regexp.MustCompile(`/Subtype[ \t\r\n]*/Image\b`)
 )
 
 // maxLZWOutput bounds what one LZW stream may decode to.
@@ -43,7 +46,7 @@ func decodeLZWStreams(data []byte) (out []byte, changed bool, notes []string) {
 		}
 		fmt.Fprintf(&buf, "%d %d obj\n", num, o.gen)
 		body, sdata := o.body, o.stream
-		if sdata != nil && lzwOnlyFilterRE.Match(body) && !predictorRE.Match(body) {
+		if sdata != nil && lzwOnlyFilterRE.Match(body) && !predictorRE.Match(body) && !imageRE.Match(body) {
 			early := 1
 			if m := earlyChangeRE.FindSubmatch(body); m != nil {
 				early, _ = strconv.Atoi(string(m[1]))
