@@ -224,6 +224,10 @@ var tgRates = newPhraseList("thuế suất", "mức thuế", "thuế thu nhập 
 	"thuế giá trị gia tăng", "thuế gtgt", "thuế nhập khẩu", "thuế xuất khẩu", "mức phí",
 	"phí", "lệ phí", "lãi suất", "khấu trừ", "trích lập", "chiết khấu", "hoa hồng")
 
+// Words after "X%" that make it a tax or fee relief or rate.
+var tgTaxAfter = newPhraseList("số thuế", "tiền thuế", "thuế", "lệ phí", "phí", "mức phí",
+	"mức thu", "tiền phạt", "lãi suất")
+
 // Predicate verbs: the verb of a target clause, between its subject and
 // its number ("GRDP tăng 7,5%") or before an object ("hoàn thành 100%
 // nhiệm vụ").
@@ -1102,6 +1106,12 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 		if toks[m].low == "so" && (m+1 == len(toks) || toks[m+1].low == "với" || toks[m+1].low == "cùng") {
 			q.veto = "relative to a base or a plan"
 			break
+		}
+	}
+	// "giảm 50% số thuế phải nộp", "30% lệ phí": a tax or fee relief
+	if q.unit.text == "%" {
+		if _, ok := tgTaxAfter.at(toks, k); ok {
+			q.veto = "a tax or fee rate"
 		}
 	}
 	// the rest of the clause reports an outcome: "… đã hoàn thành", "…
