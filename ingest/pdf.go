@@ -38,7 +38,7 @@ func readPDFFile(path string, data []byte) (parsed, error) {
 }
 
 // errPDFPassword is the error for a PDF that needs a password to open.
-var errPDFPassword = errors.New("encrypted PDF: a password is required")
+var errPDFPassword = fmt.Errorf("%w PDF: a password is required", ErrEncrypted)
 
 // parsePDF reads a PDF held in data: text per page, metadata, warnings.
 // It never panics; a file that cannot be read at all is an error.
@@ -257,7 +257,7 @@ func shortErr(err error) string {
 
 // errPDFUnsupportedCrypt is the error for encryption the library cannot
 // undo (AES-256, unknown security handlers).
-var errPDFUnsupportedCrypt = errors.New("encrypted PDF: unsupported encryption")
+var errPDFUnsupportedCrypt = fmt.Errorf("%w PDF: unsupported encryption", ErrEncrypted)
 
 // openPDF opens a PDF with the empty user password, turning the library's
 // panics and password errors into errors.

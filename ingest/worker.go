@@ -420,7 +420,7 @@ func parsePDFInWorker(data []byte, timeout time.Duration, memLimit int64, maxPag
 			putWorker(w)
 			rep := res.rep
 			if rep.Err != "" {
-				return parsed{}, errors.New(rep.Err)
+				return parsed{}, workerError(rep.Err)
 			}
 			return parsed{pages: rep.Pages, paged: rep.Paged, title: rep.Title, published: rep.Published,
 				meta: rep.Meta, warnings: rep.Warnings}, nil
@@ -454,4 +454,15 @@ func processRSS(pid int) int64 {
 		return 0
 	}
 	return pages * int64(os.Getpagesize())
+}
+
+// workerError rebuilds an error that crossed the process boundary as text,
+// so that errors.Is still tells the classes apart (ErrEncrypted, ...).
+func workerError(msg string) error {
+	for _, known := range []error{errPDFPassword, errPDFUnsupportedCrypt} {
+		if k := known.Error(); strings.HasPrefix(msg, k) {
+			return fmt.Errorf("%w%s", known, msg[len(k):])
+		}
+	}
+	return errors.New(msg)
 }

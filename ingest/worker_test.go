@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -147,5 +148,16 @@ func TestTailBufferReason(t *testing.T) {
 		if got := b.reason(); got != tt.want {
 			t.Errorf("reason(%q) = %q; want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestWorkerErrorKeepsClass(t *testing.T) {
+	for _, msg := range []string{errPDFPassword.Error(), errPDFUnsupportedCrypt.Error() + ": AES-512"} {
+		if err := workerError(msg); !errors.Is(err, ErrEncrypted) || err.Error() != msg {
+			t.Errorf("workerError(%q) = %v (Is ErrEncrypted: %v); want the same message, of class ErrEncrypted", msg, err, errors.Is(err, ErrEncrypted))
+		}
+	}
+	if err := workerError("malformed PDF: x"); errors.Is(err, ErrEncrypted) {
+		t.Errorf("workerError(malformed) is ErrEncrypted")
 	}
 }
