@@ -75,6 +75,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.BoolVar(&o.json, "json", false, "print the summary as JSON on stdout")
 	fs.BoolVar(&o.verbose, "verbose", false, "print each file's warnings on stderr")
 	fs.IntVar(&o.batch, "batch", 200, "documents per committed batch")
+	fs.DurationVar(&ingest.PDFTimeout, "timeout", ingest.PDFTimeout, "time limit for parsing one PDF")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return helpOr(err)
@@ -83,8 +84,8 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fs.Usage()
 		return usageErrorf("ingest: no PATH given")
 	}
-	if o.workers < 1 || o.batch < 1 {
-		return usageErrorf("ingest: --workers and --batch must be at least 1")
+	if o.workers < 1 || o.batch < 1 || ingest.PDFTimeout <= 0 {
+		return usageErrorf("ingest: --workers and --batch must be at least 1, --timeout positive")
 	}
 	o.paths = paths
 	o.index = resolveIndexDir(o.index)
