@@ -677,6 +677,9 @@ func parseArticle(lines []textLine, doc ingest.Document, h *Heading) {
 	idx := headBlock(lines)
 	titleAt := -1
 	for k := 0; k < len(idx) && k < 8; k++ {
+		if titleAt >= 0 && (h.Published != "" || k > titleAt+3) {
+			break
+		}
 		c := lines[idx[k]].clean
 		if h.Published == "" {
 			if m := reDateline.FindStringSubmatch(c); m != nil {
@@ -692,6 +695,11 @@ func parseArticle(lines []textLine, doc ingest.Document, h *Heading) {
 				}
 			}
 		}
+		if titleAt >= 0 {
+			// Past the headline only a dateline under it is looked for
+			// ("Headline" / "Thứ Năm, 11/07/2024 - 09:30").
+			continue
+		}
 		if isRule(c) || strings.HasPrefix(c, "![") || strings.HasPrefix(c, "[") {
 			continue
 		}
@@ -700,12 +708,16 @@ func parseArticle(lines []textLine, doc ingest.Document, h *Heading) {
 		if strings.HasSuffix(c, ":") && capsRatio(c) > 0.7 && k+1 < len(idx) {
 			continue
 		}
+		// A section label in capitals above a headline in normal case
+		// ("KINH TẾ", "NÔNG NGHIỆP - NÔNG THÔN").
+		if k+1 < len(idx) && isSectionLabel(c) && isHeadlineLike(lines[idx[k+1]].clean) {
+			continue
+		}
 		titleAt = k
 		h.Title = headlineText(c)
 		if notArticle(h.Title) {
 			h.Kind = "other"
 		}
-		break
 	}
 	if meta := cleanMetaTitle(doc.Title); meta != "" {
 		if h.Title == "" || !strings.Contains(foldKey(h.Title), foldKey(meta)) && !strings.Contains(foldKey(meta), foldKey(h.Title)) && len(h.Title) > 250 {
@@ -718,6 +730,25 @@ func parseArticle(lines []textLine, doc ingest.Document, h *Heading) {
 		h.Published = doc.Published
 	}
 	h.Authors = bylines(lines, idx, titleAt)
+}
+
+// isSectionLabel reports whether c can be a news site's section label
+// (chuyên mục) above a headline: a few words in capitals, no digits, no
+// sentence punctuation.
+func isSectionLabel(c string) bool {
+	if c == "" || capsRatio(c) < 0.8 || len(strings.Fields(c)) > 6 || strings.ContainsAny(c, "0123456789.:;?!,") {
+		return false
+	}
+	return !isTypeLine(c)
+}
+
+// isHeadlineLike reports whether c can be a headline in normal case under a
+// section label: not in capitals, not a dateline, not a sentence of prose.
+func isHeadlineLike(c string) bool {
+	if c == "" || capsRatio(c) >= 0.5 || isProse(c) || utf8.RuneCountInString(c) > 250 || reDateline.MatchString(c) {
+		return false
+	}
+	return !strings.HasSuffix(c, ".") || strings.HasSuffix(c, "..")
 }
 
 func atoiDigits(s string) int {
@@ -750,6 +781,11 @@ func cleanMetaTitle(t string) string {
 	return headlineText(t)
 }
 
+// reCredit finds a byline's credit label: "Bài:", "Bài và ảnh:", "Bài,
+// ảnh:", "Tin, ảnh:", "Nhóm phóng viên:". A photo credit alone ("Ảnh:")
+// names no author.
+var reCredit = regexp.MustCompile(`^(?:(?:Bài|Tin|Bài viết)(?:\s*(?:,|và|-|&)\s*ảnh)?|Nhóm (?:phóng viên|PV)|Ghi chép|Ghi)\s*:\s*`)
+
 var reParenSuffix = regexp.MustCompile(`\s*\([^)]*\)\s*$`)
 
 // bylines finds an article's authors: a "* NAME" line under the headline,
@@ -758,8 +794,9 @@ var reParenSuffix = regexp.MustCompile(`\s*\([^)]*\)\s*$`)
 func bylines(lines []textLine, idx []int, titleAt int) []string {
 	for k := titleAt + 1; titleAt >= 0 && k < len(idx) && k <= titleAt+3; k++ {
 		l := strings.TrimSpace(lines[idx[k]].text)
-		if strings.HasPrefix(l, "* ") || strings.HasPrefix(l, "- ") || strings.HasPrefix(l, "Bài và ảnh:") {
-			l = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(l, "* "), "- "), "Bài và ảnh:"))
+		credit := reCredit.FindString(l)
+		if strings.HasPrefix(l, "* ") || strings.HasPrefix(l, "- ") || credit != "" {
+			l = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(l[len(credit):], "* "), "- "))
 			if n := personName(reParenSuffix.ReplaceAllString(stripMarkup(l), "")); n != "" {
 				return []string{n}
 			}
@@ -774,9 +811,10 @@ func bylines(lines []textLine, idx []int, titleAt int) []string {
 	for k := len(nonEmpty) - 1; k >= 0 && k >= len(nonEmpty)-6; k-- {
 		raw := strings.TrimSpace(lines[nonEmpty[k]].text)
 		c := reParenSuffix.ReplaceAllString(lines[nonEmpty[k]].clean, "")
-		c = strings.TrimPrefix(strings.TrimPrefix(c, "Theo "), "Bài: ")
+		credit := reCredit.FindString(c)
+		c = strings.TrimPrefix(c[len(credit):], "Theo ")
 		bold := strings.HasPrefix(raw, "**") || strings.HasPrefix(raw, "__")
-		if n := personName(c); n != "" && (bold || len(c) < 30) && (bold || !allCapsWord(strings.ReplaceAll(c, " ", ""))) && !isTypeLine(c) {
+		if n := personName(c); n != "" && (bold || len(c) < 30) && (bold || credit != "" || !allCapsWord(strings.ReplaceAll(c, " ", ""))) && !isTypeLine(c) {
 			return []string{n}
 		}
 		// Stop at the first line of prose from the end, except the

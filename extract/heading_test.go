@@ -96,6 +96,16 @@ func TestParseHeading(t *testing.T) {
 			want: Heading{Kind: "article", Title: "Nâng chất sinh hoạt chi bộ", Published: "2012-09-05T08:15", Authors: []string{"Nguyễn Văn Ba"}},
 		},
 		{
+			name: "section label above the headline, weekday dateline under it, credit byline in capitals",
+			text: "VĂN HÓA - XÃ HỘI\n\nPhú Lâm: Năm 2026 có thêm 12 nhà văn hóa thôn\n\nThứ Ba, 03/02/2026 - 14:05\n\nSáng 2/2, huyện Phú Lâm tổ chức hội nghị.\n\nBài và ảnh: LÊ HOÀNG YẾN\n",
+			want: Heading{Kind: "article", Title: "Phú Lâm: Năm 2026 có thêm 12 nhà văn hóa thôn", Published: "2026-02-03T14:05", Authors: []string{"Lê Hoàng Yến"}},
+		},
+		{
+			name: "headline in capitals above a lead sentence is no section label",
+			text: "NÔNG DÂN GIỎI\n\nNăm nay huyện có thêm 40 hộ đạt danh hiệu nông dân giỏi.\n\nẢnh: VŨ NAM\n",
+			want: Heading{Kind: "article", Title: "NÔNG DÂN GIỎI", Authors: []string{}},
+		},
+		{
 			name: "markdown article with a closing byline",
 			text: "Hà Tĩnh đặt mục tiêu tăng trưởng 8%\n===================================\n\nNăm 2021, tỉnh đặt mục tiêu tăng trưởng 8%.\n\n\n**T.Hương (ghi)**\n",
 			want: Heading{Kind: "article", Title: "Hà Tĩnh đặt mục tiêu tăng trưởng 8%", Authors: []string{"T. Hương"}},
