@@ -1210,7 +1210,9 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 		textTo = q.after
 	}
 	// the right part: subject after a percentage or a count, indicator
-	rs, ri, rEnd := f.rightRoles(toks, q, nextFirst, s1)
+	// with no verb before the number, a passive after it starts the
+	// criterion ("100% hộ dân được cung cấp nước sạch")
+	rs, ri, rEnd := f.rightRoles(toks, q, nextFirst, s1, ind == "")
 	if subj != "" && adjacent && strings.HasPrefix(q.unit.text, "%") && rs != "" && tgNounAfter(toks, q.last) && !tgMeasureVerb(ind) {
 		// "… hoàn thành 100% nhiệm vụ được giao": the percentage is of
 		// the words after it; the words before the verb only say who acts.
@@ -1318,6 +1320,12 @@ func (f *targetFinder) leftRolesAdj(toks []tgTok, a, b int, dates []tgDate) (sub
 			keep = keep[1:]
 			continue
 		}
+		// a list label opening the paragraph: "a)", "b.", "II-"
+		if keep[0] == 0 && len(toks) > 1 && t.kind == tgWord && (utf8.RuneCountInString(t.raw) == 1 || isRomanNumeral(t.raw)) &&
+			(toks[1].raw == ")" || toks[1].raw == "." || tgIsDash(toks[1].raw)) {
+			keep = keep[1:]
+			continue
+		}
 		if n, ok := tgLeadWords.at(toks, keep[0]); ok && n-keep[0] <= len(keep) && tgContiguous(keep, n-keep[0]) {
 			keep = keep[n-keep[0]:]
 			continue
@@ -1403,7 +1411,7 @@ func (f *targetFinder) leftRolesAdj(toks []tgTok, a, b int, dates []tgDate) (sub
 // rightRoles reads the subject and indicator after a quantity: "90%
 // TCCSĐ trở lên đạt trong sạch, vững mạnh" is subject "TCCSĐ", indicator
 // "đạt trong sạch, vững mạnh". rEnd is the token after the last word used.
-func (f *targetFinder) rightRoles(toks []tgTok, q tgQty, nextFirst, s1 int) (subj, ind string, rEnd int) {
+func (f *targetFinder) rightRoles(toks []tgTok, q tgQty, nextFirst, s1 int, splitPassive bool) (subj, ind string, rEnd int) {
 	i := q.last
 	end := s1
 	if nextFirst < end {
@@ -1453,7 +1461,8 @@ func (f *targetFinder) rightRoles(toks []tgTok, q tgQty, nextFirst, s1 int) (sub
 				m = nx - 1
 				continue
 			}
-			if _, ok := tgVerbs.at(toks, m); ok && !tgFalseVerb(toks, m) && toks[m].low != "có" && toks[m].low != "là" || (toks[m].low == "được" && len(sIx) > 0 && false) {
+			if _, ok := tgVerbs.at(toks, m); ok && !tgFalseVerb(toks, m) && toks[m].low != "có" && toks[m].low != "là" ||
+				splitPassive && (toks[m].low == "được" || toks[m].low == "bị") && len(sIx) > 0 {
 				inInd = true
 			}
 		}

@@ -414,3 +414,16 @@ func TestFindTargetsConditionsAndNouns(t *testing.T) {
 		checkTargets(t, text, TargetContext{}, nil)
 	}
 }
+
+func TestFindTargetsLetterLabels(t *testing.T) {
+	text := "2. Mục tiêu cụ thể\na) 100% hồ sơ công việc được xử lý trên môi trường mạng.\nb) Tỷ lệ dịch vụ công trực tuyến toàn trình đạt tối thiểu 80%."
+	checkTargets(t, text, TargetContext{}, []tgWant{
+		{"=", 100, 0, "%", "hồ sơ công việc", "", -1},
+		{">=", 80, 0, "%", "tỷ lệ dịch vụ công", "", -1},
+	})
+	for _, g := range FindTargets(text, TargetContext{}) {
+		if strings.HasPrefix(g.Subject, "a") || strings.HasPrefix(g.Subject, "b ") || strings.HasPrefix(g.Text, "b)") {
+			t.Errorf("FindTargets(%q) kept a list label: subject %q, text %q", text, g.Subject, g.Text)
+		}
+	}
+}
