@@ -276,7 +276,9 @@ type tgFound struct {
 	parent   int // index in finder.found, or -1
 	prio     int // 0 body, 1 lead or caption, 2 heading
 	enum     string
-	sentence int // byte offset of the sentence
+	sentence int  // byte offset of the sentence
+	para     int  // paragraph index
+	listItem bool // the paragraph is an item of a list ("1.", "a)", "-")
 	sentToks map[string]bool
 	textToks map[string]bool
 }
@@ -756,6 +758,7 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 			t.SubjectExpanded = NullString(exp)
 		}
 		fd := tgFound{t: t, offset: toks[it.q.numTok].start, parent: parent, prio: p.prio, enum: p.enum, sentence: start,
+			para: pi, listItem: p.enum != "" || tgBulleted(toks),
 			sentToks: tgWordSet(t.Sentence), textToks: tgWordSet(t.Text)}
 		f.found = append(f.found, fd)
 		lastTarget = len(f.found) - 1
@@ -1659,6 +1662,10 @@ func tgSameTarget(a, b tgFound) bool {
 	if a.enum != "" && b.enum != "" && a.enum != b.enum && a.prio == 0 && b.prio == 0 {
 		return false
 	}
+	if a.listItem && b.listItem && a.para != b.para && a.prio == 0 && b.prio == 0 {
+		// two items of a list are two targets unless worded the same
+		return len(a.textToks) == len(b.textToks) && tgOverlap(a.textToks, b.textToks) == 1
+	}
 	if tgOverlap(a.textToks, b.textToks) >= 0.8 {
 		return true
 	}
@@ -2007,4 +2014,16 @@ func tgAllCaps(toks []tgTok) bool {
 		}
 	}
 	return letters >= 6 && upper*10 >= letters*9
+}
+
+// tgBulleted reports whether a paragraph's tokens open with a bullet.
+func tgBulleted(toks []tgTok) bool {
+	if len(toks) == 0 || toks[0].kind != tgPunct {
+		return false
+	}
+	switch toks[0].raw {
+	case "-", "+", "•", "–", "*", "●", "○", "▪":
+		return len(toks) > 1 && toks[1].raw != toks[0].raw
+	}
+	return false
 }
