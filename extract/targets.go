@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -322,6 +323,7 @@ func newTargetFinder(text string, c TargetContext) *targetFinder {
 		ds = FindDates(text, f.docYear)
 	}
 	f.nums = findNumbers(text)
+	sort.SliceStable(f.nums, func(i, j int) bool { return f.nums[i].start < f.nums[j].start })
 	for _, d := range ds {
 		if d.Offset < 0 || d.Offset+len(d.Text) > len(text) {
 			continue
@@ -351,6 +353,7 @@ func newTargetFinder(text string, c TargetContext) *targetFinder {
 		}
 		f.dates = append(f.dates, td)
 	}
+	sort.SliceStable(f.dates, func(i, j int) bool { return f.dates[i].start < f.dates[j].start })
 	return f
 }
 
@@ -371,8 +374,9 @@ func tgBefore(text string, offset, n int) string {
 // 2025"), not a time frame.
 func (f *targetFinder) namesDocument(offset int) bool {
 	before := strings.ToLower(strings.TrimRight(tgBefore(f.text, offset, 60), " "))
-	for _, n := range f.nums {
-		if n.end <= offset && offset-n.end <= 2 {
+	// a number ending right before the date (f.nums is sorted by start)
+	if i := sort.Search(len(f.nums), func(i int) bool { return f.nums[i].start >= offset }) - 1; i >= 0 {
+		if n := f.nums[i]; n.end <= offset && offset-n.end <= 2 {
 			return true
 		}
 	}
@@ -516,8 +520,9 @@ func (f *targetFinder) enterParagraph(p paraInfo) {
 // datesIn returns the dates inside [start, end).
 func (f *targetFinder) datesIn(start, end int) []tgDate {
 	var out []tgDate
-	for _, d := range f.dates {
-		if d.start >= start && d.end <= end {
+	i := sort.Search(len(f.dates), func(i int) bool { return f.dates[i].start >= start })
+	for ; i < len(f.dates) && f.dates[i].start < end; i++ {
+		if d := f.dates[i]; d.end <= end {
 			out = append(out, d)
 		}
 	}
@@ -556,9 +561,9 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 	dates := f.datesIn(start, end)
 	// document numbers quoted in this sentence
 	sentNumber := ""
-	for _, n := range f.nums {
-		if n.start >= start && n.end <= end {
-			sentNumber = normalizeNumber(n.number)
+	for i := sort.Search(len(f.nums), func(i int) bool { return f.nums[i].start >= start }); i < len(f.nums) && f.nums[i].start < end; i++ {
+		if f.nums[i].end <= end {
+			sentNumber = normalizeNumber(f.nums[i].number)
 		}
 	}
 
@@ -840,10 +845,10 @@ func (f *targetFinder) dateAt(dates []tgDate, offset int) (tgDate, bool) {
 }
 
 func (f *targetFinder) numberAt(offset int) (citedNumber, bool) {
-	for _, n := range f.nums {
-		if n.start <= offset && offset < n.end {
-			return n, true
-		}
+	// the last number starting at or before offset
+	i := sort.Search(len(f.nums), func(i int) bool { return f.nums[i].start > offset }) - 1
+	if i >= 0 && f.nums[i].start <= offset && offset < f.nums[i].end {
+		return f.nums[i], true
 	}
 	return citedNumber{}, false
 }
@@ -1151,10 +1156,9 @@ func (f *targetFinder) numberOrDate(offset int) (int, bool) {
 	if n, ok := f.numberAt(offset); ok {
 		return n.end, true
 	}
-	for _, d := range f.dates {
-		if d.start <= offset && offset < d.end {
-			return d.end, true
-		}
+	i := sort.Search(len(f.dates), func(i int) bool { return f.dates[i].start > offset }) - 1
+	if i >= 0 && f.dates[i].start <= offset && offset < f.dates[i].end {
+		return f.dates[i].end, true
 	}
 	return 0, false
 }
