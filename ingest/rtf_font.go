@@ -43,11 +43,24 @@ func fontRunEnc(name string, charset int) runEnc {
 // (.VnTimeH, .VnArial NarrowH): the family name, without the script suffix
 // Windows adds (".VnTimeH Tur", ".VnTimeH CE"), ends in a capital H.
 func isCapitalFont(name string) bool {
+	name = fontFamily(name)
+	return len(name) > 4 && strings.HasSuffix(name, "H")
+}
+
+// fontFamily returns a font's family name without the script suffix
+// Windows adds (".VnTimeH Tur") and without a trailing parenthesised tag
+// that font packs append ("VnTimeH(Ds)").
+func fontFamily(name string) string {
 	name = strings.TrimSpace(name)
 	for _, suffix := range fontScriptSuffixes {
 		name = strings.TrimSuffix(name, suffix)
 	}
-	return len(name) > 4 && strings.HasSuffix(name, "H")
+	if strings.HasSuffix(name, ")") {
+		if i := strings.LastIndexByte(name, '('); i > 0 {
+			name = strings.TrimSpace(name[:i])
+		}
+	}
+	return name
 }
 
 // fontScriptSuffixes are the names Windows appends to a font family for
@@ -58,14 +71,33 @@ var fontScriptSuffixes = []string{" Tur", " CE", " Cyr", " Greek", " Baltic", " 
 // its name and its Windows character set (RTF \fcharset, Word's FFN chs; -1
 // when unknown). The name wins: Vietnamese legacy fonts are declared with
 // the ANSI character set (0) or a Western one, and only their names tell
-// TCVN3 (.VnTime, .VnTimeH, .VnArial…) from VNI (VNI-Times, VNI-Helve…).
+// TCVN3 from VNI. Family names are matched by pattern, without case, on
+// the family without its script suffix or parenthesised tag:
+//
+//   - a name that says its encoding: "tcvn" anywhere is TCVN3
+//     ("VNSTCVN3"), "vni" anywhere is VNI ("VNI-Times", "VNSVNI2",
+//     "VNItimes");
+//   - ".Vn…" (.VnTime, .VnArial NarrowH) is TCVN3, and so are the "Vn…"
+//     families of the TCVN3 font packs that dropped the dot ("VnTimeH(Ds)",
+//     "VnSouthern(Ds)");
+//   - "VPS …" is VPS, "VI …" is VISCII;
+//   - "SVN-…" and other names say nothing (the SVN families are Unicode).
 func fontEncoding(name string, charset int) string {
-	n := strings.ToLower(strings.TrimSpace(name))
+	n := strings.ToLower(fontFamily(name))
+	compact := strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '-', '_', '.':
+			return -1
+		}
+		return r
+	}, n)
 	switch {
-	case strings.HasPrefix(n, ".vn"):
+	case strings.HasPrefix(n, ".vn"), strings.Contains(compact, "tcvn"):
 		return encTCVN3
-	case strings.HasPrefix(n, "vni-") || strings.HasPrefix(n, "vni "):
+	case strings.Contains(compact, "vni"):
 		return encVNI
+	case len(compact) > 2 && strings.HasPrefix(compact, "vn") && compact[2] >= 'a' && compact[2] <= 'z':
+		return encTCVN3
 	case strings.HasPrefix(n, "vps "):
 		return encVPS
 	case strings.HasPrefix(n, "vi ") && len(n) > 3:

@@ -224,6 +224,24 @@ func TestFontEncoding(t *testing.T) {
 		{"Wingdings", -1, encSymbol, false},
 		{"Arial", -1, "", false},
 		{"", 0, "", false},
+		// names that say their encoding
+		{"VNSTCVN3", 0, encTCVN3, false},
+		{"TCVN3 Times", 0, encTCVN3, false},
+		{"VNSVNI2", 0, encVNI, false},
+		{"VNItimes", 0, encVNI, false},
+		{"VNI Times", 0, encVNI, false},
+		// TCVN3 packs without the dot, with a parenthesised tag
+		{"VnTimeH(Ds)", 0, encTCVN3, true},
+		{"VnArialH(Ds)", 0, encTCVN3, true},
+		{"VnSouthern(Ds)", 0, encTCVN3, false},
+		{"VnTime", 0, encTCVN3, false},
+		{".VnTime (Vietnamese)", 0, encTCVN3, false},
+		// Unicode families say nothing
+		{"SVNtimes new roman", 0, "", false},
+		{"SVN-Arial", 0, "", false},
+		{"Univers", 0, "", false},
+		{"Verdana", 0, "", false},
+		{"Arial (W1)", 0, "", false},
 	}
 	for _, tt := range tests {
 		got := fontRunEnc(tt.name, tt.charset)

@@ -2,6 +2,7 @@ package vntext
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -168,6 +169,28 @@ func TestDecode(t *testing.T) {
 		got, e, warnings := Decode([]byte(tt.in))
 		if got != tt.want || e != tt.enc || (len(warnings) > 0) != tt.warn {
 			t.Errorf("Decode(%q) = %q, %q, %q; want %q, %q, warnings %v", tt.in, got, e, warnings, tt.want, tt.enc, tt.warn)
+		}
+	}
+}
+
+// TestDecodeInvalidWarning checks that the warning for damaged UTF-8 or
+// UTF-16 says how many sequences were replaced and where the first is.
+func TestDecodeInvalidWarning(t *testing.T) {
+	text := strings.Repeat("Quyết định về việc ban hành quy chế quản lý tài chính. ", 3)
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{text + "\xff" + text, fmt.Sprintf("replaced 1 invalid UTF-8 sequence (first at byte %d)", len(text))},
+		{text + "\x80\x80 " + text + " \xe1\xba " + text + " \xff" + text,
+			fmt.Sprintf("replaced 3 invalid UTF-8 sequences (first at byte %d)", len(text))},
+		{"\xEF\xBB\xBF" + text + "\xff" + text, fmt.Sprintf("replaced 1 invalid UTF-8 sequence (first at byte %d)", len(text))},
+		{"\xFF\xFEa\x00\x00\xdcb\x00", "replaced 1 invalid UTF-16 sequence (first at byte 2)"},
+	}
+	for _, tt := range tests {
+		_, _, warnings := Decode([]byte(tt.in))
+		if len(warnings) != 1 || warnings[0] != tt.want {
+			t.Errorf("Decode(%q) warnings = %q; want [%q]", tt.in, warnings, tt.want)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -172,26 +173,45 @@ func decodeUTF8(b []byte) (string, string, []string) {
 	}
 	var sb strings.Builder
 	sb.Grow(len(b))
-	bad := 0
-	for len(b) > 0 {
-		r, n := utf8.DecodeRune(b)
+	bad, first := 0, -1
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && n == 1 {
 			// one U+FFFD per maximal run of invalid bytes
-			for len(b) > 0 {
-				r, n = utf8.DecodeRune(b)
+			if first < 0 {
+				first = i
+			}
+			for i < len(b) {
+				r, n = utf8.DecodeRune(b[i:])
 				if r != utf8.RuneError || n != 1 {
 					break
 				}
-				b = b[1:]
+				i++
 			}
 			sb.WriteRune(utf8.RuneError)
 			bad++
 			continue
 		}
-		sb.Write(b[:n])
-		b = b[n:]
+		sb.Write(b[i : i+n])
+		i += n
 	}
-	return norm.NFC.String(sb.String()), "utf-8", []string{fmt.Sprintf("replaced %d invalid byte sequences", bad)}
+	return norm.NFC.String(sb.String()), "utf-8", []string{invalidWarning(bad, first, "UTF-8")}
+}
+
+// invalidWarning words the warning for n invalid sequences replaced by
+// U+FFFD, the first at byte offset first (of the input after any BOM;
+// -1 when unknown): "replaced 3 invalid UTF-8 sequences (first at byte
+// 1234)".
+func invalidWarning(n, first int, enc string) string {
+	noun := "sequences"
+	if n == 1 {
+		noun = "sequence"
+	}
+	w := fmt.Sprintf("replaced %d invalid %s %s", n, enc, noun)
+	if first >= 0 {
+		w += fmt.Sprintf(" (first at byte %d)", first)
+	}
+	return w
 }
 
 func decodeUTF16(b []byte, order xunicode.Endianness, name string) (string, string, []string) {
@@ -205,7 +225,12 @@ func decodeUTF16(b []byte, order xunicode.Endianness, name string) (string, stri
 		return "", name, append(warnings, fmt.Sprintf("utf-16 decoding: %v", err))
 	}
 	if n := bytes.Count(out, []byte("\uFFFD")); n > 0 {
-		warnings = append(warnings, fmt.Sprintf("replaced %d invalid byte sequences", n))
+		first := -1
+		if i := bytes.Index(out, []byte("\uFFFD")); i >= 0 {
+			// UTF-16 units before the first replacement, in input bytes
+			first = 2 * len(utf16.Encode([]rune(string(out[:i]))))
+		}
+		warnings = append(warnings, invalidWarning(n, first, "UTF-16"))
 	}
 	return norm.NFC.String(string(out)), name, warnings
 }
@@ -241,19 +266,27 @@ func sniffUTF16(b []byte) (xunicode.Endianness, bool) {
 }
 
 // mostlyUTF8 reports whether b is UTF-8 with a few damaged bytes: many valid
-// multi-byte sequences and invalid bytes fewer than one in twenty of them.
+// multi-byte sequences and runs of invalid bytes fewer than one in twenty
+// of them (a truncated sequence or two stray continuation bytes are one
+// damage, as Decode replaces them by one U+FFFD).
 func mostlyUTF8(b []byte) bool {
 	multi, bad := 0, 0
+	inBad := false
 	for i := 0; i < len(b); {
 		if b[i] < utf8.RuneSelf {
+			inBad = false
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && n == 1 {
-			bad++
+			if !inBad {
+				bad++
+			}
+			inBad = true
 		} else {
 			multi++
+			inBad = false
 		}
 		i += n
 	}
