@@ -49,6 +49,14 @@ func ParseHeading(doc ingest.Document) Heading {
 	var h Heading
 	if parseOfficial(splitColumns(lines), text, &h) {
 		h.Authors = signers(lines)
+		if foldKey(h.Issuer) == "ban chap hanh trung uong" {
+			// The Central Committee, the Politburo and the Secretariat
+			// all head their documents "BAN CHẤP HÀNH TRUNG ƯƠNG"; the
+			// signature block tells them apart (domain.md §2).
+			if b := centralSigner(lines); b != "" {
+				h.Issuer = b
+			}
+		}
 		if h.Title == "" && doc.Title != "" {
 			h.Title = cleanMetaTitle(doc.Title)
 		}
@@ -168,7 +176,16 @@ func parseOfficial(lines []textLine, text string, h *Heading) bool {
 		if h.Issuer == "" {
 			h.Issuer = issuerInTypeLine(lines[idx[typeAt]].clean, text)
 		}
-		h.Title = subjectAfter(lines, idx[typeAt])
+		at := idx[typeAt]
+		if typeAt+1 < len(idx) && h.Issuer == "" {
+			// "KẾT LUẬN" / "CỦA BỘ CHÍNH TRỊ" / "về …": the body that
+			// issued it on the line under the type line.
+			if name := issuerOfLine(lines[idx[typeAt+1]].clean); name != "" {
+				h.Issuer = caseLike(name, text)
+				at = idx[typeAt+1]
+			}
+		}
+		h.Title = subjectAfter(lines, at)
 	}
 	if typeAt < 0 {
 		// An official letter's subject: "V/v …" under the number.
@@ -211,6 +228,34 @@ func parseOfficial(lines []textLine, text string, h *Heading) bool {
 		}
 	}
 	return true
+}
+
+// reCentralSigner finds the Politburo or the Secretariat in a signature
+// block ("T/M BỘ CHÍNH TRỊ", "TM. BAN BÍ THƯ").
+var reCentralSigner = regexp.MustCompile(`^(?:T/M|TM\.?|T\.M\.?)\s*(BỘ CHÍNH TRỊ|BAN BÍ THƯ)\s*$`)
+
+// centralSigner returns "Bộ Chính trị" or "Ban Bí thư" when the signature
+// block near the end of the text signs for it, or "".
+func centralSigner(lines []textLine) string {
+	for i := len(lines) - 1; i >= 0 && i >= len(lines)-60; i-- {
+		if m := reCentralSigner.FindStringSubmatch(lines[i].clean); m != nil {
+			if m[1] == "BỘ CHÍNH TRỊ" {
+				return "Bộ Chính trị"
+			}
+			return "Ban Bí thư"
+		}
+	}
+	return ""
+}
+
+// issuerOfLine returns the body named by a heading line in capitals that
+// starts with "CỦA" ("CỦA BỘ CHÍNH TRỊ" → "BỘ CHÍNH TRỊ"), or "".
+func issuerOfLine(c string) string {
+	w := splitWords(c)
+	if len(w) < 2 || len(w) > 12 || foldKey(w[0]) != "cua" || capsRatio(c) < 0.8 {
+		return ""
+	}
+	return strings.Join(w[1:], " ")
 }
 
 // placeDateLine returns the heading line at k joined with the next one
@@ -333,7 +378,47 @@ var bodyStarts = []string{
 	"dang bo", "dang uy", "tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy", "chi bo",
 	"ban ", "uy ban", "hoi dong", "bo ", "tong cuc", "cuc ", "so ", "van phong", "dai hoi",
 	"chinh phu", "quoc hoi", "thu tuong", "truong ", "vien ", "toa an", "ngan hang", "kiem toan",
-	"dang doan", "ban can su", "trung tam", "cong an", "hoi ",
+	"dang doan", "ban can su", "trung tam", "cong an", "hoi ", "bch ", "phong ", "chi cuc", "ubnd ", "hdnd ",
+}
+
+// isYouthUnion reports whether a folded heading line names the Ho Chi Minh
+// Communist Youth Union ("ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH", "ĐOÀN
+// TNCS HỒ CHÍ MINH").
+func isYouthUnion(f string) bool {
+	return strings.HasPrefix(f, "doan thanh nien cong san") || strings.HasPrefix(f, "doan tncs")
+}
+
+// youthUnionLevels name the Youth Union's committee of each level: the
+// executive committee "BCH TỈNH X" under the Union is the Ban Chấp hành
+// Tỉnh đoàn X.
+var youthUnionLevels = []struct{ level, committee string }{
+	{"tinh", "TỈNH ĐOÀN"}, {"thanh pho", "THÀNH ĐOÀN"}, {"huyen", "HUYỆN ĐOÀN"}, {"quan", "QUẬN ĐOÀN"},
+	{"thi xa", "THỊ ĐOÀN"}, {"xa", "ĐOÀN XÃ"}, {"phuong", "ĐOÀN PHƯỜNG"}, {"thi tran", "ĐOÀN THỊ TRẤN"},
+}
+
+// youthUnionCommittee returns the Youth Union committee named by an
+// executive committee line under the Union ("BCH TỈNH ĐÔNG HẢI" → "BAN
+// CHẤP HÀNH TỈNH ĐOÀN ĐÔNG HẢI"), or "".
+func youthUnionCommittee(line string) string {
+	w := splitWords(line)
+	f := foldKey(line)
+	n := 0
+	switch {
+	case strings.HasPrefix(f, "bch "):
+		n = 1
+	case strings.HasPrefix(f, "ban chap hanh "):
+		n = 3
+	default:
+		return ""
+	}
+	rest := foldKey(strings.Join(w[n:], " "))
+	for _, l := range youthUnionLevels {
+		if strings.HasPrefix(rest, l.level+" ") {
+			k := n + len(strings.Fields(l.level))
+			return "BAN CHẤP HÀNH " + l.committee + " " + strings.Join(w[k:], " ")
+		}
+	}
+	return ""
 }
 
 // issuerLines returns the issuer named in the heading block before the
@@ -352,10 +437,18 @@ func issuerLines(lines []textLine, idx []int, numberAt int, afterChrome bool) st
 	}
 	for i := idx[0]; i <= idx[len(idx)-1]; i++ {
 		c := lines[i].clean
-		if strings.TrimSpace(lines[i].text) == "*" && len(units) > 0 {
-			break // the Party heading's asterisk under the issuer
+		if t := strings.ReplaceAll(lines[i].text, " ", ""); t != "" && t != "**" && strings.Trim(t, "*") == "" && len(units) > 0 {
+			break // the asterisk(s) under the issuer ("**" is Markdown bold)
 		}
 		fc := foldKey(c)
+		if isYouthUnion(fc) && len(units) > 0 {
+			// The Youth Union's name heading the right column, unless it
+			// completes "BAN CHẤP HÀNH TRUNG ƯƠNG" / "ĐOÀN TNCS HỒ CHÍ MINH".
+			u := foldKey(strings.Join(units[len(units)-1], " "))
+			if u != "ban chap hanh trung uong" && u != "bch trung uong" {
+				break
+			}
+		}
 		if strings.HasPrefix(fc, "dang cong san") || fc == "viet nam" || strings.HasPrefix(fc, "chu nghia viet nam") {
 			if len(units) > 0 {
 				break
@@ -421,6 +514,11 @@ func issuerLines(lines []textLine, idx []int, numberAt int, afterChrome bool) st
 				strings.HasPrefix(fp, "quan uy") || strings.HasPrefix(fp, "thi uy") || strings.HasPrefix(fp, "dang uy"):
 				last += " " + prev
 			}
+		}
+	}
+	if len(units) > 1 && isYouthUnion(foldKey(strings.Join(units[len(units)-2], " "))) {
+		if c := youthUnionCommittee(last); c != "" {
+			last = c
 		}
 	}
 	if len(units) > 1 && strings.HasPrefix(foldKey(last), "dai hoi") {
@@ -543,34 +641,98 @@ var placeWords = map[string]bool{
 	"tran": true,
 }
 
-// sentenceCase writes capitalized words in sentence case, keeping the
-// name after a place word ("tỉnh", "thành phố", "huyện") and Roman
-// numerals in capitals.
+// sentenceCase writes capitalized words in sentence case, as Vietnamese
+// writes the names of bodies: the name after a place word ("tỉnh", "thành
+// phố", "huyện") capitalized, a Party committee as one word ("Tỉnh ủy",
+// "Đảng ủy"), the field of an agency capitalized after its head word and
+// after "và" or a comma inside it ("Phòng Văn hóa và Thông tin", "Bộ Văn
+// hóa, Thể thao và Du lịch", "Ủy ban Kiểm tra" but "Ủy ban nhân dân"),
+// abbreviations ("UBND") and Roman numerals kept in capitals.
 func sentenceCase(ws []string) string {
 	out := make([]string, len(ws))
-	proper := false
+	proper := false // inside a proper name after a place word
+	field := false  // inside an agency's field after its head word
+	capNext := false
 	for i, w := range ws {
 		lw := strings.ToLower(w)
+		f := foldKey(trimEdgePunct(lw))
+		prev, next := "", ""
+		if i > 0 {
+			prev = foldKey(trimEdgePunct(ws[i-1]))
+		}
+		if i+1 < len(ws) {
+			next = foldKey(trimEdgePunct(ws[i+1]))
+		}
+		committee := partyCommittee[f] && (next == "uy" || next == "doan" && f != "dang")
+		head := bodyHead(i, prev, f)
 		switch {
-		case isGlossaryShort(w):
+		case (isGlossaryShort(w) || isGlossaryShort(trimEdgePunct(w))) && !isSyllable(f):
 			out[i] = w
-		case i == 0 || proper:
+		case i == 0 || proper || capNext || committee || head && prev == "truong":
 			out[i] = capitalizeWord(w)
-		case isRomanNumeral(w) || isGlossaryShort(w):
+		case isRomanNumeral(w):
 			out[i] = w
-		case foldKey(lw) == "dang" || foldKey(lw) == "viet" || foldKey(lw) == "trung" || foldKey(lw) == "khoi":
+		case f == "dang" || f == "viet" || f == "trung" || f == "khoi":
 			out[i] = capitalizeWord(w)
 		default:
 			out[i] = lw
 		}
-		if placeWords[foldKey(lw)] {
-			proper = true
-		} else if proper && (foldKey(lw) == "lan" || foldKey(lw) == "nhiem") {
+		capNext = false
+		switch {
+		case committee:
+			proper, field = false, false
+		case (f == "uy" || f == "doan") && partyCommittee[prev]:
+			// "Huyện ủy Tân Phú", but "Đảng ủy xã Mỹ Lợi".
+			proper = !placeWords[next]
+		case placeWords[f]:
+			proper, field = true, false
+		case proper && (f == "lan" || f == "nhiem"):
 			proper = false
 			out[i] = lw
+		case head:
+			proper = false
+			field = true
+			// Not "Ủy ban nhân dân", "Bộ trưởng", "Cục trưởng", nor a
+			// place or committee right after the head.
+			capNext = !(f == "ban" && prev == "uy" && next == "nhan") && next != "truong" && !placeWords[next] && !partyCommittee[next]
+		case field && (f == "va" || strings.HasSuffix(w, ",")):
+			capNext = !placeWords[next]
 		}
 	}
 	return strings.Join(out, " ")
+}
+
+// partyCommittee are the words that make a Party committee with "ủy"
+// ("tỉnh ủy", "huyện ủy", "đảng ủy").
+var partyCommittee = map[string]bool{
+	"tinh": true, "huyen": true, "thanh": true, "quan": true, "thi": true, "dang": true, "xa": true, "phuong": true,
+}
+
+// bodyHead reports whether the folded word f at position i (after prev)
+// heads an agency whose field follows it ("Bộ", "Sở", "Phòng", "Cục",
+// "Vụ", "Viện", "Ban", "Văn phòng", "Trung tâm", "Tổng cục", "Chi cục",
+// "Ủy ban").
+func bodyHead(i int, prev, f string) bool {
+	switch {
+	case i == 0 || prev == "truong":
+		// "Bộ Nội vụ"; "Bộ trưởng Bộ Nội vụ".
+		return f == "bo" || f == "so" || f == "phong" || f == "cuc" || f == "vu" || f == "vien" || f == "ban"
+	case i == 1:
+		return prev == "van" && f == "phong" || prev == "trung" && f == "tam" || (prev == "tong" || prev == "chi") && f == "cuc" ||
+			prev == "uy" && f == "ban"
+	}
+	return false
+}
+
+// reSyllable matches one Vietnamese syllable folded to ASCII: an initial
+// consonant, one to three vowels, a final consonant.
+var reSyllable = regexp.MustCompile(`^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$`)
+
+// isSyllable reports whether the folded word f can be a Vietnamese
+// syllable ("tu", "ban"), which an abbreviation in capitals ("UBND",
+// "BCH") cannot.
+func isSyllable(f string) bool {
+	return reSyllable.MatchString(f)
 }
 
 func isRomanNumeral(w string) bool {

@@ -91,6 +91,30 @@ func TestParseHeading(t *testing.T) {
 				Title: "Quy định chi tiết Luật Bảo hiểm xã hội", Authors: []string{}},
 		},
 		{
+			name: "the issuing body on a CỦA line under the type line",
+			text: "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 12-NQ/TW\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nHà Nội, ngày 03 tháng 6 năm 2025\n\nNGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ\nvề phát triển văn hóa đọc trong thanh niên\n\nBộ Chính trị yêu cầu các cấp ủy thực hiện.\n",
+			want: Heading{Kind: "resolution", Number: "12-NQ/TW", Issuer: "Bộ Chính trị", Issued: "2025-06-03",
+				Title: "về phát triển văn hóa đọc trong thanh niên", Authors: []string{}},
+		},
+		{
+			name: "a /TW document told apart by its signature block",
+			text: "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 41-CT/TW\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nHà Nội, ngày 09 tháng 1 năm 2025\n\nCHỈ THỊ\nvề tăng cường công tác dân vận ở cơ sở\n\nCác cấp ủy tổ chức quán triệt.\n\nT/M BAN BÍ THƯ\nLê Minh Châu\n",
+			want: Heading{Kind: "directive", Number: "41-CT/TW", Issuer: "Ban Bí thư", Issued: "2025-01-09",
+				Title: "về tăng cường công tác dân vận ở cơ sở", Authors: []string{"Lê Minh Châu"}},
+		},
+		{
+			name: "Youth Union heading: executive committee under the Union, the Union's name heading the right column",
+			text: "ĐOÀN TNCS HỒ CHÍ MINH\nBCH HUYỆN THANH SƠN\n***\nSố: 18-KH/HĐTN\n\nĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH\n\nThanh Sơn, ngày 02 tháng 3 năm 2025\n\nKẾ HOẠCH\nTổ chức Tháng Thanh niên năm 2025\n\nI. MỤC ĐÍCH\nNâng cao vai trò của đoàn viên.\n",
+			want: Heading{Kind: "plan", Number: "18-KH/HĐTN", Issuer: "Ban Chấp hành Huyện đoàn Thanh Sơn", Issued: "2025-03-02",
+				Title: "Tổ chức Tháng Thanh niên năm 2025", Authors: []string{}},
+		},
+		{
+			name: "two-line state issuer: the office under its parent council",
+			text: "UBND THỊ XÃ AN NHƠN\nPHÒNG TÀI NGUYÊN VÀ MÔI TRƯỜNG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 21/BC-TNMT\nAn Nhơn, ngày 14 tháng 10 năm 2024\n\nBÁO CÁO\nKết quả cấp giấy chứng nhận quý III\n\nTrong quý, đã cấp 320 giấy chứng nhận.\n",
+			want: Heading{Kind: "report", Number: "21/BC-TNMT", Issuer: "Phòng Tài nguyên và Môi trường", Issued: "2024-10-14",
+				Title: "Kết quả cấp giấy chứng nhận quý III", Authors: []string{}},
+		},
+		{
 			name: "article with dateline, kicker and byline",
 			text: "05/09/2012 - 08:15\n\nHUYỆN ỦY PHONG ĐIỀN:\n\nNâng chất sinh hoạt chi bộ\n\n* NGUYỄN VĂN BA\nPhó Bí thư Huyện ủy\n\nNăm nay, huyện phấn đấu có 95% chi bộ đạt trong sạch, vững mạnh.\n",
 			want: Heading{Kind: "article", Title: "Nâng chất sinh hoạt chi bộ", Published: "2012-09-05T08:15", Authors: []string{"Nguyễn Văn Ba"}},
@@ -287,4 +311,31 @@ func FuzzParseHeading(f *testing.F) {
 			t.Errorf("ParseHeading(%q).Number = %q has a space", text, h.Number)
 		}
 	})
+}
+
+func TestSentenceCase(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"PHÒNG TÀI NGUYÊN VÀ MÔI TRƯỜNG", "Phòng Tài nguyên và Môi trường"},
+		{"SỞ KẾ HOẠCH VÀ ĐẦU TƯ TỈNH LONG AN", "Sở Kế hoạch và Đầu tư tỉnh Long An"},
+		{"BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Bộ Văn hóa, Thể thao và Du lịch"},
+		{"ỦY BAN NHÂN DÂN HUYỆN TÂN PHÚ", "Ủy ban nhân dân huyện Tân Phú"},
+		{"ỦY BAN KIỂM TRA HUYỆN ỦY TÂN PHÚ", "Ủy ban Kiểm tra Huyện ủy Tân Phú"},
+		{"ĐẢNG ỦY XÃ MỸ LỢI", "Đảng ủy xã Mỹ Lợi"},
+		{"BAN TỔ CHỨC THÀNH ỦY", "Ban Tổ chức Thành ủy"},
+		{"BAN CHẤP HÀNH ĐẢNG BỘ THỊ XÃ BA ĐỒN", "Ban Chấp hành Đảng bộ thị xã Ba Đồn"},
+		{"VĂN PHÒNG HĐND VÀ UBND HUYỆN", "Văn phòng HĐND và UBND huyện"},
+		{"TRUNG TÂM Y TẾ QUẬN CẦU GIẤY", "Trung tâm Y tế quận Cầu Giấy"},
+		{"CHI CỤC THUẾ KHU VỰC", "Chi cục Thuế khu vực"},
+		{"UBND PHƯỜNG AN KHÁNH", "UBND phường An Khánh"},
+		{"BỘ TRƯỞNG BỘ NỘI VỤ", "Bộ trưởng Bộ Nội vụ"},
+		{"ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ HUYỆN CÁT HẢI LẦN THỨ XX", "Đại hội đại biểu Đảng bộ huyện Cát Hải lần thứ XX"},
+	}
+	for _, tt := range tests {
+		if got := sentenceCase(strings.Fields(tt.in)); got != tt.want {
+			t.Errorf("sentenceCase(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
 }
