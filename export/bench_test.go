@@ -19,11 +19,16 @@ import (
 )
 
 // benchDocs × benchTargets synthetic targets make the 200,000 rows of
-// BenchmarkExport200k.
-const (
-	benchDocs    = 2000
-	benchTargets = 100
-)
+// BenchmarkExport200k: 2,000 documents of 100 targets, or with
+// $VANBAN_BENCH_DOCS=20000, 20,000 documents of 10.
+var benchDocs, benchTargets = benchShape()
+
+func benchShape() (int, int) {
+	if n, err := strconv.Atoi(os.Getenv("VANBAN_BENCH_DOCS")); err == nil && n > 0 && n <= 200000 {
+		return n, 200000 / n
+	}
+	return 2000, 100
+}
 
 // buildBenchIndex writes benchDocs synthetic documents of benchTargets
 // targets each to an index in dir, unless dir already holds one.
@@ -78,15 +83,52 @@ func buildBenchIndex(b *testing.B, dir string) {
 	b.Logf("built the benchmark index (%d targets) in %v", benchDocs*benchTargets, time.Since(start).Round(time.Millisecond))
 }
 
-// peakRSS returns the process's peak resident set (VmHWM) in MB, or -1
-// where /proc does not tell.
-func peakRSS() float64 {
+// peakRSS returns the process's peak resident set (VmHWM: with the pages
+// of the index files mapped in) in MB, or -1 where /proc does not tell.
+func peakRSS() float64 { return statusMB("VmHWM:") }
+
+// rssSampler tracks the largest anonymous resident memory (RssAnon: heap
+// and stacks, not the index files mapped in) while it runs.
+type rssSampler struct {
+	stop chan struct{}
+	done chan float64
+}
+
+func sampleRSS() *rssSampler {
+	s := &rssSampler{stop: make(chan struct{}), done: make(chan float64, 1)}
+	go func() {
+		peak := 0.0
+		t := time.NewTicker(10 * time.Millisecond)
+		defer t.Stop()
+		for {
+			if v := statusMB("RssAnon:"); v > peak {
+				peak = v
+			}
+			select {
+			case <-s.stop:
+				s.done <- peak
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return s
+}
+
+// Stop ends sampling and returns the peak in MB.
+func (s *rssSampler) Stop() float64 {
+	close(s.stop)
+	return <-s.done
+}
+
+// statusMB reads one kB line of /proc/self/status, in MB (-1 if absent).
+func statusMB(key string) float64 {
 	b, err := os.ReadFile("/proc/self/status")
 	if err != nil {
 		return -1
 	}
 	for _, line := range strings.Split(string(b), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+		if rest, ok := strings.CutPrefix(line, key); ok {
 			kb, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(rest), " kB"))
 			if err == nil {
 				return float64(kb) / 1024
@@ -121,6 +163,7 @@ func BenchmarkExport200k(b *testing.B) {
 	defer ix.Close()
 	out := filepath.Join(b.TempDir(), "export.xlsx")
 	reset := resetPeakRSS()
+	sampler := sampleRSS()
 	b.ResetTimer()
 	var stats Stats
 	var size int64
@@ -144,6 +187,7 @@ func BenchmarkExport200k(b *testing.B) {
 		size = st.Size()
 	}
 	b.StopTimer()
+	b.ReportMetric(sampler.Stop(), "peakAnon-MB")
 	if stats[SheetTargets] != benchDocs*benchTargets {
 		b.Fatalf("%d target rows; want %d", stats[SheetTargets], benchDocs*benchTargets)
 	}
@@ -160,6 +204,7 @@ func BenchmarkXLSXRows(b *testing.B) {
 		"05-NQ/ĐU", "chi bộ", nil, "đạt trong sạch, vững mạnh", "≥", 90.5, nil, "%", Date{ISO: "2021"}, Date{ISO: "2025", End: true},
 		nil, 2, strings.Repeat("Phấn đấu đến năm 2025 có 100% chi bộ sinh hoạt định kỳ. ", 4), Link{Path: "/archive/nghi-quyet-05.pdf"}, 1}
 	reset := resetPeakRSS()
+	sampler := sampleRSS()
 	for b.Loop() {
 		x, err := NewXLSX(io.Discard, Options{})
 		if err != nil {
@@ -177,6 +222,7 @@ func BenchmarkXLSXRows(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(sampler.Stop(), "peakAnon-MB")
 	if reset {
 		b.ReportMetric(peakRSS(), "peakRSS-MB")
 	}

@@ -126,17 +126,53 @@ func Select(ctx context.Context, ix *index.Index, q *search.Query) (*Selection, 
 	}
 }
 
-// Records calls fn with every selected record, in content hash order.
+// recordPage is the number of records read from the index at a time. A
+// record holds all its targets, so a page of a few hundred keeps memory
+// low however many targets documents have (index.Records reads 2,000).
+const recordPage = 200
+
+// Records calls fn with every selected record, in content hash order. A
+// record's Path is the first of the paths that hold it.
 func Records(ctx context.Context, ix *index.Index, sel *Selection, fn func(extract.Record) error) error {
-	return ix.Records(func(rec extract.Record) error {
+	tq := query.NewTermQuery(index.TypeDoc)
+	tq.SetField(index.FieldType)
+	var after []string
+	for {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if !sel.hasDoc(rec.SHA256) {
+		req := bleve.NewSearchRequestOptions(tq, recordPage, 0, false)
+		req.Fields = []string{index.FieldRecord, index.FieldPath}
+		req.SortBy([]string{"_id"})
+		req.SearchAfter = after
+		res, err := ix.Bleve().SearchInContext(ctx, req)
+		if err != nil {
+			return fmt.Errorf("list records: %w", err)
+		}
+		n := len(res.Hits)
+		if n > 0 {
+			after = []string{res.Hits[n-1].ID}
+		}
+		for i, h := range res.Hits {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			rec, err := index.RecordFromFields(h.Fields)
+			res.Hits[i] = nil // let the page go as it is read
+			if err != nil {
+				return fmt.Errorf("record %s: %w", h.ID, err)
+			}
+			if !sel.hasDoc(rec.SHA256) {
+				continue
+			}
+			if err := fn(rec); err != nil {
+				return err
+			}
+		}
+		if n < recordPage {
 			return nil
 		}
-		return fn(rec)
-	})
+	}
 }
 
 // Export writes the sheets of opts of the selected records of ix to w,
