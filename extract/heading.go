@@ -303,6 +303,9 @@ func subjectAfter(lines []textLine, at int) string {
 		if len(parts) > 0 && capsRatio(parts[0]) > 0.6 && capsRatio(c) < 0.3 {
 			break
 		}
+		if len(parts) > 0 && endsSubject(parts, c) {
+			break
+		}
 		parts = append(parts, c)
 		// A subject in capitals ends where normal-case prose starts.
 		if len(parts) == 1 && capsRatio(c) < 0.5 && len(c) > 200 {
@@ -310,6 +313,43 @@ func subjectAfter(lines []textLine, at int) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// maxSubject is the longest subject line (trích yếu) in normal case, in
+// runes; the longest real ones run to about 300 (in capitals they may be
+// longer).
+const maxSubject = 400
+
+// reSectionHead finds the heading of a body section: "I. TÌNH HÌNH", "II-
+// MỤC TIÊU", "1. Mục tiêu", "a) …", "Điều 1.", "Phần I", "Chương II",
+// "Mục 2".
+var reSectionHead = regexp.MustCompile(`^(?:(?:[IVXLC]{1,6}|\d{1,2}|[a-zđ])\s*[.)\-–]\s*\S|(?:Điều|ĐIỀU|Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?:\d|[IVXLC]+\b))`)
+
+// endsSubject reports whether line c, coming after the subject lines parts
+// when a reader kept no blank line between them (PDF text), starts the
+// body instead: a section heading, a line in capitals after a subject in
+// normal case, a line after one that ended a sentence, or a line that
+// would make the subject longer than any real one.
+func endsSubject(parts []string, c string) bool {
+	if reSectionHead.MatchString(c) {
+		return true
+	}
+	if capsRatio(parts[0]) < 0.5 && capsRatio(c) > 0.8 && utf8.RuneCountInString(c) > 3 {
+		return true
+	}
+	if last := parts[len(parts)-1]; strings.HasSuffix(last, ".") && !strings.HasSuffix(last, "..") {
+		return true
+	}
+	if capsRatio(parts[0]) >= 0.5 {
+		// A subject in capitals ends at the first normal-case line and
+		// may be long (a circular amending two others).
+		return false
+	}
+	n := utf8.RuneCountInString(c)
+	for _, p := range parts {
+		n += utf8.RuneCountInString(p) + 1
+	}
+	return n > maxSubject
 }
 
 // parseGazette reads a gazette-style opening ("Thông tư liên tịch của Bộ

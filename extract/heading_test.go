@@ -339,3 +339,29 @@ func TestSentenceCase(t *testing.T) {
 		}
 	}
 }
+
+func TestSubjectAfter(t *testing.T) {
+	tests := []struct {
+		name string
+		text string // the type line first
+		want string
+	}{
+		{"section heading under the subject (PDF text, single newlines)",
+			"NGHỊ QUYẾT\nvề xây dựng chi bộ thôn vững mạnh\ngiai đoạn 2025 - 2030\nI. TÌNH HÌNH\nNhiệm kỳ qua, chi bộ đã kết nạp 12 đảng viên.",
+			"về xây dựng chi bộ thôn vững mạnh giai đoạn 2025 - 2030"},
+		{"Roman numeral with a hyphen", "KẾ HOẠCH\nTổ chức hội thao năm 2026\nII- MỤC ĐÍCH\nTạo sân chơi.", "Tổ chức hội thao năm 2026"},
+		{"numbered section", "BÁO CÁO\nSơ kết 6 tháng đầu năm\n1. Kết quả đạt được\nTrong 6 tháng.", "Sơ kết 6 tháng đầu năm"},
+		{"first article", "QUYẾT ĐỊNH\nBan hành quy chế làm việc\nĐiều 1. Ban hành kèm theo.", "Ban hành quy chế làm việc"},
+		{"a line in capitals after a normal-case subject", "KẾ HOẠCH\nThực hiện công tác dân vận năm 2026\nBAN THƯỜNG VỤ HUYỆN ỦY\nxây dựng kế hoạch như sau.", "Thực hiện công tác dân vận năm 2026"},
+		{"a line after a sentence end", "CHỈ THỊ\nVề phòng chống lụt bão.\nTrong những năm qua, thiên tai xảy ra nhiều.", "Về phòng chống lụt bão."},
+		{"subject in capitals wrapped over lines", "QUYẾT ĐỊNH\nVỀ VIỆC PHÊ DUYỆT QUY HOẠCH\nCHI TIẾT KHU DÂN CƯ SỐ 3\n\nCăn cứ Luật.", "VỀ VIỆC PHÊ DUYỆT QUY HOẠCH CHI TIẾT KHU DÂN CƯ SỐ 3"},
+		{"V/v is no Roman numeral", "CÔNG VĂN\nV/v báo cáo số liệu\n\nKính gửi: các xã.", "V/v báo cáo số liệu"},
+		{"too long to be a subject", "NGHỊ QUYẾT\nvề phát triển kinh tế\n" + strings.Repeat("nội dung dài của văn bản không có dấu ngắt câu nào ", 10), "về phát triển kinh tế"},
+	}
+	for _, tt := range tests {
+		lines := splitLines(tt.text)
+		if got := subjectAfter(lines, 0); got != tt.want {
+			t.Errorf("subjectAfter(%q) = %q; want %q", tt.name, got, tt.want)
+		}
+	}
+}
