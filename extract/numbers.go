@@ -223,18 +223,24 @@ var numberScaleWords = map[string]float64{
 // IsNumberWord reports whether w (lower case) can be part of a number
 // written in words.
 func IsNumberWord(w string) bool {
-	if _, ok := numberWordValues[w]; ok {
-		return true
-	}
-	if _, ok := numberScaleWords[w]; ok {
-		return true
-	}
-	switch w {
-	case "mười", "mươi", "chục", "linh", "lẻ", "rưỡi":
-		return true
-	}
-	return false
+	return numberWordSet[w]
 }
+
+// numberWordSet holds every word IsNumberWord accepts (one lookup: it is
+// asked about every word of a text).
+var numberWordSet = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range numberWordValues {
+		m[w] = true
+	}
+	for w := range numberScaleWords {
+		m[w] = true
+	}
+	for _, w := range []string{"mười", "mươi", "chục", "linh", "lẻ", "rưỡi"} {
+		m[w] = true
+	}
+	return m
+}()
 
 // ParseNumberWords reads the longest number written in words at the start of
 // words (lower case, one word each): "ba" = 3, "mười lăm" = 15, "hai mươi

@@ -314,6 +314,12 @@ type targetFinder struct {
 	carryCriteria   bool
 	lastNumber      string // last document number seen
 	lastNumberPara  int
+	pageBreaks      []int // byte offsets of the form feeds, in order
+}
+
+// pageOf returns the 1-based page of offset (PageOf in O(log pages)).
+func (f *targetFinder) pageOf(offset int) int {
+	return sort.SearchInts(f.pageBreaks, offset) + 1
 }
 
 func newTargetFinder(text string, c TargetContext) *targetFinder {
@@ -321,6 +327,14 @@ func newTargetFinder(text string, c TargetContext) *targetFinder {
 	ds := c.Dates
 	if ds == nil {
 		ds = FindDates(text, f.docYear)
+	}
+	for i := 0; ; {
+		k := strings.IndexByte(text[i:], '\f')
+		if k < 0 {
+			break
+		}
+		f.pageBreaks = append(f.pageBreaks, i+k)
+		i += k + 1
 	}
 	f.nums = findNumbers(text)
 	sort.SliceStable(f.nums, func(i, j int) bool { return f.nums[i].start < f.nums[j].start })
@@ -708,6 +722,7 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 		parentOf = len(f.found) - 1
 	}
 	subParent := -1
+	var sentWords map[string]bool
 	for i, it := range items {
 		nextFirst := s1
 		if i+1 < len(items) {
@@ -726,11 +741,14 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 			continue
 		}
 		t := f.roles(p, toks, it.q, it.clauseStart, it.markStart, it.markEd, nextFirst, s0, s1, dates)
+		if sentWords == nil {
+			sentWords = tgTokWords(toks[s0:s1]) // shared by the sentence's targets
+		}
 		t.Sentence = tgSpaces(sentText)
 		t.Text = tgSpaces(t.Text)
 		t.Subject = tgSpaces(t.Subject)
 		t.Indicator = tgSpaces(t.Indicator)
-		t.Page = PageOf(f.text, toks[it.q.numTok].start)
+		t.Page = f.pageOf(toks[it.q.numTok].start)
 		parent := -1
 		if it.sub && subParent >= 0 {
 			parent = subParent
@@ -764,7 +782,7 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 		}
 		fd := tgFound{t: t, offset: toks[it.q.numTok].start, parent: parent, prio: p.prio, enum: p.enum, sentence: start,
 			para: pi, listItem: p.enum != "" || tgBulleted(toks),
-			sentToks: tgWordSet(t.Sentence), textToks: tgWordSet(t.Text)}
+			sentToks: sentWords, textToks: tgWordSet(t.Text)}
 		f.found = append(f.found, fd)
 		lastTarget = len(f.found) - 1
 	}
@@ -1584,15 +1602,39 @@ func (f *targetFinder) result() []Target {
 	for i := range rep {
 		rep[i] = i
 	}
+	// only mentions with the same comparator, value and unit can be the
+	// same target: compare within those buckets (linear in the common case)
+	buckets := map[string][]int{}
+	var keys []string
 	for i := 0; i < n; i++ {
-		if rep[i] != i {
-			continue
+		k := tgSameKey(f.found[i].t)
+		if _, ok := buckets[k]; !ok {
+			keys = append(keys, k)
 		}
-		for j := i + 1; j < n; j++ {
-			if rep[j] != j || !tgSameTarget(f.found[i], f.found[j]) {
+		buckets[k] = append(buckets[k], i)
+	}
+	for _, k := range keys {
+		b := buckets[k]
+		for x, i := range b {
+			if rep[i] != i {
 				continue
 			}
-			rep[j] = i
+			for _, j := range b[x+1:] {
+				if rep[j] != j || !tgSameTarget(f.found[i], f.found[j]) {
+					continue
+				}
+				rep[j] = i
+			}
+		}
+	}
+	// the first parent of any mention of a group
+	groupParent := make([]int, n)
+	for i := range groupParent {
+		groupParent[i] = -1
+	}
+	for j := 0; j < n; j++ {
+		if g := rep[j]; groupParent[g] < 0 && f.found[j].parent >= 0 {
+			groupParent[g] = f.found[j].parent
 		}
 	}
 	// the representative of a group is its best mention: body before lead
@@ -1612,11 +1654,7 @@ func (f *targetFinder) result() []Target {
 		}
 	}
 	// document order of the chosen mentions
-	for i := 1; i < len(order); i++ {
-		for j := i; j > 0 && f.found[order[j]].offset < f.found[order[j-1]].offset; j-- {
-			order[j], order[j-1] = order[j-1], order[j]
-		}
-	}
+	sort.SliceStable(order, func(a, b int) bool { return f.found[order[a]].offset < f.found[order[b]].offset })
 	outIndex := map[int]int{}
 	for k, i := range order {
 		outIndex[rep[i]] = k
@@ -1628,12 +1666,7 @@ func (f *targetFinder) result() []Target {
 		par := f.found[i].parent
 		if par < 0 {
 			// a restated parent-less mention may have a parent elsewhere
-			for j := 0; j < n; j++ {
-				if rep[j] == rep[i] && f.found[j].parent >= 0 {
-					par = f.found[j].parent
-					break
-				}
-			}
+			par = groupParent[rep[i]]
 		}
 		if par >= 0 {
 			if pk, ok := outIndex[rep[par]]; ok && pk != k {
@@ -1644,6 +1677,16 @@ func (f *targetFinder) result() []Target {
 		out = append(out, t)
 	}
 	return out
+}
+
+// tgSameKey is what two mentions of one target share for tgSameTarget:
+// comparator, value, upper value and the unit before any "/".
+func tgSameKey(t Target) string {
+	k := t.Comparator + "|" + strconv.FormatFloat(t.Value, 'g', -1, 64) + "|"
+	if t.ValueMax != nil {
+		k += strconv.FormatFloat(*t.ValueMax, 'g', -1, 64)
+	}
+	return k + "|" + strings.Split(t.Unit, "/")[0]
 }
 
 // tgSameTarget reports whether two mentions state the same target: same
@@ -1696,8 +1739,13 @@ func tgOverlap(a, b map[string]bool) float64 {
 
 // tgWordSet returns the lower-case words and numbers of s.
 func tgWordSet(s string) map[string]bool {
-	out := map[string]bool{}
-	for _, t := range tgTokenize(s, 0, len(s)) {
+	return tgTokWords(tgTokenize(s, 0, len(s)))
+}
+
+// tgTokWords returns the lower-case words and numbers of toks.
+func tgTokWords(toks []tgTok) map[string]bool {
+	out := make(map[string]bool, len(toks))
+	for _, t := range toks {
 		if t.kind != tgPunct {
 			out[t.low] = true
 		}

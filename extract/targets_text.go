@@ -28,9 +28,32 @@ type tgTok struct {
 
 // tgTokenize splits text[from:to] into tokens.
 func tgTokenize(text string, from, to int) []tgTok {
-	var toks []tgTok
+	toks := make([]tgTok, 0, (to-from)/5+1)
 	i := from
 	for i < to {
+		if c := text[i]; c < utf8.RuneSelf && (c|0x20 >= 'a' && c|0x20 <= 'z') {
+			// ASCII letter: a word (fast path of the letter case below)
+			j := i + 1
+			for j < to {
+				c2 := text[j]
+				if c2 < utf8.RuneSelf {
+					if c2|0x20 >= 'a' && c2|0x20 <= 'z' {
+						j++
+						continue
+					}
+					break
+				}
+				r2, s2 := utf8.DecodeRuneInString(text[j:to])
+				if !unicode.IsLetter(r2) && !unicode.Is(unicode.Mn, r2) {
+					break
+				}
+				j += s2
+			}
+			raw := text[i:j]
+			toks = append(toks, tgTok{raw: raw, low: tgLower(raw), start: i, end: j, kind: tgWord})
+			i = j
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:to])
 		switch {
 		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff':
@@ -282,6 +305,12 @@ func tgIsTitleAbbrev(w string) bool {
 // letter.
 func tgLower(w string) string {
 	for _, r := range w {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				return strings.ToLower(w)
+			}
+			continue
+		}
 		if unicode.IsUpper(r) {
 			return strings.ToLower(w)
 		}
