@@ -11,6 +11,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding"
+
+	"vanban/ingest/vntext"
 	"vanban/internal/testshared"
 )
 
@@ -519,6 +522,36 @@ func benchLegacy(b *testing.B, ext string, read func(string, []byte) (parsed, er
 			if _, err := read("bench"+ext, data); err != nil {
 				b.Fatal(err)
 			}
+		}
+	}
+}
+
+// TestClearlyBetterEncoding checks the per-paragraph check of text in a
+// font named TCVN3 or VNI: the font's encoding stays unless another one
+// reads the bytes clearly better.
+func TestClearlyBetterEncoding(t *testing.T) {
+	enc := func(e encoding.Encoding, s string) string {
+		b, err := e.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	text := "Máy lưu điện, các thiết bị phụ trợ và phần mềm hệ thống"
+	tests := []struct {
+		in, def, want string
+	}{
+		{enc(vntext.TCVN3, text), encTCVN3, encTCVN3},                                // right font
+		{enc(vntext.VNI, text), encVNI, encVNI},                                      // right font
+		{enc(vntext.VNI, text), encTCVN3, encVNI},                                    // VNI text pasted in a TCVN3 font
+		{enc(vntext.TCVN3, text), encVNI, encTCVN3},                                  // and the other way round
+		{enc(vntext.TCVN3, text) + " " + enc(vntext.VNI, "Máy"), encTCVN3, encTCVN3}, // one pasted word does not move the paragraph
+		{"\t- Truy\xden th\xabng trao \xae\xd8i th\xabng tin", encTCVN3, encTCVN3},   // damaged TCVN3 stays TCVN3
+		{"Windows NT, Lotus Notes", encTCVN3, encTCVN3},                              // ASCII
+	}
+	for _, tt := range tests {
+		if got := clearlyBetterEncoding([]byte(tt.in), tt.def); got != tt.want {
+			t.Errorf("clearlyBetterEncoding(%q, %q) = %q; want %q", tt.in, tt.def, got, tt.want)
 		}
 	}
 }

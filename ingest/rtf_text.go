@@ -100,7 +100,9 @@ func (lb *legacyBuilder) text(fallback string) (string, string) {
 	// a legacy decoding of its paragraph scores strictly better.
 	para := make([]int, len(lb.segs))
 	var unknown []byte
-	var pools [2][][]byte // per paragraph: unknown 8-bit bytes, maybe-Unicode bytes
+	// per paragraph: unknown 8-bit bytes, maybe-Unicode bytes, bytes in
+	// fonts named TCVN3 and VNI
+	var pools [4][][]byte
 	p := 0
 	for i, s := range lb.segs {
 		if !s.raw {
@@ -114,6 +116,10 @@ func (lb *legacyBuilder) text(fallback string) (string, string) {
 		case "":
 		case encMaybe:
 			pool = 1
+		case encTCVN3:
+			pool = 2
+		case encVNI:
+			pool = 3
 		default:
 			continue
 		}
@@ -151,12 +157,16 @@ func (lb *legacyBuilder) text(fallback string) (string, string) {
 	if detected == "" {
 		detected = encCP1252
 	}
-	var paraEnc [2][]string
-	for k, def := range []string{detected, encCP1252} {
+	var paraEnc [4][]string
+	for k, def := range []string{detected, encCP1252, encTCVN3, encVNI} {
 		paraEnc[k] = make([]string, len(pools[k]))
 		for i, b := range pools[k] {
 			paraEnc[k][i] = def
-			if len(b) > 0 && def != encSymbol {
+			switch {
+			case len(b) == 0 || def == encSymbol:
+			case k >= 2:
+				paraEnc[k][i] = clearlyBetterEncoding(b, def)
+			default:
 				paraEnc[k][i] = bestEncoding(b, def)
 			}
 		}
@@ -181,6 +191,14 @@ func (lb *legacyBuilder) text(fallback string) (string, string) {
 			enc = encCP1252
 			if p := para[i]; p < len(paraEnc[1]) && !isASCII(s.bytes) {
 				enc = paraEnc[1][p]
+			}
+		case encTCVN3, encVNI:
+			k := 2
+			if enc == encVNI {
+				k = 3
+			}
+			if p := para[i]; p < len(paraEnc[k]) && !isASCII(s.bytes) {
+				enc = paraEnc[k][p]
 			}
 		}
 		if !isASCII(s.bytes) && enc != encSymbol && !(s.enc.name == encMaybe && enc == encCP1252) {
@@ -233,6 +251,31 @@ func bestEncoding(b []byte, def string) string {
 		}
 		if n := vntext.ScoreText(decodeLegacy(b, enc)).Net(); n > bestNet {
 			best, bestNet = enc, n
+		}
+	}
+	return best
+}
+
+// clearlyBetterEncoding returns the encoding of a paragraph's bytes set in
+// a font named for def (TCVN3 or VNI): def, unless another legacy encoding
+// decodes them clearly better (at least two more valid Vietnamese words
+// net, fewer invalid and more valid ones). Documents hold VNI text in
+// TCVN3 fonts and the other way round (text pasted between documents keeps
+// its bytes and takes the font of where it lands); the font name is a
+// strong hint, so the bar is higher than for text in an unnamed font.
+func clearlyBetterEncoding(b []byte, def string) string {
+	sc := vntext.ScoreText(decodeLegacy(b, def))
+	if sc.Invalid == 0 {
+		return def
+	}
+	best, top := def, sc.Net()
+	for _, enc := range paraCandidates {
+		if enc == def || enc == encCP1258 {
+			continue
+		}
+		as := vntext.ScoreText(decodeLegacy(b, enc))
+		if as.Net() >= top+2 && as.Invalid < sc.Invalid && as.Valid > sc.Valid {
+			best, top = enc, as.Net()
 		}
 	}
 	return best

@@ -44,10 +44,15 @@ func TestDecodeBytes(t *testing.T) {
 		{TCVN3, "C\xe9NG HO\xb5 X\xb7 H\xe9I", "CỘNG HOÀ XÃ HỘI"},            // capital font
 		{TCVN3, "QUY\xd5T \xa7\xdeNH\nV\xd2 vi\xd6c", "QUYẾT ĐỊNH\nVề việc"}, // case state resets per line
 		{TCVN3, "\x93tr\xadng\x94 \x96 \x85", "“trưng” – …"},
-		{TCVN3, "Tuy nhi\xean b\xe0i", "Tuy nhiờn bỔi"},        // strict: byte for byte
-		{TCVN3Mixed, "Tuy nhi\xean b\xe0i", "Tuy nhiên bài"},   // Windows-1252 words inside TCVN3
-		{TCVN3Mixed, "S\xe8 l\xad\xeeng", "Số lượng"},          // TCVN3 words stay TCVN3
-		{TCVN3, "SXTN \xae\xb7 k\xaa khai", "SXTN đã kê khai"}, // an abbreviation does not capitalise
+		{TCVN3, "Tuy nhi\xean b\xe0i", "Tuy nhiờn bỔi"},                         // strict: byte for byte
+		{TCVN3Mixed, "Tuy nhi\xean b\xe0i", "Tuy nhiên bài"},                    // Windows-1252 words inside TCVN3
+		{TCVN3Mixed, "S\xe8 l\xad\xeeng", "Số lượng"},                           // TCVN3 words stay TCVN3
+		{TCVN3, "SXTN \xae\xb7 k\xaa khai", "SXTN đã kê khai"},                  // an abbreviation does not capitalise
+		{TCVN3, "UBND,S\xeb T\xb5i ch\xddnh", "UBND,Sở Tài chính"},              // the next word is lowercase: not a heading
+		{TCVN3, "III/ T\xe9 ch\xf8c th\xf9c hi\xd6n", "III/ Tộ chức thực hiện"}, // nor here
+		{TCVN3, "UBND T\xd8NH S\xeb T\xb5I CH\xddNH", "UBND TỈNH SỞ TÀI CHÍNH"}, // heading: the next word is capitals
+		{TCVN3, "UBND T\xd8NH S\xeb", "UBND TỈNH SỞ"},                           // heading: the line ends
+		{TCVN3, "UBND S\xeb\nT\xb5i", "UBND SỞ\nTài"},                           // a line end is no next word
 		{VNI, "Vie\xe4t Nam", "Việt Nam"},
 		{VNI, "Xin cha\xf8o ca\xf9c ba\xefn", "Xin chào các bạn"},
 		{VNI, "ng\xf6\xf4\xf8i \xf1a\xfbng", "người đảng"},

@@ -21,7 +21,8 @@ var (
 	// toned capitals: a capital-font (.VnTimeH) heading arrives as
 	// "QUYếT ĐịNH"; the decoder upper-cases a word whose other letters are
 	// all capitals ("QUYẾT ĐỊNH"), and a word of otherwise ambiguous case
-	// that follows such a word on the same line.
+	// that follows such a word on the same line unless the next word was
+	// typed in lowercase ("UBND, Sở Tài chính" keeps "Sở").
 	TCVN3 encoding.Encoding = &legacy{name: "tcvn3", newDec: func() transform.Transformer { return &tcvn3Decoder{strict: true} }, enc: tcvn3Enc}
 	// TCVN3Mixed is TCVN3 for text that a TCVN3 font run holds but that was
 	// partly typed in another keyboard mode: a word that is no Vietnamese
@@ -153,8 +154,16 @@ func (d *tcvn3Decoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, e
 			d.word = append(d.word[:0], latin...)
 			d.prevCaps = false
 		} else {
+			prevCaps := d.prevCaps
+			if prevCaps && needsContext(d.word) {
+				lower, ok := nextWordLower(src[end:], atEOF)
+				if !ok {
+					return nDst, nSrc, transform.ErrShortSrc
+				}
+				prevCaps = !lower
+			}
 			var caps bool
-			d.word, caps = recaseTCVN3(d.word, d.prevCaps)
+			d.word, caps = recaseTCVN3(d.word, prevCaps)
 			d.prevCaps = caps
 		}
 		n := 0
@@ -217,6 +226,67 @@ func latinFallback(b []byte, tcvn []rune) ([]rune, bool) {
 		return nil, false
 	}
 	return append([]rune(nil), rs...), true
+}
+
+// needsContext reports whether recaseTCVN3 decides the case of a decoded
+// word from the words around it: the word has lowercase-coded toned
+// letters and fewer than two letters that tell the case ("Sở", "Tổ").
+func needsContext(w []rune) bool {
+	tell, ambiguous := 0, 0
+	for _, r := range w {
+		switch {
+		case r >= 'A' && r <= 'Z', r >= 'a' && r <= 'z', caseTelling(r):
+			tell++
+		case unicode.IsLower(r):
+			ambiguous++
+		}
+	}
+	return ambiguous > 0 && tell < 2
+}
+
+// caseTelling reports whether TCVN3 writes r in both cases (ă â ê ô ơ ư đ
+// and their capitals), so that its case is what was typed.
+func caseTelling(r rune) bool {
+	switch unicode.ToLower(r) {
+	case 'ă', 'â', 'ê', 'ô', 'ơ', 'ư', 'đ':
+		return true
+	}
+	return false
+}
+
+// nextWordLower looks at the TCVN3 word after the current one on the same
+// line and reports whether a letter of it was typed in lowercase (an ASCII
+// lowercase letter or one of ă â ê ô ơ ư đ). A line end, or no word within
+// a few separator bytes, counts as no lowercase. ok is false when src ends
+// before that is known and more input may come.
+func nextWordLower(src []byte, atEOF bool) (lower, ok bool) {
+	const maxGap = 8
+	i := 0
+	for ; i < len(src) && i < maxGap; i++ {
+		c := src[i]
+		if c == '\n' || c == '\r' || c == '.' || c == ':' {
+			return false, true
+		}
+		if isWordRune(tcvn3Rune(c)) {
+			break
+		}
+	}
+	if i == maxGap {
+		return false, true
+	}
+	for j := i; j < len(src) && j-i < maxWord; j++ {
+		r := tcvn3Rune(src[j])
+		if !isWordRune(r) {
+			return false, true
+		}
+		if r >= 'a' && r <= 'z' || caseTelling(r) && unicode.IsLower(r) {
+			return true, true
+		}
+		if j+1-i == maxWord {
+			return false, true
+		}
+	}
+	return false, atEOF
 }
 
 // vn1Only marks the bytes that only TCVN 5712 VN1 fills (capitals such as
