@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -39,10 +40,11 @@ func ScoreText(s string) Score {
 	start := -1
 	nonASCII, letters := false, false
 	end := func(i int) {
-		if start >= 0 && nonASCII && letters && hasVowel(s[start:i]) {
-			if sy, ok := syllableOf(s[start:i]); !ok || sy.nucleus == keyOO {
+		if start >= 0 && nonASCII && letters {
+			switch wordVerdict(s[start:i]) {
+			case verdictInvalid:
 				sc.Invalid++
-			} else if !rareNuclei[sy.nucleus] {
+			case verdictValid:
 				sc.Valid++
 			}
 		}
@@ -65,6 +67,15 @@ func ScoreText(s string) Score {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
+		if r >= 0x1E00 && r < 0x1F00 || r >= 0xC0 && r < 0x250 && r != 0xD7 && r != 0xF7 {
+			// Latin letters (every Vietnamese one): no separator
+			if start < 0 {
+				start = i
+			}
+			nonASCII, letters = true, true
+			i += n
+			continue
+		}
 		if unicode.IsSpace(r) || unicode.Is(unicode.Pd, r) || unicode.Is(unicode.Pi, r) || unicode.Is(unicode.Pf, r) || r == '…' {
 			end(i)
 			i += n
@@ -81,6 +92,53 @@ func ScoreText(s string) Score {
 	}
 	end(len(s))
 	return sc
+}
+
+// What a word with a non-ASCII letter tells ScoreText.
+const (
+	verdictNeutral int8 = iota // no vowel, or a rare vowel cluster
+	verdictValid
+	verdictInvalid
+)
+
+// verdicts caches wordVerdict: a text repeats a few thousand syllables,
+// and detection scores each text several times. The cache is bounded; once
+// full, new words are computed each time.
+var verdicts = struct {
+	sync.RWMutex
+	m map[string]int8
+}{m: map[string]int8{}}
+
+// maxVerdicts bounds the verdict cache (about 2 MB when full).
+const maxVerdicts = 1 << 15
+
+// wordVerdict says whether w, a word holding a non-ASCII character, is a
+// valid Vietnamese syllable with a common vowel cluster (valid), carries
+// no evidence (neutral: no vowel, a rare cluster), or is not one
+// (invalid, and so is the oo of "xoong", see ScoreText).
+func wordVerdict(w string) int8 {
+	verdicts.RLock()
+	v, ok := verdicts.m[w]
+	verdicts.RUnlock()
+	if ok {
+		return v
+	}
+	v = verdictNeutral
+	if hasVowel(w) {
+		if sy, ok := syllableOf(w); !ok || sy.nucleus == keyOO {
+			v = verdictInvalid
+		} else if !rareNuclei[sy.nucleus] {
+			v = verdictValid
+		}
+	}
+	if len(w) <= 32 {
+		verdicts.Lock()
+		if len(verdicts.m) < maxVerdicts {
+			verdicts.m[strings.Clone(w)] = v
+		}
+		verdicts.Unlock()
+	}
+	return v
 }
 
 // hasVowel reports whether w holds a Vietnamese vowel letter or a letter
@@ -362,6 +420,9 @@ func mixLines(b []byte, best int, scored string) (string, map[string]int) {
 	}
 	var switched map[string]int
 	for i, line := range scoreLines {
+		if isASCII(line) {
+			continue // nothing to decode otherwise
+		}
 		bs := ScoreText(line)
 		if bs.Invalid == 0 {
 			continue

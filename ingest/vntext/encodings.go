@@ -128,7 +128,7 @@ func (d *tcvn3Decoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, e
 	for nSrc < len(src) {
 		c := src[nSrc]
 		r := tcvn3Rune(c)
-		if !isWordRune(r) {
+		if !tcvn3Word[c] {
 			if nDst+utf8.RuneLen(r) > len(dst) {
 				return nDst, nSrc, transform.ErrShortDst
 			}
@@ -140,7 +140,7 @@ func (d *tcvn3Decoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, e
 			continue
 		}
 		end := nSrc
-		for end < len(src) && end-nSrc < maxWord && isWordRune(tcvn3Rune(src[end])) {
+		for end < len(src) && end-nSrc < maxWord && tcvn3Word[src[end]] {
 			end++
 		}
 		if end == len(src) && !atEOF && end-nSrc < maxWord {
@@ -173,11 +173,13 @@ func (d *tcvn3Decoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, e
 		if nDst+n+8 > len(dst) {
 			return nDst, nSrc, transform.ErrShortDst
 		}
-		w := string(d.word)
 		if hasCombining(d.word) {
-			w = norm.NFC.String(w)
+			nDst += copy(dst[nDst:], norm.NFC.String(string(d.word)))
+		} else {
+			for _, r := range d.word {
+				nDst += utf8.EncodeRune(dst[nDst:], r)
+			}
 		}
-		nDst += copy(dst[nDst:], w)
 		nSrc = end
 	}
 	return nDst, nSrc, nil
@@ -191,6 +193,15 @@ func hasCombining(rs []rune) bool {
 	}
 	return false
 }
+
+// tcvn3Word marks the bytes whose TCVN3 reading continues a word
+// (isWordRune of tcvn3Rune), for the decoder's inner loop.
+var tcvn3Word = func() (t [256]bool) {
+	for b := range t {
+		t[b] = isWordRune(tcvn3Rune(byte(b)))
+	}
+	return t
+}()
 
 // isWordRune reports whether r continues a word for recasing.
 func isWordRune(r rune) bool {
@@ -380,6 +391,14 @@ var vniSolo = map[byte]rune{
 	0xEC: 'ì', 0xCC: 'Ì', 0xED: 'í', 0xCD: 'Í', 0xEE: 'ỵ', 0xCE: 'Ỵ',
 }
 
+// vniSoloTab is vniSolo as a table (0: not a single-byte letter).
+var vniSoloTab = func() (t [256]rune) {
+	for b, r := range vniSolo {
+		t[b] = r
+	}
+	return t
+}()
+
 // vniBase returns the lowercase base letter a VNI byte starts, and its case.
 func vniBase(b byte) (base rune, upper, ok bool) {
 	switch b {
@@ -478,7 +497,7 @@ func vniDecodeByte(c byte) rune {
 	if c < utf8.RuneSelf {
 		return rune(c)
 	}
-	if r, ok := vniSolo[c]; ok {
+	if r := vniSoloTab[c]; r != 0 {
 		return r
 	}
 	return cp1252Rune(c)
