@@ -249,11 +249,19 @@ func longFormBefore(before, short string) string {
 	if len(raw) > 20 {
 		raw = raw[len(raw)-20:]
 	}
+	// ws are the words without punctuation, kept the words as written
+	// (the long form keeps its inner commas: "cán bộ, công chức, viên
+	// chức").
 	ws := make([]string, 0, len(raw))
+	kept := make([]string, 0, len(raw))
 	for _, w := range raw {
-		if w = trimEdgePunct(w); w != "" {
-			ws = append(ws, w)
+		if t := trimEdgePunct(w); t != "" {
+			ws = append(ws, t)
+			kept = append(kept, w)
 		}
+	}
+	phrase := func(s, end int) string {
+		return trimEdgePunct(strings.Join(kept[s:end], " "))
 	}
 	letters := abbrevLetters(short)
 	if len(letters) == 0 {
@@ -269,8 +277,17 @@ func longFormBefore(before, short string) string {
 				if connectorWords[strings.ToLower(ws[s])] {
 					continue
 				}
-				return strings.Join(ws[s:end], " ")
+				return phrase(s, end)
 			}
+		}
+	}
+	// A known acronym whose long form the glossary gives ("tổng sản
+	// phẩm trên địa bàn (GRDP)"): only that much of the words before the
+	// parenthesis, not the measure said of it ("Tốc độ tăng trưởng").
+	if long := glossaryLong(short); long != "" {
+		n := len(strings.Fields(long))
+		if n <= len(ws) && foldKey(strings.Join(ws[len(ws)-n:], " ")) == foldKey(long) {
+			return phrase(len(ws)-n, len(ws))
 		}
 	}
 	// A foreign acronym: the noun phrase before the parenthesis, which a
@@ -285,11 +302,17 @@ func longFormBefore(before, short string) string {
 	}
 	n := len(ws)
 	s := n
-	for s > 0 && !stopWords[strings.ToLower(ws[s-1])] && n-(s-1) <= 15 {
+	for s > 0 && !stopWords[strings.ToLower(ws[s-1])] && !hasDigit(ws[s-1]) && n-(s-1) <= 15 {
 		s--
 	}
-	if s > 0 && !stopWords[strings.ToLower(ws[s-1])] {
+	if s > 0 && !stopWords[strings.ToLower(ws[s-1])] && !hasDigit(ws[s-1]) {
 		return "" // too long to be one phrase
+	}
+	if s > 0 && hasDigit(ws[s-1]) {
+		// A quantity is no part of the name: "500 tỉ đô la Mỹ (USD)".
+		for s < n && numberWords[strings.ToLower(ws[s])] {
+			s++
+		}
 	}
 	for s < n && (strings.EqualFold(ws[s], "và") || strings.EqualFold(ws[s], "hoặc") || strings.EqualFold(ws[s], "cùng")) {
 		s++ // a list's connector
@@ -300,6 +323,13 @@ func longFormBefore(before, short string) string {
 	return strings.Join(ws[s:], " ")
 }
 
+// numberWords scale a number written in digits ("500 tỉ", "3 triệu").
+var numberWords = map[string]bool{"tỉ": true, "tỷ": true, "triệu": true, "nghìn": true, "ngàn": true, "trăm": true, "vạn": true}
+
+func hasDigit(s string) bool {
+	return strings.ContainsAny(s, "0123456789")
+}
+
 func allASCIILetters(s string) bool {
 	for _, r := range s {
 		if !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z') {
@@ -307,6 +337,16 @@ func allASCIILetters(s string) bool {
 		}
 	}
 	return true
+}
+
+// glossaryLong returns the glossary's long form of short, or "".
+func glossaryLong(short string) string {
+	for _, g := range glossary {
+		if g.Short == short {
+			return g.Long
+		}
+	}
+	return ""
 }
 
 // alignInitials reports whether the words spell letters by their initials,

@@ -19,6 +19,9 @@ func TestInlineAbbreviations(t *testing.T) {
 		{"tại Đại hội của Ngân hàng TMCP Phương Đông (OCB), ông", []Abbreviation{{"OCB", "Ngân hàng TMCP Phương Đông", "inline"}}},
 		{"gồm Tập đoàn Dầu khí Việt Nam (PVN), và Ngân hàng Đầu tư và Phát triển Việt Nam (BIDV)", []Abbreviation{
 			{"PVN", "Tập đoàn Dầu khí Việt Nam", "inline"}, {"BIDV", "Ngân hàng Đầu tư và Phát triển Việt Nam", "inline"}}},
+		{"Quy mô tổng sản phẩm trong nước (GDP) năm nay", []Abbreviation{{"GDP", "tổng sản phẩm trong nước", "inline"}}},
+		{"nâng cao chất lượng đội ngũ cán bộ, công chức, viên chức (CBCCVC) của xã", []Abbreviation{{"CBCCVC", "cán bộ, công chức, viên chức", "inline"}}},
+		{"kim ngạch xuất khẩu đạt khoảng 12 tỷ đô la Mỹ (USD) trong năm", []Abbreviation{{"USD", "đô la Mỹ", "inline"}}},
 		{"Đội chỉ huy giao thông (PC67) cho biết", []Abbreviation{}},
 		{"Đại hội Đảng bộ lần thứ (XI) và more(HDDTVN)", []Abbreviation{}},
 		{"tỷ lệ (%) và (Đã ký)", []Abbreviation{}},
