@@ -195,12 +195,16 @@ func plausibleNumber(num string) bool {
 var (
 	reAfterDate  = regexp.MustCompile(`(?i)^[\s,]*(?:(?:được\s+)?(?:ban hành|ký|thông qua)\s+)?ngày\s*`)
 	reAfterYear  = regexp.MustCompile(`(?i)^\s*năm\s+(\d{4})\b`)
-	reTitleAbout = regexp.MustCompile(`(?i)^[\s,]*(?:của\s+[^;.\n\d]{1,90}?\s+)?(về(?:\s+việc)?\s|quy định\s|hướng dẫn\s|ban hành\s|phê duyệt\s|sửa đổi[,\s])`)
+	reTitleAbout = regexp.MustCompile(`(?i)^(?:[\s,]*(?:của\s+[^;.\n\d]{1,90}?\s+)?(về(?:\s+việc)?\s|quy định\s|hướng dẫn\s|ban hành\s|phê duyệt\s|sửa đổi[,\s])|\s*(?:của\s+[^;.,\n\d]{1,90}?\s+)?(thực hiện\s))`)
 	// reTitleStop ends a cited title: a clause break, or a comma before a
 	// word that opens a new clause.
-	reTitleStop  = regexp.MustCompile(`(?i)[;\n*“”"()]|\.(?:\s|$)|,\s*(?:với|nhằm|được|đã|theo|trong đó|để|gồm|là|thì|đồng thời|tạo|góp)\s|\s(?:được sửa đổi|(?-i:và (?:Nghị quyết|Nghị định|Quyết định|Thông tư|Chỉ thị|Luật|Kết luận|Quy định|Hướng dẫn|Công văn))|của\s+(?:Bộ|Ban|Ủy|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Tỉnh|Thành|Huyện)|tại\s)`)
-	reCiteVerb   = regexp.MustCompile(`(?i)\b(?:ban hành|ký|thông qua)\b`)
-	reBeforeDate = regexp.MustCompile(`(?i)ngày\s*\d{1,2}(?:\s*tháng\s*\d{1,2}\s*năm\s*\d{4}|\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4})`)
+	reTitleStop = regexp.MustCompile(`(?i)[;\n*“”"()]|\.(?:\s|$)|,\s*(?:với|nhằm|được|đã|theo|trong đó|để|gồm|là|thì|đồng thời|tạo|góp)\s|\s(?:được sửa đổi|(?-i:và (?:Nghị quyết|Nghị định|Quyết định|Thông tư|Chỉ thị|Luật|Kết luận|Quy định|Hướng dẫn|Công văn))|của\s+(?:Bộ|Ban|Ủy|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Tỉnh|Thành|Huyện)|tại\s)`)
+	// reTitleStopList is reTitleStop for the subject of a plan or a
+	// program, which may list what it carries out ("thực hiện Nghị quyết
+	// Đại hội XIII của Đảng và Nghị quyết Đại hội Đảng bộ tỉnh").
+	reTitleStopList = regexp.MustCompile(`(?i)[;\n*“”"()]|\.(?:\s|$)|,\s*(?:với|nhằm|được|đã|theo|trong đó|để|gồm|là|thì|đồng thời|tạo|góp)\s|\s(?:được sửa đổi|của\s+(?:Bộ|Ban|Ủy|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Tỉnh|Thành|Huyện)|tại\s)`)
+	reCiteVerb      = regexp.MustCompile(`(?i)\b(?:ban hành|ký|thông qua)\b`)
+	reBeforeDate    = regexp.MustCompile(`(?i)ngày\s*\d{1,2}(?:\s*tháng\s*\d{1,2}\s*năm\s*\d{4}|\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4})`)
 )
 
 // FindReferences returns every document that text cites by number, with
@@ -394,14 +398,29 @@ func citedTitle(text, rest, kind string, nameStart, numStart int) string {
 	if m == nil {
 		return ""
 	}
+	stop := reTitleStop
+	if m[2] < 0 {
+		// "Kế hoạch số … thực hiện Nghị quyết …": a plan's or a
+		// program's subject.
+		if kind != "plan" && kind != "program" {
+			return ""
+		}
+		m = m[2:]
+		stop = reTitleStopList
+	}
 	start := m[2]
 	if w := strings.ToLower(rest[m[2]:m[3]]); strings.HasPrefix(w, "về") {
 		start = m[3]
 	}
 	t := rest[start:]
-	if s := reTitleStop.FindStringIndex(t); s != nil {
+	if s := stop.FindStringIndex(t); s != nil {
 		t = t[:s[0]]
 	}
+	from := numStart
+	if nameStart >= 0 {
+		from = nameStart
+	}
+	t = t[:mainClauseComma(t, frontedCitation(text, from))]
 	if len(t) > 300 {
 		return ""
 	}
@@ -410,6 +429,78 @@ func citedTitle(text, rest, kind string, nameStart, numStart int) string {
 		return ""
 	}
 	return t
+}
+
+// reClauseSubject finds a new clause after a comma: a body as its subject
+// ("Ủy ban nhân dân thị xã ban hành …", "Bộ Chính trị kết luận …") and a
+// verb of acting; a list of bodies ("Sở Văn hóa, Thể thao và Du lịch, Sở
+// Du lịch thuộc …") has no such verb.
+var (
+	reClauseSubject = regexp.MustCompile(`^\s*(?:Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Ban |Bộ |Sở |Phòng |Chính phủ|Thủ tướng|Quốc hội|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Đảng ủy|Đảng uỷ|Tỉnh đoàn|Huyện đoàn|Thành đoàn|Chi bộ|Đảng bộ)`)
+	reClauseAct     = regexp.MustCompile(`\s(?:ban hành|xây dựng (?i:kế hoạch|chương trình)|kết luận|có ý kiến|yêu cầu|đề nghị|chỉ đạo|quyết định|giao|triển khai|thông báo|đặt|đề ra)(?:\s|$)`)
+	// reClauseReport finds a verb of saying, which no cited subject line
+	// uses ("…, Thứ trưởng X nhấn mạnh").
+	reClauseReport = regexp.MustCompile(`\s(?:cho biết|nhấn mạnh|khẳng định|nêu rõ|phát biểu)(?:\s|$)`)
+	// reClauseTense finds a tense marker or a verb of deciding: after a
+	// citation that opens the sentence it starts the main clause
+	// ("Sau hai năm thực hiện Nghị quyết số … về …, bộ mặt nông thôn đã
+	// …"); inside a subject line "đã" may occur ("… đã phục viên").
+	reClauseTense = regexp.MustCompile(`(?:^|\s)(?:đã|sẽ|đang|đặt (?:mục tiêu|chỉ tiêu|ra)|đề ra)(?:\s|$)`)
+	// reFrontedClause finds a sentence opening with a fronted clause
+	// whose main clause follows a comma.
+	reFrontedClause = regexp.MustCompile(`(?i)^\s*(?:thực hiện|triển khai|sau (?:hơn |gần |khi )?|theo|để|qua|trên cơ sở|tiếp tục|căn cứ|quán triệt)`)
+)
+
+// mainClauseComma returns where a cited title t ends when a main clause
+// follows it after a comma ("Thực hiện Kế hoạch số … về chuyển đổi số năm
+// 2024, Ủy ban nhân dân thị xã ban hành …"), or len(t). fronted tells
+// whether the citation sits in a clause that opens its sentence. Commas
+// inside a title ("giai đoạn 2021 - 2025, định hướng đến năm 2030") stay.
+func mainClauseComma(t string, fronted bool) int {
+	for i := 0; i < len(t); i++ {
+		if t[i] != ',' {
+			continue
+		}
+		seg := t[i+1:]
+		if j := strings.IndexByte(seg, ','); j >= 0 {
+			seg = seg[:j]
+		}
+		if reClauseSubject.MatchString(seg) && reClauseAct.MatchString(seg) || reClauseReport.MatchString(seg) ||
+			fronted && reClauseTense.MatchString(seg) {
+			// The clause's subject may be a list of bodies: "…, Bộ
+			// Chính trị, Ban Bí thư yêu cầu …".
+			for {
+				j := strings.LastIndexByte(t[:i], ',')
+				if j < 0 {
+					break
+				}
+				prev := t[j+1 : i]
+				if !reClauseSubject.MatchString(prev) || len(strings.Fields(prev)) > 6 || reClauseAct.MatchString(prev) {
+					break
+				}
+				i = j
+			}
+			return i
+		}
+	}
+	return len(t)
+}
+
+// frontedCitation reports whether the citation whose type name starts at
+// at sits in a fronted clause of its sentence ("Thực hiện Quyết định số
+// …", "Sau hơn hai năm thực hiện Nghị quyết …").
+func frontedCitation(text string, at int) bool {
+	lo := max(0, at-200)
+	for lo > 0 && !utf8.RuneStart(text[lo]) {
+		lo++
+	}
+	window := text[lo:at]
+	if i := strings.LastIndexAny(window, ".;:\n!?"); i >= 0 {
+		window = window[i+1:]
+	} else if lo > 0 {
+		return false
+	}
+	return !strings.Contains(window, ",") && reFrontedClause.MatchString(window)
 }
 
 // numberCandidates returns the spans matching numberPattern, running the

@@ -33,6 +33,36 @@ func TestFindReferences(t *testing.T) {
 			},
 		},
 		{
+			name: "a citation opening the sentence: the title ends where the main clause starts (a body that acts)",
+			text: "Căn cứ Kế hoạch số 31-KH/TWĐ ngày 2/3/2025 của Ban Bí thư Trung ương Đoàn về tổ chức Ngày hội thiếu nhi năm 2025, Ban Thường vụ Huyện đoàn xây dựng Kế hoạch như sau:",
+			want: []Reference{{Number: "31-KH/TWĐ", Kind: "plan", Issued: "2025-03-02", Title: "tổ chức Ngày hội thiếu nhi năm 2025"}},
+		},
+		{
+			name: "main clause with a tense marker after a fronted citation; commas inside the title stay",
+			text: "Sau ba năm thực hiện Nghị quyết số 07-NQ/HU ngày 5-1-2022 của Huyện ủy về phát triển chăn nuôi giai đoạn 2022 - 2025, định hướng đến năm 2030, đời sống người dân đã được nâng lên.",
+			want: []Reference{{Number: "07-NQ/HU", Kind: "resolution", Issued: "2022-01-05", Title: "phát triển chăn nuôi giai đoạn 2022 - 2025, định hướng đến năm 2030"}},
+		},
+		{
+			name: "main clause with a lowercase subject and a verb of deciding",
+			text: "Thực hiện Quyết định số 88/QĐ-UBND ngày 4/1/2025 của UBND tỉnh về phát triển du lịch cộng đồng, toàn huyện đặt mục tiêu đón 20.000 lượt khách.",
+			want: []Reference{{Number: "88/QĐ-UBND", Kind: "decision", Issued: "2025-01-04", Title: "phát triển du lịch cộng đồng"}},
+		},
+		{
+			name: "a list of bodies as the main clause's subject",
+			text: "Theo Kết luận số 15-KL/TU ngày 9/9/2024 của Tỉnh ủy về sắp xếp đơn vị hành chính cấp xã, Ủy ban nhân dân tỉnh, Ủy ban Mặt trận Tổ quốc tỉnh triển khai ngay.",
+			want: []Reference{{Number: "15-KL/TU", Kind: "conclusion", Issued: "2024-09-09", Title: "sắp xếp đơn vị hành chính cấp xã"}},
+		},
+		{
+			name: "bodies listed inside a title do not end it",
+			text: "Căn cứ Thông tư số 05/2025/TT-BNV ngày 10/3/2025 của Bộ Nội vụ hướng dẫn chức năng, nhiệm vụ của Sở Nội vụ, Phòng Nội vụ thuộc Ủy ban nhân dân cấp huyện;",
+			want: []Reference{{Number: "05/2025/TT-BNV", Kind: "circular", Issued: "2025-03-10", Title: "hướng dẫn chức năng, nhiệm vụ của Sở Nội vụ, Phòng Nội vụ thuộc Ủy ban nhân dân cấp huyện"}},
+		},
+		{
+			name: "a program's subject carries out what it lists",
+			text: "Ngày 2/4/2021, Ban Thường vụ Huyện ủy ban hành Chương trình hành động số 09-CTr/HU thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX và Nghị quyết Đại hội Đảng bộ huyện lần thứ XXI.",
+			want: []Reference{{Number: "09-CTr/HU", Kind: "program", Issued: "2021-04-02", Title: "thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX và Nghị quyết Đại hội Đảng bộ huyện lần thứ XXI"}},
+		},
+		{
 			name: "law named before its number",
 			text: "*Căn cứ Luật Ban\nhành văn bản quy phạm pháp luật số 64/2025/QH15;*",
 			want: []Reference{{Number: "64/2025/QH15", Kind: "law", Title: "Luật Ban hành văn bản quy phạm pháp luật"}},
