@@ -88,6 +88,9 @@ type docFile struct {
 	runs     []docRun
 	fonts    []docFont
 	styleFtc int               // font of the Normal style, -1 if unknown
+	paras    []docPara         // paragraph runs and their styles
+	styles   []int             // font of each style (styleFonts)
+	lastPara int               // index of the paragraph paraFont found last
 	fontEncs []runEnc          // encodings of fonts, by index (lazily)
 	lastRun  int               // index of the run runFont found last
 	summary  map[string]string // summary information: title, author, dates
@@ -275,7 +278,15 @@ func openDOC(data []byte) (*docFile, error) {
 	}
 	if fc, lcb := fcLcb(fcStshf); lcb > 0 {
 		if b, ok := sub(f.table, fc, lcb); ok {
-			f.styleFtc = normalStyleFont(b)
+			f.styles = styleFonts(b)
+			if len(f.styles) > 0 && f.styles[0] >= 0 {
+				f.styleFtc = f.styles[0]
+			}
+		}
+	}
+	if fc, lcb := fcLcb(fcPlcfBtePapx); lcb > 0 && len(f.styles) > 0 {
+		if b, ok := sub(f.table, fc, lcb); ok {
+			f.paras = parsePAPXParas(wd, b)
 		}
 	}
 	return f, nil
@@ -493,66 +504,6 @@ func parseCHPXRuns(wd, plc []byte) []docRun {
 	return runs
 }
 
-// normalStyleFont returns the font of the Normal style (istd 0) from the
-// style sheet (STSH), or -1: text whose runs name no font is set in it.
-// The STSH starts with the STSHI behind its size; STSHI.ftcAsci (offset
-// 12 of the STSHI) is the default font, which the Normal style's own
-// character properties may override.
-func normalStyleFont(stsh []byte) int {
-	le := binary.LittleEndian
-	if len(stsh) < 2 {
-		return -1
-	}
-	cbStshi := int(le.Uint16(stsh))
-	if 2+cbStshi > len(stsh) || cbStshi < 14 {
-		return -1
-	}
-	stshi := stsh[2 : 2+cbStshi]
-	cbSTDBase := int(le.Uint16(stshi[4:]))
-	ftc := int(le.Uint16(stshi[12:]))
-	// The first STD is the Normal style: cbStd, then STDBase, the name
-	// (Xstz: cch, chars, NUL), then its UPXs padded to even offsets; the
-	// paragraph style's second UPX is its CHPX.
-	i := 2 + cbStshi
-	if i+2 > len(stsh) {
-		return ftc
-	}
-	cbStd := int(le.Uint16(stsh[i:]))
-	if cbStd == 0 || i+2+cbStd > len(stsh) || cbSTDBase < 10 {
-		return ftc
-	}
-	std := stsh[i+2 : i+2+cbStd]
-	if len(std) < cbSTDBase+2 {
-		return ftc
-	}
-	stk := le.Uint16(std[2:]) & 0xF // 1 = paragraph style
-	cupx := int(le.Uint16(std[4:]) & 0xF)
-	j := cbSTDBase
-	cch := int(le.Uint16(std[j:]))
-	j += 2 + cch*2 + 2
-	for u := 0; u < cupx && j+2 <= len(std); u++ {
-		if j%2 != 0 {
-			j++
-		}
-		if j+2 > len(std) {
-			break
-		}
-		cb := int(le.Uint16(std[j:]))
-		j += 2
-		if j+cb > len(std) {
-			break
-		}
-		upx := std[j : j+cb]
-		j += cb
-		if (stk == 1 && u == 1) || (stk == 2 && u == 0) {
-			if f := grpprlFont(upx); f >= 0 {
-				return f
-			}
-		}
-	}
-	return ftc
-}
-
 // fontEnc returns the encoding of font index ftc (name "" when unknown).
 func (f *docFile) fontEnc(ftc int) runEnc {
 	if ftc < 0 || ftc >= len(f.fonts) {
@@ -574,14 +525,14 @@ func (f *docFile) runFont(fc uint32) int {
 		if f.runs[r].ftc >= 0 {
 			return f.runs[r].ftc
 		}
-		return f.styleFtc
+		return f.paraFont(fc)
 	}
 	i := sort.Search(len(f.runs), func(i int) bool { return f.runs[i].fcEnd > fc })
 	f.lastRun = i
 	if i < len(f.runs) && f.runs[i].fcStart <= fc && f.runs[i].ftc >= 0 {
 		return f.runs[i].ftc
 	}
-	return f.styleFtc
+	return f.paraFont(fc)
 }
 
 // cp1252Byte maps a Unicode character back to its Windows-1252 byte, for
