@@ -225,6 +225,14 @@ var tgRates = newPhraseList("thuế suất", "mức thuế", "thuế thu nhập 
 	"thuế giá trị gia tăng", "thuế gtgt", "thuế nhập khẩu", "thuế xuất khẩu", "mức phí",
 	"phí", "lệ phí", "lãi suất", "khấu trừ", "trích lập", "chiết khấu", "hoa hồng")
 
+// Number words that are also common other words ("năm" year, "một" a,
+// "ba" father): alone before a noun they count only a listed unit.
+var tgAmbiguousNumberWord = map[string]bool{"năm": true, "một": true, "ba": true, "bảy": true, "tám": true, "chín": true, "sáu": true}
+
+// Words before "phí" that make it no fee: "miễn phí" (free of charge),
+// "chi phí" (costs), "kinh phí" (funds).
+var tgNotAFee = map[string]bool{"miễn": true, "chi": true, "kinh": true}
+
 // Words after "X%" that make it a tax or fee relief or rate.
 var tgTaxAfter = newPhraseList("số thuế", "tiền thuế", "thuế", "lệ phí", "phí", "mức phí",
 	"mức thu", "tiền phạt", "lãi suất")
@@ -240,7 +248,11 @@ var tgVerbs = newPhraseList("đạt", "tăng", "giảm", "tăng thêm", "tăng l
 	"phát triển", "đưa", "chia", "nâng", "nâng lên", "vượt", "thu", "huy động", "giải ngân",
 	"đào tạo", "tiếp nhận", "đầu tư", "cắt giảm", "phấn đấu có",
 	"không vượt quá", "không quá", "cung cấp", "tham gia", "sử dụng", "xử lý",
-	"tuyển", "tuyển sinh", "xuất khẩu", "sản xuất", "kiểm soát")
+	"tuyển", "tuyển sinh", "xuất khẩu", "sản xuất", "kiểm soát",
+	"giới thiệu", "hình thành", "thành lập", "nâng cấp", "cải tạo", "sửa chữa",
+	"mở", "mở mới", "đón", "thực hiện", "hỗ trợ", "vận động", "bồi dưỡng",
+	"trao", "tặng", "bàn giao", "lắp đặt", "kiên cố hóa", "kiên cố hoá", "bê tông hóa",
+	"bê tông hoá", "nhựa hóa", "nhựa hoá", "trồng mới", "xây dựng mới")
 
 // Words stripped from the start of a subject.
 var tgLeadWords = newPhraseList("và", "còn", "thì", "đồng thời", "trong đó",
@@ -896,9 +908,8 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 				return q, false
 			}
 		}
-		if _, isIdx := tgIndexWords.endingAt(toks, j); isIdx && j > s0 {
-			return q, false
-		}
+		_, isIdx := tgIndexWords.endingAt(toks, j)
+		isIdx = isIdx && j > s0
 		v, okv := ParseNumber(t.raw, f.conv)
 		if !okv {
 			return q, false
@@ -943,6 +954,11 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 		if !oku {
 			return q, false
 		}
+		if isIdx && (u.count || q.max != nil || toks[j-1].low != "cấp") {
+			// "Điều 5", "khoản 2", "xã 3": a label, not a quantity; but
+			// "nâng cấp 120 km": a measure after "cấp" is measured
+			return q, false
+		}
 		if frac && !u.count {
 			return q, false
 		}
@@ -980,6 +996,13 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 		u, oku := tgMatchUnit(toks, j+n)
 		if !oku || !(u.count || u.text == "%") {
 			return q, false
+		}
+		if n == 1 && tgAmbiguousNumberWord[t.low] {
+			if k, isCount := countUnits.at(toks, j+n); !isCount || k != u.next {
+				// "hằng năm tỷ lệ …", "một số …": a word that is no number
+				// here; only a listed counted noun makes it one
+				return q, false
+			}
 		}
 		if _, isIdx := tgIndexWords.endingAt(toks, j); isIdx && j > s0 {
 			return q, false
@@ -1088,7 +1111,7 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 		if m < s0 {
 			continue
 		}
-		if _, ok := tgRates.at(toks, m); ok {
+		if _, ok := tgRates.at(toks, m); ok && !(toks[m].low == "phí" && m > 0 && tgNotAFee[toks[m-1].low]) {
 			q.veto = "a tax, fee or interest rate"
 		}
 	}
@@ -1238,6 +1261,67 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 	// with no verb before the number, a passive after it starts the
 	// criterion ("100% hộ dân được cung cấp nước sạch")
 	rs, ri, rEnd := f.rightRoles(toks, q, nextFirst, s1, ind == "")
+	if verbFrom >= 0 && q.unit.text != "%" && f.objectAfter(toks, q) {
+		// "Trồng mới 3.500 ha rừng tập trung", "Tạo việc làm cho 18.000
+		// lao động": what is counted or measured stands after the number;
+		// the words from the verb to the number say what is done with it
+		var ix []int
+		for m := verbFrom; m < q.first; m++ {
+			if _, isDate := f.dateAt(dates, toks[m].start); !isDate && toks[m].kind != tgPunct {
+				ix = append(ix, m)
+			}
+		}
+		ix = tgTrimTrail(toks, ix)
+		obj := rs
+		if q.unit.count {
+			obj = strings.TrimSpace(tgUnitHead(q.unit.text) + " " + rs)
+		} else if obj == "" {
+			// "3.500 ha rừng tập trung": the measured thing
+			var ox []int
+			for m := q.last; m < len(toks) && m < nextFirst && tgNounWord(toks[m]); m++ {
+				ox = append(ox, m)
+			}
+			obj = tgJoin(toks, ox)
+			if tgUnitHead(q.unit.text) == "điểm" && obj != "" {
+				obj = "điểm " + obj // "40 điểm truy cập": points counted, not scored
+			}
+			if len(ox) > 0 {
+				rEnd = ox[len(ox)-1] + 1
+			}
+		}
+		verbFirst := subjFrom > verbFrom || subjFrom < 0
+		if !verbFirst && subjFrom >= 0 {
+			if _, ok := tgVerbs.at(toks, subjFrom); ok && !tgFalseVerb(toks, subjFrom) {
+				// "Xây dựng mới và nâng cấp 120 km …": two verbs joined
+				verbFirst = true
+				ix = nil
+				for m := subjFrom; m < q.first; m++ {
+					if _, isDate := f.dateAt(dates, toks[m].start); !isDate && toks[m].kind != tgPunct {
+						ix = append(ix, m)
+					}
+				}
+				ix = tgTrimTrail(toks, ix)
+			}
+		}
+		switch {
+		case obj == "":
+		case verbFirst && ri == "":
+			// verb first: the object is the subject
+			subj, subjFrom = obj, -1
+			ind = tgJoin(toks, ix)
+			if rEnd > textTo {
+				textTo = rEnd
+			}
+			rs, ri = "", ""
+		case q.unit.count && rs != "" && ri == "":
+			// "Mỗi huyện đoàn thành lập 15 đội hình thanh niên": the
+			// criterion is the verb with its object
+			ind = strings.TrimSpace(tgJoin(toks, ix) + " " + obj)
+			if rEnd > textTo {
+				textTo = rEnd
+			}
+		}
+	}
 	if subj != "" && adjacent && strings.HasPrefix(q.unit.text, "%") && rs != "" && tgNounAfter(toks, q.last) && !tgMeasureVerb(ind) {
 		// "… hoàn thành 100% nhiệm vụ được giao": the percentage is of
 		// the words after it; the words before the verb only say who acts.
@@ -1292,6 +1376,36 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 	}
 	t.Period = f.periodFor(toks, q, clauseStart, nextFirst, s0, dates)
 	return t
+}
+
+// objectAfter reports whether a noun follows the quantity q: a counted
+// noun ("15 đội hình thanh niên") or a measure with the measured thing
+// ("3.500 ha rừng", "120 km đường").
+func (f *targetFinder) objectAfter(toks []tgTok, q tgQty) bool {
+	if q.unit.count {
+		return true
+	}
+	u := tgUnitHead(q.unit.text)
+	switch u {
+	case "ha", "km", "m", "m²", "m³", "km²", "tấn", "tạ", "kg", "lít", "MW", "kW", "GW", "kWh", "điểm":
+	default:
+		return false // money, rates, points: no object
+	}
+	return q.last < len(toks) && tgNounWord(toks[q.last])
+}
+
+// tgUnitHead returns the unit before any per-unit part and without its
+// scale words: "triệu lượt khách/năm" is "lượt khách".
+func tgUnitHead(u string) string {
+	u = strings.Split(u, "/")[0]
+	ws := strings.Fields(u)
+	for len(ws) > 1 {
+		if _, sc := scaleUnitWords[ws[0]]; !sc {
+			break
+		}
+		ws = ws[1:]
+	}
+	return strings.Join(ws, " ")
 }
 
 // leftRoles reads the subject and indicator of toks[a:b], the words before

@@ -169,6 +169,14 @@ func tgMatchUnit(toks []tgTok, i int) (u tgUnit, ok bool) {
 				parts = append(parts, strings.Join(ws, " "))
 				u.count = true
 				j = k
+			} else if k, ok := tgOpenCountNoun(toks, j); ok {
+				var ws []string
+				for _, t := range toks[j:k] {
+					ws = append(ws, t.low)
+				}
+				parts = append(parts, strings.Join(ws, " "))
+				u.count = true
+				j = k
 			}
 		case j < len(toks) && toks[j].raw == "₫":
 			parts = append(parts, "đồng")
@@ -219,4 +227,79 @@ func countScale(parts []string) int {
 		}
 	}
 	return n
+}
+
+// tgNotNouns are words that cannot head a counted noun after a number:
+// function words, verbs and modifiers ("3 của", "5 đạt", "10 trở lên").
+var tgNotNouns = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`của và với hoặc hay trong ngoài trên dưới cho các những là
+		được bị đã đang sẽ có không chưa này đó kia ấy nào theo tại từ đến tới về
+		vào ra lên xuống trở mà thì nên nếu khi để do vì bằng như cũng còn vẫn đều
+		rất hơn nhất đạt tăng giảm chiếm gồm thuộc so cùng sau trước giữa bên
+		mỗi mọi cả toàn tổng số lượng phần lần thứ tuổi độ tỷ tỉ mức khoảng gần
+		hết trở lại thêm nữa ít nhiều vượt dưới quá tối thiểu đa riêng chung hằng
+		hàng bình quân phần giờ nay qua lúc nhằm hướng tuy nhưng`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// tgClassifiers are the Vietnamese classifiers and head nouns that count on
+// their own: the unit stops after them ("5 vùng nông nghiệp …" → "vùng").
+var tgClassifiers = map[string]bool{
+	"khu": true, "vùng": true, "điểm": true, "tổ": true, "nhóm": true,
+	"con": true, "cái": true, "chiếc": true, "ngôi": true, "căn": true, "tuyến": true,
+	"cụm": true, "lô": true, "mã": true, "bộ": true, "gói": true, "sân": true,
+	"bể": true, "tấm": true, "cuốn": true, "quyển": true, "bài": true, "buổi": true,
+	"cuộc": true, "lớp": true, "đợt": true, "kênh": true, "trạm": true, "cây": true,
+	"cầu": true, "tòa": true, "toà": true, "mô": true, "đoàn": true, "hội": true,
+	"xã": true, "làng": true, "thôn": true, "bản": true, "ấp": true,
+}
+
+// tgOpenCountNoun reads a counted noun at toks[i] that no unit list names
+// ("12.000 tài khoản", "15 đội hình", "3 khu du lịch"): a lower-case word
+// that is no function word, verb, duration or number word, and the word
+// after it unless the first is a classifier or the second is no noun
+// part. It returns the index after the unit.
+func tgOpenCountNoun(toks []tgTok, i int) (int, bool) {
+	if i >= len(toks) || !tgNounWord(toks[i]) || (i > 0 && !toks[i-1].spaceAfter) {
+		return i, false
+	}
+	w := toks[i].low
+	if i+1 < len(toks) {
+		switch w + " " + toks[i+1].low {
+		case "trường hợp", "con số", "chữ số", "nhiệm vụ", "giải pháp", "quan điểm", "nội dung",
+			"trụ cột", "phương châm", "nguyên tắc", "giai đoạn", "lĩnh vực":
+			return i, false // a case, a digit: no counted thing
+		}
+	}
+	if _, _, ok := tgMarkerAt(toks, i); ok {
+		return i, false // "17 chỉ tiêu", "3 mục tiêu": the text's own words for targets
+	}
+	switch w {
+	case "khâu", "bước", "mặt":
+		return i, false // "3 khâu đột phá", "5 bước", "2 mặt": parts of a plan or text
+	}
+	if tgClassifiers[w] {
+		if w == "mô" && i+1 < len(toks) && toks[i+1].low == "hình" {
+			return i + 2, true
+		}
+		return i + 1, true
+	}
+	if i+1 < len(toks) && tgNounWord(toks[i+1]) && toks[i].spaceAfter {
+		return i + 2, true
+	}
+	return i + 1, true
+}
+
+// tgNounWord reports whether t may be part of a counted noun.
+func tgNounWord(t tgTok) bool {
+	if t.kind != tgWord || t.raw != t.low || tgNotNouns[t.low] || durationWords[t.low] || IsNumberWord(t.low) {
+		return false
+	}
+	if _, ok := scaleUnitWords[t.low]; ok {
+		return false
+	}
+	return true
 }
