@@ -150,7 +150,7 @@ func (d *tcvn3Decoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, e
 		for _, b := range src[nSrc:end] {
 			d.word = append(d.word, tcvn3Rune(b))
 		}
-		if latin, ok := latinFallback(src[nSrc:end], d.word); ok && !d.strict {
+		if latin, ok := d.fallback(src[nSrc:end]); ok {
 			d.word = append(d.word[:0], latin...)
 			d.prevCaps = false
 		} else {
@@ -209,6 +209,15 @@ func isWordRune(r rune) bool {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
 	}
 	return unicode.IsLetter(r) || r >= 0x300 && r < 0x370
+}
+
+// fallback is latinFallback for the word in d.word, in the mixed decoder
+// only (the strict one never falls back, so it does not look).
+func (d *tcvn3Decoder) fallback(b []byte) ([]rune, bool) {
+	if d.strict {
+		return nil, false
+	}
+	return latinFallback(b, d.word)
 }
 
 // latinFallback handles a word that a TCVN3 run holds in Windows-1252
