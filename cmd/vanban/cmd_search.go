@@ -223,7 +223,7 @@ func printTargetText(w io.Writer, n int, h search.Hit, m markers) {
 		meta = append(meta, t.Indicator)
 	}
 	if t.Period != nil && (t.Period.Start != "" || t.Period.End != "") {
-		meta = append(meta, "thời hạn "+periodString(*t.Period))
+		meta = append(meta, periodLabel(*t.Period))
 	}
 	if t.Deadline != "" {
 		meta = append(meta, "hạn "+string(t.Deadline))
@@ -261,16 +261,21 @@ func comparatorWords(c string) string {
 	return c
 }
 
-func periodString(p extract.Period) string {
+// periodLabel words a target's period: a span is a "giai đoạn" (period),
+// an open start a horizon ("đến 2025"), a single year or date "năm 2025".
+// ("thời hạn" would say deadline, which is the Deadline field.)
+func periodLabel(p extract.Period) string {
 	switch {
+	case p.Start == p.End && len(p.Start) == 4:
+		return "năm " + p.Start
 	case p.Start == p.End:
-		return p.Start
+		return "đến " + p.End
 	case p.Start == "":
 		return "đến " + p.End
 	case p.End == "":
 		return "từ " + p.Start
 	}
-	return p.Start + "–" + p.End
+	return "giai đoạn " + p.Start + "–" + p.End
 }
 
 // clip shortens s to about n runes, at a word boundary, with an ellipsis.
