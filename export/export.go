@@ -15,6 +15,12 @@ import (
 	"vanban/search"
 )
 
+// MemoryLimit is the soft memory limit (runtime/debug.SetMemoryLimit)
+// that vanban export sets unless $GOMEMLIMIT is set: the rows stream, so
+// the live heap stays small, and the limit keeps the garbage collector from
+// letting the heap grow to twice that while 200,000 rows go by.
+const MemoryLimit = 160 << 20
+
 // Writer receives the sheets of an export, one after another. XLSX and CSV
 // implement it.
 type Writer interface {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -140,6 +141,9 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintf(stderr, "vanban: export: %d documents selected\n", n)
 	}
 
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(export.MemoryLimit)
+	}
 	opts := export.Options{Lang: lang, Sheets: sheets, Progress: exportProgress(stderr, lang)}
 	switch format {
 	case "jsonl":
@@ -252,14 +256,15 @@ func writeOutput(path string, force bool, stdout io.Writer, write func(io.Writer
 func exportProgress(stderr io.Writer, lang export.Lang) func(export.Sheet, int, bool) {
 	last := time.Now()
 	var cur export.Sheet = -1
+	shown := -1
 	return func(s export.Sheet, rows int, done bool) {
 		if s != cur {
-			cur, last = s, time.Now()
+			cur, last, shown = s, time.Now(), -1
 		}
-		if !done && time.Since(last) < 3*time.Second {
+		if rows == shown || (!done && time.Since(last) < 3*time.Second) {
 			return
 		}
-		last = time.Now()
+		last, shown = time.Now(), rows
 		fmt.Fprintf(stderr, "vanban: export: %s: %d rows\n", s.Name(lang), rows)
 	}
 }
