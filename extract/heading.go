@@ -325,13 +325,18 @@ const maxSubject = 400
 // "Mục 2".
 var reSectionHead = regexp.MustCompile(`^(?:(?:[IVXLC]{1,6}|\d{1,2}|[a-zđ])\s*[.)\-–]\s*\S|(?:Điều|ĐIỀU|Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?:\d|[IVXLC]+\b))`)
 
+// reAuthorityLine finds the line naming the enacting authority under a
+// subject ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG BỘ TÀI CHÍNH",
+// "HỘI ĐỒNG NHÂN DÂN TỈNH … KHÓA XVII, KỲ HỌP THỨ 9").
+var reAuthorityLine = regexp.MustCompile(`^(?:(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|TỔNG KIỂM TOÁN NHÀ NƯỚC)\s|HỘI ĐỒNG NHÂN DÂN\s.*\b(?:KHÓA|KHOÁ|KỲ HỌP)\s)`)
+
 // endsSubject reports whether line c, coming after the subject lines parts
 // when a reader kept no blank line between them (PDF text), starts the
 // body instead: a section heading, a line in capitals after a subject in
 // normal case, a line after one that ended a sentence, or a line that
 // would make the subject longer than any real one.
 func endsSubject(parts []string, c string) bool {
-	if reSectionHead.MatchString(c) {
+	if reSectionHead.MatchString(c) || reAuthorityLine.MatchString(c) {
 		return true
 	}
 	if capsRatio(parts[0]) < 0.5 && capsRatio(c) > 0.8 && utf8.RuneCountInString(c) > 3 {
@@ -523,6 +528,14 @@ func issuerLines(lines []textLine, idx []int, numberAt int, afterChrome bool) st
 			continue
 		}
 		start := len(units) == 0
+		if !start {
+			// "ỦY" / "BAN NHÂN DÂN": a name wrapped inside a word pair.
+			u := units[len(units)-1]
+			if foldKey(u[len(u)-1]) == "uy" {
+				units[len(units)-1] = append(u, c)
+				continue
+			}
+		}
 		for _, b := range bodyStarts {
 			if strings.HasPrefix(fc+" ", b) {
 				start = true
@@ -1236,8 +1249,18 @@ func headingStart(lines []textLine) int {
 			return 0
 		}
 		f := foldKey(l.clean)
-		anchor := strings.HasPrefix(f, "cong hoa xa hoi chu nghia") || f == "dang cong san viet nam" ||
-			reNumberLine.MatchString(l.clean)
+		next := ""
+		for j := i + 1; j < len(lines) && j <= i+3; j++ {
+			if lines[j].clean != "" {
+				next = lines[j].clean
+				break
+			}
+		}
+		// The motto and the number line may be wrapped ("CỘNG HÒA XÃ
+		// HỘI" / "CHỦ NGHĨA VIỆT NAM", "Số:" / "70/2025/NQ-HĐND").
+		fj := foldKey(l.clean + " " + next)
+		anchor := strings.HasPrefix(fj, "cong hoa xa hoi chu nghia") || f == "dang cong san viet nam" ||
+			reNumberLine.MatchString(l.clean) || (f == "so" || f == "so:") && reNumber.MatchString(next) && strings.HasPrefix(next, reNumber.FindString(next))
 		if !anchor {
 			continue
 		}

@@ -74,6 +74,12 @@ func TestParseHeading(t *testing.T) {
 				Title: "V/v xử lý kiến nghị", Authors: []string{}},
 		},
 		{
+			name: "page chrome, then a heading with the motto, the number line and the issuer all wrapped",
+			text: strings.Repeat("Mục menu\n", 25) + "Chia sẻ\nTải về\n\n**ỦY\nBAN NHÂN DÂN **\nTỈNH KON TUM\n-------\n|\n**CỘNG\nHÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n|\nSố:\n415/QĐ-UBND\n|\n*Kon Tum, ngày 08 tháng 5 năm 2025*\n\n**QUYẾT ĐỊNH**\nPHÊ DUYỆT DANH MỤC DỰ ÁN KÊU GỌI ĐẦU TƯ\n**CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KON TUM**\n*Căn cứ Luật Đầu tư;*\n",
+			want: Heading{Kind: "decision", Number: "415/QĐ-UBND", Issuer: "Ủy ban nhân dân tỉnh Kon Tum", Issued: "2025-05-08",
+				Title: "PHÊ DUYỆT DANH MỤC DỰ ÁN KÊU GỌI ĐẦU TƯ", Authors: []string{}},
+		},
+		{
 			name: "a type word opening prose is not a gazette heading",
 			text: "Theo kế hoạch mới.\n\nKế hoạch nêu rõ, thực hiện Nghị quyết số 60-NQ/TW, ngày 12/4/2025 của Ban Chấp hành Trung ương.\n",
 			want: Heading{Kind: "article", Title: "Theo kế hoạch mới", Authors: []string{}},
