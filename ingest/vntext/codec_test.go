@@ -58,6 +58,7 @@ func TestDecodeBytes(t *testing.T) {
 		{VNI, "ng\xf6\xf4\xf8i \xf1a\xfbng", "người đảng"},
 		{VNI, "A\xd9 O\xc2 \xd1A\xd9NG", "Á Ô ĐÁNG"},
 		{VNI, "kha\xfang \xf2 \xe6 \xf3 \xee", "khẳng ị ỉ ĩ ỵ"},
+		{VNI, "\x93Vie\xe4t Nam\x94 \x96 \x85 \x91a\x92", "“Việt Nam” – … ‘a’"}, // Windows-1252 punctuation at 0x80–0x9F
 		{VNI, "ca", "ca"},    // base vowel at the end of input
 		{VNI, "u\xea", "uê"}, // breve after u: not a letter, kept as read
 		{VISCII, "Vi\xaet Nam", "Việt Nam"},
@@ -213,6 +214,9 @@ func TestRepair(t *testing.T) {
 		{"Cáº¥p Tá»‰nh", "Cấp Tỉnh", "utf-8"},
 		{"NghÃ¡Â»â€¹ quyÃ¡ÂºÂ¿t", "NghÃ¡Â»â€¹ quyÃ¡ÂºÂ¿t", ""}, // double mojibake: left alone
 		{"line one ok\nQuy®Þnh cña Bé\nViệt Nam", "line one ok\nQuyđịnh của Bộ\nViệt Nam", "tcvn3"},
+		// sparse mojibake: the clean words around it stay
+		{"05 giơ)ø . Các phòng tự sắp", "05 giơ)ứ . Các phòng tự sắp", "tcvn3"},
+		{"Các phòng ban cña Bé và các sở", "Các phòng ban của Bé và các sở", "tcvn3"},
 		// never touched
 		{"Việt Nam và các nước", "Việt Nam và các nước", ""},
 		{"Café au lait, naïve résumé, Ærø", "Café au lait, naïve résumé, Ærø", ""},
