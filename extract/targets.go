@@ -131,6 +131,7 @@ var tgMarkers = func() []tgMarker {
 		"đến thời điểm", "tính đến thời điểm", "được biết", "hoàn thành vượt mức chỉ tiêu",
 		"hoàn thành vượt kế hoạch", "vượt xa", "ghi nhận", "công bố", "vừa công bố",
 		"vượt kế hoạch", "vượt xa kế hoạch", "vượt cả", "về đích",
+		"vượt chỉ tiêu đề ra", "vượt mục tiêu đề ra", "vượt kế hoạch đề ra",
 		"kết quả thực hiện", "báo cáo kết quả")...)
 	ms = append(ms, add(mkForecast, "dự báo", "dự đoán", "dự kiến", "có thể", "có khả năng",
 		"khả năng", "triển vọng", "kịch bản")...)
@@ -303,6 +304,8 @@ type tgDate struct {
 	horizon    bool
 	term       bool // a "nhiệm kỳ" period
 	usable     bool // a time frame a target can belong to
+	past       bool // a year, month or period before the document's time
+	namesDoc   bool // the year in a document's name
 }
 
 type targetFinder struct {
@@ -317,6 +320,7 @@ type targetFinder struct {
 
 	// context carried along the text
 	sectionTarget   int // heading level that made a target section, 0 none
+	sectionPast     int // heading level of a part reviewing results, 0 none
 	sectionCriteria bool
 	sectionHorizon  *Period
 	horizonLevel    int
@@ -369,11 +373,19 @@ func newTargetFinder(text string, c TargetContext) *targetFinder {
 				td.term = true
 			}
 			if f.namesDocument(td.start) {
-				td.usable = false
+				td.usable, td.namesDoc = false, true
 			}
 			if f.docYear > 0 && !td.horizon && td.p.End != "" {
 				if y, err := strconv.Atoi(td.p.End); err == nil && y < f.docYear {
 					td.usable = false // a past year frames no target
+					td.past = !td.namesDoc
+				}
+				// a term ending in the document's year, begun before it, is
+				// the term under review ("nhiệm kỳ 2010 - 2015" in 2015)
+				if y, err := strconv.Atoi(td.p.End); err == nil && td.term && y == f.docYear {
+					if y0, err := strconv.Atoi(td.p.Start); err == nil && y0 < f.docYear {
+						td.past, td.usable = true, false
+					}
 				}
 			}
 		}
@@ -381,6 +393,21 @@ func newTargetFinder(text string, c TargetContext) *targetFinder {
 	}
 	sort.SliceStable(f.dates, func(i, j int) bool { return f.dates[i].start < f.dates[j].start })
 	return f
+}
+
+// tgBaseBefore reports whether the words before toks[j] make the date at j
+// a base of comparison or a starting point ("so với năm 2020", "gấp 2 lần
+// năm 2010", "từ năm 2020", "kể từ"), not the time of the figure.
+func tgBaseBefore(toks []tgTok, s0, j int) bool {
+	for m := j - 1; m >= s0 && m >= j-4; m-- {
+		switch toks[m].low {
+		case "so", "gấp", "từ", "kể", "sau", "trước", "với", "lần":
+			return true
+		case ",", ";", ":":
+			return false
+		}
+	}
+	return false
 }
 
 // tgBefore returns up to n bytes of text before offset, cut at a rune start.
@@ -489,8 +516,16 @@ func (f *targetFinder) enterParagraph(p paraInfo) {
 		return
 	}
 	strong, criteria := false, false
-	for i := 0; i < len(p.toks); {
-		m, j, ok := tgMarkerAt(p.toks, i)
+	htoks := p.toks
+	if p.heading == 0 {
+		// a labelled paragraph ("I- Thông qua đánh giá kết quả …. Tốc độ
+		// tăng trưởng …"): its first sentence is the heading
+		if ss := tgSentences(p.toks); len(ss) > 0 {
+			htoks = p.toks[ss[0][0]:ss[0][1]]
+		}
+	}
+	for i := 0; i < len(htoks); {
+		m, j, ok := tgMarkerAt(htoks, i)
 		if !ok {
 			i++
 			continue
@@ -506,12 +541,30 @@ func (f *targetFinder) enterParagraph(p paraInfo) {
 	// a group header ("Về kinh tế:") inside a list keeps the list's
 	// context; a heading of tasks, solutions or results ends it
 	line := strings.ToLower(strings.TrimLeft(f.text[p.span.start:p.span.end], " *_#-+"))
+	if p.heading == 0 && len(htoks) > 0 && len(htoks) < len(p.toks) {
+		line = strings.ToLower(strings.TrimLeft(f.text[p.span.start:htoks[len(htoks)-1].end], " *_#-+"))
+	}
 	groupHeader := level == 3 && strings.HasSuffix(strings.TrimRight(line, " *_"), ":") &&
 		(strings.HasPrefix(line, "về ") || strings.HasPrefix(line, "lĩnh vực") || strings.HasPrefix(line, "nhóm"))
+	if f.sectionPast > 0 && (level <= f.sectionPast || strong || criteria) && !groupHeader {
+		f.sectionPast = 0
+	}
 	if !strong && !criteria {
 		for _, w := range []string{"nhiệm vụ", "giải pháp", "tổ chức thực hiện", "kết quả", "đánh giá", "tình hình", "kinh phí"} {
 			if strings.Contains(line, w) {
 				f.sectionTarget, f.sectionCriteria, f.carry = 0, false, 0
+			}
+		}
+		// a part that reviews what was done ("I. TÌNH HÌNH …", "Đánh giá
+		// kết quả thực hiện nhiệm kỳ …", "Kết quả đạt được"): its figures
+		// are results until the next part of its level
+		ahead := false // "… phương hướng, nhiệm vụ 6 tháng cuối năm": work ahead too
+		for _, w := range []string{"phương hướng", "định hướng", "dự báo", " tới", "sắp tới", "cuối năm", "tiếp theo"} {
+			ahead = ahead || strings.Contains(line, w)
+		}
+		for _, w := range []string{"kết quả", "đánh giá", "tình hình", "nhìn lại", "kiểm điểm", "thành tựu"} {
+			if !ahead && strings.Contains(line, w) && (f.sectionPast == 0 || level < f.sectionPast) {
+				f.sectionPast = level
 			}
 		}
 	}
@@ -618,6 +671,11 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 					state = tgTarget
 				}
 			}
+			if d.past && depth == 0 && !tgBaseBefore(toks, s0, j) {
+				// "năm 2014 đạt 24 triệu đồng", "nhiệm kỳ 2010 - 2015" in a
+				// text of 2015: what a past time frame reached is a result
+				state = tgNotTarget
+			}
 			continue
 		}
 		if n, ok := f.numberAt(t.start); ok {
@@ -704,7 +762,7 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 		shaped := !carried || sub || q.bound || tgReachVerbBefore(toks, clauseStart, q.first)
 		// a quantity inside a condition ("Trường hợp … hai đơn vị trở
 		// lên, …") states when a rule applies, not what to reach
-		isTarget := q.veto == "" && !question && !conditional && (!q.planShare || markerInSentence && state == tgTarget) &&
+		isTarget := q.veto == "" && !question && !conditional && f.sectionPast == 0 && (!q.planShare || markerInSentence && state == tgTarget) &&
 			(state == tgTarget && shaped || state == tgNeutral && q.bound && tgReachVerbBefore(toks, clauseStart, q.first))
 		items = append(items, pending{q: q, clauseStart: clauseStart, markStart: lastMarkerStart, markEd: lastMarkerEnd, isTarget: isTarget, sub: sub})
 		qs = append(qs, q)

@@ -61,3 +61,25 @@ func TestFindTargetsNotAFee(t *testing.T) {
 	checkTargets(t, "Chỉ tiêu: số lớp học kỹ năng số miễn phí: 30 lớp học.", TargetContext{}, []tgWant{{"=", 30, 0, "lớp học", "lớp học", "", -1}})
 	checkTargets(t, "Mức phí: 20% giá trị hợp đồng.", TargetContext{}, nil)
 }
+
+// TestFindTargetsPastSections: a part reviewing results, a past year or
+// the term under review (relative to the document's date) holds results.
+func TestFindTargetsPastSections(t *testing.T) {
+	c := TargetContext{Issued: "2020-09-10"}
+	review := "I. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NHIỆM KỲ 2015 - 2020\n" +
+		"Nghị quyết đề ra 15 chỉ tiêu; tỷ lệ hộ nghèo giảm còn 2,1%; có 9 xã đạt chuẩn nông thôn mới.\n" +
+		"II. MỤC TIÊU NHIỆM KỲ 2020 - 2025\n" +
+		"- Có 14 xã đạt chuẩn nông thôn mới.\n"
+	checkTargets(t, review, c, []tgWant{{"=", 14, 0, "xã", "xã", "2020..2025", -1}})
+	// a labelled paragraph whose first sentence names the review
+	labelled := "I- Thông qua báo cáo đánh giá kết quả nhiệm kỳ 2015 - 2020. Kinh tế tăng bình quân 8%/năm, vượt chỉ tiêu đề ra; thu nhập bình quân đầu người đạt 52 triệu đồng.\n" +
+		"II- Mục tiêu nhiệm kỳ 2020 - 2025: thu nhập bình quân đầu người đạt 80 triệu đồng."
+	checkTargets(t, labelled, c, []tgWant{{"=", 80, 0, "triệu đồng", "thu nhập", "2020..2025", -1}})
+	// a heading with work ahead is no review
+	ahead := "II. TÌNH HÌNH VÀ PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2021\n- Phấn đấu kết nạp 20 đảng viên mới.\n"
+	checkTargets(t, ahead, c, []tgWant{{"=", 20, 0, "đảng viên mới", "đảng viên", "-", -1}})
+	// a past year reached something: a result; a base year is no time frame
+	checkTargets(t, "Mục tiêu: thu nhập bình quân năm 2018 đạt 40 triệu đồng.", c, nil)
+	checkTargets(t, "Mục tiêu năm 2021: thu nhập tăng 8% so với năm 2019.", c, nil)
+	checkTargets(t, "Phấn đấu năm 2021 thu nhập gấp 1,5 lần năm 2015, đạt 60 triệu đồng.", c, []tgWant{{"=", 60, 0, "triệu đồng", "", "2021..2021", -1}})
+}
