@@ -59,8 +59,11 @@ func TestDecodeBytes(t *testing.T) {
 		{VNI, "A\xd9 O\xc2 \xd1A\xd9NG", "Á Ô ĐÁNG"},
 		{VNI, "kha\xfang \xf2 \xe6 \xf3 \xee", "khẳng ị ỉ ĩ ỵ"},
 		{VNI, "\x93Vie\xe4t Nam\x94 \x96 \x85 \x91a\x92", "“Việt Nam” – … ‘a’"}, // Windows-1252 punctuation at 0x80–0x9F
-		{VNI, "ca", "ca"},    // base vowel at the end of input
-		{VNI, "u\xea", "uê"}, // breve after u: not a letter, kept as read
+		{VNI, "vie\xe2\xefc ca\xea\xf9t", "việc cắt"},                           // tone byte after a circumflex or breve byte
+		{VNI, "VIE\xc2\xcfC", "VIỆC"},                                           // capitals
+		{VNI, "vie\xe2", "viê"},                                                 // circumflex at the end of input
+		{VNI, "ca", "ca"},                                                       // base vowel at the end of input
+		{VNI, "u\xea", "uê"},                                                    // breve after u: not a letter, kept as read
 		{VISCII, "Vi\xaet Nam", "Việt Nam"},
 		{VISCII, "\x02\x05\x06\x14\x19\x1e", "ẲẴẪỶỸỴ"},
 		{CP1258, "Nghi\xf2 quy\xea\xect", "Nghị quyết"},

@@ -460,7 +460,9 @@ func vniCombine(base rune, m vniMod) (rune, bool) {
 }
 
 // vniDecoder decodes VNI-Windows, holding back a base vowel until the next
-// byte shows whether a diacritic follows.
+// byte shows whether a diacritic follows. A tone byte typed after a
+// circumflex or breve byte (the font draws both over the letter) is
+// composed with them: "vie\xe2\xefc" reads "việc".
 type vniDecoder struct{ transform.NopResetter }
 
 func (d *vniDecoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
@@ -474,8 +476,24 @@ func (d *vniDecoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err
 			}
 			r = vniDecodeByte(c)
 			if nSrc+1 < len(src) {
-				if l, ok := vniCombine(base, vniMods[src[nSrc+1]]); ok {
+				m := vniMods[src[nSrc+1]]
+				if l, ok := vniCombine(base, m); ok {
 					r, size = l, 2
+					if m.quality != 0 && m.tone == toneNone {
+						// A tone byte after a circumflex or breve byte
+						// ("vie\xe2\xefc"): the font draws both marks
+						// over the letter, so it reads "việc".
+						if nSrc+2 == len(src) && !atEOF {
+							return nDst, nSrc, transform.ErrShortSrc
+						}
+						if nSrc+2 < len(src) {
+							if t := vniMods[src[nSrc+2]]; t.ok && t.quality == 0 {
+								if l2, ok := compose[[2]rune{l, rune(t.tone)}]; ok {
+									r, size = l2, 3
+								}
+							}
+						}
+					}
 					if upper {
 						r = unicode.ToUpper(r)
 					}
