@@ -9,7 +9,7 @@ Usage:
 	vanban ingest [--index DIR] [--workers N] [--prune] [--json] PATH...
 	vanban search [--index DIR] [flags] QUERY
 	vanban resolutions [--index DIR] [--json]
-	vanban export [--index DIR] [--out FILE] [--format xlsx|csv|jsonl] [flags] [QUERY]
+	vanban export [--index DIR] [--out FILE] [--format xlsx|csv|jsonl] [--sheet S] [--lang vi|en] [--force] [filters] [QUERY]
 	vanban extract --json FILE...
 	vanban text FILE
 
