@@ -920,7 +920,11 @@ func parseArticle(lines []textLine, doc ingest.Document, h *Heading) {
 		}
 		// A kicker: a short line in capitals ending with ":" above the
 		// headline ("ĐẢNG BỘ KHỐI CƠ QUAN DÂN CHÍNH ĐẢNG:").
-		if strings.HasSuffix(c, ":") && capsRatio(c) > 0.7 && k+1 < len(idx) {
+		if strings.HasSuffix(c, ":") && k+1 < len(idx) && (capsRatio(c) > 0.7 || utf8.RuneCountInString(c) <= 40) {
+			// Or a page's label ("Tải ứng dụng:").
+			continue
+		}
+		if k+1 < len(idx) && isMasthead(c) {
 			continue
 		}
 		// A section label in capitals above a headline in normal case
@@ -955,6 +959,21 @@ func isSectionLabel(c string) bool {
 		return false
 	}
 	return !isTypeLine(c)
+}
+
+// isMasthead reports whether c is a publication's name in capitals above
+// an article ("BÁO ĐIỆN TỬ CHÍNH PHỦ", "TẠP CHÍ CỘNG SẢN").
+func isMasthead(c string) bool {
+	if capsRatio(c) < 0.8 || len(strings.Fields(c)) > 8 {
+		return false
+	}
+	f := foldKey(c)
+	for _, p := range []string{"bao ", "tap chi ", "cong thong tin ", "trang thong tin ", "dai truyen hinh ", "dai phat thanh "} {
+		if strings.HasPrefix(f, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // isHeadlineLike reports whether c can be a headline in normal case under a

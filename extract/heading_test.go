@@ -131,6 +131,11 @@ func TestParseHeading(t *testing.T) {
 			want: Heading{Kind: "article", Title: "Phú Lâm: Năm 2026 có thêm 12 nhà văn hóa thôn", Published: "2026-02-03T14:05", Authors: []string{"Lê Hoàng Yến"}},
 		},
 		{
+			name: "a page label and a masthead above the headline",
+			text: "Tải ứng dụng:\n\nTẠP CHÍ XÂY DỰNG ĐẢNG\n\nChi bộ khu phố 3 sinh hoạt chuyên đề\n\n12/03/2025 07:10\n\nChi bộ khu phố 3 vừa tổ chức sinh hoạt chuyên đề quý I.\n",
+			want: Heading{Kind: "article", Title: "Chi bộ khu phố 3 sinh hoạt chuyên đề", Published: "2025-03-12T07:10", Authors: []string{}},
+		},
+		{
 			name: "headline in capitals above a lead sentence is no section label",
 			text: "NÔNG DÂN GIỎI\n\nNăm nay huyện có thêm 40 hộ đạt danh hiệu nông dân giỏi.\n\nẢnh: VŨ NAM\n",
 			want: Heading{Kind: "article", Title: "NÔNG DÂN GIỎI", Authors: []string{}},
