@@ -37,7 +37,10 @@ var (
 	reGazetteNumber = regexp.MustCompile(`(?i)\bsố\s*:?\s*(` + numberPattern + `)`)
 	// reDateline finds an article's dateline "10/07/2011 - 19:35",
 	// "Thứ Hai, 10/07/2011 19:35", "10-7-2011".
-	reDateline = regexp.MustCompile(`^(?:[\p{L} ]{2,12},\s*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s*[-–,|]?\s*(\d{1,2})[:h](\d{2})(?:\s*(?:GMT|\(GMT)[^\n]*)?)?$`)
+	reDateline = regexp.MustCompile(`(?i)^` + datelineLabel + `(?:[\p{L} ]{2,12},\s*)?(?:ngày\s*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s*[-–,|]?\s*(?:lúc\s*)?(\d{1,2})[:h](\d{2})(?:\s*(SA|CH|AM|PM))?)?` + datelineZone + `$`)
+	// reDatelineTimeFirst finds a dateline with the time first: "08:15 |
+	// 25/02/2021", "10:35 Thứ Tư, 12/3/2025".
+	reDatelineTimeFirst = regexp.MustCompile(`(?i)^` + datelineLabel + `(\d{1,2})[:h](\d{2})(?:\s*(SA|CH|AM|PM))?\s*[-–,|]?\s*(?:[\p{L} ]{2,12},\s*)?(?:ngày\s*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})` + datelineZone + `$`)
 	reSignMark = regexp.MustCompile(`(?i)^(?:TM\.|KT\.|TL\.|TUQ\.|Q\.|T/M|K/T|T/L|\(?đã ký\)?|\(?ký\b|CHỦ TỊCH|PHÓ CHỦ TỊCH|BÍ THƯ|PHÓ BÍ THƯ|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|PHÓ THỦ TƯỚNG|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|CHỦ NHIỆM|TỔNG BÍ THƯ|CHỦ TỌA|THƯ KÝ)`)
 )
 
@@ -897,17 +900,9 @@ func parseArticle(lines []textLine, doc ingest.Document, h *Heading) {
 		}
 		c := lines[idx[k]].clean
 		if h.Published == "" {
-			if m := reDateline.FindStringSubmatch(c); m != nil {
-				if iso, _ := parseDayDate(m[1] + "/" + m[2] + "/" + m[3]); iso != "" {
-					h.Published = iso
-					if m[4] != "" {
-						hh, mm := atoiDigits(m[4]), atoiDigits(m[5])
-						if hh < 24 && mm < 60 {
-							h.Published += "T" + twoDigits(hh) + ":" + twoDigits(mm)
-						}
-					}
-					continue
-				}
+			if iso := parseDateline(c); iso != "" {
+				h.Published = iso
+				continue
 			}
 		}
 		if titleAt >= 0 {
@@ -951,6 +946,42 @@ func parseArticle(lines []textLine, doc ingest.Document, h *Heading) {
 	h.Authors = bylines(lines, idx, titleAt)
 }
 
+const (
+	// datelineLabel is what a site may print before a dateline.
+	datelineLabel = `(?:(?:cập nhật|ngày đăng|đăng ngày|đăng lúc|đăng|xuất bản|thời gian|posted)\s*:?\s*)?`
+	// datelineZone is a time zone after it: "GMT+7", "(GMT+07:00)".
+	datelineZone = `(?:\s*\(?\s*GMT[^\n]{0,12})?`
+)
+
+// parseDateline returns the publication time of an article's dateline
+// line ("10/07/2011 - 19:35", "Thứ Năm, 11/07/2024 09:30", "Cập nhật: 08:15
+// 25/02/2021 (GMT+7)") as YYYY-MM-DD or YYYY-MM-DDTHH:MM, or "" when c is
+// not a dateline.
+func parseDateline(c string) string {
+	var d, mo, y, hh, mm, ampm string
+	if m := reDateline.FindStringSubmatch(c); m != nil {
+		d, mo, y, hh, mm, ampm = m[1], m[2], m[3], m[4], m[5], m[6]
+	} else if m := reDatelineTimeFirst.FindStringSubmatch(c); m != nil {
+		hh, mm, ampm, d, mo, y = m[1], m[2], m[3], m[4], m[5], m[6]
+	} else {
+		return ""
+	}
+	iso, _ := parseDayDate(d + "/" + mo + "/" + y)
+	if iso == "" || hh == "" {
+		return iso
+	}
+	h, mi := atoiDigits(hh), atoiDigits(mm)
+	if p := strings.ToUpper(ampm); (p == "PM" || p == "CH") && h < 12 {
+		h += 12
+	} else if (p == "AM" || p == "SA") && h == 12 {
+		h = 0
+	}
+	if h >= 24 || mi >= 60 {
+		return iso
+	}
+	return iso + "T" + twoDigits(h) + ":" + twoDigits(mi)
+}
+
 // isSectionLabel reports whether c can be a news site's section label
 // (chuyên mục) above a headline: a few words in capitals, no digits, no
 // sentence punctuation.
@@ -979,7 +1010,7 @@ func isMasthead(c string) bool {
 // isHeadlineLike reports whether c can be a headline in normal case under a
 // section label: not in capitals, not a dateline, not a sentence of prose.
 func isHeadlineLike(c string) bool {
-	if c == "" || capsRatio(c) >= 0.5 || isProse(c) || utf8.RuneCountInString(c) > 250 || reDateline.MatchString(c) {
+	if c == "" || capsRatio(c) >= 0.5 || isProse(c) || utf8.RuneCountInString(c) > 250 || parseDateline(c) != "" {
 		return false
 	}
 	return !strings.HasSuffix(c, ".") || strings.HasSuffix(c, "..")

@@ -376,3 +376,28 @@ func TestSubjectAfter(t *testing.T) {
 		}
 	}
 }
+
+func TestParseDateline(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"10/07/2011 - 19:35", "2011-07-10T19:35"},
+		{"Thứ Năm, 11/07/2024 - 09:30", "2024-07-11T09:30"},
+		{"Thứ hai, 3/2/2025, 14:05 (GMT+7)", "2025-02-03T14:05"},
+		{"Cập nhật: 08:15 | 25/02/2021", "2021-02-25T08:15"},
+		{"Ngày đăng: 12-03-2025", "2025-03-12"},
+		{"07:45 Thứ Bảy, 18/03/2023", "2023-03-18T07:45"},
+		{"18/03/2023 02:30 CH", "2023-03-18T14:30"},
+		{"Chủ nhật, ngày 05/01/2025 lúc 20:10", "2025-01-05T20:10"},
+		{"10/07/2011 - 25:35", "2011-07-10"},
+		{"31/02/2024", ""},
+		{"Ngày 23/02/2021, Ban Thường vụ Tỉnh ủy họp.", ""},
+		{"Số 12/2025", ""},
+	}
+	for _, tt := range tests {
+		if got := parseDateline(tt.in); got != tt.want {
+			t.Errorf("parseDateline(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
