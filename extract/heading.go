@@ -41,7 +41,7 @@ var (
 	// reDatelineTimeFirst finds a dateline with the time first: "08:15 |
 	// 25/02/2021", "10:35 Thứ Tư, 12/3/2025".
 	reDatelineTimeFirst = regexp.MustCompile(`(?i)^` + datelineLabel + `(\d{1,2})[:h](\d{2})(?:\s*(SA|CH|AM|PM))?\s*[-–,|]?\s*(?:[\p{L} ]{2,12},\s*)?(?:ngày\s*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})` + datelineZone + `$`)
-	reSignMark = regexp.MustCompile(`(?i)^(?:TM\.|KT\.|TL\.|TUQ\.|Q\.|T/M|K/T|T/L|\(?đã ký\)?|\(?ký\b|CHỦ TỊCH|PHÓ CHỦ TỊCH|BÍ THƯ|PHÓ BÍ THƯ|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|PHÓ THỦ TƯỚNG|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|CHỦ NHIỆM|TỔNG BÍ THƯ|CHỦ TỌA|THƯ KÝ)`)
+	reSignMark          = regexp.MustCompile(`(?i)^(?:TM\.|KT\.|TL\.|TUQ\.|Q\.|T/M|K/T|T/L|\(?đã ký\)?|\(?ký\b|CHỦ TỊCH|PHÓ CHỦ TỊCH|BÍ THƯ|PHÓ BÍ THƯ|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|PHÓ THỦ TƯỚNG|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|CHỦ NHIỆM|TỔNG BÍ THƯ|CHỦ TỌA|THƯ KÝ)`)
 )
 
 // ParseHeading reads the heading of doc's text (and its metadata title and
