@@ -321,6 +321,10 @@ type targetFinder struct {
 	// context carried along the text
 	sectionTarget   int // heading level that made a target section, 0 none
 	sectionPast     int // heading level of a part reviewing results, 0 none
+	listFrame       *Period // time frame of a list's intro ("… đến năm 2020:")
+	listEnum        string  // label of the paragraph that set listFrame
+	listTarget      bool    // the list's intro sets targets ("Các chỉ tiêu …:")
+	listOpen        bool    // a list intro was seen and its list goes on
 	sectionCriteria bool
 	sectionHorizon  *Period
 	horizonLevel    int
@@ -494,6 +498,7 @@ func (f *targetFinder) run() {
 		if tgIsRule(f.text[ps.start:ps.end]) {
 			continue
 		}
+		f.enterList(p)
 		f.enterParagraph(p)
 		prevState := tgNeutral
 		for _, se := range tgSentences(p.toks) {
@@ -503,6 +508,40 @@ func (f *targetFinder) run() {
 			f.carry = 0
 		}
 	}
+}
+
+// enterList ends the time frame of a list's intro at a paragraph that is
+// no item of that list: a heading, a plain paragraph, or a sibling of the
+// intro ("3-" after "2- Các chỉ tiêu chủ yếu đến năm 2020:").
+func (f *targetFinder) enterList(p paraInfo) {
+	if !f.listOpen {
+		return
+	}
+	item := p.enum != "" || tgBulleted(p.toks)
+	// a labelled group header ("a) Về kinh tế:") is part of the list
+	group := p.enum != "" && strings.HasSuffix(strings.TrimRight(f.text[p.span.start:p.span.end], " *_\r\n"), ":")
+	if !item || p.heading > 0 && !group || tgIsRomanLabel(p.enum) || p.enum != "" && tgSameLabelKind(p.enum, f.listEnum) {
+		f.listFrame, f.listEnum, f.listTarget, f.listOpen = nil, "", false, false
+	}
+}
+
+// tgSameLabelKind reports whether two list labels are of one kind: both
+// numbers ("2", "3"), both letters ("a", "b") or both Roman numerals.
+func tgSameLabelKind(a, b string) bool {
+	kind := func(l string) int {
+		l = strings.Trim(l, "()")
+		switch {
+		case l == "":
+			return 0
+		case l[0] >= '0' && l[0] <= '9':
+			return 1
+		case isRomanNumeral(l) && len(l) > 1:
+			return 3
+		default:
+			return 2
+		}
+	}
+	return kind(a) != 0 && kind(a) == kind(b)
 }
 
 // enterParagraph updates the section context at a heading or a list item
@@ -625,6 +664,8 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 		state = tgNotTarget
 	case f.sectionTarget > 0:
 		state, criteria = tgTarget, f.sectionCriteria
+	case f.listTarget:
+		state = tgTarget
 	case f.carry > 0:
 		state, criteria = tgTarget, f.carryCriteria
 		carried = !criteria
@@ -869,6 +910,20 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 	}
 	if sentNumber != "" {
 		f.lastNumber, f.lastNumberPara = sentNumber, pi
+	}
+	// "Các chỉ tiêu chủ yếu đến năm 2020:": the items below share the
+	// intro's time frame, whatever year one of them names
+	if strings.HasSuffix(strings.TrimRight(f.text[start:p.span.end], " *_\r\n"), ":") && end >= p.span.end-3 {
+		for _, d := range dates {
+			if d.usable {
+				pp := d.p
+				f.listFrame, f.listEnum, f.listOpen = &pp, p.enum, true
+			}
+		}
+		if state == tgTarget && markerInSentence && len(qs) == 0 {
+			// "Các chỉ tiêu chủ yếu …:": every item of the list below
+			f.listTarget, f.listEnum, f.listOpen = true, p.enum, true
+		}
 	}
 	switch state {
 	case tgTarget:
@@ -1751,6 +1806,10 @@ func (f *targetFinder) periodFor(toks []tgTok, q tgQty, clauseStart, nextFirst, 
 	}
 	if before != nil {
 		p := before.p
+		return &p
+	}
+	if f.listFrame != nil {
+		p := *f.listFrame
 		return &p
 	}
 	if f.sectionHorizon != nil {

@@ -83,3 +83,24 @@ func TestFindTargetsPastSections(t *testing.T) {
 	checkTargets(t, "Mục tiêu năm 2021: thu nhập tăng 8% so với năm 2019.", c, nil)
 	checkTargets(t, "Phấn đấu năm 2021 thu nhập gấp 1,5 lần năm 2015, đạt 60 triệu đồng.", c, []tgWant{{"=", 60, 0, "triệu đồng", "", "2021..2021", -1}})
 }
+
+// TestFindTargetsListFrame: the items of a list under "… đến năm X:" take
+// the intro's frame {null, X}, even after an item naming its own year;
+// the frame ends at the intro's next sibling.
+func TestFindTargetsListFrame(t *testing.T) {
+	text := "1- Mục tiêu tổng quát: phát triển nhanh và bền vững.\n" +
+		"2- Các chỉ tiêu chủ yếu đến năm 2030:\n" +
+		"a) Về kinh tế:\n" +
+		"- Thu nhập bình quân đầu người năm 2030 đạt 120 triệu đồng.\n" +
+		"- Tỷ lệ đô thị hóa đạt 45%.\n" +
+		"b) Về xã hội:\n" +
+		"- Tỷ lệ hộ nghèo dưới 1%.\n" +
+		"3- Chỉ tiêu năm 2026:\n" +
+		"- Tỷ lệ trường đạt chuẩn quốc gia đạt 70%.\n"
+	checkTargets(t, text, TargetContext{Issued: "2025-10-01"}, []tgWant{
+		{"=", 120, 0, "triệu đồng", "thu nhập", "2030..2030", -1},
+		{"=", 45, 0, "%", "đô thị hóa", "..2030", -1},
+		{"<", 1, 0, "%", "hộ nghèo", "..2030", -1},
+		{"=", 70, 0, "%", "trường", "2026..2026", -1},
+	})
+}
