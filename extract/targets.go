@@ -319,8 +319,8 @@ type targetFinder struct {
 	found []tgFound
 
 	// context carried along the text
-	sectionTarget   int // heading level that made a target section, 0 none
-	sectionPast     int // heading level of a part reviewing results, 0 none
+	sectionTarget   int     // heading level that made a target section, 0 none
+	sectionPast     int     // heading level of a part reviewing results, 0 none
 	listFrame       *Period // time frame of a list's intro ("… đến năm 2020:")
 	listEnum        string  // label of the paragraph that set listFrame
 	listTarget      bool    // the list's intro sets targets ("Các chỉ tiêu …:")
