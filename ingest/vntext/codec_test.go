@@ -62,6 +62,11 @@ func TestDecodeBytes(t *testing.T) {
 		{VNI, "vie\xe2\xefc ca\xea\xf9t", "việc cắt"},                           // tone byte after a circumflex or breve byte
 		{VNI, "VIE\xc2\xcfC", "VIỆC"},                                           // capitals
 		{VNI, "vie\xe2", "viê"},                                                 // circumflex at the end of input
+		{VNI, "c\xf4 s\xf4 \xfbba\xe8ng", "cơ sở bằng"},                         // tone byte after the space: on the vowel before
+		{VNI, "05 gi\xf4)\xf8 . Ca\xf9c", "05 giờ) . Các"},                      // after a parenthesis
+		{VNI, "CO\xc2 \xd9", "CỐ "},                                             // capitals
+		{VNI, "ca\xf9 \xf8", "cá ø"},                                            // a toned vowel takes no second tone
+		{VNI, "a b", "a b"},                                                     // no tone byte
 		{VNI, "ca", "ca"},                                                       // base vowel at the end of input
 		{VNI, "u\xea", "uê"},                                                    // breve after u: not a letter, kept as read
 		{VISCII, "Vi\xaet Nam", "Việt Nam"},
@@ -258,6 +263,7 @@ func TestScoreText(t *testing.T) {
 func fuzzDecoder(f *testing.F, enc encoding.Encoding) {
 	f.Add([]byte("Vie\xe4t Nam \xa7\xb6ng"))
 	f.Add([]byte{0xF6, 0xF4, 0xF8, 'a'})
+	f.Add([]byte("s\xf4 \xfbba\xe8ng vie\xe2\xefc gi\xf4)\xf8 UBND,S\xeb T\xb5i"))
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, b []byte) {
 		out, _, err := transform.Bytes(enc.NewDecoder(), b)

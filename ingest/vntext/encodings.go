@@ -462,7 +462,9 @@ func vniCombine(base rune, m vniMod) (rune, bool) {
 // vniDecoder decodes VNI-Windows, holding back a base vowel until the next
 // byte shows whether a diacritic follows. A tone byte typed after a
 // circumflex or breve byte (the font draws both over the letter) is
-// composed with them: "vie\xe2\xefc" reads "việc".
+// composed with them: "vie\xe2\xefc" reads "việc"; one typed after the
+// space or punctuation that follows an untoned vowel goes on that vowel:
+// "s\xf4 \xfbba\xe8ng" reads "sở bằng".
 type vniDecoder struct{ transform.NopResetter }
 
 func (d *vniDecoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
@@ -499,6 +501,28 @@ func (d *vniDecoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err
 					}
 				}
 			}
+			// A tone byte typed after the space or punctuation that
+			// follows an untoned vowel ("s\xf4 \xfbba\xe8ng") belongs to
+			// that vowel: a tone byte never stands alone in VNI text.
+			if k := nSrc + size; k+1 >= len(src) && !atEOF && k < len(src) && straySep(src[k]) {
+				return nDst, nSrc, transform.ErrShortSrc
+			} else if k+1 < len(src) && straySep(src[k]) {
+				if t := vniMods[src[k+1]]; t.ok && t.quality == 0 {
+					if l2, ok := compose[[2]rune{unicode.ToLower(r), rune(t.tone)}]; ok {
+						if unicode.IsUpper(r) {
+							l2 = unicode.ToUpper(l2)
+						}
+						if nDst+utf8.RuneLen(l2)+1 > len(dst) {
+							return nDst, nSrc, transform.ErrShortDst
+						}
+						nDst += utf8.EncodeRune(dst[nDst:], l2)
+						dst[nDst] = src[k]
+						nDst++
+						nSrc = k + 2
+						continue
+					}
+				}
+			}
 		} else {
 			r = vniDecodeByte(c)
 		}
@@ -517,6 +541,16 @@ func (d *vniDecoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err
 		nSrc += size
 	}
 	return nDst, nSrc, nil
+}
+
+// straySep reports whether c may stand between a vowel and the tone byte
+// the typist meant for it: a space or closing punctuation.
+func straySep(c byte) bool {
+	switch c {
+	case ' ', ')', ',', '.', ';', ':', '"', '\'':
+		return true
+	}
+	return false
 }
 
 // vniDecodeByte decodes one VNI byte standing alone.
