@@ -305,6 +305,8 @@ func FuzzParseHeading(f *testing.F) {
 	f.Add("10/07/2011 - 19:35\n\nKICKER:\n\nTitle\n\n* MAI THANH DÂN\n")
 	f.Add("Thông tư liên tịch số 1/1998/TTLT-BTC ngày 25 tháng 12 năm1998 Hướng dẫn")
 	f.Add("**NGHỊ ĐỊNH**\n|\n*\n**")
+	f.Add("ĐOÀN TNCS HỒ CHÍ MINH\nBCH TỈNH\n***\nSố: 1-KH/TĐTN\nĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH\nKẾ HOẠCH\nCỦA\nI. A")
+	f.Add("KINH TẾ\nTin\nCập nhật: 08:15 | 25/02/2021 (GMT\nBài, ảnh: AN BÌNH")
 	f.Fuzz(func(t *testing.T, text string) {
 		h := headingOf(text)
 		for name, s := range map[string]string{"kind": h.Kind, "number": h.Number, "issuer": h.Issuer, "issued": h.Issued, "title": h.Title, "published": h.Published} {
