@@ -398,6 +398,11 @@ func citedTitle(text, rest, kind string, nameStart, numStart int) string {
 	if m == nil {
 		return ""
 	}
+	if m[2] >= 0 && strings.HasSuffix(strings.ToLower(strings.TrimSpace(rest[:m[2]])), "được") {
+		// "…, được sửa đổi, bổ sung bởi Nghị quyết số …": how the
+		// document was amended, not its subject.
+		return ""
+	}
 	stop := reTitleStop
 	if m[2] < 0 {
 		// "Kế hoạch số … thực hiện Nghị quyết …": a plan's or a

@@ -63,6 +63,14 @@ func TestFindReferences(t *testing.T) {
 			want: []Reference{{Number: "09-CTr/HU", Kind: "program", Issued: "2021-04-02", Title: "thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX và Nghị quyết Đại hội Đảng bộ huyện lần thứ XXI"}},
 		},
 		{
+			name: "an amendment clause is no subject",
+			text: "Căn cứ Nghị quyết số 09/2021/NQ-HĐND ngày 15 tháng 7 năm 2021 của Hội đồng nhân dân tỉnh, được sửa đổi, bổ sung bởi Nghị quyết số 21/2024/NQ-HĐND;",
+			want: []Reference{
+				{Number: "09/2021/NQ-HĐND", Kind: "resolution", Issued: "2021-07-15"},
+				{Number: "21/2024/NQ-HĐND", Kind: "resolution"},
+			},
+		},
+		{
 			name: "law named before its number",
 			text: "*Căn cứ Luật Ban\nhành văn bản quy phạm pháp luật số 64/2025/QH15;*",
 			want: []Reference{{Number: "64/2025/QH15", Kind: "law", Title: "Luật Ban hành văn bản quy phạm pháp luật"}},
