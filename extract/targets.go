@@ -203,7 +203,7 @@ var tgIndexWords = newPhraseList("số", "điều", "khoản", "mục", "chươn
 	"luật", "quy định", "hướng dẫn", "chỉ thị", "kết luận", "công văn",
 	"tờ trình", "văn bản", "đề án", "ngày", "tháng", "năm", "quý", "giai đoạn",
 	"nhiệm kỳ", "kỳ", "đợt", "lô", "tuyến", "quốc lộ", "tỉnh lộ", "phòng",
-	"mã", "covid", "đường", "khu", "tổ", "ấp", "phường", "quận", "xã", "lớp",
+	"mã", "covid", "đường", "khu", "tổ", "ấp", "phường", "quận", "xã", "lớp", "cấp độ", "mức độ",
 	"cấp", "bậc", "loại", "hệ", "giải", "vòng", "tầng", "block", "tập", "bài",
 	"câu", "chặng", "vị trí", "đứng thứ", "xếp thứ", "top", "hạng", "mẫu",
 	"biểu", "form", "iso", "tcvn", "qcvn", "hotline", "điện thoại", "fax")
@@ -598,11 +598,18 @@ func (f *targetFinder) enterParagraph(p paraInfo) {
 		// kết quả thực hiện nhiệm kỳ …", "Kết quả đạt được"): its figures
 		// are results until the next part of its level
 		ahead := false // "… phương hướng, nhiệm vụ 6 tháng cuối năm": work ahead too
-		for _, w := range []string{"phương hướng", "định hướng", "dự báo", " tới", "sắp tới", "cuối năm", "tiếp theo"} {
+		// ("… phương hướng …") or criteria to assess by ("tiêu chí đánh
+		// giá kết quả …") make no review
+		for _, w := range []string{"phương hướng", "định hướng", "dự báo", " tới", "sắp tới", "cuối năm",
+			"tiếp theo", "tiêu chí", "tiêu chuẩn", "xếp loại", "khung", "quy định", "hướng dẫn", "mẫu"} {
 			ahead = ahead || strings.Contains(line, w)
 		}
-		for _, w := range []string{"kết quả", "đánh giá", "tình hình", "nhìn lại", "kiểm điểm", "thành tựu"} {
-			if !ahead && strings.Contains(line, w) && (f.sectionPast == 0 || level < f.sectionPast) {
+		for _, w := range []string{"kết quả thực hiện", "kết quả đạt", "đánh giá kết quả", "tình hình", "nhìn lại",
+			"thành tựu", "kết quả công tác", "kết quả lãnh đạo", "kết quả năm", "kết quả nhiệm kỳ",
+			"kết quả 6 tháng", "kết quả sáu tháng", "kết quả triển khai", "kết quả phát triển"} {
+			at := strings.Index(line, w)
+			if !ahead && at >= 0 && len(strings.Fields(line[:at])) <= 6 && !strings.HasPrefix(strings.TrimLeft(line, "0123456789.-)( "), "việc") &&
+				(f.sectionPast == 0 || level < f.sectionPast) {
 				f.sectionPast = level
 			}
 		}
@@ -1067,12 +1074,21 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 		if !oku {
 			return q, false
 		}
+		if u.open && v == 1 {
+			return q, false // "01 bộ hồ sơ", "1 cửa": one thing is no quantity to reach
+		}
+		if u.open && j-1 > s0 && toks[j-1].kind == tgWord && (toks[j-1].raw != toks[j-1].low || toks[j-1].low == "tiêu") {
+			// "Ban Chỉ đạo 389 quốc gia", "Hội nghị Trung ương 15 sắp tới",
+			// "Chỉ tiêu 11": a name's or a label's number
+			return q, false
+		}
 		if isIdx && (u.count || q.max != nil || toks[j-1].low != "cấp") {
 			// "Điều 5", "khoản 2", "xã 3": a label, not a quantity; but
 			// "nâng cấp 120 km": a measure after "cấp" is measured
 			return q, false
 		}
-		if frac && !u.count {
+		if frac && (!u.count || u.open) {
+			// "16/18 xã" counts; "2/3 diện tích" is a share
 			return q, false
 		}
 		if v == 1 && (strings.HasSuffix(u.text, "dân") || strings.HasSuffix(u.text, "người")) && j > 0 &&

@@ -104,3 +104,19 @@ func TestFindTargetsListFrame(t *testing.T) {
 		{"=", 70, 0, "%", "trường", "2026..2026", -1},
 	})
 }
+
+// TestFindTargetsOpenNounTraps: numbers of names, labels, levels, shares
+// and single things are no counts of an open noun.
+func TestFindTargetsOpenNounTraps(t *testing.T) {
+	for _, text := range []string{
+		"Mục tiêu: triển khai Hội nghị Trung ương 15 sắp tới.",
+		"Mục tiêu: đưa nhà máy Ninh Thuận 2 thực hiện đúng tiến độ.",
+		"Mục tiêu: bảo đảm an toàn thông tin cấp độ 4 an toàn.",
+		"Mục tiêu: có ít nhất 2/3 diện tích đất được quy hoạch.",
+		"Mục tiêu: nộp 01 bộ hồ sơ.",
+		"Mục tiêu: xây dựng chính quyền địa phương 2 cấp.",
+		"Mục tiêu: đề ra 5 nhóm giải pháp và 8 trọng tâm.",
+	} {
+		checkTargets(t, text, TargetContext{}, nil)
+	}
+}

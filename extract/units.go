@@ -107,6 +107,7 @@ type tgUnit struct {
 	text  string // normalized unit with its scale and per-unit
 	next  int    // token index after the unit
 	count bool   // a count noun ("xã"), not a measure
+	open  bool   // a count noun no list names (tgOpenCountNoun)
 }
 
 // tgMatchUnit reads the unit that starts at toks[i] (after the number or
@@ -175,7 +176,7 @@ func tgMatchUnit(toks []tgTok, i int) (u tgUnit, ok bool) {
 					ws = append(ws, t.low)
 				}
 				parts = append(parts, strings.Join(ws, " "))
-				u.count = true
+				u.count, u.open = true, true
 				j = k
 			}
 		case j < len(toks) && toks[j].raw == "₫":
@@ -239,7 +240,7 @@ var tgNotNouns = func() map[string]bool {
 		rất hơn nhất đạt tăng giảm chiếm gồm thuộc so cùng sau trước giữa bên
 		mỗi mọi cả toàn tổng số lượng phần lần thứ tuổi độ tỷ tỉ mức khoảng gần
 		hết trở lại thêm nữa ít nhiều vượt dưới quá tối thiểu đa riêng chung hằng
-		hàng bình quân phần giờ nay qua lúc nhằm hướng tuy nhưng`) {
+		hàng bình quân phần cấp giờ sắp nay nhé nhỉ ạ đối qua lúc nhằm hướng tuy nhưng`) {
 		m[w] = true
 	}
 	return m
@@ -267,11 +268,18 @@ func tgOpenCountNoun(toks []tgTok, i int) (int, bool) {
 		return i, false
 	}
 	w := toks[i].low
-	if i+1 < len(toks) {
-		switch w + " " + toks[i+1].low {
+	if _, isVerb := tgVerbs.at(toks, i); isVerb {
+		return i, false // "Ninh Thuận 2 thực hiện": a name's number before a verb
+	}
+	for k := i; k <= i+1 && k+1 < len(toks); k++ {
+		switch toks[k].low + " " + toks[k+1].low {
 		case "trường hợp", "con số", "chữ số", "nhiệm vụ", "giải pháp", "quan điểm", "nội dung",
-			"trụ cột", "phương châm", "nguyên tắc", "giai đoạn", "lĩnh vực":
-			return i, false // a case, a digit: no counted thing
+			"trụ cột", "phương châm", "nguyên tắc", "giai đoạn", "lĩnh vực", "trọng tâm", "đột phá":
+			// a case, a digit, parts of a plan ("5 nhóm giải pháp", "8
+			// trọng tâm"): no counted thing to reach
+			if k == i || tgClassifiers[w] {
+				return i, false
+			}
 		}
 	}
 	if _, _, ok := tgMarkerAt(toks, i); ok {
