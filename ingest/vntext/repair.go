@@ -247,65 +247,7 @@ func repairRun(run string, raw []byte) (string, string, bool) {
 	if bestFrom == "" {
 		return "", "", false
 	}
-	if sparseTells(run) {
-		// Few words show mojibake: repair those, and keep the clean words
-		// around them, which the repairer would garble ("giơ)ø . Các
-		// phòng": the stray VNI mark is mojibake, "phòng" is not).
-		for _, r := range repairers {
-			if r.name == bestFrom {
-				return repairWords(run, raw, r.decode), bestFrom, true
-			}
-		}
-	}
 	return best, bestFrom, true
-}
-
-// sparseTells reports whether fewer than half of the words of run that
-// hold a non-ASCII character hold a tell-tale one.
-func sparseTells(run string) bool {
-	words, tells := 0, 0
-	for _, w := range strings.Fields(run) {
-		if isASCII(w) {
-			continue
-		}
-		words++
-		if hasTelltale(w) {
-			tells++
-		}
-	}
-	return 2*tells < words
-}
-
-// repairWords decodes with decode the words of run (whose Windows-1252
-// bytes are raw, one per rune) that hold a tell-tale character and read
-// better decoded, and keeps the other words as they are.
-func repairWords(run string, raw []byte, decode func([]byte) (string, bool)) string {
-	var b strings.Builder
-	b.Grow(len(run))
-	ri := 0
-	for i := 0; i < len(run); {
-		if c := run[i]; c == ' ' || c == '\t' {
-			b.WriteByte(c)
-			i++
-			ri++
-			continue
-		}
-		j, rj := i, ri
-		for j < len(run) && run[j] != ' ' && run[j] != '\t' {
-			_, n := utf8.DecodeRuneInString(run[j:])
-			j += n
-			rj++
-		}
-		w := run[i:j]
-		if rj <= len(raw) && hasTelltale(w) {
-			if out, ok := decode(raw[ri:rj]); ok && ScoreText(out).Net() > ScoreText(w).Net() {
-				w = out
-			}
-		}
-		b.WriteString(w)
-		i, ri = j, rj
-	}
-	return b.String()
 }
 
 // isBreakByte reports whether a run byte separates words.
