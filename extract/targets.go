@@ -281,6 +281,7 @@ type tgQty struct {
 	after       int    // token after "trở lên"/"trở xuống" when they follow
 	bound       bool   // a written lower or upper bound ("từ … trở lên", "không vượt quá")
 	planShare   bool   // a share of a plan or budget ("52% dự toán")
+	relYear     bool   // a change against a year ("tăng 8% so với năm 2024")
 }
 
 // tgFound is one target mention before de-duplication.
@@ -397,6 +398,21 @@ func newTargetFinder(text string, c TargetContext) *targetFinder {
 	}
 	sort.SliceStable(f.dates, func(i, j int) bool { return f.dates[i].start < f.dates[j].start })
 	return f
+}
+
+// tgAfterFigure reports whether q follows another quantity of its
+// sentence in the same clause ("đạt 4.400 tỷ đồng, tăng 36% so với năm
+// trước"): a figure derived from the one before.
+func tgAfterFigure(toks []tgTok, qs []tgQty, q tgQty) bool {
+	if len(qs) == 0 {
+		return false
+	}
+	for m := qs[len(qs)-1].last; m < q.first && m < len(toks); m++ {
+		if toks[m].raw == ";" || toks[m].raw == ":" {
+			return false
+		}
+	}
+	return true
 }
 
 // tgBaseBefore reports whether the words before toks[j] make the date at j
@@ -810,7 +826,8 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 		shaped := !carried || sub || q.bound || tgReachVerbBefore(toks, clauseStart, q.first)
 		// a quantity inside a condition ("Trường hợp … hai đơn vị trở
 		// lên, …") states when a rule applies, not what to reach
-		isTarget := q.veto == "" && !question && !conditional && f.sectionPast == 0 && (!q.planShare || markerInSentence && state == tgTarget) &&
+		isTarget := q.veto == "" && !question && !conditional && f.sectionPast == 0 && (!q.planShare || state == tgTarget && (markerInSentence || q.cmp != "=" && !carried)) &&
+			(!q.relYear || state == tgTarget && !carried && !tgAfterFigure(toks, qs, q)) &&
 			(state == tgTarget && shaped || state == tgNeutral && q.bound && tgReachVerbBefore(toks, clauseStart, q.first))
 		items = append(items, pending{q: q, clauseStart: clauseStart, markStart: lastMarkerStart, markEd: lastMarkerEnd, isTarget: isTarget, sub: sub})
 		qs = append(qs, q)
@@ -1267,6 +1284,14 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 			if p := toks[m-1].low; p != "đến" && p != "tới" && p != "quá" && !tgIsDash(p) {
 				break
 			}
+		}
+		if _, ok := tgPhraseAt(toks, m, []string{"so", "với", "năm"}); ok && m+3 < len(toks) &&
+			(toks[m+3].kind == tgNum || toks[m+3].low == "trước") && strings.HasPrefix(q.unit.text, "%") {
+			// "tăng 8% so với năm 2024", "so với năm trước": the usual way
+			// to state a year's growth; a target only where the sentence
+			// or its section sets targets
+			q.relYear = true
+			break
 		}
 		if _, ok := tgShareOf.at(toks, m); ok {
 			if m == k && toks[m].low != "so" && toks[m].low != "cùng" {

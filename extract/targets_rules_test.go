@@ -80,7 +80,11 @@ func TestFindTargetsPastSections(t *testing.T) {
 	checkTargets(t, ahead, c, []tgWant{{"=", 20, 0, "đảng viên mới", "đảng viên", "-", -1}})
 	// a past year reached something: a result; a base year is no time frame
 	checkTargets(t, "Mục tiêu: thu nhập bình quân năm 2018 đạt 40 triệu đồng.", c, nil)
-	checkTargets(t, "Mục tiêu năm 2021: thu nhập tăng 8% so với năm 2019.", c, nil)
+	// growth against a year, where targets are set, is a target; derived
+	// from the figure before it, it is not
+	checkTargets(t, "Mục tiêu năm 2021: thu nhập tăng 8% so với năm 2019.", c, []tgWant{{"=", 8, 0, "%", "thu nhập", "2021..2021", -1}})
+	checkTargets(t, "Mục tiêu năm 2021: lợi nhuận đạt 900 tỷ đồng, tăng 12% so với năm trước.", c, []tgWant{{"=", 900, 0, "tỷ đồng", "lợi nhuận", "2021..2021", -1}})
+	checkTargets(t, "Năm 2019, thu nhập tăng 8% so với năm 2018.", c, nil)
 	checkTargets(t, "Phấn đấu năm 2021 thu nhập gấp 1,5 lần năm 2015, đạt 60 triệu đồng.", c, []tgWant{{"=", 60, 0, "triệu đồng", "", "2021..2021", -1}})
 }
 
