@@ -661,6 +661,7 @@ func caseLike(name, text string) string {
 		}
 	}
 	out := strings.Fields(sentenceCase(nw))
+	caseTemplates(out)
 	for _, list := range issuerCodes {
 		for _, ic := range list {
 			kw := strings.Fields(ic.name)
@@ -684,6 +685,35 @@ func caseLike(name, text string) string {
 	return strings.Join(out, " ")
 }
 
+// caseTemplates writes the names of the glossary's bodies and
+// organizations inside a name in their own case ("Hội Liên hiệp Phụ nữ",
+// "Mặt trận Tổ quốc", "Liên đoàn Lao động"), keeping the first word of the
+// name capitalized.
+func caseTemplates(out []string) {
+	for _, g := range glossary {
+		kw := strings.Fields(g.Long)
+		if len(kw) < 2 || kw[0] == strings.ToLower(kw[0]) || placeWord(strings.ToLower(kw[1]), strings.ToLower(kw[0])) {
+			continue // only proper names of bodies, not "Thành phố Hồ Chí Minh"
+		}
+		for i := 0; i+len(kw) <= len(out); i++ {
+			ok := true
+			for j := range kw {
+				if foldKey(trimEdgePunct(out[i+j])) != foldKey(kw[j]) || trimEdgePunct(out[i+j]) != out[i+j] {
+					ok = false
+					break
+				}
+			}
+			if !ok || allCapsWord(strings.Join(out[i:i+len(kw)], "")) {
+				continue
+			}
+			copy(out[i:], kw)
+			if i == 0 {
+				out[0] = capitalizeWord(out[0])
+			}
+		}
+	}
+}
+
 // restCase writes the words after a known body's name: place words in
 // lowercase, the place name after them capitalized.
 func restCase(ws []string) string {
@@ -691,11 +721,24 @@ func restCase(ws []string) string {
 	return strings.TrimPrefix(s, "X ")
 }
 
-// placeWords are followed by a proper name in an issuer's name.
-var placeWords = map[string]bool{
-	"tinh": true, "pho": true, "huyen": true, "quan": true, "xa": true, "phuong": true,
-	"tran": true,
+// placeWord reports whether the lowercase word w (after prev) is a place
+// word followed by a proper name in an issuer's name: "tỉnh", "huyện",
+// "quận", "xã", "phường", "thành phố", "thị trấn" (but not "quân",
+// "mặt trận").
+func placeWord(w, prev string) bool {
+	switch w {
+	case "tỉnh", "huyện", "quận", "xã", "phường":
+		return true
+	case "phố":
+		return prev == "thành"
+	case "trấn":
+		return prev == "thị"
+	}
+	return false
 }
+
+// properNames are written capitalized wherever they occur in a name.
+var properNames = [][]string{{"hồ", "chí", "minh"}, {"việt", "nam"}}
 
 // sentenceCase writes capitalized words in sentence case, as Vietnamese
 // writes the names of bodies: the name after a place word ("tỉnh", "thành
@@ -703,28 +746,36 @@ var placeWords = map[string]bool{
 // "Đảng ủy"), the field of an agency capitalized after its head word and
 // after "và" or a comma inside it ("Phòng Văn hóa và Thông tin", "Bộ Văn
 // hóa, Thể thao và Du lịch", "Ủy ban Kiểm tra" but "Ủy ban nhân dân"),
+// the Youth Union's "Đoàn", "Việt Nam" and "Hồ Chí Minh" capitalized,
 // abbreviations ("UBND") and Roman numerals kept in capitals.
 func sentenceCase(ws []string) string {
 	out := make([]string, len(ws))
+	lower := make([]string, len(ws))
+	for i, w := range ws {
+		lower[i] = strings.ToLower(trimEdgePunct(w))
+	}
 	proper := false // inside a proper name after a place word
 	field := false  // inside an agency's field after its head word
 	capNext := false
 	for i, w := range ws {
 		lw := strings.ToLower(w)
-		f := foldKey(trimEdgePunct(lw))
-		prev, next := "", ""
+		f := foldKey(lower[i])
+		prev, next, lprev, lnext := "", "", "", ""
 		if i > 0 {
-			prev = foldKey(trimEdgePunct(ws[i-1]))
+			prev, lprev = foldKey(lower[i-1]), lower[i-1]
 		}
 		if i+1 < len(ws) {
-			next = foldKey(trimEdgePunct(ws[i+1]))
+			next, lnext = foldKey(lower[i+1]), lower[i+1]
 		}
 		committee := partyCommittee[f] && (next == "uy" || next == "doan" && f != "dang")
 		head := bodyHead(i, prev, f)
+		// "Đoàn xã Mỹ Lợi", "Đoàn Thanh niên", "Đoàn TNCS": the Youth Union.
+		union := lower[i] == "đoàn" && !partyCommittee[prev] &&
+			(placeWord(lnext, lower[i]) || next == "tncs" || next == "thanh" && i+2 < len(ws) && foldKey(lower[i+2]) == "nien")
 		switch {
 		case (isGlossaryShort(w) || isGlossaryShort(trimEdgePunct(w))) && !isSyllable(f):
 			out[i] = w
-		case i == 0 || proper || capNext || committee || head && prev == "truong":
+		case i == 0 || proper || capNext || committee || union || head && prev == "truong":
 			out[i] = capitalizeWord(w)
 		case isRomanNumeral(w):
 			out[i] = w
@@ -738,9 +789,10 @@ func sentenceCase(ws []string) string {
 		case committee:
 			proper, field = false, false
 		case (f == "uy" || f == "doan") && partyCommittee[prev]:
-			// "Huyện ủy Tân Phú", but "Đảng ủy xã Mỹ Lợi".
-			proper = !placeWords[next]
-		case placeWords[f]:
+			// "Huyện ủy Tân Phú", but "Đảng ủy xã Mỹ Lợi", "Đảng ủy
+			// Khối các cơ quan tỉnh".
+			proper = prev != "dang" && !placeWord(lnext, lower[i])
+		case placeWord(lower[i], lprev):
 			proper, field = true, false
 		case proper && (f == "lan" || f == "nhiem"):
 			proper = false
@@ -750,9 +802,28 @@ func sentenceCase(ws []string) string {
 			field = true
 			// Not "Ủy ban nhân dân", "Bộ trưởng", "Cục trưởng", nor a
 			// place or committee right after the head.
-			capNext = !(f == "ban" && prev == "uy" && next == "nhan") && next != "truong" && !placeWords[next] && !partyCommittee[next]
+			capNext = !(f == "ban" && prev == "uy" && next == "nhan") && next != "truong" && !placeWord(lnext, lower[i]) && !partyCommittee[next]
 		case field && (f == "va" || strings.HasSuffix(w, ",")):
-			capNext = !placeWords[next]
+			capNext = !placeWord(lnext, lower[i])
+		}
+	}
+	for i := range out {
+		for _, pn := range properNames {
+			if i+len(pn) > len(out) {
+				continue
+			}
+			match := true
+			for j, x := range pn {
+				if lower[i+j] != x {
+					match = false
+					break
+				}
+			}
+			if match {
+				for j := range pn {
+					out[i+j] = capitalizeWord(out[i+j])
+				}
+			}
 		}
 	}
 	return strings.Join(out, " ")
@@ -775,6 +846,7 @@ func bodyHead(i int, prev, f string) bool {
 		return f == "bo" || f == "so" || f == "phong" || f == "cuc" || f == "vu" || f == "vien" || f == "ban"
 	case i == 1:
 		return prev == "van" && f == "phong" || prev == "trung" && f == "tam" || (prev == "tong" || prev == "chi") && f == "cuc" ||
+			prev == "hoc" && f == "vien" ||
 			prev == "uy" && f == "ban"
 	}
 	return false

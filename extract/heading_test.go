@@ -403,3 +403,26 @@ func TestParseDateline(t *testing.T) {
 		}
 	}
 }
+
+func TestCaseLikeWithoutBodyMention(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"ĐOÀN TNCS HỒ CHÍ MINH", "Đoàn TNCS Hồ Chí Minh"},
+		{"TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM", "Tổng Liên đoàn Lao động Việt Nam"},
+		{"HỘI LIÊN HIỆP PHỤ NỮ HUYỆN KIM SƠN", "Hội Liên hiệp Phụ nữ huyện Kim Sơn"},
+		{"ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH NINH THUẬN", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Ninh Thuận"},
+		{"HỌC VIỆN CHÍNH TRỊ QUỐC GIA HỒ CHÍ MINH", "Học viện Chính trị quốc gia Hồ Chí Minh"},
+		{"ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "Đảng ủy Khối các cơ quan tỉnh"},
+		{"HỘI NÔNG DÂN XÃ PHÚ LỘC", "Hội Nông dân xã Phú Lộc"},
+		{"BAN CHẤP HÀNH ĐOÀN PHƯỜNG AN HẢI", "Ban Chấp hành Đoàn phường An Hải"},
+		{"UBND THÀNH PHỐ HỒ CHÍ MINH", "UBND thành phố Hồ Chí Minh"},
+		{"BAN CHẤP HÀNH HUYỆN ĐOÀN THANH SƠN", "Ban Chấp hành Huyện đoàn Thanh Sơn"},
+	}
+	for _, tt := range tests {
+		if got := caseLike(tt.in, "văn bản không nhắc tên cơ quan"); got != tt.want {
+			t.Errorf("caseLike(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
