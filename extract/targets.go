@@ -944,7 +944,7 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 				f.listFrame, f.listEnum, f.listOpen = &pp, p.enum, true
 			}
 		}
-		if state == tgTarget && markerInSentence && len(qs) == 0 {
+		if state == tgTarget && markerInSentence {
 			// "Các chỉ tiêu chủ yếu …:": every item of the list below
 			f.listTarget, f.listEnum, f.listOpen = true, p.enum, true
 		}
