@@ -328,6 +328,13 @@ const maxSubject = 400
 // "Mục 2".
 var reSectionHead = regexp.MustCompile(`^(?:(?:[IVXLC]{1,6}|\d{1,2}|[a-zđ])\s*[.)\-–]\s*\S|(?:Điều|ĐIỀU|Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?:\d|[IVXLC]+\b))`)
 
+// continuesOn are words that cannot end a subject line: the next line
+// goes on with it.
+var continuesOn = map[string]bool{
+	"của": true, "về": true, "và": true, "cho": true, "tại": true, "với": true, "thuộc": true, "theo": true,
+	"các": true, "do": true, "bởi": true, "giữa": true, "đến": true, "từ": true, "trong": true,
+}
+
 // reAuthorityLine finds the line naming the enacting authority under a
 // subject ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG BỘ TÀI CHÍNH",
 // "HỘI ĐỒNG NHÂN DÂN TỈNH … KHÓA XVII, KỲ HỌP THỨ 9").
@@ -339,8 +346,16 @@ var reAuthorityLine = regexp.MustCompile(`^(?:(?:CHỦ TỊCH|BỘ TRƯỞNG|TH�
 // normal case, a line after one that ended a sentence, or a line that
 // would make the subject longer than any real one.
 func endsSubject(parts []string, c string) bool {
-	if reSectionHead.MatchString(c) || reAuthorityLine.MatchString(c) {
+	if reSectionHead.MatchString(c) {
 		return true
+	}
+	if reAuthorityLine.MatchString(c) {
+		// Unless the subject goes on into it: "… NGÀY 15 THÁNG 8 NĂM
+		// 2024 CỦA" / "THỦ TƯỚNG CHÍNH PHỦ VỀ …".
+		lw := strings.Fields(parts[len(parts)-1])
+		if !continuesOn[strings.ToLower(trimEdgePunct(lw[len(lw)-1]))] {
+			return true
+		}
 	}
 	if capsRatio(parts[0]) < 0.5 && capsRatio(c) > 0.8 && utf8.RuneCountInString(c) > 3 {
 		return true

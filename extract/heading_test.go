@@ -368,6 +368,8 @@ func TestSubjectAfter(t *testing.T) {
 		{"a line in capitals after a normal-case subject", "KẾ HOẠCH\nThực hiện công tác dân vận năm 2026\nBAN THƯỜNG VỤ HUYỆN ỦY\nxây dựng kế hoạch như sau.", "Thực hiện công tác dân vận năm 2026"},
 		{"a line after a sentence end", "CHỈ THỊ\nVề phòng chống lụt bão.\nTrong những năm qua, thiên tai xảy ra nhiều.", "Về phòng chống lụt bão."},
 		{"subject in capitals wrapped over lines", "QUYẾT ĐỊNH\nVỀ VIỆC PHÊ DUYỆT QUY HOẠCH\nCHI TIẾT KHU DÂN CƯ SỐ 3\n\nCăn cứ Luật.", "VỀ VIỆC PHÊ DUYỆT QUY HOẠCH CHI TIẾT KHU DÂN CƯ SỐ 3"},
+		{"the enacting authority under the subject", "QUYẾT ĐỊNH\nPHÊ DUYỆT ĐỀ ÁN CHUYỂN ĐỔI SỐ\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật.", "PHÊ DUYỆT ĐỀ ÁN CHUYỂN ĐỔI SỐ"},
+		{"a subject wrapped before a title word", "QUYẾT ĐỊNH\nTHỰC HIỆN CHỈ THỊ SỐ 05/CT-TTG CỦA\nTHỦ TƯỚNG CHÍNH PHỦ VỀ PHÒNG CHỐNG DỊCH\n\nCăn cứ Luật.", "THỰC HIỆN CHỈ THỊ SỐ 05/CT-TTG CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ PHÒNG CHỐNG DỊCH"},
 		{"V/v is no Roman numeral", "CÔNG VĂN\nV/v báo cáo số liệu\n\nKính gửi: các xã.", "V/v báo cáo số liệu"},
 		{"too long to be a subject", "NGHỊ QUYẾT\nvề phát triển kinh tế\n" + strings.Repeat("nội dung dài của văn bản không có dấu ngắt câu nào ", 10), "về phát triển kinh tế"},
 	}
