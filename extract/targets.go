@@ -99,6 +99,7 @@ const (
 	mkPast                // a past result or a present statistic
 	mkForecast            // a forecast or a possibility
 	mkNone                // a phrase that only hides a shorter marker
+	mkWeakPast            // a result only where nothing set targets yet ("đóng góp")
 )
 
 type tgMarker struct {
@@ -127,18 +128,19 @@ var tgMarkers = func() []tgMarker {
 		"lũy kế", "luỹ kế", "tính đến", "đến nay", "hiện nay", "hiện có", "hiện đang",
 		"theo báo cáo", "báo cáo cho biết", "cho thấy", "thống kê", "số liệu",
 		"vượt chỉ tiêu", "vượt dự toán", "cho biết", "thực tế", "mới chỉ đạt", "nhưng chỉ đạt", "chưa đạt",
-		"không đạt", "còn thiếu", "mặc dù", "tạo ra", "đóng góp", "chiếm tỷ trọng",
+		"không đạt", "còn thiếu", "mặc dù", "tạo ra", "chiếm tỷ trọng",
 		"đến thời điểm", "tính đến thời điểm", "được biết", "hoàn thành vượt mức chỉ tiêu",
 		"hoàn thành vượt kế hoạch", "vượt xa", "ghi nhận", "công bố", "vừa công bố",
 		"vượt kế hoạch", "vượt xa kế hoạch", "vượt cả", "về đích",
 		"vượt chỉ tiêu đề ra", "vượt mục tiêu đề ra", "vượt kế hoạch đề ra",
 		"kết quả thực hiện", "báo cáo kết quả")...)
+	ms = append(ms, add(mkWeakPast, "đóng góp")...)
 	ms = append(ms, add(mkForecast, "dự báo", "dự đoán", "dự kiến", "có thể", "có khả năng",
 		"khả năng", "triển vọng", "kịch bản")...)
 	ms = append(ms, add(mkNone, "so với kế hoạch", "% kế hoạch",
 		"kế hoạch số", "kế hoạch hóa", "kế hoạch hoá", "sở kế hoạch", "bộ kế hoạch",
 		"chỉ tiêu/nhóm chỉ tiêu", "đã được", "được", "xây dựng kế hoạch",
-		"ban hành kế hoạch", "triển khai kế hoạch", "lập kế hoạch")...)
+		"ban hành kế hoạch", "triển khai kế hoạch", "lập kế hoạch", "kế hoạch đề ra")...)
 	// longest first
 	for i := 1; i < len(ms); i++ {
 		for j := i; j > 0 && len(ms[j].words) > len(ms[j-1].words); j-- {
@@ -399,6 +401,10 @@ func newTargetFinder(text string, c TargetContext) *targetFinder {
 	sort.SliceStable(f.dates, func(i, j int) bool { return f.dates[i].start < f.dates[j].start })
 	return f
 }
+
+// tgInSubject is the veto of a count inside a subject ("kinh tế của 28
+// tỉnh"): the clause goes on past it.
+const tgInSubject = "part of a noun phrase"
 
 // tgAfterFigure reports whether q follows another quantity of its
 // sentence in the same clause ("đạt 4.400 tỷ đồng, tăng 36% so với năm
@@ -808,6 +814,10 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 				}
 			case mkForecast:
 				state = tgNotTarget
+			case mkWeakPast:
+				if state == tgNeutral {
+					state = tgNotTarget
+				}
 			}
 			if m.kind != mkWeak || m.words[0] == "duy" || m.words[0] == "giữ" || m.words[0] == "bảo" || m.words[0] == "đảm" {
 				j = k
@@ -831,9 +841,11 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 			(state == tgTarget && shaped || state == tgNeutral && q.bound && tgReachVerbBefore(toks, clauseStart, q.first))
 		items = append(items, pending{q: q, clauseStart: clauseStart, markStart: lastMarkerStart, markEd: lastMarkerEnd, isTarget: isTarget, sub: sub})
 		qs = append(qs, q)
-		clauseStart = q.last
-		if q.after > clauseStart {
-			clauseStart = q.after
+		if q.veto != tgInSubject {
+			clauseStart = q.last
+			if q.after > clauseStart {
+				clauseStart = q.after
+			}
 		}
 		lastMarkerEnd, lastMarkerStart = -1, -1
 		j = q.last
@@ -1260,6 +1272,11 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 		if _, ok := tgRates.at(toks, m); ok && !(toks[m].low == "phí" && m > 0 && tgNotAFee[toks[m-1].low]) {
 			q.veto = "a tax, fee or interest rate"
 		}
+	}
+	if q.first > s0 && (toks[q.first-1].low == "của" || toks[q.first-1].low == "cho" && q.unit.text == "%") && q.unit.count {
+		// "kinh tế của 28 tỉnh ven biển đạt …": the count names who is
+		// measured, inside the subject
+		q.veto = tgInSubject
 	}
 	for m := lo; m < q.first; m++ {
 		if toks[m].low == "gấp" {

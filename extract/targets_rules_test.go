@@ -124,3 +124,16 @@ func TestFindTargetsOpenNounTraps(t *testing.T) {
 		checkTargets(t, text, TargetContext{}, nil)
 	}
 }
+
+// TestFindTargetsContribution: "đóng góp" reports a result unless the
+// sentence already sets targets; a count after "của" is inside a subject.
+func TestFindTargetsContribution(t *testing.T) {
+	checkTargets(t, "Đến năm 2035, ngành du lịch đóng góp khoảng 12% GRDP của tỉnh.", TargetContext{Issued: "2025-01-01"}, []tgWant{
+		{"~", 12, 0, "%", "du lịch", "..2035", -1},
+	})
+	checkTargets(t, "Năm qua, khu vực tư nhân đóng góp khoảng 45% vốn đầu tư.", TargetContext{}, nil)
+	checkTargets(t, "Đến năm 2035, kinh tế của 20 xã ven biển đạt 40% GRDP.", TargetContext{Issued: "2025-01-01"}, []tgWant{
+		{"=", 40, 0, "%", "kinh tế", "..2035", -1},
+	})
+	checkTargets(t, "Lợi nhuận đã đạt 92% kế hoạch đề ra, trong đó ngân hàng mẹ đạt 6.000 tỷ đồng.", TargetContext{}, nil)
+}
