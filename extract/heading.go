@@ -51,6 +51,9 @@ func ParseHeading(doc ingest.Document) Heading {
 	lines := splitLines(text)
 	var h Heading
 	if parseOfficial(splitColumns(lines), text, &h) {
+		// Emphasis marks left inside a wrapped subject ("HÀ NỘI* (THỰC
+		// HIỆN …)*"): a subject line has no asterisk of its own.
+		h.Title = strings.Join(strings.Fields(strings.ReplaceAll(h.Title, "*", "")), " ")
 		h.Authors = signers(lines)
 		if foldKey(h.Issuer) == "ban chap hanh trung uong" {
 			// The Central Committee, the Politburo and the Secretariat

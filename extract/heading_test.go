@@ -80,6 +80,12 @@ func TestParseHeading(t *testing.T) {
 				Title: "PHÊ DUYỆT DANH MỤC DỰ ÁN KÊU GỌI ĐẦU TƯ", Authors: []string{}},
 		},
 		{
+			name: "emphasis marks inside a wrapped subject",
+			text: "ỦY BAN NHÂN DÂN\nTỈNH BÌNH PHƯỚC\nSố: 12/2025/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBình Phước, ngày 03 tháng 3 năm 2025\n\n**QUYẾT ĐỊNH**\n\nQUY ĐỊNH MỨC THU PHÍ*\n(THEO ĐIỂM A KHOẢN 1 ĐIỀU 5)*\n\nCăn cứ Luật Phí và lệ phí;\n",
+			want: Heading{Kind: "decision", Number: "12/2025/QĐ-UBND", Issuer: "Ủy ban nhân dân tỉnh Bình Phước", Issued: "2025-03-03",
+				Title: "QUY ĐỊNH MỨC THU PHÍ (THEO ĐIỂM A KHOẢN 1 ĐIỀU 5)", Authors: []string{}},
+		},
+		{
 			name: "a type word opening prose is not a gazette heading",
 			text: "Theo kế hoạch mới.\n\nKế hoạch nêu rõ, thực hiện Nghị quyết số 60-NQ/TW, ngày 12/4/2025 của Ban Chấp hành Trung ương.\n",
 			want: Heading{Kind: "article", Title: "Theo kế hoạch mới", Authors: []string{}},
