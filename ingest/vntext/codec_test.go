@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"testing"
 	"testing/iotest"
 	"unicode/utf8"
@@ -251,10 +252,16 @@ func TestScoreText(t *testing.T) {
 		{"plain text", Score{}},
 		{"khuỷu ngoẹo", Score{}},           // rare clusters: no evidence either way
 		{"Coọng goòng", Score{Invalid: 2}}, // oo: VNI misread as TCVN3
+		{"Đ QĐ", Score{}},                  // no vowel: abbreviations
+		{"Ærø naïve", Score{Invalid: 2}},   // letters outside Vietnamese
+		{"×÷ Việt", Score{Valid: 1}},       // signs are no letters
 	}
-	for _, tt := range tests {
-		if got := ScoreText(tt.in); got != tt.want {
-			t.Errorf("ScoreText(%q) = %+v; want %+v", tt.in, got, tt.want)
+	// twice: the second pass reads the word verdicts from the cache
+	for pass := 0; pass < 2; pass++ {
+		for _, tt := range tests {
+			if got := ScoreText(tt.in); got != tt.want {
+				t.Errorf("pass %d: ScoreText(%q) = %+v; want %+v", pass, tt.in, got, tt.want)
+			}
 		}
 	}
 }
@@ -321,4 +328,29 @@ func FuzzRepair(f *testing.F) {
 			t.Fatalf("Repair(%q) = %q with no encoding; want the input back", s, got)
 		}
 	})
+}
+
+// TestScoreTextConcurrent scores texts from several goroutines, so that
+// -race checks the word verdict cache.
+func TestScoreTextConcurrent(t *testing.T) {
+	texts := []string{"Quyết định của Bộ trưởng", "Quy®Þnh cña Bé tr\u00adëng", "Vieät Nam", "Cộng hoà xã hội"}
+	want := make([]Score, len(texts))
+	for i, s := range texts {
+		want[i] = ScoreText(s)
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := 0; n < 200; n++ {
+				i := (g + n) % len(texts)
+				if got := ScoreText(texts[i]); got != want[i] {
+					t.Errorf("ScoreText(%q) = %+v; want %+v", texts[i], got, want[i])
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
