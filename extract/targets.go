@@ -333,6 +333,8 @@ type targetFinder struct {
 	horizonLevel    int
 	lastTerm        *Period
 	running         *Period // last time frame seen
+	runningPara     int     // paragraph where running was set
+	curPara         int     // paragraph being read
 	carry           int     // sentences that target context still lasts
 	carryCriteria   bool
 	lastNumber      string // last document number seen
@@ -520,6 +522,7 @@ func (f *targetFinder) run() {
 		if tgIsRule(f.text[ps.start:ps.end]) {
 			continue
 		}
+		f.curPara = pi
 		f.enterList(p)
 		f.enterParagraph(p)
 		prevState := tgNeutral
@@ -650,10 +653,15 @@ func (f *targetFinder) enterParagraph(p paraInfo) {
 		f.sectionCriteria = criteria && !strong
 	}
 	if p.heading > 0 {
+		set := false
 		for _, d := range f.datesIn(p.span.start, p.span.end) {
 			if !d.usable || !(strong || d.horizon || d.p.Start != d.p.End) {
 				continue // a plain year in a heading frames no list
 			}
+			if set && strings.HasSuffix(strings.ToLower(strings.TrimSpace(tgBefore(f.text, d.start, 40))), "tầm nhìn đến năm") {
+				continue // "đến năm 2030, tầm nhìn đến năm 2045": the targets' horizon is 2030
+			}
+			set = true
 			pp := d.p
 			f.sectionHorizon = &pp
 			f.horizonLevel = level
@@ -938,7 +946,7 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 	for _, d := range dates {
 		if d.usable {
 			pp := d.p
-			f.running = &pp
+			f.running, f.runningPara = &pp, f.curPara
 			if d.term {
 				f.lastTerm = &pp
 			}
@@ -950,11 +958,14 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 	// "Các chỉ tiêu chủ yếu đến năm 2020:": the items below share the
 	// intro's time frame, whatever year one of them names
 	if strings.HasSuffix(strings.TrimRight(f.text[start:p.span.end], " *_\r\n"), ":") && end >= p.span.end-3 {
+		set := false
 		for _, d := range dates {
-			if d.usable {
-				pp := d.p
-				f.listFrame, f.listEnum, f.listOpen = &pp, p.enum, true
+			if !d.usable || set && strings.HasSuffix(strings.ToLower(strings.TrimSpace(tgBefore(f.text, d.start, 40))), "tầm nhìn đến năm") {
+				continue // "đến năm 2030, tầm nhìn đến năm 2045": the targets' horizon is 2030
 			}
+			pp := d.p
+			f.listFrame, f.listEnum, f.listOpen = &pp, p.enum, true
+			set = true
 		}
 		if state == tgTarget && markerInSentence {
 			// "Các chỉ tiêu chủ yếu …:": every item of the list below
@@ -1839,8 +1850,8 @@ func (f *targetFinder) periodFor(toks []tgTok, q tgQty, clauseStart, nextFirst, 
 	var before, after *tgDate
 	for i := range dates {
 		d := &dates[i]
-		if !d.usable {
-			continue
+		if !d.usable || f.baseDate(toks, s0, d) {
+			continue // "so với năm 2023": a base, not the time frame
 		}
 		if d.end <= qStart && d.start >= cStart {
 			before = d
@@ -1854,16 +1865,24 @@ func (f *targetFinder) periodFor(toks []tgTok, q tgQty, clauseStart, nextFirst, 
 		before = after
 	}
 	if before == nil {
+		// a time frame named earlier in the sentence holds for the
+		// clauses after it ("… giai đoạn 2021-2025 từ 7,5-8%; tỷ trọng …")
 		sStart := toks[s0].start
 		for i := range dates {
 			d := &dates[i]
-			if d.usable && d.end <= qStart && d.start >= sStart {
+			if d.usable && d.end <= qStart && d.start >= sStart && !f.baseDate(toks, s0, d) {
 				before = d
 			}
 		}
 	}
 	if before != nil {
 		p := before.p
+		return &p
+	}
+	if f.running != nil && f.runningPara == f.curPara && f.curPara > 0 {
+		// a time frame set earlier in the same paragraph ("Đến năm 2030,
+		// …. Diện tích … đạt tối thiểu 6%.")
+		p := *f.running
 		return &p
 	}
 	if f.listFrame != nil {
@@ -1879,6 +1898,12 @@ func (f *targetFinder) periodFor(toks []tgTok, q tgQty, clauseStart, nextFirst, 
 		return &p
 	}
 	return nil
+}
+
+// baseDate reports whether date d is a base of comparison (tgBaseBefore).
+func (f *targetFinder) baseDate(toks []tgTok, s0 int, d *tgDate) bool {
+	j := sort.Search(len(toks), func(i int) bool { return toks[i].start >= d.start })
+	return j < len(toks) && tgBaseBefore(toks, s0, j)
 }
 
 func (f *targetFinder) result() []Target {

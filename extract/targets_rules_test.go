@@ -137,3 +137,19 @@ func TestFindTargetsContribution(t *testing.T) {
 	})
 	checkTargets(t, "Lợi nhuận đã đạt 92% kế hoạch đề ra, trong đó ngân hàng mẹ đạt 6.000 tỷ đồng.", TargetContext{}, nil)
 }
+
+// TestFindTargetsPeriodSources: a base year is no time frame; the horizon
+// of "đến năm X, tầm nhìn đến năm Y" is X; a frame set earlier in the
+// paragraph holds for its later sentences.
+func TestFindTargetsPeriodSources(t *testing.T) {
+	c := TargetContext{Issued: "2025-12-20"}
+	checkTargets(t, "Chỉ tiêu năm 2026: tốc độ tăng trưởng GRDP đạt 8 - 8,5% so với năm 2025.", c, []tgWant{
+		{"range", 8, 8.5, "%", "GRDP", "2026..2026", -1},
+	})
+	text := "Hội nghị thống nhất định hướng đến năm 2035, tầm nhìn đến năm 2050 như sau:\n" +
+		"1. Đến năm 2035, kinh tế số đóng góp khoảng 30% GRDP. Tỷ lệ dân số có hồ sơ sức khỏe điện tử đạt tối thiểu 95%.\n"
+	checkTargets(t, text, c, []tgWant{
+		{"~", 30, 0, "%", "kinh tế số", "..2035", -1},
+		{">=", 95, 0, "%", "dân số", "..2035", -1},
+	})
+}
