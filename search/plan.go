@@ -16,6 +16,10 @@ import (
 type plan struct {
 	query     query.Query
 	highlight *highlight
+	// fallback, when set, is the query to run when query finds fewer hits
+	// than asked for: query requires every word the user typed, fallback
+	// any of them (ranked the same way).
+	fallback query.Query
 }
 
 // planner turns a user Query into a Bleve query.
@@ -23,6 +27,9 @@ type planner struct {
 	s       *Searcher
 	targets bool
 	hl      *highlight
+	// required is set while building the text clause of a query whose
+	// words are all required: no clause then ranks holding them all.
+	required bool
 
 	free    []string      // bare words, in order: one text clause
 	must    []query.Query // required text clauses
@@ -67,24 +74,151 @@ func (s *Searcher) plan(q Query) (*plan, error) {
 	if err := p.flags(q); err != nil {
 		return nil, err
 	}
+	var out *plan
 	if len(p.free) > 0 {
-		c := p.text(strings.Join(p.free, " "), 1)
+		t := strings.Join(p.free, " ")
+		var all query.Query
+		if len(p.must) == 0 && len(p.should) == 0 && !p.targets {
+			all = p.allWords(t)
+		}
+		if all != nil {
+			// Every word required: the text clause only ranks, and a walk
+			// of the rarest word's postings replaces one of them all. The
+			// fallback, for when too few documents hold every word, takes
+			// those that hold some (ranked the same way).
+			n := len(p.hl.phrases)
+			p.required = true
+			ranked := p.text(t, 1)
+			p.required = false
+			p.hl.phrases = p.hl.phrases[:n]
+			return &plan{query: p.boolean(all, ranked), fallback: p.boolean(p.text(t, 1)), highlight: p.hl}, nil
+		}
+		c := p.text(t, 1)
 		if len(p.must) == 0 {
 			p.must = append(p.must, c)
 		} else {
 			p.should = append(p.should, c)
 		}
 	}
-	bq := query.NewBooleanQuery(append(p.filters, p.must...), nil, p.not)
+	out = &plan{query: p.boolean(), highlight: p.hl}
+	return out, nil
+}
+
+// boolean assembles the clauses, with extra as more required clauses.
+func (p *planner) boolean(extra ...query.Query) query.Query {
+	must := append(append(append([]query.Query(nil), p.filters...), p.must...), extra...)
+	bq := query.NewBooleanQuery(must, nil, p.not)
 	if len(p.should) > 0 {
-		if len(p.must) == 0 {
+		if len(p.must) == 0 && len(extra) == 0 {
 			// Only optional clauses (phrases, fuzzy terms): one must match.
 			bq.AddMust(query.NewDisjunctionQuery(p.should))
 		} else {
 			bq.AddShould(p.should...)
 		}
 	}
-	return &plan{query: bq, highlight: p.hl}, nil
+	return bq
+}
+
+// boostRequire is the weight of the clause that requires every word: it
+// filters, the text clause ranks.
+const boostRequire = 0.01
+
+// allWords is the clause that requires every word of t in a document's
+// body or title (folded), an abbreviation or its expansion standing for
+// the words it spans. It is nil when t has fewer than two distinct words.
+func (p *planner) allWords(t string) query.Query {
+	terms, _ := index.Analyze(index.AnalyzerFold, t)
+	seen := map[string]bool{}
+	var uniq []string
+	for _, x := range terms {
+		if !seen[x] {
+			seen[x] = true
+			uniq = append(uniq, x)
+		}
+	}
+	if len(uniq) < 2 {
+		return nil
+	}
+	covered := make([]bool, len(terms))
+	var groups []query.Query
+	for _, e := range p.s.abbrev.expand(t) {
+		span := strings.Fields(e.found)
+		i := indexOfRun(terms, span)
+		if i < 0 || anyTrue(covered[i:i+len(span)]) {
+			continue
+		}
+		alts := []query.Query{p.wordsIn(span)}
+		for _, a := range e.also {
+			alts = append(alts, p.phraseAny(a))
+		}
+		groups = append(groups, query.NewDisjunctionQuery(alts))
+		for k := i; k < i+len(span); k++ {
+			covered[k] = true
+		}
+	}
+	done := map[string]bool{}
+	for i, x := range terms {
+		if covered[i] || done[x] {
+			continue
+		}
+		done[x] = true
+		groups = append(groups, p.wordAny(x))
+	}
+	c := query.NewConjunctionQuery(groups)
+	c.SetBoost(boostRequire)
+	return c
+}
+
+// wordAny matches a folded term in the body or the title.
+func (p *planner) wordAny(x string) query.Query {
+	return query.NewDisjunctionQuery([]query.Query{term(index.FieldBodyFold, x), term(index.FieldTitleFold, x)})
+}
+
+// wordsIn requires every folded term of span.
+func (p *planner) wordsIn(span []string) query.Query {
+	if len(span) == 1 {
+		return p.wordAny(span[0])
+	}
+	qs := make([]query.Query, 0, len(span))
+	for _, x := range span {
+		qs = append(qs, p.wordAny(x))
+	}
+	return query.NewConjunctionQuery(qs)
+}
+
+// phraseAny matches folded text as a phrase (a word when it is one) in the
+// body or the title.
+func (p *planner) phraseAny(a string) query.Query {
+	if !strings.Contains(a, " ") {
+		return p.wordAny(a)
+	}
+	return query.NewDisjunctionQuery([]query.Query{phraseQ(index.FieldBodyFold, a, 1), phraseQ(index.FieldTitleFold, a, 1)})
+}
+
+// indexOfRun returns where run starts in terms, or -1.
+func indexOfRun(terms, run []string) int {
+	if len(run) == 0 {
+		return -1
+	}
+outer:
+	for i := 0; i+len(run) <= len(terms); i++ {
+		for j := range run {
+			if terms[i+j] != run[j] {
+				continue outer
+			}
+		}
+		return i
+	}
+	return -1
+}
+
+func anyTrue(bs []bool) bool {
+	for _, b := range bs {
+		if b {
+			return true
+		}
+	}
+	return false
 }
 
 // loneOperatorRE matches a + or - that stands alone, as punctuation
@@ -492,6 +626,8 @@ func (p *planner) text(t string, boost float64) query.Query {
 	terms, _ := index.Analyze(index.AnalyzerFold, t)
 	if len(terms) >= 2 && !p.targets {
 		ds = append(ds, match(index.FieldBodyShingle, index.AnalyzerShingle, t, boostShingle))
+	}
+	if len(terms) >= 2 && !p.targets && !p.required {
 		// Documents that hold every word rank above those that hold some.
 		all := query.NewMatchQuery(t)
 		all.SetField(index.FieldBodyFold)
@@ -685,7 +821,31 @@ func match(field, analyzer, t string, boost float64) query.Query {
 	return m
 }
 
+// phraseQ matches t as a phrase in a folded field. In the body, whose
+// postings are long, the syllable pairs do the work: a two-word phrase is
+// one pair of the shingle field (the same documents: pairs are made of the
+// same tokens, across punctuation as phrase positions are), and a longer one
+// is checked only in documents that hold all its pairs.
 func phraseQ(field, t string, boost float64) query.Query {
+	if field == index.FieldBodyFold {
+		terms, _ := index.Analyze(index.AnalyzerFold, t)
+		switch {
+		case len(terms) == 2:
+			return match(index.FieldBodyShingle, index.AnalyzerShingle, t, boost)
+		case len(terms) > 2:
+			pairs := query.NewMatchQuery(t)
+			pairs.SetField(index.FieldBodyShingle)
+			pairs.Analyzer = index.AnalyzerShingle
+			pairs.SetOperator(query.MatchQueryOperatorAnd)
+			pairs.SetBoost(boostRequire)
+			return query.NewConjunctionQuery([]query.Query{pairs, phraseOnly(field, t, boost)})
+		}
+	}
+	return phraseOnly(field, t, boost)
+}
+
+// phraseOnly is a Bleve phrase query over a folded field.
+func phraseOnly(field, t string, boost float64) query.Query {
 	m := query.NewMatchPhraseQuery(t)
 	m.SetField(field)
 	m.Analyzer = index.AnalyzerFold

@@ -161,6 +161,14 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
+	if plan.fallback != nil && res.Total < uint64(limit+max(q.Offset, 0)) {
+		// Fewer documents hold every word than asked for: take those
+		// that hold some (the ones with all still rank first).
+		req.Query = plan.fallback
+		if res, err = s.ix.Bleve().SearchInContext(ctx, req); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+	}
 	out := &Result{Total: res.Total}
 	if q.Targets {
 		if err := s.targetHits(ctx, res, out); err != nil {
