@@ -1420,6 +1420,15 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 		a = markEnd
 	}
 	subj, ind, subjFrom, verbFrom, adjacent := f.leftRolesAdj(toks, a, q.first, dates)
+	labelRow := false
+	if subj == "" && ind == "" && clauseStart > s0+1 && clauseStart <= len(toks) && toks[clauseStart-1].raw == ":" {
+		// "Tỷ lệ văn bản đi được ký số: trên 95%", "Số tài khoản … mở
+		// mới: 12.000 tài khoản": the label before the colon names what is
+		// measured
+		if ls, li, from := f.labelRoles(toks, s0, clauseStart-1, dates); ls != "" {
+			subj, ind, subjFrom, labelRow = ls, li, from, true
+		}
+	}
 	if subj == "" && markEnd > clauseStart && markStart >= clauseStart && !strings.HasPrefix(strings.ToLower(ind), "có") {
 		// "Quy mô tổng tài sản năm 2020 mục tiêu đạt 150.000 tỷ đồng": the
 		// subject stands before the marker.
@@ -1443,6 +1452,9 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 	// with no verb before the number, a passive after it starts the
 	// criterion ("100% hộ dân được cung cấp nước sạch")
 	rs, ri, rEnd := f.rightRoles(toks, q, nextFirst, s1, ind == "")
+	if labelRow {
+		rs, ri = "", ""
+	}
 	if verbFrom >= 0 && q.unit.text != "%" && f.objectAfter(toks, q) {
 		// "Trồng mới 3.500 ha rừng tập trung", "Tạo việc làm cho 18.000
 		// lao động": what is counted or measured stands after the number;
@@ -1558,6 +1570,79 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 	}
 	t.Period = f.periodFor(toks, q, clauseStart, nextFirst, s0, dates)
 	return t
+}
+
+// labelRoles reads the subject and indicator of a row label toks[a:b]
+// ("Tỷ lệ hộ gia đình sử dụng Internet", "Số người dân có tài khoản định
+// danh"): without its list label and its "tỷ lệ"/"số", the words before the
+// first predicate ("được", "có", a verb) are the subject and the rest the
+// indicator; without a predicate the subject is the label's noun and the
+// indicator the whole label. A bracketed abbreviation stays in the subject.
+func (f *targetFinder) labelRoles(toks []tgTok, a, b int, dates []tgDate) (subj, ind string, from int) {
+	var keep []int
+	depth := 0
+	for i := a; i < b; i++ {
+		t := toks[i]
+		if _, ok := f.dateAt(dates, t.start); ok {
+			continue
+		}
+		switch t.raw {
+		case "(":
+			depth++
+			continue
+		case ")":
+			if depth > 0 {
+				depth--
+			}
+			continue
+		}
+		if depth > 0 && !(t.kind == tgWord && len(t.raw) > 1 && strings.ToUpper(t.raw) == t.raw) {
+			continue // "(trừ văn bản mật)"; "(TTHC)" stays
+		}
+		if t.raw == "*" || t.raw == "_" || t.raw == "\"" || t.raw == "“" || t.raw == "”" {
+			continue
+		}
+		keep = append(keep, i)
+	}
+	// list label and bullet
+	for len(keep) > 0 {
+		t := toks[keep[0]]
+		if t.kind == tgPunct || t.kind == tgNum && keep[0] == 0 ||
+			keep[0] == 0 && len(toks) > 1 && t.kind == tgWord && (utf8.RuneCountInString(t.raw) == 1 || isRomanNumeral(t.raw)) &&
+				(toks[1].raw == ")" || toks[1].raw == "." || tgIsDash(toks[1].raw)) {
+			keep = keep[1:]
+			continue
+		}
+		break
+	}
+	if len(keep) == 0 {
+		return "", "", -1
+	}
+	all := tgCleanPhrase(tgJoin(toks, keep))
+	body := keep
+	for _, lead := range [][]string{{"tỷ", "lệ"}, {"tỉ", "lệ"}, {"số", "lượng"}, {"tổng", "số"}, {"số"}} {
+		if n, ok := tgPhraseAt(toks, body[0], lead); ok && n-body[0] < len(body) && tgContiguous(body, n-body[0]) {
+			body = body[n-body[0]:]
+			break
+		}
+	}
+	split := -1
+	for x := 1; x < len(body); x++ {
+		i := body[x]
+		w := toks[i].low
+		if w == "được" || w == "bị" || w == "có" {
+			split = x
+			break
+		}
+		if _, ok := tgVerbs.at(toks, i); ok && !tgFalseVerb(toks, i) {
+			split = x
+			break
+		}
+	}
+	if split < 0 {
+		return tgCleanPhrase(tgJoin(toks, body)), all, body[0]
+	}
+	return tgCleanPhrase(tgJoin(toks, body[:split])), tgCleanPhrase(tgJoin(toks, body[split:])), body[0]
 }
 
 // objectAfter reports whether a noun follows the quantity q: a counted

@@ -153,3 +153,25 @@ func TestFindTargetsPeriodSources(t *testing.T) {
 		{">=", 95, 0, "%", "dân số", "..2035", -1},
 	})
 }
+
+// TestFindTargetsLabelRows: in "label: value" rows the label names the
+// subject (and its predicate the indicator).
+func TestFindTargetsLabelRows(t *testing.T) {
+	text := "Chỉ tiêu năm 2026:\n" +
+		"- Tỷ lệ hộ nông dân được tập huấn thương mại điện tử: tối thiểu 40%.\n" +
+		"- Số hợp tác xã có sản phẩm bán trên sàn điện tử: 30 hợp tác xã.\n" +
+		"- Tỷ lệ trường học (TH) sử dụng mạng tốc độ cao: 100%.\n"
+	for i, want := range []struct{ subject, indicator string }{
+		{"hộ nông dân", "được tập huấn thương mại điện tử"},
+		{"hợp tác xã", "có sản phẩm bán trên sàn điện tử"},
+		{"trường học th", "sử dụng mạng tốc độ cao"},
+	} {
+		got := FindTargets(text, TargetContext{})
+		if len(got) != 3 {
+			t.Fatalf("FindTargets(%q) = %d targets; want 3", text, len(got))
+		}
+		if g := got[i]; !strings.HasPrefix(strings.ToLower(g.Subject), want.subject) || g.Indicator != want.indicator {
+			t.Errorf("FindTargets(%q)[%d] subject %q indicator %q; want %q…, %q", text, i, g.Subject, g.Indicator, want.subject, want.indicator)
+		}
+	}
+}
