@@ -187,8 +187,31 @@ func (t *abbrevs) expand(text string) []expansion {
 				continue
 			}
 			seen["l:"+key] = true
-			out = append(out, expansion{found: key, also: ss})
+			if ss = searchableShorts(ss); len(ss) > 0 {
+				out = append(out, expansion{found: key, also: ss})
+			}
 			break
+		}
+	}
+	return out
+}
+
+// searchableShorts drops the short forms made only of single letters
+// ("V/v" for "về việc", "T/M" for "thay mặt"): formulas of the heading,
+// written in nearly every document, which would outrank the words typed
+// whenever a title is just the formula.
+func searchableShorts(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		single := true
+		for _, tok := range strings.Fields(s) {
+			if utf8.RuneCountInString(tok) > 1 {
+				single = false
+				break
+			}
+		}
+		if !single {
+			out = append(out, s)
 		}
 	}
 	return out

@@ -141,6 +141,7 @@ func TestAbbrevExpand(t *testing.T) {
 		{Short: "BTC", Long: "Bộ Tài chính", Source: "builtin"},
 		{Short: "CT", Long: "chỉ thị", Source: "builtin"},
 		{Short: "CT", Long: "công ty", Source: "builtin"},
+		{Short: "V/v", Long: "về việc", Source: "builtin"},
 	}
 	corpus := map[[2]string]uint64{
 		{"KCQ DCĐ", "Khối cơ quan Dân chính Đảng"}: 2,
@@ -162,6 +163,8 @@ func TestAbbrevExpand(t *testing.T) {
 		{"CT", nil},                      // ambiguous and never defined: not expanded
 		{"tw", nil},
 		{"nghị quyết", nil},
+		{"V/V", []string{"ve viec"}},
+		{"về việc sửa đổi", nil}, // a formula of single letters is not searched for
 	} {
 		var got []string
 		for _, e := range tab.expand(c.q) {
@@ -263,4 +266,23 @@ func FuzzPlan(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestIndexOfRun(t *testing.T) {
+	terms := []string{"to", "chuc", "co", "so", "dang", "to"}
+	for _, c := range []struct {
+		run  []string
+		want int
+	}{
+		{[]string{"co", "so"}, 2},
+		{[]string{"to"}, 0},
+		{[]string{"dang", "to"}, 4},
+		{[]string{"so", "to"}, -1},
+		{[]string{"to", "chuc", "co", "so", "dang", "to", "x"}, -1},
+		{nil, -1},
+	} {
+		if got := indexOfRun(terms, c.run); got != c.want {
+			t.Errorf("indexOfRun(%q) = %d; want %d", c.run, got, c.want)
+		}
+	}
 }
