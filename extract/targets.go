@@ -1429,7 +1429,10 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 			subj, ind, subjFrom, labelRow = ls, li, from, true
 		}
 	}
-	if subj == "" && markEnd > clauseStart && markStart >= clauseStart && !strings.HasPrefix(strings.ToLower(ind), "có") {
+	if subj == "" && markEnd > clauseStart && markStart >= clauseStart && !strings.HasPrefix(strings.ToLower(ind), "có") &&
+		!(ind == "" && strings.HasPrefix(q.unit.text, "%") && tgNounAfter(toks, q.last)) {
+		// ("… mục tiêu đến năm 2027, khoảng 40% doanh nghiệp …": the
+		// share's noun after it is the subject)
 		// "Quy mô tổng tài sản năm 2020 mục tiêu đạt 150.000 tỷ đồng": the
 		// subject stands before the marker.
 		s2, _, sf2, _ := f.leftRoles(toks, clauseStart, markStart, dates)
@@ -2042,7 +2045,10 @@ func (f *targetFinder) result() []Target {
 	for i := 0; i < n; i++ {
 		g := rep[i]
 		b, ok := best[g]
-		if !ok || f.found[i].prio < f.found[b].prio {
+		if !ok || f.found[i].prio < f.found[b].prio ||
+			// at equal rank the fullest mention: "chiếm khoảng 30% …" over a
+			// headline's "Phấn đấu 30%"
+			f.found[i].prio == f.found[b].prio && f.found[i].t.Comparator != f.found[b].t.Comparator && f.found[b].t.Comparator == "=" {
 			best[g] = i
 		}
 	}
@@ -2079,9 +2085,10 @@ func (f *targetFinder) result() []Target {
 }
 
 // tgSameKey is what two mentions of one target share for tgSameTarget:
-// comparator, value, upper value and the unit before any "/".
+// value, upper value and the unit before any "/" (comparators may differ
+// between a headline and its body).
 func tgSameKey(t Target) string {
-	k := t.Comparator + "|" + strconv.FormatFloat(t.Value, 'g', -1, 64) + "|"
+	k := strconv.FormatFloat(t.Value, 'g', -1, 64) + "|"
 	if t.ValueMax != nil {
 		k += strconv.FormatFloat(*t.ValueMax, 'g', -1, 64)
 	}
@@ -2093,12 +2100,19 @@ func tgSameKey(t Target) string {
 // (headline and body, conclusion and rule), and not two items of one list.
 func tgSameTarget(a, b tgFound) bool {
 	ta, tb := a.t, b.t
-	if ta.Comparator != tb.Comparator || ta.Value != tb.Value || (ta.ValueMax == nil) != (tb.ValueMax == nil) ||
+	// a headline or lead drops "khoảng": "30% giá trị …" restates
+	// "chiếm khoảng 30% …" (then the sentences must share most words)
+	approx := ta.Comparator != tb.Comparator &&
+		(ta.Comparator == "=" && tb.Comparator == "~" || ta.Comparator == "~" && tb.Comparator == "=")
+	if ta.Comparator != tb.Comparator && !approx || ta.Value != tb.Value || (ta.ValueMax == nil) != (tb.ValueMax == nil) ||
 		(ta.ValueMax != nil && *ta.ValueMax != *tb.ValueMax) {
 		return false
 	}
 	if strings.Split(ta.Unit, "/")[0] != strings.Split(tb.Unit, "/")[0] {
 		return false
+	}
+	if approx {
+		return a.sentence != b.sentence && a.para != b.para && tgOverlap(a.sentToks, b.sentToks) >= 0.6
 	}
 	if a.sentence == b.sentence {
 		// two quantities of one sentence are two targets, unless their

@@ -175,3 +175,11 @@ func TestFindTargetsLabelRows(t *testing.T) {
 		}
 	}
 }
+
+// TestFindTargetsHeadlineApprox: a headline that drops "khoảng" restates
+// the body's target; it is reported once, from the body.
+func TestFindTargetsHeadlineApprox(t *testing.T) {
+	text := "THỜI SỰ\n\nTỉnh Bắc Sơn: Phấn đấu 40% doanh nghiệp ứng dụng thương mại điện tử\n\n" +
+		"Kế hoạch đề ra mục tiêu đến năm 2027, khoảng 40% doanh nghiệp trên địa bàn tỉnh ứng dụng thương mại điện tử trong kinh doanh.\n"
+	checkTargets(t, text, TargetContext{Issued: "2025-03-01"}, []tgWant{{"~", 40, 0, "%", "doanh nghiệp", "..2027", -1}})
+}
