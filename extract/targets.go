@@ -1456,7 +1456,14 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 	// criterion ("100% hộ dân được cung cấp nước sạch")
 	rs, ri, rEnd := f.rightRoles(toks, q, nextFirst, s1, ind == "")
 	if labelRow {
-		rs, ri = "", ""
+		if rs != "" && !q.unit.count || ri != "" {
+			// "Đối với cha mẹ: phấn đấu 100% cha mẹ được …": the words
+			// after the number say what is measured; the label only
+			// groups the row
+			subj, ind, subjFrom = "", "", -1
+		} else {
+			rs, ri = "", ""
+		}
 	}
 	if verbFrom >= 0 && q.unit.text != "%" && f.objectAfter(toks, q) {
 		// "Trồng mới 3.500 ha rừng tập trung", "Tạo việc làm cho 18.000
