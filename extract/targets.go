@@ -257,6 +257,12 @@ var tgVerbs = newPhraseList("đạt", "tăng", "giảm", "tăng thêm", "tăng l
 	"trao", "tặng", "bàn giao", "lắp đặt", "kiên cố hóa", "kiên cố hoá", "bê tông hóa",
 	"bê tông hoá", "nhựa hóa", "nhựa hoá", "trồng mới", "xây dựng mới")
 
+// Words that open a clause of purpose or means after a comma: the
+// criterion before them ends there ("… hoàn thành tốt nhiệm vụ, thực hiện
+// Nghị quyết số …").
+var tgClauseOpeners = newPhraseList("thực hiện", "góp phần", "nhằm", "để", "tạo", "tạo điều kiện",
+	"bảo đảm", "đảm bảo", "theo", "qua đó", "từ đó", "phục vụ")
+
 // Words stripped from the start of a subject.
 var tgLeadWords = newPhraseList("và", "còn", "thì", "đồng thời", "trong đó",
 	"riêng", "đặc biệt", "cụ thể", "như", "gồm", "bao gồm", "với", "theo đó",
@@ -1430,7 +1436,10 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 		}
 	}
 	if subj == "" && markEnd > clauseStart && markStart >= clauseStart && !strings.HasPrefix(strings.ToLower(ind), "có") &&
-		!(ind == "" && strings.HasPrefix(q.unit.text, "%") && tgNounAfter(toks, q.last)) {
+		!(ind == "" && strings.HasPrefix(q.unit.text, "%") && tgNounAfter(toks, q.last)) &&
+		!(ind != "" && verbFrom >= 0 && f.objectAfter(toks, q)) {
+		// ("Hội nghị thống nhất mục tiêu kết nạp từ 150 đảng viên": what
+		// is counted after the verb is the subject, not the meeting)
 		// ("… mục tiêu đến năm 2027, khoảng 40% doanh nghiệp …": the
 		// share's noun after it is the subject)
 		// "Quy mô tổng tài sản năm 2020 mục tiêu đạt 150.000 tỷ đồng": the
@@ -1847,6 +1856,11 @@ func (f *targetFinder) rightRoles(toks []tgTok, q tgQty, nextFirst, s1 int, spli
 				stop = m
 				break
 			}
+			if _, ok := tgClauseOpeners.at(toks, m+1); ok && m > i {
+				// ", thực hiện Nghị quyết …", ", góp phần …": a new clause
+				stop = m
+				break
+			}
 			if _, ok := tgPhraseAt(toks, m+1, []string{"trong", "đó"}); ok {
 				stop = m
 				break
@@ -1877,7 +1891,7 @@ func (f *targetFinder) rightRoles(toks []tgTok, q tgQty, nextFirst, s1 int, spli
 				m = nx - 1
 				continue
 			}
-			if _, ok := tgVerbs.at(toks, m); ok && !tgFalseVerb(toks, m) && toks[m].low != "có" && toks[m].low != "là" ||
+			if _, ok := tgVerbs.at(toks, m); ok && !tgFalseVerb(toks, m) && (toks[m].low != "có" || len(sIx) > 0 && q.unit.text == "%") && toks[m].low != "là" ||
 				splitPassive && (toks[m].low == "được" || toks[m].low == "bị") && len(sIx) > 0 {
 				inInd = true
 			}

@@ -183,3 +183,23 @@ func TestFindTargetsHeadlineApprox(t *testing.T) {
 		"Kế hoạch đề ra mục tiêu đến năm 2027, khoảng 40% doanh nghiệp trên địa bàn tỉnh ứng dụng thương mại điện tử trong kinh doanh.\n"
 	checkTargets(t, text, TargetContext{Issued: "2025-03-01"}, []tgWant{{"~", 40, 0, "%", "doanh nghiệp", "..2027", -1}})
 }
+
+// TestFindTargetsSubjectJunk: the meeting that sets a target is not its
+// subject; "có" after a share's noun starts the criterion; a clause of
+// purpose after a comma ends the criterion.
+func TestFindTargetsSubjectJunk(t *testing.T) {
+	for _, tc := range []struct{ text, subject, indicator string }{
+		{"Hội nghị thống nhất mục tiêu năm 2026 kết nạp từ 40 đảng viên trở lên.", "đảng viên", "kết nạp"},
+		{"Mục tiêu đến năm 2030: 100% trường tiểu học có phòng tin học.", "trường tiểu học", "có phòng tin học"},
+		{"Phấn đấu 90% hội viên được tập huấn kỹ thuật, thực hiện Nghị quyết số 12-NQ/TU về nông nghiệp.", "hội viên", "được tập huấn kỹ thuật"},
+	} {
+		got := FindTargets(tc.text, TargetContext{})
+		if len(got) != 1 {
+			t.Errorf("FindTargets(%q) = %d targets; want 1", tc.text, len(got))
+			continue
+		}
+		if g := got[0]; g.Subject != tc.subject || g.Indicator != tc.indicator {
+			t.Errorf("FindTargets(%q) subject %q indicator %q; want %q, %q", tc.text, g.Subject, g.Indicator, tc.subject, tc.indicator)
+		}
+	}
+}
