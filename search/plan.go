@@ -49,7 +49,7 @@ const (
 	boostShingle   = 4.0
 	boostPhrase    = 3.0
 	boostExpansion = 1.0
-	boostNumber    = 10.0
+	boostNumber    = 25.0
 	boostRef       = 2.0
 	boostKind      = 2.0
 	boostAllWords  = 2.0

@@ -314,3 +314,45 @@ func TestPickDate(t *testing.T) {
 		t.Errorf("pickDate(one, \"\") = %q; want the only date", got)
 	}
 }
+
+// TestAllWordsRequired checks the plan for several words: every word
+// required (an abbreviation or its expansion counting for its words), and
+// any word when fewer documents than asked hold them all.
+func TestAllWordsRequired(t *testing.T) {
+	ix := buildIndex(t)
+	s, err := New(ix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, c := range []struct {
+		text      string
+		limit     int
+		wantTotal uint64 // 0: more than one, not checked exactly
+		wantFirst string
+	}{
+		// bc-chibo writes "tổ chức cơ sở đảng", never TCCSĐ, and alone
+		// holds "sinh hoạt": the expansion stands for the short form.
+		{"TCCSĐ sinh hoạt", 1, 1, "bc-chibo"},
+		{"tổ chức cơ sở đảng sinh hoạt", 1, 1, "bc-chibo"},
+		// Only one document holds both words.
+		{"thủy lợi sức khỏe", 1, 1, "nq-thuyloi"},
+		// No document holds xyzzyqua: any word, ranked as before.
+		{"phát triển thủy lợi xyzzyqua", 1, 0, "nq-thuyloi"},
+	} {
+		res, err := s.Search(ctx, Query{Text: c.text, Limit: c.limit})
+		if err != nil {
+			t.Fatalf("Search(%q): %v", c.text, err)
+		}
+		if len(res.Hits) == 0 || hitName(res.Hits[0]) != c.wantFirst {
+			t.Errorf("Search(%q) first hit = %v; want %s", c.text, res.Hits, c.wantFirst)
+			continue
+		}
+		if c.wantTotal > 0 && res.Total != c.wantTotal {
+			t.Errorf("Search(%q).Total = %d; want %d (documents holding every word)", c.text, res.Total, c.wantTotal)
+		}
+		if c.wantTotal == 0 && res.Total < 2 {
+			t.Errorf("Search(%q).Total = %d; want the documents holding any word", c.text, res.Total)
+		}
+	}
+}
