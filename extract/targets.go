@@ -1575,6 +1575,7 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 		// criterion is in the rate's name
 		ind = subj[len("tỷ lệ "):]
 	}
+	subj, ind = tgGrowthRoles(subj, ind)
 	if ind == "" {
 		ind = subj
 	}
@@ -1589,6 +1590,62 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 	}
 	t.Period = f.periodFor(toks, q, clauseStart, nextFirst, s0, dates)
 	return t
+}
+
+// tgGrowthRoles splits a growth rate's name: in "Tốc độ tăng trưởng giá
+// trị sản xuất bình quân hằng năm đạt 7,5%" the subject is what grows
+// ("giá trị sản xuất") and the indicator the rate ("tốc độ tăng trưởng bình
+// quân hằng năm"), when the verb says nothing more ("đạt", "đạt bình quân").
+func tgGrowthRoles(subj, ind string) (string, string) {
+	low := strings.ToLower(subj)
+	prefix := ""
+	for _, p := range []string{"tốc độ tăng trưởng ", "tốc độ tăng ", "mức tăng trưởng ", "tỷ lệ tăng trưởng "} {
+		if strings.HasPrefix(low, p) {
+			prefix = p
+			break
+		}
+	}
+	if prefix == "" {
+		return subj, ind
+	}
+	var mods []string
+	for _, w := range strings.Fields(strings.ToLower(ind)) {
+		switch w {
+		case "đạt", "ở", "mức", "từ", "là":
+		case "bình", "quân", "hằng", "hàng", "năm", "mỗi":
+			mods = append(mods, w)
+		default:
+			return subj, ind // the verb says more ("giảm", "duy trì")
+		}
+	}
+	rest := strings.Fields(subj[len(prefix):])
+	var tail []string
+	for len(rest) > 1 {
+		last := strings.ToLower(rest[len(rest)-1])
+		if last == "năm" && len(rest) > 2 {
+			if p := strings.ToLower(rest[len(rest)-2]); p == "hằng" || p == "hàng" || p == "mỗi" {
+				tail = append([]string{p, last}, tail...)
+				rest = rest[:len(rest)-2]
+				continue
+			}
+		}
+		if (last == "hằng" || last == "hàng" || last == "mỗi") && len(rest) > 1 {
+			tail = append([]string{last, "năm"}, tail...) // "năm" went with the dates
+			rest = rest[:len(rest)-1]
+			continue
+		}
+		if last == "quân" && len(rest) > 2 && strings.ToLower(rest[len(rest)-2]) == "bình" {
+			tail = append([]string{"bình", last}, tail...)
+			rest = rest[:len(rest)-2]
+			continue
+		}
+		break
+	}
+	if len(rest) == 0 {
+		return subj, ind
+	}
+	rate := strings.TrimSpace(strings.ToLower(prefix) + strings.Join(append(tail, mods...), " "))
+	return strings.Join(rest, " "), rate
 }
 
 // labelRoles reads the subject and indicator of a row label toks[a:b]

@@ -203,3 +203,20 @@ func TestFindTargetsSubjectJunk(t *testing.T) {
 		}
 	}
 }
+
+// TestGrowthRoles: a growth rate's name splits into what grows (subject)
+// and the rate (indicator) when the verb adds nothing.
+func TestGrowthRoles(t *testing.T) {
+	for _, tc := range []struct{ subj, ind, wantSubj, wantInd string }{
+		{"Tốc độ tăng trưởng kinh tế bình quân", "đạt", "kinh tế", "tốc độ tăng trưởng bình quân"},
+		{"tốc độ tăng năng suất lao động", "đạt bình quân", "năng suất lao động", "tốc độ tăng bình quân"},
+		{"Tốc độ tăng trưởng giá trị sản xuất bình quân hằng", "đạt", "giá trị sản xuất", "tốc độ tăng trưởng bình quân hằng năm"},
+		{"Tốc độ tăng trưởng kinh tế", "giảm", "Tốc độ tăng trưởng kinh tế", "giảm"},
+		{"Tỷ lệ hộ nghèo", "giảm", "Tỷ lệ hộ nghèo", "giảm"},
+	} {
+		s, i := tgGrowthRoles(tc.subj, tc.ind)
+		if s != tc.wantSubj || i != tc.wantInd {
+			t.Errorf("tgGrowthRoles(%q, %q) = %q, %q; want %q, %q", tc.subj, tc.ind, s, i, tc.wantSubj, tc.wantInd)
+		}
+	}
+}

@@ -92,7 +92,7 @@ func TestFindTargetsComparators(t *testing.T) {
 		{"Mục tiêu năm 2027 kim ngạch xuất khẩu đạt khoảng 5 tỷ USD.",
 			[]tgWant{{"~", 5, 0, "tỷ USD", "kim ngạch xuất khẩu", "2027..2027", -1}}},
 		{"Phấn đấu tốc độ tăng trưởng kinh tế đạt 6,5 - 7%/năm.",
-			[]tgWant{{"range", 6.5, 7, "%/năm", "tăng trưởng kinh tế", "", -1}}},
+			[]tgWant{{"range", 6.5, 7, "%/năm", "kinh tế", "", -1}}},
 		{"Phấn đấu thu nhập bình quân đầu người đạt từ 60 đến 65 triệu đồng/người/năm.",
 			[]tgWant{{"range", 60, 65, "triệu đồng/người/năm", "thu nhập bình quân đầu người", "", -1}}},
 		{"Mục tiêu tổng vốn đầu tư xã hội giai đoạn 2026-2030 khoảng 12.500 tỷ đồng.",
