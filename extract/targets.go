@@ -1592,6 +1592,14 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 	return t
 }
 
+// tgBracketAbbrev reports whether toks[i] is an abbreviation alone in
+// brackets: "(GRDP)", "(CBCCVC)".
+func tgBracketAbbrev(toks []tgTok, i int) bool {
+	t := toks[i]
+	return i > 0 && i+1 < len(toks) && toks[i-1].raw == "(" && toks[i+1].raw == ")" &&
+		t.kind == tgWord && utf8.RuneCountInString(t.raw) > 1 && strings.ToUpper(t.raw) == t.raw
+}
+
 // tgGrowthRoles splits a growth rate's name: in "Tốc độ tăng trưởng giá
 // trị sản xuất bình quân hằng năm đạt 7,5%" the subject is what grows
 // ("giá trị sản xuất") and the indicator the rate ("tốc độ tăng trưởng bình
@@ -1787,6 +1795,10 @@ func (f *targetFinder) leftRolesAdj(toks []tgTok, a, b int, dates []tgDate) (sub
 			if depth > 0 {
 				depth--
 			}
+			continue
+		}
+		if depth > 0 && tgBracketAbbrev(toks, i) {
+			keep = append(keep, i) // "tổng sản phẩm trên địa bàn (GRDP)": the short name stays
 			continue
 		}
 		if depth > 0 || t.raw == "*" || t.raw == "\"" || t.raw == "“" || t.raw == "”" || t.raw == "_" {

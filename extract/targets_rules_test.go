@@ -220,3 +220,13 @@ func TestGrowthRoles(t *testing.T) {
 		}
 	}
 }
+
+// TestFindTargetsBracketAbbrev: an abbreviation alone in brackets stays in
+// the subject; other bracketed words do not.
+func TestFindTargetsBracketAbbrev(t *testing.T) {
+	checkTargets(t, "Phấn đấu năm 2026 kim ngạch xuất khẩu (KNXK) tăng 9%.", TargetContext{}, []tgWant{{"=", 9, 0, "%", "kim ngạch xuất khẩu KNXK", "2026..2026", -1}})
+	got := FindTargets("Phấn đấu năm 2026 kim ngạch xuất khẩu (không kể dầu thô) tăng 9%.", TargetContext{})
+	if len(got) != 1 || strings.Contains(got[0].Subject, "dầu") {
+		t.Errorf("FindTargets kept a bracketed remark in the subject: %+v", got)
+	}
+}
