@@ -27,6 +27,8 @@ type Query struct {
 	// subject, unit, comparator), field:>=value for issued, date, year,
 	// value and period, wildcards (đả*) and fuzzy terms (đảng~1). Words are
 	// matched with and without diacritics; abbreviations are expanded.
+	// Several bare words must all occur in a document (in its body or
+	// title) unless fewer than Limit documents hold them all.
 	// Field filters on keyword fields always restrict the results.
 	Text string
 	// Kind, Issuer and Number restrict the results (Kind also takes
@@ -77,7 +79,9 @@ type FacetCount struct {
 
 // Result is the answer to a Query.
 type Result struct {
-	// Total is the number of hits in all, beyond Limit.
+	// Total is the number of hits in all, beyond Limit. For several bare
+	// words it counts the documents that hold every word, unless fewer
+	// than Limit do: then those that hold any.
 	Total uint64
 	// Hits are the hits from Offset, at most Limit.
 	Hits []Hit
@@ -161,9 +165,11 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	if plan.fallback != nil && res.Total < uint64(limit+max(q.Offset, 0)) {
-		// Fewer documents hold every word than asked for: take those
-		// that hold some (the ones with all still rank first).
+	if plan.fallback != nil && res.Total < uint64(limit) {
+		// Fewer documents hold every word than a page shows: take those
+		// that hold some (the ones with all still rank first). The test
+		// does not depend on Offset, so that every page of one query
+		// comes from the same plan.
 		req.Query = plan.fallback
 		if res, err = s.ix.Bleve().SearchInContext(ctx, req); err != nil {
 			return nil, fmt.Errorf("search: %w", err)
