@@ -9,8 +9,12 @@
 // A query is a Bleve query string. Words match with or without diacritics,
 // in capitals or not, NFC or decomposed, with either tone placement (hoà,
 // hòa) and either i/y spelling (kỹ, kĩ); words typed with the right
-// diacritics rank first. Documents where the words follow each other, hold
-// them all, or hold them in the title rank higher. Abbreviations are
+// diacritics rank first. Several bare words must all occur in a document
+// (its body or title; an abbreviation or its expansion counts for the
+// words it stands for), unless fewer documents than a page shows hold them
+// all: then documents that hold some are shown too, after. Documents where
+// the words follow each other or hold them in the title rank higher
+// (BM25 scoring in indexes built since it was adopted). Abbreviations are
 // expanded both ways (TCCSĐ also finds "tổ chức cơ sở đảng" and the
 // reverse), from extract.Glossary and from the definitions the archive's
 // own texts give; a short form with several meanings is expanded only to
