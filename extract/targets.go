@@ -938,6 +938,14 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 				t.Subject = strings.TrimSpace(t.Subject[len("có "):])
 			}
 		}
+		if t.Subject == "" && lastTarget >= 0 && parent < 0 && f.found[lastTarget].t.Unit == t.Unit {
+			// "GRDP bình quân đầu người năm 2025 đạt 4.500 USD, đến năm
+			// 2030 đạt khoảng 6.000 USD": the same subject at a later time
+			t.Subject = f.found[lastTarget].t.Subject
+			if t.Indicator == "" {
+				t.Indicator = f.found[lastTarget].t.Indicator
+			}
+		}
 		if exp := Expand(t.Subject, f.c.Abbreviations); exp != "" {
 			t.SubjectExpanded = NullString(exp)
 		}

@@ -230,3 +230,12 @@ func TestFindTargetsBracketAbbrev(t *testing.T) {
 		t.Errorf("FindTargets kept a bracketed remark in the subject: %+v", got)
 	}
 }
+
+// TestFindTargetsSecondHorizon: a second horizon of the same figure keeps
+// the subject of the first.
+func TestFindTargetsSecondHorizon(t *testing.T) {
+	checkTargets(t, "Phấn đấu thu nhập bình quân đầu người năm 2027 đạt 5.000 USD, đến năm 2030 đạt khoảng 7.000 USD.", TargetContext{Issued: "2025-05-01"}, []tgWant{
+		{"=", 5000, 0, "USD", "thu nhập bình quân đầu người", "2027..2027", -1},
+		{"~", 7000, 0, "USD", "thu nhập bình quân đầu người", "..2030", -1},
+	})
+}
