@@ -51,7 +51,7 @@ const (
 	boostExpansion = 1.0
 	boostNumber    = 25.0
 	boostRef       = 2.0
-	boostKind      = 2.0
+	boostKind      = 1.0
 	boostAllWords  = 2.0
 )
 
