@@ -47,7 +47,7 @@ const (
 	boostTitleFold = 2.0
 	boostTitle     = 1.5
 	boostShingle   = 4.0
-	boostPhrase    = 3.0
+	boostPhrase    = 6.0
 	boostExpansion = 1.0
 	boostNumber    = 25.0
 	boostRef       = 2.0
