@@ -33,6 +33,7 @@ type Writer struct {
 	batch   *bleve.Batch
 	ops     int                 // Bleve operations in the batch
 	changes int                 // Add, AddPath and RemovePath calls since the last commit
+	bytes   int                 // text bytes added since the last commit
 	pending map[string]*docData // content written in this batch, by hash
 	targets map[string]int      // number of targets now stored (or pending) per hash, when known
 }
@@ -43,8 +44,13 @@ type docData struct {
 	text string
 }
 
+// MaxBatchBytes bounds the text one batch holds: a batch is committed when
+// it reaches size changes or this many bytes of document text, whichever
+// comes first, so that memory does not grow with the documents' size.
+const MaxBatchBytes = 8 << 20
+
 // NewWriter returns a writer that commits every size changes (size < 1
-// means 100).
+// means 100), or sooner when the batch holds MaxBatchBytes of text.
 func (ix *Index) NewWriter(size int) *Writer {
 	if size < 1 {
 		size = 100
@@ -87,6 +93,7 @@ func (w *Writer) Add(doc ingest.Document, rec extract.Record, st FileState) erro
 	if err := w.indexDoc(st.SHA256, d, t.bySHA[st.SHA256]); err != nil {
 		return err
 	}
+	w.bytes += len(d.text)
 	return w.maybeFlush()
 }
 
@@ -120,6 +127,7 @@ func (w *Writer) AddPath(st FileState) error {
 	if err := w.indexDoc(st.SHA256, d, t.bySHA[st.SHA256]); err != nil {
 		return err
 	}
+	w.bytes += len(d.text)
 	return w.maybeFlush()
 }
 
@@ -279,8 +287,8 @@ func (w *Writer) maybeFlush() error {
 		return w.err
 	}
 	w.changes++
-	if w.changes >= w.size {
-		w.changes = 0
+	if w.changes >= w.size || w.bytes >= MaxBatchBytes {
+		w.changes, w.bytes = 0, 0
 		return w.flush()
 	}
 	return nil
