@@ -16,6 +16,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/sync/semaphore"
+
 	"vanban/extract"
 	"vanban/index"
 	"vanban/ingest"
@@ -106,7 +108,15 @@ type outcome struct {
 	rec     extract.Record
 	err     error
 	skipped string // why the file was passed over, if it was
+	weight  int64  // bytes of the read-ahead budget it holds
 }
+
+// Read-ahead between the workers and the index writer: at most aheadDocs
+// outcomes and aheadBytes of their text wait for the writer.
+const (
+	aheadDocs  = 64
+	aheadBytes = 16 << 20
+)
 
 func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) error {
 	start := time.Now()
@@ -169,7 +179,11 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 	prog.setTotal(len(jobs))
 
 	w := ix.NewWriter(o.batch)
-	results := make(chan outcome, o.workers)
+	// The writer stalls while Bleve builds a committed batch; the results
+	// buffer lets the workers read and extract ahead meanwhile, bounded by
+	// the text it holds (aheadBytes) rather than by a count of documents.
+	results := make(chan outcome, aheadDocs)
+	ahead := semaphore.NewWeighted(aheadBytes)
 	work := make(chan job)
 	var wg sync.WaitGroup
 	for range o.workers {
@@ -177,7 +191,12 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 		go func() {
 			defer wg.Done()
 			for j := range work {
-				results <- processFile(ix, j)
+				r := processFile(ix, j)
+				r.weight = min(textBytes(r.doc), aheadBytes)
+				if err := ahead.Acquire(ctx, r.weight); err != nil {
+					r.weight = 0 // interrupted: hand it over unbudgeted
+				}
+				results <- r
 			}
 		}()
 	}
@@ -201,6 +220,9 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 	addedNow := map[string]bool{} // content added in this run, not yet visible to HasContent
 	var writeErr error
 	for r := range results {
+		if r.weight > 0 {
+			ahead.Release(r.weight)
+		}
 		prog.add(r.err != nil)
 		if writeErr != nil {
 			continue // drain
@@ -275,6 +297,15 @@ func processFile(ix *index.Index, j job) outcome {
 	}
 	rec := extract.Extract(doc)
 	return outcome{state: st, doc: doc, rec: rec}
+}
+
+// textBytes is the size of doc's text.
+func textBytes(doc ingest.Document) int64 {
+	var n int64
+	for _, p := range doc.Pages {
+		n += int64(len(p))
+	}
+	return n
 }
 
 // prune removes the stored paths that were not seen in this walk and no
