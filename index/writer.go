@@ -85,7 +85,13 @@ func (w *Writer) Add(doc ingest.Document, rec extract.Record, st FileState) erro
 	if err != nil {
 		return err
 	}
-	d := &docData{rec: rec, text: doc.Text()}
+	return w.store(t, st, &docData{rec: rec, text: doc.Text()})
+}
+
+// store makes d the content of st.Path: it forgets what the path held,
+// records the path, re-indexes the document with all its paths and counts
+// the batch.
+func (w *Writer) store(t *fileTable, st FileState, d *docData) error {
 	if err := w.forget(t, st.Path, st.SHA256); err != nil {
 		return err
 	}
@@ -120,15 +126,7 @@ func (w *Writer) AddPath(st FileState) error {
 	if d == nil {
 		return fmt.Errorf("add path %s: content %s is not stored", st.Path, st.SHA256)
 	}
-	if err := w.forget(t, st.Path, st.SHA256); err != nil {
-		return err
-	}
-	w.setFile(t, st)
-	if err := w.indexDoc(st.SHA256, d, t.bySHA[st.SHA256]); err != nil {
-		return err
-	}
-	w.bytes += len(d.text)
-	return w.maybeFlush()
+	return w.store(t, st, d)
 }
 
 // RemovePath forgets path; content no path refers to any more is removed

@@ -467,16 +467,18 @@ func grpprlFont(g []byte) int {
 	return ftc2
 }
 
-// parseCHPXRuns reads the character formatting bin table: FCs, then the
-// page numbers of 512-byte CHPX FKPs in the WordDocument stream. Each FKP
-// holds crun runs (their FCs, then a byte offset/2 to each run's CHPX).
-func parseCHPXRuns(wd, plc []byte) []docRun {
+// eachFKP walks a formatting bin table (PlcBteChpx or PlcBtePapx): FCs,
+// then the page numbers of 512-byte FKPs in the WordDocument stream. Each
+// FKP holds crun runs: crun+1 FCs, then crun entries of entrySize bytes
+// whose first byte is the offset/2 of the run's properties. fn gets each
+// run's FC range and that offset (0 when absent); damaged pages are
+// skipped.
+func eachFKP(wd, plc []byte, entrySize int, fn func(page []byte, fcStart, fcEnd uint32, off int)) {
 	le := binary.LittleEndian
 	if len(plc) < 4 || (len(plc)-4)%8 != 0 {
-		return nil
+		return
 	}
 	n := (len(plc) - 4) / 8
-	var runs []docRun
 	for k := 0; k < n; k++ {
 		pn := le.Uint32(plc[(n+1)*4+k*4:]) & 0x3FFFFF
 		page, ok := sub(wd, pn*512, 512)
@@ -484,22 +486,31 @@ func parseCHPXRuns(wd, plc []byte) []docRun {
 			continue
 		}
 		crun := int(page[511])
-		if (crun+1)*4+crun > 511 {
+		if (crun+1)*4+crun*entrySize > 511 {
 			continue
 		}
 		for r := 0; r < crun; r++ {
-			run := docRun{fcStart: le.Uint32(page[r*4:]), fcEnd: le.Uint32(page[r*4+4:]), ftc: -1}
-			if off := int(page[(crun+1)*4+r]) * 2; off > 0 && off < 511 {
-				cb := int(page[off])
-				if off+1+cb <= 511 {
-					run.ftc = grpprlFont(page[off+1 : off+1+cb])
-				}
-			}
-			if run.fcEnd > run.fcStart {
-				runs = append(runs, run)
-			}
+			fn(page, le.Uint32(page[r*4:]), le.Uint32(page[r*4+4:]), int(page[(crun+1)*4+r*entrySize])*2)
 		}
 	}
+}
+
+// parseCHPXRuns reads the character formatting bin table: each run's FC
+// range and the font its CHPX sets (-1 when none).
+func parseCHPXRuns(wd, plc []byte) []docRun {
+	var runs []docRun
+	eachFKP(wd, plc, 1, func(page []byte, fcStart, fcEnd uint32, off int) {
+		run := docRun{fcStart: fcStart, fcEnd: fcEnd, ftc: -1}
+		if off > 0 && off < 511 {
+			cb := int(page[off])
+			if off+1+cb <= 511 {
+				run.ftc = grpprlFont(page[off+1 : off+1+cb])
+			}
+		}
+		if run.fcEnd > run.fcStart {
+			runs = append(runs, run)
+		}
+	})
 	sort.SliceStable(runs, func(i, j int) bool { return runs[i].fcStart < runs[j].fcStart })
 	return runs
 }

@@ -125,43 +125,25 @@ func stdFont(std []byte, cbSTDBase int) (ftc, istdBase int) {
 // 13-byte BX entries whose first byte is the offset/2 of the run's PAPX,
 // whose properties start with the style index istd).
 func parsePAPXParas(wd, plc []byte) []docPara {
-	le := binary.LittleEndian
-	if len(plc) < 4 || (len(plc)-4)%8 != 0 {
-		return nil
-	}
-	n := (len(plc) - 4) / 8
 	var paras []docPara
-	for k := 0; k < n; k++ {
-		pn := le.Uint32(plc[(n+1)*4+k*4:]) & 0x3FFFFF
-		page, ok := sub(wd, pn*512, 512)
-		if !ok {
-			continue
+	eachFKP(wd, plc, 13, func(page []byte, fcStart, fcEnd uint32, off int) {
+		if off <= 0 || off >= 511 {
+			return
 		}
-		crun := int(page[511])
-		if (crun+1)*4+crun*13 > 511 {
-			continue
+		// PapxInFkp: cb, or 0 and cb' (grpprl of 2*cb-1 or 2*cb' bytes)
+		start := off + 1
+		size := 2*int(page[off]) - 1
+		if page[off] == 0 {
+			start, size = off+2, 2*int(page[off+1])
 		}
-		for r := 0; r < crun; r++ {
-			p := docPara{fcStart: le.Uint32(page[r*4:]), fcEnd: le.Uint32(page[r*4+4:])}
-			off := int(page[(crun+1)*4+r*13]) * 2
-			if off <= 0 || off >= 511 {
-				continue
-			}
-			// PapxInFkp: cb, or 0 and cb' (grpprl of 2*cb-1 or 2*cb' bytes)
-			start := off + 1
-			size := 2*int(page[off]) - 1
-			if page[off] == 0 {
-				start, size = off+2, 2*int(page[off+1])
-			}
-			if size < 2 || start+2 > 511 {
-				continue
-			}
-			p.istd = int(le.Uint16(page[start:]))
-			if p.fcEnd > p.fcStart {
-				paras = append(paras, p)
-			}
+		if size < 2 || start+2 > 511 {
+			return
 		}
-	}
+		p := docPara{fcStart: fcStart, fcEnd: fcEnd, istd: int(binary.LittleEndian.Uint16(page[start:]))}
+		if p.fcEnd > p.fcStart {
+			paras = append(paras, p)
+		}
+	})
 	sort.SliceStable(paras, func(i, j int) bool { return paras[i].fcStart < paras[j].fcStart })
 	return paras
 }
