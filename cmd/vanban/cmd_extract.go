@@ -116,11 +116,17 @@ func extractFile(path string) extract.Record {
 // invalid bytes as U+FFFD.
 func readDocument(path string) (ingest.Document, error) {
 	doc, err := ingest.Read(path)
+	return withPath(doc, path), err
+}
+
+// withPath sets doc's path as given and adds the warning for a name that is
+// not valid UTF-8.
+func withPath(doc ingest.Document, path string) ingest.Document {
 	doc.Path = path
 	if !utf8.ValidString(path) {
 		doc.Warnings = append(doc.Warnings, "file name is not valid UTF-8; its invalid bytes show as U+FFFD")
 	}
-	return doc, err
+	return doc
 }
 
 // printRecordSummary writes a few human-readable lines about rec.

@@ -274,24 +274,31 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 	return nil
 }
 
-// processFile hashes a file, and reads and extracts it unless its content
-// is already stored.
+// processFile reads a file once, and parses and extracts it unless its
+// content (by hash) is already stored.
 func processFile(ix *index.Index, j job) outcome {
 	st := index.FileState{Path: j.entry.Path, Size: j.entry.Size, ModTime: j.entry.ModTime}
-	sha, err := hashFile(j.entry.Path)
+	if j.entry.Size > ingest.MaxFileSize {
+		// Refused without reading it: Read says why.
+		_, err := ingest.Read(j.entry.Path)
+		return outcome{state: st, err: err}
+	}
+	data, err := os.ReadFile(j.entry.Path)
 	if err != nil {
 		return outcome{state: st, err: err}
 	}
-	st.SHA256 = sha
-	if sha == j.prev.SHA256 {
+	sum := sha256.Sum256(data)
+	st.SHA256 = hex.EncodeToString(sum[:])
+	if st.SHA256 == j.prev.SHA256 {
 		return outcome{state: st, known: true}
 	}
-	if ok, err := ix.HasContent(sha); err != nil {
+	if ok, err := ix.HasContent(st.SHA256); err != nil {
 		return outcome{state: st, err: fmt.Errorf("look up content: %w", err)}
 	} else if ok {
 		return outcome{state: st, known: true}
 	}
-	doc, err := readDocument(j.entry.Path)
+	doc, err := ingest.ReadBytes(j.entry.Path, data)
+	doc = withPath(doc, j.entry.Path)
 	if err != nil {
 		return outcome{state: st, err: err}
 	}
