@@ -15,7 +15,6 @@ import (
 
 	"vanban/extract"
 	"vanban/index"
-	"vanban/ingest"
 )
 
 // benchDocs × benchTargets synthetic targets make the 200,000 rows of
@@ -67,10 +66,8 @@ func buildBenchIndex(b *testing.B, dir string) {
 				Sentence: sent, Page: 1 + i%3,
 			})
 		}
-		doc := ingest.Document{Path: rec.Path, Format: ingest.FormatPDF, Pages: []string{text}, Paged: true}
-		doc.SHA256 = hashOf(rec.Path)
-		st := index.FileState{Path: rec.Path, SHA256: doc.SHA256, Size: 1000, ModTime: time.Unix(1700000000, 0)}
-		if err := w.Add(doc, rec, st); err != nil {
+		st := index.FileState{Path: rec.Path, SHA256: hashOf(rec.Path), Size: 1000, ModTime: time.Unix(1700000000, 0)}
+		if err := w.Add(rec, text, st); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -10,7 +10,6 @@ import (
 
 	"vanban/extract"
 	"vanban/index"
-	"vanban/ingest"
 )
 
 // fixture is one hand-built document of a test index: its text (pages)
@@ -105,12 +104,12 @@ func buildIndex(t testing.TB, dir string, fx []fixture) *index.Index {
 	}
 	w := ix.NewWriter(500)
 	for _, f := range fx {
-		doc := ingest.Document{Path: f.paths[0], Format: ingest.Format(f.rec.Format), Pages: f.pages, Paged: f.rec.Pages != nil}
-		doc.SHA256 = hashOf(doc.Text())
+		text := strings.Join(f.pages, extract.PageBreak)
+		sha := hashOf(text)
 		for i, p := range f.paths {
-			st := index.FileState{Path: p, SHA256: doc.SHA256, Size: int64(len(doc.Text())), ModTime: time.Unix(1700000000, 0)}
+			st := index.FileState{Path: p, SHA256: sha, Size: int64(len(text)), ModTime: time.Unix(1700000000, 0)}
 			if i == 0 {
-				err = w.Add(doc, f.rec, st)
+				err = w.Add(f.rec, text, st)
 			} else {
 				err = w.AddPath(st)
 			}

@@ -46,7 +46,7 @@ const (
 // a count, an amount, a number or a law's name. Old and converted texts are
 // read as written: "ngày 2/ 11/ 1996", "ngày* *27/10/2025" (Markdown
 // emphasis), "ngày 17-7-\n2020" (a PDF line wrap). Lunar dates ("âm lịch")
-// are skipped. text should be NFC, as ingest.Document.Text is.
+// are skipped. text should be NFC, as Source.Text is.
 //
 // A day-month without a year ("ngày 30/6", "chiều 7/12") is reported only
 // after "ngày", a part of the day or a weekday; it takes the year of a full

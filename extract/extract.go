@@ -3,18 +3,16 @@ package extract
 import (
 	"fmt"
 	"strings"
-
-	"vanban/ingest"
 )
 
 // Extract returns the Record of doc: its document fields and every record
 // the extractors find in its text. It never fails: what it cannot find is
 // left empty, and a panic in an extractor becomes a warning.
-func Extract(doc ingest.Document) Record {
+func Extract(doc Source) Record {
 	rec := Record{
 		Path:          doc.Path,
 		SHA256:        doc.SHA256,
-		Format:        string(doc.Format),
+		Format:        doc.Format,
 		Encoding:      NullString(doc.Encoding),
 		Kind:          "other",
 		Authors:       []string{},

@@ -4,12 +4,10 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
-
-	"vanban/ingest"
 )
 
 func TestExtractEmpty(t *testing.T) {
-	rec := Extract(ingest.Document{Path: "empty.txt", Format: ingest.FormatText})
+	rec := Extract(Source{Path: "empty.txt", Format: FormatText})
 	b, err := json.Marshal(rec)
 	if err != nil {
 		t.Fatal(err)
@@ -29,7 +27,7 @@ func TestExtractEmpty(t *testing.T) {
 
 func TestExtractOfficial(t *testing.T) {
 	text := "HUYỆN ỦY TAM NÔNG\n*\nSố 12-NQ/HU\nĐẢNG CỘNG SẢN VIỆT NAM\nTam Nông, ngày 02 tháng 3 năm 2021\n\nNGHỊ QUYẾT\nvề phát triển kinh tế\n\nThực hiện Nghị quyết số 05-NQ/TU ngày 10-1-2021 của Tỉnh ủy và Nghị quyết số 12-NQ/HU này, các tổ chức cơ sở đảng (TCCSĐ) thực hiện.\n"
-	rec := Extract(ingest.Document{Path: "nq.txt", Format: ingest.FormatText, Encoding: "utf-8", Pages: []string{text}})
+	rec := Extract(Source{Path: "nq.txt", Format: FormatText, Encoding: "utf-8", Pages: []string{text}})
 	if rec.Kind != "resolution" || rec.Number != "12-NQ/HU" || rec.Issued != "2021-03-02" {
 		t.Errorf("Extract(nq) = kind %q, number %q, issued %q; want resolution, 12-NQ/HU, 2021-03-02", rec.Kind, rec.Number, rec.Issued)
 	}
@@ -50,7 +48,7 @@ func TestExtractOfficial(t *testing.T) {
 
 func TestExtractWarnsMissingHeadingParts(t *testing.T) {
 	text := "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nQUYẾT ĐỊNH\nVề việc khen thưởng\n\nNội dung.\n"
-	rec := Extract(ingest.Document{Path: "qd.txt", Format: ingest.FormatText, Pages: []string{text}})
+	rec := Extract(Source{Path: "qd.txt", Format: FormatText, Pages: []string{text}})
 	if rec.Kind != "decision" || len(rec.Warnings) != 1 {
 		t.Errorf("Extract(qd) = kind %q, warnings %q; want decision with one warning (no number, no date)", rec.Kind, rec.Warnings)
 	}
@@ -72,7 +70,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add("10/07/2011 - 19:35\n\nKICKER:\n\nTiêu đề\n\n* MAI THANH DÂN\n\n16/18 xã (DN) đạt 2.500 tỷ đồng.")
 	f.Add("(\f)\f**\n|*\nSố:\n1/")
 	f.Fuzz(func(t *testing.T, text string) {
-		rec := Extract(ingest.Document{Path: "f.txt", Format: ingest.FormatText, Pages: strings.Split(text, "\f")})
+		rec := Extract(Source{Path: "f.txt", Format: FormatText, Pages: strings.Split(text, "\f")})
 		for _, w := range rec.Warnings {
 			if strings.Contains(w, "extractor failed") {
 				t.Errorf("Extract(%q): %s", text, w)

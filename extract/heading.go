@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"vanban/ingest"
 )
 
 // Heading is what the top and bottom of a document say about it: for an
@@ -46,7 +44,7 @@ var (
 
 // ParseHeading reads the heading of doc's text (and its metadata title and
 // time, when the text does not give them).
-func ParseHeading(doc ingest.Document) Heading {
+func ParseHeading(doc Source) Heading {
 	text := doc.Text()
 	lines := splitLines(text)
 	var h Heading
@@ -980,7 +978,7 @@ var notNames = map[string]bool{
 
 // parseArticle fills h for a news article: dateline, headline without its
 // kicker, byline.
-func parseArticle(lines []textLine, doc ingest.Document, h *Heading) {
+func parseArticle(lines []textLine, doc Source, h *Heading) {
 	h.Kind = "article"
 	idx := headBlock(lines)
 	titleAt := -1
@@ -1028,7 +1026,7 @@ func parseArticle(lines []textLine, doc ingest.Document, h *Heading) {
 			h.Title = meta
 		}
 	}
-	if h.Published == "" && doc.Published != "" && doc.Format == ingest.FormatHTML {
+	if h.Published == "" && doc.Published != "" && doc.Format == FormatHTML {
 		// Only a web page's metadata dates the article; a PDF's or a
 		// DOCX's creation time is when the file was made.
 		h.Published = doc.Published

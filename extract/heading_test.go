@@ -5,12 +5,10 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"vanban/ingest"
 )
 
 func headingOf(text string) Heading {
-	return ParseHeading(ingest.Document{Path: "t.txt", Format: ingest.FormatText, Pages: []string{text}})
+	return ParseHeading(Source{Path: "t.txt", Format: FormatText, Pages: []string{text}})
 }
 
 func TestParseHeading(t *testing.T) {
@@ -195,12 +193,12 @@ func TestNotArticle(t *testing.T) {
 }
 
 func TestParseHeadingMetadataTitle(t *testing.T) {
-	doc := ingest.Document{Format: ingest.FormatHTML, Title: "Tin vắn | Báo Điện tử", Published: "2020-03-01T10:00", Pages: []string{""}}
+	doc := Source{Format: FormatHTML, Title: "Tin vắn | Báo Điện tử", Published: "2020-03-01T10:00", Pages: []string{""}}
 	h := ParseHeading(doc)
 	if h.Title != "Tin vắn" || h.Published != "2020-03-01T10:00" {
 		t.Errorf("ParseHeading(html metadata) = %q, %q; want %q, %q", h.Title, h.Published, "Tin vắn", "2020-03-01T10:00")
 	}
-	doc.Format = ingest.FormatPDF
+	doc.Format = "pdf"
 	if h := ParseHeading(doc); h.Published != "" {
 		t.Errorf("ParseHeading(pdf metadata).Published = %q; want \"\" (a PDF's creation time is not a publication time)", h.Published)
 	}

@@ -8,21 +8,20 @@ import (
 	"strings"
 	"testing"
 
-	"vanban/ingest"
 	"vanban/ingest/vntext"
 	"vanban/internal/testshared"
 )
 
-// devDocuments reads every UTF-8 *.txt and *.md file of dir as an
-// ingest.Document the way the text reader would, with Path set to the file
+// devDocuments reads every UTF-8 *.txt and *.md file of dir as a Source
+// the way the text reader would, with Path set to the file
 // name (the scorer matches predictions to gold by file name).
-func devDocuments(t testing.TB, dir string) []ingest.Document {
+func devDocuments(t testing.TB, dir string) []Source {
 	t.Helper()
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatalf("read %s: %v", dir, err)
 	}
-	var docs []ingest.Document
+	var docs []Source
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || !(strings.HasSuffix(name, ".txt") || strings.HasSuffix(name, ".md")) {
@@ -37,12 +36,11 @@ func devDocuments(t testing.TB, dir string) []ingest.Document {
 	return docs
 }
 
-// textDocument builds the Document of a UTF-8 text file's bytes.
-func textDocument(name string, b []byte) ingest.Document {
-	return ingest.Document{
+// textDocument builds the Source of a UTF-8 text file's bytes.
+func textDocument(name string, b []byte) Source {
+	return Source{
 		Path:     name,
-		Size:     int64(len(b)),
-		Format:   ingest.FormatText,
+		Format:   FormatText,
 		Encoding: "utf-8",
 		Pages:    []string{vntext.Clean(string(b))},
 	}
@@ -89,122 +87,4 @@ func TestScore(t *testing.T) {
 	if err != nil {
 		t.Fatalf("score.py: %v", err)
 	}
-}
-
-// bulkDocuments reads every file of ../shared/corpus/bulk with the
-// project's readers (ingest.ReadBytes), skipping those it cannot read.
-func bulkDocuments(b *testing.B) (docs []ingest.Document, raw [][]byte, names []string) {
-	b.Helper()
-	dir := testshared.Dir(b, "corpus/bulk")
-	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		doc, err := ingest.ReadBytes(path, data)
-		if err != nil {
-			return nil
-		}
-		docs = append(docs, doc)
-		raw = append(raw, data)
-		names = append(names, path)
-		return nil
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	if len(docs) == 0 {
-		b.Skip("skipped: no readable documents in corpus/bulk")
-	}
-	return docs, raw, names
-}
-
-// BenchmarkExtract measures extraction over ../shared/corpus/bulk: one
-// iteration extracts every document; docs/s and MB/s (of text) are
-// reported.
-func BenchmarkExtract(b *testing.B) {
-	docs, _, _ := bulkDocuments(b)
-	var size int64
-	for _, d := range docs {
-		size += int64(len(d.Text()))
-	}
-	b.SetBytes(size)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, d := range docs {
-			Extract(d)
-		}
-	}
-	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
-}
-
-// BenchmarkReadAndExtract measures reading (ingest.ReadBytes on bytes
-// already in memory) plus extraction over the same corpus, so that
-// extraction's share of the ingest pipeline can be read off against
-// BenchmarkExtract.
-func BenchmarkReadAndExtract(b *testing.B) {
-	_, raw, names := bulkDocuments(b)
-	var size int64
-	for _, r := range raw {
-		size += int64(len(r))
-	}
-	b.SetBytes(size)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for k, r := range raw {
-			doc, err := ingest.ReadBytes(names[k], r)
-			if err != nil {
-				continue
-			}
-			Extract(doc)
-		}
-	}
-	b.ReportMetric(float64(len(raw)*b.N)/b.Elapsed().Seconds(), "docs/s")
-}
-
-// BenchmarkExtractParts splits extraction time by extractor.
-func BenchmarkExtractParts(b *testing.B) {
-	docs, _, _ := bulkDocuments(b)
-	texts := make([]string, len(docs))
-	for i, d := range docs {
-		texts[i] = d.Text()
-	}
-	b.Run("heading", func(b *testing.B) {
-		for i := 0; i < b.N; i++ {
-			for _, d := range docs {
-				ParseHeading(d)
-			}
-		}
-	})
-	b.Run("references", func(b *testing.B) {
-		for i := 0; i < b.N; i++ {
-			for _, t := range texts {
-				FindReferences(t, "")
-			}
-		}
-	})
-	b.Run("abbreviations", func(b *testing.B) {
-		for i := 0; i < b.N; i++ {
-			for _, t := range texts {
-				FindAbbreviations(t)
-			}
-		}
-	})
-	b.Run("dates", func(b *testing.B) {
-		for i := 0; i < b.N; i++ {
-			for _, t := range texts {
-				FindDates(t, 0)
-			}
-		}
-	})
-	b.Run("targets", func(b *testing.B) {
-		for i := 0; i < b.N; i++ {
-			for _, t := range texts {
-				FindTargets(t, TargetContext{})
-			}
-		}
-	})
 }

@@ -36,14 +36,14 @@ func TestCrashChild(t *testing.T) {
 	tg := extract.Target{Subject: "đảng viên", Comparator: ">=", Value: 90, Unit: "%"}
 	for i := 0; ; i++ {
 		sha, path := crashDoc(i)
-		doc, rec, st := testDoc(path, sha, "Văn bản "+strconv.Itoa(i), "Nội dung số "+strconv.Itoa(i), tg, tg)
-		if err := w.Add(doc, rec, st); err != nil {
+		rec, text, st := testDoc(path, sha, "Văn bản "+strconv.Itoa(i), "Nội dung số "+strconv.Itoa(i), tg, tg)
+		if err := w.Add(rec, text, st); err != nil {
 			t.Fatal(err)
 		}
 		if i%5 == 4 { // some paths change content, some go
 			sha2, _ := crashDoc(i + 100000)
-			doc, rec, st := testDoc(path, sha2, "Sửa đổi", "Nội dung mới", tg)
-			if err := w.Add(doc, rec, st); err != nil {
+			rec, text, st := testDoc(path, sha2, "Sửa đổi", "Nội dung mới", tg)
+			if err := w.Add(rec, text, st); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -97,8 +97,8 @@ func TestKillDuringWrite(t *testing.T) {
 	w := ix.NewWriter(10)
 	for i := 0; i < 50; i++ {
 		sha, path := crashDoc(i)
-		doc, rec, st := testDoc(path, sha, "Văn bản", "Nội dung", extract.Target{Subject: "x"})
-		if err := w.Add(doc, rec, st); err != nil {
+		rec, text, st := testDoc(path, sha, "Văn bản", "Nội dung", extract.Target{Subject: "x"})
+		if err := w.Add(rec, text, st); err != nil {
 			t.Fatal(err)
 		}
 	}

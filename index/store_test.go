@@ -9,16 +9,15 @@ import (
 	"time"
 
 	"vanban/extract"
-	"vanban/ingest"
 )
 
-func testDoc(path, sha, title, text string, targets ...extract.Target) (ingest.Document, extract.Record, FileState) {
-	doc := ingest.Document{Path: path, SHA256: sha, Format: ingest.FormatText, Pages: []string{text}}
-	rec := extract.Extract(doc)
+func testDoc(path, sha, title, text string, targets ...extract.Target) (extract.Record, string, FileState) {
+	src := extract.Source{Path: path, SHA256: sha, Format: extract.FormatText, Pages: []string{text}}
+	rec := extract.Extract(src)
 	rec.Title = extract.NullString(title)
 	rec.Kind = "resolution"
 	rec.Targets = append([]extract.Target{}, targets...)
-	return doc, rec, FileState{Path: path, SHA256: sha, Size: int64(len(text)), ModTime: time.Unix(1700000000, 0)}
+	return rec, src.Text(), FileState{Path: path, SHA256: sha, Size: int64(len(text)), ModTime: time.Unix(1700000000, 0)}
 }
 
 func mustOpen(t *testing.T, dir string) *Index {
@@ -51,8 +50,8 @@ func TestStoreLifecycle(t *testing.T) {
 		{"b.txt", "bbb", "Nghị quyết B"},
 		{"c.txt", "ccc", "Nghị quyết C"},
 	} {
-		doc, rec, st := testDoc(c.path, c.sha, c.title, "Xây dựng tổ chức cơ sở đảng trong sạch, vững mạnh.", tg, tg)
-		if err := w.Add(doc, rec, st); err != nil {
+		rec, text, st := testDoc(c.path, c.sha, c.title, "Xây dựng tổ chức cơ sở đảng trong sạch, vững mạnh.", tg, tg)
+		if err := w.Add(rec, text, st); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -94,8 +93,8 @@ func TestStoreLifecycle(t *testing.T) {
 	// b.txt changes content (one target now); a.txt is removed but its
 	// copy keeps the content; c.txt is removed and its content goes.
 	w = ix.NewWriter(100)
-	doc, rec, st := testDoc("b.txt", "bbb2", "Nghị quyết B sửa đổi", "Văn bản mới.", tg)
-	if err := w.Add(doc, rec, st); err != nil {
+	rec, text, st := testDoc("b.txt", "bbb2", "Nghị quyết B sửa đổi", "Văn bản mới.", tg)
+	if err := w.Add(rec, text, st); err != nil {
 		t.Fatal(err)
 	}
 	for _, p := range []string{"a.txt", "c.txt", "never-seen.txt"} {
@@ -151,8 +150,8 @@ func TestReadOnlyWriterFails(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	doc, rec, st := testDoc("a.txt", "aaa", "A", "x")
-	if err := ix.NewWriter(1).Add(doc, rec, st); err == nil {
+	rec, text, st := testDoc("a.txt", "aaa", "A", "x")
+	if err := ix.NewWriter(1).Add(rec, text, st); err == nil {
 		t.Errorf("Add through a read-only index = nil; want an error")
 	}
 }
@@ -220,8 +219,8 @@ func TestReaddFewerTargets(t *testing.T) {
 		for i := range targets {
 			targets[i] = tg
 		}
-		doc, rec, st := testDoc("a.txt", "aaa", "A", "x", targets...)
-		if err := w.Add(doc, rec, st); err != nil {
+		rec, text, st := testDoc("a.txt", "aaa", "A", "x", targets...)
+		if err := w.Add(rec, text, st); err != nil {
 			t.Fatal(err)
 		}
 		if err := w.Flush(); err != nil {

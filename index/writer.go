@@ -13,7 +13,6 @@ import (
 	bleveindex "github.com/blevesearch/bleve_index_api"
 
 	"vanban/extract"
-	"vanban/ingest"
 )
 
 // Writer batches changes to the index. Each Flush commits one atomic batch:
@@ -64,16 +63,17 @@ func (ix *Index) NewWriter(size int) *Writer {
 	return w
 }
 
-// Add stores doc and its record as the content of st.Path, replacing what
-// the path held before. st.SHA256 defaults to doc.SHA256.
-func (w *Writer) Add(doc ingest.Document, rec extract.Record, st FileState) error {
+// Add stores a document, its record and its text (extract.Source.Text,
+// which the record's offsets refer to), as the content of st.Path,
+// replacing what the path held before. st.SHA256 defaults to rec.SHA256.
+func (w *Writer) Add(rec extract.Record, text string, st FileState) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.err != nil {
 		return w.err
 	}
 	if st.SHA256 == "" {
-		st.SHA256 = doc.SHA256
+		st.SHA256 = rec.SHA256
 	}
 	if st.SHA256 == "" {
 		return fmt.Errorf("add %s: no content hash", st.Path)
@@ -85,7 +85,7 @@ func (w *Writer) Add(doc ingest.Document, rec extract.Record, st FileState) erro
 	if err != nil {
 		return err
 	}
-	return w.store(t, st, &docData{rec: rec, text: doc.Text()})
+	return w.store(t, st, &docData{rec: rec, text: text})
 }
 
 // store makes d the content of st.Path: it forgets what the path held,

@@ -15,8 +15,8 @@ func TestWriterCommitsByBytes(t *testing.T) {
 	w := ix.NewWriter(1000)
 	big := strings.Repeat("nghị quyết đảng viên ", MaxBatchBytes/len("nghị quyết đảng viên ")/2+1)
 	for i, sha := range []string{"aa", "bb"} {
-		doc, rec, st := testDoc("/a/"+sha+".txt", sha, "t", big)
-		if err := w.Add(doc, rec, st); err != nil {
+		rec, text, st := testDoc("/a/"+sha+".txt", sha, "t", big)
+		if err := w.Add(rec, text, st); err != nil {
 			t.Fatal(err)
 		}
 		n, err := ix.Count()

@@ -28,7 +28,6 @@ import (
 
 	"vanban/extract"
 	"vanban/index"
-	"vanban/ingest"
 	"vanban/ingest/vntext"
 	"vanban/internal/testshared"
 )
@@ -83,7 +82,7 @@ var (
 
 // synthDoc builds document i: 4–12 paragraphs drawn from the corpus, a
 // title, and record fields varied by i.
-func synthDoc(c *benchCorpus, i int) (ingest.Document, extract.Record) {
+func synthDoc(c *benchCorpus, i int) (extract.Record, string) {
 	r := rand.New(rand.NewPCG(uint64(i), 42))
 	np := 4 + r.IntN(9)
 	paras := make([]string, np)
@@ -103,7 +102,6 @@ func synthDoc(c *benchCorpus, i int) (ingest.Document, extract.Record) {
 	text := head + "\n" + strings.Join(paras, "\n")
 	path := fmt.Sprintf("bulk/%06d.txt", i)
 	sha := fmt.Sprintf("%064x", uint64(i)*0x9e3779b97f4a7c15+1)
-	doc := ingest.Document{Path: path, SHA256: sha, Size: int64(len(text)), Format: ingest.FormatText, Pages: []string{text}}
 	rec := extract.Record{Path: path, SHA256: sha, Format: "txt", Authors: []string{}, References: []extract.Reference{},
 		Abbreviations: []extract.Abbreviation{}, Dates: []extract.Date{}, Targets: []extract.Target{}, Warnings: []string{}}
 	rec.Kind, rec.Title, rec.Number, rec.Issuer = kind, extract.NullString(title), extract.NullString(number), extract.NullString(issuer)
@@ -121,7 +119,7 @@ func synthDoc(c *benchCorpus, i int) (ingest.Document, extract.Record) {
 			Sentence: paras[0], Page: 1,
 		}}
 	}
-	return doc, rec
+	return rec, text
 }
 
 // benchIndex returns an index of n synthesized documents (built, or reused
@@ -147,8 +145,8 @@ func benchIndex(b *testing.B, c *benchCorpus, n int) (string, time.Duration) {
 	}
 	w := ix.NewWriter(500)
 	for i := 0; i < n; i++ {
-		doc, rec := synthDoc(c, i)
-		if err := w.Add(doc, rec, index.FileState{Path: doc.Path, SHA256: doc.SHA256, Size: doc.Size, ModTime: time.Unix(int64(i), 0)}); err != nil {
+		rec, text := synthDoc(c, i)
+		if err := w.Add(rec, text, index.FileState{Path: rec.Path, SHA256: rec.SHA256, Size: int64(len(text)), ModTime: time.Unix(int64(i), 0)}); err != nil {
 			b.Fatal(err)
 		}
 		if (i+1)%10000 == 0 {

@@ -18,7 +18,6 @@ import (
 
 	"vanban/extract"
 	"vanban/index"
-	"vanban/ingest"
 )
 
 // corpusDir is the query-table corpus: documents written for these tests,
@@ -26,8 +25,9 @@ import (
 // "---" and the text.
 const corpusDir = "../testdata/search"
 
-// loadDoc reads one corpus document.
-func loadDoc(t testing.TB, path string) (ingest.Document, extract.Record) {
+// loadDoc reads one corpus document: its record, its text and the file's
+// size.
+func loadDoc(t testing.TB, path string) (extract.Record, string, int64) {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -38,19 +38,18 @@ func loadDoc(t testing.TB, path string) (ingest.Document, extract.Record) {
 		t.Fatalf("%s: no --- line", path)
 	}
 	sum := sha256.Sum256(b)
-	doc := ingest.Document{
+	src := extract.Source{
 		Path:   filepath.ToSlash(path),
 		SHA256: hex.EncodeToString(sum[:]),
-		Size:   int64(len(b)),
-		Format: ingest.FormatText,
-		Pages:  strings.Split(string(body), ingest.PageBreak),
+		Format: extract.FormatText,
+		Pages:  strings.Split(string(body), extract.PageBreak),
 	}
-	rec := extract.Extract(doc)
+	rec := extract.Extract(src)
 	if err := json.Unmarshal(head, &rec); err != nil {
 		t.Fatalf("%s: header: %v", path, err)
 	}
-	rec.Path, rec.SHA256, rec.Format = doc.Path, doc.SHA256, string(doc.Format)
-	return doc, rec
+	rec.Path, rec.SHA256, rec.Format = src.Path, src.SHA256, src.Format
+	return rec, src.Text(), int64(len(b))
 }
 
 // buildIndex indexes the corpus into a new index and opens it read-only.
@@ -67,8 +66,8 @@ func buildIndex(t testing.TB) *index.Index {
 		t.Fatal("no corpus documents")
 	}
 	for _, f := range files {
-		doc, rec := loadDoc(t, f)
-		if err := w.Add(doc, rec, index.FileState{Path: doc.Path, SHA256: doc.SHA256, Size: doc.Size}); err != nil {
+		rec, text, size := loadDoc(t, f)
+		if err := w.Add(rec, text, index.FileState{Path: rec.Path, SHA256: rec.SHA256, Size: size}); err != nil {
 			t.Fatal(err)
 		}
 	}

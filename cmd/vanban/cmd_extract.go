@@ -98,7 +98,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 func extractFile(path string) extract.Record {
 	doc, err := readDocument(path)
 	if err != nil {
-		rec := extract.Extract(ingest.Document{Path: path, Format: doc.Format, SHA256: doc.SHA256, Encoding: doc.Encoding, Warnings: doc.Warnings})
+		rec := extract.Extract(extract.Source{Path: path, Format: string(doc.Format), SHA256: doc.SHA256, Encoding: doc.Encoding, Warnings: doc.Warnings})
 		if rec.SHA256 == "" {
 			rec.SHA256, _ = hashFile(path)
 		}
@@ -107,7 +107,7 @@ func extractFile(path string) extract.Record {
 		rec.Error = extract.NullString(oneLine(err))
 		return rec
 	}
-	return extract.Extract(doc)
+	return extract.Extract(sourceOf(doc))
 }
 
 // readDocument reads path with ingest.Read, keeping path exactly as given

@@ -104,7 +104,7 @@ type job struct {
 type outcome struct {
 	state   index.FileState
 	known   bool // the content is already stored (under this or another path)
-	doc     ingest.Document
+	src     extract.Source
 	rec     extract.Record
 	err     error
 	skipped string // why the file was passed over, if it was
@@ -192,7 +192,7 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 			defer wg.Done()
 			for j := range work {
 				r := processFile(ix, j)
-				r.weight = min(textBytes(r.doc), aheadBytes)
+				r.weight = min(textBytes(r.src), aheadBytes)
 				if err := ahead.Acquire(ctx, r.weight); err != nil {
 					r.weight = 0 // interrupted: hand it over unbudgeted
 				}
@@ -241,14 +241,14 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 		default:
 			addedNow[r.state.SHA256] = true
 			sum.Ingested++
-			sum.Warnings += len(r.doc.Warnings)
+			sum.Warnings += len(r.src.Warnings)
 			sum.Targets += len(r.rec.Targets)
 			if o.verbose {
-				for _, warn := range r.doc.Warnings {
+				for _, warn := range r.src.Warnings {
 					fmt.Fprintf(stderr, "vanban: %s: warning: %s\n", r.state.Path, warn)
 				}
 			}
-			writeErr = w.Add(r.doc, r.rec, r.state)
+			writeErr = w.Add(r.rec, r.src.Text(), r.state)
 		}
 	}
 	if writeErr == nil && o.prune && ctx.Err() == nil {
@@ -302,14 +302,14 @@ func processFile(ix *index.Index, j job) outcome {
 	if err != nil {
 		return outcome{state: st, err: err}
 	}
-	rec := extract.Extract(doc)
-	return outcome{state: st, doc: doc, rec: rec}
+	src := sourceOf(doc)
+	return outcome{state: st, src: src, rec: extract.Extract(src)}
 }
 
-// textBytes is the size of doc's text.
-func textBytes(doc ingest.Document) int64 {
+// textBytes is the size of src's text.
+func textBytes(src extract.Source) int64 {
 	var n int64
-	for _, p := range doc.Pages {
+	for _, p := range src.Pages {
 		n += int64(len(p))
 	}
 	return n

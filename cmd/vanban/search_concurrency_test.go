@@ -14,7 +14,6 @@ import (
 
 	"vanban/extract"
 	"vanban/index"
-	"vanban/ingest"
 )
 
 // runVanban runs the vanban command (this test binary, via testscript's
@@ -54,9 +53,9 @@ func TestSearchWhileIndexHeld(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := ingest.Document{Path: "a.txt", SHA256: "aa", Format: ingest.FormatText, Pages: []string{"Nghị quyết về xây dựng Đảng"}}
+	src := extract.Source{Path: "a.txt", SHA256: "aa", Format: extract.FormatText, Pages: []string{"Nghị quyết về xây dựng Đảng"}}
 	w := ix.NewWriter(10)
-	if err := w.Add(doc, extract.Extract(doc), index.FileState{Path: "a.txt", SHA256: "aa"}); err != nil {
+	if err := w.Add(extract.Extract(src), src.Text(), index.FileState{Path: "a.txt", SHA256: "aa"}); err != nil {
 		t.Fatal(err)
 	}
 	if err := w.Flush(); err != nil {
