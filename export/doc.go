@@ -3,9 +3,11 @@
 // excelize's stream writer, and CSV and JSONL files, with Vietnamese headers by
 // default, typed cells and no formula built from document text.
 //
-// Select picks documents or targets with the query language and filters of
-// package search; Export walks the selected records and feeds a Writer (XLSX
-// or CSV) one sheet at a time; ExportJSONL writes the records themselves.
+// export reads the index only through package index: Export walks the
+// records of an index.Selection (which package search compiles from a query
+// and filters; nil exports everything) and feeds a Writer (XLSX or CSV) one
+// sheet at a time; ExportJSONL writes the records themselves. It never
+// imports Bleve nor package search.
 // CreateFile writes under a temporary name that Commit renames into place.
 //
 // Values are typed: numbers are number cells (a target's value with its unit

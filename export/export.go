@@ -7,12 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search/query"
-
 	"vanban/extract"
 	"vanban/index"
-	"vanban/search"
 )
 
 // MemoryLimit is the soft memory limit (runtime/debug.SetMemoryLimit)
@@ -64,126 +60,10 @@ func (o Options) sheets() []Sheet {
 // Stats counts the rows written per sheet (headers not counted).
 type Stats map[Sheet]int
 
-// Selection says which documents and targets an export holds. The nil
-// *Selection holds everything in the index.
-type Selection struct {
-	docs    map[string]bool         // content hashes
-	targets map[string]map[int]bool // per hash, the chosen targets; nil: all targets of the chosen documents
-}
-
-// Documents returns the number of documents selected, or -1 for all.
-func (s *Selection) Documents() int {
-	if s == nil {
-		return -1
-	}
-	return len(s.docs)
-}
-
-func (s *Selection) hasDoc(sha string) bool { return s == nil || s.docs[sha] }
-
-func (s *Selection) hasTarget(sha string, i int) bool {
-	if s == nil || s.targets == nil {
-		return s.hasDoc(sha)
-	}
-	return s.targets[sha][i]
-}
-
-// selectPage is the number of hits asked of the search at a time.
-const selectPage = 5000
-
-// Select returns what q finds in ix, with the same query language and
-// filters as vanban search: the documents it finds, or with q.Targets the
-// targets it finds and their documents. q.Limit, q.Offset and sorting are
-// ignored; a nil q selects everything.
-func Select(ctx context.Context, ix *index.Index, q *search.Query) (*Selection, error) {
-	if q == nil {
-		return nil, nil
-	}
-	s, err := search.New(ix)
-	if err != nil {
-		return nil, err
-	}
-	qq := *q
-	qq.Limit, qq.Offset, qq.SortByDate, qq.Facets, qq.Snippets = selectPage, 0, false, false, -1
-	sel := &Selection{docs: map[string]bool{}}
-	if qq.Targets {
-		sel.targets = map[string]map[int]bool{}
-	}
-	for {
-		res, err := s.Search(ctx, qq)
-		if err != nil {
-			return nil, err
-		}
-		for _, h := range res.Hits {
-			sel.docs[h.SHA256] = true
-			if h.Target != nil {
-				m := sel.targets[h.SHA256]
-				if m == nil {
-					m = map[int]bool{}
-					sel.targets[h.SHA256] = m
-				}
-				m[h.TargetIndex] = true
-			}
-		}
-		qq.Offset += len(res.Hits)
-		if len(res.Hits) < qq.Limit || uint64(qq.Offset) >= res.Total {
-			return sel, nil
-		}
-	}
-}
-
-// recordPage is the number of records read from the index at a time. A
-// record holds all its targets, so a page of a few hundred keeps memory
-// low however many targets documents have (index.Records reads 2,000).
-const recordPage = 200
-
-// Records calls fn with every selected record, in content hash order. A
-// record's Path is the first of the paths that hold it.
-func Records(ctx context.Context, ix *index.Index, sel *Selection, fn func(extract.Record) error) error {
-	tq := query.NewTermQuery(index.TypeDoc)
-	tq.SetField(index.FieldType)
-	var after []string
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		req := bleve.NewSearchRequestOptions(tq, recordPage, 0, false)
-		req.Fields = []string{index.FieldRecord, index.FieldPath}
-		req.SortBy([]string{"_id"})
-		req.SearchAfter = after
-		res, err := ix.Bleve().SearchInContext(ctx, req)
-		if err != nil {
-			return fmt.Errorf("list records: %w", err)
-		}
-		n := len(res.Hits)
-		if n > 0 {
-			after = []string{res.Hits[n-1].ID}
-		}
-		for i, h := range res.Hits {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			rec, err := index.RecordFromFields(h.Fields)
-			res.Hits[i] = nil // let the page go as it is read
-			if err != nil {
-				return fmt.Errorf("record %s: %w", h.ID, err)
-			}
-			if !sel.hasDoc(rec.SHA256) {
-				continue
-			}
-			if err := fn(rec); err != nil {
-				return err
-			}
-		}
-		if n < recordPage {
-			return nil
-		}
-	}
-}
-
-// Export writes the sheets of opts of the selected records of ix to w,
-// and closes w. It returns the rows written per sheet.
-func Export(ctx context.Context, ix *index.Index, sel *Selection, w Writer, opts Options) (Stats, error) {
+// Export writes the sheets of opts of the selected records of ix (all of
+// them for a nil sel) to w, and closes w. It returns the rows written per
+// sheet.
+func Export(ctx context.Context, ix *index.Index, sel *index.Selection, w Writer, opts Options) (Stats, error) {
 	e := &exporter{ix: ix, sel: sel, w: w, lang: opts.lang(), progress: opts.Progress, stats: Stats{}}
 	for _, s := range opts.sheets() {
 		if err := w.BeginSheet(s); err != nil {
@@ -218,7 +98,7 @@ func Export(ctx context.Context, ix *index.Index, sel *Selection, w Writer, opts
 // exporter writes the sheets of one export.
 type exporter struct {
 	ix       *index.Index
-	sel      *Selection
+	sel      *index.Selection
 	w        Writer
 	lang     Lang
 	progress func(Sheet, int, bool)
@@ -284,10 +164,10 @@ func (e *exporter) targets(ctx context.Context) error {
 	const first = 2
 	next := first
 	rows := map[int]int{} // target index → sheet row, per document
-	return Records(ctx, e.ix, e.sel, func(rec extract.Record) error {
+	return e.ix.Records(ctx, e.sel, func(rec extract.Record) error {
 		clear(rows)
 		for i := range rec.Targets {
-			if e.sel.hasTarget(rec.SHA256, i) {
+			if e.sel.HasTarget(rec.SHA256, i) {
 				rows[i] = next
 				next++
 			}
@@ -337,7 +217,7 @@ func (e *exporter) targets(ctx context.Context) error {
 
 // documents writes one row per selected document.
 func (e *exporter) documents(ctx context.Context) error {
-	return Records(ctx, e.ix, e.sel, func(rec extract.Record) error {
+	return e.ix.Records(ctx, e.sel, func(rec extract.Record) error {
 		paths, err := e.ix.Paths(rec.SHA256)
 		if err != nil {
 			return err
@@ -377,43 +257,15 @@ func (e *exporter) documents(ctx context.Context) error {
 // resolutions that are selected documents or that selected documents
 // cite, with those citations only.
 func (e *exporter) resolutions(ctx context.Context) error {
-	rs, err := search.Resolutions(ctx, e.ix)
+	rs, err := e.ix.Resolutions(ctx, e.sel)
 	if err != nil {
 		return err
-	}
-	var chosen map[string]bool // paths of the selected documents
-	if e.sel != nil {
-		chosen = map[string]bool{}
-		for sha := range e.sel.docs {
-			ps, err := e.ix.Paths(sha)
-			if err != nil {
-				return err
-			}
-			for _, p := range ps {
-				chosen[p] = true
-			}
-		}
 	}
 	for _, res := range rs {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		cites := res.CitedBy
-		if chosen != nil {
-			cites = nil
-			for _, c := range res.CitedBy {
-				if chosen[c.Path] {
-					cites = append(cites, c)
-				}
-			}
-			selected := false
-			for _, p := range res.Paths {
-				selected = selected || chosen[p]
-			}
-			if len(cites) == 0 && !selected {
-				continue
-			}
-		}
 		var lines []string
 		for _, c := range cites {
 			lines = append(lines, citationLine(c))
@@ -437,7 +289,7 @@ func (e *exporter) resolutions(ctx context.Context) error {
 
 // citationLine describes a citing document on one line: its number and
 // date, its title and its path.
-func citationLine(c search.Citation) string {
+func citationLine(c index.Citation) string {
 	var b strings.Builder
 	if c.Number != "" {
 		b.WriteString(c.Number)
@@ -457,11 +309,11 @@ func citationLine(c search.Citation) string {
 // dates writes one row per date mention of the selected documents, with
 // the text around it.
 func (e *exporter) dates(ctx context.Context) error {
-	return Records(ctx, e.ix, e.sel, func(rec extract.Record) error {
+	return e.ix.Records(ctx, e.sel, func(rec extract.Record) error {
 		if len(rec.Dates) == 0 {
 			return nil
 		}
-		body, err := e.text(rec.SHA256)
+		body, err := e.ix.Text(ctx, rec.SHA256)
 		if err != nil {
 			return err
 		}
@@ -484,22 +336,6 @@ func (e *exporter) dates(ctx context.Context) error {
 		}
 		return nil
 	})
-}
-
-// text loads the stored text of a document ("" when the index has none).
-func (e *exporter) text(sha string) (string, error) {
-	// "d:" + hash is the index's ID of a document (index.docID).
-	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery([]string{"d:" + sha}), 1, 0, false)
-	req.Fields = []string{index.FieldBodyFold}
-	res, err := e.ix.Bleve().Search(req)
-	if err != nil {
-		return "", fmt.Errorf("load text of %s: %w", sha, err)
-	}
-	if len(res.Hits) == 0 {
-		return "", nil
-	}
-	s, _ := res.Hits[0].Fields[index.FieldBodyFold].(string)
-	return s, nil
 }
 
 // contextBytes is about how much text Context keeps on each side.

@@ -65,10 +65,11 @@ func (j *JSONL) Close() error {
 	return nil
 }
 
-// ExportJSONL writes every selected record of ix to j, and closes j. It
+// ExportJSONL writes every selected record of ix (all of them for a nil
+// sel) to j, and closes j. It
 // returns the number of records written.
-func ExportJSONL(ctx context.Context, ix *index.Index, sel *Selection, j *JSONL) (int, error) {
-	err := Records(ctx, ix, sel, j.Write)
+func ExportJSONL(ctx context.Context, ix *index.Index, sel *index.Selection, j *JSONL) (int, error) {
+	err := ix.Records(ctx, sel, j.Write)
 	if err != nil {
 		return j.n, fmt.Errorf("export jsonl: %w", err)
 	}

@@ -19,7 +19,7 @@ import (
 )
 
 // exportXLSX exports sel of ix as a workbook and opens it again.
-func exportXLSX(t *testing.T, ix *index.Index, sel *Selection, opts Options) (*excelize.File, []byte, Stats) {
+func exportXLSX(t *testing.T, ix *index.Index, sel *index.Selection, opts Options) (*excelize.File, []byte, Stats) {
 	t.Helper()
 	var buf bytes.Buffer
 	x, err := NewXLSX(&buf, opts)
@@ -76,7 +76,7 @@ func zipFile(t *testing.T, data []byte, name string) string {
 // countRecords counts the documents, targets and date mentions of ix.
 func countRecords(t *testing.T, ix *index.Index) (docs, targets, dates int) {
 	t.Helper()
-	err := ix.Records(func(r extract.Record) error {
+	err := ix.Records(context.Background(), nil, func(r extract.Record) error {
 		docs++
 		targets += len(r.Targets)
 		dates += len(r.Dates)
@@ -108,7 +108,7 @@ func TestXLSXReadBack(t *testing.T) {
 	if err != nil || nt != targets {
 		t.Fatalf("CountTargets = %d, %v; records hold %d", nt, err, targets)
 	}
-	regs, err := search.Resolutions(context.Background(), ix)
+	regs, err := ix.Resolutions(context.Background(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -367,7 +367,7 @@ func TestSelect(t *testing.T) {
 		{search.Query{Targets: true, Text: "subject:\"chi bộ\""}, 1, 2, 1},
 		{search.Query{Kind: "law"}, 0, 0, 0},
 	} {
-		sel, err := Select(ctx, ix, &tc.q)
+		sel, err := search.Select(ctx, ix, tc.q)
 		if err != nil {
 			t.Fatalf("Select(%+v): %v", tc.q, err)
 		}
@@ -382,7 +382,7 @@ func TestSelect(t *testing.T) {
 			t.Errorf("export of %+v: %v; want %d targets, %d documents, %d resolutions", tc.q, stats, tc.targets, tc.docs, tc.regs)
 		}
 	}
-	if _, err := Select(ctx, ix, &search.Query{Text: "issued:notadate"}); err == nil {
+	if _, err := search.Select(ctx, ix, search.Query{Text: "issued:notadate"}); err == nil {
 		t.Errorf("Select of a bad query: no error")
 	}
 }

@@ -1,7 +1,16 @@
-// Package index is the only package that writes the Bleve index: the mapping
-// and the Vietnamese analyzers (an exact-ish field in vntext.Normalize form and
-// a folded field in vntext.Fold form), and the store that ingest writes to in
-// batches — documents keyed by content hash, the paths that hold each content,
-// target records as their own searchable documents, and the full extract.Record
-// of each document so that search and export never re-read source files.
+// Package index is the one owner of the Bleve index: the mapping and the
+// Vietnamese analyzers (an exact-ish field in vntext.Normalize form and a
+// folded field in vntext.Fold form), the store that ingest writes to in
+// batches — documents keyed by content hash, the paths that hold each
+// content, target records as their own searchable documents, and the full
+// extract.Record of each document so that search and export never re-read
+// source files — and every read of it by document: Records pages the
+// records of a Selection, Documents and Texts look documents up by content
+// hash, Resolutions builds the resolution registry. The IDs under which
+// documents are stored are this package's own; no other package builds
+// them.
+//
+// Package search runs its queries on Bleve directly (Index.Bleve) with this
+// package's field names and analyzers, and compiles a query into a
+// Selection; package export reads only through the methods here.
 package index

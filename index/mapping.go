@@ -55,8 +55,8 @@ const (
 	FieldFileState = "fstate" // file: FileState as JSON; stored only
 )
 
-// AbbrSep separates the short and long form in FieldAbbrs terms.
-const AbbrSep = "|"
+// abbrSep separates the short and long form in FieldAbbrs terms.
+const abbrSep = "|"
 
 func textField(analyzer string, store, vectors bool) *mapping.FieldMapping {
 	f := bleve.NewTextFieldMapping()

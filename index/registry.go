@@ -1,4 +1,4 @@
-package search
+package index
 
 import (
 	"context"
@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"vanban/extract"
-	"vanban/index"
 )
 
 // Resolution is one resolution known to the archive: stored as its own
@@ -55,7 +54,57 @@ func IsResolutionNumber(n string) bool {
 // A citation that gives no date goes to the resolution of that number
 // issued last on or before the citing document's date, or to the only one
 // known; failing both, to an undated entry of its own.
-func Resolutions(ctx context.Context, ix *index.Index) ([]Resolution, error) {
+//
+// The registry is always built from the whole index. With a selection
+// (nil: everything) only the resolutions that are selected documents or
+// that selected documents cite are returned, with those citations only.
+func (ix *Index) Resolutions(ctx context.Context, sel *Selection) ([]Resolution, error) {
+	rs, err := ix.registry(ctx)
+	if err != nil || sel == nil {
+		return rs, err
+	}
+	return ix.selectResolutions(ctx, rs, sel)
+}
+
+// selectResolutions keeps the resolutions of rs that are selected
+// documents or that selected documents cite, with those citations only.
+func (ix *Index) selectResolutions(ctx context.Context, rs []Resolution, sel *Selection) ([]Resolution, error) {
+	chosen := map[string]bool{} // paths of the selected documents
+	for sha := range sel.docs {
+		ps, err := ix.Paths(sha)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range ps {
+			chosen[p] = true
+		}
+	}
+	out := rs[:0]
+	for _, r := range rs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		var cites []Citation
+		for _, c := range r.CitedBy {
+			if chosen[c.Path] {
+				cites = append(cites, c)
+			}
+		}
+		selected := false
+		for _, p := range r.Paths {
+			selected = selected || chosen[p]
+		}
+		if len(cites) == 0 && !selected {
+			continue
+		}
+		r.CitedBy = cites
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// registry builds the whole resolution registry (see Resolutions).
+func (ix *Index) registry(ctx context.Context) ([]Resolution, error) {
 	type key struct{ number, issued string }
 	type cite struct {
 		key key
@@ -77,10 +126,7 @@ func Resolutions(ctx context.Context, ix *index.Index) ([]Resolution, error) {
 		}
 		return r
 	}
-	err := ix.Records(func(rec extract.Record) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
+	err := ix.records(ctx, nil, entryPage, func(rec extract.Record) error {
 		own := string(rec.Number)
 		issued := string(rec.Issued)
 		if rec.Kind == "resolution" || (own != "" && IsResolutionNumber(own) && rec.Kind == "other") {
@@ -197,5 +243,5 @@ func uniq(s []string) []string {
 
 // numberKey is the merge key of a document number: folded, without spaces.
 func numberKey(n string) string {
-	return strings.ReplaceAll(index.FoldTerm(n), " ", "")
+	return strings.ReplaceAll(FoldTerm(n), " ", "")
 }

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,8 +15,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
-
-	"vanban/extract"
 )
 
 // ErrInUse is returned when another vanban process holds the index.
@@ -222,8 +221,10 @@ func (ix *Index) waitPersisted() error {
 // Dir returns the index directory.
 func (ix *Index) Dir() string { return ix.dir }
 
-// Bleve returns the underlying Bleve index, for the search package. Do not
-// write through it.
+// Bleve returns the underlying Bleve index, for running queries built on
+// this package's mapping (its Field* names and Analyzer* analyzers) as
+// package search does. Do not write through it, and read records, texts
+// and the registry through the Index methods rather than by document ID.
 func (ix *Index) Bleve() bleve.Index { return ix.idx }
 
 // fileTable is what the index knows of paths: path → state, and the paths
@@ -279,7 +280,7 @@ func (ix *Index) table() (*fileTable, error) {
 		return ix.files, nil
 	}
 	t := &fileTable{byPath: map[string]FileState{}, bySHA: map[string][]string{}}
-	err := ix.each(TypeFile, []string{FieldFileState}, func(id string, fields map[string]interface{}) error {
+	err := ix.each(context.Background(), TypeFile, []string{FieldFileState}, entryPage, func(id string, fields map[string]interface{}) error {
 		s, _ := fields[FieldFileState].(string)
 		var fsj fileStateJSON
 		if err := json.Unmarshal([]byte(s), &fsj); err != nil {
@@ -355,143 +356,4 @@ func (ix *Index) countType(typ string) (int, error) {
 		return 0, fmt.Errorf("count %s: %w", typ, err)
 	}
 	return int(res.Total), nil
-}
-
-func typeQuery(typ string) query.Query {
-	q := query.NewTermQuery(typ)
-	q.SetField(FieldType)
-	return q
-}
-
-// each calls fn for every document of type typ, in ID order, with the
-// stored fields asked for, a page at a time.
-func (ix *Index) each(typ string, fields []string, fn func(id string, fields map[string]interface{}) error) error {
-	const page = 2000
-	var after []string
-	for {
-		req := bleve.NewSearchRequestOptions(typeQuery(typ), page, 0, false)
-		req.Fields = fields
-		req.SortBy([]string{"_id"})
-		if after != nil {
-			req.SearchAfter = after
-		}
-		res, err := ix.idx.Search(req)
-		if err != nil {
-			return fmt.Errorf("list %s entries: %w", typ, err)
-		}
-		for _, h := range res.Hits {
-			if err := fn(h.ID, h.Fields); err != nil {
-				return err
-			}
-		}
-		if len(res.Hits) < page {
-			return nil
-		}
-		after = []string{res.Hits[len(res.Hits)-1].ID}
-	}
-}
-
-// Records calls fn with the record of every stored document, in content
-// hash order. A record's Path is the first of the paths that hold it.
-func (ix *Index) Records(fn func(extract.Record) error) error {
-	return ix.each(TypeDoc, []string{FieldRecord, FieldPath}, func(id string, f map[string]interface{}) error {
-		rec, err := recordFromFields(f)
-		if err != nil {
-			return fmt.Errorf("record %s: %w", id, err)
-		}
-		return fn(rec)
-	})
-}
-
-// Record returns the record stored for a content hash, and whether there
-// is one.
-func (ix *Index) Record(sha256 string) (extract.Record, bool, error) {
-	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery([]string{docID(sha256)}), 1, 0, false)
-	req.Fields = []string{FieldRecord, FieldPath}
-	res, err := ix.idx.Search(req)
-	if err != nil {
-		return extract.Record{}, false, fmt.Errorf("look up %s: %w", sha256, err)
-	}
-	if len(res.Hits) == 0 {
-		return extract.Record{}, false, nil
-	}
-	rec, err := recordFromFields(res.Hits[0].Fields)
-	if err != nil {
-		return extract.Record{}, false, fmt.Errorf("record %s: %w", sha256, err)
-	}
-	return rec, true, nil
-}
-
-// StoredTarget is one target record as stored: the target, the content hash
-// of its document and the document's paths.
-type StoredTarget struct {
-	extract.Target
-	// SHA256 is the content hash of the document that sets the target.
-	SHA256 string `json:"sha256"`
-	// Index is the target's position in its record's Targets.
-	Index int `json:"index"`
-	// Paths are the paths that hold the document.
-	Paths []string `json:"-"`
-}
-
-// Targets calls fn with every stored target record, by document.
-func (ix *Index) Targets(fn func(StoredTarget) error) error {
-	return ix.each(TypeTarget, []string{FieldRecord}, func(id string, f map[string]interface{}) error {
-		t, err := TargetFromFields(f)
-		if err != nil {
-			return fmt.Errorf("target %s: %w", id, err)
-		}
-		t.Paths, err = ix.Paths(t.SHA256)
-		if err != nil {
-			return err
-		}
-		return fn(t)
-	})
-}
-
-// TargetFromFields decodes a target hit's stored FieldRecord.
-func TargetFromFields(f map[string]interface{}) (StoredTarget, error) {
-	var t StoredTarget
-	s, _ := f[FieldRecord].(string)
-	if err := json.Unmarshal([]byte(s), &t); err != nil {
-		return t, err
-	}
-	return t, nil
-}
-
-// RecordFromFields decodes a document hit's stored FieldRecord and
-// FieldPath (the search package asks for both).
-func RecordFromFields(f map[string]interface{}) (extract.Record, error) {
-	return recordFromFields(f)
-}
-
-func recordFromFields(f map[string]interface{}) (extract.Record, error) {
-	var rec extract.Record
-	s, _ := f[FieldRecord].(string)
-	if err := json.Unmarshal([]byte(s), &rec); err != nil {
-		return rec, err
-	}
-	if ps := StringsField(f[FieldPath]); len(ps) > 0 {
-		rec.Path = ps[0]
-	}
-	return rec, nil
-}
-
-// StringsField returns a stored field's values: Bleve gives a string for
-// one value and a []interface{} for several.
-func StringsField(v interface{}) []string {
-	switch v := v.(type) {
-	case string:
-		return []string{v}
-	case []interface{}:
-		out := make([]string, 0, len(v))
-		for _, x := range v {
-			if s, ok := x.(string); ok {
-				out = append(out, s)
-			}
-		}
-		sort.Strings(out)
-		return out
-	}
-	return nil
 }

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"errors"
 	"path/filepath"
 	"reflect"
@@ -33,7 +34,7 @@ func mustOpen(t *testing.T, dir string) *Index {
 func recordPaths(t *testing.T, ix *Index) []string {
 	t.Helper()
 	var got []string
-	if err := ix.Records(func(r extract.Record) error { got = append(got, r.Path); return nil }); err != nil {
+	if err := ix.Records(context.Background(), nil, func(r extract.Record) error { got = append(got, r.Path); return nil }); err != nil {
 		t.Fatalf("Records: %v", err)
 	}
 	sort.Strings(got)
@@ -129,7 +130,7 @@ func TestStoreLifecycle(t *testing.T) {
 		t.Errorf("Record(bbb2) = %+v, %v, %v; want the new record at b.txt", r, ok, err)
 	}
 	var ts []StoredTarget
-	ix.Targets(func(t StoredTarget) error { ts = append(ts, t); return nil })
+	ix.Targets(context.Background(), func(t StoredTarget) error { ts = append(ts, t); return nil })
 	if len(ts) != 3 || ts[0].Subject != "TCCSĐ" || len(ts[0].Paths) == 0 {
 		t.Errorf("Targets() = %+v; want 3 targets with paths", ts)
 	}

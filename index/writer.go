@@ -347,7 +347,10 @@ func (w *Writer) flush() error {
 	return nil
 }
 
-func docID(sha string) string           { return "d:" + sha }
+// docPrefix starts the ID of a stored document; the content hash follows.
+const docPrefix = "d:"
+
+func docID(sha string) string           { return docPrefix + sha }
 func fileID(path string) string         { return "f:" + path }
 func targetID(sha string, i int) string { return "t:" + sha + ":" + strconv.Itoa(i) }
 
@@ -395,7 +398,7 @@ func docFields(rec extract.Record, text string, paths []string) map[string]inter
 	var abbrs []string
 	for _, a := range rec.Abbreviations {
 		if a.Source == "inline" && a.Short != "" && a.Long != "" {
-			abbrs = append(abbrs, a.Short+AbbrSep+a.Long)
+			abbrs = append(abbrs, a.Short+abbrSep+a.Long)
 		}
 	}
 	if len(abbrs) > 0 {

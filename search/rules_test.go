@@ -33,24 +33,6 @@ func TestIsNumber(t *testing.T) {
 	}
 }
 
-func TestIsResolutionNumber(t *testing.T) {
-	for _, c := range []struct {
-		in   string
-		want bool
-	}{
-		{"18-NQ/TW", true},
-		{"15/2011/NQ-HĐND", true},
-		{"35/NQ-CP", true},
-		{"05-CT/TW", false},
-		{"123/QĐ-UBND", false},
-		{"NQA/1", false},
-	} {
-		if got := IsResolutionNumber(c.in); got != c.want {
-			t.Errorf("IsResolutionNumber(%q) = %v; want %v", c.in, got, c.want)
-		}
-	}
-}
-
 func TestPrepareQuery(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"cổ tức 25 – 27%", "cổ tức 25   27%"},

@@ -11,7 +11,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
 
 	"vanban/extract"
 	"vanban/index"
@@ -100,26 +99,10 @@ type Searcher struct {
 // New returns a searcher over ix. It reads the abbreviations that the
 // archive's texts define, to expand queries with them.
 func New(ix *index.Index) (*Searcher, error) {
-	corpus := map[[2]string]uint64{}
-	dict, err := ix.Bleve().FieldDict(index.FieldAbbrs)
+	corpus, err := ix.DefinedAbbreviations()
 	if err != nil {
-		return nil, fmt.Errorf("read abbreviations: %w", err)
+		return nil, err
 	}
-	for {
-		e, err := dict.Next()
-		if err != nil {
-			dict.Close()
-			return nil, fmt.Errorf("read abbreviations: %w", err)
-		}
-		if e == nil {
-			break
-		}
-		short, long, ok := strings.Cut(e.Term, index.AbbrSep)
-		if ok && e.Count > 0 {
-			corpus[[2]string{short, long}] += e.Count
-		}
-	}
-	dict.Close()
 	return &Searcher{ix: ix, abbrev: newAbbrevs(extract.Glossary(), corpus)}, nil
 }
 
@@ -163,7 +146,7 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	res, err := s.ix.Bleve().SearchInContext(ctx, req)
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return nil, fmt.Errorf("run query: %w", err)
 	}
 	if plan.fallback != nil && res.Total < uint64(limit) {
 		// Fewer documents hold every word than a page shows: take those
@@ -172,7 +155,7 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 		// comes from the same plan.
 		req.Query = plan.fallback
 		if res, err = s.ix.Bleve().SearchInContext(ctx, req); err != nil {
-			return nil, fmt.Errorf("search: %w", err)
+			return nil, fmt.Errorf("run query: %w", err)
 		}
 	}
 	out := &Result{Total: res.Total}
@@ -250,22 +233,11 @@ func (s *Searcher) docHits(ctx context.Context, res *bleve.SearchResult, out *Re
 
 // texts loads the stored text of the hits' documents.
 func (s *Searcher) texts(ctx context.Context, hits []Hit) (map[string]string, error) {
-	ids := make([]string, 0, len(hits))
+	shas := make([]string, 0, len(hits))
 	for _, h := range hits {
-		ids = append(ids, "d:"+h.SHA256)
+		shas = append(shas, h.SHA256)
 	}
-	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
-	req.Fields = []string{index.FieldBodyFold}
-	res, err := s.ix.Bleve().SearchInContext(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("load texts: %w", err)
-	}
-	out := map[string]string{}
-	for _, h := range res.Hits {
-		t, _ := h.Fields[index.FieldBodyFold].(string)
-		out[strings.TrimPrefix(h.ID, "d:")] = t
-	}
-	return out, nil
+	return s.ix.Texts(ctx, shas)
 }
 
 // targetHits fills out with target hits and their documents' paths.
@@ -283,32 +255,20 @@ func (s *Searcher) targetHits(ctx context.Context, res *bleve.SearchResult, out 
 	if len(shas) == 0 {
 		return nil
 	}
-	ids := make([]string, 0, len(shas))
+	list := make([]string, 0, len(shas))
 	for sha := range shas {
-		ids = append(ids, "d:"+sha)
+		list = append(list, sha)
 	}
-	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
-	req.Fields = []string{index.FieldRecord, index.FieldPath}
-	res2, err := s.ix.Bleve().SearchInContext(ctx, req)
+	docs, err := s.ix.Documents(ctx, list)
 	if err != nil {
 		return fmt.Errorf("load target documents: %w", err)
 	}
-	recs := map[string]extract.Record{}
-	paths := map[string][]string{}
-	for _, h := range res2.Hits {
-		rec, err := index.RecordFromFields(h.Fields)
-		if err != nil {
-			return fmt.Errorf("hit %s: %w", h.ID, err)
-		}
-		rec.Targets = nil
-		sha := strings.TrimPrefix(h.ID, "d:")
-		recs[sha] = rec
-		paths[sha] = index.StringsField(h.Fields[index.FieldPath])
-	}
 	for i := range out.Hits {
 		h := &out.Hits[i]
-		h.Record = recs[h.SHA256]
-		h.Paths = paths[h.SHA256]
+		d := docs[h.SHA256]
+		h.Record = d.Record
+		h.Record.Targets = nil
+		h.Paths = d.Paths
 		if len(h.Paths) > 0 {
 			h.Path = h.Paths[0]
 		} else {

@@ -270,50 +270,6 @@ func TestSortByDate(t *testing.T) {
 	}
 }
 
-func TestResolutions(t *testing.T) {
-	ix := buildIndex(t)
-	rs, err := Resolutions(context.Background(), ix)
-	if err != nil {
-		t.Fatal(err)
-	}
-	type row struct {
-		number, issued string
-		paths, cites   int
-	}
-	var got []row
-	for _, r := range rs {
-		got = append(got, row{r.Number, r.Issued, len(r.Paths), len(r.CitedBy)})
-	}
-	want := []row{
-		{"02-NQ/ĐUK", "2011-07-04", 1, 1},       // own document, cited by the 2012 report
-		{"18-NQ/TW", "2017-10-25", 1, 1},        // cited by the 2019 directive
-		{"08-NQ/HU", "2018-05-02", 1, 0},        // own document only
-		{"15/2020/NQ-HĐND", "2020-12-10", 1, 0}, // state resolution
-		{"10-NQ/TU", "2021-03-01", 0, 1},        // only cited
-		{"18-NQ/TW", "2022-06-16", 1, 0},        // same number, next term
-	}
-	if fmt.Sprint(got) != fmt.Sprint(want) {
-		t.Errorf("Resolutions() =\n%v\nwant\n%v", got, want)
-	}
-}
-
-func TestPickDate(t *testing.T) {
-	known := []string{"2017-10-25", "2022-06-16"}
-	for _, c := range []struct{ at, want string }{
-		{"2019-01-10", "2017-10-25"},
-		{"2023-01-01", "2022-06-16"},
-		{"2016-01-01", ""},
-		{"", ""},
-	} {
-		if got := pickDate(known, c.at); got != c.want {
-			t.Errorf("pickDate(%v, %q) = %q; want %q", known, c.at, got, c.want)
-		}
-	}
-	if got := pickDate([]string{"2011-07-04"}, ""); got != "2011-07-04" {
-		t.Errorf("pickDate(one, \"\") = %q; want the only date", got)
-	}
-}
-
 // TestAllWordsRequired checks the plan for several words: every word
 // required (an abbreviation or its expansion counting for its words), and
 // any word when fewer documents than asked hold them all.

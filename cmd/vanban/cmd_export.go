@@ -118,16 +118,17 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	defer ix.Close()
 
-	var q *search.Query
-	if strings.TrimSpace(o.q.Text) != "" || o.q.Kind != "" || o.q.Issuer != "" || o.q.Number != "" || o.q.From != "" || o.q.To != "" || o.q.Targets {
-		q = &o.q
-	}
-	sel, err := export.Select(ctx, ix, q)
-	if err != nil {
-		if errors.Is(err, search.ErrBadQuery) {
-			return usageErrorf("export: %v", err)
+	// search compiles the query and filters into a selection of the
+	// index; export only reads through it (nil: everything).
+	var sel *index.Selection
+	if selects(o.q) {
+		sel, err = search.Select(ctx, ix, o.q)
+		if err != nil {
+			if errors.Is(err, search.ErrBadQuery) {
+				return usageErrorf("export: %v", err)
+			}
+			return fmt.Errorf("export: %w", err)
 		}
-		return fmt.Errorf("export: %w", err)
 	}
 	if sel.Documents() == 0 {
 		what := "document"

@@ -7,7 +7,6 @@ import (
 	"io"
 
 	"vanban/index"
-	"vanban/search"
 )
 
 const resolutionsUsage = `usage: vanban resolutions [--index DIR] [--json]
@@ -38,7 +37,7 @@ func runResolutions(ctx context.Context, args []string, stdout, stderr io.Writer
 		return fmt.Errorf("resolutions: %w", err)
 	}
 	defer ix.Close()
-	rs, err := search.Resolutions(ctx, ix)
+	rs, err := ix.Resolutions(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("resolutions: %w", err)
 	}

@@ -78,7 +78,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if o.q.Offset < 0 {
 		return usageErrorf("search: --offset must not be negative")
 	}
-	if strings.TrimSpace(o.q.Text) == "" && o.q.Kind == "" && o.q.Issuer == "" && o.q.Number == "" && o.q.From == "" && o.q.To == "" && !o.q.Targets {
+	if !selects(o.q) {
 		return usageErrorf("search: no QUERY given (try: vanban search -h)")
 	}
 	if o.color != "auto" && o.color != "always" && o.color != "never" {

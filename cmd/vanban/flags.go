@@ -5,6 +5,9 @@ import (
 	"flag"
 	"io"
 	"os"
+	"strings"
+
+	"vanban/search"
 )
 
 // defaultIndexDir is where the index lives when neither --index nor
@@ -21,6 +24,12 @@ func resolveIndexDir(flagValue string) string {
 		return env
 	}
 	return defaultIndexDir
+}
+
+// selects reports whether q asks for anything: a query text or a filter.
+// Without one, search has nothing to do and export exports everything.
+func selects(q search.Query) bool {
+	return strings.TrimSpace(q.Text) != "" || q.Kind != "" || q.Issuer != "" || q.Number != "" || q.From != "" || q.To != "" || q.Targets
 }
 
 // newFlagSet returns a FlagSet for a subcommand that reports errors to

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -43,7 +44,7 @@ func storedPaths(t *testing.T, dir string) (docs int, paths map[string]index.Fil
 	}
 	defer ix.Close()
 	seen := map[string]bool{}
-	err = ix.Records(func(r extract.Record) error {
+	err = ix.Records(context.Background(), nil, func(r extract.Record) error {
 		if seen[r.SHA256] {
 			t.Errorf("document %s stored twice", r.SHA256)
 		}

@@ -1,0 +1,266 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"vanban/extract"
+)
+
+// Pages of the scans over the index. A record holds all its targets, so
+// records are read a few hundred at a time to keep memory low however many
+// targets documents have; file entries and target records are small.
+const (
+	recordPage = 200
+	entryPage  = 2000
+)
+
+// each calls fn for every document of type typ, in ID order, with the
+// stored fields asked for, page at a time. Each hit is let go once fn has
+// seen it. It stops with ctx's error when ctx is done.
+func (ix *Index) each(ctx context.Context, typ string, fields []string, page int, fn func(id string, fields map[string]interface{}) error) error {
+	var after []string
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		req := bleve.NewSearchRequestOptions(typeQuery(typ), page, 0, false)
+		req.Fields = fields
+		req.SortBy([]string{"_id"})
+		req.SearchAfter = after
+		res, err := ix.idx.SearchInContext(ctx, req)
+		if err != nil {
+			return fmt.Errorf("list %s entries: %w", typ, err)
+		}
+		n := len(res.Hits)
+		if n > 0 {
+			after = []string{res.Hits[n-1].ID}
+		}
+		for i, h := range res.Hits {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			res.Hits[i] = nil // let the page go as it is read
+			if err := fn(h.ID, h.Fields); err != nil {
+				return err
+			}
+		}
+		if n < page {
+			return nil
+		}
+	}
+}
+
+func typeQuery(typ string) query.Query {
+	q := query.NewTermQuery(typ)
+	q.SetField(FieldType)
+	return q
+}
+
+// Records calls fn with the record of every selected document (every
+// document for a nil sel), in content hash order. A record's Path is the
+// first of the paths that hold it. Records are read a few hundred at a
+// time, so memory stays low however large the index.
+func (ix *Index) Records(ctx context.Context, sel *Selection, fn func(extract.Record) error) error {
+	return ix.records(ctx, sel, recordPage, fn)
+}
+
+// records is Records with the page size given.
+func (ix *Index) records(ctx context.Context, sel *Selection, page int, fn func(extract.Record) error) error {
+	return ix.each(ctx, TypeDoc, []string{FieldRecord, FieldPath}, page, func(id string, f map[string]interface{}) error {
+		if sel != nil && !sel.docs[strings.TrimPrefix(id, docPrefix)] {
+			return nil
+		}
+		rec, err := recordFromFields(f)
+		if err != nil {
+			return fmt.Errorf("record %s: %w", id, err)
+		}
+		return fn(rec)
+	})
+}
+
+// Record returns the record stored for a content hash, and whether there
+// is one.
+func (ix *Index) Record(sha256 string) (extract.Record, bool, error) {
+	docs, err := ix.Documents(context.Background(), []string{sha256})
+	if err != nil {
+		return extract.Record{}, false, err
+	}
+	d, ok := docs[sha256]
+	return d.Record, ok, nil
+}
+
+// StoredDocument is one stored document: its record (Path the first of
+// its paths) and every path that holds its content, sorted.
+type StoredDocument struct {
+	Record extract.Record
+	Paths  []string
+}
+
+// Documents returns the stored documents of the given content hashes, by
+// hash; a hash the index does not hold is left out.
+func (ix *Index) Documents(ctx context.Context, shas []string) (map[string]StoredDocument, error) {
+	out := map[string]StoredDocument{}
+	err := ix.byHash(ctx, shas, []string{FieldRecord, FieldPath}, func(sha string, f map[string]interface{}) error {
+		rec, err := recordFromFields(f)
+		if err != nil {
+			return fmt.Errorf("record %s: %w", sha, err)
+		}
+		out[sha] = StoredDocument{Record: rec, Paths: StringsField(f[FieldPath])}
+		return nil
+	})
+	return out, err
+}
+
+// Text returns the stored text of the document of content sha: the text
+// its record's offsets refer to ("" when the index holds none).
+func (ix *Index) Text(ctx context.Context, sha string) (string, error) {
+	ts, err := ix.Texts(ctx, []string{sha})
+	return ts[sha], err
+}
+
+// Texts returns the stored texts of the documents of the given content
+// hashes, by hash; a hash the index does not hold is left out.
+func (ix *Index) Texts(ctx context.Context, shas []string) (map[string]string, error) {
+	out := map[string]string{}
+	err := ix.byHash(ctx, shas, []string{FieldBodyFold}, func(sha string, f map[string]interface{}) error {
+		t, _ := f[FieldBodyFold].(string)
+		out[sha] = t
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load texts: %w", err)
+	}
+	return out, nil
+}
+
+// byHash calls fn with the stored fields of each document of the given
+// content hashes that the index holds.
+func (ix *Index) byHash(ctx context.Context, shas []string, fields []string, fn func(sha string, fields map[string]interface{}) error) error {
+	if len(shas) == 0 {
+		return nil
+	}
+	ids := make([]string, len(shas))
+	for i, sha := range shas {
+		ids[i] = docID(sha)
+	}
+	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = fields
+	res, err := ix.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return fmt.Errorf("look up %d documents: %w", len(ids), err)
+	}
+	for _, h := range res.Hits {
+		if err := fn(strings.TrimPrefix(h.ID, docPrefix), h.Fields); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// DefinedAbbreviations returns the abbreviations that the archive's texts
+// define inline ("Khối cơ quan Dân chính Đảng (KCQ DCĐ)"), as folded
+// {short, long} pairs with the number of documents that define each.
+func (ix *Index) DefinedAbbreviations() (map[[2]string]uint64, error) {
+	out := map[[2]string]uint64{}
+	dict, err := ix.idx.FieldDict(FieldAbbrs)
+	if err != nil {
+		return nil, fmt.Errorf("read abbreviations: %w", err)
+	}
+	defer dict.Close()
+	for {
+		e, err := dict.Next()
+		if err != nil {
+			return nil, fmt.Errorf("read abbreviations: %w", err)
+		}
+		if e == nil {
+			return out, nil
+		}
+		short, long, ok := strings.Cut(e.Term, abbrSep)
+		if ok && e.Count > 0 {
+			out[[2]string{short, long}] += e.Count
+		}
+	}
+}
+
+// StoredTarget is one target record as stored: the target, the content hash
+// of its document and the document's paths.
+type StoredTarget struct {
+	extract.Target
+	// SHA256 is the content hash of the document that sets the target.
+	SHA256 string `json:"sha256"`
+	// Index is the target's position in its record's Targets.
+	Index int `json:"index"`
+	// Paths are the paths that hold the document.
+	Paths []string `json:"-"`
+}
+
+// Targets calls fn with every stored target record, by document.
+func (ix *Index) Targets(ctx context.Context, fn func(StoredTarget) error) error {
+	return ix.each(ctx, TypeTarget, []string{FieldRecord}, entryPage, func(id string, f map[string]interface{}) error {
+		t, err := TargetFromFields(f)
+		if err != nil {
+			return fmt.Errorf("target %s: %w", id, err)
+		}
+		t.Paths, err = ix.Paths(t.SHA256)
+		if err != nil {
+			return err
+		}
+		return fn(t)
+	})
+}
+
+// TargetFromFields decodes the stored fields of a target hit (a query's
+// hit with FieldRecord asked for).
+func TargetFromFields(f map[string]interface{}) (StoredTarget, error) {
+	var t StoredTarget
+	s, _ := f[FieldRecord].(string)
+	if err := json.Unmarshal([]byte(s), &t); err != nil {
+		return t, err
+	}
+	return t, nil
+}
+
+// RecordFromFields decodes the stored fields of a document hit (a query's
+// hit with FieldRecord and FieldPath asked for): its record, Path the
+// first of its paths.
+func RecordFromFields(f map[string]interface{}) (extract.Record, error) {
+	return recordFromFields(f)
+}
+
+func recordFromFields(f map[string]interface{}) (extract.Record, error) {
+	var rec extract.Record
+	s, _ := f[FieldRecord].(string)
+	if err := json.Unmarshal([]byte(s), &rec); err != nil {
+		return rec, err
+	}
+	if ps := StringsField(f[FieldPath]); len(ps) > 0 {
+		rec.Path = ps[0]
+	}
+	return rec, nil
+}
+
+// StringsField returns a stored field's values: Bleve gives a string for
+// one value and a []interface{} for several.
+func StringsField(v interface{}) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []interface{}:
+		out := make([]string, 0, len(v))
+		for _, x := range v {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		sort.Strings(out)
+		return out
+	}
+	return nil
+}
