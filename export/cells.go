@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"vanban/extract"
 )
 
 // MaxCellUnits is the most UTF-16 code units a spreadsheet cell holds
@@ -47,41 +49,28 @@ const (
 )
 
 // parseISO returns the time that an ISO date at any grain stands for
-// (its first instant, or with end its last day) and its grain. Dates
-// before 1900 or after 9999 cannot be spreadsheet dates: grainInvalid.
+// (its first instant, or with end its last day) and its grain, on the wall
+// clock of the date as written. Dates before 1900 or after 9999 cannot be
+// spreadsheet dates: grainInvalid.
 func parseISO(s string, end bool) (time.Time, int) {
-	var layout string
-	var g int
-	switch len(s) {
-	case 4:
-		layout, g = "2006", grainYear
-	case 7:
-		layout, g = "2006-01", grainMonth
-	case 10:
-		layout, g = "2006-01-02", grainDay
-	case 16:
-		layout, g = "2006-01-02T15:04", grainMinute
-	case 19:
-		layout, g = "2006-01-02T15:04:05", grainMinute
-	default:
-		// A time with a zone (2011-07-10T19:35:00+07:00): its wall clock.
-		t, err := time.Parse(time.RFC3339, s)
-		if err != nil || t.Year() < 1900 || t.Year() > 9999 {
-			return time.Time{}, grainInvalid
-		}
-		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC), grainMinute
-	}
-	t, err := time.Parse(layout, s)
-	if err != nil || t.Year() < 1900 || t.Year() > 9999 {
+	t, p, ok := extract.ParseISO(s)
+	if !ok || t.Year() < 1900 || t.Year() > 9999 {
 		return time.Time{}, grainInvalid
 	}
-	if end {
-		switch g {
-		case grainYear:
-			t = t.AddDate(1, 0, -1)
-		case grainMonth:
-			t = t.AddDate(0, 1, -1)
-		}
+	g := grainMinute
+	switch p {
+	case extract.PrecisionYear:
+		g = grainYear
+	case extract.PrecisionMonth:
+		g = grainMonth
+	case extract.PrecisionDay:
+		g = grainDay
+	}
+	// A time with a zone (2011-07-10T19:35:00+07:00): its wall clock.
+	t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
+	if end && (g == grainYear || g == grainMonth) {
+		// The last day of the year or month.
+		t = p.Next(t).AddDate(0, 0, -1)
 	}
 	return t, g
 }

@@ -478,33 +478,16 @@ func RecordDate(rec extract.Record) (time.Time, bool) {
 }
 
 // ParseDate parses an ISO 8601 date at any grain (YYYY, YYYY-MM,
-// YYYY-MM-DD, YYYY-MM-DDTHH:MM...). With end set, a coarse date gives the
-// last instant of its grain (2015 → 2015-12-31T23:59:59.999).
+// YYYY-MM-DD, YYYY-MM-DDTHH:MM...; extract.ParseISO) into the UTC time a
+// date field holds. With end set, a coarse date gives the last instant of
+// its grain (2015 → 2015-12-31T23:59:59.999).
 func ParseDate(s string, end bool) (time.Time, bool) {
-	s = strings.TrimSpace(s)
-	layouts := []struct {
-		layout string
-		grain  func(time.Time) time.Time
-	}{
-		{"2006-01-02T15:04:05Z07:00", nil},
-		{"2006-01-02T15:04:05", nil},
-		{"2006-01-02T15:04", func(t time.Time) time.Time { return t.Add(time.Minute) }},
-		{"2006-01-02", func(t time.Time) time.Time { return t.AddDate(0, 0, 1) }},
-		{"2006-01", func(t time.Time) time.Time { return t.AddDate(0, 1, 0) }},
-		{"2006", func(t time.Time) time.Time { return t.AddDate(1, 0, 0) }},
+	t, p, ok := extract.ParseISO(strings.TrimSpace(s))
+	if !ok {
+		return time.Time{}, false
 	}
-	for _, l := range layouts {
-		if len(s) != len(l.layout) && !strings.Contains(l.layout, "Z07") {
-			continue
-		}
-		t, err := time.Parse(l.layout, s)
-		if err != nil {
-			continue
-		}
-		if end && l.grain != nil {
-			t = l.grain(t).Add(-time.Millisecond)
-		}
-		return t.UTC(), true
+	if end && p < extract.PrecisionSecond {
+		t = p.Next(t).Add(-time.Millisecond)
 	}
-	return time.Time{}, false
+	return t.UTC(), true
 }
