@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"vanban/extract"
 	"vanban/index"
 )
 
@@ -205,20 +206,11 @@ func (s Sheet) Headers(lang Lang) []string {
 	return out
 }
 
-// kindLabels are the Vietnamese names of the record contract's kinds.
-var kindLabels = map[string]string{
-	"law": "Luật", "decree": "Nghị định", "circular": "Thông tư", "resolution": "Nghị quyết",
-	"decision": "Quyết định", "directive": "Chỉ thị", "conclusion": "Kết luận", "regulation": "Quy định",
-	"rules": "Quy chế", "guidance": "Hướng dẫn", "plan": "Kế hoạch", "program": "Chương trình",
-	"report": "Báo cáo", "announcement": "Thông báo", "submission": "Tờ trình",
-	"official-letter": "Công văn", "minutes": "Biên bản", "article": "Bài báo", "other": "Khác",
-}
-
-// kindLabel is how a kind is shown: its Vietnamese name, or the code in
-// English.
+// kindLabel is how a kind is shown: its Vietnamese name (from extract's
+// table of type names), or the code in English.
 func kindLabel(kind string, lang Lang) string {
 	if lang != English {
-		if l, ok := kindLabels[kind]; ok {
+		if l := extract.KindLabel(kind); l != "" {
 			return l
 		}
 	}

@@ -5,6 +5,10 @@ import (
 	"embed"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"vanban/ingest/vntext"
 )
 
 //go:embed data/*.tsv
@@ -24,15 +28,36 @@ type issuerCode struct {
 }
 
 var (
-	docTypes    []docType         // longest name first
+	docTypes    []docType         // type-line names, longest name first
 	kindByCode  map[string]string // lowercased type code → kind
+	typeNames   []TypeName        // every name of data/types.tsv, in order
+	kindByName  map[string]string // nameKey(name or code) → kind
+	kindLabels  map[string]string // kind → the name it is shown by
 	issuerCodes map[string][]issuerCode
 	// typeFirstWords holds the first folded word of every type name.
 	typeFirstWords = map[string]struct{}{}
 )
 
 func init() {
+	kindByName, kindLabels = map[string]string{}, map[string]string{}
+	var codes [][2]string // nameKey(code), kind: after every name
 	for _, row := range readTSV("data/types.tsv") {
+		use := strings.Split(row[3], ",")
+		typeNames = append(typeNames, TypeName{Name: row[0], Kind: row[2]})
+		if _, ok := kindByName[nameKey(row[0])]; !ok {
+			kindByName[nameKey(row[0])] = row[2]
+		}
+		for _, c := range strings.Split(row[1], ",") {
+			if c = strings.TrimSpace(c); c != "" {
+				codes = append(codes, [2]string{nameKey(c), row[2]})
+			}
+		}
+		if hasWord(use, "label") {
+			kindLabels[row[2]] = upperFirst(row[0])
+		}
+		if hasWord(use, "query") {
+			continue // not a type line's name
+		}
 		t := docType{name: row[0], key: foldKey(row[0]), kind: row[2]}
 		for _, c := range strings.Split(row[1], ",") {
 			if c = strings.TrimSpace(c); c != "" {
@@ -56,6 +81,11 @@ func init() {
 			}
 		}
 	}
+	for _, c := range codes {
+		if _, ok := kindByName[c[0]]; !ok {
+			kindByName[c[0]] = c[1]
+		}
+	}
 	issuerCodes = map[string][]issuerCode{}
 	for _, row := range readTSV("data/issuers.tsv") {
 		ic := issuerCode{code: row[0], family: row[1], name: row[2]}
@@ -65,7 +95,7 @@ func init() {
 }
 
 // readTSV returns the rows of an embedded tab-separated table, without
-// comments and blank lines, each padded to at least three columns. The
+// comments and blank lines, each padded to at least four columns. The
 // tables are part of the binary, so a broken one is a programming error
 // caught by the tests, not bad input.
 func readTSV(name string) [][]string {
@@ -82,12 +112,65 @@ func readTSV(name string) [][]string {
 			continue
 		}
 		cols := strings.Split(line, "\t")
-		for len(cols) < 3 {
+		for len(cols) < 4 {
 			cols = append(cols, "")
 		}
 		rows = append(rows, cols)
 	}
 	return rows
+}
+
+// TypeName is a Vietnamese name of a document type and its record kind.
+type TypeName struct {
+	Name string // lowercase, as in data/types.tsv ("nghị quyết")
+	Kind string // the record kind ("resolution")
+}
+
+// TypeNames returns every name of data/types.tsv with its kind, in the
+// table's order: the names of type lines, and the names users give kinds
+// (bài báo, khác).
+func TypeNames() []TypeName {
+	return append([]TypeName(nil), typeNames...)
+}
+
+// KindOfName returns the record kind that a user's name for a document
+// type stands for: a name of data/types.tsv in any spelling that folds to
+// the same words (vntext.Fold: "nghị quyết", "NGHI QUYET", "quy định" and
+// "qui dinh" alike; "bài báo", "khác"), or a type code ("NQ", "QĐ", "qd").
+// ok is false when name is none of these (a record kind itself, such as
+// "resolution", is not a name).
+func KindOfName(name string) (kind string, ok bool) {
+	kind, ok = kindByName[nameKey(name)]
+	return kind, ok
+}
+
+// KindLabel returns the Vietnamese name a record kind is shown by, from
+// data/types.tsv ("Nghị quyết" for resolution, "Khác" for other), or ""
+// for a string that is no kind.
+func KindLabel(kind string) string {
+	return kindLabels[kind]
+}
+
+// nameKey is the key of a type name or code in kindByName: folded the
+// search way (vntext.Fold, so quy and qui meet) with single spaces.
+func nameKey(s string) string {
+	return strings.Join(strings.Fields(vntext.Fold(s)), " ")
+}
+
+func hasWord(ws []string, w string) bool {
+	for _, x := range ws {
+		if strings.TrimSpace(x) == w {
+			return true
+		}
+	}
+	return false
+}
+
+// upperFirst capitalizes the first letter of s ("nghị quyết" →
+// "Nghị quyết").
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // KindOfTypeName returns the record kind of a document type name as written

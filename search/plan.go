@@ -8,6 +8,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	"vanban/extract"
 	"vanban/index"
 	"vanban/ingest/vntext"
 )
@@ -881,20 +882,9 @@ func issuerQuery(v string) query.Query {
 	return m
 }
 
-// kindNames maps folded Vietnamese document type names to kinds.
-var kindNames = map[string]string{
-	"luat": "law", "bo luat": "law", "nghi dinh": "decree", "thong tu": "circular", "thong tu lien tich": "circular",
-	"nghi quyet": "resolution", "quyet dinh": "decision", "chi thi": "directive", "ket luan": "conclusion",
-	"quy dinh": "regulation", "quy che": "rules", "huong dan": "guidance", "ke hoach": "plan",
-	"chuong trinh": "program", "bao cao": "report", "thong bao": "announcement", "to trinh": "submission",
-	"cong van": "official-letter", "bien ban": "minutes", "bai bao": "article", "tin": "article", "bai viet": "article",
-	"khac": "other",
-	"nq":   "resolution", "qd": "decision", "ct": "directive", "kl": "conclusion", "hd": "guidance", "kh": "plan",
-	"bc": "report", "tb": "announcement", "ttr": "submission", "cv": "official-letter", "nd": "decree", "tt": "circular",
-}
-
 // kindsNamed returns the kinds whose full Vietnamese names (two syllables
-// or more: "nghị quyết", not "nq") occur in the folded terms.
+// or more: "nghị quyết", not "nq"; extract's data/types.tsv) occur in the
+// folded terms.
 func kindsNamed(terms []string) []string {
 	var out []string
 	seen := map[string]bool{}
@@ -903,7 +893,7 @@ func kindsNamed(terms []string) []string {
 			if i+n > len(terms) {
 				continue
 			}
-			if k, ok := kindNames[strings.Join(terms[i:i+n], " ")]; ok && !seen[k] {
+			if k, ok := extract.KindOfName(strings.Join(terms[i:i+n], " ")); ok && !seen[k] {
 				seen[k] = true
 				out = append(out, k)
 				break
@@ -914,14 +904,13 @@ func kindsNamed(terms []string) []string {
 }
 
 // KindCode returns the kind that a user's --kind value names: a kind of
-// the record contract as is, or a Vietnamese type name ("nghị quyết",
-// "nghi quyet", "NQ").
+// the record contract as is, or a Vietnamese type name or code of
+// extract's data/types.tsv ("nghị quyết", "nghi quyet", "quy định", "NQ").
 func KindCode(v string) string {
-	k := strings.ToLower(strings.TrimSpace(v))
-	if c, ok := kindNames[foldPhrase(v)]; ok {
-		return c
+	if k, ok := extract.KindOfName(foldPhrase(v)); ok {
+		return k
 	}
-	return k
+	return strings.ToLower(strings.TrimSpace(v))
 }
 
 // userDateRE matches D/M/YYYY, D-M-YYYY, D.M.YYYY and M/YYYY.

@@ -60,6 +60,9 @@ func TestKindCode(t *testing.T) {
 		{"công văn", "official-letter"},
 		{"official-letter", "official-letter"},
 		{"thông tư liên tịch", "circular"},
+		{"quy định", "rules"}, // "quy" folds to "qui": the old map never matched
+		{"quy chế", "regulation"},
+		{"QĐ", "decision"},
 	} {
 		if got := KindCode(c.in); got != c.want {
 			t.Errorf("KindCode(%q) = %q; want %q", c.in, got, c.want)
