@@ -31,15 +31,6 @@ const formatVersion = "vanban-index-1"
 
 var versionKey = []byte("vanban_format")
 
-// DefaultDir is the index directory when none is given: $VANBAN_INDEX, or
-// ./vanban-index.
-func DefaultDir() string {
-	if d := os.Getenv("VANBAN_INDEX"); d != "" {
-		return d
-	}
-	return "vanban-index"
-}
-
 // Index is an open vanban index on disk.
 type Index struct {
 	idx      bleve.Index

@@ -55,18 +55,13 @@ type exportOptions struct {
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var o exportOptions
 	fs := newFlagSet("export", exportUsage, stderr)
-	fs.StringVar(&o.index, "index", "", "index folder (default $VANBAN_INDEX or ./vanban-index)")
+	indexFlag(fs, &o.index)
 	fs.StringVar(&o.out, "out", "", "output file (default vanban-export.xlsx, .csv or .jsonl); - for standard output")
 	fs.StringVar(&o.format, "format", "", "xlsx, csv or jsonl (default: from the --out suffix, else xlsx)")
 	fs.StringVar(&o.sheet, "sheet", "", "only this sheet: chitieu, vanban, nghiquyet, mocthoigian (or targets, documents, resolutions, dates)")
 	fs.StringVar(&o.lang, "lang", "vi", "language of headers and labels: vi or en")
 	fs.BoolVar(&o.force, "force", false, "overwrite existing files")
-	fs.StringVar(&o.q.Kind, "kind", "", "only documents of this kind (resolution, decision, … or nghị quyết, quyết định, …)")
-	fs.StringVar(&o.q.Issuer, "issuer", "", "only documents whose issuer contains these words")
-	fs.StringVar(&o.q.From, "from", "", "only documents issued on or after this date; with --targets, periods that end on or after it")
-	fs.StringVar(&o.q.To, "to", "", "only documents issued on or before this date; with --targets, periods that start on or before it")
-	fs.StringVar(&o.q.Number, "number", "", "only the document with this number (18-NQ/TW)")
-	fs.BoolVar(&o.q.Targets, "targets", false, "QUERY and filters select targets instead of documents")
+	filterFlags(fs, &o.q)
 	words, err := parseFlags(fs, args)
 	if err != nil {
 		return helpOr(err)

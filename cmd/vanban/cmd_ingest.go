@@ -71,7 +71,7 @@ type ingestSummary struct {
 func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var o ingestOptions
 	fs := newFlagSet("ingest", ingestUsage, stderr)
-	fs.StringVar(&o.index, "index", "", "index folder (default $VANBAN_INDEX or ./vanban-index)")
+	indexFlag(fs, &o.index)
 	fs.IntVar(&o.workers, "workers", runtime.NumCPU(), "files read in parallel")
 	fs.BoolVar(&o.prune, "prune", false, "remove entries whose files are gone")
 	fs.BoolVar(&o.json, "json", false, "print the summary as JSON on stdout")

@@ -23,7 +23,8 @@ Flags:
 
 func runResolutions(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("resolutions", resolutionsUsage, stderr)
-	dir := fs.String("index", "", "index folder (default $VANBAN_INDEX or ./vanban-index)")
+	var dir string
+	indexFlag(fs, &dir)
 	asJSON := fs.Bool("json", false, "print one JSON object per resolution")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
@@ -32,7 +33,7 @@ func runResolutions(ctx context.Context, args []string, stdout, stderr io.Writer
 	if len(rest) > 0 {
 		return usageErrorf("resolutions: unexpected argument %q", rest[0])
 	}
-	ix, err := index.OpenReadOnly(resolveIndexDir(*dir))
+	ix, err := index.OpenReadOnly(resolveIndexDir(dir))
 	if err != nil {
 		return fmt.Errorf("resolutions: %w", err)
 	}

@@ -47,13 +47,8 @@ type searchOptions struct {
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var o searchOptions
 	fs := newFlagSet("search", searchUsage, stderr)
-	fs.StringVar(&o.index, "index", "", "index folder (default $VANBAN_INDEX or ./vanban-index)")
-	fs.StringVar(&o.q.Kind, "kind", "", "only documents of this kind (resolution, decision, … or nghị quyết, quyết định, …)")
-	fs.StringVar(&o.q.Issuer, "issuer", "", "only documents whose issuer contains these words")
-	fs.StringVar(&o.q.From, "from", "", "only documents issued on or after this date (YYYY, YYYY-MM, YYYY-MM-DD, D/M/YYYY); with --targets, periods that end on or after it")
-	fs.StringVar(&o.q.To, "to", "", "only documents issued on or before this date; with --targets, periods that start on or before it")
-	fs.StringVar(&o.q.Number, "number", "", "only the document with this number (18-NQ/TW)")
-	fs.BoolVar(&o.q.Targets, "targets", false, "search target records instead of documents")
+	indexFlag(fs, &o.index)
+	filterFlags(fs, &o.q)
 	fs.StringVar(&o.sort, "sort", "score", "order of hits: score or date (newest first)")
 	fs.IntVar(&o.q.Limit, "limit", 10, "hits to show")
 	fs.IntVar(&o.q.Offset, "offset", 0, "hits to skip")

@@ -32,6 +32,23 @@ func selects(q search.Query) bool {
 	return strings.TrimSpace(q.Text) != "" || q.Kind != "" || q.Issuer != "" || q.Number != "" || q.From != "" || q.To != "" || q.Targets
 }
 
+// indexFlag defines --index, the same in every command that opens the
+// index; resolveIndexDir turns its value into the folder.
+func indexFlag(fs *flag.FlagSet, p *string) {
+	fs.StringVar(p, "index", "", "index folder (default $VANBAN_INDEX or ./"+defaultIndexDir+")")
+}
+
+// filterFlags defines the flags that select documents or targets, the
+// same (names and help) in search and export.
+func filterFlags(fs *flag.FlagSet, q *search.Query) {
+	fs.StringVar(&q.Kind, "kind", "", "only documents of this kind (resolution, decision, … or nghị quyết, quyết định, NQ, …)")
+	fs.StringVar(&q.Issuer, "issuer", "", "only documents whose issuer contains these words")
+	fs.StringVar(&q.From, "from", "", "only documents issued on or after this date (YYYY, YYYY-MM, YYYY-MM-DD, D/M/YYYY); with --targets, periods that end on or after it")
+	fs.StringVar(&q.To, "to", "", "only documents issued on or before this date; with --targets, periods that start on or before it")
+	fs.StringVar(&q.Number, "number", "", "only the document with this number (18-NQ/TW); with --targets, its targets and those quoting it")
+	fs.BoolVar(&q.Targets, "targets", false, "QUERY and the filters match target records instead of documents")
+}
+
 // newFlagSet returns a FlagSet for a subcommand that reports errors to
 // stderr and lets the caller map them to exit status 2.
 func newFlagSet(name, usage string, stderr io.Writer) *flag.FlagSet {
