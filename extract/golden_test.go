@@ -24,7 +24,7 @@ func TestGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(files) == 0 {
-		t.Skip("no golden fixtures yet")
+		t.Fatal("no golden fixtures in testdata/golden")
 	}
 	for _, path := range files {
 		name := filepath.Base(path)

@@ -27,10 +27,6 @@ import (
 // font's encoding, or by detection where the font says nothing.
 // Reference: [MS-DOC], Word (.doc) Binary File Format.
 
-func init() {
-	readDOC = readDOCFile
-}
-
 // Limits of the .doc reader.
 const (
 	docMaxStream = 256 << 20 // bytes read from one stream

@@ -1,7 +1,5 @@
 package ingest
 
-import "errors"
-
 // parsed is what a format reader hands to Read before the common steps
 // (mojibake repair, cleanup, hashing) turn it into a Document.
 type parsed struct {
@@ -14,16 +12,15 @@ type parsed struct {
 	warnings  []string          // what went wrong without stopping the file
 }
 
-var errNotImplemented = errors.New("not implemented yet")
-
 // The format readers. Each takes the file's path (for messages, and for the
 // PDF worker) and its bytes, and returns an error that says what is wrong
-// with the file (Read adds the path).
+// with the file (Read adds the path). They are variables so that a test can
+// put a failing reader in one's place.
 var (
-	readPDF  = func(path string, data []byte) (parsed, error) { return parsed{}, errNotImplemented }
+	readPDF  = readPDFFile
 	readDOCX = docxReader
 	readHTML = htmlReader
 	readText = textReader
-	readRTF  = func(path string, data []byte) (parsed, error) { return parsed{}, errNotImplemented }
-	readDOC  = func(path string, data []byte) (parsed, error) { return parsed{}, errNotImplemented }
+	readRTF  = readRTFFile
+	readDOC  = readDOCFile
 )

@@ -26,8 +26,6 @@ var (
 	PDFMaxPages = 5000
 )
 
-func init() { readPDF = readPDFFile }
-
 // readPDFFile is the PDF reader: in a worker process unless PDFInProcess
 // is set (or this process is the worker).
 func readPDFFile(path string, data []byte) (parsed, error) {

@@ -134,16 +134,6 @@ func TestReadRecoversPanic(t *testing.T) {
 	}
 }
 
-func TestReadUnavailableReader(t *testing.T) {
-	swapReader(t, &readDOC, func(string, []byte) (parsed, error) { return parsed{}, errNotImplemented })
-	ole := append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 504)...)
-	ole = append(ole, utf16le("Workbook")...)
-	_, err := Read(writeFile(t, "a.xls", ole))
-	if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "unsupported: Excel 97-2003 workbook") {
-		t.Errorf("Read(xls with no reader) error = %v; want unsupported Excel 97-2003 workbook", err)
-	}
-}
-
 func TestFinishCleansPages(t *testing.T) {
 	var doc Document
 	finish(&doc, parsed{

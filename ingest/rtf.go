@@ -7,10 +7,6 @@ import (
 	"strings"
 )
 
-func init() {
-	readRTF = readRTFFile
-}
-
 // Limits of the RTF reader.
 const (
 	rtfMaxDepth = 4096 // groups nested deeper than this are an error
