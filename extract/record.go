@@ -173,6 +173,10 @@ type Target struct {
 	// Parent is, for a sub-target ("trong đó ..."), the 0-based index of
 	// the target it belongs to; else null.
 	Parent *int `json:"parent"`
+	// Confidence is how sure the extractor is that this is a target of the
+	// document, from 0 to 1, calibrated on held-out folds of the training
+	// corpus: of the targets given 0.8, about eight in ten are right.
+	Confidence float64 `json:"confidence"`
 	// Sentence is the whole sentence that sets the target; Page its
 	// 1-based page.
 	Sentence string `json:"sentence"`

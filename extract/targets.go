@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -80,6 +81,9 @@ func FindTargets(text string, c TargetContext) []Target {
 		return nil
 	}
 	f := newTargetFinder(text, c)
+	if m, err := DefaultTargetModel(); err == nil && len(m.Weights) > 0 {
+		f.model = m
+	}
 	f.run()
 	return f.result()
 }
@@ -295,6 +299,7 @@ type tgQty struct {
 // tgFound is one target mention before de-duplication.
 type tgFound struct {
 	t        Target
+	score    float64 // the model's raw score (0 without a model)
 	offset   int
 	parent   int // index in finder.found, or -1
 	prio     int // 0 body, 1 lead or caption, 2 heading
@@ -345,7 +350,17 @@ type targetFinder struct {
 	carryCriteria   bool
 	lastNumber      string // last document number seen
 	lastNumberPara  int
-	pageBreaks      []int // byte offsets of the form feeds, in order
+	pageBreaks      []int       // byte offsets of the form feeds, in order
+	heads           [3][]string // words of the current headings, by level
+	headPara        int         // paragraph of the last heading, and its level
+	headLevel       int
+
+	// the decision: the model weighs each quantity's features; without
+	// one, the rule machine's verdict stands
+	model   *TargetModel
+	collect bool              // keep every candidate (training)
+	cands   []TargetCandidate // the candidates kept when collect is set
+	scores  []float64         // the score of each target result returned
 }
 
 // pageOf returns the 1-based page of offset (PageOf in O(log pages)).
@@ -498,8 +513,20 @@ type paraInfo struct {
 
 func (f *targetFinder) run() {
 	paras := tgParagraphs(f.text)
+	tables := tgFindTables(f.text)
+	ti := 0
 	sawHeading := false
 	for pi, ps := range paras {
+		for ti < len(tables) && tables[ti].end < ps.start {
+			ti++
+		}
+		if ti < len(tables) && ps.start >= tables[ti].start {
+			// a table: read apart, once, at its first line
+			if ps.start == tables[ti].start || pi == 0 || paras[pi-1].end < tables[ti].start {
+				f.table(tables[ti])
+			}
+			continue
+		}
 		p := paraInfo{span: ps, toks: tgTokenize(f.text, ps.start, ps.end)}
 		if len(p.toks) == 0 {
 			continue
@@ -587,6 +614,7 @@ func (f *targetFinder) enterParagraph(p paraInfo) {
 	}
 	strong, criteria := false, false
 	htoks := p.toks
+	f.setHead(level, htoks)
 	if p.heading == 0 {
 		// a labelled paragraph ("I- Thông qua đánh giá kết quả …. Tốc độ
 		// tăng trưởng …"): its first sentence is the heading
@@ -741,6 +769,7 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 		markStart, markEd int
 		isTarget          bool
 		sub               bool
+		feats             []string
 	}
 	var items []pending
 	depth := 0
@@ -850,10 +879,18 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 		shaped := !carried || sub || q.bound || tgReachVerbBefore(toks, clauseStart, q.first)
 		// a quantity inside a condition ("Trường hợp … hai đơn vị trở
 		// lên, …") states when a rule applies, not what to reach
-		isTarget := q.veto == "" && !question && !conditional && f.sectionPast == 0 && (!q.planShare || state == tgTarget && (markerInSentence || q.cmp != "=" && !carried)) &&
+		rule := q.veto == "" && !question && !conditional && f.sectionPast == 0 && (!q.planShare || state == tgTarget && (markerInSentence || q.cmp != "=" && !carried)) &&
 			(!q.relYear || state == tgTarget && !carried && !tgAfterFigure(toks, qs, q)) &&
 			(state == tgTarget && shaped || state == tgNeutral && q.bound && tgReachVerbBefore(toks, clauseStart, q.first))
-		items = append(items, pending{q: q, clauseStart: clauseStart, markStart: lastMarkerStart, markEd: lastMarkerEnd, isTarget: isTarget, sub: sub})
+		cs := candState{state: state, startState: startState, criteria: criteria, carried: carried,
+			conditional: conditional, question: question, marker: markerInSentence, shaped: shaped, sub: sub,
+			rule: rule, clauseStart: clauseStart, markStart: lastMarkerStart, s0: s0, s1: s1,
+			labelRow: clauseStart > s0+1 && clauseStart <= len(toks) && toks[clauseStart-1].raw == ":"}
+		var feats []string
+		if f.model != nil || f.collect {
+			feats = f.candFeatures(p, q, cs, dates)
+		}
+		items = append(items, pending{q: q, clauseStart: clauseStart, markStart: lastMarkerStart, markEd: lastMarkerEnd, isTarget: rule, sub: sub, feats: feats})
 		qs = append(qs, q)
 		if q.veto != tgInSubject {
 			clauseStart = q.last
@@ -898,7 +935,14 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 				subParent = parentOf
 			}
 		}
-		if !it.isTarget {
+		accept, score := f.decide(it.isTarget, it.feats)
+		if f.collect {
+			ct := f.roles(p, toks, it.q, it.clauseStart, it.markStart, it.markEd, nextFirst, s0, s1, dates)
+			ct.Sentence = tgSpaces(sentText)
+			f.cands = append(f.cands, TargetCandidate{Target: ct, Offset: toks[it.q.numTok].start,
+				Start: toks[it.q.first].start, End: toks[it.q.last-1].end, Features: it.feats, Rule: it.isTarget})
+		}
+		if !accept {
 			continue
 		}
 		t := f.roles(p, toks, it.q, it.clauseStart, it.markStart, it.markEd, nextFirst, s0, s1, dates)
@@ -949,7 +993,7 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 		if exp := Expand(t.Subject, f.c.Abbreviations); exp != "" {
 			t.SubjectExpanded = NullString(exp)
 		}
-		fd := tgFound{t: t, offset: toks[it.q.numTok].start, parent: parent, prio: p.prio, enum: p.enum, sentence: start,
+		fd := tgFound{t: t, score: score, offset: toks[it.q.numTok].start, parent: parent, prio: p.prio, enum: p.enum, sentence: start,
 			para: pi, listItem: p.enum != "" || tgBulleted(toks),
 			sentToks: sentWords, textToks: tgWordSet(t.Text)}
 		f.found = append(f.found, fd)
@@ -1223,6 +1267,8 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 		} else if c == ">" || c == "<" {
 			q.first = i
 		}
+	} else if c, ok := f.cmpAcrossTime(toks, s0, b); ok && !from {
+		cmp = c
 	}
 	// "trở lên" / "trở xuống" after the number, its unit or its subject
 	for m := k; m < len(toks) && m < k+7; m++ {
@@ -2162,9 +2208,20 @@ func (f *targetFinder) result() []Target {
 	for k, i := range order {
 		outIndex[rep[i]] = k
 	}
+	// a group's score is its best mention's
+	groupScore := map[int]float64{}
+	for i := 0; i < n; i++ {
+		if s, ok := groupScore[rep[i]]; !ok || f.found[i].score > s {
+			groupScore[rep[i]] = f.found[i].score
+		}
+	}
 	out := make([]Target, 0, len(order))
 	for k, i := range order {
 		t := f.found[i].t
+		if f.model != nil {
+			t.Confidence = math.Round(1000*f.model.Confidence(groupScore[rep[i]])) / 1000
+		}
+		f.scores = append(f.scores, groupScore[rep[i]])
 		t.Parent = nil
 		par := f.found[i].parent
 		if par < 0 {
@@ -2589,4 +2646,45 @@ func tgBulleted(toks []tgTok) bool {
 		return len(toks) > 1 && toks[1].raw != toks[0].raw
 	}
 	return false
+}
+
+// cmpAcrossTime finds a bound written before a time frame and the verb of
+// its number: "ít nhất vào năm 2025 đạt 40%", "tối thiểu đến năm 2030 là
+// 50%". Only dates and a few time and linking words may stand between.
+func (f *targetFinder) cmpAcrossTime(toks []tgTok, s0, b int) (string, bool) {
+	i := b
+	crossed := false
+	for n := 0; i > s0 && n < 8; n++ {
+		t := toks[i-1]
+		if end, ok := f.numberOrDate(t.start); ok && end > 0 {
+			if _, isNum := f.numberAt(t.start); isNum {
+				return "", false // a document number: another phrase
+			}
+			for i > s0 && toks[i-1].start >= f.dateStartAt(t.start) {
+				i--
+			}
+			crossed = true
+			continue
+		}
+		switch t.low {
+		case "vào", "năm", "đến", "tới", "đạt", "là", "ở", "mức", "trong", "hết", "cuối", ",":
+			i--
+			continue
+		}
+		break
+	}
+	if !crossed {
+		return "", false
+	}
+	c, _, ok := tgCmpBefore(toks[:i], i)
+	return c, ok && (c == ">=" || c == "<=")
+}
+
+// dateStartAt returns the start of the date that holds offset, or offset.
+func (f *targetFinder) dateStartAt(offset int) int {
+	i := sort.Search(len(f.dates), func(i int) bool { return f.dates[i].start > offset }) - 1
+	if i >= 0 && f.dates[i].start <= offset && offset < f.dates[i].end {
+		return f.dates[i].start
+	}
+	return offset
 }

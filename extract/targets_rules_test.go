@@ -239,3 +239,24 @@ func TestFindTargetsSecondHorizon(t *testing.T) {
 		{"~", 7000, 0, "USD", "thu nhập bình quân đầu người", "..2030", -1},
 	})
 }
+
+func TestComparatorAcrossTime(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		cmp  string
+	}{
+		{"Chỉ tiêu 2: Tỷ lệ cán bộ nữ trong diện quy hoạch ít nhất vào năm 2025 đạt 40%.", ">="},
+		{"Mục tiêu: tỷ lệ che phủ rừng tối thiểu đến năm 2030 là 45%.", ">="},
+		{"Mục tiêu: tỷ lệ hộ nghèo đến năm 2030 đạt 3%.", "="},
+		{"Mục tiêu: ít nhất 10 xã, trong đó năm 2025 đạt 4 xã.", "="},
+	} {
+		ts := FindTargets(tt.text, TargetContext{Issued: "2024-01-01", Kind: "plan"})
+		if len(ts) == 0 {
+			t.Errorf("FindTargets(%q) = none; want a target", tt.text)
+			continue
+		}
+		if got := ts[len(ts)-1].Comparator; got != tt.cmp {
+			t.Errorf("FindTargets(%q): comparator of the last target = %q; want %q", tt.text, got, tt.cmp)
+		}
+	}
+}

@@ -224,13 +224,42 @@ func tgContinues(text string, prev tgSpan, s int) bool {
 		return false
 	}
 	r, size := utf8.DecodeRuneInString(text[s:])
-	if !unicode.IsLower(r) {
-		return false
-	}
 	if s+size < len(text) && (text[s+size] == ')' || text[s+size] == '.') {
+		return false // a list label: "a)", "b."
+	}
+	if unicode.IsLower(r) {
+		return true
+	}
+	// a line wrapped at a fixed width goes on with a number ("… trên\n70%
+	// người lao động") or a capital ("… của Ủy ban nhân dân tỉnh\nBình
+	// Dương"): the line before is long and stops inside a sentence
+	prevLine := text[prev.start:prev.end]
+	if k := strings.LastIndexByte(prevLine, '\n'); k >= 0 {
+		prevLine = prevLine[k+1:]
+	}
+	if nl := strings.IndexByte(text[s:], '\n'); strings.Contains(prevLine, "|") || nl >= 0 && strings.Contains(text[s:s+nl], "|") || nl < 0 && strings.Contains(text[s:], "|") {
+		return false // table rows are read as tables
+	}
+	if utf8.RuneCountInString(prevLine) < 60 || !(unicode.IsLetter(last) || unicode.IsDigit(last) || last == ',') {
 		return false
 	}
-	return true
+	switch {
+	case unicode.IsDigit(r):
+		// not a label ("2.", "3)", "4-") nor a list number
+		j := s
+		for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+			j++
+		}
+		return j >= len(text) || !strings.ContainsRune(".)-/", rune(text[j])) || j+1 < len(text) && text[j] == '.' && text[j+1] >= '0' && text[j+1] <= '9'
+	case unicode.IsUpper(r):
+		// not a Roman-numeral or letter label ("II.", "A-")
+		w := text[s:]
+		if k := strings.IndexAny(w, " .)-:"); k > 0 && k < len(w) && strings.ContainsRune(".)-", rune(w[k])) && (isRomanNumeral(w[:k]) || utf8.RuneCountInString(w[:k]) == 1) {
+			return false
+		}
+		return true
+	}
+	return false
 }
 
 // tgSentences splits the tokens of one paragraph into sentences: at ".",

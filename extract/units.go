@@ -53,7 +53,7 @@ var durationWords = map[string]bool{
 
 // scaleUnitWords are the scale words that stay in a unit, normalized.
 var scaleUnitWords = map[string]string{
-	"nghìn": "nghìn", "ngàn": "nghìn", "triệu": "triệu", "tỷ": "tỷ",
+	"nghìn": "nghìn", "ngàn": "ngàn", "triệu": "triệu", "tỷ": "tỷ",
 	"tỉ": "tỷ", "vạn": "vạn", "trăm": "trăm", "tr": "triệu", "nghìn tỷ": "nghìn tỷ",
 }
 
@@ -66,7 +66,8 @@ var perUnitWords = newPhraseList(
 
 // NormalizeUnit returns u in the normalized spelling of records.md: "%",
 // "USD", "tỷ đồng", "ha"; "tỉ đồng" is "tỷ đồng", "VNĐ" is "đồng",
-// "hecta" is "ha", "% / năm" is "%/năm", "ngàn" is "nghìn".
+// "hecta" is "ha", "% / năm" is "%/năm"; "ngàn" (a word of its own,
+// not a spelling of "nghìn") stays as written.
 func NormalizeUnit(u string) string {
 	u = strings.TrimSpace(u)
 	if u == "" {

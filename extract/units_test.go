@@ -9,7 +9,7 @@ func TestNormalizeUnit(t *testing.T) {
 		{"Tỷ đồng", "tỷ đồng"},
 		{"VNĐ", "đồng"},
 		{"hecta", "ha"},
-		{"ngàn tỷ đồng", "nghìn tỷ đồng"},
+		{"ngàn tỷ đồng", "ngàn tỷ đồng"}, // a dialect word, not a spelling: kept as written
 		{"usd/người/năm", "USD/người/năm"},
 		{"triệu đồng/người/năm", "triệu đồng/người/năm"},
 		{"phần trăm", "%"},

@@ -1,0 +1,804 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Tables of indicators ("STT | Chỉ tiêu | Đơn vị tính | Kế hoạch 2026"):
+// plans and their appendices list their targets row by row, with the unit
+// in a cell of its own and a column per year or per plan and outturn. The
+// sentence scan cannot read them (a cell is no sentence), so tables are
+// parsed apart and each number of a row is a candidate, described by its
+// row label, its column's header and the table's headings.
+
+// tgCell is a cell of a table: its byte span in the text, trimmed.
+type tgCell struct{ start, end int }
+
+// tgTable is a table found in the text, row by row.
+type tgTable struct {
+	start, end int // byte span of the whole table
+	rows       [][]tgCell
+}
+
+type tgLine struct{ start, end int } // a line without its line break
+
+func tgLines(text string) []tgLine {
+	var out []tgLine
+	start := 0
+	for i := 0; i <= len(text); i++ {
+		if i == len(text) || text[i] == '\n' {
+			out = append(out, tgLine{start, i})
+			start = i + 1
+		}
+	}
+	return out
+}
+
+// tgTrimCell trims spaces and Markdown emphasis from text[s:e].
+func tgTrimCell(text string, s, e int) (int, int) {
+	for s < e && strings.IndexByte(" \t\r\f*_", text[s]) >= 0 {
+		s++
+	}
+	for e > s && strings.IndexByte(" \t\r\f*_", text[e-1]) >= 0 {
+		e--
+	}
+	return s, e
+}
+
+// tgFindTables returns the tables of text, in order: tables with one cell
+// per line (a line "|" between cells and two between rows, as Markdown
+// converted from HTML has them) and tables with one row per line ("a | b |
+// c": Word and spreadsheet rows, Markdown tables).
+func tgFindTables(text string) []tgTable {
+	if strings.IndexByte(text, '|') < 0 {
+		return nil
+	}
+	lines := tgLines(text)
+	var out []tgTable
+	for i := 0; i < len(lines); {
+		l := lines[i]
+		line := strings.TrimSpace(text[l.start:l.end])
+		switch {
+		case line == "|":
+			t, next := tgCellPerLine(text, lines, i)
+			if len(t.rows) > 0 {
+				out = append(out, t)
+			}
+			i = next
+		case tgRowLine(line):
+			t := tgTable{start: l.start}
+			for i < len(lines) {
+				l := lines[i]
+				line := strings.TrimSpace(text[l.start:l.end])
+				if !tgRowLine(line) && !tgRuleRow(line) {
+					break
+				}
+				if !tgRuleRow(line) {
+					t.rows = append(t.rows, tgSplitRow(text, l))
+				}
+				t.end = l.end
+				i++
+			}
+			out = append(out, t)
+		default:
+			i++
+		}
+	}
+	return out
+}
+
+// tgCellPerLine reads a table of one cell per line from lines[i] (a "|"
+// line) to the first blank line; it returns the table and the line after.
+//
+// Such a table is "| a | b |" with every cell on a line of its own, so two
+// bars in a row are an empty cell or the end of a row: where the rows are
+// numbered ("1", "-", "I", "a" in the first column) the rows' width tells
+// which; else every empty cell ends a row.
+func tgCellPerLine(text string, lines []tgLine, i int) (tgTable, int) {
+	t := tgTable{start: lines[i].start}
+	var slots []tgCell // cells in order; an empty cell is {-1, -1}
+	cell := tgCell{-1, -1}
+	bars := 0
+	for ; i < len(lines); i++ {
+		l := lines[i]
+		line := strings.TrimSpace(text[l.start:l.end])
+		if line == "" {
+			break
+		}
+		t.end = l.end
+		if line != "|" {
+			if cell.start < 0 {
+				cell.start = l.start
+			}
+			cell.end = l.end
+			continue
+		}
+		bars++
+		if cell.start >= 0 {
+			s, e := tgTrimCell(text, cell.start, cell.end)
+			slots = append(slots, tgCell{s, e})
+			cell = tgCell{-1, -1}
+		} else if bars > 1 {
+			slots = append(slots, tgCell{-1, -1})
+		}
+	}
+	if cell.start >= 0 {
+		s, e := tgTrimCell(text, cell.start, cell.end)
+		slots = append(slots, tgCell{s, e})
+	}
+	t.rows = tgSlotRows(text, slots)
+	return t, i
+}
+
+// tgRowStarter reports whether a cell opens a numbered row: "1", "12",
+// "I", "IV", "a", "-", "+".
+func tgRowStarter(text string, c tgCell) bool {
+	if c.start < 0 {
+		return false
+	}
+	w := strings.Trim(text[c.start:c.end], "*_ .)")
+	switch {
+	case w == "-" || w == "+" || w == "–":
+		return true
+	case w == "":
+		return false
+	case len(w) <= 3 && strings.Trim(w, "0123456789") == "":
+		return true
+	case len(w) <= 4 && isRomanNumeral(w) && strings.ToUpper(w) == w:
+		return true
+	}
+	r := []rune(w)
+	return len(r) == 1 && unicode.IsLower(r[0])
+}
+
+// tgSlotRows splits the cells of a cell-per-line table into rows.
+func tgSlotRows(text string, slots []tgCell) [][]tgCell {
+	// the usual distance between numbered rows is the width plus the
+	// empty cell that ends a row
+	gaps := map[int]int{}
+	prev := -1
+	for k, c := range slots {
+		if !tgRowStarter(text, c) || k+1 < len(slots) && tgRowStarter(text, slots[k+1]) {
+			continue // a starter followed by a starter: a numbering row
+		}
+		if prev >= 0 && k-prev >= 3 {
+			gaps[k-prev]++
+		}
+		prev = k
+	}
+	period, best := 0, 1
+	for g, n := range gaps {
+		if n > best || n == best && g < period {
+			period, best = g, n
+		}
+	}
+	var rows [][]tgCell
+	emit := func(cs []tgCell) {
+		var row []tgCell
+		for _, c := range cs {
+			if c.start < 0 {
+				c = tgCell{} // an empty cell, kept for the columns
+			}
+			row = append(row, c)
+		}
+		for len(row) > 0 && row[len(row)-1] == (tgCell{}) {
+			row = row[:len(row)-1]
+		}
+		if len(row) > 0 {
+			rows = append(rows, row)
+		}
+	}
+	splitAtEmpty := func(cs []tgCell) {
+		var row []tgCell
+		for _, c := range cs {
+			if c.start < 0 {
+				emit(row)
+				row = nil
+				continue
+			}
+			row = append(row, c)
+		}
+		emit(row)
+	}
+	if period == 0 {
+		splitAtEmpty(slots)
+		return rows
+	}
+	// the header: everything before the first numbered row of the body
+	k := 0
+	for k < len(slots) && !(tgRowStarter(text, slots[k]) && (k+1 >= len(slots) || !tgRowStarter(text, slots[k+1]))) {
+		k++
+	}
+	splitAtEmpty(slots[:k])
+	for k < len(slots) {
+		end := k + period
+		if end > len(slots) {
+			end = len(slots)
+		}
+		if end < len(slots) && !(slots[end-1].start < 0 && tgRowStarter(text, slots[end])) {
+			// out of step: this row ends at its first empty cell
+			e := k + 1
+			for e < len(slots) && slots[e].start >= 0 {
+				e++
+			}
+			emit(slots[k:e])
+			k = e + 1
+			continue
+		}
+		emit(slots[k:end])
+		k = end
+	}
+	return rows
+}
+
+// tgRowLine reports whether line is a table row of its own: cells joined
+// by "|", at least two of them not empty.
+func tgRowLine(line string) bool {
+	if strings.Count(line, "|") == 0 || tgRuleRow(line) {
+		return false
+	}
+	n := 0
+	for _, c := range strings.Split(line, "|") {
+		if strings.Trim(c, " \t*_") != "" {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// tgRuleRow reports whether line is a Markdown table rule ("|---|:--:|").
+func tgRuleRow(line string) bool {
+	return strings.Contains(line, "|") && strings.Trim(line, "|-: \t") == ""
+}
+
+// tgSplitRow splits a row line at its bars; empty edge cells are dropped.
+func tgSplitRow(text string, l tgLine) []tgCell {
+	var row []tgCell
+	s := l.start
+	for i := l.start; i <= l.end; i++ {
+		if i < l.end && text[i] != '|' {
+			continue
+		}
+		cs, ce := tgTrimCell(text, s, i)
+		row = append(row, tgCell{cs, ce})
+		s = i + 1
+	}
+	// "| a | b |": the edges are no cells
+	if len(row) > 0 && row[0].start == row[0].end {
+		row = row[1:]
+	}
+	if len(row) > 0 && row[len(row)-1].start == row[len(row)-1].end {
+		row = row[:len(row)-1]
+	}
+	return row
+}
+
+// tgCellKind classifies a cell's text.
+type tgCellKind int
+
+const (
+	cellEmpty  tgCellKind = iota
+	cellNumber            // a number, perhaps with a comparator and unit
+	cellUnit              // a unit alone ("Tỷ đồng", "%")
+	cellLabel             // words
+)
+
+func (f *targetFinder) cellKind(c tgCell) tgCellKind {
+	toks := tgTokenize(f.text, c.start, c.end)
+	if len(toks) == 0 {
+		return cellEmpty
+	}
+	if u, ok := tgMatchUnit(toks, 0); ok && u.next == len(toks) && !u.open {
+		return cellUnit
+	}
+	words, nums := 0, 0
+	for _, t := range toks {
+		switch t.kind {
+		case tgWord:
+			if _, _, isCmp := tgCmpBefore([]tgTok{t}, 1); !isCmp {
+				words++
+			}
+		case tgNum:
+			if _, isDate := f.numberOrDate(t.start); !isDate {
+				nums++ // a year or a document number is no value
+			}
+		}
+	}
+	if nums > 0 && words <= 3 {
+		return cellNumber
+	}
+	if words > 0 {
+		return cellLabel
+	}
+	return cellEmpty
+}
+
+// table weighs every number of a table's rows.
+func (f *targetFinder) table(tb tgTable) {
+	kinds := make([][]tgCellKind, len(tb.rows))
+	first := -1 // the first row with a label and a number: the body starts there
+	for r, row := range tb.rows {
+		kinds[r] = make([]tgCellKind, len(row))
+		hasLabel, hasNum := false, false
+		for c, cell := range row {
+			k := f.cellKind(cell)
+			kinds[r][c] = k
+			if k == cellLabel {
+				hasLabel = true
+			}
+			if k == cellNumber && hasLabel {
+				hasNum = true
+			}
+		}
+		if first < 0 && hasLabel && hasNum {
+			first = r
+		}
+	}
+	if first < 0 {
+		return
+	}
+	width := tgCommonWidth(tb.rows[first:])
+	// the header ends at the first numbered row ("I | CÂY CÔNG NGHIỆP",
+	// "1 | 2 | 3 …") or the first row of values
+	head := 0
+	for head < first && !tgRowStarter(f.text, tb.rows[head][0]) {
+		head++
+	}
+	headers := f.columnHeaders(tb.rows[:head], width)
+	var group []tgCell
+	for r := head; r < len(tb.rows); r++ {
+		row := tb.rows[r]
+		label, unit := -1, -1
+		for c := range row {
+			if kinds[r][c] == cellLabel && label < 0 {
+				label = c
+			}
+			if kinds[r][c] == cellUnit && label >= 0 && unit < 0 {
+				unit = c
+			}
+		}
+		if label < 0 {
+			continue
+		}
+		values := 0
+		for c := label + 1; c < len(row); c++ {
+			if kinds[r][c] == cellNumber {
+				values++
+			}
+		}
+		if values == 0 {
+			group = row // a group's row: "I | NHÓM XÃ, PHƯỜNG"
+			continue
+		}
+		nth := 0
+		for c := label + 1; c < len(row); c++ {
+			if kinds[r][c] != cellNumber {
+				continue
+			}
+			var head []tgCell
+			if len(row) == width && c < len(headers) {
+				head = headers[c]
+			}
+			f.tableCell(tb, row, label, unit, c, nth, values, head, group)
+			nth++
+		}
+	}
+}
+
+// columnHeaders returns, for each of width columns, the header cells above
+// it. A header row as wide as the body maps one to one. A narrower row over
+// a second one has cells that span the second's: s = n1 - (width - n2) of
+// them, each over n2/s cells ("Kế hoạch 2026" over "Lượng | Giá trị", five
+// times). One spanning cell among several is the period that holds the
+// years of the cells below ("GIAI ĐOẠN 2026 - 2030" over "Năm 2026 | … |
+// Năm 2030"), or, over cells without years, the first year ("Năm hiện hành
+// 2025" over "Kế hoạch | Ước thực hiện").
+func (f *targetFinder) columnHeaders(rows [][]tgCell, width int) [][]tgCell {
+	out := make([][]tgCell, width)
+	for i := 0; i < len(rows); i++ {
+		row := rows[i]
+		if len(row) == width {
+			for c := range row {
+				out[c] = append(out[c], row[c])
+			}
+			continue
+		}
+		if i+1 < len(rows) && len(row) < width {
+			sub := rows[i+1]
+			s := len(row) - (width - len(sub))
+			if s >= 1 && s <= len(row) && len(sub)%s == 0 {
+				m := len(sub) / s
+				first := len(row) - s // the spanning cells: row[first:first+s]
+				if s == 1 {
+					first = f.spanningCell(row, sub)
+				}
+				col, k := 0, 0
+				for c := range row {
+					n := 1
+					if c >= first && c < first+s {
+						n = m
+					}
+					for j := 0; j < n && col < width; j++ {
+						out[col] = append(out[col], row[c])
+						if n > 1 || c >= first && c < first+s {
+							out[col] = append(out[col], sub[k])
+							k++
+						}
+						col++
+					}
+				}
+				i++
+				continue
+			}
+		}
+		// unknown spans: right-aligned, the usual place of year columns
+		off := width - len(row)
+		for c := range row {
+			if c+off >= 0 && c+off < width {
+				out[c+off] = append(out[c+off], row[c])
+			}
+		}
+	}
+	return out
+}
+
+// spanningCell returns the one cell of row that spans the cells of sub.
+func (f *targetFinder) spanningCell(row, sub []tgCell) int {
+	var years []int
+	for _, c := range sub {
+		for _, d := range f.datesIn(c.start, c.end) {
+			if y, err := strconv.Atoi(d.p.End); err == nil {
+				years = append(years, y)
+			}
+		}
+	}
+	firstYear := -1
+	for c := 1; c < len(row); c++ {
+		for _, d := range f.datesIn(row[c].start, row[c].end) {
+			y0, e0 := strconv.Atoi(d.p.Start)
+			y1, e1 := strconv.Atoi(d.p.End)
+			if e1 != nil {
+				continue
+			}
+			if firstYear < 0 {
+				firstYear = c
+			}
+			if len(years) > 0 && e0 == nil && y0 < y1 {
+				in := true
+				for _, y := range years {
+					in = in && y0 <= y && y <= y1
+				}
+				if in {
+					return c
+				}
+			}
+		}
+	}
+	if len(years) == 0 && firstYear >= 0 {
+		return firstYear
+	}
+	return len(row) - 1
+}
+
+func (f *targetFinder) hasYear(c tgCell) bool {
+	for _, d := range f.datesIn(c.start, c.end) {
+		if d.p.End != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// tableCell weighs the number in row[c] of a table.
+func (f *targetFinder) tableCell(tb tgTable, row []tgCell, label, unit, c, nth, values int, head, group []tgCell) {
+	cell := row[c]
+	p := paraInfo{span: tgSpan{cell.start, cell.end}, toks: tgTokenize(f.text, cell.start, cell.end)}
+	toks := p.toks
+	j := 0
+	for j < len(toks) && toks[j].kind != tgNum {
+		j++
+	}
+	if j == len(toks) {
+		return
+	}
+	q, ok := f.quantityAt(p, j, 0, len(toks))
+	if !ok {
+		v, okv := ParseNumber(toks[j].raw, f.conv)
+		if !okv {
+			return
+		}
+		q = tgQty{first: j, last: j + 1, numTok: j, value: v, cmp: "="}
+		if cmp, i, ok := tgCmpBefore(toks, j); ok {
+			q.cmp, q.first = cmp, i
+		}
+		if j+2 < len(toks) && tgIsDash(toks[j+1].raw) && toks[j+2].kind == tgNum {
+			if v2, ok := ParseNumber(toks[j+2].raw, f.conv); ok && v2 > v {
+				q.max, q.cmp, q.last = &v2, "range", j+3
+			}
+		}
+		u, ok := f.tableUnit(row, label, unit, head)
+		if !ok {
+			return
+		}
+		q.unit = u
+	}
+	ltoks := tgTokenize(f.text, row[label].start, row[label].end)
+	subj, ind, _ := f.labelRoles(ltoks, 0, len(ltoks), f.datesIn(row[label].start, row[label].end))
+	if subj == "" {
+		return
+	}
+	if g := f.groupLabel(group); g != "" && tgMeasureLabel(ltoks) {
+		// "Cà phê" / "- Diện tích": the group names what is measured
+		ind = tgSpaces(f.text[row[label].start:row[label].end])
+		subj = g + " " + strings.ToLower(ind)
+	}
+	var hdates []tgDate
+	for _, h := range head {
+		hdates = append(hdates, f.datesIn(h.start, h.end)...)
+	}
+	var per *Period
+	for _, d := range hdates {
+		if d.p.End != "" {
+			pp := d.p
+			per = &pp
+		}
+	}
+	if per == nil {
+		per = f.frame()
+	}
+	col := f.columnSense(head, hdates)
+	rule := !col.past && (col.plan || col.future && !col.forecast || (f.sectionTarget > 0 || f.listTarget) && !col.forecast)
+	var fs []string
+	if f.model != nil || f.collect {
+		fs = f.tableFeatures(q, row, label, unit, c, nth, values, head, group, hdates)
+		fs = append(fs, col.features()...)
+		if rule {
+			fs = append(fs, "rule", "rule&kind="+f.c.Kind, "rule&table")
+		}
+	}
+	accept, score := f.decide(rule, fs)
+	t := Target{Comparator: q.cmp, Value: q.value, ValueMax: q.max, Unit: q.unit.text,
+		Subject: tgCleanPhrase(tgSpaces(subj)), Indicator: tgCleanPhrase(tgSpaces(ind)), Period: per,
+		Text:     tgSpaces(f.text[row[label].start:cell.end]),
+		Sentence: tgSpaces(f.text[row[0].start:row[len(row)-1].end]),
+		Page:     f.pageOf(cell.start)}
+	if t.Indicator == "" {
+		t.Indicator = t.Subject
+	}
+	if f.c.Number != "" {
+		t.SourceNumber = NullString(f.c.Number)
+	}
+	if exp := Expand(t.Subject, f.c.Abbreviations); exp != "" {
+		t.SubjectExpanded = NullString(exp)
+	}
+	off := toks[q.numTok].start
+	if f.collect {
+		f.cands = append(f.cands, TargetCandidate{Target: t, Offset: off, Start: toks[q.first].start, End: toks[q.last-1].end, Features: fs, Rule: rule})
+	}
+	if !accept {
+		return
+	}
+	f.found = append(f.found, tgFound{t: t, score: score, offset: off, parent: -1, enum: strconv.Itoa(len(f.found)),
+		sentence: row[0].start, para: -1 - len(f.found), listItem: true,
+		sentToks: tgWordSet(t.Sentence), textToks: tgWordSet(t.Text)})
+}
+
+// tableUnit finds the unit of a bare number of a row: its row's unit cell,
+// else a unit in brackets at the end of its column's header or its label
+// ("Tỷ lệ hộ nghèo (%)", "Kế hoạch (tỷ đồng)").
+func (f *targetFinder) tableUnit(row []tgCell, label, unit int, head []tgCell) (tgUnit, bool) {
+	try := func(c tgCell) (tgUnit, bool) {
+		toks := tgTokenize(f.text, c.start, c.end)
+		// the unit alone, or in the last brackets
+		if u, ok := tgMatchUnit(toks, 0); ok && u.next == len(toks) {
+			return u, true
+		}
+		for i := len(toks) - 1; i > 0; i-- {
+			if toks[i].raw == ")" {
+				for k := i - 1; k >= 0; k-- {
+					if toks[k].raw == "(" {
+						if u, ok := tgMatchUnit(toks[k+1:i], 0); ok && u.next == i-k-1 {
+							return u, true
+						}
+						break
+					}
+				}
+				break
+			}
+		}
+		return tgUnit{}, false
+	}
+	if unit >= 0 {
+		if u, ok := try(row[unit]); ok {
+			return u, true
+		}
+	}
+	for i := len(head) - 1; i >= 0; i-- {
+		if u, ok := try(head[i]); ok {
+			return u, true
+		}
+	}
+	return try(row[label])
+}
+
+// frame is the time frame around a table or a list: the list's intro, the
+// section's horizon, or the last frame the text named.
+func (f *targetFinder) frame() *Period {
+	for _, p := range []*Period{f.listFrame, f.sectionHorizon, f.running} {
+		if p != nil {
+			pp := *p
+			return &pp
+		}
+	}
+	return nil
+}
+
+// tableFeatures describes a table's number for the model.
+func (f *targetFinder) tableFeatures(q tgQty, row []tgCell, label, unit, c, nth, values int, head, group []tgCell, hdates []tgDate) []string {
+	fs := make([]string, 0, 48)
+	add := func(s string) { fs = append(fs, s) }
+	add("kind=" + f.c.Kind)
+	add("table")
+	add("table&kind=" + f.c.Kind)
+	add("cmp=" + q.cmp)
+	uc := unitClass(q.unit)
+	add("unit=" + uc)
+	add("tunit=" + uc)
+	add("val=" + valueBucket(q.value))
+	if nth == 0 {
+		add("tcol=first")
+	}
+	if nth == values-1 {
+		add("tcol=last")
+	}
+	if f.sectionTarget > 0 {
+		add("secT")
+	}
+	if f.sectionPast > 0 {
+		add("secP")
+	}
+	if f.listTarget {
+		add("listT")
+	}
+	words := func(prefix string, cs []tgCell, max int) {
+		n := 0
+		for _, cl := range cs {
+			for _, t := range tgTokenize(f.text, cl.start, cl.end) {
+				if t.kind == tgWord && n < max {
+					add(prefix + t.low)
+					n++
+				}
+			}
+		}
+	}
+	words("col=", head, 12)
+	if len(head) == 0 {
+		add("col=?")
+	}
+	words("lab=", row[label:label+1], 6)
+	words("grp=", group, 6)
+	for _, d := range hdates {
+		rel := "y?"
+		if y, err := strconv.Atoi(d.p.End); err == nil && f.docYear > 0 {
+			switch {
+			case y < f.docYear:
+				rel = "y<"
+			case y == f.docYear:
+				rel = "y="
+			default:
+				rel = "y>"
+			}
+		}
+		add("coldate" + rel)
+		if d.horizon {
+			add("colhorizon")
+		}
+	}
+	for lvl, h := range f.heads {
+		for _, w := range h {
+			add("h=" + w)
+			if lvl == 0 {
+				add("h1=" + w)
+			}
+		}
+	}
+	for _, r := range f.text[row[label].start:row[label].end] {
+		if unicode.IsUpper(r) {
+			add("labcaps")
+		}
+		break
+	}
+	return fs
+}
+
+// tgCommonWidth returns the most common number of cells of rows.
+func tgCommonWidth(rows [][]tgCell) int {
+	n := map[int]int{}
+	best, bestN := 0, 0
+	for _, r := range rows {
+		n[len(r)]++
+		if n[len(r)] > bestN || n[len(r)] == bestN && len(r) > best {
+			best, bestN = len(r), n[len(r)]
+		}
+	}
+	return best
+}
+
+// tgColumn is what a column's header and the table's headings say of its
+// numbers: a plan ("Kế hoạch 2026", "Mục tiêu", a year after the
+// document's), an outturn ("Ước thực hiện", "TH 2024", a past year), a
+// forecast (a table headed "Dự báo").
+type tgColumn struct {
+	plan, past, future, forecast bool
+}
+
+func (c tgColumn) features() []string {
+	var fs []string
+	for _, x := range []struct {
+		on   bool
+		name string
+	}{{c.plan, "colplan"}, {c.past, "colpast"}, {c.future, "colfuture"}, {c.forecast, "tforecast"}} {
+		if x.on {
+			fs = append(fs, x.name)
+		}
+	}
+	return fs
+}
+
+func (f *targetFinder) columnSense(head []tgCell, hdates []tgDate) tgColumn {
+	var c tgColumn
+	var words []string
+	for _, h := range head {
+		for _, t := range tgTokenize(f.text, h.start, h.end) {
+			if t.kind == tgWord {
+				words = append(words, t.low)
+			}
+		}
+	}
+	hw := " " + strings.Join(words, " ") + " "
+	for _, w := range []string{" kế hoạch ", " kh ", " mục tiêu ", " chỉ tiêu ", " phấn đấu ", " định hướng ", " giao "} {
+		c.plan = c.plan || strings.Contains(hw, w)
+	}
+	for _, w := range []string{" ước ", " ước thực hiện ", " thực hiện ", " th ", " ưth ", " đã ", " kết quả ", " thực tế "} {
+		c.past = c.past || strings.Contains(hw, w)
+	}
+	for _, d := range hdates {
+		if y, err := strconv.Atoi(d.p.End); err == nil && f.docYear > 0 {
+			c.future = c.future || y > f.docYear || d.horizon
+			if y < f.docYear && !d.horizon {
+				c.past = true
+			}
+		}
+	}
+	for _, h := range f.heads {
+		t := " " + strings.Join(h, " ") + " "
+		c.forecast = c.forecast || strings.Contains(t, " dự báo ")
+	}
+	return c
+}
+
+// groupLabel returns the words of a group row's label ("1 | Cà Phê").
+func (f *targetFinder) groupLabel(group []tgCell) string {
+	for _, c := range group {
+		if f.cellKind(c) == cellLabel {
+			return tgSpaces(f.text[c.start:c.end])
+		}
+	}
+	return ""
+}
+
+// tgMeasureLabel reports whether a row label names a measure of something
+// its group names: "Diện tích", "Sản lượng cà phê nhân", "Giá trị".
+func tgMeasureLabel(toks []tgTok) bool {
+	for _, lead := range [][]string{{"diện", "tích"}, {"sản", "lượng"}, {"giá", "trị"}, {"năng", "suất"},
+		{"số", "lượng"}, {"quy", "mô"}, {"doanh", "thu"}, {"kim", "ngạch"}, {"lượng"}, {"tổng"}} {
+		for i := 0; i < len(toks) && i < 2; i++ {
+			if _, ok := tgPhraseAt(toks, i, lead); ok {
+				return true
+			}
+		}
+	}
+	return false
+}

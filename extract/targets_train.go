@@ -1,0 +1,193 @@
+package extract
+
+import (
+	"math"
+	"sort"
+)
+
+// TargetSample is one candidate quantity and whether it is a target
+// mention: a row of the target model's training data.
+type TargetSample struct {
+	Features []string
+	Label    bool
+	// Weight is the sample's share of the loss; 0 means 1.
+	Weight float64
+}
+
+// TrainOptions set how TrainTargetModel fits the model.
+type TrainOptions struct {
+	// L2 is the ridge penalty on the weights (on the mean log loss, per
+	// sample); 0 means 1.
+	L2 float64
+	// Iterations of full-batch Adam; 0 means 400.
+	Iterations int
+	// MinCount drops features seen in fewer samples; 0 means 2.
+	MinCount int
+}
+
+// TrainTargetModel fits an L2-regularized logistic regression of the labels
+// of samples on their features: the decision of the target finder.
+//
+// Logistic regression, because the data is small (thousands of
+// candidates from some two hundred documents) and its features are many,
+// sparse and mostly binary: a linear model with a ridge penalty does not
+// overfit them, its scores are log-odds that calibrate with two
+// parameters, and its weights can be read ("mk<k4" — a past marker before
+// the number — weighs against). Training is full-batch and in a fixed order,
+// so the same samples give the same model on every run.
+//
+// The threshold and calibration are left at 0 and identity: they come from
+// held-out folds (the caller sets them).
+func TrainTargetModel(samples []TargetSample, opt TrainOptions) *TargetModel {
+	if opt.L2 == 0 {
+		opt.L2 = 1
+	}
+	if opt.Iterations == 0 {
+		opt.Iterations = 400
+	}
+	if opt.MinCount == 0 {
+		opt.MinCount = 2
+	}
+	// vocabulary: features in at least MinCount samples, in sorted order
+	count := map[string]int{}
+	for _, s := range samples {
+		seen := map[string]bool{}
+		for _, f := range s.Features {
+			if !seen[f] {
+				seen[f] = true
+				count[f]++
+			}
+		}
+	}
+	var vocab []string
+	for f, n := range count {
+		if n >= opt.MinCount {
+			vocab = append(vocab, f)
+		}
+	}
+	sort.Strings(vocab)
+	index := make(map[string]int, len(vocab))
+	for i, f := range vocab {
+		index[f] = i
+	}
+	type entry struct {
+		j int
+		x float64
+	}
+	rows := make([][]entry, len(samples))
+	y := make([]float64, len(samples))
+	wt := make([]float64, len(samples))
+	n := 0.0
+	for i, s := range samples {
+		m := map[int]float64{}
+		var order []int
+		for _, f := range s.Features {
+			if j, ok := index[f]; ok {
+				if _, seen := m[j]; !seen {
+					order = append(order, j)
+				}
+				m[j]++
+			}
+		}
+		sort.Ints(order)
+		for _, j := range order {
+			rows[i] = append(rows[i], entry{j, m[j]})
+		}
+		if s.Label {
+			y[i] = 1
+		}
+		wt[i] = s.Weight
+		if wt[i] == 0 {
+			wt[i] = 1
+		}
+		n += wt[i]
+	}
+
+	if n == 0 {
+		return &TargetModel{Version: featureVersion, Weights: map[string]float64{}}
+	}
+	w := make([]float64, len(vocab))
+	var bias float64
+	// Adam state
+	mw, vw := make([]float64, len(vocab)), make([]float64, len(vocab))
+	var mb, vb float64
+	const (
+		lr    = 0.05
+		beta1 = 0.9
+		beta2 = 0.999
+		eps   = 1e-8
+	)
+	g := make([]float64, len(vocab))
+	for it := 1; it <= opt.Iterations; it++ {
+		for j := range g {
+			g[j] = opt.L2 * w[j] / n
+		}
+		var gb float64
+		for i, row := range rows {
+			z := bias
+			for _, e := range row {
+				z += w[e.j] * e.x
+			}
+			d := wt[i] * (sigmoid(z) - y[i]) / n
+			gb += d
+			for _, e := range row {
+				g[e.j] += d * e.x
+			}
+		}
+		c1 := 1 - math.Pow(beta1, float64(it))
+		c2 := 1 - math.Pow(beta2, float64(it))
+		for j := range w {
+			mw[j] = beta1*mw[j] + (1-beta1)*g[j]
+			vw[j] = beta2*vw[j] + (1-beta2)*g[j]*g[j]
+			w[j] -= lr * (mw[j] / c1) / (math.Sqrt(vw[j]/c2) + eps)
+		}
+		mb = beta1*mb + (1-beta1)*gb
+		vb = beta2*vb + (1-beta2)*gb*gb
+		bias -= lr * (mb / c1) / (math.Sqrt(vb/c2) + eps)
+	}
+	m := &TargetModel{Version: featureVersion, Bias: bias, Weights: make(map[string]float64, len(vocab)), CalA: 1}
+	for j, f := range vocab {
+		if math.Abs(w[j]) >= 1e-4 {
+			m.Weights[f] = w[j]
+		}
+	}
+	return m
+}
+
+// FitCalibration returns the Platt scaling (a, b) that maps scores to the
+// probability of being right: a one-feature logistic regression of right
+// on score, fitted by Newton's method.
+func FitCalibration(scores []float64, right []bool) (a, b float64) {
+	a, b = 1, 0
+	for it := 0; it < 50; it++ {
+		var ga, gb, haa, hab, hbb float64
+		for i, s := range scores {
+			p := sigmoid(a*s + b)
+			y := 0.0
+			if right[i] {
+				y = 1
+			}
+			ga += (p - y) * s
+			gb += p - y
+			w := p * (1 - p)
+			haa += w * s * s
+			hab += w * s
+			hbb += w
+		}
+		// a small ridge keeps the step defined when the data separates
+		haa += 1e-6
+		hbb += 1e-6
+		det := haa*hbb - hab*hab
+		if det == 0 {
+			break
+		}
+		da := (hbb*ga - hab*gb) / det
+		db := (haa*gb - hab*ga) / det
+		a -= da
+		b -= db
+		if math.Abs(da)+math.Abs(db) < 1e-9 {
+			break
+		}
+	}
+	return a, b
+}
