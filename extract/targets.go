@@ -357,10 +357,11 @@ type targetFinder struct {
 
 	// the decision: the model weighs each quantity's features; without
 	// one, the rule machine's verdict stands
-	model   *TargetModel
-	collect bool              // keep every candidate (training)
-	cands   []TargetCandidate // the candidates kept when collect is set
-	scores  []float64         // the score of each target result returned
+	model     *TargetModel
+	collect   bool              // keep every candidate (training)
+	cands     []TargetCandidate // the candidates kept when collect is set
+	scores    []float64         // the score of each target result returned
+	lastSpans []SubjectSpan     // the subject spans of the last roles call
 }
 
 // pageOf returns the 1-based page of offset (PageOf in O(log pages)).
@@ -940,7 +941,8 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 			ct := f.roles(p, toks, it.q, it.clauseStart, it.markStart, it.markEd, nextFirst, s0, s1, dates)
 			ct.Sentence = tgSpaces(sentText)
 			f.cands = append(f.cands, TargetCandidate{Target: ct, Offset: toks[it.q.numTok].start,
-				Start: toks[it.q.first].start, End: toks[it.q.last-1].end, Features: it.feats, Rule: it.isTarget})
+				Start: toks[it.q.first].start, End: toks[it.q.last-1].end, Features: it.feats, Rule: it.isTarget,
+				SubjectSpans: f.lastSpans})
 		}
 		if !accept {
 			continue
@@ -1643,6 +1645,13 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 		t.Text = strings.TrimRight(t.Text, " ,;:.…")
 	}
 	t.Period = f.periodFor(toks, q, clauseStart, nextFirst, s0, dates)
+	if f.collect || f.model != nil && len(f.model.Subject) > 0 {
+		spans := f.subjectSpans(toks, q, verbFrom, clauseStart, nextFirst, s0, s1, dates, t.Subject)
+		f.lastSpans = spans
+		if s := f.pickSubject(spans); s != "" {
+			t.Subject = s
+		}
+	}
 	return t
 }
 

@@ -25,7 +25,7 @@ type candState struct {
 
 // featureVersion names the feature set; a model trained on another set is
 // refused (retrain it).
-const featureVersion = "tf3"
+const featureVersion = "tf4"
 
 // candFeatures lists the features of quantity q of paragraph p. They are
 // strings ("kind=plan", "b1=đạt"): the model weighs each it knows.
@@ -138,15 +138,18 @@ func (f *targetFinder) candFeatures(p paraInfo, q tgQty, cs candState, dates []t
 		add("mk" + side + "k" + strconv.Itoa(m.kind))
 		i = j
 	}
-	// the section's headings
-	for lvl, h := range f.heads {
-		for _, w := range h {
-			add("h=" + w)
-			if lvl == 0 {
-				add("h1=" + w)
-			}
-		}
+	// word classes where they stand
+	for _, c := range lexClasses(toks, cs.clauseStart, q.first) {
+		add("lx<" + c)
+		add("lx<" + c + "&kind=" + f.c.Kind)
 	}
+	for _, c := range lexClasses(toks, q.last, min(cs.s1, q.last+10)) {
+		add("lx>" + c)
+	}
+	for _, c := range lexClasses(toks, cs.s0, cs.s1) {
+		add("lxs" + c)
+	}
+	f.headFeatures(add)
 	// time: years of the sentence against the document's
 	for _, d := range dates {
 		if d.start >= toks[cs.s1-1].end || d.end <= toks[cs.s0].start {
@@ -228,4 +231,19 @@ func valueBucket(v float64) string {
 		return "<1m"
 	}
 	return ">=1m"
+}
+
+// headFeatures adds the words and word classes of the current headings.
+func (f *targetFinder) headFeatures(add func(string)) {
+	for lvl, h := range f.heads {
+		for _, w := range h {
+			add("h=" + w)
+			if lvl == 0 {
+				add("h1=" + w)
+			}
+		}
+		for _, c := range lexClassesOf(h) {
+			add("lxh" + c)
+		}
+	}
 }

@@ -29,6 +29,11 @@ type TargetModel struct {
 	// fitted on held-out folds against whether each target was right.
 	CalA float64 `json:"cal_a"`
 	CalB float64 `json:"cal_b"`
+	// Subject and SubjectBias weigh the spans that may be a target's
+	// subject (subjectSpans); the best-scoring span is the subject. Empty:
+	// the rules' subject stands.
+	Subject     map[string]float64 `json:"subject,omitempty"`
+	SubjectBias float64            `json:"subject_bias,omitempty"`
 	// Trained says on what and how (for people, not used by the code).
 	Trained string `json:"trained,omitempty"`
 }
@@ -95,20 +100,28 @@ func ParseTargetModel(b []byte) (*TargetModel, error) {
 func (m *TargetModel) MarshalJSON() ([]byte, error) {
 	var b strings.Builder
 	head, err := json.Marshal(struct {
-		Version   string  `json:"version"`
-		Trained   string  `json:"trained,omitempty"`
-		Bias      float64 `json:"bias"`
-		Threshold float64 `json:"threshold"`
-		CalA      float64 `json:"cal_a"`
-		CalB      float64 `json:"cal_b"`
-	}{m.Version, m.Trained, m.Bias, m.Threshold, m.CalA, m.CalB})
+		Version     string  `json:"version"`
+		Trained     string  `json:"trained,omitempty"`
+		Bias        float64 `json:"bias"`
+		Threshold   float64 `json:"threshold"`
+		CalA        float64 `json:"cal_a"`
+		CalB        float64 `json:"cal_b"`
+		SubjectBias float64 `json:"subject_bias"`
+	}{m.Version, m.Trained, m.Bias, m.Threshold, m.CalA, m.CalB, m.SubjectBias})
 	if err != nil {
 		return nil, err
 	}
 	b.Write(head[:len(head)-1])
-	b.WriteString(",\n\"weights\": {")
-	keys := make([]string, 0, len(m.Weights))
-	for k := range m.Weights {
+	writeWeights(&b, "weights", m.Weights)
+	writeWeights(&b, "subject", m.Subject)
+	b.WriteString("}\n")
+	return []byte(b.String()), nil
+}
+
+func writeWeights(b *strings.Builder, name string, w map[string]float64) {
+	fmt.Fprintf(b, ",\n%q: {", name)
+	keys := make([]string, 0, len(w))
+	for k := range w {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
@@ -117,10 +130,9 @@ func (m *TargetModel) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		fmt.Fprintf(&b, "\n%s: %.6g", kb, m.Weights[k])
+		fmt.Fprintf(b, "\n%s: %.6g", kb, w[k])
 	}
-	b.WriteString("\n}}\n")
-	return []byte(b.String()), nil
+	b.WriteString("\n}")
 }
 
 // decide says whether a candidate is a target: the model's verdict when
@@ -166,6 +178,8 @@ type TargetCandidate struct {
 	End      int
 	Features []string
 	Rule     bool // the rule machine's verdict
+	// SubjectSpans are the spans that may be its subject.
+	SubjectSpans []SubjectSpan
 }
 
 // TargetCandidates returns every quantity of text that the target finder

@@ -696,14 +696,7 @@ func (f *targetFinder) tableFeatures(q tgQty, row []tgCell, label, unit, c, nth,
 			add("colhorizon")
 		}
 	}
-	for lvl, h := range f.heads {
-		for _, w := range h {
-			add("h=" + w)
-			if lvl == 0 {
-				add("h1=" + w)
-			}
-		}
-	}
+	f.headFeatures(add)
 	for _, r := range f.text[row[label].start:row[label].end] {
 		if unicode.IsUpper(r) {
 			add("labcaps")

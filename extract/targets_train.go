@@ -3,6 +3,7 @@ package extract
 import (
 	"math"
 	"sort"
+	"strings"
 )
 
 // TargetSample is one candidate quantity and whether it is a target
@@ -23,6 +24,40 @@ type TrainOptions struct {
 	Iterations int
 	// MinCount drops features seen in fewer samples; 0 means 2.
 	MinCount int
+	// Prior is where the ridge penalty pulls each weight (0 when not
+	// listed; PriorBias for the intercept): the rule machine's verdict as
+	// a strong feature, so that the model keeps the rules' decision where
+	// the data says nothing else.
+	Prior     map[string]float64
+	PriorBias float64
+	// LexicalL2 is the ridge penalty of lexical features (the words around
+	// a number, of its headings, of a table's row and column: "cl=", "ca=",
+	// "h=", …), which a few documents can make look decisive; 0 means L2.
+	LexicalL2 float64
+	// TableL2 is the ridge penalty of the features only table cells have
+	// ("table", "col=", "colplan", …): few documents hold tables of
+	// targets, so their weights stay near the prior unless many do.
+	TableL2 float64
+}
+
+// tableFeature reports whether only table cells have f.
+func tableFeature(f string) bool {
+	for _, p := range []string{"table", "col", "lab=", "grp=", "tunit=", "tcol=", "tforecast", "rule&table", "labcaps"} {
+		if strings.HasPrefix(f, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// lexicalFeature reports whether f names a word rather than a structure.
+func lexicalFeature(f string) bool {
+	for _, p := range []string{"cl=", "ca=", "h=", "h1=", "lab=", "col=", "grp=", "bb=", "b1=", "b2=", "b3=", "a1=", "a2=", "a3=", "uhead="} {
+		if strings.HasPrefix(f, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // TrainTargetModel fits an L2-regularized logistic regression of the labels
@@ -107,7 +142,20 @@ func TrainTargetModel(samples []TargetSample, opt TrainOptions) *TargetModel {
 		return &TargetModel{Version: featureVersion, Weights: map[string]float64{}}
 	}
 	w := make([]float64, len(vocab))
-	var bias float64
+	w0 := make([]float64, len(vocab))
+	l2 := make([]float64, len(vocab))
+	for j, f := range vocab {
+		w0[j] = opt.Prior[f]
+		w[j] = w0[j]
+		l2[j] = opt.L2
+		if opt.LexicalL2 > 0 && lexicalFeature(f) {
+			l2[j] = opt.LexicalL2
+		}
+		if opt.TableL2 > 0 && tableFeature(f) {
+			l2[j] = opt.TableL2
+		}
+	}
+	bias := opt.PriorBias
 	// Adam state
 	mw, vw := make([]float64, len(vocab)), make([]float64, len(vocab))
 	var mb, vb float64
@@ -120,9 +168,9 @@ func TrainTargetModel(samples []TargetSample, opt TrainOptions) *TargetModel {
 	g := make([]float64, len(vocab))
 	for it := 1; it <= opt.Iterations; it++ {
 		for j := range g {
-			g[j] = opt.L2 * w[j] / n
+			g[j] = l2[j] * (w[j] - w0[j]) / n
 		}
-		var gb float64
+		gb := 0.01 * opt.L2 * (bias - opt.PriorBias) / n
 		for i, row := range rows {
 			z := bias
 			for _, e := range row {
@@ -149,6 +197,12 @@ func TrainTargetModel(samples []TargetSample, opt TrainOptions) *TargetModel {
 	for j, f := range vocab {
 		if math.Abs(w[j]) >= 1e-4 {
 			m.Weights[f] = w[j]
+		}
+	}
+	// a prior's feature that the samples lack keeps its prior weight
+	for f, v := range opt.Prior {
+		if _, ok := index[f]; !ok && v != 0 {
+			m.Weights[f] = v
 		}
 	}
 	return m

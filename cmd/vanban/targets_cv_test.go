@@ -30,7 +30,17 @@ var trainFlag = flag.Bool("train", false, "retrain extract/data/targets_model.js
 const cvFolds = 5
 
 // cvL2 is the ridge penalty of the target model.
-const cvL2 = 1.0
+const cvL2 = 3.0
+
+// cvLexL2 is the ridge penalty of lexical features.
+var cvLexL2 = 0.0
+
+// cvTableL2 is the ridge penalty of table-only features.
+var cvTableL2 = 3000.0
+
+// cvRulePrior is the weight the rule machine's verdict starts from: the
+// model begins as the rules and departs from them where the data says so.
+const cvRulePrior = 4.0
 
 // cvDocCap is the most candidates' weight one document has in training.
 const cvDocCap = 40.0
@@ -42,6 +52,7 @@ type corpusDoc struct {
 	ctx             extract.TargetContext
 	cands           []extract.TargetCandidate
 	labels          []bool
+	goldOf          []int // the gold target each candidate mentions, or -1
 	fold            int
 }
 
@@ -147,7 +158,7 @@ func readCorpusDoc(name, set, path, goldPath string) (*corpusDoc, error) {
 	d.text = doc.Text()
 	d.ctx = rec.TargetContext()
 	d.cands = extract.TargetCandidates(d.text, d.ctx)
-	d.labels = labelCandidates(d.text, d.cands, d.gold.Targets)
+	d.labels, d.goldOf = labelCandidates(d.text, d.cands, d.gold.Targets)
 	h := fnv.New32a()
 	h.Write([]byte(name))
 	d.fold = int(h.Sum32() % cvFolds)
@@ -187,10 +198,12 @@ func sameMax(a, b *float64) bool {
 // number lies inside a copy of a gold target's text and the values agree.
 // Comparator and unit are not asked for: they are the candidate finder's
 // to get right, and counted apart (candidateRecall).
-func labelCandidates(text string, cands []extract.TargetCandidate, gold []extract.Target) []bool {
+func labelCandidates(text string, cands []extract.TargetCandidate, gold []extract.Target) ([]bool, []int) {
 	spans := goldSpans(text, gold)
 	labels := make([]bool, len(cands))
+	goldOf := make([]int, len(cands))
 	for i, c := range cands {
+		goldOf[i] = -1
 		for gi, g := range gold {
 			if !sameValue(g.Value, c.Target.Value) || !sameMax(g.ValueMax, c.Target.ValueMax) {
 				continue
@@ -198,11 +211,72 @@ func labelCandidates(text string, cands []extract.TargetCandidate, gold []extrac
 			for _, sp := range spans[gi] {
 				if sp[0] <= c.Offset && c.Offset < sp[1] {
 					labels[i] = true
+					goldOf[i] = gi
 				}
 			}
 		}
 	}
-	return labels
+	return labels, goldOf
+}
+
+// subjectSamples are the subject spans of the candidates that mention a
+// gold target: a span is right when it folds to the gold subject, else
+// the one span closest to it (Dice of words at least 0.6).
+func subjectSamples(docs []*corpusDoc) []extract.TargetSample {
+	var out []extract.TargetSample
+	for _, d := range docs {
+		for i, c := range d.cands {
+			if d.goldOf[i] < 0 || len(c.SubjectSpans) == 0 {
+				continue
+			}
+			g := scoreFold(d.gold.Targets[d.goldOf[i]].Subject)
+			if g == "" {
+				continue
+			}
+			right := make([]bool, len(c.SubjectSpans))
+			any := false
+			for k, sp := range c.SubjectSpans {
+				if scoreFold(sp.Text) == g {
+					right[k], any = true, true
+				}
+			}
+			if !any {
+				best, bestD := -1, 0.6
+				for k, sp := range c.SubjectSpans {
+					if dc := dice(g, scoreFold(sp.Text)); dc >= bestD {
+						best, bestD = k, dc
+					}
+				}
+				if best < 0 {
+					continue
+				}
+				right[best] = true
+			}
+			for k, sp := range c.SubjectSpans {
+				out = append(out, extract.TargetSample{Features: sp.Features, Label: right[k]})
+			}
+		}
+	}
+	return out
+}
+
+func dice(a, b string) float64 {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa)+len(wb) == 0 {
+		return 0
+	}
+	inB := map[string]int{}
+	for _, w := range wb {
+		inB[w]++
+	}
+	n := 0
+	for _, w := range wa {
+		if inB[w] > 0 {
+			inB[w]--
+			n++
+		}
+	}
+	return 2 * float64(n) / float64(len(wa)+len(wb))
 }
 
 func samples(docs []*corpusDoc) []extract.TargetSample {
@@ -222,8 +296,21 @@ func samples(docs []*corpusDoc) []extract.TargetSample {
 }
 
 func trainOn(docs []*corpusDoc, iters int) *extract.TargetModel {
-	return extract.TrainTargetModel(samples(docs), extract.TrainOptions{L2: cvL2, Iterations: iters})
+	m := extract.TrainTargetModel(samples(docs), extract.TrainOptions{L2: cvL2, LexicalL2: cvLexL2, TableL2: cvTableL2, Iterations: iters,
+		Prior: map[string]float64{"rule": cvRulePrior}, PriorBias: -cvRulePrior / 2})
+	if !cvNoSubject {
+		sm := extract.TrainTargetModel(subjectSamples(docs), extract.TrainOptions{L2: cvSubjectL2, Iterations: iters,
+			Prior: map[string]float64{"s:rule": 2}})
+		m.Subject, m.SubjectBias = sm.Weights, sm.Bias
+	}
+	return m
 }
+
+// cvSubjectL2 is the ridge penalty of the subject model.
+var cvSubjectL2 = 3.0
+
+// cvNoSubject keeps the rules' subjects (to measure the subject model).
+var cvNoSubject = os.Getenv("VANBAN_CV_NOSUBJECT") != ""
 
 // scored is a predicted target with the model's score, and whether the
 // scorer matched it to a gold target.
@@ -395,11 +482,15 @@ func cvReport(docs []*corpusDoc, counts map[*corpusDoc]targetCounts) string {
 		}
 		return d.gold.Kind
 	})
-	var all targetCounts
+	var all, capped targetCounts
 	for _, d := range docs {
 		all.add(counts[d])
+		if c := counts[d]; c.gold <= 60 {
+			capped.add(c)
+		}
 	}
 	fmt.Fprintf(&b, "all: %s\n", all)
+	fmt.Fprintf(&b, "without documents of more than 60 targets: %s\n", capped)
 	return b.String()
 }
 
@@ -542,7 +633,10 @@ func writeCVDetails(t *testing.T, path string, docs []*corpusDoc) {
 			}
 		}
 		m := trainOn(train, 400)
-		m.Threshold = -0.6
+		m.Threshold = 0.5
+		if os.Getenv("VANBAN_CV_RULES") != "" {
+			m = nil
+		}
 		for _, d := range docs {
 			if d.fold != f {
 				continue
@@ -578,4 +672,9 @@ func writeCVDetails(t *testing.T, path string, docs []*corpusDoc) {
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+func extractTrain(docs []*corpusDoc, l2 float64) *extract.TargetModel {
+	return extract.TrainTargetModel(samples(docs), extract.TrainOptions{L2: l2, Iterations: 400,
+		Prior: map[string]float64{"rule": cvRulePrior}, PriorBias: -cvRulePrior / 2})
 }

@@ -1,0 +1,69 @@
+package extract
+
+// Word classes for the target model. A model trained on some two hundred
+// documents cannot learn every word that marks a result or a rule, but it
+// can learn how much a class of such words weighs where it stands (in the
+// clause before the number, after it, in the sentence, in the headings):
+// the classes carry what the rules know to documents the corpus lacks.
+
+type tgLexClass struct {
+	name  string
+	words tgPhraseList
+}
+
+var tgLexicon = []tgLexClass{
+	{"goal", newPhraseList("mục tiêu", "chỉ tiêu", "phấn đấu", "đề ra", "đặt ra", "kế hoạch",
+		"định hướng", "tầm nhìn", "giao", "được giao", "quyết tâm", "hướng tới", "cần đạt",
+		"phải đạt", "phải", "nhằm", "bảo đảm", "đảm bảo", "duy trì", "nâng", "nâng cao",
+		"cố gắng", "chủ trương", "yêu cầu", "dự toán", "lộ trình")},
+	{"past", newPhraseList("đã", "đạt được", "vừa qua", "năm qua", "thời gian qua", "ước",
+		"ước đạt", "ước thực hiện", "ước tính", "lũy kế", "luỹ kế", "tính đến", "đến nay",
+		"hiện nay", "hiện", "hiện có", "so với cùng kỳ", "cùng kỳ", "so với", "tăng so với",
+		"vượt", "về đích", "kết quả", "thực hiện được", "thu được", "tháng qua", "năm trước",
+		"năm ngoái", "trước đó", "chỉ đạt", "mới đạt", "còn", "giảm so với")},
+	{"forecast", newPhraseList("dự báo", "dự đoán", "dự kiến", "có thể", "có khả năng",
+		"kịch bản", "theo tính toán", "ước tính", "triển vọng", "nhận định", "đánh giá",
+		"chuyên gia", "ngân hàng thế giới", "wb", "imf", "adb")},
+	{"norm", newPhraseList("mức chi", "mức hỗ trợ", "mức thu", "mức phí", "định mức", "hỗ trợ",
+		"phụ cấp", "lãi suất", "lệ phí", "phí", "giá", "đơn giá", "thuế suất", "mức lương",
+		"hệ số", "thù lao", "tiền công", "trợ cấp", "được hưởng", "thời hạn", "trong thời hạn",
+		"trong vòng", "chậm nhất", "tối đa", "mức", "tiêu chuẩn", "vốn đối ứng", "khấu trừ",
+		"giảm trừ", "bồi thường", "xử phạt", "phạt tiền", "hạn mức", "diện tích tối thiểu")},
+	{"cond", newPhraseList("nếu", "trường hợp", "khi", "điều kiện", "đối với", "đối tượng",
+		"trong trường hợp", "được xem xét", "thuộc diện", "áp dụng", "được áp dụng")},
+	{"say", newPhraseList("cho biết", "cho rằng", "nói", "nhấn mạnh", "khẳng định", "theo ông",
+		"theo bà", "ông", "bà", "chia sẻ", "phát biểu", "thông tin")},
+	{"review", newPhraseList("tình hình", "kết quả", "đánh giá", "nhìn lại", "thành tựu",
+		"báo cáo", "sơ kết", "tổng kết", "thực trạng")},
+	{"task", newPhraseList("nhiệm vụ", "giải pháp", "tổ chức thực hiện", "phân công",
+		"trách nhiệm", "kinh phí")},
+}
+
+// lexClasses returns the classes whose words occur in toks[a:b].
+func lexClasses(toks []tgTok, a, b int) []string {
+	if a < 0 {
+		a = 0
+	}
+	if b > len(toks) {
+		b = len(toks)
+	}
+	var out []string
+	for _, c := range tgLexicon {
+		for i := a; i < b; i++ {
+			if n, ok := c.words.at(toks, i); ok && n <= b {
+				out = append(out, c.name)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// lexClassesOf returns the classes whose words occur in a heading's words.
+func lexClassesOf(words []string) []string {
+	toks := make([]tgTok, len(words))
+	for i, w := range words {
+		toks[i] = tgTok{raw: w, low: w, kind: tgWord}
+	}
+	return lexClasses(toks, 0, len(toks))
+}
