@@ -1418,6 +1418,17 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 		if tm.raw == ";" || tm.raw == "." || tm.raw == ":" {
 			break
 		}
+		if tm.kind == tgNum && m > k {
+			// the next quantity is another figure's business, unless it
+			// restates this one against a plan ("5.396 tỷ đồng, đạt 105%
+			// dự toán")
+			if tgOnlyLinks(toks[k:m]) && m+1 < len(toks) && toks[m+1].raw == "%" {
+				if _, ok := tgPlanShare.at(toks, m+2); ok {
+					q.veto = "an outcome against a plan"
+				}
+			}
+			break
+		}
 		switch tm.low {
 		case "đã", "chưa":
 			q.veto = "an outcome"
@@ -2696,4 +2707,17 @@ func (f *targetFinder) dateStartAt(offset int) int {
 		return f.dates[i].start
 	}
 	return offset
+}
+
+// tgOnlyLinks reports whether toks hold only words that link a figure to
+// its restatement: "," "đạt", "bằng", "tương đương", "vượt".
+func tgOnlyLinks(toks []tgTok) bool {
+	for _, t := range toks {
+		switch t.low {
+		case ",", "(", "đạt", "bằng", "tương", "đương", "ứng", "vượt", "và", "là":
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -22,6 +22,10 @@ type TargetModel struct {
 	// features not listed weigh nothing.
 	Bias    float64            `json:"bias"`
 	Weights map[string]float64 `json:"weights"`
+	// Trees are boosted regression trees added to the linear score (none:
+	// the linear model alone); TreeBase is their starting score.
+	Trees    []TargetTree `json:"trees,omitempty"`
+	TreeBase float64      `json:"tree_base,omitempty"`
 	// Threshold is the score from which a candidate is a target, chosen on
 	// held-out folds for the best F1.
 	Threshold float64 `json:"threshold"`
@@ -43,6 +47,16 @@ func (m *TargetModel) Score(fs []string) float64 {
 	s := m.Bias
 	for _, f := range fs {
 		s += m.Weights[f]
+	}
+	if len(m.Trees) > 0 {
+		has := make(map[string]bool, len(fs))
+		for _, f := range fs {
+			has[f] = true
+		}
+		s += m.TreeBase
+		for i := range m.Trees {
+			s += m.Trees[i].score(has)
+		}
 	}
 	return s
 }

@@ -22,9 +22,9 @@ type SubjectSpan struct {
 const subjectLimit = 40
 
 // subjectSpans lists the spans that may be the subject of quantity q:
-// the rules' subject first, then every span after the quantity up to its
-// clause's end and every span before it that ends at its verb or its
-// comparator.
+// every span after the quantity up to its clause's end and every span
+// before it that ends at its verb or its comparator; the features say how
+// each relates to the rules' subject.
 func (f *targetFinder) subjectSpans(toks []tgTok, q tgQty, verbFrom, clauseStart, nextFirst, s0, s1 int, dates []tgDate, rule string) []SubjectSpan {
 	var out []SubjectSpan
 	add := func(a, b int, side string) {
@@ -47,9 +47,6 @@ func (f *targetFinder) subjectSpans(toks []tgTok, q tgQty, verbFrom, clauseStart
 			return
 		}
 		out = append(out, SubjectSpan{Text: text, Features: subjectFeatures(toks, q, a, b, side, rule, text, clauseStart, s0, s1)})
-	}
-	if rule != "" {
-		out = append(out, SubjectSpan{Text: rule, Features: []string{"s:rule", "s:rule&u=" + unitClass(q.unit)}})
 	}
 	// after: from the number's end to the clause's end
 	r0 := q.last

@@ -545,6 +545,16 @@ func (f *targetFinder) tableCell(tb tgTable, row []tgCell, label, unit, c, nth, 
 			per = &pp
 		}
 	}
+	if per == nil && len(group) > 0 {
+		// a group's row names the time frame of its rows ("II |
+		// Giai đoạn 2028-2030")
+		for _, d := range f.datesIn(group[0].start, group[len(group)-1].end) {
+			if d.usable && d.p.End != "" {
+				pp := d.p
+				per = &pp
+			}
+		}
+	}
 	if per == nil {
 		per = f.frame()
 	}
@@ -556,6 +566,8 @@ func (f *targetFinder) tableCell(tb tgTable, row []tgCell, label, unit, c, nth, 
 		fs = append(fs, col.features()...)
 		if rule {
 			fs = append(fs, "rule", "rule&kind="+f.c.Kind, "rule&table")
+		} else {
+			fs = append(fs, "table&norule")
 		}
 	}
 	accept, score := f.decide(rule, fs)

@@ -34,6 +34,9 @@ type TrainOptions struct {
 	// a number, of its headings, of a table's row and column: "cl=", "ca=",
 	// "h=", …), which a few documents can make look decisive; 0 means L2.
 	LexicalL2 float64
+	// PriorL2 is the ridge penalty of the features listed in Prior; 0
+	// means L2.
+	PriorL2 float64
 	// TableL2 is the ridge penalty of the features only table cells have
 	// ("table", "col=", "colplan", …): few documents hold tables of
 	// targets, so their weights stay near the prior unless many do.
@@ -50,8 +53,8 @@ func tableFeature(f string) bool {
 	return false
 }
 
-// lexicalFeature reports whether f names a word rather than a structure.
-func lexicalFeature(f string) bool {
+// LexicalFeature reports whether f names a word rather than a structure.
+func LexicalFeature(f string) bool {
 	for _, p := range []string{"cl=", "ca=", "h=", "h1=", "lab=", "col=", "grp=", "bb=", "b1=", "b2=", "b3=", "a1=", "a2=", "a3=", "uhead="} {
 		if strings.HasPrefix(f, p) {
 			return true
@@ -148,11 +151,14 @@ func TrainTargetModel(samples []TargetSample, opt TrainOptions) *TargetModel {
 		w0[j] = opt.Prior[f]
 		w[j] = w0[j]
 		l2[j] = opt.L2
-		if opt.LexicalL2 > 0 && lexicalFeature(f) {
+		if opt.LexicalL2 > 0 && LexicalFeature(f) {
 			l2[j] = opt.LexicalL2
 		}
 		if opt.TableL2 > 0 && tableFeature(f) {
 			l2[j] = opt.TableL2
+		}
+		if _, ok := opt.Prior[f]; ok && opt.PriorL2 > 0 {
+			l2[j] = opt.PriorL2
 		}
 	}
 	bias := opt.PriorBias

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -32,6 +33,16 @@ const cvFolds = 5
 // cvL2 is the ridge penalty of the target model.
 const cvL2 = 3.0
 
+// cvMinDocs is the fewest documents a feature must occur in to be used.
+var cvMinDocs = envInt("VANBAN_CV_MINDOCS", 15)
+
+func envInt(name string, def int) int {
+	if v, err := strconv.Atoi(os.Getenv(name)); err == nil {
+		return v
+	}
+	return def
+}
+
 // cvLexL2 is the ridge penalty of lexical features.
 var cvLexL2 = 0.0
 
@@ -40,10 +51,20 @@ var cvTableL2 = 3000.0
 
 // cvRulePrior is the weight the rule machine's verdict starts from: the
 // model begins as the rules and departs from them where the data says so.
-const cvRulePrior = 4.0
+var cvRulePrior = float64(envInt("VANBAN_CV_RULEPRIOR", 4))
+
+// cvPrior is what the model starts from: the rule machine's verdict, and
+// a table cell that no header marks as a plan is no target (few tables in
+// the corpus, so the data alone cannot say it).
+func cvPrior() map[string]float64 {
+	return map[string]float64{"rule": cvRulePrior, "table&norule": -cvRulePrior}
+}
+
+// cvPriorL2 is the ridge penalty of the rule feature.
+var cvPriorL2 = float64(envInt("VANBAN_CV_PRIORL2", 30))
 
 // cvDocCap is the most candidates' weight one document has in training.
-const cvDocCap = 40.0
+var cvDocCap = float64(envInt("VANBAN_CV_DOCCAP", 40))
 
 type corpusDoc struct {
 	name, set, path string
@@ -154,8 +175,9 @@ func readCorpusDoc(name, set, path, goldPath string) (*corpusDoc, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	rec := extract.Extract(doc)
-	d.text = doc.Text()
+	src := sourceOf(doc)
+	rec := extract.Extract(src)
+	d.text = src.Text()
 	d.ctx = rec.TargetContext()
 	d.cands = extract.TargetCandidates(d.text, d.ctx)
 	d.labels, d.goldOf = labelCandidates(d.text, d.cands, d.gold.Targets)
@@ -214,10 +236,29 @@ func labelCandidates(text string, cands []extract.TargetCandidate, gold []extrac
 					goldOf[i] = gi
 				}
 			}
+			// a restatement of a gold target elsewhere (a headline, a
+			// lead, a table row that repeats the body): same value and
+			// unit, and most of the gold text's words around it
+			if !labels[i] && cvRestatements && scoreSameUnit(g.Unit, c.Target.Unit) {
+				gw := scoreTokens(g.Text)
+				cw := scoreTokens(c.Target.Sentence)
+				n := 0
+				for w := range gw {
+					if cw[w] {
+						n++
+					}
+				}
+				if len(gw) > 0 && float64(n) >= 0.7*float64(len(gw)) {
+					labels[i] = true
+				}
+			}
 		}
 	}
 	return labels, goldOf
 }
+
+// cvRestatements labels restatements of gold targets as target mentions.
+var cvRestatements = os.Getenv("VANBAN_CV_NORESTATE") == ""
 
 // subjectSamples are the subject spans of the candidates that mention a
 // gold target: a span is right when it folds to the gold subject, else
@@ -280,37 +321,88 @@ func dice(a, b string) float64 {
 }
 
 func samples(docs []*corpusDoc) []extract.TargetSample {
+	// a feature seen in fewer than cvMinDocs documents names one
+	// document's words, not a way targets are written: it is dropped
+	df := map[string]int{}
+	for _, d := range docs {
+		seen := map[string]bool{}
+		for _, c := range d.cands {
+			for _, f := range c.Features {
+				if !seen[f] {
+					seen[f] = true
+					df[f]++
+				}
+			}
+		}
+	}
 	var out []extract.TargetSample
 	for _, d := range docs {
 		// a document weighs as much as 40 candidates at most, so that one
 		// long appendix table does not drown the other documents
 		w := 1.0
-		if n := len(d.cands); n > cvDocCap {
+		if n := len(d.cands); float64(n) > cvDocCap {
 			w = cvDocCap / float64(n)
 		}
 		for i, c := range d.cands {
-			out = append(out, extract.TargetSample{Features: c.Features, Label: d.labels[i], Weight: w})
+			var fs []string
+			for _, f := range keepFeatures(c.Features) {
+				if _, prior := cvPrior()[f]; df[f] >= cvMinDocs || prior {
+					fs = append(fs, f)
+				}
+			}
+			out = append(out, extract.TargetSample{Features: fs, Label: d.labels[i], Weight: w})
 		}
 	}
 	return out
 }
 
 func trainOn(docs []*corpusDoc, iters int) *extract.TargetModel {
+	ss := samples(docs)
+	if cvModel == "gbt" || cvModel == "both" {
+		var init []float64
+		m := &extract.TargetModel{Weights: map[string]float64{}}
+		if cvModel == "both" {
+			m = extract.TrainTargetModel(ss, extract.TrainOptions{L2: cvL2, LexicalL2: cvLexL2, TableL2: cvTableL2, Iterations: iters,
+				Prior: cvPrior(), PriorBias: -cvRulePrior / 2, PriorL2: cvPriorL2})
+			for _, s := range ss {
+				init = append(init, m.Score(s.Features))
+			}
+		}
+		m.TreeBase, m.Trees = extract.TrainTargetTrees(ss, extract.BoostOptions{Trees: cvTrees, Depth: cvDepth, Init: init})
+		m.Version = extractFeatureVersion(m)
+		return m
+	}
 	m := extract.TrainTargetModel(samples(docs), extract.TrainOptions{L2: cvL2, LexicalL2: cvLexL2, TableL2: cvTableL2, Iterations: iters,
-		Prior: map[string]float64{"rule": cvRulePrior}, PriorBias: -cvRulePrior / 2})
+		Prior: cvPrior(), PriorBias: -cvRulePrior / 2, PriorL2: cvPriorL2})
 	if !cvNoSubject {
-		sm := extract.TrainTargetModel(subjectSamples(docs), extract.TrainOptions{L2: cvSubjectL2, Iterations: iters,
-			Prior: map[string]float64{"s:rule": 2}})
+		sm := extract.TrainTargetModel(subjectSamples(docs), extract.TrainOptions{L2: cvSubjectL2, Iterations: iters})
 		m.Subject, m.SubjectBias = sm.Weights, sm.Bias
 	}
 	return m
 }
 
+// cvModel is the model family: "lr" (logistic regression), "gbt" (boosted
+// trees) or "both" (trees on the regression's scores).
+var cvModel = envString("VANBAN_CV_MODEL", "lr")
+
+var (
+	cvTrees = envInt("VANBAN_CV_TREES", 150)
+	cvDepth = envInt("VANBAN_CV_DEPTH", 3)
+)
+
+func envString(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
+}
+
 // cvSubjectL2 is the ridge penalty of the subject model.
 var cvSubjectL2 = 3.0
 
-// cvNoSubject keeps the rules' subjects (to measure the subject model).
-var cvNoSubject = os.Getenv("VANBAN_CV_NOSUBJECT") != ""
+// cvNoSubject keeps the rules' subjects: the subject model does not beat
+// them yet (VANBAN_CV_SUBJECT=1 trains it, to measure it).
+var cvNoSubject = os.Getenv("VANBAN_CV_SUBJECT") == ""
 
 // scored is a predicted target with the model's score, and whether the
 // scorer matched it to a gold target.
@@ -587,6 +679,9 @@ func TestTrainTargets(t *testing.T) {
 	docs := loadCorpus(t)
 	// threshold: the best on out-of-fold predictions of the whole corpus
 	_, preds := oof(docs, cvFolds, func(d *corpusDoc) int { return d.fold }, -3, 400)
+	if len(preds) == 0 {
+		t.Fatal("no held-out predictions: is the corpus annotated?")
+	}
 	gold := 0
 	for _, d := range docs {
 		gold += len(d.gold.Targets)
@@ -633,7 +728,7 @@ func writeCVDetails(t *testing.T, path string, docs []*corpusDoc) {
 			}
 		}
 		m := trainOn(train, 400)
-		m.Threshold = 0.5
+		m.Threshold = -0.5
 		if os.Getenv("VANBAN_CV_RULES") != "" {
 			m = nil
 		}
@@ -676,5 +771,32 @@ func writeCVDetails(t *testing.T, path string, docs []*corpusDoc) {
 
 func extractTrain(docs []*corpusDoc, l2 float64) *extract.TargetModel {
 	return extract.TrainTargetModel(samples(docs), extract.TrainOptions{L2: l2, Iterations: 400,
-		Prior: map[string]float64{"rule": cvRulePrior}, PriorBias: -cvRulePrior / 2})
+		Prior: cvPrior(), PriorBias: -cvRulePrior / 2})
+}
+
+// cvDropLexical drops the raw-word features (an experiment).
+var cvDropLexical = os.Getenv("VANBAN_CV_NOLEX") != ""
+
+func keepFeatures(fs []string) []string {
+	if !cvDropLexical {
+		return fs
+	}
+	return dropLexical(fs)
+}
+
+func dropLexical(fs []string) []string {
+	var out []string
+	for _, f := range fs {
+		if !extract.LexicalFeature(f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func extractFeatureVersion(m *extract.TargetModel) string {
+	if m.Version != "" {
+		return m.Version
+	}
+	return extract.TrainTargetModel(nil, extract.TrainOptions{}).Version
 }
