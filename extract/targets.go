@@ -358,10 +358,13 @@ type targetFinder struct {
 	// the decision: the model weighs each quantity's features; without
 	// one, the rule machine's verdict stands
 	model     *TargetModel
-	collect   bool              // keep every candidate (training)
-	cands     []TargetCandidate // the candidates kept when collect is set
-	scores    []float64         // the score of each target result returned
-	lastSpans []SubjectSpan     // the subject spans of the last roles call
+	collect   bool               // keep every candidate (training)
+	cands     []TargetCandidate  // the candidates kept when collect is set
+	scores    []float64          // the score of each target result returned
+	cellCache map[tgCell][]tgTok // tokens of the cells of the table being read
+	headFeats []string           // features of the current headings (headFeatures)
+	lex       [][]tgLexHit       // word classes of the paragraph being read
+	lexFor    *tgTok             // the paragraph lex was made for
 }
 
 // pageOf returns the 1-based page of offset (PageOf in O(log pages)).
@@ -941,8 +944,7 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 			ct := f.roles(p, toks, it.q, it.clauseStart, it.markStart, it.markEd, nextFirst, s0, s1, dates)
 			ct.Sentence = tgSpaces(sentText)
 			f.cands = append(f.cands, TargetCandidate{Target: ct, Offset: toks[it.q.numTok].start,
-				Start: toks[it.q.first].start, End: toks[it.q.last-1].end, Features: it.feats, Rule: it.isTarget,
-				SubjectSpans: f.lastSpans})
+				Start: toks[it.q.first].start, End: toks[it.q.last-1].end, Features: it.feats, Rule: it.isTarget})
 		}
 		if !accept {
 			continue
@@ -1468,6 +1470,22 @@ func tgAnyCmp(toks []tgTok, j int) (string, bool) {
 // tgCmpBefore returns the comparator written just before toks[j] and the
 // index where its words start.
 func tgCmpBefore(toks []tgTok, j int) (string, int, bool) {
+	if j > 0 {
+		// a comparator sign: "≥ 30%", "< 4/100.000"
+		switch toks[j-1].raw {
+		case "≥":
+			return ">=", j - 1, true
+		case "≤":
+			return "<=", j - 1, true
+		case ">":
+			if j > 1 && toks[j-2].raw == "<" {
+				break
+			}
+			return ">", j - 1, true
+		case "<":
+			return "<", j - 1, true
+		}
+	}
 	best, bestI := "", j
 	for _, c := range []struct {
 		op string
@@ -1656,13 +1674,6 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 		t.Text = strings.TrimRight(t.Text, " ,;:.…")
 	}
 	t.Period = f.periodFor(toks, q, clauseStart, nextFirst, s0, dates)
-	if f.collect || f.model != nil && len(f.model.Subject) > 0 {
-		spans := f.subjectSpans(toks, q, verbFrom, clauseStart, nextFirst, s0, s1, dates, t.Subject)
-		f.lastSpans = spans
-		if s := f.pickSubject(spans); s != "" {
-			t.Subject = s
-		}
-	}
 	return t
 }
 

@@ -139,14 +139,17 @@ func (f *targetFinder) candFeatures(p paraInfo, q tgQty, cs candState, dates []t
 		i = j
 	}
 	// word classes where they stand
-	for _, c := range lexClasses(toks, cs.clauseStart, q.first) {
+	if f.lexFor != &toks[0] {
+		f.lex, f.lexFor = lexIndex(toks), &toks[0]
+	}
+	for _, c := range lexClassesIn(f.lex, cs.clauseStart, q.first) {
 		add("lx<" + c)
 		add("lx<" + c + "&kind=" + f.c.Kind)
 	}
-	for _, c := range lexClasses(toks, q.last, min(cs.s1, q.last+10)) {
+	for _, c := range lexClassesIn(f.lex, q.last, min(cs.s1, q.last+10)) {
 		add("lx>" + c)
 	}
-	for _, c := range lexClasses(toks, cs.s0, cs.s1) {
+	for _, c := range lexClassesIn(f.lex, cs.s0, cs.s1) {
 		add("lxs" + c)
 	}
 	f.headFeatures(add)
@@ -233,17 +236,24 @@ func valueBucket(v float64) string {
 	return ">=1m"
 }
 
-// headFeatures adds the words and word classes of the current headings.
+// headFeatures adds the words and word classes of the current headings,
+// computed once per heading (setHead forgets them).
 func (f *targetFinder) headFeatures(add func(string)) {
-	for lvl, h := range f.heads {
-		for _, w := range h {
-			add("h=" + w)
-			if lvl == 0 {
-				add("h1=" + w)
+	if f.headFeats == nil {
+		f.headFeats = []string{}
+		for lvl, h := range f.heads {
+			for _, w := range h {
+				f.headFeats = append(f.headFeats, "h="+w)
+				if lvl == 0 {
+					f.headFeats = append(f.headFeats, "h1="+w)
+				}
+			}
+			for _, c := range lexClassesOf(h) {
+				f.headFeats = append(f.headFeats, "lxh"+c)
 			}
 		}
-		for _, c := range lexClassesOf(h) {
-			add("lxh" + c)
-		}
+	}
+	for _, x := range f.headFeats {
+		add(x)
 	}
 }

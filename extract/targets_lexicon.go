@@ -44,6 +44,51 @@ var tgLexicon = []tgLexClass{
 		"trách nhiệm", "kinh phí")},
 }
 
+// tgLexHit is a word of a class starting at a token: its class and the
+// token after it.
+type tgLexHit struct {
+	class int
+	end   int
+}
+
+// lexIndex lists, for each token of toks, the class words starting there.
+func lexIndex(toks []tgTok) [][]tgLexHit {
+	out := make([][]tgLexHit, len(toks))
+	for i := range toks {
+		if toks[i].kind != tgWord {
+			continue
+		}
+		for c, lc := range tgLexicon {
+			if n, ok := lc.words.at(toks, i); ok {
+				out[i] = append(out[i], tgLexHit{c, n})
+			}
+		}
+	}
+	return out
+}
+
+// lexClassesIn returns the classes whose words lie inside [a, b), from a
+// lexIndex of the tokens.
+func lexClassesIn(idx [][]tgLexHit, a, b int) []string {
+	if a < 0 {
+		a = 0
+	}
+	if b > len(idx) {
+		b = len(idx)
+	}
+	var seen uint32
+	var out []string
+	for i := a; i < b; i++ {
+		for _, h := range idx[i] {
+			if h.end <= b && seen&(1<<h.class) == 0 {
+				seen |= 1 << h.class
+				out = append(out, tgLexicon[h.class].name)
+			}
+		}
+	}
+	return out
+}
+
 // lexClasses returns the classes whose words occur in toks[a:b].
 func lexClasses(toks []tgTok, a, b int) []string {
 	if a < 0 {

@@ -22,10 +22,6 @@ type TargetModel struct {
 	// features not listed weigh nothing.
 	Bias    float64            `json:"bias"`
 	Weights map[string]float64 `json:"weights"`
-	// Trees are boosted regression trees added to the linear score (none:
-	// the linear model alone); TreeBase is their starting score.
-	Trees    []TargetTree `json:"trees,omitempty"`
-	TreeBase float64      `json:"tree_base,omitempty"`
 	// Threshold is the score from which a candidate is a target, chosen on
 	// held-out folds for the best F1.
 	Threshold float64 `json:"threshold"`
@@ -33,11 +29,6 @@ type TargetModel struct {
 	// fitted on held-out folds against whether each target was right.
 	CalA float64 `json:"cal_a"`
 	CalB float64 `json:"cal_b"`
-	// Subject and SubjectBias weigh the spans that may be a target's
-	// subject (subjectSpans); the best-scoring span is the subject. Empty:
-	// the rules' subject stands.
-	Subject     map[string]float64 `json:"subject,omitempty"`
-	SubjectBias float64            `json:"subject_bias,omitempty"`
 	// Trained says on what and how (for people, not used by the code).
 	Trained string `json:"trained,omitempty"`
 }
@@ -47,16 +38,6 @@ func (m *TargetModel) Score(fs []string) float64 {
 	s := m.Bias
 	for _, f := range fs {
 		s += m.Weights[f]
-	}
-	if len(m.Trees) > 0 {
-		has := make(map[string]bool, len(fs))
-		for _, f := range fs {
-			has[f] = true
-		}
-		s += m.TreeBase
-		for i := range m.Trees {
-			s += m.Trees[i].score(has)
-		}
 	}
 	return s
 }
@@ -114,20 +95,18 @@ func ParseTargetModel(b []byte) (*TargetModel, error) {
 func (m *TargetModel) MarshalJSON() ([]byte, error) {
 	var b strings.Builder
 	head, err := json.Marshal(struct {
-		Version     string  `json:"version"`
-		Trained     string  `json:"trained,omitempty"`
-		Bias        float64 `json:"bias"`
-		Threshold   float64 `json:"threshold"`
-		CalA        float64 `json:"cal_a"`
-		CalB        float64 `json:"cal_b"`
-		SubjectBias float64 `json:"subject_bias"`
-	}{m.Version, m.Trained, m.Bias, m.Threshold, m.CalA, m.CalB, m.SubjectBias})
+		Version   string  `json:"version"`
+		Trained   string  `json:"trained,omitempty"`
+		Bias      float64 `json:"bias"`
+		Threshold float64 `json:"threshold"`
+		CalA      float64 `json:"cal_a"`
+		CalB      float64 `json:"cal_b"`
+	}{m.Version, m.Trained, m.Bias, m.Threshold, m.CalA, m.CalB})
 	if err != nil {
 		return nil, err
 	}
 	b.Write(head[:len(head)-1])
 	writeWeights(&b, "weights", m.Weights)
-	writeWeights(&b, "subject", m.Subject)
 	b.WriteString("}\n")
 	return []byte(b.String()), nil
 }
@@ -177,6 +156,7 @@ func (f *targetFinder) setHead(level int, toks []tgTok) {
 		}
 	}
 	f.heads[level-1] = ws
+	f.headFeats = nil
 	f.headPara, f.headLevel = f.curPara, level
 	for l := level; l < len(f.heads); l++ {
 		f.heads[l] = nil
@@ -192,8 +172,6 @@ type TargetCandidate struct {
 	End      int
 	Features []string
 	Rule     bool // the rule machine's verdict
-	// SubjectSpans are the spans that may be its subject.
-	SubjectSpans []SubjectSpan
 }
 
 // TargetCandidates returns every quantity of text that the target finder

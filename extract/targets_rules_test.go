@@ -260,3 +260,22 @@ func TestComparatorAcrossTime(t *testing.T) {
 		}
 	}
 }
+
+func TestComparatorSigns(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		cmp  string
+	}{
+		{"Mục tiêu đến hết năm 2025: Có ≥ 30% doanh nghiệp sử dụng nền tảng số.", ">="},
+		{"Chỉ tiêu: tỷ lệ hộ nghèo ≤ 2%.", "<="},
+	} {
+		ts, _ := FindTargetsWith(tt.text, TargetContext{Issued: "2024-01-01", Kind: "plan"}, nil)
+		if len(ts) == 0 {
+			t.Errorf("FindTargetsWith(%q, rules) = none; want a target", tt.text)
+			continue
+		}
+		if got := ts[0].Comparator; got != tt.cmp {
+			t.Errorf("FindTargetsWith(%q, rules)[0].Comparator = %q; want %q", tt.text, got, tt.cmp)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Tables of indicators ("STT | Chỉ tiêu | Đơn vị tính | Kế hoạch 2026"):
@@ -286,7 +287,7 @@ const (
 )
 
 func (f *targetFinder) cellKind(c tgCell) tgCellKind {
-	toks := tgTokenize(f.text, c.start, c.end)
+	toks := f.cellToks(c)
 	if len(toks) == 0 {
 		return cellEmpty
 	}
@@ -317,6 +318,8 @@ func (f *targetFinder) cellKind(c tgCell) tgCellKind {
 
 // table weighs every number of a table's rows.
 func (f *targetFinder) table(tb tgTable) {
+	f.cellCache = nil
+	defer func() { f.cellCache = nil }()
 	kinds := make([][]tgCellKind, len(tb.rows))
 	first := -1 // the first row with a label and a number: the body starts there
 	for r, row := range tb.rows {
@@ -482,19 +485,10 @@ func (f *targetFinder) spanningCell(row, sub []tgCell) int {
 	return len(row) - 1
 }
 
-func (f *targetFinder) hasYear(c tgCell) bool {
-	for _, d := range f.datesIn(c.start, c.end) {
-		if d.p.End != "" {
-			return true
-		}
-	}
-	return false
-}
-
 // tableCell weighs the number in row[c] of a table.
 func (f *targetFinder) tableCell(tb tgTable, row []tgCell, label, unit, c, nth, values int, head, group []tgCell) {
 	cell := row[c]
-	p := paraInfo{span: tgSpan{cell.start, cell.end}, toks: tgTokenize(f.text, cell.start, cell.end)}
+	p := paraInfo{span: tgSpan(cell), toks: f.cellToks(cell)}
 	toks := p.toks
 	j := 0
 	for j < len(toks) && toks[j].kind != tgNum {
@@ -524,7 +518,7 @@ func (f *targetFinder) tableCell(tb tgTable, row []tgCell, label, unit, c, nth, 
 		}
 		q.unit = u
 	}
-	ltoks := tgTokenize(f.text, row[label].start, row[label].end)
+	ltoks := f.cellToks(row[label])
 	subj, ind, _ := f.labelRoles(ltoks, 0, len(ltoks), f.datesIn(row[label].start, row[label].end))
 	if subj == "" {
 		return
@@ -571,6 +565,9 @@ func (f *targetFinder) tableCell(tb tgTable, row []tgCell, label, unit, c, nth, 
 		}
 	}
 	accept, score := f.decide(rule, fs)
+	if !accept && !f.collect {
+		return
+	}
 	t := Target{Comparator: q.cmp, Value: q.value, ValueMax: q.max, Unit: q.unit.text,
 		Subject: tgCleanPhrase(tgSpaces(subj)), Indicator: tgCleanPhrase(tgSpaces(ind)), Period: per,
 		Text:     tgSpaces(f.text[row[label].start:cell.end]),
@@ -602,7 +599,7 @@ func (f *targetFinder) tableCell(tb tgTable, row []tgCell, label, unit, c, nth, 
 // ("Tỷ lệ hộ nghèo (%)", "Kế hoạch (tỷ đồng)").
 func (f *targetFinder) tableUnit(row []tgCell, label, unit int, head []tgCell) (tgUnit, bool) {
 	try := func(c tgCell) (tgUnit, bool) {
-		toks := tgTokenize(f.text, c.start, c.end)
+		toks := f.cellToks(c)
 		// the unit alone, or in the last brackets
 		if u, ok := tgMatchUnit(toks, 0); ok && u.next == len(toks) {
 			return u, true
@@ -677,7 +674,7 @@ func (f *targetFinder) tableFeatures(q tgQty, row []tgCell, label, unit, c, nth,
 	words := func(prefix string, cs []tgCell, max int) {
 		n := 0
 		for _, cl := range cs {
-			for _, t := range tgTokenize(f.text, cl.start, cl.end) {
+			for _, t := range f.cellToks(cl) {
 				if t.kind == tgWord && n < max {
 					add(prefix + t.low)
 					n++
@@ -709,11 +706,8 @@ func (f *targetFinder) tableFeatures(q tgQty, row []tgCell, label, unit, c, nth,
 		}
 	}
 	f.headFeatures(add)
-	for _, r := range f.text[row[label].start:row[label].end] {
-		if unicode.IsUpper(r) {
-			add("labcaps")
-		}
-		break
+	if r, _ := utf8.DecodeRuneInString(f.text[row[label].start:row[label].end]); unicode.IsUpper(r) {
+		add("labcaps")
 	}
 	return fs
 }
@@ -756,7 +750,7 @@ func (f *targetFinder) columnSense(head []tgCell, hdates []tgDate) tgColumn {
 	var c tgColumn
 	var words []string
 	for _, h := range head {
-		for _, t := range tgTokenize(f.text, h.start, h.end) {
+		for _, t := range f.cellToks(h) {
 			if t.kind == tgWord {
 				words = append(words, t.low)
 			}
@@ -806,4 +800,17 @@ func tgMeasureLabel(toks []tgTok) bool {
 		}
 	}
 	return false
+}
+
+// cellToks returns the tokens of a table cell, tokenized once per table.
+func (f *targetFinder) cellToks(c tgCell) []tgTok {
+	if toks, ok := f.cellCache[c]; ok {
+		return toks
+	}
+	toks := tgTokenize(f.text, c.start, c.end)
+	if f.cellCache == nil {
+		f.cellCache = map[tgCell][]tgTok{}
+	}
+	f.cellCache[c] = toks
+	return toks
 }

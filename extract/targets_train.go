@@ -30,10 +30,6 @@ type TrainOptions struct {
 	// the data says nothing else.
 	Prior     map[string]float64
 	PriorBias float64
-	// LexicalL2 is the ridge penalty of lexical features (the words around
-	// a number, of its headings, of a table's row and column: "cl=", "ca=",
-	// "h=", …), which a few documents can make look decisive; 0 means L2.
-	LexicalL2 float64
 	// PriorL2 is the ridge penalty of the features listed in Prior; 0
 	// means L2.
 	PriorL2 float64
@@ -46,16 +42,6 @@ type TrainOptions struct {
 // tableFeature reports whether only table cells have f.
 func tableFeature(f string) bool {
 	for _, p := range []string{"table", "col", "lab=", "grp=", "tunit=", "tcol=", "tforecast", "rule&table", "labcaps"} {
-		if strings.HasPrefix(f, p) {
-			return true
-		}
-	}
-	return false
-}
-
-// LexicalFeature reports whether f names a word rather than a structure.
-func LexicalFeature(f string) bool {
-	for _, p := range []string{"cl=", "ca=", "h=", "h1=", "lab=", "col=", "grp=", "bb=", "b1=", "b2=", "b3=", "a1=", "a2=", "a3=", "uhead="} {
 		if strings.HasPrefix(f, p) {
 			return true
 		}
@@ -151,9 +137,6 @@ func TrainTargetModel(samples []TargetSample, opt TrainOptions) *TargetModel {
 		w0[j] = opt.Prior[f]
 		w[j] = w0[j]
 		l2[j] = opt.L2
-		if opt.LexicalL2 > 0 && LexicalFeature(f) {
-			l2[j] = opt.LexicalL2
-		}
 		if opt.TableL2 > 0 && tableFeature(f) {
 			l2[j] = opt.TableL2
 		}
@@ -216,11 +199,27 @@ func TrainTargetModel(samples []TargetSample, opt TrainOptions) *TargetModel {
 
 // FitCalibration returns the Platt scaling (a, b) that maps scores to the
 // probability of being right: a one-feature logistic regression of right
-// on score, fitted by Newton's method.
+// on score, fitted by Newton's method with step halving (the loss never
+// rises) and a light ridge toward the identity (a=1, b=0).
 func FitCalibration(scores []float64, right []bool) (a, b float64) {
+	const ridge = 1.0
+	loss := func(a, b float64) float64 {
+		l := ridge / 2 * ((a-1)*(a-1) + b*b)
+		for i, s := range scores {
+			z := a*s + b
+			if right[i] {
+				l += math.Log1p(math.Exp(-z))
+			} else {
+				l += math.Log1p(math.Exp(z))
+			}
+		}
+		return l
+	}
 	a, b = 1, 0
-	for it := 0; it < 50; it++ {
-		var ga, gb, haa, hab, hbb float64
+	cur := loss(a, b)
+	for it := 0; it < 100; it++ {
+		ga, gb := ridge*(a-1), ridge*b
+		haa, hbb, hab := ridge, ridge, 0.0
 		for i, s := range scores {
 			p := sigmoid(a*s + b)
 			y := 0.0
@@ -234,18 +233,20 @@ func FitCalibration(scores []float64, right []bool) (a, b float64) {
 			hab += w * s
 			hbb += w
 		}
-		// a small ridge keeps the step defined when the data separates
-		haa += 1e-6
-		hbb += 1e-6
 		det := haa*hbb - hab*hab
-		if det == 0 {
+		if det <= 0 {
 			break
 		}
 		da := (hbb*ga - hab*gb) / det
 		db := (haa*gb - hab*ga) / det
-		a -= da
-		b -= db
-		if math.Abs(da)+math.Abs(db) < 1e-9 {
+		step := 1.0
+		for ; step > 1e-6; step /= 2 {
+			if l := loss(a-step*da, b-step*db); l <= cur {
+				a, b, cur = a-step*da, b-step*db, l
+				break
+			}
+		}
+		if step <= 1e-6 || math.Abs(step*da)+math.Abs(step*db) < 1e-9 {
 			break
 		}
 	}

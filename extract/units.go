@@ -21,7 +21,7 @@ var unitSpelling = map[string]string{
 	"tấn": "tấn", "tạ": "tạ", "kg": "kg", "lít": "lít",
 	"mw": "MW", "kwh": "kWh", "kw": "kW", "gw": "GW",
 	"điểm": "điểm", "điểm phần trăm": "điểm phần trăm",
-	"lần": "lần",
+	"lần": "lần", "tuổi": "tuổi",
 }
 
 // countUnits are the nouns counted in targets: a number followed by one of
@@ -41,6 +41,7 @@ var countUnits = newPhraseList(
 	"cây", "chiếc", "héc ta", "quần chúng", "đoàn viên", "hội viên",
 	"thanh niên", "gia đình", "khách", "lượt khách du lịch", "du khách",
 	"dân", "người dân", "thuê bao", "máy", "tàu", "xe", "phòng", "ca",
+	"cá nhân", "tập thể",
 )
 
 // durationWords after a number make it a length of time ("5 năm",

@@ -43,9 +43,6 @@ func envInt(name string, def int) int {
 	return def
 }
 
-// cvLexL2 is the ridge penalty of lexical features.
-var cvLexL2 = 0.0
-
 // cvTableL2 is the ridge penalty of table-only features.
 var cvTableL2 = 3000.0
 
@@ -57,7 +54,10 @@ var cvRulePrior = float64(envInt("VANBAN_CV_RULEPRIOR", 4))
 // a table cell that no header marks as a plan is no target (few tables in
 // the corpus, so the data alone cannot say it).
 func cvPrior() map[string]float64 {
-	return map[string]float64{"rule": cvRulePrior, "table&norule": -cvRulePrior}
+	return map[string]float64{"rule": cvRulePrior, "table&norule": -cvRulePrior,
+		// a part that reviews results, a question, a condition, a past
+		// time frame: what the rules veto, the model starts from vetoing
+		"secP": -cvRulePrior / 2, "question": -cvRulePrior / 2, "cond": -cvRulePrior / 4, "pastDate": -cvRulePrior / 4}
 }
 
 // cvPriorL2 is the ridge penalty of the rule feature.
@@ -73,7 +73,6 @@ type corpusDoc struct {
 	ctx             extract.TargetContext
 	cands           []extract.TargetCandidate
 	labels          []bool
-	goldOf          []int // the gold target each candidate mentions, or -1
 	fold            int
 }
 
@@ -180,7 +179,7 @@ func readCorpusDoc(name, set, path, goldPath string) (*corpusDoc, error) {
 	d.text = src.Text()
 	d.ctx = rec.TargetContext()
 	d.cands = extract.TargetCandidates(d.text, d.ctx)
-	d.labels, d.goldOf = labelCandidates(d.text, d.cands, d.gold.Targets)
+	d.labels = labelCandidates(d.text, d.cands, d.gold.Targets)
 	h := fnv.New32a()
 	h.Write([]byte(name))
 	d.fold = int(h.Sum32() % cvFolds)
@@ -220,12 +219,10 @@ func sameMax(a, b *float64) bool {
 // number lies inside a copy of a gold target's text and the values agree.
 // Comparator and unit are not asked for: they are the candidate finder's
 // to get right, and counted apart (candidateRecall).
-func labelCandidates(text string, cands []extract.TargetCandidate, gold []extract.Target) ([]bool, []int) {
+func labelCandidates(text string, cands []extract.TargetCandidate, gold []extract.Target) []bool {
 	spans := goldSpans(text, gold)
 	labels := make([]bool, len(cands))
-	goldOf := make([]int, len(cands))
 	for i, c := range cands {
-		goldOf[i] = -1
 		for gi, g := range gold {
 			if !sameValue(g.Value, c.Target.Value) || !sameMax(g.ValueMax, c.Target.ValueMax) {
 				continue
@@ -233,7 +230,6 @@ func labelCandidates(text string, cands []extract.TargetCandidate, gold []extrac
 			for _, sp := range spans[gi] {
 				if sp[0] <= c.Offset && c.Offset < sp[1] {
 					labels[i] = true
-					goldOf[i] = gi
 				}
 			}
 			// a restatement of a gold target elsewhere (a headline, a
@@ -254,71 +250,11 @@ func labelCandidates(text string, cands []extract.TargetCandidate, gold []extrac
 			}
 		}
 	}
-	return labels, goldOf
+	return labels
 }
 
 // cvRestatements labels restatements of gold targets as target mentions.
 var cvRestatements = os.Getenv("VANBAN_CV_NORESTATE") == ""
-
-// subjectSamples are the subject spans of the candidates that mention a
-// gold target: a span is right when it folds to the gold subject, else
-// the one span closest to it (Dice of words at least 0.6).
-func subjectSamples(docs []*corpusDoc) []extract.TargetSample {
-	var out []extract.TargetSample
-	for _, d := range docs {
-		for i, c := range d.cands {
-			if d.goldOf[i] < 0 || len(c.SubjectSpans) == 0 {
-				continue
-			}
-			g := scoreFold(d.gold.Targets[d.goldOf[i]].Subject)
-			if g == "" {
-				continue
-			}
-			right := make([]bool, len(c.SubjectSpans))
-			any := false
-			for k, sp := range c.SubjectSpans {
-				if scoreFold(sp.Text) == g {
-					right[k], any = true, true
-				}
-			}
-			if !any {
-				best, bestD := -1, 0.6
-				for k, sp := range c.SubjectSpans {
-					if dc := dice(g, scoreFold(sp.Text)); dc >= bestD {
-						best, bestD = k, dc
-					}
-				}
-				if best < 0 {
-					continue
-				}
-				right[best] = true
-			}
-			for k, sp := range c.SubjectSpans {
-				out = append(out, extract.TargetSample{Features: sp.Features, Label: right[k]})
-			}
-		}
-	}
-	return out
-}
-
-func dice(a, b string) float64 {
-	wa, wb := strings.Fields(a), strings.Fields(b)
-	if len(wa)+len(wb) == 0 {
-		return 0
-	}
-	inB := map[string]int{}
-	for _, w := range wb {
-		inB[w]++
-	}
-	n := 0
-	for _, w := range wa {
-		if inB[w] > 0 {
-			inB[w]--
-			n++
-		}
-	}
-	return 2 * float64(n) / float64(len(wa)+len(wb))
-}
 
 func samples(docs []*corpusDoc) []extract.TargetSample {
 	// a feature seen in fewer than cvMinDocs documents names one
@@ -345,7 +281,7 @@ func samples(docs []*corpusDoc) []extract.TargetSample {
 		}
 		for i, c := range d.cands {
 			var fs []string
-			for _, f := range keepFeatures(c.Features) {
+			for _, f := range c.Features {
 				if _, prior := cvPrior()[f]; df[f] >= cvMinDocs || prior {
 					fs = append(fs, f)
 				}
@@ -357,52 +293,9 @@ func samples(docs []*corpusDoc) []extract.TargetSample {
 }
 
 func trainOn(docs []*corpusDoc, iters int) *extract.TargetModel {
-	ss := samples(docs)
-	if cvModel == "gbt" || cvModel == "both" {
-		var init []float64
-		m := &extract.TargetModel{Weights: map[string]float64{}}
-		if cvModel == "both" {
-			m = extract.TrainTargetModel(ss, extract.TrainOptions{L2: cvL2, LexicalL2: cvLexL2, TableL2: cvTableL2, Iterations: iters,
-				Prior: cvPrior(), PriorBias: -cvRulePrior / 2, PriorL2: cvPriorL2})
-			for _, s := range ss {
-				init = append(init, m.Score(s.Features))
-			}
-		}
-		m.TreeBase, m.Trees = extract.TrainTargetTrees(ss, extract.BoostOptions{Trees: cvTrees, Depth: cvDepth, Init: init})
-		m.Version = extractFeatureVersion(m)
-		return m
-	}
-	m := extract.TrainTargetModel(samples(docs), extract.TrainOptions{L2: cvL2, LexicalL2: cvLexL2, TableL2: cvTableL2, Iterations: iters,
+	return extract.TrainTargetModel(samples(docs), extract.TrainOptions{L2: cvL2, TableL2: cvTableL2, Iterations: iters,
 		Prior: cvPrior(), PriorBias: -cvRulePrior / 2, PriorL2: cvPriorL2})
-	if !cvNoSubject {
-		sm := extract.TrainTargetModel(subjectSamples(docs), extract.TrainOptions{L2: cvSubjectL2, Iterations: iters})
-		m.Subject, m.SubjectBias = sm.Weights, sm.Bias
-	}
-	return m
 }
-
-// cvModel is the model family: "lr" (logistic regression), "gbt" (boosted
-// trees) or "both" (trees on the regression's scores).
-var cvModel = envString("VANBAN_CV_MODEL", "lr")
-
-var (
-	cvTrees = envInt("VANBAN_CV_TREES", 150)
-	cvDepth = envInt("VANBAN_CV_DEPTH", 3)
-)
-
-func envString(name, def string) string {
-	if v := os.Getenv(name); v != "" {
-		return v
-	}
-	return def
-}
-
-// cvSubjectL2 is the ridge penalty of the subject model.
-var cvSubjectL2 = 3.0
-
-// cvNoSubject keeps the rules' subjects: the subject model does not beat
-// them yet (VANBAN_CV_SUBJECT=1 trains it, to measure it).
-var cvNoSubject = os.Getenv("VANBAN_CV_SUBJECT") == ""
 
 // scored is a predicted target with the model's score, and whether the
 // scorer matched it to a gold target.
@@ -767,36 +660,4 @@ func writeCVDetails(t *testing.T, path string, docs []*corpusDoc) {
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-}
-
-func extractTrain(docs []*corpusDoc, l2 float64) *extract.TargetModel {
-	return extract.TrainTargetModel(samples(docs), extract.TrainOptions{L2: l2, Iterations: 400,
-		Prior: cvPrior(), PriorBias: -cvRulePrior / 2})
-}
-
-// cvDropLexical drops the raw-word features (an experiment).
-var cvDropLexical = os.Getenv("VANBAN_CV_NOLEX") != ""
-
-func keepFeatures(fs []string) []string {
-	if !cvDropLexical {
-		return fs
-	}
-	return dropLexical(fs)
-}
-
-func dropLexical(fs []string) []string {
-	var out []string
-	for _, f := range fs {
-		if !extract.LexicalFeature(f) {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-func extractFeatureVersion(m *extract.TargetModel) string {
-	if m.Version != "" {
-		return m.Version
-	}
-	return extract.TrainTargetModel(nil, extract.TrainOptions{}).Version
 }
