@@ -23,6 +23,10 @@ var ErrInUse = errors.New("index is in use by another vanban process")
 // ErrNoIndex is returned by OpenReadOnly when dir holds no index.
 var ErrNoIndex = errors.New("no index here (run vanban ingest first)")
 
+// ErrNotIndex is returned by Open and OpenReadOnly when dir is a regular
+// file, or a folder that holds other things than a vanban index.
+var ErrNotIndex = errors.New("not a vanban index")
+
 // lockTimeout bounds the wait for another process's lock.
 const lockTimeout = "2s"
 
@@ -66,8 +70,14 @@ type FileState struct {
 // Open opens the index in dir for reading and writing, creating it if it
 // does not exist. It fails with ErrInUse within two seconds when another
 // process holds the index.
+//
+// A dir that is a regular file, or a folder that holds anything but an
+// index, is left alone: Open fails with ErrNotIndex.
 func Open(dir string) (*Index, error) {
 	if !exists(dir) {
+		if err := notIndex(dir); err != nil {
+			return nil, fmt.Errorf("open index %s: %w", dir, err)
+		}
 		if err := create(dir); err != nil {
 			return nil, err
 		}
@@ -76,10 +86,14 @@ func Open(dir string) (*Index, error) {
 }
 
 // OpenReadOnly opens the index in dir for reading. It fails with ErrInUse
-// within two seconds when a writer holds the index, and with ErrNoIndex
-// when there is none.
+// within two seconds when a writer holds the index, with ErrNoIndex when
+// there is none, and with ErrNotIndex when dir is a regular file or a
+// folder of other things.
 func OpenReadOnly(dir string) (*Index, error) {
 	if !exists(dir) {
+		if err := notIndex(dir); err != nil {
+			return nil, fmt.Errorf("open index %s: %w", dir, err)
+		}
 		return nil, fmt.Errorf("open index %s: %w", dir, ErrNoIndex)
 	}
 	return open(dir, true)
@@ -91,12 +105,32 @@ func exists(dir string) bool {
 	return err == nil
 }
 
+// notIndex returns ErrNotIndex, with the reason, when dir (which holds no
+// index) is something else than a missing or empty folder: a regular
+// file, or a folder with other things in it.
+func notIndex(dir string) error {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil // missing, or unreadable: creating or opening it says why
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("%w (a file, not a folder)", ErrNotIndex)
+	}
+	ents, err := os.ReadDir(dir)
+	if err == nil && len(ents) > 0 {
+		return fmt.Errorf("%w (the folder holds other files)", ErrNotIndex)
+	}
+	return nil
+}
+
 // create makes a new empty index in dir. It builds the index in a sibling
 // temporary directory and renames it into place, so that a crash never
 // leaves a half-created index behind.
+//
+// Errors name dir, never the temporary directory.
 func create(dir string) error {
 	if ents, err := os.ReadDir(dir); err == nil && len(ents) > 0 {
-		return fmt.Errorf("create index %s: the directory exists and is not a vanban index", dir)
+		return fmt.Errorf("create index %s: %w (the folder holds other files)", dir, ErrNotIndex)
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("create index %s: %w", dir, err)
 	}
@@ -115,29 +149,46 @@ func create(dir string) error {
 	}
 	tmp := fmt.Sprintf("%s.creating-%d", filepath.Clean(dir), os.Getpid())
 	os.RemoveAll(tmp)
+	fail := func(err error) error {
+		os.RemoveAll(tmp)
+		return fmt.Errorf("create index %s: %w", dir, withoutPath(err, tmp))
+	}
 	idx, err := bleve.NewUsing(tmp, NewMapping(), "scorch", "scorch", nil)
 	if err != nil {
-		os.RemoveAll(tmp)
-		return fmt.Errorf("create index %s: %w", dir, err)
+		return fail(err)
 	}
 	if err := idx.SetInternal(versionKey, []byte(formatVersion)); err != nil {
 		idx.Close()
-		os.RemoveAll(tmp)
-		return fmt.Errorf("create index %s: %w", dir, err)
+		return fail(err)
 	}
 	if err := idx.Close(); err != nil {
-		os.RemoveAll(tmp)
-		return fmt.Errorf("create index %s: %w", dir, err)
+		return fail(err)
 	}
 	os.Remove(dir) // an empty directory the user made for us
 	if err := os.Rename(tmp, dir); err != nil {
-		os.RemoveAll(tmp)
 		if exists(dir) { // another process created it meanwhile
+			os.RemoveAll(tmp)
 			return nil
 		}
-		return fmt.Errorf("create index %s: %w", dir, err)
+		return fail(err)
 	}
 	return nil
+}
+
+// withoutPath returns err without the file names of its *fs.PathError or
+// *os.LinkError when they lie under tmp: the operation and the system's
+// reason ("mkdir: permission denied"), so that messages never show a
+// temporary name. Other errors are returned as they are.
+func withoutPath(err error, tmp string) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && strings.HasPrefix(pe.Path, tmp) {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) && (strings.HasPrefix(le.Old, tmp) || strings.HasPrefix(le.New, tmp)) {
+		return fmt.Errorf("%s: %w", le.Op, le.Err)
+	}
+	return err
 }
 
 func open(dir string, readOnly bool) (*Index, error) {
