@@ -67,7 +67,7 @@ func Export(ctx context.Context, ix *index.Index, sel *index.Selection, w Writer
 	e := &exporter{ix: ix, sel: sel, w: w, lang: opts.lang(), progress: opts.Progress, stats: Stats{}}
 	for _, s := range opts.sheets() {
 		if err := w.BeginSheet(s); err != nil {
-			return e.stats, fmt.Errorf("export %s: %w", s.Name(e.lang), err)
+			return e.stats, fmt.Errorf("sheet %s: %w", s.Name(e.lang), err)
 		}
 		var err error
 		switch s {
@@ -83,14 +83,14 @@ func Export(ctx context.Context, ix *index.Index, sel *index.Selection, w Writer
 			err = fmt.Errorf("unknown sheet %d", s)
 		}
 		if err != nil {
-			return e.stats, fmt.Errorf("export %s: %w", s.Name(e.lang), err)
+			return e.stats, fmt.Errorf("sheet %s: %w", s.Name(e.lang), err)
 		}
 		if e.progress != nil {
 			e.progress(s, e.stats[s], true)
 		}
 	}
 	if err := w.Close(); err != nil {
-		return e.stats, fmt.Errorf("export: %w", err)
+		return e.stats, err // the writer says what it was writing
 	}
 	return e.stats, nil
 }

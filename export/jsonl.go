@@ -71,10 +71,10 @@ func (j *JSONL) Close() error {
 func ExportJSONL(ctx context.Context, ix *index.Index, sel *index.Selection, j *JSONL) (int, error) {
 	err := ix.Records(ctx, sel, j.Write)
 	if err != nil {
-		return j.n, fmt.Errorf("export jsonl: %w", err)
+		return j.n, fmt.Errorf("jsonl: %w", err)
 	}
 	if err := j.Close(); err != nil {
-		return j.n, fmt.Errorf("export jsonl: %w", err)
+		return j.n, err
 	}
 	return j.n, nil
 }

@@ -92,17 +92,17 @@ func (x *XLSX) BeginSheet(s Sheet) error {
 	}
 	sw, err := x.f.NewStreamWriter(name)
 	if err != nil {
-		return fmt.Errorf("xlsx: sheet %s: %w", name, err)
+		return fmt.Errorf("xlsx: %w", err)
 	}
 	x.sw, x.sheet, x.cols, x.row = sw, s, s.columns(), 0
 	// Widths and panes go before the first row.
 	for i, c := range x.cols {
 		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
-			return fmt.Errorf("xlsx: sheet %s: %w", name, err)
+			return fmt.Errorf("xlsx: %w", err)
 		}
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return fmt.Errorf("xlsx: sheet %s: %w", name, err)
+		return fmt.Errorf("xlsx: %w", err)
 	}
 	head := make([]any, len(x.cols))
 	for i, c := range x.cols {
@@ -110,7 +110,7 @@ func (x *XLSX) BeginSheet(s Sheet) error {
 	}
 	x.row = 1
 	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 32}); err != nil {
-		return fmt.Errorf("xlsx: sheet %s: header: %w", name, err)
+		return fmt.Errorf("xlsx: header: %w", err)
 	}
 	return nil
 }
@@ -203,10 +203,10 @@ func (x *XLSX) finish() error {
 		StyleName:      "TableStyleLight1",
 		ShowRowStripes: &no,
 	}); err != nil {
-		return fmt.Errorf("xlsx: sheet %s: table: %w", x.sheet.Name(x.lang), err)
+		return fmt.Errorf("xlsx: finish %s: table: %w", x.sheet.Name(x.lang), err)
 	}
 	if err := sw.Flush(); err != nil {
-		return fmt.Errorf("xlsx: sheet %s: %w", x.sheet.Name(x.lang), err)
+		return fmt.Errorf("xlsx: finish %s: %w", x.sheet.Name(x.lang), err)
 	}
 	return nil
 }
