@@ -3,6 +3,7 @@ package export
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -164,18 +165,21 @@ func (e *exporter) targets(ctx context.Context) error {
 	const first = 2
 	next := first
 	rows := map[int]int{} // target index → sheet row, per document
+	var order []int
 	return e.ix.Records(ctx, e.sel, func(rec extract.Record) error {
 		clear(rows)
-		for i := range rec.Targets {
+		order = inTextOrder(order[:0], len(rec.Targets), func(i int) int { return rec.Targets[i].Page }, nil)
+		for _, i := range order {
 			if e.sel.HasTarget(rec.SHA256, i) {
 				rows[i] = next
 				next++
 			}
 		}
-		for i, t := range rec.Targets {
+		for _, i := range order {
 			if _, ok := rows[i]; !ok {
 				continue
 			}
+			t := rec.Targets[i]
 			r := e.reset(len(targetColumns))
 			r[0] = text(string(rec.Title))
 			r[1] = text(string(rec.Number))
@@ -317,7 +321,9 @@ func (e *exporter) dates(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		for _, d := range rec.Dates {
+		order := inTextOrder(nil, len(rec.Dates), func(i int) int { return rec.Dates[i].Page }, func(i int) int { return rec.Dates[i].Offset })
+		for _, i := range order {
+			d := rec.Dates[i]
 			r := e.reset(len(dateColumns))
 			r[0] = text(string(rec.Title))
 			r[1] = text(string(rec.Number))
@@ -336,6 +342,23 @@ func (e *exporter) dates(ctx context.Context) error {
 		}
 		return nil
 	})
+}
+
+// inTextOrder returns the indexes 0…n-1 (appended to buf) in the order
+// their items stand in the document: by page, then by byte offset when
+// offset is given, and in the record's order otherwise.
+func inTextOrder(buf []int, n int, page, offset func(i int) int) []int {
+	for i := range n {
+		buf = append(buf, i)
+	}
+	sort.SliceStable(buf, func(a, b int) bool {
+		i, j := buf[a], buf[b]
+		if pi, pj := page(i), page(j); pi != pj {
+			return pi < pj
+		}
+		return offset != nil && offset(i) < offset(j)
+	})
+	return buf
 }
 
 // contextBytes is about how much text Context keeps on each side.

@@ -33,6 +33,7 @@ var (
 	typeNames   []TypeName        // every name of data/types.tsv, in order
 	kindByName  map[string]string // nameKey(name or code) → kind
 	kindLabels  map[string]string // kind → the name it is shown by
+	kinds       []string          // every kind, in the order of their label rows
 	issuerCodes map[string][]issuerCode
 	// typeFirstWords holds the first folded word of every type name.
 	typeFirstWords = map[string]struct{}{}
@@ -54,6 +55,7 @@ func init() {
 		}
 		if hasWord(use, "label") {
 			kindLabels[row[2]] = upperFirst(row[0])
+			kinds = append(kinds, row[2])
 		}
 		if hasWord(use, "query") {
 			continue // not a type line's name
@@ -142,6 +144,14 @@ func TypeNames() []TypeName {
 func KindOfName(name string) (kind string, ok bool) {
 	kind, ok = kindByName[nameKey(name)]
 	return kind, ok
+}
+
+// Kinds returns every record kind, in the order of their label rows in
+// data/types.tsv, which is the record contract's order: law, decree,
+// circular, resolution, decision, …, minutes, article, other. Exports list
+// documents kind by kind in this order.
+func Kinds() []string {
+	return append([]string(nil), kinds...)
 }
 
 // KindLabel returns the Vietnamese name a record kind is shown by, from

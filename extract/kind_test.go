@@ -101,3 +101,12 @@ func TestTypesTable(t *testing.T) {
 		}
 	}
 }
+
+// TestKinds checks that Kinds lists the contract's kinds in the contract's
+// order (the order exports group documents by).
+func TestKinds(t *testing.T) {
+	got := Kinds()
+	if strings.Join(got, " ") != strings.Join(contractKinds, " ") {
+		t.Errorf("Kinds() = %v; want %v", got, contractKinds)
+	}
+}

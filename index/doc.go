@@ -5,7 +5,8 @@
 // content, target records as their own searchable documents, and the full
 // extract.Record of each document so that search and export never re-read
 // source files — and every read of it by document: Records pages the
-// records of a Selection, Documents and Texts look documents up by content
+// records of a Selection in document order (kind, date, number),
+// Documents and Texts look documents up by content
 // hash, Resolutions builds the resolution registry. The IDs under which
 // documents are stored are this package's own; no other package builds
 // them.

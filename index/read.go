@@ -64,14 +64,28 @@ func typeQuery(typ string) query.Query {
 }
 
 // Records calls fn with the record of every selected document (every
-// document for a nil sel), in content hash order. A record's Path is the
-// first of the paths that hold it. Records are read a few hundred at a
+// document for a nil sel), in document order: kind by kind in the order of
+// extract.Kinds (law, decree, …, resolution, …, other), and within a kind
+// by issue date (else publication date; undated last), number and content
+// hash. A record's Path is
+// the first of the paths that hold it. Records are read a few hundred at a
 // time, so memory stays low however large the index.
 func (ix *Index) Records(ctx context.Context, sel *Selection, fn func(extract.Record) error) error {
-	return ix.records(ctx, sel, recordPage, fn)
+	if sel != nil && len(sel.docs) == 0 {
+		return nil
+	}
+	return ix.inDocumentOrder(ctx, selectionQuery(sel), []string{FieldRecord, FieldPath}, recordPage, func(id string, f map[string]interface{}) error {
+		rec, err := recordFromFields(f)
+		if err != nil {
+			return fmt.Errorf("record %s: %w", id, err)
+		}
+		return fn(rec)
+	})
 }
 
-// records is Records with the page size given.
+// records calls fn with the record of every selected document in content
+// hash order, page records at a time: the cheaper scan, for callers that
+// do not need the order.
 func (ix *Index) records(ctx context.Context, sel *Selection, page int, fn func(extract.Record) error) error {
 	return ix.each(ctx, TypeDoc, []string{FieldRecord, FieldPath}, page, func(id string, f map[string]interface{}) error {
 		if sel != nil && !sel.docs[strings.TrimPrefix(id, docPrefix)] {
