@@ -105,11 +105,16 @@ func (x *XLSX) BeginSheet(s Sheet) error {
 		return fmt.Errorf("xlsx: %w", err)
 	}
 	head := make([]any, len(x.cols))
+	labels := make([]any, len(x.cols))
+	wrapped := make([]column, len(x.cols)) // every header wraps
 	for i, c := range x.cols {
 		head[i] = excelize.Cell{StyleID: x.styles.header, Value: c.header(x.lang)}
+		labels[i] = c.header(x.lang)
+		wrapped[i] = column{width: c.width, kind: colWrap}
 	}
 	x.row = 1
-	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 32}); err != nil {
+	height := max(rowHeight(wrapped, labels, true), 2*lineHeight+rowPadding)
+	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: height}); err != nil {
 		return fmt.Errorf("xlsx: header: %w", err)
 	}
 	return nil
@@ -136,7 +141,8 @@ func (x *XLSX) WriteRow(vals []any) error {
 	}
 	x.row++
 	cell, _ := excelize.CoordinatesToCellName(1, x.row)
-	if err := x.sw.SetRow(cell, cells); err != nil {
+	// Wrapped text needs the row's height stored (see rowHeight).
+	if err := x.sw.SetRow(cell, cells, excelize.RowOpts{Height: rowHeight(x.cols, vals, false)}); err != nil {
 		return fmt.Errorf("xlsx: row %d: %w", x.row, err)
 	}
 	return nil
