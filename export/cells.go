@@ -89,6 +89,29 @@ func dangerous(s string) bool {
 	return false
 }
 
+// listMarkers are the bullets that start the items of a list in
+// Vietnamese documents ("- Đến năm 2025, …", "+ Tỷ lệ …", "• …"); a
+// sentence taken from a list item keeps its marker in the record, but a
+// cell shows the sentence without it.
+var listMarkers = []string{"-", "+", "–", "—", "•", "·", "∙", "*", "", "○", "◦", "▪", "■", "►", "➢", "✓"}
+
+// WithoutListMarker returns s without the list marker it starts with, if
+// any: a bullet followed by white space ("- ", "+ ", "• "). A sign that is
+// part of a number or a word ("-3", "+5%", "--") is kept.
+func WithoutListMarker(s string) string {
+	t := strings.TrimLeft(s, " \t")
+	for _, m := range listMarkers {
+		rest, ok := strings.CutPrefix(t, m)
+		if !ok {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(rest); r == ' ' || r == '\t' || r == '\u00a0' {
+			return strings.TrimLeft(rest, " \t\u00a0")
+		}
+	}
+	return s
+}
+
 // CSVText returns s as a CSV field that spreadsheets show as text: a
 // leading ' is added when s could be taken for a formula.
 func CSVText(s string) string {

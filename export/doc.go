@@ -10,6 +10,12 @@
 // imports Bleve nor package search.
 // CreateFile writes under a temporary name that Commit renames into place.
 //
+// Rows follow the documents in index.Records order (kind, date, number)
+// and, within a document, its text; a workbook row of wrapped text gets a
+// stored height that shows all its lines, since spreadsheets do not fit
+// rows to wrapped text on opening a file. Sentences are shown without the
+// list marker of their item.
+//
 // Values are typed: numbers are number cells (a target's value with its unit
 // in its own column, never a percent format), dates are date cells formatted
 // at the grain written (2011 shows as 2011, 2011-07 as 07/2011), unknown

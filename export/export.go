@@ -206,7 +206,7 @@ func (e *exporter) targets(ctx context.Context) error {
 					r[16] = pr
 				}
 			}
-			r[17] = text(t.Sentence)
+			r[17] = text(WithoutListMarker(t.Sentence))
 			r[18] = link(rec.Path)
 			if rec.Pages != nil {
 				r[19] = positive(t.Page)
