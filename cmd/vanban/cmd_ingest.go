@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -120,16 +121,6 @@ const (
 
 func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) error {
 	start := time.Now()
-	ix, err := index.Open(o.index)
-	if err != nil {
-		return fmt.Errorf("open index %s: %w", o.index, err)
-	}
-	defer ix.Close()
-	known, err := ix.Files()
-	if err != nil {
-		return fmt.Errorf("read index %s: %w", o.index, err)
-	}
-
 	sum := ingestSummary{Index: o.index, Failures: []failure{}}
 	var mu sync.Mutex // guards sum.Failures during the walk
 	fail := func(path string, err error) {
@@ -140,17 +131,37 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 		fmt.Fprintf(stderr, "vanban: %s: %s\n", path, reason)
 	}
 
-	// Walk first: it is fast, and the total makes the progress bar honest.
-	var jobs []job
-	seen := map[string]bool{}
+	// A PATH that does not exist is reported, and when none exists the
+	// index is not even created.
 	var roots []string
 	for _, p := range o.paths {
 		abs, err := filepath.Abs(p)
 		if err != nil {
 			return fmt.Errorf("ingest: %s: %w", p, err)
 		}
+		if _, err := os.Stat(abs); errors.Is(err, fs.ErrNotExist) {
+			fail(abs, errors.New("no such file or folder"))
+			continue
+		}
 		roots = append(roots, abs)
 	}
+	if len(roots) == 0 {
+		return errSomeFailed
+	}
+
+	ix, err := index.Open(o.index)
+	if err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+	defer ix.Close()
+	known, err := ix.Files()
+	if err != nil {
+		return fmt.Errorf("ingest: read index %s: %w", o.index, err)
+	}
+
+	// Walk first: it is fast, and the total makes the progress bar honest.
+	var jobs []job
+	seen := map[string]bool{}
 	walkErr := ingest.Walk(ctx, roots, ingest.WalkOptions{
 		Skip:    []string{o.index},
 		Problem: fail,
@@ -262,7 +273,7 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 	sum.Interrupted = ctx.Err() != nil
 	sum.ElapsedSeconds = time.Since(start).Seconds()
 	if writeErr != nil {
-		return fmt.Errorf("write index %s: %w", o.index, writeErr)
+		return fmt.Errorf("ingest: write index %s: %w", o.index, writeErr)
 	}
 	printIngestSummary(stdout, sum, o.json)
 	switch {

@@ -4,13 +4,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+
+	"vanban/index"
 )
 
 // Exit statuses, the same in every subcommand.
 const (
 	exitOK          = 0
-	exitFailed      = 1 // some files failed, or a search found nothing
-	exitUsage       = 2 // usage error or bad query
+	exitFailed      = 1  // some files failed, or a search found nothing
+	exitUsage       = 2  // usage error or bad query
+	exitInUse       = 75 // the index is held by another vanban process: try again later (sysexits' EX_TEMPFAIL)
 	exitInterrupted = 130
 )
 
@@ -50,6 +53,9 @@ func exitCode(err error) int {
 	}
 	if errors.Is(err, context.Canceled) {
 		return exitInterrupted
+	}
+	if errors.Is(err, index.ErrInUse) {
+		return exitInUse
 	}
 	return exitFailed
 }
