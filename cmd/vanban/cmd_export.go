@@ -178,25 +178,45 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return nil
 }
 
-// exportFormat is the output format: the flag's, else the --out suffix's,
-// else xlsx.
+// exportFormat is the output format: the flag's, else the one the --out
+// suffix names, else (no --out, or standard output) xlsx. A suffix that
+// names another format than the flag, or an --out whose suffix names no
+// format while the flag is not given, is a usage error: the file would not
+// be what its name says.
 func exportFormat(flagValue, out string) (string, error) {
+	var flagFormat string
 	switch f := strings.ToLower(flagValue); f {
 	case "xlsx", "csv", "jsonl":
-		return f, nil
+		flagFormat = f
 	case "json", "ndjson":
-		return "jsonl", nil
+		flagFormat = "jsonl"
 	case "":
 	default:
 		return "", usageErrorf("export: --format must be xlsx, csv or jsonl, not %q", flagValue)
 	}
-	switch strings.ToLower(filepath.Ext(out)) {
+	var extFormat string
+	ext := strings.ToLower(filepath.Ext(out))
+	switch ext {
+	case ".xlsx":
+		extFormat = "xlsx"
 	case ".csv":
-		return "csv", nil
+		extFormat = "csv"
 	case ".jsonl", ".json", ".ndjson":
-		return "jsonl", nil
+		extFormat = "jsonl"
 	}
-	return "xlsx", nil
+	switch {
+	case flagFormat != "" && extFormat != "" && flagFormat != extFormat:
+		return "", usageErrorf("export: --out %s has the suffix %s, but --format is %s: make them agree", out, ext, flagFormat)
+	case flagFormat != "":
+		return flagFormat, nil
+	case extFormat != "":
+		return extFormat, nil
+	case out == "" || out == "-":
+		return "xlsx", nil
+	case ext == "":
+		return "", usageErrorf("export: --out %s has no suffix to tell the format: name it .xlsx, .csv or .jsonl, or give --format", out)
+	}
+	return "", usageErrorf("export: --out %s: %s is not a format vanban writes: name it .xlsx, .csv or .jsonl, or give --format", out, ext)
 }
 
 // exportPaths are the files an export writes: out, or for CSV without
