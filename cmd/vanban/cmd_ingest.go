@@ -121,14 +121,19 @@ const (
 
 func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) error {
 	start := time.Now()
+	// Every line on stderr goes through prog, which keeps them off its bar.
+	prog := newProgress(stderr, "ingest")
+	defer prog.finish()
 	sum := ingestSummary{Index: o.index, Failures: []failure{}}
 	var mu sync.Mutex // guards sum.Failures during the walk
+	// fail records a failure and reports it, once, on stderr (the text
+	// summary only counts failures; --json lists them).
 	fail := func(path string, err error) {
 		reason := strings.TrimPrefix(oneLine(err), path+": ")
 		mu.Lock()
 		sum.Failures = append(sum.Failures, failure{Path: path, Error: reason})
 		mu.Unlock()
-		fmt.Fprintf(stderr, "vanban: %s: %s\n", path, reason)
+		prog.printf("vanban: %s: %s\n", path, reason)
 	}
 
 	// A PATH that does not exist is reported, and when none exists the
@@ -167,7 +172,7 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 		Problem: fail,
 		Note: func(path, reason string) {
 			if o.verbose {
-				fmt.Fprintf(stderr, "vanban: %s: %s\n", path, reason)
+				prog.printf("vanban: %s: %s\n", path, reason)
 			}
 			if reason == "not a document by its name" || reason == "not a regular file" {
 				sum.Skipped++
@@ -179,15 +184,14 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 		}
 		seen[e.Path] = true
 		jobs = append(jobs, job{entry: e, prev: known[e.Path]})
+		prog.scanned()
 		return nil
 	})
 	if walkErr != nil && !errors.Is(walkErr, context.Canceled) {
 		return fmt.Errorf("ingest: %w", walkErr)
 	}
 	sum.Files = len(jobs) + len(sum.Failures)
-
-	prog := newProgress(stderr, "ingest")
-	prog.setTotal(len(jobs))
+	prog.begin(sum.Files, len(sum.Failures), len(sum.Failures))
 
 	w := ix.NewWriter(o.batch)
 	// The writer stalls while Bleve builds a committed batch; the results
@@ -203,6 +207,7 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 			defer wg.Done()
 			for j := range work {
 				r := processFile(ix, j)
+				prog.add(r.err != nil) // counted as read, before the writer takes it
 				r.weight = min(textBytes(r.src), aheadBytes)
 				if err := ahead.Acquire(ctx, r.weight); err != nil {
 					r.weight = 0 // interrupted: hand it over unbudgeted
@@ -216,6 +221,7 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 		for _, j := range jobs {
 			// Unchanged by size and time: not even hashed.
 			if j.prev.SHA256 != "" && j.prev.Size == j.entry.Size && j.prev.ModTime.Unix() == j.entry.ModTime.Unix() {
+				prog.add(false)
 				results <- outcome{state: j.prev, known: true, skipped: "unchanged"}
 				continue
 			}
@@ -234,7 +240,6 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 		if r.weight > 0 {
 			ahead.Release(r.weight)
 		}
-		prog.add(r.err != nil)
 		if writeErr != nil {
 			continue // drain
 		}
@@ -246,7 +251,9 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 		case r.known || addedNow[r.state.SHA256]:
 			// Same content as stored: record the path (and its new time).
 			if r.state != known[r.state.Path] {
+				prog.writing(true)
 				writeErr = w.AddPath(r.state)
+				prog.writing(false)
 			}
 			sum.Unchanged++
 		default:
@@ -256,12 +263,15 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 			sum.Targets += len(r.rec.Targets)
 			if o.verbose {
 				for _, warn := range r.src.Warnings {
-					fmt.Fprintf(stderr, "vanban: %s: warning: %s\n", r.state.Path, warn)
+					prog.printf("vanban: %s: warning: %s\n", r.state.Path, warn)
 				}
 			}
+			prog.writing(true)
 			writeErr = w.Add(r.rec, r.src.Text(), r.state)
+			prog.writing(false)
 		}
 	}
+	prog.saving()
 	if writeErr == nil && o.prune && ctx.Err() == nil {
 		writeErr = prune(w, known, seen, &sum)
 	}
@@ -369,9 +379,7 @@ func printIngestSummary(w io.Writer, s ingestSummary, asJSON bool) {
 		enc.Encode(s)
 		return
 	}
+	// The failures were reported on stderr as they happened.
 	fmt.Fprintf(w, "ingested %d, unchanged %d, failed %d, pruned %d, skipped %d; %d warnings, %d targets; %.1fs; index %s\n",
 		s.Ingested, s.Unchanged, s.Failed, s.Pruned, s.Skipped, s.Warnings, s.Targets, s.ElapsedSeconds, s.Index)
-	for _, f := range s.Failures {
-		fmt.Fprintf(w, "  failed: %s: %s\n", f.Path, f.Error)
-	}
 }
