@@ -16,16 +16,22 @@ import (
 	"vanban/search"
 )
 
-const exportUsage = `usage: vanban export [--index DIR] [--out FILE] [--format xlsx|csv|jsonl] [--sheet S] [--lang vi|en] [--force] [filters] [QUERY]
+var exportUsage = `usage: vanban export [--index DIR] [--out FILE] [--format xlsx|csv|jsonl] [--sheet S] [--lang vi|en] [--force] [filters] [QUERY]
 
-Exports the records of the index. xlsx (the default) writes one workbook
-with the sheets Chỉ tiêu (one row per target), Văn bản (one row per
-document), Nghị quyết (the resolution registry) and Mốc thời gian (one row
-per date mention): typed numbers and dates, a bold frozen header, a filter
-on every sheet, links to the files. csv writes one UTF-8 file per sheet,
-FILE-chitieu.csv, FILE-vanban.csv, FILE-nghiquyet.csv, FILE-mocthoigian.csv
-(or only FILE with --sheet). jsonl writes one record per document, as
-vanban extract --json does.
+Exports the records of the index. xlsx writes one workbook with the sheets
+Chỉ tiêu (one row per target), Văn bản (one row per document), Nghị quyết
+(the resolution registry) and Mốc thời gian (one row per date mention):
+typed numbers and dates, a bold frozen header, a filter on every sheet,
+links to the files. csv writes one UTF-8 file per sheet, FILE-chitieu.csv,
+FILE-vanban.csv, FILE-nghiquyet.csv, FILE-mocthoigian.csv (or only FILE
+with --sheet). jsonl writes one record per document, as vanban extract
+--json does. Rows follow the documents (by kind, issue date and number)
+and, within a document, the order of the text.
+
+The format is --format, else the suffix of --out (.xlsx, .csv, .jsonl);
+a suffix that disagrees with --format, or an --out whose suffix names no
+format, is a usage error. Without --out: vanban-export.xlsx (or .csv,
+.jsonl).
 
 QUERY and the filters select documents as vanban search does; with
 --targets they select targets (and the documents that set them). Without
@@ -35,10 +41,15 @@ The file is written under a temporary name and renamed at the end; an
 existing file is replaced only with --force. --out - writes to standard
 output (jsonl, xlsx, or csv with --sheet).
 
-Exit status: 0 exported, 1 nothing matched (or the index cannot be opened),
-2 usage error, bad query or existing file, 130 interrupted.
+Examples:
 
-Flags:
+  vanban export --out vanban.xlsx
+  vanban export --kind "nghị quyết" --from 2021 --out nghi-quyet.csv
+  vanban export --targets --sheet chitieu --format csv --out - TCCSĐ
+
+` + exitStatusHelp("exported",
+	"nothing matched (nothing is written), or the index cannot be opened",
+	"usage error, bad query, or the output file exists (without --force)") + `Flags:
 `
 
 // exportOptions are the flags of "vanban export".
@@ -62,7 +73,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.StringVar(&o.lang, "lang", "vi", "language of headers and labels: vi or en")
 	fs.BoolVar(&o.force, "force", false, "overwrite existing files")
 	filterFlags(fs, &o.q)
-	words, err := parseFlags(fs, args)
+	words, err := parseFlags(fs, args, stdout)
 	if err != nil {
 		return helpOr(err)
 	}

@@ -16,7 +16,7 @@ import (
 	"vanban/ingest"
 )
 
-const extractUsage = `usage: vanban extract [--json] [--workers N] FILE...
+var extractUsage = `usage: vanban extract [--json] [--workers N] FILE...
 
 Reads each FILE exactly as "vanban ingest" would and prints its records,
 without touching the index: with --json one JSON object per file, one per
@@ -24,22 +24,26 @@ line, in the order given (the contract in shared/spec/records.md); without
 it, a short summary per file. A file that cannot be read still gets its line,
 with "error" set.
 
-Exit status: 0 all files fine, 1 some file failed, 2 usage error.
+Examples:
 
-Flags:
+  vanban extract nghi-quyet.pdf
+  vanban extract --json ~/luu-tru/*.docx > records.jsonl
+
+` + exitStatusHelp("every file was read",
+	"some file failed",
+	"usage error") + `Flags:
 `
 
 func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("extract", extractUsage, stderr)
 	asJSON := fs.Bool("json", false, "print one JSON record per file (JSON Lines)")
 	workers := fs.Int("workers", runtime.NumCPU(), "files read in parallel")
-	files, err := parseFlags(fs, args)
+	files, err := parseFlags(fs, args, stdout)
 	if err != nil {
 		return helpOr(err)
 	}
 	if len(files) == 0 {
-		fs.Usage()
-		return usageErrorf("extract: no FILE given")
+		return fs.usageError("no FILE given")
 	}
 	if *workers < 1 {
 		return usageErrorf("extract: --workers must be at least 1")

@@ -24,16 +24,25 @@ import (
 	"vanban/ingest"
 )
 
-const ingestUsage = `usage: vanban ingest [--index DIR] [--workers N] [--prune] [--json] PATH...
+var ingestUsage = `usage: vanban ingest [--index DIR] [--workers N] [--prune] [--json] PATH...
 
 Reads every document under each PATH (folders are walked recursively),
 extracts its records and stores them in the index. Files already stored with
 the same content are skipped; a changed file replaces its old entry.
 
-Exit status: 0 all files fine, 1 some files failed (the rest were ingested),
-2 usage error, 130 interrupted (the batch in progress is committed first).
+Progress goes to stderr: a bar on a terminal, else a line every 5 s
+($VANBAN_PROGRESS_INTERVAL changes that) and a last line. Each file that
+fails is reported there once; the summary follows on stdout.
 
-Flags:
+Examples:
+
+  vanban ingest ~/luu-tru
+  vanban ingest --index /data/vanban --prune ~/luu-tru
+  vanban ingest --json --verbose nghi-quyet.pdf ke-hoach.docx
+
+` + exitStatusHelp("every file was ingested (or was unchanged)",
+	"some files failed (the rest were ingested), or no PATH exists (then no index is created)",
+	"usage error") + `Flags:
 `
 
 // ingestOptions are the flags of "vanban ingest".
@@ -79,13 +88,12 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.BoolVar(&o.verbose, "verbose", false, "print each file's warnings on stderr")
 	fs.IntVar(&o.batch, "batch", 200, "documents per committed batch")
 	fs.DurationVar(&ingest.PDFTimeout, "timeout", ingest.PDFTimeout, "time limit for parsing one PDF")
-	paths, err := parseFlags(fs, args)
+	paths, err := parseFlags(fs, args, stdout)
 	if err != nil {
 		return helpOr(err)
 	}
 	if len(paths) == 0 {
-		fs.Usage()
-		return usageErrorf("ingest: no PATH given")
+		return fs.usageError("no PATH given")
 	}
 	if o.workers < 1 || o.batch < 1 || ingest.PDFTimeout <= 0 {
 		return usageErrorf("ingest: --workers and --batch must be at least 1, --timeout positive")

@@ -9,16 +9,20 @@ import (
 	"vanban/index"
 )
 
-const resolutionsUsage = `usage: vanban resolutions [--index DIR] [--json]
+var resolutionsUsage = `usage: vanban resolutions [--index DIR] [--json]
 
 Lists every resolution the archive knows: those stored as documents and
 those only cited by other documents, merged by number and date (Party
 numbers restart each term), each with the documents that cite it.
 
-Exit status: 0 resolutions listed, 1 none known (or the index cannot be
-opened), 2 usage error, 130 interrupted.
+Examples:
 
-Flags:
+  vanban resolutions
+  vanban resolutions --index /data/vanban --json > nghi-quyet.jsonl
+
+` + exitStatusHelp("resolutions listed",
+	"none known, or the index cannot be opened",
+	"usage error") + `Flags:
 `
 
 func runResolutions(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -26,12 +30,12 @@ func runResolutions(ctx context.Context, args []string, stdout, stderr io.Writer
 	var dir string
 	indexFlag(fs, &dir)
 	asJSON := fs.Bool("json", false, "print one JSON object per resolution")
-	rest, err := parseFlags(fs, args)
+	rest, err := parseFlags(fs, args, stdout)
 	if err != nil {
 		return helpOr(err)
 	}
 	if len(rest) > 0 {
-		return usageErrorf("resolutions: unexpected argument %q", rest[0])
+		return fs.usageError("unexpected argument %q", rest[0])
 	}
 	ix, err := index.OpenReadOnly(resolveIndexDir(dir))
 	if err != nil {

@@ -16,7 +16,7 @@ import (
 	"vanban/search"
 )
 
-const searchUsage = `usage: vanban search [--index DIR] [flags] QUERY
+var searchUsage = `usage: vanban search [--index DIR] [flags] QUERY
 
 Searches the index. QUERY is a Bleve query string: words (with or without
 diacritics, either tone placement, abbreviations or their expansions),
@@ -29,10 +29,15 @@ Each hit shows its title, kind, number, date, path (and page for PDFs) and
 one or two snippets with the matched words marked. --targets lists target
 records instead. --json prints one JSON object per hit.
 
-Exit status: 0 hits found, 1 no hit (or the index cannot be opened),
-2 usage error or bad query, 130 interrupted.
+Examples:
 
-Flags:
+  vanban search trong sach vung manh
+  vanban search --kind "nghị quyết" --from 2020 --sort date "chuyển đổi số"
+  vanban search --targets --json --limit 50 TCCSĐ
+
+` + exitStatusHelp("hits found",
+	"no hit, or the index cannot be opened",
+	"usage error or bad query") + `Flags:
 `
 
 // searchOptions are the flags of "vanban search".
@@ -55,7 +60,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.BoolVar(&o.q.Facets, "facets", false, "count hits by kind, year and issuer")
 	fs.BoolVar(&o.json, "json", false, "print one JSON object per hit")
 	fs.StringVar(&o.color, "color", "auto", "mark matches with colour: auto, always or never")
-	words, err := parseFlags(fs, args)
+	words, err := parseFlags(fs, args, stdout)
 	if err != nil {
 		return helpOr(err)
 	}
@@ -74,7 +79,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return usageErrorf("search: --offset must not be negative")
 	}
 	if !selects(o.q) {
-		return usageErrorf("search: no QUERY given (try: vanban search -h)")
+		return fs.usageError("no QUERY given")
 	}
 	if o.color != "auto" && o.color != "always" && o.color != "never" {
 		return usageErrorf("search: --color must be auto, always or never")

@@ -9,23 +9,28 @@ import (
 	"vanban/ingest"
 )
 
-const textUsage = `usage: vanban text FILE...
+var textUsage = `usage: vanban text FILE...
 
 Prints each FILE's normalized text — what the extractors and the index see —
 to stdout, pages separated by a form feed. Warnings go to stderr.
 
-Exit status: 0 ok, 1 a file could not be read, 2 usage error.
-`
+Examples:
+
+  vanban text nghi-quyet.pdf | less
+  vanban text ke-hoach-tcvn3.txt > ke-hoach.txt
+
+` + exitStatusHelp("every file was read",
+	"a file could not be read",
+	"usage error")
 
 func runText(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("text", textUsage, stderr)
-	files, err := parseFlags(fs, args)
+	files, err := parseFlags(fs, args, stdout)
 	if err != nil {
 		return helpOr(err)
 	}
 	if len(files) == 0 {
-		fs.Usage()
-		return usageErrorf("text: no FILE given")
+		return fs.usageError("no FILE given")
 	}
 	failed := false
 	for i, f := range files {

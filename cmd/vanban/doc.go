@@ -10,17 +10,27 @@ Usage:
 	vanban search [--index DIR] [flags] QUERY
 	vanban resolutions [--index DIR] [--json]
 	vanban export [--index DIR] [--out FILE] [--format xlsx|csv|jsonl] [--sheet S] [--lang vi|en] [--force] [filters] [QUERY]
-	vanban extract --json FILE...
-	vanban text FILE
+	vanban extract [--json] FILE...
+	vanban text FILE...
+	vanban help [COMMAND]
+	vanban --version
 
 The index lives in ./vanban-index, or $VANBAN_INDEX, or --index DIR.
-Run "vanban COMMAND -h" for the flags of a command.
+Run "vanban help COMMAND" (or "vanban COMMAND -h") for the flags and
+examples of a command.
+
+Examples:
+
+	vanban ingest ~/luu-tru
+	vanban search --kind "nghị quyết" trong sach vung manh
+	vanban export --out vanban.xlsx
 
 Exit status:
 
 	0    success
 	1    some files failed (the rest were processed), or a search found nothing
 	2    usage error, or a bad query
+	75   the index is in use by another vanban process: try again when it is done
 	130  interrupted
 */
 package main

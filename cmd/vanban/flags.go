@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -34,13 +35,13 @@ func selects(q search.Query) bool {
 
 // indexFlag defines --index, the same in every command that opens the
 // index; resolveIndexDir turns its value into the folder.
-func indexFlag(fs *flag.FlagSet, p *string) {
+func indexFlag(fs *flagSet, p *string) {
 	fs.StringVar(p, "index", "", "index folder (default $VANBAN_INDEX or ./"+defaultIndexDir+")")
 }
 
 // filterFlags defines the flags that select documents or targets, the
 // same (names and help) in search and export.
-func filterFlags(fs *flag.FlagSet, q *search.Query) {
+func filterFlags(fs *flagSet, q *search.Query) {
 	fs.StringVar(&q.Kind, "kind", "", "only documents of this kind (resolution, decision, … or nghị quyết, quyết định, NQ, …)")
 	fs.StringVar(&q.Issuer, "issuer", "", "only documents whose issuer contains these words")
 	fs.StringVar(&q.From, "from", "", "only documents issued on or after this date (YYYY, YYYY-MM, YYYY-MM-DD, D/M/YYYY); with --targets, periods that end on or after it")
@@ -49,30 +50,65 @@ func filterFlags(fs *flag.FlagSet, q *search.Query) {
 	fs.BoolVar(&q.Targets, "targets", false, "QUERY and the filters match target records instead of documents")
 }
 
-// newFlagSet returns a FlagSet for a subcommand that reports errors to
-// stderr and lets the caller map them to exit status 2.
-func newFlagSet(name, usage string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+// flagSet is a subcommand's flags and its help text.
+type flagSet struct {
+	*flag.FlagSet
+	help string // the usage text; the flags' defaults follow it
+}
+
+// newFlagSet returns the flags of a subcommand whose help is usage. Its
+// help (usage, then the flags with their defaults) goes to standard output
+// for -h (see parseFlags); fs.Usage prints the short form on stderr: the
+// usage line and where the help is.
+func newFlagSet(name, usage string, stderr io.Writer) *flagSet {
+	fs := &flagSet{FlagSet: flag.NewFlagSet(name, flag.ContinueOnError), help: usage}
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		io.WriteString(stderr, usage)
-		fs.PrintDefaults()
+		line, _, _ := strings.Cut(usage, "\n")
+		fmt.Fprintf(fs.Output(), "%s\nRun 'vanban %s -h' for details.\n", line, name)
 	}
 	return fs
 }
 
+// printHelp writes the command's whole help to w: its usage text, then
+// its flags with their defaults.
+func (fs *flagSet) printHelp(w io.Writer) {
+	out := fs.Output()
+	fs.SetOutput(w)
+	io.WriteString(w, fs.help)
+	fs.PrintDefaults()
+	fs.SetOutput(out)
+}
+
+// usageError reports a usage error on stderr, the message and then the
+// short usage, and returns an error that exits with status 2.
+func (fs *flagSet) usageError(format string, args ...any) error {
+	fmt.Fprintf(fs.Output(), "vanban: %s: %s\n", fs.Name(), fmt.Sprintf(format, args...))
+	fs.Usage()
+	return quietError{exitUsage}
+}
+
 // parseFlags parses args with flags allowed before and after the operands
 // ("vanban ingest DIR --json" works as well as "vanban ingest --json DIR");
-// "--" ends the flags. It returns the operands, flag.ErrHelp for -h, or a
-// usage error.
-func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+// "--" ends the flags. It returns the operands, flag.ErrHelp after printing
+// the help on stdout for -h, or a usage error (the short usage on stderr).
+func parseFlags(fs *flagSet, args []string, stdout io.Writer) ([]string, error) {
+	// The flag package prints its message and the usage itself; the
+	// error is reported once, by main, and the usage is printed here.
+	usage, out := fs.Usage, fs.Output()
+	fs.Usage = func() {}
+	fs.SetOutput(io.Discard)
+	defer func() { fs.Usage = usage; fs.SetOutput(out) }()
 	var operands []string
 	for {
 		if err := fs.Parse(args); err != nil {
+			fs.SetOutput(out)
 			if errors.Is(err, flag.ErrHelp) {
+				fs.printHelp(stdout)
 				return nil, err
 			}
-			return nil, exitError{exitUsage, err}
+			fs.Usage = usage
+			return nil, fs.usageError("%v", err)
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -86,10 +122,25 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// helpOr returns nil for -h (the usage was printed) and err otherwise.
+// helpOr returns nil for -h (the help was printed) and err otherwise.
 func helpOr(err error) error {
 	if errors.Is(err, flag.ErrHelp) {
 		return nil
 	}
 	return err
+}
+
+// exitStatusHelp is the "Exit status" section of a command's help: what
+// 0 and 1 mean for the command, then the codes every command shares.
+func exitStatusHelp(ok, failed, usage string) string {
+	return fmt.Sprintf(`Exit status:
+
+  0    %s
+  1    %s
+  2    %s
+  %-4d the index is in use by another vanban process (an ingest is writing
+       it): try again when it is done
+  130  interrupted (Ctrl-C)
+
+`, ok, failed, usage, exitInUse)
 }

@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"syscall"
 
@@ -46,19 +48,93 @@ func main() {
 
 // run dispatches args to a subcommand.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	if len(args) == 0 {
 		fmt.Fprint(stderr, usageText())
-		if len(args) == 0 {
-			return usageErrorf("no command given")
+		return usageErrorf("no command given")
+	}
+	switch args[0] {
+	case "-h", "-help", "--help":
+		fmt.Fprint(stdout, usageText())
+		return nil
+	case "help":
+		if len(args) == 1 {
+			fmt.Fprint(stdout, usageText())
+			return nil
 		}
+		// "vanban help search" is "vanban search -h".
+		if c, ok := findCommand(args[1]); ok {
+			return c.run(ctx, []string{"-h"}, stdout, stderr)
+		}
+		return usageErrorf("help: unknown command %q (commands: %s)", args[1], commandNames())
+	case "-version", "--version", "version":
+		fmt.Fprintln(stdout, versionText())
 		return nil
 	}
-	for _, c := range commands {
-		if c.name == args[0] {
-			return c.run(ctx, args[1:], stdout, stderr)
-		}
+	if c, ok := findCommand(args[0]); ok {
+		return c.run(ctx, args[1:], stdout, stderr)
 	}
 	return usageErrorf("unknown command %q (try: vanban help)", args[0])
+}
+
+// findCommand returns the subcommand called name.
+func findCommand(name string) (command, bool) {
+	for _, c := range commands {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
+}
+
+// commandNames lists the subcommands' names.
+func commandNames() string {
+	names := make([]string, len(commands))
+	for i, c := range commands {
+		names[i] = c.name
+	}
+	return strings.Join(names, ", ")
+}
+
+// versionText says which vanban this is, from the build information: the
+// module version (a tag, a pseudo-version, or "(devel)" for a build from a
+// work tree), the VCS revision and time when the build recorded them,
+// and the Go version and platform.
+func versionText() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "vanban (no build information)"
+	}
+	version := bi.Main.Version
+	if version == "" {
+		version = "(devel)"
+	}
+	var rev, when string
+	modified := false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			when = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "vanban %s", version)
+	if rev != "" {
+		fmt.Fprintf(&b, ", revision %.12s", rev)
+		if when != "" {
+			fmt.Fprintf(&b, " (%s)", when)
+		}
+		if modified {
+			b.WriteString(" with local changes")
+		}
+	} else {
+		b.WriteString(", revision unknown")
+	}
+	fmt.Fprintf(&b, ", %s %s/%s", bi.GoVersion, runtime.GOOS, runtime.GOARCH)
+	return b.String()
 }
 
 // usageText is the package documentation, the single source of the -h text.
