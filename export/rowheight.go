@@ -26,21 +26,51 @@ const (
 // wrapped cells of a row, or 0 when one line is enough (the default
 // height). cells are the row's values, cols its columns.
 func rowHeight(cols []column, cells []any, bold bool) float64 {
+	return heightOf(rowLines(cols, cells, bold, nil))
+}
+
+// heightOf is the height of a row of lines lines (0: the default).
+func heightOf(lines int) float64 {
+	if lines <= 1 {
+		return 0
+	}
+	return min(float64(lines)*lineHeight+rowPadding, maxRowHeight)
+}
+
+// lineCache remembers the line count of the last text of each column:
+// the rows of one document repeat its title, issuer and often a sentence.
+type lineCache struct {
+	text  []string
+	lines []int
+}
+
+// rowLines is the line count of the tallest wrapped cell of a row (at
+// least 1); c, when not nil, saves counting a text again.
+func rowLines(cols []column, cells []any, bold bool, c *lineCache) int {
+	if c != nil && len(c.text) != len(cols) {
+		c.text, c.lines = make([]string, len(cols)), make([]int, len(cols))
+	}
 	lines := 1
-	for i, c := range cols {
-		if c.kind != colWrap || i >= len(cells) {
+	for i, col := range cols {
+		if col.kind != colWrap || i >= len(cells) {
 			continue
 		}
 		s, ok := cells[i].(string)
 		if !ok || s == "" {
 			continue
 		}
-		lines = max(lines, wrappedLines(s, c.width, bold))
+		var n int
+		if c != nil && c.text[i] == s {
+			n = c.lines[i]
+		} else {
+			n = wrappedLines(s, col.width, bold)
+			if c != nil {
+				c.text[i], c.lines[i] = s, n
+			}
+		}
+		lines = max(lines, n)
 	}
-	if lines <= 1 {
-		return 0
-	}
-	return min(float64(lines)*lineHeight+rowPadding, maxRowHeight)
+	return lines
 }
 
 // wrappedLines estimates how many lines s takes in a wrapped cell of a
@@ -53,18 +83,25 @@ func wrappedLines(s string, width float64, bold bool) int {
 	if bold {
 		scale *= boldWidth
 	}
+	space := runeWidth(' ') * scale
 	lines := 0
 	for para := range strings.SplitSeq(s, "\n") {
 		lines++
 		x := 0.0 // width of the current line
-		for i, word := range strings.Split(para, " ") {
-			w := textWidth(word) * scale
-			space := 0.0
-			if i > 0 && x > 0 {
-				space = runeWidth(' ') * scale
+		for len(para) > 0 {
+			word := para
+			if i := strings.IndexByte(para, ' '); i >= 0 {
+				word, para = para[:i], para[i+1:]
+			} else {
+				para = ""
 			}
-			if x+space+w <= avail {
-				x += space + w
+			w := textWidth(word) * scale
+			sp := 0.0
+			if x > 0 {
+				sp = space
+			}
+			if x+sp+w <= avail {
+				x += sp + w
 				continue
 			}
 			if x > 0 {
@@ -94,11 +131,33 @@ func textWidth(s string) float64 {
 	return w
 }
 
+// Widths of ASCII characters (see runeWidth), computed once.
+var asciiWidth = func() (t [utf8.RuneSelf]float64) {
+	for r := range rune(utf8.RuneSelf) {
+		t[r] = slowRuneWidth(r)
+	}
+	return t
+}()
+
 // runeWidth is about how wide r is in Calibri 11, the digit 0 being 1:
 // narrow letters and punctuation half, capitals and m, w wider, CJK and
 // other wide characters two. Vietnamese letters are as wide as their base
 // letters (the marks sit above and below).
 func runeWidth(r rune) float64 {
+	if r < utf8.RuneSelf {
+		return asciiWidth[r]
+	}
+	if r < 0x2E80 { // below the CJK blocks: Latin (Vietnamese), Greek, Cyrillic, punctuation
+		if unicode.IsUpper(r) {
+			return 1.25
+		}
+		return 1
+	}
+	return slowRuneWidth(r)
+}
+
+// slowRuneWidth is runeWidth for any rune.
+func slowRuneWidth(r rune) float64 {
 	switch {
 	case r == ' ':
 		return 0.45

@@ -26,7 +26,8 @@ type XLSX struct {
 	cols   []column
 	row    int // last row written
 	cells  []any
-	first  bool // no sheet made yet
+	lines  lineCache // line counts of the last row's wrapped texts
+	first  bool      // no sheet made yet
 	closed bool
 }
 
@@ -95,6 +96,7 @@ func (x *XLSX) BeginSheet(s Sheet) error {
 		return fmt.Errorf("xlsx: %w", err)
 	}
 	x.sw, x.sheet, x.cols, x.row = sw, s, s.columns(), 0
+	x.lines = lineCache{}
 	// Widths and panes go before the first row.
 	for i, c := range x.cols {
 		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
@@ -142,7 +144,8 @@ func (x *XLSX) WriteRow(vals []any) error {
 	x.row++
 	cell, _ := excelize.CoordinatesToCellName(1, x.row)
 	// Wrapped text needs the row's height stored (see rowHeight).
-	if err := x.sw.SetRow(cell, cells, excelize.RowOpts{Height: rowHeight(x.cols, vals, false)}); err != nil {
+	height := heightOf(rowLines(x.cols, vals, false, &x.lines))
+	if err := x.sw.SetRow(cell, cells, excelize.RowOpts{Height: height}); err != nil {
 		return fmt.Errorf("xlsx: row %d: %w", x.row, err)
 	}
 	return nil
