@@ -34,10 +34,14 @@ func tgPeriodString(p *Period) string {
 	return p.Start + ".." + p.End
 }
 
-// checkTargets compares FindTargets(text) with want, in order.
+// checkTargets compares the targets the rule machine finds in text with
+// want, in order. These tests pin the candidate finder, the roles and the
+// rules' verdict, which the trained model weighs as features; what the
+// model decides is tested on the corpus (cmd/vanban TestTargetsCV) and in
+// TestTargetModelDecisions.
 func checkTargets(t *testing.T, text string, c TargetContext, want []tgWant) {
 	t.Helper()
-	got := FindTargets(text, c)
+	got, _ := FindTargetsWith(text, c, nil)
 	if len(got) != len(want) {
 		var b strings.Builder
 		for _, g := range got {
