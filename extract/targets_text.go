@@ -346,3 +346,9 @@ func tgLower(w string) string {
 	}
 	return w
 }
+
+// tgSpaces collapses every run of white space (line and page breaks
+// included) into one space and trims the ends.
+func tgSpaces(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
