@@ -512,143 +512,231 @@ const tgInSubject = "part of a noun phrase"
 // number words), with the comparator words around it and its unit.
 func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) {
 	toks := p.toks[:s1]
-	t := toks[j]
-	q.numTok = j
-	k := j
-	switch t.kind {
+	var k int
+	switch toks[j].kind {
 	case tgNum:
-		// glued to a word or code on the left: "COVID-19", "F0", "4541_OCB"
-		if j > 0 && toks[j-1].end == t.start {
-			pv := toks[j-1]
-			if pv.kind == tgWord || pv.raw == "_" || pv.raw == "/" || pv.raw == "." || pv.raw == "#" || pv.raw == "@" {
-				return q, false
-			}
-			if tgIsDash(pv.raw) && j > 1 && toks[j-2].end == pv.start && toks[j-2].kind != tgPunct {
-				return q, false
-			}
-		}
-		// list labels: "1.", "(5)", "2-" opening the paragraph
-		if j == 0 || (j == 1 && (toks[0].raw == "(" || toks[0].raw == "*" || toks[0].raw == "-")) {
-			if j+1 < len(toks) && (toks[j+1].raw == "." || toks[j+1].raw == ")" || tgIsDash(toks[j+1].raw) || toks[j+1].raw == "/") {
-				return q, false
-			}
-		}
-		_, isIdx := tgIndexWords.endingAt(toks, j)
-		isIdx = isIdx && j > s0
-		v, okv := ParseNumber(t.raw, f.conv)
-		if !okv {
-			return q, false
-		}
-		q.value = v
-		k = j + 1
-		// fraction "16/18 xã": the numerator counts
-		frac := false
-		if k+1 < len(toks) && toks[k].raw == "/" && toks[k].start == t.end && toks[k+1].kind == tgNum && toks[k+1].start == toks[k].end {
-			k += 2
-			frac = true
-		}
-		if k < len(toks) && toks[k].kind == tgWord && toks[k].start == toks[k-1].end {
-			// glued letters: "5G", "3D" are names; "20ha", "100km" are units
-			if _, unit := unitSpelling[toks[k].low]; !unit {
-				return q, false
-			}
-		}
-		// range: "7,5 - 8%", "8.300- 8.500 USD", "từ 12 đến 13%"
-		k2 := k
-		if k2 < len(toks) && toks[k2].raw == "%" {
-			k2++
-		}
-		if !frac && k2+1 < len(toks) && (tgIsDash(toks[k2].raw) || toks[k2].low == "đến" || toks[k2].low == "tới") {
-			k3 := k2 + 1
-			if toks[k2].kind == tgWord {
-				// "từ 70 đến dưới 90 điểm", "từ trên 15% đến không quá 30%"
-				if c, ok := tgRangeBound.at(toks, k3); ok {
-					k3 = c
-				}
-			}
-			if k3 < len(toks) && toks[k3].kind == tgNum {
-				if _, isDate := f.numberOrDate(toks[k3].start); !isDate {
-					if v2, ok2 := ParseNumber(toks[k3].raw, f.conv); ok2 && v2 > v {
-						q.max = &v2
-						k = k3 + 1
-					}
-				}
-			}
-		}
-		u, oku := tgMatchUnit(toks, k)
-		if !oku {
-			return q, false
-		}
-		if u.open && v == 1 {
-			return q, false // "01 bộ hồ sơ", "1 cửa": one thing is no quantity to reach
-		}
-		if u.open && j-1 > s0 && toks[j-1].kind == tgWord && (toks[j-1].raw != toks[j-1].low || toks[j-1].low == "tiêu") {
-			// "Ban Chỉ đạo 389 quốc gia", "Hội nghị Trung ương 15 sắp tới",
-			// "Chỉ tiêu 11": a name's or a label's number
-			return q, false
-		}
-		if isIdx && (u.count || q.max != nil || toks[j-1].low != "cấp") {
-			// "Điều 5", "khoản 2", "xã 3": a label, not a quantity; but
-			// "nâng cấp 120 km": a measure after "cấp" is measured
-			return q, false
-		}
-		if frac && (!u.count || u.open) {
-			// "16/18 xã" counts; "2/3 diện tích" is a share
-			return q, false
-		}
-		if v == 1 && (strings.HasSuffix(u.text, "dân") || strings.HasSuffix(u.text, "người")) && j > 0 &&
-			(toks[j-1].low == "trên" || toks[j-1].low == "mỗi" || toks[j-1].raw == "/") {
-			return q, false // "giường bệnh trên 1 vạn dân": a denominator
-		}
-		q.unit = u
-		k = u.next
+		q, k, ok = f.digitQuantity(toks, j, s0)
 	case tgWord:
-		if !IsNumberWord(t.low) {
-			return q, false
-		}
-		if _, isScale := numberScaleWords[t.low]; isScale {
-			return q, false
-		}
-		switch t.low {
-		case "mươi", "linh", "lẻ", "rưỡi", "chục", "lăm", "nhăm", "mốt", "tư", "không":
-			return q, false
-		}
-		if j > 0 && toks[j-1].kind == tgNum {
-			return q, false
-		}
-		var words []string
-		for m := j; m < len(toks) && toks[m].kind == tgWord && len(words) < 8; m++ {
-			if _, sc := numberScaleWords[toks[m].low]; sc && toks[m].low != "trăm" {
-				break
-			}
-			words = append(words, toks[m].low)
-		}
-		v, n := ParseNumberWords(words)
-		if n == 0 {
-			return q, false
-		}
-		u, oku := tgMatchUnit(toks, j+n)
-		if !oku || !(u.count || u.text == "%") {
-			return q, false
-		}
-		if n == 1 && tgAmbiguousNumberWord[t.low] {
-			if k, isCount := countUnits.at(toks, j+n); !isCount || k != u.next {
-				// "hằng năm tỷ lệ …", "một số …": a word that is no number
-				// here; only a listed counted noun makes it one
-				return q, false
-			}
-		}
-		if _, isIdx := tgIndexWords.endingAt(toks, j); isIdx && j > s0 {
-			return q, false
-		}
-		q.value = v
-		q.unit = u
-		k = u.next
-	default:
+		q, k, ok = f.wordQuantity(toks, j, s0)
+	}
+	if !ok {
 		return q, false
 	}
+	q.numTok = j
 	q.first, q.last = j, k
+	f.comparator(toks, &q, j, k, s0)
+	tgRatePerYear(toks, &q, j, k, s0)
+	// vetoes local to the quantity
+	tgVetoBefore(toks, &q, s0)
+	tgVetoCompared(toks, &q, k)
+	// "giảm 50% số thuế phải nộp", "30% lệ phí": a tax or fee relief
+	if q.unit.text == "%" {
+		if _, ok := tgTaxAfter.at(toks, k); ok {
+			q.veto = "a tax or fee rate"
+		}
+	}
+	tgVetoOutcome(toks, &q, k)
+	return q, true
+}
 
+// digitQuantity reads the number in digits at toks[j], with its range and
+// its unit, and returns the token after them. A number glued to a word, a
+// list label, an index ("Điều 5"), a name's number or a denominator is no
+// quantity.
+func (f *targetFinder) digitQuantity(toks []tgTok, j, s0 int) (q tgQty, k int, ok bool) {
+	t := toks[j]
+	if tgGluedOrLabel(toks, j) {
+		return q, j, false
+	}
+	_, isIdx := tgIndexWords.endingAt(toks, j)
+	isIdx = isIdx && j > s0
+	v, okv := ParseNumber(t.raw, f.conv)
+	if !okv {
+		return q, j, false
+	}
+	q.value = v
+	k = j + 1
+	// fraction "16/18 xã": the numerator counts
+	frac := false
+	if k+1 < len(toks) && toks[k].raw == "/" && toks[k].start == t.end && toks[k+1].kind == tgNum && toks[k+1].start == toks[k].end {
+		k += 2
+		frac = true
+	}
+	if k < len(toks) && toks[k].kind == tgWord && toks[k].start == toks[k-1].end {
+		// glued letters: "5G", "3D" are names; "20ha", "100km" are units
+		if _, unit := unitSpelling[toks[k].low]; !unit {
+			return q, j, false
+		}
+	}
+	if !frac {
+		if max, next, ok := f.rangeEnd(toks, k, v); ok {
+			q.max, k = max, next
+		}
+	}
+	u, oku := tgMatchUnit(toks, k)
+	if !oku || !tgCountedAs(toks, j, s0, v, u, isIdx, frac, q.max != nil) {
+		return q, j, false
+	}
+	q.unit = u
+	return q, u.next, true
+}
+
+// tgGluedOrLabel reports whether the number at toks[j] is part of a word
+// or a code ("COVID-19", "F0", "4541_OCB") or a list label opening the
+// paragraph ("1.", "(5)", "2-").
+func tgGluedOrLabel(toks []tgTok, j int) bool {
+	t := toks[j]
+	// glued to a word or code on the left: "COVID-19", "F0", "4541_OCB"
+	if j > 0 && toks[j-1].end == t.start {
+		pv := toks[j-1]
+		if pv.kind == tgWord || pv.raw == "_" || pv.raw == "/" || pv.raw == "." || pv.raw == "#" || pv.raw == "@" {
+			return true
+		}
+		if tgIsDash(pv.raw) && j > 1 && toks[j-2].end == pv.start && toks[j-2].kind != tgPunct {
+			return true
+		}
+	}
+	// list labels: "1.", "(5)", "2-" opening the paragraph
+	if j == 0 || (j == 1 && (toks[0].raw == "(" || toks[0].raw == "*" || toks[0].raw == "-")) {
+		if j+1 < len(toks) && (toks[j+1].raw == "." || toks[j+1].raw == ")" || tgIsDash(toks[j+1].raw) || toks[j+1].raw == "/") {
+			return true
+		}
+	}
+	return false
+}
+
+// rangeEnd reads the upper end of a range whose lower number ends before
+// toks[k]: "7,5 - 8%", "8.300- 8.500 USD", "từ 12 đến 13%". It returns the
+// upper value, greater than v, and the token after it; a document number
+// or a date is no upper end.
+func (f *targetFinder) rangeEnd(toks []tgTok, k int, v float64) (*float64, int, bool) {
+	// range: "7,5 - 8%", "8.300- 8.500 USD", "từ 12 đến 13%"
+	k2 := k
+	if k2 < len(toks) && toks[k2].raw == "%" {
+		k2++
+	}
+	if k2+1 < len(toks) && (tgIsDash(toks[k2].raw) || toks[k2].low == "đến" || toks[k2].low == "tới") {
+		k3 := k2 + 1
+		if toks[k2].kind == tgWord {
+			// "từ 70 đến dưới 90 điểm", "từ trên 15% đến không quá 30%"
+			if c, ok := tgRangeBound.at(toks, k3); ok {
+				k3 = c
+			}
+		}
+		if k3 < len(toks) && toks[k3].kind == tgNum {
+			if _, isDate := f.numberOrDate(toks[k3].start); !isDate {
+				if v2, ok2 := ParseNumber(toks[k3].raw, f.conv); ok2 && v2 > v {
+					return &v2, k3 + 1, true
+				}
+			}
+		}
+	}
+	return nil, k, false
+}
+
+// tgCountedAs reports whether the number v at toks[j] with unit u is a
+// quantity: not one open-class thing ("01 bộ hồ sơ"), not a name's or a
+// label's number ("Ban Chỉ đạo 389"), not an index after an index word
+// (isIdx: "Điều 5"), not a share written as a fraction ("2/3 diện tích")
+// and not a denominator ("trên 1 vạn dân").
+func tgCountedAs(toks []tgTok, j, s0 int, v float64, u tgUnit, isIdx, frac, ranged bool) bool {
+	if u.open && v == 1 {
+		return false // "01 bộ hồ sơ", "1 cửa": one thing is no quantity to reach
+	}
+	if u.open && j-1 > s0 && toks[j-1].kind == tgWord && (toks[j-1].raw != toks[j-1].low || toks[j-1].low == "tiêu") {
+		// "Ban Chỉ đạo 389 quốc gia", "Hội nghị Trung ương 15 sắp tới",
+		// "Chỉ tiêu 11": a name's or a label's number
+		return false
+	}
+	if isIdx && (u.count || ranged || toks[j-1].low != "cấp") {
+		// "Điều 5", "khoản 2", "xã 3": a label, not a quantity; but
+		// "nâng cấp 120 km": a measure after "cấp" is measured
+		return false
+	}
+	if frac && (!u.count || u.open) {
+		// "16/18 xã" counts; "2/3 diện tích" is a share
+		return false
+	}
+	if v == 1 && (strings.HasSuffix(u.text, "dân") || strings.HasSuffix(u.text, "người")) && j > 0 &&
+		(toks[j-1].low == "trên" || toks[j-1].low == "mỗi" || toks[j-1].raw == "/") {
+		return false // "giường bệnh trên 1 vạn dân": a denominator
+	}
+	return true
+}
+
+// wordQuantity reads a number in words at toks[j] ("ba mươi", "hai
+// trăm") with its unit, a count or a percentage, and returns the token
+// after them. A word that is also a common other word ("năm", "một")
+// counts only a listed counted noun.
+func (f *targetFinder) wordQuantity(toks []tgTok, j, s0 int) (q tgQty, k int, ok bool) {
+	t := toks[j]
+	if !IsNumberWord(t.low) {
+		return q, j, false
+	}
+	if _, isScale := numberScaleWords[t.low]; isScale {
+		return q, j, false
+	}
+	switch t.low {
+	case "mươi", "linh", "lẻ", "rưỡi", "chục", "lăm", "nhăm", "mốt", "tư", "không":
+		return q, j, false
+	}
+	if j > 0 && toks[j-1].kind == tgNum {
+		return q, j, false
+	}
+	var words []string
+	for m := j; m < len(toks) && toks[m].kind == tgWord && len(words) < 8; m++ {
+		if _, sc := numberScaleWords[toks[m].low]; sc && toks[m].low != "trăm" {
+			break
+		}
+		words = append(words, toks[m].low)
+	}
+	v, n := ParseNumberWords(words)
+	if n == 0 {
+		return q, j, false
+	}
+	u, oku := tgMatchUnit(toks, j+n)
+	if !oku || !(u.count || u.text == "%") {
+		return q, j, false
+	}
+	if n == 1 && tgAmbiguousNumberWord[t.low] {
+		if k, isCount := countUnits.at(toks, j+n); !isCount || k != u.next {
+			// "hằng năm tỷ lệ …", "một số …": a word that is no number
+			// here; only a listed counted noun makes it one
+			return q, j, false
+		}
+	}
+	if _, isIdx := tgIndexWords.endingAt(toks, j); isIdx && j > s0 {
+		return q, j, false
+	}
+	q.value = v
+	q.unit = u
+	return q, u.next, true
+}
+
+// comparator sets the comparator of q, whose number is toks[j] and whose
+// unit ends before toks[k]: the words before the number (cmpBeforeNumber),
+// else "trở lên"/"trở xuống" after it; "range" for a range. A written
+// bound ("từ … trở lên", "không vượt quá …", "từ 70 đến 90") is q.bound.
+func (f *targetFinder) comparator(toks []tgTok, q *tgQty, j, k, s0 int) {
+	cmp, from := f.cmpBeforeNumber(toks, q, j, s0)
+	// "trở lên" / "trở xuống" after the number, its unit or its subject
+	if c, nx, ok := tgBoundAfter(toks, k); ok {
+		cmp, q.after = c, nx
+	}
+	// a written bound: "từ … trở lên", "không vượt quá …", "từ 70 đến 90"
+	q.bound = cmp == ">=" || cmp == "<=" || from && q.max != nil
+	if q.max != nil {
+		cmp = "range"
+	}
+	q.cmp = cmp
+}
+
+// cmpBeforeNumber returns the comparator written before the number at
+// toks[j] ("=" when none), over fillers ("đạt bình quân trên"), and
+// whether "từ" opens the quantity; q.first moves to the first word of
+// "từ" or of the comparator. A bound written before a time frame ("ít
+// nhất vào năm 2025 đạt 40%") counts too (cmpAcrossTime).
+func (f *targetFinder) cmpBeforeNumber(toks []tgTok, q *tgQty, j, s0 int) (cmp string, from bool) {
 	// comparator before the number, over fillers ("đạt bình quân trên")
 	b := j
 	for {
@@ -660,8 +748,7 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 		}
 		break
 	}
-	cmp := "="
-	from := false
+	cmp = "="
 	if i, ok := cmpFrom.endingAt(toks[:b], b); ok && i >= s0 {
 		from = true
 		q.first = i
@@ -677,68 +764,77 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 	} else if c, ok := f.cmpAcrossTime(toks, s0, b); ok && !from {
 		cmp = c
 	}
-	// "trở lên" / "trở xuống" after the number, its unit or its subject
+	return cmp, from
+}
+
+// tgBoundAfter finds "trở lên" or "trở xuống" within 7 tokens from
+// toks[k], after a number, its unit or its subject but before the next
+// number, a clause break or a verb: the comparator and the token after
+// the words.
+func tgBoundAfter(toks []tgTok, k int) (cmp string, after int, ok bool) {
 	for m := k; m < len(toks) && m < k+7; m++ {
 		tm := toks[m]
 		if tm.kind == tgNum || tm.raw == ";" || tm.raw == ":" || tm.raw == "," || tm.raw == "(" {
 			break
 		}
 		if nx, ok := tgPhraseAt(toks, m, []string{"trở", "lên"}); ok {
-			cmp = ">="
-			q.after = nx
-			break
+			return ">=", nx, true
 		}
 		if nx, ok := tgPhraseAt(toks, m, []string{"trở", "xuống"}); ok {
-			cmp = "<="
-			q.after = nx
-			break
+			return "<=", nx, true
 		}
 		if _, isVerb := tgVerbs.at(toks, m); isVerb && m > k {
 			break
 		}
 	}
-	// a written bound: "từ … trở lên", "không vượt quá …", "từ 70 đến 90"
-	q.bound = cmp == ">=" || cmp == "<=" || from && q.max != nil
-	if q.max != nil {
-		cmp = "range"
-	}
-	q.cmp = cmp
+	return "", 0, false
+}
 
+// tgRatePerYear makes a percentage q a rate per year ("%/năm"): "mỗi
+// năm" or "một năm" after it (or after its "trở lên"), or both "bình
+// quân" and "hằng năm" in the 8 tokens before its number toks[j].
+func tgRatePerYear(toks []tgTok, q *tgQty, j, k, s0 int) {
 	// a rate per year: "%", "bình quân … mỗi năm", "hằng năm"
-	if q.unit.text == "%" {
-		if _, ok := tgPhraseAt(toks, k, []string{"mỗi", "năm"}); ok {
+	if q.unit.text != "%" {
+		return
+	}
+	if _, ok := tgPhraseAt(toks, k, []string{"mỗi", "năm"}); ok {
+		q.unit.text = "%/năm"
+	} else if _, ok := tgPhraseAt(toks, k, []string{"một", "năm"}); ok {
+		q.unit.text = "%/năm"
+	} else if q.after > 0 {
+		if _, ok := tgPhraseAt(toks, q.after, []string{"mỗi", "năm"}); ok {
 			q.unit.text = "%/năm"
-		} else if _, ok := tgPhraseAt(toks, k, []string{"một", "năm"}); ok {
-			q.unit.text = "%/năm"
-		} else if q.after > 0 {
-			if _, ok := tgPhraseAt(toks, q.after, []string{"mỗi", "năm"}); ok {
-				q.unit.text = "%/năm"
-			}
-		}
-		if q.unit.text == "%" {
-			lo := j - 8
-			if lo < s0 {
-				lo = s0
-			}
-			rate, yearly := false, false
-			for m := lo; m < j; m++ {
-				if _, ok := tgPhraseAt(toks, m, []string{"bình", "quân"}); ok {
-					rate = true
-				}
-				if _, ok := tgPhraseAt(toks, m, []string{"hằng", "năm"}); ok {
-					yearly = true
-				}
-				if _, ok := tgPhraseAt(toks, m, []string{"hàng", "năm"}); ok {
-					yearly = true
-				}
-			}
-			if rate && yearly {
-				q.unit.text = "%/năm"
-			}
 		}
 	}
+	if q.unit.text == "%" {
+		lo := j - 8
+		if lo < s0 {
+			lo = s0
+		}
+		rate, yearly := false, false
+		for m := lo; m < j; m++ {
+			if _, ok := tgPhraseAt(toks, m, []string{"bình", "quân"}); ok {
+				rate = true
+			}
+			if _, ok := tgPhraseAt(toks, m, []string{"hằng", "năm"}); ok {
+				yearly = true
+			}
+			if _, ok := tgPhraseAt(toks, m, []string{"hàng", "năm"}); ok {
+				yearly = true
+			}
+		}
+		if rate && yearly {
+			q.unit.text = "%/năm"
+		}
+	}
+}
 
-	// vetoes local to the quantity
+// tgVetoBefore vetoes q for the words before it: a tax, fee or interest
+// rate (tgRates), a count inside a subject ("của 28 tỉnh"), a multiple of
+// a base ("gấp"), a restatement ("tương đương") or what is replaced
+// ("thay vì").
+func tgVetoBefore(toks []tgTok, q *tgQty, s0 int) {
 	lo := q.first - 3
 	if lo < s0 {
 		lo = s0
@@ -768,6 +864,13 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 			q.veto = "what is replaced (thay vì)"
 		}
 	}
+}
+
+// tgVetoCompared reads the words after q (from toks[k], up to the next
+// quantity): a change against a year ("so với năm 2024") marks q.relYear,
+// a share of a plan right after it ("52% dự toán") q.planShare, and a
+// comparison with a base or a plan ("so với", "cùng kỳ") vetoes it.
+func tgVetoCompared(toks []tgTok, q *tgQty, k int) {
 	for m := k; m < len(toks) && m < k+12; m++ {
 		tm := toks[m]
 		if tm.raw == ";" || tm.raw == "." {
@@ -806,12 +909,12 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 			break
 		}
 	}
-	// "giảm 50% số thuế phải nộp", "30% lệ phí": a tax or fee relief
-	if q.unit.text == "%" {
-		if _, ok := tgTaxAfter.at(toks, k); ok {
-			q.veto = "a tax or fee rate"
-		}
-	}
+}
+
+// tgVetoOutcome vetoes q, when nothing vetoed it yet, for the rest of its
+// clause after toks[k]: it points back ("3 đơn vị này") or reports an
+// outcome or a forecast.
+func tgVetoOutcome(toks []tgTok, q *tgQty, k int) {
 	// the rest of the clause reports an outcome: "… đã hoàn thành", "…
 	// chưa đạt được", "thu đạt 5.396 tỷ đồng, đạt 105% dự toán"; or points
 	// back ("3 đơn vị này")
@@ -849,7 +952,6 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 			q.veto = "an outcome or a forecast"
 		}
 	}
-	return q, true
 }
 
 // Comparator words before a number, and after it.
