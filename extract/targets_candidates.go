@@ -135,188 +135,297 @@ func tgBaseBefore(toks []tgTok, s0, j int) bool {
 
 // sentence classifies and records the targets of toks[s0:s1] of paragraph p.
 func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
+	sc := f.startSentence(p, pi, s0, s1, prevState)
+	f.scan(sc)
+	tgSharedPerUnit(sc.toks, sc.items)
+	lastTarget := f.record(sc)
+	f.afterSentence(sc, lastTarget)
+	return sc.state
+}
+
+// tgScan is the state of the left-to-right scan of one sentence,
+// toks[s0:s1] of paragraph p: what its markers set so far, the clause being
+// read, and the quantities found.
+type tgScan struct {
+	p          paraInfo
+	toks       []tgTok // the paragraph's tokens
+	pi, s0, s1 int
+	start, end int    // byte span of the sentence
+	text       string // the sentence
+	question   bool
+	dates      []tgDate
+	number     string // document number quoted in the sentence (the last one)
+
+	state, startState int
+	criteria          bool
+	// carried: the target state comes only from the sentences before; a
+	// quantity then needs the shape of a target of its own.
+	carried            bool
+	conditional        bool
+	marker             bool // a strong marker earlier in the sentence
+	clauseStart        int
+	markStart, markEnd int  // the last strong marker of the clause, -1 when none
+	trongDo            int  // token after the "trong đó" of the current sub-target scope
+	trongDoSentence    bool // the sentence opens with "trong đó"
+	depth              int  // brackets open
+	qs                 []tgQty
+	items              []tgPending
+}
+
+// tgPending is a quantity of the sentence with what its decision and its
+// roles need.
+type tgPending struct {
+	q                 tgQty
+	clauseStart       int
+	markStart, markEd int
+	isTarget          bool
+	sub               bool
+	feats             []string
+}
+
+// startSentence sets the state a sentence starts in: not a target after a
+// sentence that was none, else a target in a target section, a target
+// list or while target context carries over, else neutral.
+func (f *targetFinder) startSentence(p paraInfo, pi, s0, s1, prevState int) *tgScan {
 	toks := p.toks
 	start, end := toks[s0].start, toks[s1-1].end
 	sentText := f.text[start:end]
-	question := strings.HasSuffix(strings.TrimRight(sentText, " *_\"”)"), "?")
+	sc := &tgScan{p: p, toks: toks, pi: pi, s0: s0, s1: s1, start: start, end: end, text: sentText,
+		question: strings.HasSuffix(strings.TrimRight(sentText, " *_\"”)"), "?")}
 
-	state := tgNeutral
-	criteria := false
-	// carried: the target state comes only from the sentences before; a
-	// quantity then needs the shape of a target of its own.
-	carried := false
+	sc.state = tgNeutral
 	switch {
 	case prevState == tgNotTarget:
-		state = tgNotTarget
+		sc.state = tgNotTarget
 	case f.sectionTarget > 0:
-		state, criteria = tgTarget, f.sectionCriteria
+		sc.state, sc.criteria = tgTarget, f.sectionCriteria
 	case f.listTarget:
-		state = tgTarget
+		sc.state = tgTarget
 	case f.carry > 0:
-		state, criteria = tgTarget, f.carryCriteria
-		carried = !criteria
+		sc.state, sc.criteria = tgTarget, f.carryCriteria
+		sc.carried = !sc.criteria
 	}
-	startState := state
-	conditional := false
-	markerInSentence := false
+	sc.startState = sc.state
 	if s0 < s1 {
 		if _, ok := tgConditions.at(toks, s0); ok {
-			conditional = true
+			sc.conditional = true
 		}
 	}
-	dates := f.datesIn(start, end)
+	sc.dates = f.datesIn(start, end)
 	// document numbers quoted in this sentence
-	sentNumber := ""
 	for i := sort.Search(len(f.nums), func(i int) bool { return f.nums[i].start >= start }); i < len(f.nums) && f.nums[i].start < end; i++ {
 		if f.nums[i].end <= end {
-			sentNumber = normalizeNumber(f.nums[i].number)
+			sc.number = normalizeNumber(f.nums[i].number)
 		}
 	}
+	sc.clauseStart = s0
+	sc.markEnd, sc.markStart = -1, -1
+	sc.trongDo = -1
+	return sc
+}
 
-	var qs []tgQty
-	clauseStart := s0
-	lastMarkerEnd, lastMarkerStart := -1, -1
-	trongDo := -1 // token after the "trong đó" of the current sub-target scope
-	trongDoSentence := false
-	type pending struct {
-		q                 tgQty
-		clauseStart       int
-		markStart, markEd int
-		isTarget          bool
-		sub               bool
-		feats             []string
-	}
-	var items []pending
-	depth := 0
-	for j := s0; j < s1; {
+// scan reads the sentence left to right: dates and document numbers are
+// passed over, brackets and clause breaks are followed, markers switch
+// the state, and every quantity becomes a candidate (sc.items).
+func (f *targetFinder) scan(sc *tgScan) {
+	toks := sc.toks
+	for j := sc.s0; j < sc.s1; {
 		t := toks[j]
-		if d, ok := f.dateAt(dates, t.start); ok {
-			for j < s1 && toks[j].start < d.end {
-				j++
-			}
-			if d.usable {
-				if state == tgNeutral && d.horizon && f.futureYear(d.p.End) {
-					state = tgTarget
-				}
-			}
-			if d.past && depth == 0 && !tgBaseBefore(toks, s0, j) {
-				// "năm 2014 đạt 24 triệu đồng", "nhiệm kỳ 2010 - 2015" in a
-				// text of 2015: what a past time frame reached is a result
-				state = tgNotTarget
-			}
+		if k, ok := f.passDate(sc, j); ok {
+			j = k
 			continue
 		}
 		if n, ok := f.numberAt(t.start); ok {
-			for j < s1 && toks[j].start < n.end {
+			for j < sc.s1 && toks[j].start < n.end {
 				j++
 			}
 			continue
 		}
-		switch t.raw {
-		case "(", "[":
-			depth++
-		case ")", "]":
-			if depth > 0 {
-				depth--
-			}
-		case ";", ":":
-			if depth == 0 {
-				clauseStart = j + 1
-				if _, ok := tgConditions.at(toks, j+1); ok {
-					conditional, startState = true, state
-				}
-				lastMarkerEnd, lastMarkerStart = -1, -1
-				if t.raw == ";" && !trongDoSentence {
-					trongDo = -1
-				}
-			}
-		}
-		if k, ok := tgPhraseAt(toks, j, []string{"trong", "đó"}); ok {
-			trongDo = k
-			if j == s0 || (j == s0+1 && toks[s0].kind == tgPunct) {
-				trongDoSentence = true
-			}
-			clauseStart = k
-			lastMarkerEnd, lastMarkerStart = -1, -1
+		sc.clauseBreak(j)
+		if k, ok := sc.trongDoAt(j); ok {
 			j = k
 			continue
 		}
 		// "Trường hợp …, thì …": the condition is hypothetical; its markers
 		// do not hold for the main clause.
-		if t.low == "thì" && conditional {
-			state, conditional = startState, false
+		if t.low == "thì" && sc.conditional {
+			sc.state, sc.conditional = sc.startState, false
 		}
 		// "kết nạp được 836 đảng viên": a verb with "được" before a number
 		// reports what was achieved.
-		if t.low == "được" && j+1 < s1 && toks[j+1].kind == tgNum {
-			state = tgNotTarget
+		if t.low == "được" && j+1 < sc.s1 && toks[j+1].kind == tgNum {
+			sc.state = tgNotTarget
 		}
-		if m, k, ok := tgMarkerAt(toks, j); ok && depth == 0 {
-			if m.kind != mkNone {
-				carried = false
-			}
-			switch m.kind {
-			case mkStrong:
-				state = tgTarget
-				markerInSentence = true
-				lastMarkerStart, lastMarkerEnd = j, k
-			case mkCriteria:
-				state, criteria = tgTarget, true
-			case mkWeak:
-				if state == tgNeutral {
-					state = tgTarget
-				}
-			case mkPast:
-				if !(criteria && m.words[0] == "đã") {
-					state = tgNotTarget
-				}
-			case mkForecast:
-				state = tgNotTarget
-			case mkWeakPast:
-				if state == tgNeutral {
-					state = tgNotTarget
-				}
-			}
-			if m.kind != mkWeak || m.words[0] == "duy" || m.words[0] == "giữ" || m.words[0] == "bảo" || m.words[0] == "đảm" {
-				j = k
-				continue
-			}
+		if k, ok := sc.markerAt(j); ok {
+			j = k
+			continue
 		}
-		q, ok := f.quantityAt(p, j, s0, s1)
+		q, ok := f.quantityAt(sc.p, j, sc.s0, sc.s1)
 		if !ok {
 			j++
 			continue
 		}
-		if depth > 0 {
-			q.veto = "in brackets"
-		}
-		sub := trongDo >= 0
-		shaped := !carried || sub || q.bound || tgReachVerbBefore(toks, clauseStart, q.first)
-		// a quantity inside a condition ("Trường hợp … hai đơn vị trở
-		// lên, …") states when a rule applies, not what to reach
-		rule := q.veto == "" && !question && !conditional && f.sectionPast == 0 && (!q.planShare || state == tgTarget && (markerInSentence || q.cmp != "=" && !carried)) &&
-			(!q.relYear || state == tgTarget && !carried && !tgAfterFigure(toks, qs, q)) &&
-			(state == tgTarget && shaped || state == tgNeutral && q.bound && tgReachVerbBefore(toks, clauseStart, q.first))
-		cs := candState{state: state, startState: startState, criteria: criteria, carried: carried,
-			conditional: conditional, question: question, marker: markerInSentence, shaped: shaped, sub: sub,
-			rule: rule, clauseStart: clauseStart, markStart: lastMarkerStart, s0: s0, s1: s1,
-			labelRow: clauseStart > s0+1 && clauseStart <= len(toks) && toks[clauseStart-1].raw == ":"}
-		var feats []string
-		if f.model != nil || f.collect {
-			feats = f.candFeatures(p, q, cs, dates)
-		}
-		items = append(items, pending{q: q, clauseStart: clauseStart, markStart: lastMarkerStart, markEd: lastMarkerEnd, isTarget: rule, sub: sub, feats: feats})
-		qs = append(qs, q)
-		if q.veto != tgInSubject {
-			clauseStart = q.last
-			if q.after > clauseStart {
-				clauseStart = q.after
-			}
-		}
-		lastMarkerEnd, lastMarkerStart = -1, -1
+		f.candidate(sc, q)
 		j = q.last
 	}
+}
 
+// passDate passes over a date at toks[j] and returns the token after it.
+// A time frame ahead ("đến năm 2030") makes a neutral sentence one of
+// targets; a past one makes what follows a result, unless it is a base
+// ("so với năm 2020").
+func (f *targetFinder) passDate(sc *tgScan, j int) (int, bool) {
+	toks := sc.toks
+	d, ok := f.dateAt(sc.dates, toks[j].start)
+	if !ok {
+		return j, false
+	}
+	for j < sc.s1 && toks[j].start < d.end {
+		j++
+	}
+	if d.usable {
+		if sc.state == tgNeutral && d.horizon && f.futureYear(d.p.End) {
+			sc.state = tgTarget
+		}
+	}
+	if d.past && sc.depth == 0 && !tgBaseBefore(toks, sc.s0, j) {
+		// "năm 2014 đạt 24 triệu đồng", "nhiệm kỳ 2010 - 2015" in a
+		// text of 2015: what a past time frame reached is a result
+		sc.state = tgNotTarget
+	}
+	return j, true
+}
+
+// clauseBreak follows brackets and, outside them, the clause breaks ";"
+// and ":": a new clause starts, a condition may open it, the last marker
+// is forgotten, and ";" ends a "trong đó" scope opened inside the sentence.
+func (sc *tgScan) clauseBreak(j int) {
+	t := sc.toks[j]
+	switch t.raw {
+	case "(", "[":
+		sc.depth++
+	case ")", "]":
+		if sc.depth > 0 {
+			sc.depth--
+		}
+	case ";", ":":
+		if sc.depth == 0 {
+			sc.clauseStart = j + 1
+			if _, ok := tgConditions.at(sc.toks, j+1); ok {
+				sc.conditional, sc.startState = true, sc.state
+			}
+			sc.markEnd, sc.markStart = -1, -1
+			if t.raw == ";" && !sc.trongDoSentence {
+				sc.trongDo = -1
+			}
+		}
+	}
+}
+
+// trongDoAt opens a sub-target scope at "trong đó" (toks[j]) and returns
+// the token after it: the quantities after it are parts of a target before.
+func (sc *tgScan) trongDoAt(j int) (int, bool) {
+	k, ok := tgPhraseAt(sc.toks, j, []string{"trong", "đó"})
+	if !ok {
+		return j, false
+	}
+	sc.trongDo = k
+	if j == sc.s0 || (j == sc.s0+1 && sc.toks[sc.s0].kind == tgPunct) {
+		sc.trongDoSentence = true
+	}
+	sc.clauseStart = k
+	sc.markEnd, sc.markStart = -1, -1
+	return k, true
+}
+
+// markerAt switches the state at a marker outside brackets at toks[j]
+// (tgMarkers) and returns the token after it; a weak marker other than
+// "duy trì", "giữ", "bảo đảm", "đảm bảo" is passed over word by word (it
+// may stand in a quantity's comparator).
+func (sc *tgScan) markerAt(j int) (int, bool) {
+	m, k, ok := tgMarkerAt(sc.toks, j)
+	if !ok || sc.depth != 0 {
+		return j, false
+	}
+	if m.kind != mkNone {
+		sc.carried = false
+	}
+	switch m.kind {
+	case mkStrong:
+		sc.state = tgTarget
+		sc.marker = true
+		sc.markStart, sc.markEnd = j, k
+	case mkCriteria:
+		sc.state, sc.criteria = tgTarget, true
+	case mkWeak:
+		if sc.state == tgNeutral {
+			sc.state = tgTarget
+		}
+	case mkPast:
+		if !(sc.criteria && m.words[0] == "đã") {
+			sc.state = tgNotTarget
+		}
+	case mkForecast:
+		sc.state = tgNotTarget
+	case mkWeakPast:
+		if sc.state == tgNeutral {
+			sc.state = tgNotTarget
+		}
+	}
+	if m.kind != mkWeak || m.words[0] == "duy" || m.words[0] == "giữ" || m.words[0] == "bảo" || m.words[0] == "đảm" {
+		return k, true
+	}
+	return j, false
+}
+
+// candidate records quantity q as a candidate of the sentence, with the
+// rule machine's verdict and, when a model decides or candidates are
+// collected, its features; the next clause starts after it.
+func (f *targetFinder) candidate(sc *tgScan, q tgQty) {
+	toks := sc.toks
+	if sc.depth > 0 {
+		q.veto = "in brackets"
+	}
+	sub := sc.trongDo >= 0
+	shaped := !sc.carried || sub || q.bound || tgReachVerbBefore(toks, sc.clauseStart, q.first)
+	rule := f.ruleVerdict(sc, q, shaped)
+	cs := candState{state: sc.state, startState: sc.startState, criteria: sc.criteria, carried: sc.carried,
+		conditional: sc.conditional, question: sc.question, marker: sc.marker, shaped: shaped, sub: sub,
+		rule: rule, clauseStart: sc.clauseStart, markStart: sc.markStart, s0: sc.s0, s1: sc.s1,
+		labelRow: sc.clauseStart > sc.s0+1 && sc.clauseStart <= len(toks) && toks[sc.clauseStart-1].raw == ":"}
+	var feats []string
+	if f.model != nil || f.collect {
+		feats = f.candFeatures(sc.p, q, cs, sc.dates)
+	}
+	sc.items = append(sc.items, tgPending{q: q, clauseStart: sc.clauseStart, markStart: sc.markStart, markEd: sc.markEnd, isTarget: rule, sub: sub, feats: feats})
+	sc.qs = append(sc.qs, q)
+	if q.veto != tgInSubject {
+		sc.clauseStart = q.last
+		if q.after > sc.clauseStart {
+			sc.clauseStart = q.after
+		}
+	}
+	sc.markEnd, sc.markStart = -1, -1
+}
+
+// ruleVerdict is the rule machine's decision on quantity q: no veto, no
+// question, no condition, no part reviewing results; a share of a plan
+// only where the sentence sets it, a change against a year only as a
+// figure of its own in target context; and a target state with the shape
+// of a target ("shaped"), or a written bound after a verb to reach.
+func (f *targetFinder) ruleVerdict(sc *tgScan, q tgQty, shaped bool) bool {
+	toks, state, carried := sc.toks, sc.state, sc.carried
+	// a quantity inside a condition ("Trường hợp … hai đơn vị trở
+	// lên, …") states when a rule applies, not what to reach
+	return q.veto == "" && !sc.question && !sc.conditional && f.sectionPast == 0 && (!q.planShare || state == tgTarget && (sc.marker || q.cmp != "=" && !carried)) &&
+		(!q.relYear || state == tgTarget && !carried && !tgAfterFigure(toks, sc.qs, q)) &&
+		(state == tgTarget && shaped || state == tgNeutral && q.bound && tgReachVerbBefore(toks, sc.clauseStart, q.first))
+}
+
+// tgSharedPerUnit gives a quantity the per-unit part of the next one when
+// they are joined by "và" or a comma: "10 bác sĩ và 30 giường bệnh/1 vạn
+// dân".
+func tgSharedPerUnit(toks []tgTok, items []tgPending) {
 	// shared per-unit: "10 bác sĩ và 30 giường bệnh/1 vạn dân"
 	for i := 0; i+1 < len(items); i++ {
 		a, b := &items[i].q, items[i+1].q
@@ -326,20 +435,28 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 			}
 		}
 	}
+}
 
+// record decides the candidates of the sentence and records the accepted
+// ones as mentions (f.found), a candidate after "trong đó" with the
+// target before as its parent; it returns the index in f.found of the
+// sentence's last target, -1 when none. With collect set, every candidate
+// is kept with its roles (f.cands).
+func (f *targetFinder) record(sc *tgScan) int {
+	toks, s0, s1 := sc.toks, sc.s0, sc.s1
 	lastTarget := -1 // index in f.found of the last target of this sentence
 	parentOf := -1
-	if trongDoSentence && len(f.found) > 0 {
+	if sc.trongDoSentence && len(f.found) > 0 {
 		// "Trong đó, …" opening a sentence: the parent is the last target of
 		// the sentence before, in the same paragraph or the one before.
 		parentOf = len(f.found) - 1
 	}
 	subParent := -1
 	var sentWords map[string]bool
-	for i, it := range items {
+	for i, it := range sc.items {
 		nextFirst := s1
-		if i+1 < len(items) {
-			nextFirst = items[i+1].q.first
+		if i+1 < len(sc.items) {
+			nextFirst = sc.items[i+1].q.first
 		}
 		if !it.sub {
 			subParent = -1
@@ -352,71 +469,37 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 		}
 		accept, score := f.decide(it.isTarget, it.feats)
 		if f.collect {
-			ct := f.roles(p, toks, it.q, it.clauseStart, it.markStart, it.markEd, nextFirst, s0, s1, dates)
-			ct.Sentence = tgSpaces(sentText)
+			ct := f.roles(sc.p, toks, it.q, it.clauseStart, it.markStart, it.markEd, nextFirst, s0, s1, sc.dates)
+			ct.Sentence = tgSpaces(sc.text)
 			f.cands = append(f.cands, TargetCandidate{Target: ct, Offset: toks[it.q.numTok].start,
 				Start: toks[it.q.first].start, End: toks[it.q.last-1].end, Features: it.feats, Rule: it.isTarget})
 		}
 		if !accept {
 			continue
 		}
-		t := f.roles(p, toks, it.q, it.clauseStart, it.markStart, it.markEd, nextFirst, s0, s1, dates)
-		if sentWords == nil {
-			sentWords = tgTokWords(toks[s0:s1]) // shared by the sentence's targets
-		}
-		t.Sentence = tgSpaces(sentText)
-		t.Text = tgSpaces(t.Text)
-		t.Subject = tgSpaces(t.Subject)
-		t.Indicator = tgSpaces(t.Indicator)
-		t.Page = f.pageOf(toks[it.q.numTok].start)
 		parent := -1
 		if it.sub && subParent >= 0 {
 			parent = subParent
-			pt := f.found[parent].t
-			if tgStartsWithHave(t.Subject) || t.Subject == "" {
-				// "trong đó có bằng cấp, chứng chỉ đạt 30%": the clause has
-				// no subject of its own; it is the parent's.
-				t.Indicator = t.Subject
-				t.Subject = pt.Subject
-			}
 		}
-		// source number
-		switch {
-		case sentNumber != "":
-			t.SourceNumber = NullString(sentNumber)
-		case f.c.Number != "":
-			t.SourceNumber = NullString(f.c.Number)
-		case f.lastNumber != "" && pi-f.lastNumberPara <= 12:
-			t.SourceNumber = NullString(f.lastNumber)
-		default:
-			t.SourceNumber = NullString(f.onlyResolution())
+		t := f.mention(sc, it, nextFirst, parent, lastTarget)
+		if sentWords == nil {
+			sentWords = tgTokWords(toks[s0:s1]) // shared by the sentence's targets
 		}
-		if parent < 0 || t.Subject != f.found[parent].t.Subject {
-			// "Có tổng điểm đánh giá đạt …": "có" is no part of the subject
-			if low := strings.ToLower(t.Subject); strings.HasPrefix(low, "có ") {
-				t.Subject = strings.TrimSpace(t.Subject[len("có "):])
-			}
-		}
-		if t.Subject == "" && lastTarget >= 0 && parent < 0 && f.found[lastTarget].t.Unit == t.Unit {
-			// "GRDP bình quân đầu người năm 2025 đạt 4.500 USD, đến năm
-			// 2030 đạt khoảng 6.000 USD": the same subject at a later time
-			t.Subject = f.found[lastTarget].t.Subject
-			if t.Indicator == "" {
-				t.Indicator = f.found[lastTarget].t.Indicator
-			}
-		}
-		if exp := Expand(t.Subject, f.c.Abbreviations); exp != "" {
-			t.SubjectExpanded = NullString(exp)
-		}
-		fd := tgFound{t: t, score: score, offset: toks[it.q.numTok].start, parent: parent, prio: p.prio, enum: p.enum, sentence: start,
-			para: pi, listItem: p.enum != "" || tgBulleted(toks),
+		fd := tgFound{t: t, score: score, offset: toks[it.q.numTok].start, parent: parent, prio: sc.p.prio, enum: sc.p.enum, sentence: sc.start,
+			para: sc.pi, listItem: sc.p.enum != "" || tgBulleted(toks),
 			sentToks: sentWords, textToks: tgWordSet(t.Text)}
 		f.found = append(f.found, fd)
 		lastTarget = len(f.found) - 1
 	}
+	return lastTarget
+}
 
+// afterSentence sets the context a sentence leaves to what follows: the
+// last time frame and term, the last document number, a list intro's time
+// frame and targets, and how long target context carries over.
+func (f *targetFinder) afterSentence(sc *tgScan, lastTarget int) {
 	// context for what follows
-	for _, d := range dates {
+	for _, d := range sc.dates {
 		if d.usable {
 			pp := d.p
 			f.running, f.runningPara = &pp, f.curPara
@@ -425,14 +508,23 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 			}
 		}
 	}
-	if sentNumber != "" {
-		f.lastNumber, f.lastNumberPara = sentNumber, pi
+	if sc.number != "" {
+		f.lastNumber, f.lastNumberPara = sc.number, sc.pi
 	}
+	f.listIntro(sc)
+	f.carryOn(sc, lastTarget)
+}
+
+// listIntro opens a list at a sentence that ends its paragraph with a
+// colon: its time frame holds for the items below, and a target marker in
+// it makes every item a target.
+func (f *targetFinder) listIntro(sc *tgScan) {
+	p := sc.p
 	// "Các chỉ tiêu chủ yếu đến năm 2020:": the items below share the
 	// intro's time frame, whatever year one of them names
-	if strings.HasSuffix(strings.TrimRight(f.text[start:p.span.end], " *_\r\n"), ":") && end >= p.span.end-3 {
+	if strings.HasSuffix(strings.TrimRight(f.text[sc.start:p.span.end], " *_\r\n"), ":") && sc.end >= p.span.end-3 {
 		set := false
-		for _, d := range dates {
+		for _, d := range sc.dates {
 			if !d.usable || set && strings.HasSuffix(strings.ToLower(strings.TrimSpace(tgBefore(f.text, d.start, 40))), "tầm nhìn đến năm") {
 				continue // "đến năm 2030, tầm nhìn đến năm 2045": the targets' horizon is 2030
 			}
@@ -440,21 +532,26 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 			f.listFrame, f.listEnum, f.listOpen = &pp, p.enum, true
 			set = true
 		}
-		if state == tgTarget && markerInSentence {
+		if sc.state == tgTarget && sc.marker {
 			// "Các chỉ tiêu chủ yếu …:": every item of the list below
 			f.listTarget, f.listEnum, f.listOpen = true, p.enum, true
 		}
 	}
-	switch state {
+}
+
+// carryOn sets how many sentences the target context of this one still
+// lasts (f.carry).
+func (f *targetFinder) carryOn(sc *tgScan, lastTarget int) {
+	switch sc.state {
 	case tgTarget:
 		// target context carries over to the next sentences only from a
 		// sentence that set targets itself or introduces a list (":"),
 		// or when it was carried in and still holds
-		intro := strings.HasSuffix(strings.TrimRight(sentText, " *_"), ":")
+		intro := strings.HasSuffix(strings.TrimRight(sc.text, " *_"), ":")
 		switch {
-		case lastTarget >= 0 || intro || criteria:
-			f.carry, f.carryCriteria = 2, criteria
-		case f.carry > 0 && len(qs) == 0:
+		case lastTarget >= 0 || intro || sc.criteria:
+			f.carry, f.carryCriteria = 2, sc.criteria
+		case f.carry > 0 && len(sc.qs) == 0:
 			f.carry--
 		default:
 			f.carry = 0
@@ -462,13 +559,12 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 	case tgNotTarget:
 		f.carry = 0
 	default:
-		if f.carry > 0 && len(qs) == 0 {
+		if f.carry > 0 && len(sc.qs) == 0 {
 			f.carry--
-		} else if len(qs) > 0 {
+		} else if len(sc.qs) > 0 {
 			f.carry = 0
 		}
 	}
-	return state
 }
 
 // tgReachVerbBefore reports whether toks[a:b] has a verb that sets a bound

@@ -799,6 +799,65 @@ func tgMeasureVerb(s string) bool {
 	return false
 }
 
+// mention fills the target of an accepted candidate: its roles, each on
+// one line, its page and its source number. A part ("trong đó") with no
+// subject of its own takes its parent's; a figure with no subject takes
+// that of the sentence's target before it in the same unit.
+func (f *targetFinder) mention(sc *tgScan, it tgPending, nextFirst, parent, lastTarget int) Target {
+	toks := sc.toks
+	t := f.roles(sc.p, toks, it.q, it.clauseStart, it.markStart, it.markEd, nextFirst, sc.s0, sc.s1, sc.dates)
+	t.Sentence = tgSpaces(sc.text)
+	t.Text = tgSpaces(t.Text)
+	t.Subject = tgSpaces(t.Subject)
+	t.Indicator = tgSpaces(t.Indicator)
+	t.Page = f.pageOf(toks[it.q.numTok].start)
+	if parent >= 0 {
+		pt := f.found[parent].t
+		if tgStartsWithHave(t.Subject) || t.Subject == "" {
+			// "trong đó có bằng cấp, chứng chỉ đạt 30%": the clause has
+			// no subject of its own; it is the parent's.
+			t.Indicator = t.Subject
+			t.Subject = pt.Subject
+		}
+	}
+	t.SourceNumber = NullString(f.sourceNumber(sc.number, sc.pi))
+	if parent < 0 || t.Subject != f.found[parent].t.Subject {
+		// "Có tổng điểm đánh giá đạt …": "có" is no part of the subject
+		if low := strings.ToLower(t.Subject); strings.HasPrefix(low, "có ") {
+			t.Subject = strings.TrimSpace(t.Subject[len("có "):])
+		}
+	}
+	if t.Subject == "" && lastTarget >= 0 && parent < 0 && f.found[lastTarget].t.Unit == t.Unit {
+		// "GRDP bình quân đầu người năm 2025 đạt 4.500 USD, đến năm
+		// 2030 đạt khoảng 6.000 USD": the same subject at a later time
+		t.Subject = f.found[lastTarget].t.Subject
+		if t.Indicator == "" {
+			t.Indicator = f.found[lastTarget].t.Indicator
+		}
+	}
+	if exp := Expand(t.Subject, f.c.Abbreviations); exp != "" {
+		t.SubjectExpanded = NullString(exp)
+	}
+	return t
+}
+
+// sourceNumber returns the source_number of a target in paragraph pi: the
+// document number its sentence quotes (number), else the document's own,
+// else the last one quoted within 12 paragraphs before, else the one
+// resolution the text cites.
+func (f *targetFinder) sourceNumber(number string, pi int) string {
+	switch {
+	case number != "":
+		return number
+	case f.c.Number != "":
+		return f.c.Number
+	case f.lastNumber != "" && pi-f.lastNumberPara <= 12:
+		return f.lastNumber
+	default:
+		return f.onlyResolution()
+	}
+}
+
 // onlyResolution returns the one resolution the text cites by number, or
 // "" when it cites none or several.
 func (f *targetFinder) onlyResolution() string {
