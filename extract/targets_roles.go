@@ -55,156 +55,52 @@ var tgQuantifiers = newPhraseList("các", "những", "số", "tổng số", "s�
 // subject, indicator and period.
 func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, markStart, markEnd, nextFirst, s0, s1 int, dates []tgDate) Target {
 	t := Target{Comparator: q.cmp, Value: q.value, ValueMax: q.max, Unit: q.unit.text}
-	// the left part of the clause: [a, q.first)
-	a := clauseStart
-	if markEnd > a && markEnd <= q.first {
-		a = markEnd
-	}
-	subj, ind, subjFrom, verbFrom, adjacent := f.leftRolesAdj(toks, a, q.first, dates)
-	labelRow := false
-	if subj == "" && ind == "" && clauseStart > s0+1 && clauseStart <= len(toks) && toks[clauseStart-1].raw == ":" {
-		// "Tỷ lệ văn bản đi được ký số: trên 95%", "Số tài khoản … mở
-		// mới: 12.000 tài khoản": the label before the colon names what is
-		// measured
-		if ls, li, from := f.labelRoles(toks, s0, clauseStart-1, dates); ls != "" {
-			subj, ind, subjFrom, labelRow = ls, li, from, true
-		}
-	}
-	if subj == "" && markEnd > clauseStart && markStart >= clauseStart && !strings.HasPrefix(strings.ToLower(ind), "có") &&
-		!(ind == "" && strings.HasPrefix(q.unit.text, "%") && tgNounAfter(toks, q.last)) &&
-		!(ind != "" && verbFrom >= 0 && f.objectAfter(toks, q)) {
-		// ("Hội nghị thống nhất mục tiêu kết nạp từ 150 đảng viên": what
-		// is counted after the verb is the subject, not the meeting)
-		// ("… mục tiêu đến năm 2027, khoảng 40% doanh nghiệp …": the
-		// share's noun after it is the subject)
-		// "Quy mô tổng tài sản năm 2020 mục tiêu đạt 150.000 tỷ đồng": the
-		// subject stands before the marker.
-		s2, _, sf2, _ := f.leftRoles(toks, clauseStart, markStart, dates)
-		if s2 != "" {
-			subj, subjFrom = s2, sf2
-		}
-	}
+	r := f.leftPart(toks, q, clauseStart, markStart, markEnd, s0, dates)
 	textFrom := q.first
-	if subjFrom >= 0 && subjFrom < textFrom {
-		textFrom = subjFrom
+	if r.subjFrom >= 0 && r.subjFrom < textFrom {
+		textFrom = r.subjFrom
 	}
-	if verbFrom >= 0 && verbFrom < textFrom {
-		textFrom = verbFrom
+	if r.verbFrom >= 0 && r.verbFrom < textFrom {
+		textFrom = r.verbFrom
 	}
-	textTo := q.last
-	if q.after > textTo {
-		textTo = q.after
+	r.textTo = q.last
+	if q.after > r.textTo {
+		r.textTo = q.after
 	}
 	// the right part: subject after a percentage or a count, indicator
 	// with no verb before the number, a passive after it starts the
 	// criterion ("100% hộ dân được cung cấp nước sạch")
-	rs, ri, rEnd := f.rightRoles(toks, q, nextFirst, s1, ind == "")
-	if labelRow {
-		if rs != "" && !q.unit.count || ri != "" {
+	r.rs, r.ri, r.rEnd = f.rightRoles(toks, q, nextFirst, s1, r.ind == "")
+	if r.labelRow {
+		if r.rs != "" && !q.unit.count || r.ri != "" {
 			// "Đối với cha mẹ: phấn đấu 100% cha mẹ được …": the words
 			// after the number say what is measured; the label only
 			// groups the row
-			subj, ind, subjFrom = "", "", -1
+			r.subj, r.ind, r.subjFrom = "", "", -1
 		} else {
-			rs, ri = "", ""
+			r.rs, r.ri = "", ""
 		}
 	}
-	if verbFrom >= 0 && q.unit.text != "%" && f.objectAfter(toks, q) {
-		// "Trồng mới 3.500 ha rừng tập trung", "Tạo việc làm cho 18.000
-		// lao động": what is counted or measured stands after the number;
-		// the words from the verb to the number say what is done with it
-		var ix []int
-		for m := verbFrom; m < q.first; m++ {
-			if _, isDate := f.dateAt(dates, toks[m].start); !isDate && toks[m].kind != tgPunct {
-				ix = append(ix, m)
-			}
-		}
-		ix = tgTrimTrail(toks, ix)
-		obj := rs
-		if q.unit.count {
-			obj = strings.TrimSpace(tgUnitHead(q.unit.text) + " " + rs)
-		} else if obj == "" {
-			// "3.500 ha rừng tập trung": the measured thing
-			var ox []int
-			for m := q.last; m < len(toks) && m < nextFirst && tgNounWord(toks[m]); m++ {
-				ox = append(ox, m)
-			}
-			obj = tgJoin(toks, ox)
-			if tgUnitHead(q.unit.text) == "điểm" && obj != "" {
-				obj = "điểm " + obj // "40 điểm truy cập": points counted, not scored
-			}
-			if len(ox) > 0 {
-				rEnd = ox[len(ox)-1] + 1
-			}
-		}
-		verbFirst := subjFrom > verbFrom || subjFrom < 0
-		if !verbFirst && subjFrom >= 0 {
-			if _, ok := tgVerbs.at(toks, subjFrom); ok && !tgFalseVerb(toks, subjFrom) {
-				// "Xây dựng mới và nâng cấp 120 km …": two verbs joined
-				verbFirst = true
-				ix = nil
-				for m := subjFrom; m < q.first; m++ {
-					if _, isDate := f.dateAt(dates, toks[m].start); !isDate && toks[m].kind != tgPunct {
-						ix = append(ix, m)
-					}
-				}
-				ix = tgTrimTrail(toks, ix)
-			}
-		}
-		switch {
-		case obj == "":
-		case verbFirst && ri == "":
-			// verb first: the object is the subject
-			subj, subjFrom = obj, -1
-			ind = tgJoin(toks, ix)
-			if rEnd > textTo {
-				textTo = rEnd
-			}
-			rs, ri = "", ""
-		case q.unit.count && rs != "" && ri == "":
-			// "Mỗi huyện đoàn thành lập 15 đội hình thanh niên": the
-			// criterion is the verb with its object
-			ind = strings.TrimSpace(tgJoin(toks, ix) + " " + obj)
-			if rEnd > textTo {
-				textTo = rEnd
-			}
-		}
+	if r.verbFrom >= 0 && q.unit.text != "%" && f.objectAfter(toks, q) {
+		f.verbObject(toks, q, &r, nextFirst, dates)
 	}
-	if subj != "" && adjacent && strings.HasPrefix(q.unit.text, "%") && rs != "" && tgNounAfter(toks, q.last) && !tgMeasureVerb(ind) {
+	if r.subj != "" && r.adjacent && strings.HasPrefix(q.unit.text, "%") && r.rs != "" && tgNounAfter(toks, q.last) && !tgMeasureVerb(r.ind) {
 		// "… hoàn thành 100% nhiệm vụ được giao": the percentage is of
 		// the words after it; the words before the verb only say who acts.
-		subj, subjFrom = "", -1
-		if verbFrom >= 0 {
-			ind = tgJoin(toks, []int{verbFrom})
-			if n, ok := tgVerbs.at(toks, verbFrom); ok {
+		r.subj, r.subjFrom = "", -1
+		if r.verbFrom >= 0 {
+			r.ind = tgJoin(toks, []int{r.verbFrom})
+			if n, ok := tgVerbs.at(toks, r.verbFrom); ok {
 				var ix []int
-				for m := verbFrom; m < n; m++ {
+				for m := r.verbFrom; m < n; m++ {
 					ix = append(ix, m)
 				}
-				ind = tgJoin(toks, ix)
+				r.ind = tgJoin(toks, ix)
 			}
 		}
 	}
-	if subj == "" {
-		subj = rs
-		if q.unit.count {
-			subj = strings.TrimSpace(strings.Split(q.unit.text, "/")[0] + " " + rs)
-		}
-		if ri != "" && (ind == "" || ind == subj || tgCopula(ind)) {
-			ind = ri
-		}
-		if rEnd > textTo {
-			textTo = rEnd
-		}
-	} else if ri != "" && q.unit.count && ind == "" {
-		ind = ri
-		if rEnd > textTo {
-			textTo = rEnd
-		}
-	}
-	if subj == "" && q.unit.count {
-		subj = strings.Split(q.unit.text, "/")[0]
-	}
+	r.rightPart(q)
+	subj, ind := r.subj, r.ind
 	if low := strings.ToLower(subj); (ind == "đạt" || ind == "Đạt") && (strings.HasPrefix(low, "tỷ lệ ") || strings.HasPrefix(low, "tỉ lệ ")) {
 		// "Tỷ lệ dân số tham gia bảo hiểm y tế đạt trên 95%": the
 		// criterion is in the rate's name
@@ -216,6 +112,7 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 	}
 	t.Subject = tgCleanPhrase(subj)
 	t.Indicator = tgCleanPhrase(ind)
+	textTo := r.textTo
 	if textTo > len(toks) {
 		textTo = len(toks)
 	}
@@ -225,6 +122,148 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 	}
 	t.Period = f.periodFor(toks, q, clauseStart, nextFirst, s0, dates)
 	return t
+}
+
+// tgRoleParts are the pieces roles puts together: the subject and
+// indicator with where they start, the words after the quantity, and the
+// end of the target's text.
+type tgRoleParts struct {
+	subj, ind          string
+	subjFrom, verbFrom int  // token indexes, -1 when absent
+	adjacent           bool // the verb stands right before the quantity
+	labelRow           bool // the subject is a row label ("label: value")
+	rs, ri             string
+	rEnd               int // token after the words after the quantity, -1 when none
+	textTo             int // token after the target's text
+}
+
+// leftPart reads the subject and indicator before quantity q: from the
+// left part of its clause (after its marker), else from a row label
+// before a colon, else from the words before the marker.
+func (f *targetFinder) leftPart(toks []tgTok, q tgQty, clauseStart, markStart, markEnd, s0 int, dates []tgDate) tgRoleParts {
+	var r tgRoleParts
+	// the left part of the clause: [a, q.first)
+	a := clauseStart
+	if markEnd > a && markEnd <= q.first {
+		a = markEnd
+	}
+	r.subj, r.ind, r.subjFrom, r.verbFrom, r.adjacent = f.leftRolesAdj(toks, a, q.first, dates)
+	if r.subj == "" && r.ind == "" && clauseStart > s0+1 && clauseStart <= len(toks) && toks[clauseStart-1].raw == ":" {
+		// "Tỷ lệ văn bản đi được ký số: trên 95%", "Số tài khoản … mở
+		// mới: 12.000 tài khoản": the label before the colon names what is
+		// measured
+		if ls, li, from := f.labelRoles(toks, s0, clauseStart-1, dates); ls != "" {
+			r.subj, r.ind, r.subjFrom, r.labelRow = ls, li, from, true
+		}
+	}
+	if r.subj == "" && markEnd > clauseStart && markStart >= clauseStart && !strings.HasPrefix(strings.ToLower(r.ind), "có") &&
+		!(r.ind == "" && strings.HasPrefix(q.unit.text, "%") && tgNounAfter(toks, q.last)) &&
+		!(r.ind != "" && r.verbFrom >= 0 && f.objectAfter(toks, q)) {
+		// ("Hội nghị thống nhất mục tiêu kết nạp từ 150 đảng viên": what
+		// is counted after the verb is the subject, not the meeting)
+		// ("… mục tiêu đến năm 2027, khoảng 40% doanh nghiệp …": the
+		// share's noun after it is the subject)
+		// "Quy mô tổng tài sản năm 2020 mục tiêu đạt 150.000 tỷ đồng": the
+		// subject stands before the marker.
+		s2, _, sf2, _ := f.leftRoles(toks, clauseStart, markStart, dates)
+		if s2 != "" {
+			r.subj, r.subjFrom = s2, sf2
+		}
+	}
+	return r
+}
+
+// verbObject reads a verb before the number and an object after it: with
+// the verb first, the object is the subject and the verb the indicator
+// ("Trồng mới 3.500 ha rừng tập trung"); a count after a subject makes the
+// verb with its object the indicator ("Mỗi huyện đoàn thành lập 15 đội
+// hình thanh niên").
+func (f *targetFinder) verbObject(toks []tgTok, q tgQty, r *tgRoleParts, nextFirst int, dates []tgDate) {
+	// "Trồng mới 3.500 ha rừng tập trung", "Tạo việc làm cho 18.000
+	// lao động": what is counted or measured stands after the number;
+	// the words from the verb to the number say what is done with it
+	ix := f.undatedWords(toks, r.verbFrom, q.first, dates)
+	obj := r.rs
+	if q.unit.count {
+		obj = strings.TrimSpace(tgUnitHead(q.unit.text) + " " + r.rs)
+	} else if obj == "" {
+		// "3.500 ha rừng tập trung": the measured thing
+		var ox []int
+		for m := q.last; m < len(toks) && m < nextFirst && tgNounWord(toks[m]); m++ {
+			ox = append(ox, m)
+		}
+		obj = tgJoin(toks, ox)
+		if tgUnitHead(q.unit.text) == "điểm" && obj != "" {
+			obj = "điểm " + obj // "40 điểm truy cập": points counted, not scored
+		}
+		if len(ox) > 0 {
+			r.rEnd = ox[len(ox)-1] + 1
+		}
+	}
+	verbFirst := r.subjFrom > r.verbFrom || r.subjFrom < 0
+	if !verbFirst && r.subjFrom >= 0 {
+		if _, ok := tgVerbs.at(toks, r.subjFrom); ok && !tgFalseVerb(toks, r.subjFrom) {
+			// "Xây dựng mới và nâng cấp 120 km …": two verbs joined
+			verbFirst = true
+			ix = f.undatedWords(toks, r.subjFrom, q.first, dates)
+		}
+	}
+	switch {
+	case obj == "":
+	case verbFirst && r.ri == "":
+		// verb first: the object is the subject
+		r.subj, r.subjFrom = obj, -1
+		r.ind = tgJoin(toks, ix)
+		if r.rEnd > r.textTo {
+			r.textTo = r.rEnd
+		}
+		r.rs, r.ri = "", ""
+	case q.unit.count && r.rs != "" && r.ri == "":
+		// "Mỗi huyện đoàn thành lập 15 đội hình thanh niên": the
+		// criterion is the verb with its object
+		r.ind = strings.TrimSpace(tgJoin(toks, ix) + " " + obj)
+		if r.rEnd > r.textTo {
+			r.textTo = r.rEnd
+		}
+	}
+}
+
+// undatedWords returns the tokens of toks[a:b] that are neither in a date
+// nor punctuation, without trailing fillers (tgTrimTrail).
+func (f *targetFinder) undatedWords(toks []tgTok, a, b int, dates []tgDate) []int {
+	var ix []int
+	for m := a; m < b; m++ {
+		if _, isDate := f.dateAt(dates, toks[m].start); !isDate && toks[m].kind != tgPunct {
+			ix = append(ix, m)
+		}
+	}
+	return tgTrimTrail(toks, ix)
+}
+
+// rightPart takes the subject, and the indicator where the words before
+// give none, from the words after the quantity when nothing before it
+// named the subject; a count's unit heads its subject ("15 đội hình").
+func (r *tgRoleParts) rightPart(q tgQty) {
+	if r.subj == "" {
+		r.subj = r.rs
+		if q.unit.count {
+			r.subj = strings.TrimSpace(strings.Split(q.unit.text, "/")[0] + " " + r.rs)
+		}
+		if r.ri != "" && (r.ind == "" || r.ind == r.subj || tgCopula(r.ind)) {
+			r.ind = r.ri
+		}
+		if r.rEnd > r.textTo {
+			r.textTo = r.rEnd
+		}
+	} else if r.ri != "" && q.unit.count && r.ind == "" {
+		r.ind = r.ri
+		if r.rEnd > r.textTo {
+			r.textTo = r.rEnd
+		}
+	}
+	if r.subj == "" && q.unit.count {
+		r.subj = strings.Split(q.unit.text, "/")[0]
+	}
 }
 
 // leftRoles reads the subject and indicator of toks[a:b], the words before
@@ -240,7 +279,50 @@ func (f *targetFinder) leftRoles(toks []tgTok, a, b int, dates []tgDate) (subj, 
 // leftRolesAdj is leftRoles that also tells whether the verb stands right
 // before the quantity ("hoàn thành 100% …").
 func (f *targetFinder) leftRolesAdj(toks []tgTok, a, b int, dates []tgDate) (subj, ind string, subjFrom, verbFrom int, adjacent bool) {
-	subjFrom, verbFrom = -1, -1
+	keep := f.roleWords(toks, a, b, dates)
+	// drop time words left by the dates ("đến", "trong", "năm nay") and
+	// leading connectives and punctuation
+	keep = tgTrimLead(toks, keep)
+	keep = tgTrimTime(toks, keep)
+	if len(keep) == 0 {
+		return "", "", -1, -1, false
+	}
+	// the last predicate verb
+	v, vEnd := tgLastVerb(toks, keep)
+	join := func(ix []int) string { return tgJoin(toks, ix) }
+	if v < 0 {
+		keep = tgTrimTrail(toks, keep)
+		if len(keep) == 0 {
+			return "", "", -1, -1, false
+		}
+		return join(keep), "", keep[0], -1, false
+	}
+	before, verb, between := keep[:v], keep[v:vEnd], keep[vEnd:]
+	for len(before) > 0 && tgTimeWord(toks[before[len(before)-1]].low) {
+		before = before[:len(before)-1]
+	}
+	before = tgTrimTrail(toks, before)
+	between = tgTrimTrail(toks, between)
+	adjacent = len(between) == 0 || tgAllFiller(toks, between)
+	// verb–object when nothing stands before the verb, or the words before
+	// it end with a comma (another clause: "Tiếp tục kiểm soát …, duy trì
+	// tỷ lệ … dưới 37%")
+	commaBefore := len(before) > 0 && keep[v] > 0 && toks[keep[v]-1].raw == ","
+	if len(between) > 0 && (len(before) == 0 || commaBefore) && !tgAllFiller(toks, between) {
+		return join(between), join(verb), between[0], keep[v], false
+	}
+	ind = join(keep[v:])
+	if len(before) == 0 {
+		return "", ind, -1, keep[v], adjacent
+	}
+	before = before[tgOwnClause(toks, before):]
+	return join(before), ind, before[0], keep[v], adjacent
+}
+
+// roleWords returns the content tokens of toks[a:b]: no dates, no
+// brackets' insides (but an abbreviation alone in brackets), no quotes or
+// emphasis; after "thì" only the main clause.
+func (f *targetFinder) roleWords(toks []tgTok, a, b int, dates []tgDate) []int {
 	// keep the content tokens: no dates, no brackets' insides
 	for i := b - 1; i > a; i-- {
 		if toks[i].low == "thì" {
@@ -274,8 +356,12 @@ func (f *targetFinder) leftRolesAdj(toks []tgTok, a, b int, dates []tgDate) (sub
 		}
 		keep = append(keep, i)
 	}
-	// drop time words left by the dates ("đến", "trong", "năm nay") and
-	// leading connectives and punctuation
+	return keep
+}
+
+// tgTrimLead drops from the start of keep punctuation, a list label
+// opening the paragraph and leading connectives (tgLeadWords).
+func tgTrimLead(toks []tgTok, keep []int) []int {
 	for len(keep) > 0 {
 		t := toks[keep[0]]
 		if t.kind == tgPunct || t.kind == tgNum && keep[0] == 0 {
@@ -283,8 +369,7 @@ func (f *targetFinder) leftRolesAdj(toks []tgTok, a, b int, dates []tgDate) (sub
 			continue
 		}
 		// a list label opening the paragraph: "a)", "b.", "II-"
-		if keep[0] == 0 && len(toks) > 1 && t.kind == tgWord && (utf8.RuneCountInString(t.raw) == 1 || isRomanNumeral(t.raw)) &&
-			(toks[1].raw == ")" || toks[1].raw == "." || tgIsDash(toks[1].raw)) {
+		if tgLabelWord(toks, keep[0]) {
 			keep = keep[1:]
 			continue
 		}
@@ -294,6 +379,20 @@ func (f *targetFinder) leftRolesAdj(toks []tgTok, a, b int, dates []tgDate) (sub
 		}
 		break
 	}
+	return keep
+}
+
+// tgLabelWord reports whether toks[i] is a list label of letters opening
+// the paragraph: "a)", "b.", "II-".
+func tgLabelWord(toks []tgTok, i int) bool {
+	t := toks[i]
+	return i == 0 && len(toks) > 1 && t.kind == tgWord && (utf8.RuneCountInString(t.raw) == 1 || isRomanNumeral(t.raw)) &&
+		(toks[1].raw == ")" || toks[1].raw == "." || tgIsDash(toks[1].raw))
+}
+
+// tgTrimTime drops from the end of keep punctuation, time words left by
+// the dates and a duration's number ("5 năm (2026 - 2030)").
+func tgTrimTime(toks []tgTok, keep []int) []int {
 	for len(keep) > 0 {
 		last := keep[len(keep)-1]
 		t := toks[last]
@@ -311,11 +410,14 @@ func (f *targetFinder) leftRolesAdj(toks []tgTok, a, b int, dates []tgDate) (sub
 		}
 		break
 	}
-	if len(keep) == 0 {
-		return "", "", -1, -1, false
-	}
-	// the last predicate verb
-	v, vEnd := -1, -1
+	return keep
+}
+
+// tgLastVerb returns the positions in keep of the last predicate verb
+// (tgVerbs, not part of a noun) and the position after it; -1, -1 when
+// there is none.
+func tgLastVerb(toks []tgTok, keep []int) (v, vEnd int) {
+	v, vEnd = -1, -1
 	for x := 0; x < len(keep); x++ {
 		i := keep[x]
 		if n, ok := tgVerbs.at(toks, i); ok && tgContiguous(keep[x:], n-i) && !tgFalseVerb(toks, i) {
@@ -323,32 +425,13 @@ func (f *targetFinder) leftRolesAdj(toks []tgTok, a, b int, dates []tgDate) (sub
 			x = vEnd - 1
 		}
 	}
-	join := func(ix []int) string { return tgJoin(toks, ix) }
-	if v < 0 {
-		keep = tgTrimTrail(toks, keep)
-		if len(keep) == 0 {
-			return "", "", -1, -1, false
-		}
-		return join(keep), "", keep[0], -1, false
-	}
-	before, verb, between := keep[:v], keep[v:vEnd], keep[vEnd:]
-	for len(before) > 0 && tgTimeWord(toks[before[len(before)-1]].low) {
-		before = before[:len(before)-1]
-	}
-	before = tgTrimTrail(toks, before)
-	between = tgTrimTrail(toks, between)
-	adjacent = len(between) == 0 || tgAllFiller(toks, between)
-	// verb–object when nothing stands before the verb, or the words before
-	// it end with a comma (another clause: "Tiếp tục kiểm soát …, duy trì
-	// tỷ lệ … dưới 37%")
-	commaBefore := len(before) > 0 && keep[v] > 0 && toks[keep[v]-1].raw == ","
-	if len(between) > 0 && (len(before) == 0 || commaBefore) && !tgAllFiller(toks, between) {
-		return join(between), join(verb), between[0], keep[v], false
-	}
-	ind = join(keep[v:])
-	if len(before) == 0 {
-		return "", ind, -1, keep[v], adjacent
-	}
+	return v, vEnd
+}
+
+// tgOwnClause returns where the subject starts in before, the words
+// before a verb: after the last comma when the part before that comma is
+// a clause of its own (it has a verb), else at 0.
+func tgOwnClause(toks []tgTok, before []int) int {
 	// a comma splits the words before the verb only when the part before
 	// the comma is a clause of its own (it has a verb)
 	cut := 0
@@ -366,8 +449,7 @@ func (f *targetFinder) leftRolesAdj(toks []tgTok, a, b int, dates []tgDate) (sub
 			break
 		}
 	}
-	before = before[cut:]
-	return join(before), ind, before[0], keep[v], adjacent
+	return cut
 }
 
 // tgBracketAbbrev reports whether toks[i] is an abbreviation alone in
@@ -413,9 +495,7 @@ func (f *targetFinder) labelRoles(toks []tgTok, a, b int, dates []tgDate) (subj,
 	// list label and bullet
 	for len(keep) > 0 {
 		t := toks[keep[0]]
-		if t.kind == tgPunct || t.kind == tgNum && keep[0] == 0 ||
-			keep[0] == 0 && len(toks) > 1 && t.kind == tgWord && (utf8.RuneCountInString(t.raw) == 1 || isRomanNumeral(t.raw)) &&
-				(toks[1].raw == ")" || toks[1].raw == "." || tgIsDash(toks[1].raw)) {
+		if t.kind == tgPunct || t.kind == tgNum && keep[0] == 0 || tgLabelWord(toks, keep[0]) {
 			keep = keep[1:]
 			continue
 		}
