@@ -26,11 +26,51 @@ type tgFound struct {
 	textToks map[string]bool
 }
 
+// result returns one Target per distinct target, in document order: the
+// mentions that restate one target form a group (restatements), the
+// group's best mention stands for it (representatives) with the group's
+// best score, and a parent points to its group's place in the list.
 func (f *targetFinder) result() []Target {
 	n := len(f.found)
 	if n == 0 {
 		return nil
 	}
+	rep := f.restatements()
+	groupParent := f.groupParents(rep)
+	order := f.representatives(rep)
+	outIndex := map[int]int{}
+	for k, i := range order {
+		outIndex[rep[i]] = k
+	}
+	groupScore := f.groupScores(rep)
+	out := make([]Target, 0, len(order))
+	for k, i := range order {
+		t := f.found[i].t
+		if f.model != nil {
+			t.Confidence = math.Round(1000*f.model.Confidence(groupScore[rep[i]])) / 1000
+		}
+		f.scores = append(f.scores, groupScore[rep[i]])
+		t.Parent = nil
+		par := f.found[i].parent
+		if par < 0 {
+			// a restated parent-less mention may have a parent elsewhere
+			par = groupParent[rep[i]]
+		}
+		if par >= 0 {
+			if pk, ok := outIndex[rep[par]]; ok && pk != k {
+				pk := pk
+				t.Parent = &pk
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// restatements returns, for each mention of f.found, the first mention of
+// its group: the mentions that state the same target (tgSameTarget).
+func (f *targetFinder) restatements() []int {
+	n := len(f.found)
 	// merge restatements into one representative
 	rep := make([]int, n)
 	for i := range rep {
@@ -61,6 +101,13 @@ func (f *targetFinder) result() []Target {
 			}
 		}
 	}
+	return rep
+}
+
+// groupParents returns, for each group (by its first mention), the first
+// parent any of its mentions has, -1 when none.
+func (f *targetFinder) groupParents(rep []int) []int {
+	n := len(f.found)
 	// the first parent of any mention of a group
 	groupParent := make([]int, n)
 	for i := range groupParent {
@@ -71,6 +118,14 @@ func (f *targetFinder) result() []Target {
 			groupParent[g] = f.found[j].parent
 		}
 	}
+	return groupParent
+}
+
+// representatives returns the best mention of each group, in document
+// order: body before lead or caption before heading, then the fullest
+// comparator, then the first.
+func (f *targetFinder) representatives(rep []int) []int {
+	n := len(f.found)
 	// the representative of a group is its best mention: body before lead
 	// or caption before heading, then the first
 	best := map[int]int{}
@@ -92,39 +147,19 @@ func (f *targetFinder) result() []Target {
 	}
 	// document order of the chosen mentions
 	sort.SliceStable(order, func(a, b int) bool { return f.found[order[a]].offset < f.found[order[b]].offset })
-	outIndex := map[int]int{}
-	for k, i := range order {
-		outIndex[rep[i]] = k
-	}
+	return order
+}
+
+// groupScores returns each group's score: its best mention's.
+func (f *targetFinder) groupScores(rep []int) map[int]float64 {
 	// a group's score is its best mention's
 	groupScore := map[int]float64{}
-	for i := 0; i < n; i++ {
+	for i := 0; i < len(f.found); i++ {
 		if s, ok := groupScore[rep[i]]; !ok || f.found[i].score > s {
 			groupScore[rep[i]] = f.found[i].score
 		}
 	}
-	out := make([]Target, 0, len(order))
-	for k, i := range order {
-		t := f.found[i].t
-		if f.model != nil {
-			t.Confidence = math.Round(1000*f.model.Confidence(groupScore[rep[i]])) / 1000
-		}
-		f.scores = append(f.scores, groupScore[rep[i]])
-		t.Parent = nil
-		par := f.found[i].parent
-		if par < 0 {
-			// a restated parent-less mention may have a parent elsewhere
-			par = groupParent[rep[i]]
-		}
-		if par >= 0 {
-			if pk, ok := outIndex[rep[par]]; ok && pk != k {
-				pk := pk
-				t.Parent = &pk
-			}
-		}
-		out = append(out, t)
-	}
-	return out
+	return groupScore
 }
 
 // tgSameKey is what two mentions of one target share for tgSameTarget:
