@@ -367,7 +367,6 @@ func (f *targetFinder) enterParagraph(p paraInfo) {
 	if level == 0 {
 		return
 	}
-	strong, criteria := false, false
 	htoks := p.toks
 	f.setHead(level, htoks)
 	if p.heading == 0 {
@@ -377,20 +376,7 @@ func (f *targetFinder) enterParagraph(p paraInfo) {
 			htoks = p.toks[ss[0][0]:ss[0][1]]
 		}
 	}
-	for i := 0; i < len(htoks); {
-		m, j, ok := tgMarkerAt(htoks, i)
-		if !ok {
-			i++
-			continue
-		}
-		if m.kind == mkStrong {
-			strong = true
-		}
-		if m.kind == mkCriteria {
-			criteria = true
-		}
-		i = j
-	}
+	strong, criteria := tgHeadMarkers(htoks)
 	// a group header ("Về kinh tế:") inside a list keeps the list's
 	// context; a heading of tasks, solutions or results ends it
 	line := strings.ToLower(strings.TrimLeft(f.text[p.span.start:p.span.end], " *_#-+"))
@@ -403,30 +389,7 @@ func (f *targetFinder) enterParagraph(p paraInfo) {
 		f.sectionPast = 0
 	}
 	if !strong && !criteria {
-		for _, w := range []string{"nhiệm vụ", "giải pháp", "tổ chức thực hiện", "kết quả", "đánh giá", "tình hình", "kinh phí"} {
-			if strings.Contains(line, w) {
-				f.sectionTarget, f.sectionCriteria, f.carry = 0, false, 0
-			}
-		}
-		// a part that reviews what was done ("I. TÌNH HÌNH …", "Đánh giá
-		// kết quả thực hiện nhiệm kỳ …", "Kết quả đạt được"): its figures
-		// are results until the next part of its level
-		ahead := false // "… phương hướng, nhiệm vụ 6 tháng cuối năm": work ahead too
-		// ("… phương hướng …") or criteria to assess by ("tiêu chí đánh
-		// giá kết quả …") make no review
-		for _, w := range []string{"phương hướng", "định hướng", "dự báo", " tới", "sắp tới", "cuối năm",
-			"tiếp theo", "tiêu chí", "tiêu chuẩn", "xếp loại", "khung", "quy định", "hướng dẫn", "mẫu"} {
-			ahead = ahead || strings.Contains(line, w)
-		}
-		for _, w := range []string{"kết quả thực hiện", "kết quả đạt", "đánh giá kết quả", "tình hình", "nhìn lại",
-			"thành tựu", "kết quả công tác", "kết quả lãnh đạo", "kết quả năm", "kết quả nhiệm kỳ",
-			"kết quả 6 tháng", "kết quả sáu tháng", "kết quả triển khai", "kết quả phát triển"} {
-			at := strings.Index(line, w)
-			if !ahead && at >= 0 && len(strings.Fields(line[:at])) <= 6 && !strings.HasPrefix(strings.TrimLeft(line, "0123456789.-)( "), "việc") &&
-				(f.sectionPast == 0 || level < f.sectionPast) {
-				f.sectionPast = level
-			}
-		}
+		f.plainHeading(line, level)
 	}
 	if f.sectionTarget > 0 && level <= f.sectionTarget && !strong && !criteria && !groupHeader {
 		f.sectionTarget = 0
@@ -442,21 +405,79 @@ func (f *targetFinder) enterParagraph(p paraInfo) {
 		f.sectionCriteria = criteria && !strong
 	}
 	if p.heading > 0 {
-		set := false
-		for _, d := range f.datesIn(p.span.start, p.span.end) {
-			if !d.usable || !(strong || d.horizon || d.p.Start != d.p.End) {
-				continue // a plain year in a heading frames no list
-			}
-			if set && strings.HasSuffix(strings.ToLower(strings.TrimSpace(tgBefore(f.text, d.start, 40))), "tầm nhìn đến năm") {
-				continue // "đến năm 2030, tầm nhìn đến năm 2045": the targets' horizon is 2030
-			}
-			set = true
-			pp := d.p
-			f.sectionHorizon = &pp
-			f.horizonLevel = level
-			if d.term {
-				f.lastTerm = &pp
-			}
+		f.headingHorizon(p, level, strong)
+	}
+}
+
+// tgHeadMarkers reports whether a heading's words hold a strong target
+// marker ("mục tiêu", "chỉ tiêu") and a marker of criteria ("tiêu chí
+// sau").
+func tgHeadMarkers(htoks []tgTok) (strong, criteria bool) {
+	for i := 0; i < len(htoks); {
+		m, j, ok := tgMarkerAt(htoks, i)
+		if !ok {
+			i++
+			continue
+		}
+		if m.kind == mkStrong {
+			strong = true
+		}
+		if m.kind == mkCriteria {
+			criteria = true
+		}
+		i = j
+	}
+	return strong, criteria
+}
+
+// plainHeading reads a heading without target markers (line, in lower
+// case): one of tasks, solutions or results ends the target section, and
+// one that reviews what was done opens a part of results at its level.
+func (f *targetFinder) plainHeading(line string, level int) {
+	for _, w := range []string{"nhiệm vụ", "giải pháp", "tổ chức thực hiện", "kết quả", "đánh giá", "tình hình", "kinh phí"} {
+		if strings.Contains(line, w) {
+			f.sectionTarget, f.sectionCriteria, f.carry = 0, false, 0
+		}
+	}
+	// a part that reviews what was done ("I. TÌNH HÌNH …", "Đánh giá
+	// kết quả thực hiện nhiệm kỳ …", "Kết quả đạt được"): its figures
+	// are results until the next part of its level
+	ahead := false // "… phương hướng, nhiệm vụ 6 tháng cuối năm": work ahead too
+	// ("… phương hướng …") or criteria to assess by ("tiêu chí đánh
+	// giá kết quả …") make no review
+	for _, w := range []string{"phương hướng", "định hướng", "dự báo", " tới", "sắp tới", "cuối năm",
+		"tiếp theo", "tiêu chí", "tiêu chuẩn", "xếp loại", "khung", "quy định", "hướng dẫn", "mẫu"} {
+		ahead = ahead || strings.Contains(line, w)
+	}
+	for _, w := range []string{"kết quả thực hiện", "kết quả đạt", "đánh giá kết quả", "tình hình", "nhìn lại",
+		"thành tựu", "kết quả công tác", "kết quả lãnh đạo", "kết quả năm", "kết quả nhiệm kỳ",
+		"kết quả 6 tháng", "kết quả sáu tháng", "kết quả triển khai", "kết quả phát triển"} {
+		at := strings.Index(line, w)
+		if !ahead && at >= 0 && len(strings.Fields(line[:at])) <= 6 && !strings.HasPrefix(strings.TrimLeft(line, "0123456789.-)( "), "việc") &&
+			(f.sectionPast == 0 || level < f.sectionPast) {
+			f.sectionPast = level
+		}
+	}
+}
+
+// headingHorizon sets the section's horizon from a heading's time frame:
+// a horizon, a period, or any time frame of a target heading; a plain
+// year frames no list.
+func (f *targetFinder) headingHorizon(p paraInfo, level int, strong bool) {
+	set := false
+	for _, d := range f.datesIn(p.span.start, p.span.end) {
+		if !d.usable || !(strong || d.horizon || d.p.Start != d.p.End) {
+			continue // a plain year in a heading frames no list
+		}
+		if set && strings.HasSuffix(strings.ToLower(strings.TrimSpace(tgBefore(f.text, d.start, 40))), "tầm nhìn đến năm") {
+			continue // "đến năm 2030, tầm nhìn đến năm 2045": the targets' horizon is 2030
+		}
+		set = true
+		pp := d.p
+		f.sectionHorizon = &pp
+		f.horizonLevel = level
+		if d.term {
+			f.lastTerm = &pp
 		}
 	}
 }
