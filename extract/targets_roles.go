@@ -540,43 +540,7 @@ func (f *targetFinder) rightRoles(toks []tgTok, q tgQty, nextFirst, s1 int, spli
 	if nextFirst < end {
 		end = nextFirst
 	}
-	// the clause ends at ";", ":", a bracket, "…", ", trong đó" or a comma
-	// before the next number
-	stop := end
-	for m := i; m < end; m++ {
-		r := toks[m].raw
-		if r == ";" || r == ":" || r == "(" || r == "…" || r == "." || r == "!" || r == "?" {
-			stop = m
-			break
-		}
-		if r == "," {
-			if m+1 < end && toks[m+1].kind == tgNum {
-				stop = m
-				break
-			}
-			if _, ok := tgClauseOpeners.at(toks, m+1); ok && m > i {
-				// ", thực hiện Nghị quyết …", ", góp phần …": a new clause
-				stop = m
-				break
-			}
-			if _, ok := tgPhraseAt(toks, m+1, []string{"trong", "đó"}); ok {
-				stop = m
-				break
-			}
-			if _, ok := tgShareOf.at(toks, m+1); ok {
-				stop = m
-				break
-			}
-		}
-		if _, ok := tgShareOf.at(toks, m); ok && !(m == i && q.planShare) {
-			stop = m
-			break
-		}
-		if _, ok := tgPhraseAt(toks, m, []string{"trong", "đó"}); ok {
-			stop = m
-			break
-		}
-	}
+	stop := tgRightClauseEnd(toks, q, end)
 	var sIx, iIx []int
 	inInd := false
 	for m := i; m < stop; m++ {
@@ -953,6 +917,44 @@ func (f *targetFinder) onlyResolution() string {
 		one = num
 	}
 	return one
+}
+
+// tgRightClauseEnd returns where the clause after quantity q ends (end
+// at the latest): at a sentence or clause mark, a bracket, "trong đó", a
+// share of a plan (tgShareOf), or a comma before the next number, a new
+// clause (tgClauseOpeners), "trong đó" or a share of a plan.
+func tgRightClauseEnd(toks []tgTok, q tgQty, end int) int {
+	i := q.last
+	// the clause ends at ";", ":", a bracket, "…", ", trong đó" or a comma
+	// before the next number
+	for m := i; m < end; m++ {
+		r := toks[m].raw
+		if r == ";" || r == ":" || r == "(" || r == "…" || r == "." || r == "!" || r == "?" {
+			return m
+		}
+		if r == "," {
+			if m+1 < end && toks[m+1].kind == tgNum {
+				return m
+			}
+			if _, ok := tgClauseOpeners.at(toks, m+1); ok && m > i {
+				// ", thực hiện Nghị quyết …", ", góp phần …": a new clause
+				return m
+			}
+			if _, ok := tgPhraseAt(toks, m+1, []string{"trong", "đó"}); ok {
+				return m
+			}
+			if _, ok := tgShareOf.at(toks, m+1); ok {
+				return m
+			}
+		}
+		if _, ok := tgShareOf.at(toks, m); ok && !(m == i && q.planShare) {
+			return m
+		}
+		if _, ok := tgPhraseAt(toks, m, []string{"trong", "đó"}); ok {
+			return m
+		}
+	}
+	return end
 }
 
 // periodFor returns the time frame of quantity q: a time frame in its
