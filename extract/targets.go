@@ -107,6 +107,9 @@ type tgDate struct {
 	namesDoc   bool // the year in a document's name
 }
 
+// targetFinder is the state of one run of FindTargets: the text and what
+// is known of it, the mentions found, the context carried along the text
+// and the decision.
 type targetFinder struct {
 	text    string
 	c       TargetContext
@@ -157,6 +160,8 @@ func (f *targetFinder) pageOf(offset int) int {
 	return sort.SearchInts(f.pageBreaks, offset) + 1
 }
 
+// newTargetFinder prepares the finder of text: its number convention, page
+// breaks, cited document numbers, and its dates as time frames (tgDate).
 func newTargetFinder(text string, c TargetContext) *targetFinder {
 	f := &targetFinder{text: text, c: c, conv: DetectConvention(text), docYear: yearOf(c.Issued)}
 	ds := c.Dates
@@ -177,41 +182,51 @@ func newTargetFinder(text string, c TargetContext) *targetFinder {
 		if d.Offset < 0 || d.Offset+len(d.Text) > len(text) {
 			continue
 		}
-		td := tgDate{start: d.Offset, end: d.Offset + len(d.Text)}
-		switch d.Grain {
-		case GrainDay, GrainDatetime:
-			td.p = Period{Start: yearPart(d.Start), End: yearPart(d.End)}
-		default:
-			td.usable = true
-			td.p = Period{Start: yearPart(d.Start), End: yearPart(d.End)}
-			if d.Grain == GrainYear && IsHorizon(text, d) {
-				td.horizon = true
-				td.p.Start = ""
-			}
-			if d.Grain == GrainPeriod && strings.Contains(strings.ToLower(tgBefore(text, td.start, 24)+d.Text), "nhiệm kỳ") {
-				td.term = true
-			}
-			if f.namesDocument(td.start) {
-				td.usable, td.namesDoc = false, true
-			}
-			if f.docYear > 0 && !td.horizon && td.p.End != "" {
-				if y, err := strconv.Atoi(td.p.End); err == nil && y < f.docYear {
-					td.usable = false // a past year frames no target
-					td.past = !td.namesDoc
-				}
-				// a term ending in the document's year, begun before it, is
-				// the term under review ("nhiệm kỳ 2010 - 2015" in 2015)
-				if y, err := strconv.Atoi(td.p.End); err == nil && td.term && y == f.docYear {
-					if y0, err := strconv.Atoi(td.p.Start); err == nil && y0 < f.docYear {
-						td.past, td.usable = true, false
-					}
-				}
-			}
-		}
-		f.dates = append(f.dates, td)
+		f.dates = append(f.dates, f.timeFrame(d))
 	}
 	sort.SliceStable(f.dates, func(i, j int) bool { return f.dates[i].start < f.dates[j].start })
 	return f
+}
+
+// timeFrame describes date d as a time frame: a day frames no target; a
+// year, month or period does unless it names a document ("Nghị định 73
+// năm 2025") or lies before the document's year; a horizon ("đến năm
+// 2030") has no start; a term ("nhiệm kỳ") ending in the document's year
+// is the term under review.
+func (f *targetFinder) timeFrame(d Date) tgDate {
+	text := f.text
+	td := tgDate{start: d.Offset, end: d.Offset + len(d.Text)}
+	switch d.Grain {
+	case GrainDay, GrainDatetime:
+		td.p = Period{Start: yearPart(d.Start), End: yearPart(d.End)}
+	default:
+		td.usable = true
+		td.p = Period{Start: yearPart(d.Start), End: yearPart(d.End)}
+		if d.Grain == GrainYear && IsHorizon(text, d) {
+			td.horizon = true
+			td.p.Start = ""
+		}
+		if d.Grain == GrainPeriod && strings.Contains(strings.ToLower(tgBefore(text, td.start, 24)+d.Text), "nhiệm kỳ") {
+			td.term = true
+		}
+		if f.namesDocument(td.start) {
+			td.usable, td.namesDoc = false, true
+		}
+		if f.docYear > 0 && !td.horizon && td.p.End != "" {
+			if y, err := strconv.Atoi(td.p.End); err == nil && y < f.docYear {
+				td.usable = false // a past year frames no target
+				td.past = !td.namesDoc
+			}
+			// a term ending in the document's year, begun before it, is
+			// the term under review ("nhiệm kỳ 2010 - 2015" in 2015)
+			if y, err := strconv.Atoi(td.p.End); err == nil && td.term && y == f.docYear {
+				if y0, err := strconv.Atoi(td.p.Start); err == nil && y0 < f.docYear {
+					td.past, td.usable = true, false
+				}
+			}
+		}
+	}
+	return td
 }
 
 // tgBefore returns up to n bytes of text before offset, cut at a rune start.
@@ -266,6 +281,9 @@ type paraInfo struct {
 	title   bool // the document's title: it sets no section context
 }
 
+// run walks the paragraphs of the text: a table is read apart, once;
+// another paragraph gets its label, heading level and rank, updates the
+// section and list context, and has its sentences scanned.
 func (f *targetFinder) run() {
 	paras := tgParagraphs(f.text)
 	tables := tgFindTables(f.text)
@@ -504,6 +522,7 @@ func (f *targetFinder) futureYear(y string) bool {
 	return err != nil || n >= f.docYear
 }
 
+// dateAt returns the date of dates that holds offset.
 func (f *targetFinder) dateAt(dates []tgDate, offset int) (tgDate, bool) {
 	for _, d := range dates {
 		if d.start <= offset && offset < d.end {
@@ -513,6 +532,7 @@ func (f *targetFinder) dateAt(dates []tgDate, offset int) (tgDate, bool) {
 	return tgDate{}, false
 }
 
+// numberAt returns the cited document number that holds offset.
 func (f *targetFinder) numberAt(offset int) (citedNumber, bool) {
 	// the last number starting at or before offset
 	i := sort.Search(len(f.nums), func(i int) bool { return f.nums[i].start > offset }) - 1

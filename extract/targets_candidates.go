@@ -30,11 +30,13 @@ const (
 	mkWeakPast            // a result only where nothing set targets yet ("đóng góp")
 )
 
+// tgMarker is a phrase that sets the sentence state, and its kind (mk…).
 type tgMarker struct {
 	words []string
 	kind  int
 }
 
+// tgMarkers are the markers of the sentence state, longest first.
 var tgMarkers = func() []tgMarker {
 	add := func(kind int, ps ...string) []tgMarker {
 		var out []tgMarker

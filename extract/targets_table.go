@@ -25,6 +25,7 @@ type tgTable struct {
 
 type tgLine struct{ start, end int } // a line without its line break
 
+// tgLines returns the lines of text.
 func tgLines(text string) []tgLine {
 	var out []tgLine
 	start := 0
@@ -286,6 +287,8 @@ const (
 	cellLabel             // words
 )
 
+// cellKind classifies cell c: a unit alone, a number (at most three words
+// beside it; a year or a document number is no value), a label, or empty.
 func (f *targetFinder) cellKind(c tgCell) tgCellKind {
 	toks := f.cellToks(c)
 	if len(toks) == 0 {
@@ -754,6 +757,7 @@ type tgColumn struct {
 	plan, past, future, forecast bool
 }
 
+// features returns the column's senses as features of its cells.
 func (c tgColumn) features() []string {
 	var fs []string
 	for _, x := range []struct {
@@ -767,6 +771,8 @@ func (c tgColumn) features() []string {
 	return fs
 }
 
+// columnSense reads what a column's numbers are from its headers (head,
+// with their dates hdates) and the headings above the table.
 func (f *targetFinder) columnSense(head []tgCell, hdates []tgDate) tgColumn {
 	var c tgColumn
 	var words []string

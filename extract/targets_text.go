@@ -128,6 +128,7 @@ type tgPhraseList struct {
 	byLast  map[string][][]string
 }
 
+// newPhraseList indexes the phrases ps.
 func newPhraseList(ps ...string) tgPhraseList {
 	l := tgPhraseList{byFirst: map[string][][]string{}, byLast: map[string][][]string{}}
 	for _, p := range ps {
