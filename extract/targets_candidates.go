@@ -105,36 +105,6 @@ func tgMarkerAt(toks []tgTok, i int) (tgMarker, int, bool) {
 // Words opening a condition.
 var tgConditions = newPhraseList("trường hợp", "nếu", "khi", "đối với trường hợp")
 
-// tgAfterFigure reports whether q follows another quantity of its
-// sentence in the same clause ("đạt 4.400 tỷ đồng, tăng 36% so với năm
-// trước"): a figure derived from the one before.
-func tgAfterFigure(toks []tgTok, qs []tgQty, q tgQty) bool {
-	if len(qs) == 0 {
-		return false
-	}
-	for m := qs[len(qs)-1].last; m < q.first && m < len(toks); m++ {
-		if toks[m].raw == ";" || toks[m].raw == ":" {
-			return false
-		}
-	}
-	return true
-}
-
-// tgBaseBefore reports whether the words before toks[j] make the date at j
-// a base of comparison or a starting point ("so với năm 2020", "gấp 2 lần
-// năm 2010", "từ năm 2020", "kể từ"), not the time of the figure.
-func tgBaseBefore(toks []tgTok, s0, j int) bool {
-	for m := j - 1; m >= s0 && m >= j-4; m-- {
-		switch toks[m].low {
-		case "so", "gấp", "từ", "kể", "sau", "trước", "với", "lần":
-			return true
-		case ",", ";", ":":
-			return false
-		}
-	}
-	return false
-}
-
 // sentence classifies and records the targets of toks[s0:s1] of paragraph p.
 func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 	sc := f.startSentence(p, pi, s0, s1, prevState)
@@ -298,6 +268,21 @@ func (f *targetFinder) passDate(sc *tgScan, j int) (int, bool) {
 	return j, true
 }
 
+// tgBaseBefore reports whether the words before toks[j] make the date at j
+// a base of comparison or a starting point ("so với năm 2020", "gấp 2 lần
+// năm 2010", "từ năm 2020", "kể từ"), not the time of the figure.
+func tgBaseBefore(toks []tgTok, s0, j int) bool {
+	for m := j - 1; m >= s0 && m >= j-4; m-- {
+		switch toks[m].low {
+		case "so", "gấp", "từ", "kể", "sau", "trước", "với", "lần":
+			return true
+		case ",", ";", ":":
+			return false
+		}
+	}
+	return false
+}
+
 // clauseBreak follows brackets and, outside them, the clause breaks ";"
 // and ":": a new clause starts, a condition may open it, the last marker
 // is forgotten, and ";" ends a "trong đó" scope opened inside the sentence.
@@ -422,6 +407,39 @@ func (f *targetFinder) ruleVerdict(sc *tgScan, q tgQty, shaped bool) bool {
 	return q.veto == "" && !sc.question && !sc.conditional && f.sectionPast == 0 && (!q.planShare || state == tgTarget && (sc.marker || q.cmp != "=" && !carried)) &&
 		(!q.relYear || state == tgTarget && !carried && !tgAfterFigure(toks, sc.qs, q)) &&
 		(state == tgTarget && shaped || state == tgNeutral && q.bound && tgReachVerbBefore(toks, sc.clauseStart, q.first))
+}
+
+// tgReachVerbBefore reports whether toks[a:b] has a verb that sets a bound
+// to reach ("đạt", "phải", "bảo đảm"): "đạt từ 90 điểm trở lên".
+func tgReachVerbBefore(toks []tgTok, a, b int) bool {
+	for i := a; i < b && i < len(toks); i++ {
+		switch toks[i].low {
+		case "đạt", "phải", "duy":
+			return true
+		}
+		if _, ok := tgPhraseAt(toks, i, []string{"bảo", "đảm"}); ok {
+			return true
+		}
+		if _, ok := tgPhraseAt(toks, i, []string{"đảm", "bảo"}); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// tgAfterFigure reports whether q follows another quantity of its
+// sentence in the same clause ("đạt 4.400 tỷ đồng, tăng 36% so với năm
+// trước"): a figure derived from the one before.
+func tgAfterFigure(toks []tgTok, qs []tgQty, q tgQty) bool {
+	if len(qs) == 0 {
+		return false
+	}
+	for m := qs[len(qs)-1].last; m < q.first && m < len(toks); m++ {
+		if toks[m].raw == ";" || toks[m].raw == ":" {
+			return false
+		}
+	}
+	return true
 }
 
 // tgSharedPerUnit gives a quantity the per-unit part of the next one when
@@ -567,24 +585,6 @@ func (f *targetFinder) carryOn(sc *tgScan, lastTarget int) {
 			f.carry = 0
 		}
 	}
-}
-
-// tgReachVerbBefore reports whether toks[a:b] has a verb that sets a bound
-// to reach ("đạt", "phải", "bảo đảm"): "đạt từ 90 điểm trở lên".
-func tgReachVerbBefore(toks []tgTok, a, b int) bool {
-	for i := a; i < b && i < len(toks); i++ {
-		switch toks[i].low {
-		case "đạt", "phải", "duy":
-			return true
-		}
-		if _, ok := tgPhraseAt(toks, i, []string{"bảo", "đảm"}); ok {
-			return true
-		}
-		if _, ok := tgPhraseAt(toks, i, []string{"đảm", "bảo"}); ok {
-			return true
-		}
-	}
-	return false
 }
 
 // tgQty is a quantity found in a sentence.
@@ -888,6 +888,78 @@ func tgBoundAfter(toks []tgTok, k int) (cmp string, after int, ok bool) {
 	return "", 0, false
 }
 
+// tgAnyCmp reports whether a comparator word ends just before toks[j].
+func tgAnyCmp(toks []tgTok, j int) (string, bool) {
+	c, _, ok := tgCmpBefore(toks, j)
+	return c, ok
+}
+
+// tgCmpBefore returns the comparator written just before toks[j] and the
+// index where its words start.
+func tgCmpBefore(toks []tgTok, j int) (string, int, bool) {
+	if j > 0 {
+		// a comparator sign: "≥ 30%", "< 4/100.000"
+		switch toks[j-1].raw {
+		case "≥":
+			return ">=", j - 1, true
+		case "≤":
+			return "<=", j - 1, true
+		case ">":
+			if j > 1 && toks[j-2].raw == "<" {
+				break
+			}
+			return ">", j - 1, true
+		case "<":
+			return "<", j - 1, true
+		}
+	}
+	best, bestI := "", j
+	for _, c := range []struct {
+		op string
+		l  tgPhraseList
+	}{{">=", cmpGE}, {"<=", cmpLE}, {"~", cmpApprox}, {"<", cmpLT}, {">", cmpGT}} {
+		if i, ok := c.l.endingAt(toks, j); ok && i < bestI {
+			best, bestI = c.op, i
+		}
+	}
+	if best == "" {
+		return "", j, false
+	}
+	return best, bestI, true
+}
+
+// cmpAcrossTime finds a bound written before a time frame and the verb of
+// its number: "ít nhất vào năm 2025 đạt 40%", "tối thiểu đến năm 2030 là
+// 50%". Only dates and a few time and linking words may stand between.
+func (f *targetFinder) cmpAcrossTime(toks []tgTok, s0, b int) (string, bool) {
+	i := b
+	crossed := false
+	for n := 0; i > s0 && n < 8; n++ {
+		t := toks[i-1]
+		if end, ok := f.numberOrDate(t.start); ok && end > 0 {
+			if _, isNum := f.numberAt(t.start); isNum {
+				return "", false // a document number: another phrase
+			}
+			for i > s0 && toks[i-1].start >= f.dateStartAt(t.start) {
+				i--
+			}
+			crossed = true
+			continue
+		}
+		switch t.low {
+		case "vào", "năm", "đến", "tới", "đạt", "là", "ở", "mức", "trong", "hết", "cuối", ",":
+			i--
+			continue
+		}
+		break
+	}
+	if !crossed {
+		return "", false
+	}
+	c, _, ok := tgCmpBefore(toks[:i], i)
+	return c, ok && (c == ">=" || c == "<=")
+}
+
 // tgRatePerYear makes a percentage q a rate per year ("%/năm"): "mỗi
 // năm" or "một năm" after it (or after its "trở lên"), or both "bình
 // quân" and "hằng năm" in the 8 tokens before its number toks[j].
@@ -1052,6 +1124,19 @@ func tgVetoOutcome(toks []tgTok, q *tgQty, k int) {
 	}
 }
 
+// tgOnlyLinks reports whether toks hold only words that link a figure to
+// its restatement: "," "đạt", "bằng", "tương đương", "vượt".
+func tgOnlyLinks(toks []tgTok) bool {
+	for _, t := range toks {
+		switch t.low {
+		case ",", "(", "đạt", "bằng", "tương", "đương", "ứng", "vượt", "và", "là":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // Comparator words before a number, and after it.
 var (
 	cmpGE = newPhraseList("tối thiểu", "ít nhất", "không dưới", "không thấp hơn",
@@ -1113,88 +1198,3 @@ var tgNotAFee = map[string]bool{"miễn": true, "chi": true, "kinh": true}
 // Words after "X%" that make it a tax or fee relief or rate.
 var tgTaxAfter = newPhraseList("số thuế", "tiền thuế", "thuế", "lệ phí", "phí", "mức phí",
 	"mức thu", "tiền phạt", "lãi suất")
-
-// tgOnlyLinks reports whether toks hold only words that link a figure to
-// its restatement: "," "đạt", "bằng", "tương đương", "vượt".
-func tgOnlyLinks(toks []tgTok) bool {
-	for _, t := range toks {
-		switch t.low {
-		case ",", "(", "đạt", "bằng", "tương", "đương", "ứng", "vượt", "và", "là":
-		default:
-			return false
-		}
-	}
-	return true
-}
-
-// tgAnyCmp reports whether a comparator word ends just before toks[j].
-func tgAnyCmp(toks []tgTok, j int) (string, bool) {
-	c, _, ok := tgCmpBefore(toks, j)
-	return c, ok
-}
-
-// tgCmpBefore returns the comparator written just before toks[j] and the
-// index where its words start.
-func tgCmpBefore(toks []tgTok, j int) (string, int, bool) {
-	if j > 0 {
-		// a comparator sign: "≥ 30%", "< 4/100.000"
-		switch toks[j-1].raw {
-		case "≥":
-			return ">=", j - 1, true
-		case "≤":
-			return "<=", j - 1, true
-		case ">":
-			if j > 1 && toks[j-2].raw == "<" {
-				break
-			}
-			return ">", j - 1, true
-		case "<":
-			return "<", j - 1, true
-		}
-	}
-	best, bestI := "", j
-	for _, c := range []struct {
-		op string
-		l  tgPhraseList
-	}{{">=", cmpGE}, {"<=", cmpLE}, {"~", cmpApprox}, {"<", cmpLT}, {">", cmpGT}} {
-		if i, ok := c.l.endingAt(toks, j); ok && i < bestI {
-			best, bestI = c.op, i
-		}
-	}
-	if best == "" {
-		return "", j, false
-	}
-	return best, bestI, true
-}
-
-// cmpAcrossTime finds a bound written before a time frame and the verb of
-// its number: "ít nhất vào năm 2025 đạt 40%", "tối thiểu đến năm 2030 là
-// 50%". Only dates and a few time and linking words may stand between.
-func (f *targetFinder) cmpAcrossTime(toks []tgTok, s0, b int) (string, bool) {
-	i := b
-	crossed := false
-	for n := 0; i > s0 && n < 8; n++ {
-		t := toks[i-1]
-		if end, ok := f.numberOrDate(t.start); ok && end > 0 {
-			if _, isNum := f.numberAt(t.start); isNum {
-				return "", false // a document number: another phrase
-			}
-			for i > s0 && toks[i-1].start >= f.dateStartAt(t.start) {
-				i--
-			}
-			crossed = true
-			continue
-		}
-		switch t.low {
-		case "vào", "năm", "đến", "tới", "đạt", "là", "ở", "mức", "trong", "hết", "cuối", ",":
-			i--
-			continue
-		}
-		break
-	}
-	if !crossed {
-		return "", false
-	}
-	c, _, ok := tgCmpBefore(toks[:i], i)
-	return c, ok && (c == ">=" || c == "<=")
-}

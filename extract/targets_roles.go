@@ -51,6 +51,82 @@ var tgTrailWords = newPhraseList("ở mức", "mức", "ở", "bình quân", "đ
 // Quantifiers before a noun.
 var tgQuantifiers = newPhraseList("các", "những", "số", "tổng số", "số lượng")
 
+// mention fills the target of an accepted candidate: its roles, each on
+// one line, its page and its source number. A part ("trong đó") with no
+// subject of its own takes its parent's; a figure with no subject takes
+// that of the sentence's target before it in the same unit.
+func (f *targetFinder) mention(sc *tgScan, it tgPending, nextFirst, parent, lastTarget int) Target {
+	toks := sc.toks
+	t := f.roles(sc.p, toks, it.q, it.clauseStart, it.markStart, it.markEd, nextFirst, sc.s0, sc.s1, sc.dates)
+	t.Sentence = tgSpaces(sc.text)
+	t.Text = tgSpaces(t.Text)
+	t.Subject = tgSpaces(t.Subject)
+	t.Indicator = tgSpaces(t.Indicator)
+	t.Page = f.pageOf(toks[it.q.numTok].start)
+	if parent >= 0 {
+		pt := f.found[parent].t
+		if tgStartsWithHave(t.Subject) || t.Subject == "" {
+			// "trong đó có bằng cấp, chứng chỉ đạt 30%": the clause has
+			// no subject of its own; it is the parent's.
+			t.Indicator = t.Subject
+			t.Subject = pt.Subject
+		}
+	}
+	t.SourceNumber = NullString(f.sourceNumber(sc.number, sc.pi))
+	if parent < 0 || t.Subject != f.found[parent].t.Subject {
+		// "Có tổng điểm đánh giá đạt …": "có" is no part of the subject
+		if low := strings.ToLower(t.Subject); strings.HasPrefix(low, "có ") {
+			t.Subject = strings.TrimSpace(t.Subject[len("có "):])
+		}
+	}
+	if t.Subject == "" && lastTarget >= 0 && parent < 0 && f.found[lastTarget].t.Unit == t.Unit {
+		// "GRDP bình quân đầu người năm 2025 đạt 4.500 USD, đến năm
+		// 2030 đạt khoảng 6.000 USD": the same subject at a later time
+		t.Subject = f.found[lastTarget].t.Subject
+		if t.Indicator == "" {
+			t.Indicator = f.found[lastTarget].t.Indicator
+		}
+	}
+	if exp := Expand(t.Subject, f.c.Abbreviations); exp != "" {
+		t.SubjectExpanded = NullString(exp)
+	}
+	return t
+}
+
+// sourceNumber returns the source_number of a target in paragraph pi: the
+// document number its sentence quotes (number), else the document's own,
+// else the last one quoted within 12 paragraphs before, else the one
+// resolution the text cites.
+func (f *targetFinder) sourceNumber(number string, pi int) string {
+	switch {
+	case number != "":
+		return number
+	case f.c.Number != "":
+		return f.c.Number
+	case f.lastNumber != "" && pi-f.lastNumberPara <= 12:
+		return f.lastNumber
+	default:
+		return f.onlyResolution()
+	}
+}
+
+// onlyResolution returns the one resolution the text cites by number, or
+// "" when it cites none or several.
+func (f *targetFinder) onlyResolution() string {
+	one := ""
+	for _, n := range f.nums {
+		num := normalizeNumber(n.number)
+		if !strings.Contains(num, "NQ") {
+			continue
+		}
+		if one != "" && one != num {
+			return ""
+		}
+		one = num
+	}
+	return one
+}
+
 // roles fills the Target of quantity q: text, comparator, value, unit,
 // subject, indicator and period.
 func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, markStart, markEnd, nextFirst, s0, s1 int, dates []tgDate) Target {
@@ -596,6 +672,44 @@ func (f *targetFinder) rightRoles(toks []tgTok, q tgQty, nextFirst, s1 int, spli
 	return tgJoin(toks, sIx), tgJoin(toks, iIx), rEnd
 }
 
+// tgRightClauseEnd returns where the clause after quantity q ends (end
+// at the latest): at a sentence or clause mark, a bracket, "trong đó", a
+// share of a plan (tgShareOf), or a comma before the next number, a new
+// clause (tgClauseOpeners), "trong đó" or a share of a plan.
+func tgRightClauseEnd(toks []tgTok, q tgQty, end int) int {
+	i := q.last
+	// the clause ends at ";", ":", a bracket, "…", ", trong đó" or a comma
+	// before the next number
+	for m := i; m < end; m++ {
+		r := toks[m].raw
+		if r == ";" || r == ":" || r == "(" || r == "…" || r == "." || r == "!" || r == "?" {
+			return m
+		}
+		if r == "," {
+			if m+1 < end && toks[m+1].kind == tgNum {
+				return m
+			}
+			if _, ok := tgClauseOpeners.at(toks, m+1); ok && m > i {
+				// ", thực hiện Nghị quyết …", ", góp phần …": a new clause
+				return m
+			}
+			if _, ok := tgPhraseAt(toks, m+1, []string{"trong", "đó"}); ok {
+				return m
+			}
+			if _, ok := tgShareOf.at(toks, m+1); ok {
+				return m
+			}
+		}
+		if _, ok := tgShareOf.at(toks, m); ok && !(m == i && q.planShare) {
+			return m
+		}
+		if _, ok := tgPhraseAt(toks, m, []string{"trong", "đó"}); ok {
+			return m
+		}
+	}
+	return end
+}
+
 // objectAfter reports whether a noun follows the quantity q: a counted
 // noun ("15 đội hình thanh niên") or a measure with the measured thing
 // ("3.500 ha rừng", "120 km đường").
@@ -680,6 +794,87 @@ func tgGrowthRoles(subj, ind string) (string, string) {
 	}
 	rate := strings.TrimSpace(strings.ToLower(prefix) + strings.Join(append(tail, mods...), " "))
 	return strings.Join(rest, " "), rate
+}
+
+// periodFor returns the time frame of quantity q: a time frame in its
+// clause, else one earlier in its sentence, else the section heading's,
+// else the last one the text named before.
+func (f *targetFinder) periodFor(toks []tgTok, q tgQty, clauseStart, nextFirst, s0 int, dates []tgDate) *Period {
+	qStart := toks[q.first].start
+	cStart := toks[clauseStart%len(toks)].start
+	if clauseStart >= len(toks) {
+		cStart = toks[len(toks)-1].end
+	}
+	cEnd := toks[len(toks)-1].end
+	if nextFirst < len(toks) {
+		cEnd = toks[nextFirst].start
+	}
+	// "nhiệm kỳ" without years: the last term named
+	for m := clauseStart; m < q.first && m < len(toks); m++ {
+		if _, ok := tgPhraseAt(toks, m, []string{"nhiệm", "kỳ"}); ok && f.lastTerm != nil {
+			if _, dated := f.dateAt(dates, toks[m].start); !dated {
+				p := *f.lastTerm
+				return &p
+			}
+		}
+	}
+	var before, after *tgDate
+	for i := range dates {
+		d := &dates[i]
+		if !d.usable || f.baseDate(toks, s0, d) {
+			continue // "so với năm 2023": a base, not the time frame
+		}
+		if d.end <= qStart && d.start >= cStart {
+			before = d
+		}
+		if d.start >= toks[q.last-1].end && d.end <= cEnd && after == nil {
+			after = d
+		}
+	}
+	if before == nil && after != nil {
+		// only a date right after the quantity in its clause
+		before = after
+	}
+	if before == nil {
+		// a time frame named earlier in the sentence holds for the
+		// clauses after it ("… giai đoạn 2021-2025 từ 7,5-8%; tỷ trọng …")
+		sStart := toks[s0].start
+		for i := range dates {
+			d := &dates[i]
+			if d.usable && d.end <= qStart && d.start >= sStart && !f.baseDate(toks, s0, d) {
+				before = d
+			}
+		}
+	}
+	if before != nil {
+		p := before.p
+		return &p
+	}
+	if f.running != nil && f.runningPara == f.curPara && f.curPara > 0 {
+		// a time frame set earlier in the same paragraph ("Đến năm 2030,
+		// …. Diện tích … đạt tối thiểu 6%.")
+		p := *f.running
+		return &p
+	}
+	if f.listFrame != nil {
+		p := *f.listFrame
+		return &p
+	}
+	if f.sectionHorizon != nil {
+		p := *f.sectionHorizon
+		return &p
+	}
+	if f.running != nil {
+		p := *f.running
+		return &p
+	}
+	return nil
+}
+
+// baseDate reports whether date d is a base of comparison (tgBaseBefore).
+func (f *targetFinder) baseDate(toks []tgTok, s0 int, d *tgDate) bool {
+	j := sort.Search(len(toks), func(i int) bool { return toks[i].start >= d.start })
+	return j < len(toks) && tgBaseBefore(toks, s0, j)
 }
 
 // tgJoin returns the words of toks at ix, spaced as written.
@@ -841,199 +1036,4 @@ func tgMeasureVerb(s string) bool {
 		}
 	}
 	return false
-}
-
-// mention fills the target of an accepted candidate: its roles, each on
-// one line, its page and its source number. A part ("trong đó") with no
-// subject of its own takes its parent's; a figure with no subject takes
-// that of the sentence's target before it in the same unit.
-func (f *targetFinder) mention(sc *tgScan, it tgPending, nextFirst, parent, lastTarget int) Target {
-	toks := sc.toks
-	t := f.roles(sc.p, toks, it.q, it.clauseStart, it.markStart, it.markEd, nextFirst, sc.s0, sc.s1, sc.dates)
-	t.Sentence = tgSpaces(sc.text)
-	t.Text = tgSpaces(t.Text)
-	t.Subject = tgSpaces(t.Subject)
-	t.Indicator = tgSpaces(t.Indicator)
-	t.Page = f.pageOf(toks[it.q.numTok].start)
-	if parent >= 0 {
-		pt := f.found[parent].t
-		if tgStartsWithHave(t.Subject) || t.Subject == "" {
-			// "trong đó có bằng cấp, chứng chỉ đạt 30%": the clause has
-			// no subject of its own; it is the parent's.
-			t.Indicator = t.Subject
-			t.Subject = pt.Subject
-		}
-	}
-	t.SourceNumber = NullString(f.sourceNumber(sc.number, sc.pi))
-	if parent < 0 || t.Subject != f.found[parent].t.Subject {
-		// "Có tổng điểm đánh giá đạt …": "có" is no part of the subject
-		if low := strings.ToLower(t.Subject); strings.HasPrefix(low, "có ") {
-			t.Subject = strings.TrimSpace(t.Subject[len("có "):])
-		}
-	}
-	if t.Subject == "" && lastTarget >= 0 && parent < 0 && f.found[lastTarget].t.Unit == t.Unit {
-		// "GRDP bình quân đầu người năm 2025 đạt 4.500 USD, đến năm
-		// 2030 đạt khoảng 6.000 USD": the same subject at a later time
-		t.Subject = f.found[lastTarget].t.Subject
-		if t.Indicator == "" {
-			t.Indicator = f.found[lastTarget].t.Indicator
-		}
-	}
-	if exp := Expand(t.Subject, f.c.Abbreviations); exp != "" {
-		t.SubjectExpanded = NullString(exp)
-	}
-	return t
-}
-
-// sourceNumber returns the source_number of a target in paragraph pi: the
-// document number its sentence quotes (number), else the document's own,
-// else the last one quoted within 12 paragraphs before, else the one
-// resolution the text cites.
-func (f *targetFinder) sourceNumber(number string, pi int) string {
-	switch {
-	case number != "":
-		return number
-	case f.c.Number != "":
-		return f.c.Number
-	case f.lastNumber != "" && pi-f.lastNumberPara <= 12:
-		return f.lastNumber
-	default:
-		return f.onlyResolution()
-	}
-}
-
-// onlyResolution returns the one resolution the text cites by number, or
-// "" when it cites none or several.
-func (f *targetFinder) onlyResolution() string {
-	one := ""
-	for _, n := range f.nums {
-		num := normalizeNumber(n.number)
-		if !strings.Contains(num, "NQ") {
-			continue
-		}
-		if one != "" && one != num {
-			return ""
-		}
-		one = num
-	}
-	return one
-}
-
-// tgRightClauseEnd returns where the clause after quantity q ends (end
-// at the latest): at a sentence or clause mark, a bracket, "trong đó", a
-// share of a plan (tgShareOf), or a comma before the next number, a new
-// clause (tgClauseOpeners), "trong đó" or a share of a plan.
-func tgRightClauseEnd(toks []tgTok, q tgQty, end int) int {
-	i := q.last
-	// the clause ends at ";", ":", a bracket, "…", ", trong đó" or a comma
-	// before the next number
-	for m := i; m < end; m++ {
-		r := toks[m].raw
-		if r == ";" || r == ":" || r == "(" || r == "…" || r == "." || r == "!" || r == "?" {
-			return m
-		}
-		if r == "," {
-			if m+1 < end && toks[m+1].kind == tgNum {
-				return m
-			}
-			if _, ok := tgClauseOpeners.at(toks, m+1); ok && m > i {
-				// ", thực hiện Nghị quyết …", ", góp phần …": a new clause
-				return m
-			}
-			if _, ok := tgPhraseAt(toks, m+1, []string{"trong", "đó"}); ok {
-				return m
-			}
-			if _, ok := tgShareOf.at(toks, m+1); ok {
-				return m
-			}
-		}
-		if _, ok := tgShareOf.at(toks, m); ok && !(m == i && q.planShare) {
-			return m
-		}
-		if _, ok := tgPhraseAt(toks, m, []string{"trong", "đó"}); ok {
-			return m
-		}
-	}
-	return end
-}
-
-// periodFor returns the time frame of quantity q: a time frame in its
-// clause, else one earlier in its sentence, else the section heading's,
-// else the last one the text named before.
-func (f *targetFinder) periodFor(toks []tgTok, q tgQty, clauseStart, nextFirst, s0 int, dates []tgDate) *Period {
-	qStart := toks[q.first].start
-	cStart := toks[clauseStart%len(toks)].start
-	if clauseStart >= len(toks) {
-		cStart = toks[len(toks)-1].end
-	}
-	cEnd := toks[len(toks)-1].end
-	if nextFirst < len(toks) {
-		cEnd = toks[nextFirst].start
-	}
-	// "nhiệm kỳ" without years: the last term named
-	for m := clauseStart; m < q.first && m < len(toks); m++ {
-		if _, ok := tgPhraseAt(toks, m, []string{"nhiệm", "kỳ"}); ok && f.lastTerm != nil {
-			if _, dated := f.dateAt(dates, toks[m].start); !dated {
-				p := *f.lastTerm
-				return &p
-			}
-		}
-	}
-	var before, after *tgDate
-	for i := range dates {
-		d := &dates[i]
-		if !d.usable || f.baseDate(toks, s0, d) {
-			continue // "so với năm 2023": a base, not the time frame
-		}
-		if d.end <= qStart && d.start >= cStart {
-			before = d
-		}
-		if d.start >= toks[q.last-1].end && d.end <= cEnd && after == nil {
-			after = d
-		}
-	}
-	if before == nil && after != nil {
-		// only a date right after the quantity in its clause
-		before = after
-	}
-	if before == nil {
-		// a time frame named earlier in the sentence holds for the
-		// clauses after it ("… giai đoạn 2021-2025 từ 7,5-8%; tỷ trọng …")
-		sStart := toks[s0].start
-		for i := range dates {
-			d := &dates[i]
-			if d.usable && d.end <= qStart && d.start >= sStart && !f.baseDate(toks, s0, d) {
-				before = d
-			}
-		}
-	}
-	if before != nil {
-		p := before.p
-		return &p
-	}
-	if f.running != nil && f.runningPara == f.curPara && f.curPara > 0 {
-		// a time frame set earlier in the same paragraph ("Đến năm 2030,
-		// …. Diện tích … đạt tối thiểu 6%.")
-		p := *f.running
-		return &p
-	}
-	if f.listFrame != nil {
-		p := *f.listFrame
-		return &p
-	}
-	if f.sectionHorizon != nil {
-		p := *f.sectionHorizon
-		return &p
-	}
-	if f.running != nil {
-		p := *f.running
-		return &p
-	}
-	return nil
-}
-
-// baseDate reports whether date d is a base of comparison (tgBaseBefore).
-func (f *targetFinder) baseDate(toks []tgTok, s0 int, d *tgDate) bool {
-	j := sort.Search(len(toks), func(i int) bool { return toks[i].start >= d.start })
-	return j < len(toks) && tgBaseBefore(toks, s0, j)
 }
