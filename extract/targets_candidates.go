@@ -108,10 +108,10 @@ var tgConditions = newPhraseList("trường hợp", "nếu", "khi", "đối vớ
 // sentence classifies and records the targets of toks[s0:s1] of paragraph p.
 func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 	sc := f.startSentence(p, pi, s0, s1, prevState)
-	f.scan(sc)
+	f.scan(&sc)
 	tgSharedPerUnit(sc.toks, sc.items)
-	lastTarget := f.record(sc)
-	f.afterSentence(sc, lastTarget)
+	lastTarget := f.record(&sc)
+	f.afterSentence(&sc, lastTarget)
 	return sc.state
 }
 
@@ -158,11 +158,11 @@ type tgPending struct {
 // startSentence sets the state a sentence starts in: not a target after a
 // sentence that was none, else a target in a target section, a target
 // list or while target context carries over, else neutral.
-func (f *targetFinder) startSentence(p paraInfo, pi, s0, s1, prevState int) *tgScan {
+func (f *targetFinder) startSentence(p paraInfo, pi, s0, s1, prevState int) tgScan {
 	toks := p.toks
 	start, end := toks[s0].start, toks[s1-1].end
 	sentText := f.text[start:end]
-	sc := &tgScan{p: p, toks: toks, pi: pi, s0: s0, s1: s1, start: start, end: end, text: sentText,
+	sc := tgScan{p: p, toks: toks, pi: pi, s0: s0, s1: s1, start: start, end: end, text: sentText,
 		question: strings.HasSuffix(strings.TrimRight(sentText, " *_\"”)"), "?")}
 
 	sc.state = tgNeutral
