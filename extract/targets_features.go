@@ -31,55 +31,89 @@ const featureVersion = "tf4"
 // strings ("kind=plan", "b1=đạt"): the model weighs each it knows.
 func (f *targetFinder) candFeatures(p paraInfo, q tgQty, cs candState, dates []tgDate) []string {
 	toks := p.toks
-	fs := make([]string, 0, 64)
-	add := func(s string) { fs = append(fs, s) }
-	bias := func(b bool, s string) {
-		if b {
-			add(s)
-		}
-	}
-	add("kind=" + f.c.Kind)
-	bias(cs.rule, "rule")
-	bias(cs.rule, "rule&kind="+f.c.Kind)
-	add("state=" + strconv.Itoa(cs.state))
-	add("start=" + strconv.Itoa(cs.startState))
-	bias(cs.criteria, "criteria")
-	bias(cs.carried, "carried")
-	bias(cs.conditional, "cond")
-	bias(cs.question, "question")
-	bias(cs.marker, "marker")
-	bias(cs.shaped, "shaped")
-	bias(cs.sub, "sub")
-	bias(cs.labelRow, "labelrow")
-	bias(f.sectionTarget > 0, "secT")
-	bias(f.sectionPast > 0, "secP")
-	bias(f.sectionPast > 0, "secP&kind="+f.c.Kind)
-	bias(f.listTarget, "listT")
-	bias(f.listFrame != nil, "listFrame")
-	bias(f.sectionHorizon != nil, "secHorizon")
-	bias(f.carry > 0, "carry")
-	if q.veto != "" {
-		add("veto=" + q.veto)
-	}
-	bias(q.bound, "bound")
-	bias(q.planShare, "planShare")
-	bias(q.relYear, "relYear")
-	add("cmp=" + q.cmp)
-	uc := unitClass(q.unit)
-	add("unit=" + uc)
-	add("unit&kind=" + uc + "&" + f.c.Kind)
-	add("uhead=" + strings.ToLower(tgUnitHead(q.unit.text)))
-	add("cmp&unit=" + q.cmp + "&" + uc)
-	add("val=" + valueBucket(q.value))
-	bias(q.max != nil, "range")
+	fs := make(tgFeatures, 0, 64)
+	f.stateFeatures(&fs, cs)
+	f.quantityFeatures(&fs, q)
 
 	// the paragraph
-	add("prio=" + strconv.Itoa(p.prio))
-	bias(p.heading > 0, "heading")
-	bias(p.title, "title")
-	bias(p.enum != "" || tgBulleted(toks), "item")
-	bias(strings.Contains(f.text[p.span.start:p.span.end], "|"), "table")
+	fs.add("prio=" + strconv.Itoa(p.prio))
+	fs.addIf(p.heading > 0, "heading")
+	fs.addIf(p.title, "title")
+	fs.addIf(p.enum != "" || tgBulleted(toks), "item")
+	fs.addIf(strings.Contains(f.text[p.span.start:p.span.end], "|"), "table")
 
+	wordFeatures(&fs, toks, q, cs)
+	markerFeatures(&fs, toks, q, cs)
+	f.lexFeatures(&fs, toks, q, cs)
+	f.headFeatures(fs.add)
+	f.dateFeatures(&fs, toks, cs, dates)
+	// position in the document
+	fs.add("pos=" + strconv.Itoa(10*toks[q.numTok].start/(len(f.text)+1)))
+	return fs
+}
+
+// tgFeatures collects the features of a candidate, in order.
+type tgFeatures []string
+
+// add adds feature s.
+func (fs *tgFeatures) add(s string) { *fs = append(*fs, s) }
+
+// addIf adds feature s when b holds: a feature that is on or off.
+func (fs *tgFeatures) addIf(b bool, s string) {
+	if b {
+		fs.add(s)
+	}
+}
+
+// stateFeatures adds the document's kind, the rule machine's verdict, the
+// state the sentence scan was in (cs) and the section and list context.
+func (f *targetFinder) stateFeatures(fs *tgFeatures, cs candState) {
+	fs.add("kind=" + f.c.Kind)
+	fs.addIf(cs.rule, "rule")
+	fs.addIf(cs.rule, "rule&kind="+f.c.Kind)
+	fs.add("state=" + strconv.Itoa(cs.state))
+	fs.add("start=" + strconv.Itoa(cs.startState))
+	fs.addIf(cs.criteria, "criteria")
+	fs.addIf(cs.carried, "carried")
+	fs.addIf(cs.conditional, "cond")
+	fs.addIf(cs.question, "question")
+	fs.addIf(cs.marker, "marker")
+	fs.addIf(cs.shaped, "shaped")
+	fs.addIf(cs.sub, "sub")
+	fs.addIf(cs.labelRow, "labelrow")
+	fs.addIf(f.sectionTarget > 0, "secT")
+	fs.addIf(f.sectionPast > 0, "secP")
+	fs.addIf(f.sectionPast > 0, "secP&kind="+f.c.Kind)
+	fs.addIf(f.listTarget, "listT")
+	fs.addIf(f.listFrame != nil, "listFrame")
+	fs.addIf(f.sectionHorizon != nil, "secHorizon")
+	fs.addIf(f.carry > 0, "carry")
+}
+
+// quantityFeatures adds what quantityAt found: the veto, bound, share of
+// a plan, change against a year, comparator, unit class and head, value
+// size and range.
+func (f *targetFinder) quantityFeatures(fs *tgFeatures, q tgQty) {
+	if q.veto != "" {
+		fs.add("veto=" + q.veto)
+	}
+	fs.addIf(q.bound, "bound")
+	fs.addIf(q.planShare, "planShare")
+	fs.addIf(q.relYear, "relYear")
+	fs.add("cmp=" + q.cmp)
+	uc := unitClass(q.unit)
+	fs.add("unit=" + uc)
+	fs.add("unit&kind=" + uc + "&" + f.c.Kind)
+	fs.add("uhead=" + strings.ToLower(tgUnitHead(q.unit.text)))
+	fs.add("cmp&unit=" + q.cmp + "&" + uc)
+	fs.add("val=" + valueBucket(q.value))
+	fs.addIf(q.max != nil, "range")
+}
+
+// wordFeatures adds the words before the quantity (the last three, the
+// last pair, those of its clause up to ten) and after it (the first three,
+// those up to eight before ";" or ".").
+func wordFeatures(fs *tgFeatures, toks []tgTok, q tgQty, cs candState) {
 	// words before the quantity, in its clause, and after it
 	for k := 1; k <= 3; k++ {
 		i := q.first - k
@@ -87,13 +121,13 @@ func (f *targetFinder) candFeatures(p paraInfo, q tgQty, cs candState, dates []t
 		if i >= cs.s0 {
 			w = featWord(toks[i])
 		}
-		add("b" + strconv.Itoa(k) + "=" + w)
+		fs.add("b" + strconv.Itoa(k) + "=" + w)
 		if w == "^" {
 			break
 		}
 	}
 	if q.first-2 >= cs.s0 {
-		add("bb=" + featWord(toks[q.first-2]) + "_" + featWord(toks[q.first-1]))
+		fs.add("bb=" + featWord(toks[q.first-2]) + "_" + featWord(toks[q.first-1]))
 	}
 	lo := cs.clauseStart
 	if q.first-10 > lo {
@@ -101,7 +135,7 @@ func (f *targetFinder) candFeatures(p paraInfo, q tgQty, cs candState, dates []t
 	}
 	for i := lo; i < q.first; i++ {
 		if toks[i].kind == tgWord {
-			add("cl=" + toks[i].low)
+			fs.add("cl=" + toks[i].low)
 		}
 	}
 	for k := 0; k < 3; k++ {
@@ -110,7 +144,7 @@ func (f *targetFinder) candFeatures(p paraInfo, q tgQty, cs candState, dates []t
 		if i < cs.s1 {
 			w = featWord(toks[i])
 		}
-		add("a" + strconv.Itoa(k+1) + "=" + w)
+		fs.add("a" + strconv.Itoa(k+1) + "=" + w)
 		if w == "$" {
 			break
 		}
@@ -120,9 +154,14 @@ func (f *targetFinder) candFeatures(p paraInfo, q tgQty, cs candState, dates []t
 			break
 		}
 		if toks[i].kind == tgWord {
-			add("ca=" + toks[i].low)
+			fs.add("ca=" + toks[i].low)
 		}
 	}
+}
+
+// markerFeatures adds the markers of the sentence, each with its side of
+// the quantity: its words and its kind.
+func markerFeatures(fs *tgFeatures, toks []tgTok, q tgQty, cs candState) {
 	// markers of the sentence, before and after the quantity
 	for i := cs.s0; i < cs.s1; {
 		m, j, ok := tgMarkerAt(toks, i)
@@ -134,25 +173,36 @@ func (f *targetFinder) candFeatures(p paraInfo, q tgQty, cs candState, dates []t
 		if i >= q.last {
 			side = ">"
 		}
-		add("mk" + side + strings.Join(m.words, "_"))
-		add("mk" + side + "k" + strconv.Itoa(m.kind))
+		fs.add("mk" + side + strings.Join(m.words, "_"))
+		fs.add("mk" + side + "k" + strconv.Itoa(m.kind))
 		i = j
 	}
+}
+
+// lexFeatures adds the word classes (targets_lexicon.go) where they
+// stand: in the clause before the quantity, in the ten tokens after it,
+// and in the sentence.
+func (f *targetFinder) lexFeatures(fs *tgFeatures, toks []tgTok, q tgQty, cs candState) {
 	// word classes where they stand
 	if f.lexFor != &toks[0] {
 		f.lex, f.lexFor = lexIndex(toks), &toks[0]
 	}
 	for _, c := range lexClassesIn(f.lex, cs.clauseStart, q.first) {
-		add("lx<" + c)
-		add("lx<" + c + "&kind=" + f.c.Kind)
+		fs.add("lx<" + c)
+		fs.add("lx<" + c + "&kind=" + f.c.Kind)
 	}
 	for _, c := range lexClassesIn(f.lex, q.last, min(cs.s1, q.last+10)) {
-		add("lx>" + c)
+		fs.add("lx>" + c)
 	}
 	for _, c := range lexClassesIn(f.lex, cs.s0, cs.s1) {
-		add("lxs" + c)
+		fs.add("lxs" + c)
 	}
-	f.headFeatures(add)
+}
+
+// dateFeatures adds the time frames of the sentence: each one's year
+// against the document's, and whether it is a horizon, a term, a past
+// frame or a horizon ahead.
+func (f *targetFinder) dateFeatures(fs *tgFeatures, toks []tgTok, cs candState, dates []tgDate) {
 	// time: years of the sentence against the document's
 	for _, d := range dates {
 		if d.start >= toks[cs.s1-1].end || d.end <= toks[cs.s0].start {
@@ -171,15 +221,12 @@ func (f *targetFinder) candFeatures(p paraInfo, q tgQty, cs candState, dates []t
 				}
 			}
 		}
-		add("date" + rel)
-		bias(d.horizon, "horizon")
-		bias(d.term, "term")
-		bias(d.past, "pastDate")
-		bias(d.horizon && f.futureYear(d.p.End), "futureHorizon")
+		fs.add("date" + rel)
+		fs.addIf(d.horizon, "horizon")
+		fs.addIf(d.term, "term")
+		fs.addIf(d.past, "pastDate")
+		fs.addIf(d.horizon && f.futureYear(d.p.End), "futureHorizon")
 	}
-	// position in the document
-	add("pos=" + strconv.Itoa(10*toks[q.numTok].start/(len(f.text)+1)))
-	return fs
 }
 
 // featWord is a token as a feature: a word in lower case, a number as "#",

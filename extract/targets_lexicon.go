@@ -6,11 +6,13 @@ package extract
 // clause before the number, after it, in the sentence, in the headings):
 // the classes carry what the rules know to documents the corpus lacks.
 
+// tgLexClass is a class of words: its name and its phrases.
 type tgLexClass struct {
 	name  string
 	words tgPhraseList
 }
 
+// tgLexicon lists the word classes.
 var tgLexicon = []tgLexClass{
 	{"goal", newPhraseList("mục tiêu", "chỉ tiêu", "phấn đấu", "đề ra", "đặt ra", "kế hoạch",
 		"định hướng", "tầm nhìn", "giao", "được giao", "quyết tâm", "hướng tới", "cần đạt",

@@ -52,6 +52,7 @@ func (m *TargetModel) Confidence(s float64) float64 {
 	return sigmoid(a*s + b)
 }
 
+// sigmoid is the logistic function, computed without overflow.
 func sigmoid(x float64) float64 {
 	if x >= 0 {
 		return 1 / (1 + math.Exp(-x))
@@ -63,6 +64,7 @@ func sigmoid(x float64) float64 {
 //go:embed data/targets_model.json
 var targetModelJSON []byte
 
+// The embedded model, parsed once.
 var (
 	targetModelOnce sync.Once
 	targetModel     *TargetModel
@@ -111,6 +113,8 @@ func (m *TargetModel) MarshalJSON() ([]byte, error) {
 	return []byte(b.String()), nil
 }
 
+// writeWeights writes the weights w as a JSON member name, sorted by
+// feature, one a line.
 func writeWeights(b *strings.Builder, name string, w map[string]float64) {
 	fmt.Fprintf(b, ",\n%q: {", name)
 	keys := make([]string, 0, len(w))

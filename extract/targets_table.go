@@ -25,6 +25,7 @@ type tgTable struct {
 
 type tgLine struct{ start, end int } // a line without its line break
 
+// tgLines returns the lines of text.
 func tgLines(text string) []tgLine {
 	var out []tgLine
 	start := 0
@@ -286,6 +287,8 @@ const (
 	cellLabel             // words
 )
 
+// cellKind classifies cell c: a unit alone, a number (at most three words
+// beside it; a year or a document number is no value), a label, or empty.
 func (f *targetFinder) cellKind(c tgCell) tgCellKind {
 	toks := f.cellToks(c)
 	if len(toks) == 0 {
@@ -497,26 +500,9 @@ func (f *targetFinder) tableCell(tb tgTable, row []tgCell, label, unit, c, nth, 
 	if j == len(toks) {
 		return
 	}
-	q, ok := f.quantityAt(p, j, 0, len(toks))
+	q, ok := f.cellQuantity(p, j, row, label, unit, head)
 	if !ok {
-		v, okv := ParseNumber(toks[j].raw, f.conv)
-		if !okv {
-			return
-		}
-		q = tgQty{first: j, last: j + 1, numTok: j, value: v, cmp: "="}
-		if cmp, i, ok := tgCmpBefore(toks, j); ok {
-			q.cmp, q.first = cmp, i
-		}
-		if j+2 < len(toks) && tgIsDash(toks[j+1].raw) && toks[j+2].kind == tgNum {
-			if v2, ok := ParseNumber(toks[j+2].raw, f.conv); ok && v2 > v {
-				q.max, q.cmp, q.last = &v2, "range", j+3
-			}
-		}
-		u, ok := f.tableUnit(row, label, unit, head)
-		if !ok {
-			return
-		}
-		q.unit = u
+		return
 	}
 	ltoks := f.cellToks(row[label])
 	subj, ind, _ := f.labelRoles(ltoks, 0, len(ltoks), f.datesIn(row[label].start, row[label].end))
@@ -528,30 +514,7 @@ func (f *targetFinder) tableCell(tb tgTable, row []tgCell, label, unit, c, nth, 
 		ind = tgSpaces(f.text[row[label].start:row[label].end])
 		subj = g + " " + strings.ToLower(ind)
 	}
-	var hdates []tgDate
-	for _, h := range head {
-		hdates = append(hdates, f.datesIn(h.start, h.end)...)
-	}
-	var per *Period
-	for _, d := range hdates {
-		if d.p.End != "" {
-			pp := d.p
-			per = &pp
-		}
-	}
-	if per == nil && len(group) > 0 {
-		// a group's row names the time frame of its rows ("II |
-		// Giai đoạn 2028-2030")
-		for _, d := range f.datesIn(group[0].start, group[len(group)-1].end) {
-			if d.usable && d.p.End != "" {
-				pp := d.p
-				per = &pp
-			}
-		}
-	}
-	if per == nil {
-		per = f.frame()
-	}
+	hdates, per := f.cellPeriod(head, group)
 	col := f.columnSense(head, hdates)
 	rule := !col.past && (col.plan || col.future && !col.forecast || (f.sectionTarget > 0 || f.listTarget) && !col.forecast)
 	var fs []string
@@ -592,6 +555,67 @@ func (f *targetFinder) tableCell(tb tgTable, row []tgCell, label, unit, c, nth, 
 	f.found = append(f.found, tgFound{t: t, score: score, offset: off, parent: -1, enum: strconv.Itoa(len(f.found)),
 		sentence: row[0].start, para: -1 - len(f.found), listItem: true,
 		sentToks: tgWordSet(t.Sentence), textToks: tgWordSet(t.Text)})
+}
+
+// cellQuantity reads the quantity of a table cell whose first number is
+// toks[j] (p holds the cell's tokens): as in a sentence (quantityAt), else
+// the bare number or range, with its comparator sign, in the unit of its
+// row or column (tableUnit).
+func (f *targetFinder) cellQuantity(p paraInfo, j int, row []tgCell, label, unit int, head []tgCell) (tgQty, bool) {
+	toks := p.toks
+	q, ok := f.quantityAt(p, j, 0, len(toks))
+	if !ok {
+		v, okv := ParseNumber(toks[j].raw, f.conv)
+		if !okv {
+			return q, false
+		}
+		q = tgQty{first: j, last: j + 1, numTok: j, value: v, cmp: "="}
+		if cmp, i, ok := tgCmpBefore(toks, j); ok {
+			q.cmp, q.first = cmp, i
+		}
+		if j+2 < len(toks) && tgIsDash(toks[j+1].raw) && toks[j+2].kind == tgNum {
+			if v2, ok := ParseNumber(toks[j+2].raw, f.conv); ok && v2 > v {
+				q.max, q.cmp, q.last = &v2, "range", j+3
+			}
+		}
+		u, ok := f.tableUnit(row, label, unit, head)
+		if !ok {
+			return q, false
+		}
+		q.unit = u
+	}
+	return q, true
+}
+
+// cellPeriod returns the dates of a cell's column headers and the cell's
+// time frame: the last dated header's, else the group row's, else the
+// frame of the text around the table.
+func (f *targetFinder) cellPeriod(head, group []tgCell) ([]tgDate, *Period) {
+	var hdates []tgDate
+	for _, h := range head {
+		hdates = append(hdates, f.datesIn(h.start, h.end)...)
+	}
+	var per *Period
+	for _, d := range hdates {
+		if d.p.End != "" {
+			pp := d.p
+			per = &pp
+		}
+	}
+	if per == nil && len(group) > 0 {
+		// a group's row names the time frame of its rows ("II |
+		// Giai đoạn 2028-2030")
+		for _, d := range f.datesIn(group[0].start, group[len(group)-1].end) {
+			if d.usable && d.p.End != "" {
+				pp := d.p
+				per = &pp
+			}
+		}
+	}
+	if per == nil {
+		per = f.frame()
+	}
+	return hdates, per
 }
 
 // tableUnit finds the unit of a bare number of a row: its row's unit cell,
@@ -733,6 +757,7 @@ type tgColumn struct {
 	plan, past, future, forecast bool
 }
 
+// features returns the column's senses as features of its cells.
 func (c tgColumn) features() []string {
 	var fs []string
 	for _, x := range []struct {
@@ -746,6 +771,8 @@ func (c tgColumn) features() []string {
 	return fs
 }
 
+// columnSense reads what a column's numbers are from its headers (head,
+// with their dates hdates) and the headings above the table.
 func (f *targetFinder) columnSense(head []tgCell, hdates []tgDate) tgColumn {
 	var c tgColumn
 	var words []string

@@ -128,6 +128,7 @@ type tgPhraseList struct {
 	byLast  map[string][][]string
 }
 
+// newPhraseList indexes the phrases ps.
 func newPhraseList(ps ...string) tgPhraseList {
 	l := tgPhraseList{byFirst: map[string][][]string{}, byLast: map[string][][]string{}}
 	for _, p := range ps {
@@ -345,4 +346,10 @@ func tgLower(w string) string {
 		}
 	}
 	return w
+}
+
+// tgSpaces collapses every run of white space (line and page breaks
+// included) into one space and trims the ends.
+func tgSpaces(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }

@@ -72,6 +72,30 @@ func TrainTargetModel(samples []TargetSample, opt TrainOptions) *TargetModel {
 	if opt.MinCount == 0 {
 		opt.MinCount = 2
 	}
+	vocab, index := trainVocabulary(samples, opt.MinCount)
+	rows, y, wt, n := trainRows(samples, index)
+	if n == 0 {
+		return &TargetModel{Version: featureVersion, Weights: map[string]float64{}}
+	}
+	w, bias := fitLogistic(vocab, rows, y, wt, n, opt)
+	m := &TargetModel{Version: featureVersion, Bias: bias, Weights: make(map[string]float64, len(vocab)), CalA: 1}
+	for j, f := range vocab {
+		if math.Abs(w[j]) >= 1e-4 {
+			m.Weights[f] = w[j]
+		}
+	}
+	// a prior's feature that the samples lack keeps its prior weight
+	for f, v := range opt.Prior {
+		if _, ok := index[f]; !ok && v != 0 {
+			m.Weights[f] = v
+		}
+	}
+	return m
+}
+
+// trainVocabulary returns the features in at least minCount samples, in
+// sorted order, and the index of each.
+func trainVocabulary(samples []TargetSample, minCount int) ([]string, map[string]int) {
 	// vocabulary: features in at least MinCount samples, in sorted order
 	count := map[string]int{}
 	for _, s := range samples {
@@ -85,7 +109,7 @@ func TrainTargetModel(samples []TargetSample, opt TrainOptions) *TargetModel {
 	}
 	var vocab []string
 	for f, n := range count {
-		if n >= opt.MinCount {
+		if n >= minCount {
 			vocab = append(vocab, f)
 		}
 	}
@@ -94,14 +118,23 @@ func TrainTargetModel(samples []TargetSample, opt TrainOptions) *TargetModel {
 	for i, f := range vocab {
 		index[f] = i
 	}
-	type entry struct {
-		j int
-		x float64
-	}
-	rows := make([][]entry, len(samples))
-	y := make([]float64, len(samples))
-	wt := make([]float64, len(samples))
-	n := 0.0
+	return vocab, index
+}
+
+// trainEntry is one feature of a sample: its index and how often the
+// sample has it.
+type trainEntry struct {
+	j int
+	x float64
+}
+
+// trainRows returns the samples as sparse rows over the vocabulary (in
+// index order), their labels (1 a target) and weights, and the sum of the
+// weights.
+func trainRows(samples []TargetSample, index map[string]int) (rows [][]trainEntry, y, wt []float64, n float64) {
+	rows = make([][]trainEntry, len(samples))
+	y = make([]float64, len(samples))
+	wt = make([]float64, len(samples))
 	for i, s := range samples {
 		m := map[int]float64{}
 		var order []int
@@ -115,7 +148,7 @@ func TrainTargetModel(samples []TargetSample, opt TrainOptions) *TargetModel {
 		}
 		sort.Ints(order)
 		for _, j := range order {
-			rows[i] = append(rows[i], entry{j, m[j]})
+			rows[i] = append(rows[i], trainEntry{j, m[j]})
 		}
 		if s.Label {
 			y[i] = 1
@@ -126,24 +159,14 @@ func TrainTargetModel(samples []TargetSample, opt TrainOptions) *TargetModel {
 		}
 		n += wt[i]
 	}
+	return rows, y, wt, n
+}
 
-	if n == 0 {
-		return &TargetModel{Version: featureVersion, Weights: map[string]float64{}}
-	}
-	w := make([]float64, len(vocab))
-	w0 := make([]float64, len(vocab))
-	l2 := make([]float64, len(vocab))
-	for j, f := range vocab {
-		w0[j] = opt.Prior[f]
-		w[j] = w0[j]
-		l2[j] = opt.L2
-		if opt.TableL2 > 0 && tableFeature(f) {
-			l2[j] = opt.TableL2
-		}
-		if _, ok := opt.Prior[f]; ok && opt.PriorL2 > 0 {
-			l2[j] = opt.PriorL2
-		}
-	}
+// fitLogistic minimizes the weighted mean log loss of rows with a ridge
+// penalty toward the prior (trainPrior) by full-batch Adam, and returns
+// the weights and the intercept.
+func fitLogistic(vocab []string, rows [][]trainEntry, y, wt []float64, n float64, opt TrainOptions) ([]float64, float64) {
+	w, w0, l2 := trainPrior(vocab, opt)
 	bias := opt.PriorBias
 	// Adam state
 	mw, vw := make([]float64, len(vocab)), make([]float64, len(vocab))
@@ -182,19 +205,29 @@ func TrainTargetModel(samples []TargetSample, opt TrainOptions) *TargetModel {
 		vb = beta2*vb + (1-beta2)*gb*gb
 		bias -= lr * (mb / c1) / (math.Sqrt(vb/c2) + eps)
 	}
-	m := &TargetModel{Version: featureVersion, Bias: bias, Weights: make(map[string]float64, len(vocab)), CalA: 1}
+	return w, bias
+}
+
+// trainPrior returns the starting weights, the prior each weight is
+// pulled toward (opt.Prior, else 0) and each weight's ridge penalty (L2,
+// TableL2 for the features only table cells have, PriorL2 for those of
+// the prior).
+func trainPrior(vocab []string, opt TrainOptions) (w, w0, l2 []float64) {
+	w = make([]float64, len(vocab))
+	w0 = make([]float64, len(vocab))
+	l2 = make([]float64, len(vocab))
 	for j, f := range vocab {
-		if math.Abs(w[j]) >= 1e-4 {
-			m.Weights[f] = w[j]
+		w0[j] = opt.Prior[f]
+		w[j] = w0[j]
+		l2[j] = opt.L2
+		if opt.TableL2 > 0 && tableFeature(f) {
+			l2[j] = opt.TableL2
+		}
+		if _, ok := opt.Prior[f]; ok && opt.PriorL2 > 0 {
+			l2[j] = opt.PriorL2
 		}
 	}
-	// a prior's feature that the samples lack keeps its prior weight
-	for f, v := range opt.Prior {
-		if _, ok := index[f]; !ok && v != 0 {
-			m.Weights[f] = v
-		}
-	}
-	return m
+	return w, w0, l2
 }
 
 // FitCalibration returns the Platt scaling (a, b) that maps scores to the

@@ -1,0 +1,1200 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+)
+
+// Candidates: the sentence scan reads each sentence left to right, in the
+// state its markers set (a target, not a target, neutral), finds each
+// quantity (quantityAt: the number or range, its unit, its comparator and
+// the vetoes that rule it out) and hands it, with what the scan knows
+// around it (candState), to the decision. The accepted ones get their
+// roles (targets_roles.go) and are recorded for merging (targets_merge.go).
+
+// Sentence states of the target classifier.
+const (
+	tgNeutral = iota
+	tgTarget
+	tgNotTarget
+)
+
+// Marker kinds.
+const (
+	mkStrong   = iota + 1 // sets the target state
+	mkCriteria            // sets the target state for a list of criteria
+	mkWeak                // sets the target state from neutral only
+	mkPast                // a past result or a present statistic
+	mkForecast            // a forecast or a possibility
+	mkNone                // a phrase that only hides a shorter marker
+	mkWeakPast            // a result only where nothing set targets yet ("đóng góp")
+)
+
+// tgMarker is a phrase that sets the sentence state, and its kind (mk…).
+type tgMarker struct {
+	words []string
+	kind  int
+}
+
+// tgMarkers are the markers of the sentence state, longest first.
+var tgMarkers = func() []tgMarker {
+	add := func(kind int, ps ...string) []tgMarker {
+		var out []tgMarker
+		for _, p := range ps {
+			out = append(out, tgMarker{strings.Fields(p), kind})
+		}
+		return out
+	}
+	var ms []tgMarker
+	ms = append(ms, add(mkStrong, "mục tiêu", "chỉ tiêu", "phấn đấu", "đề ra",
+		"đặt ra", "kỳ vọng", "kế hoạch", "nhằm đạt", "hướng tới", "tầm nhìn",
+		"quyết tâm", "cần đạt", "phải đạt", "định hướng", "chủ trương")...)
+	ms = append(ms, add(mkCriteria, "điều kiện sau", "các điều kiện sau", "tiêu chí sau",
+		"tiêu chuẩn sau", "điều kiện cụ thể sau", "phải đáp ứng", "quy định như sau")...)
+	ms = append(ms, add(mkWeak, "duy trì", "giữ vững", "giữ ổn định", "bảo đảm",
+		"đảm bảo")...)
+	ms = append(ms, add(mkPast, "đã", "đạt được", "vừa qua", "năm qua", "thời gian qua",
+		"tháng qua", "quý qua", "ước đạt", "ước thực hiện", "ước tính", "ước",
+		"lũy kế", "luỹ kế", "tính đến", "đến nay", "hiện nay", "hiện có", "hiện đang",
+		"theo báo cáo", "báo cáo cho biết", "cho thấy", "thống kê", "số liệu",
+		"vượt chỉ tiêu", "vượt dự toán", "cho biết", "thực tế", "mới chỉ đạt", "nhưng chỉ đạt", "chưa đạt",
+		"không đạt", "còn thiếu", "mặc dù", "tạo ra", "chiếm tỷ trọng",
+		"đến thời điểm", "tính đến thời điểm", "được biết", "hoàn thành vượt mức chỉ tiêu",
+		"hoàn thành vượt kế hoạch", "vượt xa", "ghi nhận", "công bố", "vừa công bố",
+		"vượt kế hoạch", "vượt xa kế hoạch", "vượt cả", "về đích",
+		"vượt chỉ tiêu đề ra", "vượt mục tiêu đề ra", "vượt kế hoạch đề ra",
+		"kết quả thực hiện", "báo cáo kết quả")...)
+	ms = append(ms, add(mkWeakPast, "đóng góp")...)
+	ms = append(ms, add(mkForecast, "dự báo", "dự đoán", "dự kiến", "có thể", "có khả năng",
+		"khả năng", "triển vọng", "kịch bản")...)
+	ms = append(ms, add(mkNone, "so với kế hoạch", "% kế hoạch",
+		"kế hoạch số", "kế hoạch hóa", "kế hoạch hoá", "sở kế hoạch", "bộ kế hoạch",
+		"chỉ tiêu/nhóm chỉ tiêu", "đã được", "được", "xây dựng kế hoạch",
+		"ban hành kế hoạch", "triển khai kế hoạch", "lập kế hoạch", "kế hoạch đề ra")...)
+	// longest first
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && len(ms[j].words) > len(ms[j-1].words); j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+	return ms
+}()
+
+// tgMarkersByFirst indexes tgMarkers by their first word.
+var tgMarkersByFirst = func() map[string][]tgMarker {
+	m := map[string][]tgMarker{}
+	for _, mk := range tgMarkers {
+		m[mk.words[0]] = append(m[mk.words[0]], mk)
+	}
+	return m
+}()
+
+// tgMarkerAt returns the marker starting at toks[i].
+func tgMarkerAt(toks []tgTok, i int) (tgMarker, int, bool) {
+	if i >= len(toks) || toks[i].kind != tgWord {
+		return tgMarker{}, i, false
+	}
+	for _, m := range tgMarkersByFirst[toks[i].low] {
+		if j, ok := tgPhraseAt(toks, i, m.words); ok {
+			return m, j, true
+		}
+	}
+	return tgMarker{}, i, false
+}
+
+// Words opening a condition.
+var tgConditions = newPhraseList("trường hợp", "nếu", "khi", "đối với trường hợp")
+
+// sentence classifies and records the targets of toks[s0:s1] of paragraph p.
+func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
+	sc := f.startSentence(p, pi, s0, s1, prevState)
+	f.scan(&sc)
+	tgSharedPerUnit(sc.toks, sc.items)
+	lastTarget := f.record(&sc)
+	f.afterSentence(&sc, lastTarget)
+	return sc.state
+}
+
+// tgScan is the state of the left-to-right scan of one sentence,
+// toks[s0:s1] of paragraph p: what its markers set so far, the clause being
+// read, and the quantities found.
+type tgScan struct {
+	p          paraInfo
+	toks       []tgTok // the paragraph's tokens
+	pi, s0, s1 int
+	start, end int    // byte span of the sentence
+	text       string // the sentence
+	question   bool
+	dates      []tgDate
+	number     string // document number quoted in the sentence (the last one)
+
+	state, startState int
+	criteria          bool
+	// carried: the target state comes only from the sentences before; a
+	// quantity then needs the shape of a target of its own.
+	carried            bool
+	conditional        bool
+	marker             bool // a strong marker earlier in the sentence
+	clauseStart        int
+	markStart, markEnd int  // the last strong marker of the clause, -1 when none
+	trongDo            int  // token after the "trong đó" of the current sub-target scope
+	trongDoSentence    bool // the sentence opens with "trong đó"
+	depth              int  // brackets open
+	qs                 []tgQty
+	items              []tgPending
+}
+
+// tgPending is a quantity of the sentence with what its decision and its
+// roles need.
+type tgPending struct {
+	q                 tgQty
+	clauseStart       int
+	markStart, markEd int
+	isTarget          bool
+	sub               bool
+	feats             []string
+}
+
+// startSentence sets the state a sentence starts in: not a target after a
+// sentence that was none, else a target in a target section, a target
+// list or while target context carries over, else neutral.
+func (f *targetFinder) startSentence(p paraInfo, pi, s0, s1, prevState int) tgScan {
+	toks := p.toks
+	start, end := toks[s0].start, toks[s1-1].end
+	sentText := f.text[start:end]
+	sc := tgScan{p: p, toks: toks, pi: pi, s0: s0, s1: s1, start: start, end: end, text: sentText,
+		question: strings.HasSuffix(strings.TrimRight(sentText, " *_\"”)"), "?")}
+
+	sc.state = tgNeutral
+	switch {
+	case prevState == tgNotTarget:
+		sc.state = tgNotTarget
+	case f.sectionTarget > 0:
+		sc.state, sc.criteria = tgTarget, f.sectionCriteria
+	case f.listTarget:
+		sc.state = tgTarget
+	case f.carry > 0:
+		sc.state, sc.criteria = tgTarget, f.carryCriteria
+		sc.carried = !sc.criteria
+	}
+	sc.startState = sc.state
+	if s0 < s1 {
+		if _, ok := tgConditions.at(toks, s0); ok {
+			sc.conditional = true
+		}
+	}
+	sc.dates = f.datesIn(start, end)
+	// document numbers quoted in this sentence
+	for i := sort.Search(len(f.nums), func(i int) bool { return f.nums[i].start >= start }); i < len(f.nums) && f.nums[i].start < end; i++ {
+		if f.nums[i].end <= end {
+			sc.number = normalizeNumber(f.nums[i].number)
+		}
+	}
+	sc.clauseStart = s0
+	sc.markEnd, sc.markStart = -1, -1
+	sc.trongDo = -1
+	return sc
+}
+
+// scan reads the sentence left to right: dates and document numbers are
+// passed over, brackets and clause breaks are followed, markers switch
+// the state, and every quantity becomes a candidate (sc.items).
+func (f *targetFinder) scan(sc *tgScan) {
+	toks := sc.toks
+	for j := sc.s0; j < sc.s1; {
+		t := toks[j]
+		if k, ok := f.passDate(sc, j); ok {
+			j = k
+			continue
+		}
+		if n, ok := f.numberAt(t.start); ok {
+			for j < sc.s1 && toks[j].start < n.end {
+				j++
+			}
+			continue
+		}
+		sc.clauseBreak(j)
+		if k, ok := sc.trongDoAt(j); ok {
+			j = k
+			continue
+		}
+		// "Trường hợp …, thì …": the condition is hypothetical; its markers
+		// do not hold for the main clause.
+		if t.low == "thì" && sc.conditional {
+			sc.state, sc.conditional = sc.startState, false
+		}
+		// "kết nạp được 836 đảng viên": a verb with "được" before a number
+		// reports what was achieved.
+		if t.low == "được" && j+1 < sc.s1 && toks[j+1].kind == tgNum {
+			sc.state = tgNotTarget
+		}
+		if k, ok := sc.markerAt(j); ok {
+			j = k
+			continue
+		}
+		q, ok := f.quantityAt(sc.p, j, sc.s0, sc.s1)
+		if !ok {
+			j++
+			continue
+		}
+		f.candidate(sc, q)
+		j = q.last
+	}
+}
+
+// passDate passes over a date at toks[j] and returns the token after it.
+// A time frame ahead ("đến năm 2030") makes a neutral sentence one of
+// targets; a past one makes what follows a result, unless it is a base
+// ("so với năm 2020").
+func (f *targetFinder) passDate(sc *tgScan, j int) (int, bool) {
+	toks := sc.toks
+	d, ok := f.dateAt(sc.dates, toks[j].start)
+	if !ok {
+		return j, false
+	}
+	for j < sc.s1 && toks[j].start < d.end {
+		j++
+	}
+	if d.usable {
+		if sc.state == tgNeutral && d.horizon && f.futureYear(d.p.End) {
+			sc.state = tgTarget
+		}
+	}
+	if d.past && sc.depth == 0 && !tgBaseBefore(toks, sc.s0, j) {
+		// "năm 2014 đạt 24 triệu đồng", "nhiệm kỳ 2010 - 2015" in a
+		// text of 2015: what a past time frame reached is a result
+		sc.state = tgNotTarget
+	}
+	return j, true
+}
+
+// tgBaseBefore reports whether the words before toks[j] make the date at j
+// a base of comparison or a starting point ("so với năm 2020", "gấp 2 lần
+// năm 2010", "từ năm 2020", "kể từ"), not the time of the figure.
+func tgBaseBefore(toks []tgTok, s0, j int) bool {
+	for m := j - 1; m >= s0 && m >= j-4; m-- {
+		switch toks[m].low {
+		case "so", "gấp", "từ", "kể", "sau", "trước", "với", "lần":
+			return true
+		case ",", ";", ":":
+			return false
+		}
+	}
+	return false
+}
+
+// clauseBreak follows brackets and, outside them, the clause breaks ";"
+// and ":": a new clause starts, a condition may open it, the last marker
+// is forgotten, and ";" ends a "trong đó" scope opened inside the sentence.
+func (sc *tgScan) clauseBreak(j int) {
+	t := sc.toks[j]
+	switch t.raw {
+	case "(", "[":
+		sc.depth++
+	case ")", "]":
+		if sc.depth > 0 {
+			sc.depth--
+		}
+	case ";", ":":
+		if sc.depth == 0 {
+			sc.clauseStart = j + 1
+			if _, ok := tgConditions.at(sc.toks, j+1); ok {
+				sc.conditional, sc.startState = true, sc.state
+			}
+			sc.markEnd, sc.markStart = -1, -1
+			if t.raw == ";" && !sc.trongDoSentence {
+				sc.trongDo = -1
+			}
+		}
+	}
+}
+
+// trongDoAt opens a sub-target scope at "trong đó" (toks[j]) and returns
+// the token after it: the quantities after it are parts of a target before.
+func (sc *tgScan) trongDoAt(j int) (int, bool) {
+	k, ok := tgPhraseAt(sc.toks, j, []string{"trong", "đó"})
+	if !ok {
+		return j, false
+	}
+	sc.trongDo = k
+	if j == sc.s0 || (j == sc.s0+1 && sc.toks[sc.s0].kind == tgPunct) {
+		sc.trongDoSentence = true
+	}
+	sc.clauseStart = k
+	sc.markEnd, sc.markStart = -1, -1
+	return k, true
+}
+
+// markerAt switches the state at a marker outside brackets at toks[j]
+// (tgMarkers) and returns the token after it; a weak marker other than
+// "duy trì", "giữ", "bảo đảm", "đảm bảo" is passed over word by word (it
+// may stand in a quantity's comparator).
+func (sc *tgScan) markerAt(j int) (int, bool) {
+	m, k, ok := tgMarkerAt(sc.toks, j)
+	if !ok || sc.depth != 0 {
+		return j, false
+	}
+	if m.kind != mkNone {
+		sc.carried = false
+	}
+	switch m.kind {
+	case mkStrong:
+		sc.state = tgTarget
+		sc.marker = true
+		sc.markStart, sc.markEnd = j, k
+	case mkCriteria:
+		sc.state, sc.criteria = tgTarget, true
+	case mkWeak:
+		if sc.state == tgNeutral {
+			sc.state = tgTarget
+		}
+	case mkPast:
+		if !(sc.criteria && m.words[0] == "đã") {
+			sc.state = tgNotTarget
+		}
+	case mkForecast:
+		sc.state = tgNotTarget
+	case mkWeakPast:
+		if sc.state == tgNeutral {
+			sc.state = tgNotTarget
+		}
+	}
+	if m.kind != mkWeak || m.words[0] == "duy" || m.words[0] == "giữ" || m.words[0] == "bảo" || m.words[0] == "đảm" {
+		return k, true
+	}
+	return j, false
+}
+
+// candidate records quantity q as a candidate of the sentence, with the
+// rule machine's verdict and, when a model decides or candidates are
+// collected, its features; the next clause starts after it.
+func (f *targetFinder) candidate(sc *tgScan, q tgQty) {
+	toks := sc.toks
+	if sc.depth > 0 {
+		q.veto = "in brackets"
+	}
+	sub := sc.trongDo >= 0
+	shaped := !sc.carried || sub || q.bound || tgReachVerbBefore(toks, sc.clauseStart, q.first)
+	rule := f.ruleVerdict(sc, q, shaped)
+	cs := candState{state: sc.state, startState: sc.startState, criteria: sc.criteria, carried: sc.carried,
+		conditional: sc.conditional, question: sc.question, marker: sc.marker, shaped: shaped, sub: sub,
+		rule: rule, clauseStart: sc.clauseStart, markStart: sc.markStart, s0: sc.s0, s1: sc.s1,
+		labelRow: sc.clauseStart > sc.s0+1 && sc.clauseStart <= len(toks) && toks[sc.clauseStart-1].raw == ":"}
+	var feats []string
+	if f.model != nil || f.collect {
+		feats = f.candFeatures(sc.p, q, cs, sc.dates)
+	}
+	sc.items = append(sc.items, tgPending{q: q, clauseStart: sc.clauseStart, markStart: sc.markStart, markEd: sc.markEnd, isTarget: rule, sub: sub, feats: feats})
+	sc.qs = append(sc.qs, q)
+	if q.veto != tgInSubject {
+		sc.clauseStart = q.last
+		if q.after > sc.clauseStart {
+			sc.clauseStart = q.after
+		}
+	}
+	sc.markEnd, sc.markStart = -1, -1
+}
+
+// ruleVerdict is the rule machine's decision on quantity q: no veto, no
+// question, no condition, no part reviewing results; a share of a plan
+// only where the sentence sets it, a change against a year only as a
+// figure of its own in target context; and a target state with the shape
+// of a target ("shaped"), or a written bound after a verb to reach.
+func (f *targetFinder) ruleVerdict(sc *tgScan, q tgQty, shaped bool) bool {
+	toks, state, carried := sc.toks, sc.state, sc.carried
+	// a quantity inside a condition ("Trường hợp … hai đơn vị trở
+	// lên, …") states when a rule applies, not what to reach
+	return q.veto == "" && !sc.question && !sc.conditional && f.sectionPast == 0 && (!q.planShare || state == tgTarget && (sc.marker || q.cmp != "=" && !carried)) &&
+		(!q.relYear || state == tgTarget && !carried && !tgAfterFigure(toks, sc.qs, q)) &&
+		(state == tgTarget && shaped || state == tgNeutral && q.bound && tgReachVerbBefore(toks, sc.clauseStart, q.first))
+}
+
+// tgReachVerbBefore reports whether toks[a:b] has a verb that sets a bound
+// to reach ("đạt", "phải", "bảo đảm"): "đạt từ 90 điểm trở lên".
+func tgReachVerbBefore(toks []tgTok, a, b int) bool {
+	for i := a; i < b && i < len(toks); i++ {
+		switch toks[i].low {
+		case "đạt", "phải", "duy":
+			return true
+		}
+		if _, ok := tgPhraseAt(toks, i, []string{"bảo", "đảm"}); ok {
+			return true
+		}
+		if _, ok := tgPhraseAt(toks, i, []string{"đảm", "bảo"}); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// tgAfterFigure reports whether q follows another quantity of its
+// sentence in the same clause ("đạt 4.400 tỷ đồng, tăng 36% so với năm
+// trước"): a figure derived from the one before.
+func tgAfterFigure(toks []tgTok, qs []tgQty, q tgQty) bool {
+	if len(qs) == 0 {
+		return false
+	}
+	for m := qs[len(qs)-1].last; m < q.first && m < len(toks); m++ {
+		if toks[m].raw == ";" || toks[m].raw == ":" {
+			return false
+		}
+	}
+	return true
+}
+
+// tgSharedPerUnit gives a quantity the per-unit part of the next one when
+// they are joined by "và" or a comma: "10 bác sĩ và 30 giường bệnh/1 vạn
+// dân".
+func tgSharedPerUnit(toks []tgTok, items []tgPending) {
+	// shared per-unit: "10 bác sĩ và 30 giường bệnh/1 vạn dân"
+	for i := 0; i+1 < len(items); i++ {
+		a, b := &items[i].q, items[i+1].q
+		if k := strings.IndexByte(b.unit.text, '/'); k > 0 && !strings.Contains(a.unit.text, "/") && a.unit.text != "%" {
+			if b.first-a.last <= 1 && a.last < len(toks) && (toks[a.last].low == "và" || toks[a.last].raw == ",") {
+				a.unit.text += b.unit.text[k:]
+			}
+		}
+	}
+}
+
+// record decides the candidates of the sentence and records the accepted
+// ones as mentions (f.found), a candidate after "trong đó" with the
+// target before as its parent; it returns the index in f.found of the
+// sentence's last target, -1 when none. With collect set, every candidate
+// is kept with its roles (f.cands).
+func (f *targetFinder) record(sc *tgScan) int {
+	toks, s0, s1 := sc.toks, sc.s0, sc.s1
+	lastTarget := -1 // index in f.found of the last target of this sentence
+	parentOf := -1
+	if sc.trongDoSentence && len(f.found) > 0 {
+		// "Trong đó, …" opening a sentence: the parent is the last target of
+		// the sentence before, in the same paragraph or the one before.
+		parentOf = len(f.found) - 1
+	}
+	subParent := -1
+	var sentWords map[string]bool
+	for i, it := range sc.items {
+		nextFirst := s1
+		if i+1 < len(sc.items) {
+			nextFirst = sc.items[i+1].q.first
+		}
+		if !it.sub {
+			subParent = -1
+		} else if subParent < 0 {
+			if lastTarget >= 0 {
+				subParent = lastTarget
+			} else {
+				subParent = parentOf
+			}
+		}
+		accept, score := f.decide(it.isTarget, it.feats)
+		if f.collect {
+			ct := f.roles(sc.p, toks, it.q, it.clauseStart, it.markStart, it.markEd, nextFirst, s0, s1, sc.dates)
+			ct.Sentence = tgSpaces(sc.text)
+			f.cands = append(f.cands, TargetCandidate{Target: ct, Offset: toks[it.q.numTok].start,
+				Start: toks[it.q.first].start, End: toks[it.q.last-1].end, Features: it.feats, Rule: it.isTarget})
+		}
+		if !accept {
+			continue
+		}
+		parent := -1
+		if it.sub && subParent >= 0 {
+			parent = subParent
+		}
+		t := f.mention(sc, it, nextFirst, parent, lastTarget)
+		if sentWords == nil {
+			sentWords = tgTokWords(toks[s0:s1]) // shared by the sentence's targets
+		}
+		fd := tgFound{t: t, score: score, offset: toks[it.q.numTok].start, parent: parent, prio: sc.p.prio, enum: sc.p.enum, sentence: sc.start,
+			para: sc.pi, listItem: sc.p.enum != "" || tgBulleted(toks),
+			sentToks: sentWords, textToks: tgWordSet(t.Text)}
+		f.found = append(f.found, fd)
+		lastTarget = len(f.found) - 1
+	}
+	return lastTarget
+}
+
+// afterSentence sets the context a sentence leaves to what follows: the
+// last time frame and term, the last document number, a list intro's time
+// frame and targets, and how long target context carries over.
+func (f *targetFinder) afterSentence(sc *tgScan, lastTarget int) {
+	// context for what follows
+	for _, d := range sc.dates {
+		if d.usable {
+			pp := d.p
+			f.running, f.runningPara = &pp, f.curPara
+			if d.term {
+				f.lastTerm = &pp
+			}
+		}
+	}
+	if sc.number != "" {
+		f.lastNumber, f.lastNumberPara = sc.number, sc.pi
+	}
+	f.listIntro(sc)
+	f.carryOn(sc, lastTarget)
+}
+
+// listIntro opens a list at a sentence that ends its paragraph with a
+// colon: its time frame holds for the items below, and a target marker in
+// it makes every item a target.
+func (f *targetFinder) listIntro(sc *tgScan) {
+	p := sc.p
+	// "Các chỉ tiêu chủ yếu đến năm 2020:": the items below share the
+	// intro's time frame, whatever year one of them names
+	if strings.HasSuffix(strings.TrimRight(f.text[sc.start:p.span.end], " *_\r\n"), ":") && sc.end >= p.span.end-3 {
+		set := false
+		for _, d := range sc.dates {
+			if !d.usable || set && strings.HasSuffix(strings.ToLower(strings.TrimSpace(tgBefore(f.text, d.start, 40))), "tầm nhìn đến năm") {
+				continue // "đến năm 2030, tầm nhìn đến năm 2045": the targets' horizon is 2030
+			}
+			pp := d.p
+			f.listFrame, f.listEnum, f.listOpen = &pp, p.enum, true
+			set = true
+		}
+		if sc.state == tgTarget && sc.marker {
+			// "Các chỉ tiêu chủ yếu …:": every item of the list below
+			f.listTarget, f.listEnum, f.listOpen = true, p.enum, true
+		}
+	}
+}
+
+// carryOn sets how many sentences the target context of this one still
+// lasts (f.carry).
+func (f *targetFinder) carryOn(sc *tgScan, lastTarget int) {
+	switch sc.state {
+	case tgTarget:
+		// target context carries over to the next sentences only from a
+		// sentence that set targets itself or introduces a list (":"),
+		// or when it was carried in and still holds
+		intro := strings.HasSuffix(strings.TrimRight(sc.text, " *_"), ":")
+		switch {
+		case lastTarget >= 0 || intro || sc.criteria:
+			f.carry, f.carryCriteria = 2, sc.criteria
+		case f.carry > 0 && len(sc.qs) == 0:
+			f.carry--
+		default:
+			f.carry = 0
+		}
+	case tgNotTarget:
+		f.carry = 0
+	default:
+		if f.carry > 0 && len(sc.qs) == 0 {
+			f.carry--
+		} else if len(sc.qs) > 0 {
+			f.carry = 0
+		}
+	}
+}
+
+// tgQty is a quantity found in a sentence.
+type tgQty struct {
+	first, last int // token range [first, last) of comparator, number and unit
+	numTok      int // token of the (first) number
+	value       float64
+	max         *float64
+	cmp         string
+	unit        tgUnit
+	veto        string // why it cannot be a target, if it cannot
+	after       int    // token after "trở lên"/"trở xuống" when they follow
+	bound       bool   // a written lower or upper bound ("từ … trở lên", "không vượt quá")
+	planShare   bool   // a share of a plan or budget ("52% dự toán")
+	relYear     bool   // a change against a year ("tăng 8% so với năm 2024")
+}
+
+// tgInSubject is the veto of a count inside a subject ("kinh tế của 28
+// tỉnh"): the clause goes on past it.
+const tgInSubject = "part of a noun phrase"
+
+// quantityAt reads the quantity whose number starts at toks[j] (digits or
+// number words), with the comparator words around it and its unit.
+func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) {
+	toks := p.toks[:s1]
+	var k int
+	switch toks[j].kind {
+	case tgNum:
+		q, k, ok = f.digitQuantity(toks, j, s0)
+	case tgWord:
+		q, k, ok = f.wordQuantity(toks, j, s0)
+	}
+	if !ok {
+		return q, false
+	}
+	q.numTok = j
+	q.first, q.last = j, k
+	f.comparator(toks, &q, j, k, s0)
+	tgRatePerYear(toks, &q, j, k, s0)
+	// vetoes local to the quantity
+	tgVetoBefore(toks, &q, s0)
+	tgVetoCompared(toks, &q, k)
+	// "giảm 50% số thuế phải nộp", "30% lệ phí": a tax or fee relief
+	if q.unit.text == "%" {
+		if _, ok := tgTaxAfter.at(toks, k); ok {
+			q.veto = "a tax or fee rate"
+		}
+	}
+	tgVetoOutcome(toks, &q, k)
+	return q, true
+}
+
+// digitQuantity reads the number in digits at toks[j], with its range and
+// its unit, and returns the token after them. A number glued to a word, a
+// list label, an index ("Điều 5"), a name's number or a denominator is no
+// quantity.
+func (f *targetFinder) digitQuantity(toks []tgTok, j, s0 int) (q tgQty, k int, ok bool) {
+	t := toks[j]
+	if tgGluedOrLabel(toks, j) {
+		return q, j, false
+	}
+	_, isIdx := tgIndexWords.endingAt(toks, j)
+	isIdx = isIdx && j > s0
+	v, okv := ParseNumber(t.raw, f.conv)
+	if !okv {
+		return q, j, false
+	}
+	q.value = v
+	k = j + 1
+	// fraction "16/18 xã": the numerator counts
+	frac := false
+	if k+1 < len(toks) && toks[k].raw == "/" && toks[k].start == t.end && toks[k+1].kind == tgNum && toks[k+1].start == toks[k].end {
+		k += 2
+		frac = true
+	}
+	if k < len(toks) && toks[k].kind == tgWord && toks[k].start == toks[k-1].end {
+		// glued letters: "5G", "3D" are names; "20ha", "100km" are units
+		if _, unit := unitSpelling[toks[k].low]; !unit {
+			return q, j, false
+		}
+	}
+	if !frac {
+		if max, next, ok := f.rangeEnd(toks, k, v); ok {
+			q.max, k = max, next
+		}
+	}
+	u, oku := tgMatchUnit(toks, k)
+	if !oku || !tgCountedAs(toks, j, s0, v, u, isIdx, frac, q.max != nil) {
+		return q, j, false
+	}
+	q.unit = u
+	return q, u.next, true
+}
+
+// tgGluedOrLabel reports whether the number at toks[j] is part of a word
+// or a code ("COVID-19", "F0", "4541_OCB") or a list label opening the
+// paragraph ("1.", "(5)", "2-").
+func tgGluedOrLabel(toks []tgTok, j int) bool {
+	t := toks[j]
+	// glued to a word or code on the left: "COVID-19", "F0", "4541_OCB"
+	if j > 0 && toks[j-1].end == t.start {
+		pv := toks[j-1]
+		if pv.kind == tgWord || pv.raw == "_" || pv.raw == "/" || pv.raw == "." || pv.raw == "#" || pv.raw == "@" {
+			return true
+		}
+		if tgIsDash(pv.raw) && j > 1 && toks[j-2].end == pv.start && toks[j-2].kind != tgPunct {
+			return true
+		}
+	}
+	// list labels: "1.", "(5)", "2-" opening the paragraph
+	if j == 0 || (j == 1 && (toks[0].raw == "(" || toks[0].raw == "*" || toks[0].raw == "-")) {
+		if j+1 < len(toks) && (toks[j+1].raw == "." || toks[j+1].raw == ")" || tgIsDash(toks[j+1].raw) || toks[j+1].raw == "/") {
+			return true
+		}
+	}
+	return false
+}
+
+// rangeEnd reads the upper end of a range whose lower number ends before
+// toks[k]: "7,5 - 8%", "8.300- 8.500 USD", "từ 12 đến 13%". It returns the
+// upper value, greater than v, and the token after it; a document number
+// or a date is no upper end.
+func (f *targetFinder) rangeEnd(toks []tgTok, k int, v float64) (*float64, int, bool) {
+	// range: "7,5 - 8%", "8.300- 8.500 USD", "từ 12 đến 13%"
+	k2 := k
+	if k2 < len(toks) && toks[k2].raw == "%" {
+		k2++
+	}
+	if k2+1 < len(toks) && (tgIsDash(toks[k2].raw) || toks[k2].low == "đến" || toks[k2].low == "tới") {
+		k3 := k2 + 1
+		if toks[k2].kind == tgWord {
+			// "từ 70 đến dưới 90 điểm", "từ trên 15% đến không quá 30%"
+			if c, ok := tgRangeBound.at(toks, k3); ok {
+				k3 = c
+			}
+		}
+		if k3 < len(toks) && toks[k3].kind == tgNum {
+			if _, isDate := f.numberOrDate(toks[k3].start); !isDate {
+				if v2, ok2 := ParseNumber(toks[k3].raw, f.conv); ok2 && v2 > v {
+					return &v2, k3 + 1, true
+				}
+			}
+		}
+	}
+	return nil, k, false
+}
+
+// tgCountedAs reports whether the number v at toks[j] with unit u is a
+// quantity: not one open-class thing ("01 bộ hồ sơ"), not a name's or a
+// label's number ("Ban Chỉ đạo 389"), not an index after an index word
+// (isIdx: "Điều 5"), not a share written as a fraction ("2/3 diện tích")
+// and not a denominator ("trên 1 vạn dân").
+func tgCountedAs(toks []tgTok, j, s0 int, v float64, u tgUnit, isIdx, frac, ranged bool) bool {
+	if u.open && v == 1 {
+		return false // "01 bộ hồ sơ", "1 cửa": one thing is no quantity to reach
+	}
+	if u.open && j-1 > s0 && toks[j-1].kind == tgWord && (toks[j-1].raw != toks[j-1].low || toks[j-1].low == "tiêu") {
+		// "Ban Chỉ đạo 389 quốc gia", "Hội nghị Trung ương 15 sắp tới",
+		// "Chỉ tiêu 11": a name's or a label's number
+		return false
+	}
+	if isIdx && (u.count || ranged || toks[j-1].low != "cấp") {
+		// "Điều 5", "khoản 2", "xã 3": a label, not a quantity; but
+		// "nâng cấp 120 km": a measure after "cấp" is measured
+		return false
+	}
+	if frac && (!u.count || u.open) {
+		// "16/18 xã" counts; "2/3 diện tích" is a share
+		return false
+	}
+	if v == 1 && (strings.HasSuffix(u.text, "dân") || strings.HasSuffix(u.text, "người")) && j > 0 &&
+		(toks[j-1].low == "trên" || toks[j-1].low == "mỗi" || toks[j-1].raw == "/") {
+		return false // "giường bệnh trên 1 vạn dân": a denominator
+	}
+	return true
+}
+
+// wordQuantity reads a number in words at toks[j] ("ba mươi", "hai
+// trăm") with its unit, a count or a percentage, and returns the token
+// after them. A word that is also a common other word ("năm", "một")
+// counts only a listed counted noun.
+func (f *targetFinder) wordQuantity(toks []tgTok, j, s0 int) (q tgQty, k int, ok bool) {
+	t := toks[j]
+	if !IsNumberWord(t.low) {
+		return q, j, false
+	}
+	if _, isScale := numberScaleWords[t.low]; isScale {
+		return q, j, false
+	}
+	switch t.low {
+	case "mươi", "linh", "lẻ", "rưỡi", "chục", "lăm", "nhăm", "mốt", "tư", "không":
+		return q, j, false
+	}
+	if j > 0 && toks[j-1].kind == tgNum {
+		return q, j, false
+	}
+	var words []string
+	for m := j; m < len(toks) && toks[m].kind == tgWord && len(words) < 8; m++ {
+		if _, sc := numberScaleWords[toks[m].low]; sc && toks[m].low != "trăm" {
+			break
+		}
+		words = append(words, toks[m].low)
+	}
+	v, n := ParseNumberWords(words)
+	if n == 0 {
+		return q, j, false
+	}
+	u, oku := tgMatchUnit(toks, j+n)
+	if !oku || !(u.count || u.text == "%") {
+		return q, j, false
+	}
+	if n == 1 && tgAmbiguousNumberWord[t.low] {
+		if k, isCount := countUnits.at(toks, j+n); !isCount || k != u.next {
+			// "hằng năm tỷ lệ …", "một số …": a word that is no number
+			// here; only a listed counted noun makes it one
+			return q, j, false
+		}
+	}
+	if _, isIdx := tgIndexWords.endingAt(toks, j); isIdx && j > s0 {
+		return q, j, false
+	}
+	q.value = v
+	q.unit = u
+	return q, u.next, true
+}
+
+// comparator sets the comparator of q, whose number is toks[j] and whose
+// unit ends before toks[k]: the words before the number (cmpBeforeNumber),
+// else "trở lên"/"trở xuống" after it; "range" for a range. A written
+// bound ("từ … trở lên", "không vượt quá …", "từ 70 đến 90") is q.bound.
+func (f *targetFinder) comparator(toks []tgTok, q *tgQty, j, k, s0 int) {
+	cmp, from := f.cmpBeforeNumber(toks, q, j, s0)
+	// "trở lên" / "trở xuống" after the number, its unit or its subject
+	if c, nx, ok := tgBoundAfter(toks, k); ok {
+		cmp, q.after = c, nx
+	}
+	// a written bound: "từ … trở lên", "không vượt quá …", "từ 70 đến 90"
+	q.bound = cmp == ">=" || cmp == "<=" || from && q.max != nil
+	if q.max != nil {
+		cmp = "range"
+	}
+	q.cmp = cmp
+}
+
+// cmpBeforeNumber returns the comparator written before the number at
+// toks[j] ("=" when none), over fillers ("đạt bình quân trên"), and
+// whether "từ" opens the quantity; q.first moves to the first word of
+// "từ" or of the comparator. A bound written before a time frame ("ít
+// nhất vào năm 2025 đạt 40%") counts too (cmpAcrossTime).
+func (f *targetFinder) cmpBeforeNumber(toks []tgTok, q *tgQty, j, s0 int) (cmp string, from bool) {
+	// comparator before the number, over fillers ("đạt bình quân trên")
+	b := j
+	for {
+		if i, ok := cmpFiller.endingAt(toks[:b], b); ok && i >= s0 && b-i < 3 {
+			if _, isCmp := tgAnyCmp(toks[:i], i); isCmp {
+				b = i
+				continue
+			}
+		}
+		break
+	}
+	cmp = "="
+	if i, ok := cmpFrom.endingAt(toks[:b], b); ok && i >= s0 {
+		from = true
+		q.first = i
+		b = i
+	}
+	if c, i, ok := tgCmpBefore(toks[:b], b); ok && i >= s0 {
+		cmp = c
+		if !from {
+			q.first = i
+		} else if c == ">" || c == "<" {
+			q.first = i
+		}
+	} else if c, ok := f.cmpAcrossTime(toks, s0, b); ok && !from {
+		cmp = c
+	}
+	return cmp, from
+}
+
+// tgBoundAfter finds "trở lên" or "trở xuống" within 7 tokens from
+// toks[k], after a number, its unit or its subject but before the next
+// number, a clause break or a verb: the comparator and the token after
+// the words.
+func tgBoundAfter(toks []tgTok, k int) (cmp string, after int, ok bool) {
+	for m := k; m < len(toks) && m < k+7; m++ {
+		tm := toks[m]
+		if tm.kind == tgNum || tm.raw == ";" || tm.raw == ":" || tm.raw == "," || tm.raw == "(" {
+			break
+		}
+		if nx, ok := tgPhraseAt(toks, m, []string{"trở", "lên"}); ok {
+			return ">=", nx, true
+		}
+		if nx, ok := tgPhraseAt(toks, m, []string{"trở", "xuống"}); ok {
+			return "<=", nx, true
+		}
+		if _, isVerb := tgVerbs.at(toks, m); isVerb && m > k {
+			break
+		}
+	}
+	return "", 0, false
+}
+
+// tgAnyCmp reports whether a comparator word ends just before toks[j].
+func tgAnyCmp(toks []tgTok, j int) (string, bool) {
+	c, _, ok := tgCmpBefore(toks, j)
+	return c, ok
+}
+
+// tgCmpBefore returns the comparator written just before toks[j] and the
+// index where its words start.
+func tgCmpBefore(toks []tgTok, j int) (string, int, bool) {
+	if j > 0 {
+		// a comparator sign: "≥ 30%", "< 4/100.000"
+		switch toks[j-1].raw {
+		case "≥":
+			return ">=", j - 1, true
+		case "≤":
+			return "<=", j - 1, true
+		case ">":
+			if j > 1 && toks[j-2].raw == "<" {
+				break
+			}
+			return ">", j - 1, true
+		case "<":
+			return "<", j - 1, true
+		}
+	}
+	best, bestI := "", j
+	for _, c := range []struct {
+		op string
+		l  tgPhraseList
+	}{{">=", cmpGE}, {"<=", cmpLE}, {"~", cmpApprox}, {"<", cmpLT}, {">", cmpGT}} {
+		if i, ok := c.l.endingAt(toks, j); ok && i < bestI {
+			best, bestI = c.op, i
+		}
+	}
+	if best == "" {
+		return "", j, false
+	}
+	return best, bestI, true
+}
+
+// cmpAcrossTime finds a bound written before a time frame and the verb of
+// its number: "ít nhất vào năm 2025 đạt 40%", "tối thiểu đến năm 2030 là
+// 50%". Only dates and a few time and linking words may stand between.
+func (f *targetFinder) cmpAcrossTime(toks []tgTok, s0, b int) (string, bool) {
+	i := b
+	crossed := false
+	for n := 0; i > s0 && n < 8; n++ {
+		t := toks[i-1]
+		if end, ok := f.numberOrDate(t.start); ok && end > 0 {
+			if _, isNum := f.numberAt(t.start); isNum {
+				return "", false // a document number: another phrase
+			}
+			for i > s0 && toks[i-1].start >= f.dateStartAt(t.start) {
+				i--
+			}
+			crossed = true
+			continue
+		}
+		switch t.low {
+		case "vào", "năm", "đến", "tới", "đạt", "là", "ở", "mức", "trong", "hết", "cuối", ",":
+			i--
+			continue
+		}
+		break
+	}
+	if !crossed {
+		return "", false
+	}
+	c, _, ok := tgCmpBefore(toks[:i], i)
+	return c, ok && (c == ">=" || c == "<=")
+}
+
+// tgRatePerYear makes a percentage q a rate per year ("%/năm"): "mỗi
+// năm" or "một năm" after it (or after its "trở lên"), or both "bình
+// quân" and "hằng năm" in the 8 tokens before its number toks[j].
+func tgRatePerYear(toks []tgTok, q *tgQty, j, k, s0 int) {
+	// a rate per year: "%", "bình quân … mỗi năm", "hằng năm"
+	if q.unit.text != "%" {
+		return
+	}
+	if _, ok := tgPhraseAt(toks, k, []string{"mỗi", "năm"}); ok {
+		q.unit.text = "%/năm"
+	} else if _, ok := tgPhraseAt(toks, k, []string{"một", "năm"}); ok {
+		q.unit.text = "%/năm"
+	} else if q.after > 0 {
+		if _, ok := tgPhraseAt(toks, q.after, []string{"mỗi", "năm"}); ok {
+			q.unit.text = "%/năm"
+		}
+	}
+	if q.unit.text == "%" {
+		lo := j - 8
+		if lo < s0 {
+			lo = s0
+		}
+		rate, yearly := false, false
+		for m := lo; m < j; m++ {
+			if _, ok := tgPhraseAt(toks, m, []string{"bình", "quân"}); ok {
+				rate = true
+			}
+			if _, ok := tgPhraseAt(toks, m, []string{"hằng", "năm"}); ok {
+				yearly = true
+			}
+			if _, ok := tgPhraseAt(toks, m, []string{"hàng", "năm"}); ok {
+				yearly = true
+			}
+		}
+		if rate && yearly {
+			q.unit.text = "%/năm"
+		}
+	}
+}
+
+// tgVetoBefore vetoes q for the words before it: a tax, fee or interest
+// rate (tgRates), a count inside a subject ("của 28 tỉnh"), a multiple of
+// a base ("gấp"), a restatement ("tương đương") or what is replaced
+// ("thay vì").
+func tgVetoBefore(toks []tgTok, q *tgQty, s0 int) {
+	lo := q.first - 3
+	if lo < s0 {
+		lo = s0
+	}
+	for m := q.first - 6; m < q.first; m++ {
+		if m < s0 {
+			continue
+		}
+		if _, ok := tgRates.at(toks, m); ok && !(toks[m].low == "phí" && m > 0 && tgNotAFee[toks[m-1].low]) {
+			q.veto = "a tax, fee or interest rate"
+		}
+	}
+	if q.first > s0 && (toks[q.first-1].low == "của" || toks[q.first-1].low == "cho" && q.unit.text == "%") && q.unit.count {
+		// "kinh tế của 28 tỉnh ven biển đạt …": the count names who is
+		// measured, inside the subject
+		q.veto = tgInSubject
+	}
+	for m := lo; m < q.first; m++ {
+		if toks[m].low == "gấp" {
+			q.veto = "a multiple of a base"
+		}
+		if _, ok := tgRestate.at(toks, m); ok {
+			q.veto = "a restatement of another figure"
+		}
+
+		if _, ok := tgPhraseAt(toks, m, []string{"thay", "vì"}); ok {
+			q.veto = "what is replaced (thay vì)"
+		}
+	}
+}
+
+// tgVetoCompared reads the words after q (from toks[k], up to the next
+// quantity): a change against a year ("so với năm 2024") marks q.relYear,
+// a share of a plan right after it ("52% dự toán") q.planShare, and a
+// comparison with a base or a plan ("so với", "cùng kỳ") vetoes it.
+func tgVetoCompared(toks []tgTok, q *tgQty, k int) {
+	for m := k; m < len(toks) && m < k+12; m++ {
+		tm := toks[m]
+		if tm.raw == ";" || tm.raw == "." {
+			break
+		}
+		if tm.kind == tgNum && m > k {
+			// the next quantity, unless it closes a range with this one
+			// ("từ trên 15% đến không quá 30% so với …")
+			if p := toks[m-1].low; p != "đến" && p != "tới" && p != "quá" && !tgIsDash(p) {
+				break
+			}
+		}
+		if _, ok := tgPhraseAt(toks, m, []string{"so", "với", "năm"}); ok && m+3 < len(toks) &&
+			(toks[m+3].kind == tgNum || toks[m+3].low == "trước") && strings.HasPrefix(q.unit.text, "%") {
+			// "tăng 8% so với năm 2024", "so với năm trước": the usual way
+			// to state a year's growth; a target only where the sentence
+			// or its section sets targets
+			q.relYear = true
+			break
+		}
+		if _, ok := tgShareOf.at(toks, m); ok {
+			if m == k && toks[m].low != "so" && toks[m].low != "cùng" {
+				// "đạt 52% dự toán": a share of a plan, an outturn unless
+				// the sentence itself sets it ("phấn đấu giải ngân trên 80%
+				// kế hoạch vốn")
+				q.planShare = true
+				break
+			}
+			if toks[m].low == "so" || toks[m].low == "cùng" {
+				q.veto = "relative to a base or a plan"
+				break
+			}
+		}
+		if toks[m].low == "so" && (m+1 == len(toks) || toks[m+1].low == "với" || toks[m+1].low == "cùng") {
+			q.veto = "relative to a base or a plan"
+			break
+		}
+	}
+}
+
+// tgVetoOutcome vetoes q, when nothing vetoed it yet, for the rest of its
+// clause after toks[k]: it points back ("3 đơn vị này") or reports an
+// outcome or a forecast.
+func tgVetoOutcome(toks []tgTok, q *tgQty, k int) {
+	// the rest of the clause reports an outcome: "… đã hoàn thành", "…
+	// chưa đạt được", "thu đạt 5.396 tỷ đồng, đạt 105% dự toán"; or points
+	// back ("3 đơn vị này")
+	if k < len(toks) && (toks[k].low == "này" || toks[k].low == "trên" && k+1 < len(toks) && toks[k+1].raw == ",") {
+		q.veto = "a reference back"
+	}
+	for m := k; m < len(toks) && q.veto == ""; m++ {
+		tm := toks[m]
+		if tm.raw == ";" || tm.raw == "." || tm.raw == ":" {
+			break
+		}
+		if tm.kind == tgNum && m > k {
+			// the next quantity is another figure's business, unless it
+			// restates this one against a plan ("5.396 tỷ đồng, đạt 105%
+			// dự toán")
+			if tgOnlyLinks(toks[k:m]) && m+1 < len(toks) && toks[m+1].raw == "%" {
+				if _, ok := tgPlanShare.at(toks, m+2); ok {
+					q.veto = "an outcome against a plan"
+				}
+			}
+			break
+		}
+		switch tm.low {
+		case "đã", "chưa":
+			q.veto = "an outcome"
+		case "%":
+			if _, ok := tgPlanShare.at(toks, m+1); ok {
+				q.veto = "an outcome against a plan"
+			}
+		}
+		if _, ok := tgPhraseAt(toks, m, []string{"đạt", "được"}); ok {
+			q.veto = "an outcome"
+		}
+		if mk, _, ok := tgMarkerAt(toks, m); ok && (mk.kind == mkPast || mk.kind == mkForecast) {
+			q.veto = "an outcome or a forecast"
+		}
+	}
+}
+
+// tgOnlyLinks reports whether toks hold only words that link a figure to
+// its restatement: "," "đạt", "bằng", "tương đương", "vượt".
+func tgOnlyLinks(toks []tgTok) bool {
+	for _, t := range toks {
+		switch t.low {
+		case ",", "(", "đạt", "bằng", "tương", "đương", "ứng", "vượt", "và", "là":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// Comparator words before a number, and after it.
+var (
+	cmpGE = newPhraseList("tối thiểu", "ít nhất", "không dưới", "không thấp hơn",
+		"không ít hơn", "tối thiểu là", "ít nhất là", "tối thiểu đạt", "ít nhất đạt")
+	cmpGT = newPhraseList("trên", "hơn", "vượt", "cao hơn", "lớn hơn", "vượt trên", "hơn mức")
+	cmpLT = newPhraseList("dưới", "thấp hơn", "nhỏ hơn", "ít hơn")
+	cmpLE = newPhraseList("tối đa", "không quá", "không vượt quá", "không vượt",
+		"không cao hơn", "không lớn hơn", "tối đa là", "không nhiều hơn")
+	cmpApprox = newPhraseList("khoảng", "xấp xỉ", "gần", "trên dưới", "chừng",
+		"khoảng gần", "vào khoảng", "độ", "ước khoảng", "xấp xỉ bằng")
+	cmpFrom = newPhraseList("từ")
+	// fillers between a comparator or verb and its number: "đạt bình quân
+	// trên 8,5%", "ở mức khoảng 50%".
+	cmpFiller = newPhraseList("ở mức", "mức", "bình quân", "đạt mức", "là", "bằng", "ở")
+)
+
+// Comparator words that may stand before the upper end of a range.
+var tgRangeBound = newPhraseList("dưới", "không quá", "không vượt quá", "trên", "khoảng")
+
+// Words right before a number that make it an index, a name or a rank,
+// not a quantity ("Điều 11", "lần thứ 3", "nhóm 3 nước", "Nghị định 73").
+var tgIndexWords = newPhraseList("số", "điều", "khoản", "mục", "chương", "phần",
+	"điểm", "lần thứ", "thứ", "nhóm", "top", "hạng", "khóa", "khoá", "phụ lục",
+	"trang", "tiểu mục", "quyết định", "nghị định", "nghị quyết", "thông tư",
+	"luật", "quy định", "hướng dẫn", "chỉ thị", "kết luận", "công văn",
+	"tờ trình", "văn bản", "đề án", "ngày", "tháng", "năm", "quý", "giai đoạn",
+	"nhiệm kỳ", "kỳ", "đợt", "lô", "tuyến", "quốc lộ", "tỉnh lộ", "phòng",
+	"mã", "covid", "đường", "khu", "tổ", "ấp", "phường", "quận", "xã", "lớp", "cấp độ", "mức độ",
+	"cấp", "bậc", "loại", "hệ", "giải", "vòng", "tầng", "block", "tập", "bài",
+	"câu", "chặng", "vị trí", "đứng thứ", "xếp thứ", "top", "hạng", "mẫu",
+	"biểu", "form", "iso", "tcvn", "qcvn", "hotline", "điện thoại", "fax")
+
+// Number words that are also common other words ("năm" year, "một" a,
+// "ba" father): alone before a noun they count only a listed unit.
+var tgAmbiguousNumberWord = map[string]bool{"năm": true, "một": true, "ba": true, "bảy": true, "tám": true, "chín": true, "sáu": true}
+
+// Words after a number that make it a share of a plan or budget, an
+// outturn ("đạt 52% dự toán", "đạt 98% kế hoạch").
+var tgShareOf = newPhraseList("dự toán", "kế hoạch", "kế hoạch năm",
+	"so với", "so cùng kỳ", "cùng kỳ")
+
+// Words after "X%" that make it a share of a plan: an outturn.
+var tgPlanShare = newPhraseList("dự toán", "kế hoạch", "so với chỉ tiêu",
+	"so với kế hoạch", "so với dự toán")
+
+// Words before a number that restate another figure ("tương đương 29%").
+var tgRestate = newPhraseList("tương đương", "tương ứng", "lần lượt", "tương đương với")
+
+// Rates set by rule, not targets: taxes, fees, interest ("khấu trừ thuế
+// TNCN 10%", "lãi suất 6%").
+var tgRates = newPhraseList("thuế suất", "mức thuế", "thuế thu nhập cá nhân", "thuế tncn",
+	"thuế giá trị gia tăng", "thuế gtgt", "thuế nhập khẩu", "thuế xuất khẩu", "mức phí",
+	"phí", "lệ phí", "lãi suất", "khấu trừ", "trích lập", "chiết khấu", "hoa hồng")
+
+// Words before "phí" that make it no fee: "miễn phí" (free of charge),
+// "chi phí" (costs), "kinh phí" (funds).
+var tgNotAFee = map[string]bool{"miễn": true, "chi": true, "kinh": true}
+
+// Words after "X%" that make it a tax or fee relief or rate.
+var tgTaxAfter = newPhraseList("số thuế", "tiền thuế", "thuế", "lệ phí", "phí", "mức phí",
+	"mức thu", "tiền phạt", "lãi suất")

@@ -1,0 +1,245 @@
+package extract
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Merging: one record per distinct target. A target restated in a
+// headline, a lead, a caption or a conclusion merges into its body
+// mention; a parent ("trong đó") points into the merged list.
+
+// tgFound is one target mention before de-duplication.
+type tgFound struct {
+	t        Target
+	score    float64 // the model's raw score (0 without a model)
+	offset   int
+	parent   int // index in finder.found, or -1
+	prio     int // 0 body, 1 lead or caption, 2 heading
+	enum     string
+	sentence int  // byte offset of the sentence
+	para     int  // paragraph index
+	listItem bool // the paragraph is an item of a list ("1.", "a)", "-")
+	sentToks map[string]bool
+	textToks map[string]bool
+}
+
+// result returns one Target per distinct target, in document order: the
+// mentions that restate one target form a group (restatements), the
+// group's best mention stands for it (representatives) with the group's
+// best score, and a parent points to its group's place in the list.
+func (f *targetFinder) result() []Target {
+	n := len(f.found)
+	if n == 0 {
+		return nil
+	}
+	rep := f.restatements()
+	groupParent := f.groupParents(rep)
+	order := f.representatives(rep)
+	outIndex := map[int]int{}
+	for k, i := range order {
+		outIndex[rep[i]] = k
+	}
+	groupScore := f.groupScores(rep)
+	out := make([]Target, 0, len(order))
+	for k, i := range order {
+		t := f.found[i].t
+		if f.model != nil {
+			t.Confidence = math.Round(1000*f.model.Confidence(groupScore[rep[i]])) / 1000
+		}
+		f.scores = append(f.scores, groupScore[rep[i]])
+		t.Parent = nil
+		par := f.found[i].parent
+		if par < 0 {
+			// a restated parent-less mention may have a parent elsewhere
+			par = groupParent[rep[i]]
+		}
+		if par >= 0 {
+			if pk, ok := outIndex[rep[par]]; ok && pk != k {
+				pk := pk
+				t.Parent = &pk
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// restatements returns, for each mention of f.found, the first mention of
+// its group: the mentions that state the same target (tgSameTarget).
+func (f *targetFinder) restatements() []int {
+	n := len(f.found)
+	// merge restatements into one representative
+	rep := make([]int, n)
+	for i := range rep {
+		rep[i] = i
+	}
+	// only mentions with the same comparator, value and unit can be the
+	// same target: compare within those buckets (linear in the common case)
+	buckets := map[string][]int{}
+	var keys []string
+	for i := 0; i < n; i++ {
+		k := tgSameKey(f.found[i].t)
+		if _, ok := buckets[k]; !ok {
+			keys = append(keys, k)
+		}
+		buckets[k] = append(buckets[k], i)
+	}
+	for _, k := range keys {
+		b := buckets[k]
+		for x, i := range b {
+			if rep[i] != i {
+				continue
+			}
+			for _, j := range b[x+1:] {
+				if rep[j] != j || !tgSameTarget(f.found[i], f.found[j]) {
+					continue
+				}
+				rep[j] = i
+			}
+		}
+	}
+	return rep
+}
+
+// groupParents returns, for each group (by its first mention), the first
+// parent any of its mentions has, -1 when none.
+func (f *targetFinder) groupParents(rep []int) []int {
+	n := len(f.found)
+	// the first parent of any mention of a group
+	groupParent := make([]int, n)
+	for i := range groupParent {
+		groupParent[i] = -1
+	}
+	for j := 0; j < n; j++ {
+		if g := rep[j]; groupParent[g] < 0 && f.found[j].parent >= 0 {
+			groupParent[g] = f.found[j].parent
+		}
+	}
+	return groupParent
+}
+
+// representatives returns the best mention of each group, in document
+// order: body before lead or caption before heading, then the fullest
+// comparator, then the first.
+func (f *targetFinder) representatives(rep []int) []int {
+	n := len(f.found)
+	// the representative of a group is its best mention: body before lead
+	// or caption before heading, then the first
+	best := map[int]int{}
+	for i := 0; i < n; i++ {
+		g := rep[i]
+		b, ok := best[g]
+		if !ok || f.found[i].prio < f.found[b].prio ||
+			// at equal rank the fullest mention: "chiếm khoảng 30% …" over a
+			// headline's "Phấn đấu 30%"
+			f.found[i].prio == f.found[b].prio && f.found[i].t.Comparator != f.found[b].t.Comparator && f.found[b].t.Comparator == "=" {
+			best[g] = i
+		}
+	}
+	var order []int
+	for i := 0; i < n; i++ {
+		if rep[i] == i {
+			order = append(order, best[i])
+		}
+	}
+	// document order of the chosen mentions
+	sort.SliceStable(order, func(a, b int) bool { return f.found[order[a]].offset < f.found[order[b]].offset })
+	return order
+}
+
+// groupScores returns each group's score: its best mention's.
+func (f *targetFinder) groupScores(rep []int) map[int]float64 {
+	// a group's score is its best mention's
+	groupScore := map[int]float64{}
+	for i := 0; i < len(f.found); i++ {
+		if s, ok := groupScore[rep[i]]; !ok || f.found[i].score > s {
+			groupScore[rep[i]] = f.found[i].score
+		}
+	}
+	return groupScore
+}
+
+// tgSameKey is what two mentions of one target share for tgSameTarget:
+// value, upper value and the unit before any "/" (comparators may differ
+// between a headline and its body).
+func tgSameKey(t Target) string {
+	k := strconv.FormatFloat(t.Value, 'g', -1, 64) + "|"
+	if t.ValueMax != nil {
+		k += strconv.FormatFloat(*t.ValueMax, 'g', -1, 64)
+	}
+	return k + "|" + strings.Split(t.Unit, "/")[0]
+}
+
+// tgSameTarget reports whether two mentions state the same target: same
+// comparator, value and unit, in sentences that share most of their words
+// (headline and body, conclusion and rule), and not two items of one list.
+func tgSameTarget(a, b tgFound) bool {
+	ta, tb := a.t, b.t
+	// a headline or lead drops "khoảng": "30% giá trị …" restates
+	// "chiếm khoảng 30% …" (then the sentences must share most words)
+	approx := ta.Comparator != tb.Comparator &&
+		(ta.Comparator == "=" && tb.Comparator == "~" || ta.Comparator == "~" && tb.Comparator == "=")
+	if ta.Comparator != tb.Comparator && !approx || ta.Value != tb.Value || (ta.ValueMax == nil) != (tb.ValueMax == nil) ||
+		(ta.ValueMax != nil && *ta.ValueMax != *tb.ValueMax) {
+		return false
+	}
+	if strings.Split(ta.Unit, "/")[0] != strings.Split(tb.Unit, "/")[0] {
+		return false
+	}
+	if approx {
+		return a.sentence != b.sentence && a.para != b.para && tgOverlap(a.sentToks, b.sentToks) >= 0.6
+	}
+	if a.sentence == b.sentence {
+		// two quantities of one sentence are two targets, unless their
+		// words are the same (a caption run into a lead)
+		return len(a.textToks) == len(b.textToks) && tgOverlap(a.textToks, b.textToks) == 1
+	}
+	if a.enum != "" && b.enum != "" && a.enum != b.enum && a.prio == 0 && b.prio == 0 {
+		return false
+	}
+	if a.listItem && b.listItem && a.para != b.para && a.prio == 0 && b.prio == 0 {
+		// two items of a list are two targets unless worded the same
+		return len(a.textToks) == len(b.textToks) && tgOverlap(a.textToks, b.textToks) == 1
+	}
+	if tgOverlap(a.textToks, b.textToks) >= 0.8 {
+		return true
+	}
+	return tgOverlap(a.sentToks, b.sentToks) >= 0.6
+}
+
+// tgOverlap is the overlap coefficient of two word sets.
+func tgOverlap(a, b map[string]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	n := 0
+	for w := range a {
+		if b[w] {
+			n++
+		}
+	}
+	m := len(a)
+	if len(b) < m {
+		m = len(b)
+	}
+	return float64(n) / float64(m)
+}
+
+// tgWordSet returns the lower-case words and numbers of s.
+func tgWordSet(s string) map[string]bool {
+	return tgTokWords(tgTokenize(s, 0, len(s)))
+}
+
+// tgTokWords returns the lower-case words and numbers of toks.
+func tgTokWords(toks []tgTok) map[string]bool {
+	out := make(map[string]bool, len(toks))
+	for _, t := range toks {
+		if t.kind != tgPunct {
+			out[t.low] = true
+		}
+	}
+	return out
+}

@@ -1,0 +1,1039 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Roles: what the target of an accepted quantity says besides its number:
+// the subject and indicator, from the words before the number (leftRoles),
+// after it (rightRoles) or a row label (labelRoles); the text span; the
+// source number; and the period (periodFor).
+
+// Predicate verbs: the verb of a target clause, between its subject and
+// its number ("GRDP tăng 7,5%") or before an object ("hoàn thành 100%
+// nhiệm vụ").
+var tgVerbs = newPhraseList("đạt", "tăng", "giảm", "tăng thêm", "tăng lên",
+	"giảm xuống", "giảm xuống còn", "giảm còn", "chiếm", "là", "duy trì",
+	"duy trì ổn định", "duy trì mức", "giữ", "giữ vững", "giữ ổn định",
+	"hoàn thành", "khắc phục", "kết nạp", "có", "đạt chuẩn",
+	"thu hút", "giải quyết", "tạo", "tạo việc làm cho", "trồng", "xây dựng",
+	"phát triển", "đưa", "chia", "nâng", "nâng lên", "vượt", "thu", "huy động", "giải ngân",
+	"đào tạo", "tiếp nhận", "đầu tư", "cắt giảm", "phấn đấu có",
+	"không vượt quá", "không quá", "cung cấp", "tham gia", "sử dụng", "xử lý",
+	"tuyển", "tuyển sinh", "xuất khẩu", "sản xuất", "kiểm soát",
+	"giới thiệu", "hình thành", "thành lập", "nâng cấp", "cải tạo", "sửa chữa",
+	"mở", "mở mới", "đón", "thực hiện", "hỗ trợ", "vận động", "bồi dưỡng",
+	"trao", "tặng", "bàn giao", "lắp đặt", "kiên cố hóa", "kiên cố hoá", "bê tông hóa",
+	"bê tông hoá", "nhựa hóa", "nhựa hoá", "trồng mới", "xây dựng mới")
+
+// Words that open a clause of purpose or means after a comma: the
+// criterion before them ends there ("… hoàn thành tốt nhiệm vụ, thực hiện
+// Nghị quyết số …").
+var tgClauseOpeners = newPhraseList("thực hiện", "góp phần", "nhằm", "để", "tạo", "tạo điều kiện",
+	"bảo đảm", "đảm bảo", "theo", "qua đó", "từ đó", "phục vụ")
+
+// Words stripped from the start of a subject.
+var tgLeadWords = newPhraseList("và", "còn", "thì", "đồng thời", "trong đó",
+	"riêng", "đặc biệt", "cụ thể", "như", "gồm", "bao gồm", "với", "theo đó",
+	"ngoài ra", "trong", "cả", "vào", "đến", "tới", "hết", "đến hết", "hằng năm",
+	"hàng năm", "mỗi năm", "các", "những", "số", "tổng số", "phấn đấu", "để",
+	"nhằm", "bảo đảm", "đảm bảo", "cơ bản", "tiếp tục", "mục tiêu", "chỉ tiêu",
+	"là", "ở", "cả nhiệm kỳ", "nhiệm kỳ", "đã", "sẽ", "phải")
+
+// Words stripped from the end of a subject.
+var tgTrailWords = newPhraseList("ở mức", "mức", "ở", "bình quân", "đạt mức",
+	"vào", "lên", "xuống", "còn", "đến", "tới", "trong", "của", "với", "và",
+	"cả", "hằng năm", "hàng năm", "mỗi năm", "từ", "khoảng", "tổng", "với tỷ lệ",
+	"tỷ lệ", "tỉ lệ")
+
+// Quantifiers before a noun.
+var tgQuantifiers = newPhraseList("các", "những", "số", "tổng số", "số lượng")
+
+// mention fills the target of an accepted candidate: its roles, each on
+// one line, its page and its source number. A part ("trong đó") with no
+// subject of its own takes its parent's; a figure with no subject takes
+// that of the sentence's target before it in the same unit.
+func (f *targetFinder) mention(sc *tgScan, it tgPending, nextFirst, parent, lastTarget int) Target {
+	toks := sc.toks
+	t := f.roles(sc.p, toks, it.q, it.clauseStart, it.markStart, it.markEd, nextFirst, sc.s0, sc.s1, sc.dates)
+	t.Sentence = tgSpaces(sc.text)
+	t.Text = tgSpaces(t.Text)
+	t.Subject = tgSpaces(t.Subject)
+	t.Indicator = tgSpaces(t.Indicator)
+	t.Page = f.pageOf(toks[it.q.numTok].start)
+	if parent >= 0 {
+		pt := f.found[parent].t
+		if tgStartsWithHave(t.Subject) || t.Subject == "" {
+			// "trong đó có bằng cấp, chứng chỉ đạt 30%": the clause has
+			// no subject of its own; it is the parent's.
+			t.Indicator = t.Subject
+			t.Subject = pt.Subject
+		}
+	}
+	t.SourceNumber = NullString(f.sourceNumber(sc.number, sc.pi))
+	if parent < 0 || t.Subject != f.found[parent].t.Subject {
+		// "Có tổng điểm đánh giá đạt …": "có" is no part of the subject
+		if low := strings.ToLower(t.Subject); strings.HasPrefix(low, "có ") {
+			t.Subject = strings.TrimSpace(t.Subject[len("có "):])
+		}
+	}
+	if t.Subject == "" && lastTarget >= 0 && parent < 0 && f.found[lastTarget].t.Unit == t.Unit {
+		// "GRDP bình quân đầu người năm 2025 đạt 4.500 USD, đến năm
+		// 2030 đạt khoảng 6.000 USD": the same subject at a later time
+		t.Subject = f.found[lastTarget].t.Subject
+		if t.Indicator == "" {
+			t.Indicator = f.found[lastTarget].t.Indicator
+		}
+	}
+	if exp := Expand(t.Subject, f.c.Abbreviations); exp != "" {
+		t.SubjectExpanded = NullString(exp)
+	}
+	return t
+}
+
+// sourceNumber returns the source_number of a target in paragraph pi: the
+// document number its sentence quotes (number), else the document's own,
+// else the last one quoted within 12 paragraphs before, else the one
+// resolution the text cites.
+func (f *targetFinder) sourceNumber(number string, pi int) string {
+	switch {
+	case number != "":
+		return number
+	case f.c.Number != "":
+		return f.c.Number
+	case f.lastNumber != "" && pi-f.lastNumberPara <= 12:
+		return f.lastNumber
+	default:
+		return f.onlyResolution()
+	}
+}
+
+// onlyResolution returns the one resolution the text cites by number, or
+// "" when it cites none or several.
+func (f *targetFinder) onlyResolution() string {
+	one := ""
+	for _, n := range f.nums {
+		num := normalizeNumber(n.number)
+		if !strings.Contains(num, "NQ") {
+			continue
+		}
+		if one != "" && one != num {
+			return ""
+		}
+		one = num
+	}
+	return one
+}
+
+// roles fills the Target of quantity q: text, comparator, value, unit,
+// subject, indicator and period.
+func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, markStart, markEnd, nextFirst, s0, s1 int, dates []tgDate) Target {
+	t := Target{Comparator: q.cmp, Value: q.value, ValueMax: q.max, Unit: q.unit.text}
+	r := f.leftPart(toks, q, clauseStart, markStart, markEnd, s0, dates)
+	textFrom := q.first
+	if r.subjFrom >= 0 && r.subjFrom < textFrom {
+		textFrom = r.subjFrom
+	}
+	if r.verbFrom >= 0 && r.verbFrom < textFrom {
+		textFrom = r.verbFrom
+	}
+	r.textTo = q.last
+	if q.after > r.textTo {
+		r.textTo = q.after
+	}
+	// the right part: subject after a percentage or a count, indicator
+	// with no verb before the number, a passive after it starts the
+	// criterion ("100% hộ dân được cung cấp nước sạch")
+	r.rs, r.ri, r.rEnd = f.rightRoles(toks, q, nextFirst, s1, r.ind == "")
+	if r.labelRow {
+		if r.rs != "" && !q.unit.count || r.ri != "" {
+			// "Đối với cha mẹ: phấn đấu 100% cha mẹ được …": the words
+			// after the number say what is measured; the label only
+			// groups the row
+			r.subj, r.ind, r.subjFrom = "", "", -1
+		} else {
+			r.rs, r.ri = "", ""
+		}
+	}
+	if r.verbFrom >= 0 && q.unit.text != "%" && f.objectAfter(toks, q) {
+		f.verbObject(toks, q, &r, nextFirst, dates)
+	}
+	if r.subj != "" && r.adjacent && strings.HasPrefix(q.unit.text, "%") && r.rs != "" && tgNounAfter(toks, q.last) && !tgMeasureVerb(r.ind) {
+		// "… hoàn thành 100% nhiệm vụ được giao": the percentage is of
+		// the words after it; the words before the verb only say who acts.
+		r.subj, r.subjFrom = "", -1
+		if r.verbFrom >= 0 {
+			r.ind = tgJoin(toks, []int{r.verbFrom})
+			if n, ok := tgVerbs.at(toks, r.verbFrom); ok {
+				var ix []int
+				for m := r.verbFrom; m < n; m++ {
+					ix = append(ix, m)
+				}
+				r.ind = tgJoin(toks, ix)
+			}
+		}
+	}
+	r.rightPart(q)
+	subj, ind := r.subj, r.ind
+	if low := strings.ToLower(subj); (ind == "đạt" || ind == "Đạt") && (strings.HasPrefix(low, "tỷ lệ ") || strings.HasPrefix(low, "tỉ lệ ")) {
+		// "Tỷ lệ dân số tham gia bảo hiểm y tế đạt trên 95%": the
+		// criterion is in the rate's name
+		ind = subj[len("tỷ lệ "):]
+	}
+	subj, ind = tgGrowthRoles(subj, ind)
+	if ind == "" {
+		ind = subj
+	}
+	t.Subject = tgCleanPhrase(subj)
+	t.Indicator = tgCleanPhrase(ind)
+	textTo := r.textTo
+	if textTo > len(toks) {
+		textTo = len(toks)
+	}
+	if textFrom < textTo {
+		t.Text = strings.TrimSpace(f.text[toks[textFrom].start:toks[textTo-1].end])
+		t.Text = strings.TrimRight(t.Text, " ,;:.…")
+	}
+	t.Period = f.periodFor(toks, q, clauseStart, nextFirst, s0, dates)
+	return t
+}
+
+// tgRoleParts are the pieces roles puts together: the subject and
+// indicator with where they start, the words after the quantity, and the
+// end of the target's text.
+type tgRoleParts struct {
+	subj, ind          string
+	subjFrom, verbFrom int  // token indexes, -1 when absent
+	adjacent           bool // the verb stands right before the quantity
+	labelRow           bool // the subject is a row label ("label: value")
+	rs, ri             string
+	rEnd               int // token after the words after the quantity, -1 when none
+	textTo             int // token after the target's text
+}
+
+// leftPart reads the subject and indicator before quantity q: from the
+// left part of its clause (after its marker), else from a row label
+// before a colon, else from the words before the marker.
+func (f *targetFinder) leftPart(toks []tgTok, q tgQty, clauseStart, markStart, markEnd, s0 int, dates []tgDate) tgRoleParts {
+	var r tgRoleParts
+	// the left part of the clause: [a, q.first)
+	a := clauseStart
+	if markEnd > a && markEnd <= q.first {
+		a = markEnd
+	}
+	r.subj, r.ind, r.subjFrom, r.verbFrom, r.adjacent = f.leftRolesAdj(toks, a, q.first, dates)
+	if r.subj == "" && r.ind == "" && clauseStart > s0+1 && clauseStart <= len(toks) && toks[clauseStart-1].raw == ":" {
+		// "Tỷ lệ văn bản đi được ký số: trên 95%", "Số tài khoản … mở
+		// mới: 12.000 tài khoản": the label before the colon names what is
+		// measured
+		if ls, li, from := f.labelRoles(toks, s0, clauseStart-1, dates); ls != "" {
+			r.subj, r.ind, r.subjFrom, r.labelRow = ls, li, from, true
+		}
+	}
+	if r.subj == "" && markEnd > clauseStart && markStart >= clauseStart && !strings.HasPrefix(strings.ToLower(r.ind), "có") &&
+		!(r.ind == "" && strings.HasPrefix(q.unit.text, "%") && tgNounAfter(toks, q.last)) &&
+		!(r.ind != "" && r.verbFrom >= 0 && f.objectAfter(toks, q)) {
+		// ("Hội nghị thống nhất mục tiêu kết nạp từ 150 đảng viên": what
+		// is counted after the verb is the subject, not the meeting)
+		// ("… mục tiêu đến năm 2027, khoảng 40% doanh nghiệp …": the
+		// share's noun after it is the subject)
+		// "Quy mô tổng tài sản năm 2020 mục tiêu đạt 150.000 tỷ đồng": the
+		// subject stands before the marker.
+		s2, _, sf2, _ := f.leftRoles(toks, clauseStart, markStart, dates)
+		if s2 != "" {
+			r.subj, r.subjFrom = s2, sf2
+		}
+	}
+	return r
+}
+
+// verbObject reads a verb before the number and an object after it: with
+// the verb first, the object is the subject and the verb the indicator
+// ("Trồng mới 3.500 ha rừng tập trung"); a count after a subject makes the
+// verb with its object the indicator ("Mỗi huyện đoàn thành lập 15 đội
+// hình thanh niên").
+func (f *targetFinder) verbObject(toks []tgTok, q tgQty, r *tgRoleParts, nextFirst int, dates []tgDate) {
+	// "Trồng mới 3.500 ha rừng tập trung", "Tạo việc làm cho 18.000
+	// lao động": what is counted or measured stands after the number;
+	// the words from the verb to the number say what is done with it
+	ix := f.undatedWords(toks, r.verbFrom, q.first, dates)
+	obj := r.rs
+	if q.unit.count {
+		obj = strings.TrimSpace(tgUnitHead(q.unit.text) + " " + r.rs)
+	} else if obj == "" {
+		// "3.500 ha rừng tập trung": the measured thing
+		var ox []int
+		for m := q.last; m < len(toks) && m < nextFirst && tgNounWord(toks[m]); m++ {
+			ox = append(ox, m)
+		}
+		obj = tgJoin(toks, ox)
+		if tgUnitHead(q.unit.text) == "điểm" && obj != "" {
+			obj = "điểm " + obj // "40 điểm truy cập": points counted, not scored
+		}
+		if len(ox) > 0 {
+			r.rEnd = ox[len(ox)-1] + 1
+		}
+	}
+	verbFirst := r.subjFrom > r.verbFrom || r.subjFrom < 0
+	if !verbFirst && r.subjFrom >= 0 {
+		if _, ok := tgVerbs.at(toks, r.subjFrom); ok && !tgFalseVerb(toks, r.subjFrom) {
+			// "Xây dựng mới và nâng cấp 120 km …": two verbs joined
+			verbFirst = true
+			ix = f.undatedWords(toks, r.subjFrom, q.first, dates)
+		}
+	}
+	switch {
+	case obj == "":
+	case verbFirst && r.ri == "":
+		// verb first: the object is the subject
+		r.subj, r.subjFrom = obj, -1
+		r.ind = tgJoin(toks, ix)
+		if r.rEnd > r.textTo {
+			r.textTo = r.rEnd
+		}
+		r.rs, r.ri = "", ""
+	case q.unit.count && r.rs != "" && r.ri == "":
+		// "Mỗi huyện đoàn thành lập 15 đội hình thanh niên": the
+		// criterion is the verb with its object
+		r.ind = strings.TrimSpace(tgJoin(toks, ix) + " " + obj)
+		if r.rEnd > r.textTo {
+			r.textTo = r.rEnd
+		}
+	}
+}
+
+// undatedWords returns the tokens of toks[a:b] that are neither in a date
+// nor punctuation, without trailing fillers (tgTrimTrail).
+func (f *targetFinder) undatedWords(toks []tgTok, a, b int, dates []tgDate) []int {
+	var ix []int
+	for m := a; m < b; m++ {
+		if _, isDate := f.dateAt(dates, toks[m].start); !isDate && toks[m].kind != tgPunct {
+			ix = append(ix, m)
+		}
+	}
+	return tgTrimTrail(toks, ix)
+}
+
+// rightPart takes the subject, and the indicator where the words before
+// give none, from the words after the quantity when nothing before it
+// named the subject; a count's unit heads its subject ("15 đội hình").
+func (r *tgRoleParts) rightPart(q tgQty) {
+	if r.subj == "" {
+		r.subj = r.rs
+		if q.unit.count {
+			r.subj = strings.TrimSpace(strings.Split(q.unit.text, "/")[0] + " " + r.rs)
+		}
+		if r.ri != "" && (r.ind == "" || r.ind == r.subj || tgCopula(r.ind)) {
+			r.ind = r.ri
+		}
+		if r.rEnd > r.textTo {
+			r.textTo = r.rEnd
+		}
+	} else if r.ri != "" && q.unit.count && r.ind == "" {
+		r.ind = r.ri
+		if r.rEnd > r.textTo {
+			r.textTo = r.rEnd
+		}
+	}
+	if r.subj == "" && q.unit.count {
+		r.subj = strings.Split(q.unit.text, "/")[0]
+	}
+}
+
+// leftRoles reads the subject and indicator of toks[a:b], the words before
+// a quantity's comparator: "Tỷ lệ hộ nghèo giảm bình quân" is subject
+// "Tỷ lệ hộ nghèo", indicator "giảm bình quân"; "duy trì tỷ lệ … (CIR)" is
+// verb then object; "hoàn thành" alone has its subject after the number.
+// subjFrom and verbFrom are token indexes, -1 when absent.
+func (f *targetFinder) leftRoles(toks []tgTok, a, b int, dates []tgDate) (subj, ind string, subjFrom, verbFrom int) {
+	subj, ind, subjFrom, verbFrom, _ = f.leftRolesAdj(toks, a, b, dates)
+	return
+}
+
+// leftRolesAdj is leftRoles that also tells whether the verb stands right
+// before the quantity ("hoàn thành 100% …").
+func (f *targetFinder) leftRolesAdj(toks []tgTok, a, b int, dates []tgDate) (subj, ind string, subjFrom, verbFrom int, adjacent bool) {
+	keep := f.roleWords(toks, a, b, dates)
+	// drop time words left by the dates ("đến", "trong", "năm nay") and
+	// leading connectives and punctuation
+	keep = tgTrimLead(toks, keep)
+	keep = tgTrimTime(toks, keep)
+	if len(keep) == 0 {
+		return "", "", -1, -1, false
+	}
+	// the last predicate verb
+	v, vEnd := tgLastVerb(toks, keep)
+	join := func(ix []int) string { return tgJoin(toks, ix) }
+	if v < 0 {
+		keep = tgTrimTrail(toks, keep)
+		if len(keep) == 0 {
+			return "", "", -1, -1, false
+		}
+		return join(keep), "", keep[0], -1, false
+	}
+	before, verb, between := keep[:v], keep[v:vEnd], keep[vEnd:]
+	for len(before) > 0 && tgTimeWord(toks[before[len(before)-1]].low) {
+		before = before[:len(before)-1]
+	}
+	before = tgTrimTrail(toks, before)
+	between = tgTrimTrail(toks, between)
+	adjacent = len(between) == 0 || tgAllFiller(toks, between)
+	// verb–object when nothing stands before the verb, or the words before
+	// it end with a comma (another clause: "Tiếp tục kiểm soát …, duy trì
+	// tỷ lệ … dưới 37%")
+	commaBefore := len(before) > 0 && keep[v] > 0 && toks[keep[v]-1].raw == ","
+	if len(between) > 0 && (len(before) == 0 || commaBefore) && !tgAllFiller(toks, between) {
+		return join(between), join(verb), between[0], keep[v], false
+	}
+	ind = join(keep[v:])
+	if len(before) == 0 {
+		return "", ind, -1, keep[v], adjacent
+	}
+	before = before[tgOwnClause(toks, before):]
+	return join(before), ind, before[0], keep[v], adjacent
+}
+
+// roleWords returns the content tokens of toks[a:b]: no dates, no
+// brackets' insides (but an abbreviation alone in brackets), no quotes or
+// emphasis; after "thì" only the main clause.
+func (f *targetFinder) roleWords(toks []tgTok, a, b int, dates []tgDate) []int {
+	// keep the content tokens: no dates, no brackets' insides
+	for i := b - 1; i > a; i-- {
+		if toks[i].low == "thì" {
+			a = i + 1 // "Trường hợp …, thì …": the main clause
+			break
+		}
+	}
+	var keep []int
+	depth := 0
+	for i := a; i < b; i++ {
+		t := toks[i]
+		if _, ok := f.dateAt(dates, t.start); ok {
+			continue
+		}
+		if t.raw == "(" {
+			depth++
+			continue
+		}
+		if t.raw == ")" {
+			if depth > 0 {
+				depth--
+			}
+			continue
+		}
+		if depth > 0 && tgBracketAbbrev(toks, i) {
+			keep = append(keep, i) // "tổng sản phẩm trên địa bàn (GRDP)": the short name stays
+			continue
+		}
+		if depth > 0 || t.raw == "*" || t.raw == "\"" || t.raw == "“" || t.raw == "”" || t.raw == "_" {
+			continue
+		}
+		keep = append(keep, i)
+	}
+	return keep
+}
+
+// tgTrimLead drops from the start of keep punctuation, a list label
+// opening the paragraph and leading connectives (tgLeadWords).
+func tgTrimLead(toks []tgTok, keep []int) []int {
+	for len(keep) > 0 {
+		t := toks[keep[0]]
+		if t.kind == tgPunct || t.kind == tgNum && keep[0] == 0 {
+			keep = keep[1:]
+			continue
+		}
+		// a list label opening the paragraph: "a)", "b.", "II-"
+		if tgLabelWord(toks, keep[0]) {
+			keep = keep[1:]
+			continue
+		}
+		if n, ok := tgLeadWords.at(toks, keep[0]); ok && n-keep[0] <= len(keep) && tgContiguous(keep, n-keep[0]) {
+			keep = keep[n-keep[0]:]
+			continue
+		}
+		break
+	}
+	return keep
+}
+
+// tgLabelWord reports whether toks[i] is a list label of letters opening
+// the paragraph: "a)", "b.", "II-".
+func tgLabelWord(toks []tgTok, i int) bool {
+	t := toks[i]
+	return i == 0 && len(toks) > 1 && t.kind == tgWord && (utf8.RuneCountInString(t.raw) == 1 || isRomanNumeral(t.raw)) &&
+		(toks[1].raw == ")" || toks[1].raw == "." || tgIsDash(toks[1].raw))
+}
+
+// tgTrimTime drops from the end of keep punctuation, time words left by
+// the dates and a duration's number ("5 năm (2026 - 2030)").
+func tgTrimTime(toks []tgTok, keep []int) []int {
+	for len(keep) > 0 {
+		last := keep[len(keep)-1]
+		t := toks[last]
+		if t.kind == tgPunct {
+			keep = keep[:len(keep)-1]
+			continue
+		}
+		if tgTimeWord(t.low) {
+			keep = keep[:len(keep)-1]
+			continue
+		}
+		if t.kind == tgNum && last+1 < len(toks) && durationWords[toks[last+1].low] {
+			keep = keep[:len(keep)-1] // "5 năm (2026 - 2030)": a duration
+			continue
+		}
+		break
+	}
+	return keep
+}
+
+// tgLastVerb returns the positions in keep of the last predicate verb
+// (tgVerbs, not part of a noun) and the position after it; -1, -1 when
+// there is none.
+func tgLastVerb(toks []tgTok, keep []int) (v, vEnd int) {
+	v, vEnd = -1, -1
+	for x := 0; x < len(keep); x++ {
+		i := keep[x]
+		if n, ok := tgVerbs.at(toks, i); ok && tgContiguous(keep[x:], n-i) && !tgFalseVerb(toks, i) {
+			v, vEnd = x, x+(n-i)
+			x = vEnd - 1
+		}
+	}
+	return v, vEnd
+}
+
+// tgOwnClause returns where the subject starts in before, the words
+// before a verb: after the last comma when the part before that comma is
+// a clause of its own (it has a verb), else at 0.
+func tgOwnClause(toks []tgTok, before []int) int {
+	// a comma splits the words before the verb only when the part before
+	// the comma is a clause of its own (it has a verb)
+	cut := 0
+	for x := len(before) - 1; x > 0 && !tgStartsWithHave(tgJoin(toks, before)); x-- {
+		if toks[before[x]-1].raw == "," {
+			hasVerb := false
+			for y := 0; y < x; y++ {
+				if _, ok := tgVerbs.at(toks, before[y]); ok && !tgFalseVerb(toks, before[y]) {
+					hasVerb = true
+				}
+			}
+			if hasVerb {
+				cut = x
+			}
+			break
+		}
+	}
+	return cut
+}
+
+// tgBracketAbbrev reports whether toks[i] is an abbreviation alone in
+// brackets: "(GRDP)", "(CBCCVC)".
+func tgBracketAbbrev(toks []tgTok, i int) bool {
+	t := toks[i]
+	return i > 0 && i+1 < len(toks) && toks[i-1].raw == "(" && toks[i+1].raw == ")" &&
+		t.kind == tgWord && utf8.RuneCountInString(t.raw) > 1 && strings.ToUpper(t.raw) == t.raw
+}
+
+// labelRoles reads the subject and indicator of a row label toks[a:b]
+// ("Tỷ lệ hộ gia đình sử dụng Internet", "Số người dân có tài khoản định
+// danh"): without its list label and its "tỷ lệ"/"số", the words before the
+// first predicate ("được", "có", a verb) are the subject and the rest the
+// indicator; without a predicate the subject is the label's noun and the
+// indicator the whole label. A bracketed abbreviation stays in the subject.
+func (f *targetFinder) labelRoles(toks []tgTok, a, b int, dates []tgDate) (subj, ind string, from int) {
+	var keep []int
+	depth := 0
+	for i := a; i < b; i++ {
+		t := toks[i]
+		if _, ok := f.dateAt(dates, t.start); ok {
+			continue
+		}
+		switch t.raw {
+		case "(":
+			depth++
+			continue
+		case ")":
+			if depth > 0 {
+				depth--
+			}
+			continue
+		}
+		if depth > 0 && !(t.kind == tgWord && len(t.raw) > 1 && strings.ToUpper(t.raw) == t.raw) {
+			continue // "(trừ văn bản mật)"; "(TTHC)" stays
+		}
+		if t.raw == "*" || t.raw == "_" || t.raw == "\"" || t.raw == "“" || t.raw == "”" {
+			continue
+		}
+		keep = append(keep, i)
+	}
+	// list label and bullet
+	for len(keep) > 0 {
+		t := toks[keep[0]]
+		if t.kind == tgPunct || t.kind == tgNum && keep[0] == 0 || tgLabelWord(toks, keep[0]) {
+			keep = keep[1:]
+			continue
+		}
+		break
+	}
+	if len(keep) == 0 {
+		return "", "", -1
+	}
+	all := tgCleanPhrase(tgJoin(toks, keep))
+	body := keep
+	for _, lead := range [][]string{{"tỷ", "lệ"}, {"tỉ", "lệ"}, {"số", "lượng"}, {"tổng", "số"}, {"số"}} {
+		if n, ok := tgPhraseAt(toks, body[0], lead); ok && n-body[0] < len(body) && tgContiguous(body, n-body[0]) {
+			body = body[n-body[0]:]
+			break
+		}
+	}
+	split := -1
+	for x := 1; x < len(body); x++ {
+		i := body[x]
+		w := toks[i].low
+		if w == "được" || w == "bị" || w == "có" {
+			split = x
+			break
+		}
+		if _, ok := tgVerbs.at(toks, i); ok && !tgFalseVerb(toks, i) {
+			split = x
+			break
+		}
+	}
+	if split < 0 {
+		return tgCleanPhrase(tgJoin(toks, body)), all, body[0]
+	}
+	return tgCleanPhrase(tgJoin(toks, body[:split])), tgCleanPhrase(tgJoin(toks, body[split:])), body[0]
+}
+
+// rightRoles reads the subject and indicator after a quantity: "90%
+// TCCSĐ trở lên đạt trong sạch, vững mạnh" is subject "TCCSĐ", indicator
+// "đạt trong sạch, vững mạnh". rEnd is the token after the last word used.
+func (f *targetFinder) rightRoles(toks []tgTok, q tgQty, nextFirst, s1 int, splitPassive bool) (subj, ind string, rEnd int) {
+	i := q.last
+	end := s1
+	if nextFirst < end {
+		end = nextFirst
+	}
+	stop := tgRightClauseEnd(toks, q, end)
+	var sIx, iIx []int
+	inInd := false
+	for m := i; m < stop; m++ {
+		t := toks[m]
+		if t.raw == "*" || t.raw == "\"" || t.raw == "“" || t.raw == "”" {
+			continue
+		}
+		if !inInd {
+			if nx, ok := tgPhraseAt(toks, m, []string{"trở", "lên"}); ok {
+				m = nx - 1
+				continue
+			}
+			if _, ok := tgVerbs.at(toks, m); ok && !tgFalseVerb(toks, m) && (toks[m].low != "có" || len(sIx) > 0 && q.unit.text == "%") && toks[m].low != "là" ||
+				splitPassive && (toks[m].low == "được" || toks[m].low == "bị") && len(sIx) > 0 {
+				inInd = true
+			}
+		}
+		if inInd {
+			iIx = append(iIx, m)
+		} else {
+			sIx = append(sIx, m)
+		}
+	}
+	// a subject after a percentage: "100% cơ quan, đơn vị"; drop "các", "số"
+	for len(sIx) > 0 {
+		if n, ok := tgQuantifiers.at(toks, sIx[0]); ok && n-sIx[0] <= len(sIx) {
+			sIx = sIx[n-sIx[0]:]
+			continue
+		}
+		if toks[sIx[0]].kind == tgPunct {
+			sIx = sIx[1:]
+			continue
+		}
+		break
+	}
+	for len(sIx) > 0 && (toks[sIx[len(sIx)-1]].kind == tgPunct || toks[sIx[len(sIx)-1]].low == "và" || toks[sIx[len(sIx)-1]].low == "hoặc") {
+		sIx = sIx[:len(sIx)-1]
+	}
+	for len(iIx) > 0 && toks[iIx[len(iIx)-1]].kind == tgPunct {
+		iIx = iIx[:len(iIx)-1]
+	}
+	if q.unit.text != "%" && !q.unit.count {
+		// an amount ("4.400 tỷ đồng"): words after it are no subject
+		sIx = nil
+	}
+	rEnd = -1
+	if len(sIx) > 0 {
+		rEnd = sIx[len(sIx)-1] + 1
+	}
+	if len(iIx) > 0 {
+		rEnd = iIx[len(iIx)-1] + 1
+	}
+	return tgJoin(toks, sIx), tgJoin(toks, iIx), rEnd
+}
+
+// tgRightClauseEnd returns where the clause after quantity q ends (end
+// at the latest): at a sentence or clause mark, a bracket, "trong đó", a
+// share of a plan (tgShareOf), or a comma before the next number, a new
+// clause (tgClauseOpeners), "trong đó" or a share of a plan.
+func tgRightClauseEnd(toks []tgTok, q tgQty, end int) int {
+	i := q.last
+	// the clause ends at ";", ":", a bracket, "…", ", trong đó" or a comma
+	// before the next number
+	for m := i; m < end; m++ {
+		r := toks[m].raw
+		if r == ";" || r == ":" || r == "(" || r == "…" || r == "." || r == "!" || r == "?" {
+			return m
+		}
+		if r == "," {
+			if m+1 < end && toks[m+1].kind == tgNum {
+				return m
+			}
+			if _, ok := tgClauseOpeners.at(toks, m+1); ok && m > i {
+				// ", thực hiện Nghị quyết …", ", góp phần …": a new clause
+				return m
+			}
+			if _, ok := tgPhraseAt(toks, m+1, []string{"trong", "đó"}); ok {
+				return m
+			}
+			if _, ok := tgShareOf.at(toks, m+1); ok {
+				return m
+			}
+		}
+		if _, ok := tgShareOf.at(toks, m); ok && !(m == i && q.planShare) {
+			return m
+		}
+		if _, ok := tgPhraseAt(toks, m, []string{"trong", "đó"}); ok {
+			return m
+		}
+	}
+	return end
+}
+
+// objectAfter reports whether a noun follows the quantity q: a counted
+// noun ("15 đội hình thanh niên") or a measure with the measured thing
+// ("3.500 ha rừng", "120 km đường").
+func (f *targetFinder) objectAfter(toks []tgTok, q tgQty) bool {
+	if q.unit.count {
+		return true
+	}
+	u := tgUnitHead(q.unit.text)
+	switch u {
+	case "ha", "km", "m", "m²", "m³", "km²", "tấn", "tạ", "kg", "lít", "MW", "kW", "GW", "kWh", "điểm":
+	default:
+		return false // money, rates, points: no object
+	}
+	return q.last < len(toks) && tgNounWord(toks[q.last])
+}
+
+// tgUnitHead returns the unit before any per-unit part and without its
+// scale words: "triệu lượt khách/năm" is "lượt khách".
+func tgUnitHead(u string) string {
+	u = strings.Split(u, "/")[0]
+	ws := strings.Fields(u)
+	for len(ws) > 1 {
+		if _, sc := scaleUnitWords[ws[0]]; !sc {
+			break
+		}
+		ws = ws[1:]
+	}
+	return strings.Join(ws, " ")
+}
+
+// tgGrowthRoles splits a growth rate's name: in "Tốc độ tăng trưởng giá
+// trị sản xuất bình quân hằng năm đạt 7,5%" the subject is what grows
+// ("giá trị sản xuất") and the indicator the rate ("tốc độ tăng trưởng bình
+// quân hằng năm"), when the verb says nothing more ("đạt", "đạt bình quân").
+func tgGrowthRoles(subj, ind string) (string, string) {
+	low := strings.ToLower(subj)
+	prefix := ""
+	for _, p := range []string{"tốc độ tăng trưởng ", "tốc độ tăng ", "mức tăng trưởng ", "tỷ lệ tăng trưởng "} {
+		if strings.HasPrefix(low, p) {
+			prefix = p
+			break
+		}
+	}
+	if prefix == "" {
+		return subj, ind
+	}
+	var mods []string
+	for _, w := range strings.Fields(strings.ToLower(ind)) {
+		switch w {
+		case "đạt", "ở", "mức", "từ", "là":
+		case "bình", "quân", "hằng", "hàng", "năm", "mỗi":
+			mods = append(mods, w)
+		default:
+			return subj, ind // the verb says more ("giảm", "duy trì")
+		}
+	}
+	rest := strings.Fields(subj[len(prefix):])
+	var tail []string
+	for len(rest) > 1 {
+		last := strings.ToLower(rest[len(rest)-1])
+		if last == "năm" && len(rest) > 2 {
+			if p := strings.ToLower(rest[len(rest)-2]); p == "hằng" || p == "hàng" || p == "mỗi" {
+				tail = append([]string{p, last}, tail...)
+				rest = rest[:len(rest)-2]
+				continue
+			}
+		}
+		if (last == "hằng" || last == "hàng" || last == "mỗi") && len(rest) > 1 {
+			tail = append([]string{last, "năm"}, tail...) // "năm" went with the dates
+			rest = rest[:len(rest)-1]
+			continue
+		}
+		if last == "quân" && len(rest) > 2 && strings.ToLower(rest[len(rest)-2]) == "bình" {
+			tail = append([]string{"bình", last}, tail...)
+			rest = rest[:len(rest)-2]
+			continue
+		}
+		break
+	}
+	if len(rest) == 0 {
+		return subj, ind
+	}
+	rate := strings.TrimSpace(strings.ToLower(prefix) + strings.Join(append(tail, mods...), " "))
+	return strings.Join(rest, " "), rate
+}
+
+// periodFor returns the time frame of quantity q: a time frame in its
+// clause, else one earlier in its sentence, else the section heading's,
+// else the last one the text named before.
+func (f *targetFinder) periodFor(toks []tgTok, q tgQty, clauseStart, nextFirst, s0 int, dates []tgDate) *Period {
+	qStart := toks[q.first].start
+	cStart := toks[clauseStart%len(toks)].start
+	if clauseStart >= len(toks) {
+		cStart = toks[len(toks)-1].end
+	}
+	cEnd := toks[len(toks)-1].end
+	if nextFirst < len(toks) {
+		cEnd = toks[nextFirst].start
+	}
+	// "nhiệm kỳ" without years: the last term named
+	for m := clauseStart; m < q.first && m < len(toks); m++ {
+		if _, ok := tgPhraseAt(toks, m, []string{"nhiệm", "kỳ"}); ok && f.lastTerm != nil {
+			if _, dated := f.dateAt(dates, toks[m].start); !dated {
+				p := *f.lastTerm
+				return &p
+			}
+		}
+	}
+	var before, after *tgDate
+	for i := range dates {
+		d := &dates[i]
+		if !d.usable || f.baseDate(toks, s0, d) {
+			continue // "so với năm 2023": a base, not the time frame
+		}
+		if d.end <= qStart && d.start >= cStart {
+			before = d
+		}
+		if d.start >= toks[q.last-1].end && d.end <= cEnd && after == nil {
+			after = d
+		}
+	}
+	if before == nil && after != nil {
+		// only a date right after the quantity in its clause
+		before = after
+	}
+	if before == nil {
+		// a time frame named earlier in the sentence holds for the
+		// clauses after it ("… giai đoạn 2021-2025 từ 7,5-8%; tỷ trọng …")
+		sStart := toks[s0].start
+		for i := range dates {
+			d := &dates[i]
+			if d.usable && d.end <= qStart && d.start >= sStart && !f.baseDate(toks, s0, d) {
+				before = d
+			}
+		}
+	}
+	if before != nil {
+		p := before.p
+		return &p
+	}
+	if f.running != nil && f.runningPara == f.curPara && f.curPara > 0 {
+		// a time frame set earlier in the same paragraph ("Đến năm 2030,
+		// …. Diện tích … đạt tối thiểu 6%.")
+		p := *f.running
+		return &p
+	}
+	if f.listFrame != nil {
+		p := *f.listFrame
+		return &p
+	}
+	if f.sectionHorizon != nil {
+		p := *f.sectionHorizon
+		return &p
+	}
+	if f.running != nil {
+		p := *f.running
+		return &p
+	}
+	return nil
+}
+
+// baseDate reports whether date d is a base of comparison (tgBaseBefore).
+func (f *targetFinder) baseDate(toks []tgTok, s0 int, d *tgDate) bool {
+	j := sort.Search(len(toks), func(i int) bool { return toks[i].start >= d.start })
+	return j < len(toks) && tgBaseBefore(toks, s0, j)
+}
+
+// tgJoin returns the words of toks at ix, spaced as written.
+func tgJoin(toks []tgTok, ix []int) string {
+	var b strings.Builder
+	for k, i := range ix {
+		if k > 0 {
+			prev := ix[k-1]
+			if prev+1 != i || toks[prev].spaceAfter {
+				if !(toks[i].kind == tgPunct && (toks[i].raw == "," || toks[i].raw == "." || toks[i].raw == ")" || toks[i].raw == "%")) {
+					b.WriteByte(' ')
+				}
+			}
+		}
+		b.WriteString(toks[i].raw)
+	}
+	return b.String()
+}
+
+// tgContiguous reports whether the first n indexes of ix follow each other.
+func tgContiguous(ix []int, n int) bool {
+	if n > len(ix) {
+		return false
+	}
+	for k := 1; k < n; k++ {
+		if ix[k] != ix[k-1]+1 {
+			return false
+		}
+	}
+	return true
+}
+
+// tgTrimTrail drops fillers, comparator leftovers and punctuation from the
+// end of ix.
+func tgTrimTrail(toks []tgTok, ix []int) []int {
+	for len(ix) > 0 {
+		last := ix[len(ix)-1]
+		if toks[last].kind == tgPunct {
+			ix = ix[:len(ix)-1]
+			continue
+		}
+		if i, ok := tgTrailWords.endingAt(toks, last+1); ok && last+1-i <= len(ix) {
+			ix = ix[:len(ix)-(last+1-i)]
+			continue
+		}
+		break
+	}
+	return ix
+}
+
+// tgAllFiller reports whether ix holds only fillers ("ổn định", "bình quân").
+func tgAllFiller(toks []tgTok, ix []int) bool {
+	for _, i := range ix {
+		switch toks[i].low {
+		case "ổn", "định", "bình", "quân", "ở", "mức", "thêm":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// tgFalseVerb reports whether the verb at toks[i] is part of a noun
+// ("tăng trưởng", "gia tăng", "có thể").
+func tgFalseVerb(toks []tgTok, i int) bool {
+	w := toks[i].low
+	if i > 0 && (toks[i-1].low == "lệ" || toks[i-1].low == "độ") {
+		return true // "tỷ lệ hoàn thành", "tốc độ tăng": a noun
+	}
+	if i > 0 && (toks[i-1].low == "bị" || toks[i-1].low == "được") && w != "có" {
+		return true // "đảng viên bị xử lý": a passive inside a noun phrase
+	}
+	next := ""
+	if i+1 < len(toks) {
+		next = toks[i+1].low
+	}
+	prev := ""
+	if i > 0 {
+		prev = toks[i-1].low
+	}
+	switch w {
+	case "tăng":
+		return next == "trưởng" || next == "cường" || prev == "gia" || next == "ca"
+	case "giảm":
+		return prev == "suy" || next == "nghèo" || prev == "cắt"
+	case "có":
+		return next == "thẩm" || next == "thể" || next == "sức" || next == "tính" || prev == "sở" || next == "hiệu"
+	case "đầu":
+		return true
+	case "thu":
+		return next == "nhập" || prev == "doanh" || prev == "nguồn" || prev == "khoản" || prev == "tổng"
+	case "tạo":
+		return prev == "chế" || prev == "đào"
+	case "đào":
+		return prev == "qua"
+	case "sản":
+		return true
+	}
+	return false
+}
+
+// tgStartsWithHave reports whether phrase starts with the verb "có"
+// ("có bằng cấp, chứng chỉ"): a predicate, not a subject.
+func tgStartsWithHave(phrase string) bool {
+	toks := tgTokenize(phrase, 0, len(phrase))
+	return len(toks) > 1 && toks[0].low == "có" && !tgFalseVerb(toks, 0)
+}
+
+// tgTimeWord reports whether w is a time word left at the end of a subject
+// once its date is gone.
+func tgTimeWord(w string) bool {
+	switch w {
+	case "năm", "đến", "tới", "trong", "vào", "giai", "đoạn", "nay", "hết", "cuối", "đầu":
+		return true
+	}
+	return false
+}
+
+// tgCleanPhrase trims punctuation and spaces and keeps NFC text.
+func tgCleanPhrase(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.Trim(s, " ,;:.*_-–\"“”'")
+	return strings.TrimSpace(s)
+}
+
+// tgNounAfter reports whether a noun phrase of its own follows a
+// percentage at toks[i]: a word right after it that is neither a
+// preposition ("trên cơ sở", "theo", "so với") nor a whole ("tổng số").
+func tgNounAfter(toks []tgTok, i int) bool {
+	if i >= len(toks) || toks[i].kind != tgWord {
+		return false
+	}
+	switch toks[i].low {
+	case "trên", "theo", "trong", "tại", "vào", "để", "nhằm", "do", "với", "so",
+		"cho", "từ", "đến", "tới", "mỗi", "hằng", "hàng", "một", "tổng", "trở",
+		"và", "hoặc", "nhưng", "thì", "là", "khi", "nếu", "sau", "trước":
+		return false
+	}
+	return true
+}
+
+// tgCopula reports whether a verb phrase only links ("có", "là").
+func tgCopula(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "có", "là", "có từ", "đạt", "":
+		return true
+	}
+	return false
+}
+
+// tgMeasureVerb reports whether a verb phrase states the level a measure
+// reaches ("đạt 95% dân số", "chiếm 30% GRDP"): the words after the
+// percentage are then its base, not its subject.
+func tgMeasureVerb(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for _, v := range []string{"đạt", "chiếm", "là", "bằng", "ở mức"} {
+		if s == v || strings.HasPrefix(s, v+" ") {
+			return true
+		}
+	}
+	return false
+}
