@@ -31,39 +31,57 @@ const (
 
 // FindDates returns every absolute date, month, quarter, half year, year and
 // period mentioned in text, in order. year is the document's own year (0 if
-// unknown), used for a day-month written without a year when unambiguous.
+// unknown): the year of a mention written without one, and the century of
+// a two-digit year.
 //
 // Forms (always day-month-year): "ngày 4-7-2011", "04/7/2011", "4.7.2011",
-// "ngày 04 tháng 7 năm 2011", "tháng 7/2011", "tháng 7 năm 2011",
-// "tháng 4-2016", "tháng 1 - 7.2017" (a month range), "năm 2011",
-// "cuối năm 2011", "Tết 2026", "quý III/2011", "quý 3 năm 2011",
-// "6 tháng đầu năm 2011", "nửa cuối năm 2011", "giai đoạn 2011-2015",
-// "nhiệm kỳ 2010 - 2015", "năm học 2011 - 2012", "(2005-2010)",
+// "ngày 04 tháng 7 năm 2011", "ngày mồng 3 tháng 3 năm 2018", "12 tháng 10
+// năm 2017", "ngày 3/9/91", "tháng 7/2011", "tháng 7 năm 2011", "tháng
+// 4-2016", months in words with a year ("tháng Giêng năm 2018", "tháng
+// Mười năm 2017", "tháng Chạp năm 2018", read as solar months), "tháng 1 -
+// 7.2017" (a month range), "năm 2011", "cuối năm 2011", "Tết 2026", "quý
+// III/2011", "quý 3 năm 2011", "quý 4 của năm 2018", "6 tháng đầu năm 2011",
+// "6 tháng/2018", "nửa cuối năm 2011", "giai đoạn 2011-2015", "giai đoạn
+// 2016-9/2020", "nhiệm kỳ 2010 - 2015", "năm học 2011 - 2012", "(2005-2010)",
 // "ngày 4.1.2017 - 4.1.2018", "14-20.2.2018", "tháng 7/2015 – 6/2020"
-// (periods), datetimes "10/07/2011 - 19:35", "19:35 10/07/2011" and
-// "6h30 ngày 30/4/2025", ISO "2011-07-04", "hồi 7/2020" and "(9/2024)"
-// (months), and a bare year ("đến 2030") when nothing around it says it is
-// a count, an amount, a number or a law's name. Old and converted texts are
-// read as written: "ngày 2/ 11/ 1996", "ngày* *27/10/2025" (Markdown
-// emphasis), "ngày 17-7-\n2020" (a PDF line wrap). Lunar dates ("âm lịch")
-// are skipped. text should be NFC, as Source.Text is.
+// (periods), ranges "từ X đến Y" as one period from X to Y ("từ ngày
+// 1.1.2016 đến hết tháng 1.2018", "từ tháng 3 đến tháng 10 năm 2026", "từ
+// ngày 08 đến ngày 10 tháng 12 năm 2025"), datetimes "10/07/2011 - 19:35",
+// "19:35 10/07/2011", "6h30 ngày 30/4/2025", "14 giờ ngày 29.1", "7:30
+// chiều ngày 20/4/2017" (19:30), ISO "2011-07-04", "hồi 7/2020" and
+// "(9/2024)" (months), English dates of translated pages ("November 19,
+// 2025"), the half-filled blanks of drafts and forms ("ngày …/11/2025" a
+// month, "ngày / /2007" a year), and a bare year ("đến 2030") when nothing
+// around it says it is a count, an amount, a number or a law's name. Old
+// and converted texts are read as written: "ngày 2/ 11/ 1996", "ngày*
+// *27/10/2025" and "ng**ày 21" (Markdown emphasis), "ngày 17-7-\n2020" (a
+// PDF line wrap), "năm 2.000", "ngày 15 tháng 9 tháng 2022". Lunar dates
+// ("âm lịch") are skipped. text should be NFC, as Source.Text is.
 //
-// A day-month without a year ("ngày 30/6", "chiều 7/12") is reported only
-// after "ngày", a part of the day or a weekday; it takes the year of a full
-// date right after it ("từ ngày 15/7 đến ngày 17/7/2020"), else year, else
-// (year == 0) the year the text itself names most often when one year
-// clearly dominates; otherwise it is skipped.
+// A day-month, a month or a quarter without a year ("ngày 30/6", "chiều
+// 7/12", "từ 1/2.", "tháng 9", "quý 2") takes the year of the other end of
+// its range, or of a full date right after it, else year, else (year == 0)
+// the year the text itself names most often when one year clearly
+// dominates; otherwise it is skipped. A day-month is reported only after
+// "ngày", a part of the day, a weekday or "từ"/"đến" closing a clause. One
+// that recurs or fills a form is never a date: "ngày 31/12 hằng năm",
+// "định kỳ hằng năm (trước ngày 15 tháng 11)", "tháng 7 tới", "hằng quý",
+// "tần suất: tháng 3 - 11", "đến 31 tháng 12 năm ...". A span of months
+// without a year ("6 tháng đầu năm", "nửa đầu năm") is relative, as "đầu
+// năm" is, and is skipped.
 //
 // Never dates: document numbers ("15/2011/NQ-HĐND", "02-NQ/ĐUK"),
 // fractions and counts ("16/18 xã", "24/7"), amounts ("2.025 tỷ"),
-// percentages, decimals ("4.110"), phone numbers, URLs, article numbers.
+// percentages, decimals ("4.110"), phone numbers, URLs, article numbers,
+// the month in a revolution's name ("Cách mạng Tháng Tám năm 1945" is the
+// year 1945).
 func FindDates(text string, year int) []Date {
-	s := scanner{text: text, toks: tokenize(text)}
+	s := scanner{text: text, toks: tokenize(text), docYear: year}
 	var out []Date
 	var pending []int // indexes in out of day-months still without a year
-	nextNum := 0      // index of the first number token at or after i
+	nextNum := 0      // index of the first number token (or "quý", whose numeral may be Roman) at or after i
 	for i := 0; i < len(s.toks); {
-		for nextNum < len(s.toks) && (nextNum < i || s.toks[nextNum].kind != tokNum) {
+		for nextNum < len(s.toks) && (nextNum < i || s.toks[nextNum].kind != tokNum && !s.word(nextNum, "quý", "qúy", "quí")) {
 			nextNum++
 		}
 		if nextNum-i > maxLead {
@@ -83,6 +101,11 @@ func FindDates(text string, year int) []Date {
 			continue
 		}
 		if m.yearless {
+			if s.recurringContext(i, m.next) {
+				// "định kỳ hằng năm (trước ngày 15 tháng 11)".
+				i = m.next
+				continue
+			}
 			pending = append(pending, len(out))
 		}
 		out = append(out, m.Date)
@@ -164,6 +187,11 @@ type token struct {
 	start, end int  // byte offsets in the text
 	gap        bool // whitespace before the token
 	val        int  // value of a tokNum (capped), or the rune of a tokPunct
+	// word is a tokWord's letters when they differ from the text at
+	// start:end: a word split by Markdown emphasis ("ng**ày").
+	word string
+	// digits is how many digits a tokNum has (emphasis marks aside).
+	digits int
 }
 
 func isSpace(r rune) bool {
@@ -183,25 +211,60 @@ func tokenize(text string) []token {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r >= '0' && r <= '9':
-			j, v := i, 0
-			for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+			j, v, n := i, 0, 0
+			for j < len(text) {
+				if text[j] == '*' {
+					// Emphasis inside a number ("năm 202**5"): one number.
+					k := j
+					for k < len(text) && text[k] == '*' {
+						k++
+					}
+					if k == len(text) || text[k] < '0' || text[k] > '9' {
+						break
+					}
+					j = k
+				}
+				if text[j] < '0' || text[j] > '9' {
+					break
+				}
 				if v < 1e8 {
 					v = v*10 + int(text[j]-'0')
 				}
 				j++
+				n++
 			}
-			toks = append(toks, token{kind: tokNum, start: i, end: j, gap: gap, val: v})
+			toks = append(toks, token{kind: tokNum, start: i, end: j, gap: gap, val: v, digits: n})
 			i, gap = j, false
 		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
-			j := i + n
-			for j < len(text) {
-				r2, n2 := utf8.DecodeRuneInString(text[j:])
-				if !unicode.IsLetter(r2) && !unicode.Is(unicode.Mn, r2) {
+			j := letterRun(text, i)
+			word := ""
+			// Emphasis marks inside a word ("ng**ày" in a crawled heading)
+			// do not split it.
+			for j < len(text) && text[j] == '*' {
+				k := j
+				for k < len(text) && text[k] == '*' {
+					k++
+				}
+				if k == len(text) || !isLetterAt(text, k) {
 					break
 				}
-				j += n2
+				if word == "" {
+					word = text[i:j]
+				}
+				e := letterRun(text, k)
+				word += text[k:e]
+				j = e
 			}
-			toks = append(toks, token{kind: tokWord, start: i, end: j, gap: gap})
+			// A date word glued to a code in capitals ("Đề án số
+			// 381/ĐA-CPngày 09 tháng 5"): two words.
+			if word == "" {
+				if k := gluedDateWord(text[i:j]); k > 0 {
+					// The date word reads as if a space came before it.
+					toks = append(toks, token{kind: tokWord, start: i, end: i + k, gap: gap})
+					i, gap = i+k, true
+				}
+			}
+			toks = append(toks, token{kind: tokWord, start: i, end: j, gap: gap, word: word})
 			i, gap = j, false
 		case isGap(r):
 			i += n
@@ -214,32 +277,86 @@ func tokenize(text string) []token {
 	return toks
 }
 
+// letterRun returns the end of the run of letters (and combining marks)
+// that starts at byte i of text.
+func letterRun(text string, i int) int {
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+func isLetterAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsLetter(r)
+}
+
+// gluedDateWord returns the length of the capitals in w when w is a code
+// in capitals with a date word glued after it ("CPngày", "UBNDngày"),
+// else 0.
+func gluedDateWord(w string) int {
+	for _, d := range []string{"ngày", "tháng", "năm"} {
+		head, ok := strings.CutSuffix(w, d)
+		if !ok || utf8.RuneCountInString(head) < 2 {
+			continue
+		}
+		for _, r := range head {
+			if !unicode.IsUpper(r) {
+				return 0
+			}
+		}
+		return len(head)
+	}
+	return 0
+}
+
 // ---- matching ----
 
 type scanner struct {
-	text string
-	toks []token
+	text    string
+	toks    []token
+	docYear int // the document's year, 0 if unknown
 }
 
 // match is one mention found at a token.
 type match struct {
 	Date
 	next     int  // token after the mention
-	yearless bool // a day-month: Start is "" and End "MM-DD" until resolved
+	yearless bool // Start and End lack their year until resolved (yearlessSpan)
 }
 
 // yearless returns a day-month mention still waiting for its year.
 func (s *scanner) yearless(from, next, month, day int) match {
-	r := s.mk(from, next, "", pad2(month)+"-"+pad2(day), GrainDay)
+	md := "-" + pad2(month) + "-" + pad2(day)
+	return s.yearlessSpan(from, next, md, md, GrainDay)
+}
+
+// yearlessSpan returns a mention still waiting for its year: start and end
+// are ISO dates without the year ("-07", "-07-04", "-07-04T19:35"); an end
+// written "+MM…" falls in the year after the start's.
+func (s *scanner) yearlessSpan(from, next int, start, end, grain string) match {
+	r := s.mk(from, next, start, end, grain)
 	r.yearless = true
 	return r
+}
+
+// wordText returns the letters of token i (a tokWord).
+func (s *scanner) wordText(i int) string {
+	if w := s.toks[i].word; w != "" {
+		return w
+	}
+	return s.text[s.toks[i].start:s.toks[i].end]
 }
 
 func (s *scanner) word(i int, ws ...string) bool {
 	if i < 0 || i >= len(s.toks) || s.toks[i].kind != tokWord {
 		return false
 	}
-	t := s.text[s.toks[i].start:s.toks[i].end]
+	t := s.wordText(i)
 	for _, w := range ws {
 		// Vietnamese letters keep their byte length in either case.
 		if len(t) == len(w) && strings.EqualFold(t, w) {
@@ -254,7 +371,7 @@ func (s *scanner) num(i int) (v, digits int, ok bool) {
 		return 0, 0, false
 	}
 	t := s.toks[i]
-	return t.val, t.end - t.start, true
+	return t.val, t.digits, true
 }
 
 func (s *scanner) punct(i int, rs ...rune) bool {
@@ -383,6 +500,9 @@ func (s *scanner) rightClear(j int) bool {
 
 // match tries every form at token i, longest first.
 func (s *scanner) match(i int) (match, bool) {
+	if i < 0 || i >= len(s.toks) {
+		return match{}, false
+	}
 	t := s.toks[i]
 	if t.kind == tokPunct {
 		return match{}, false
@@ -411,19 +531,22 @@ func (s *scanner) mk(from, next int, start, end, grain string) match {
 func (s *scanner) matchWord(i int) (match, bool) {
 	switch {
 	case s.word(i, "ngày"):
-		if m, ok := s.formalDay(i); ok {
+		return s.dayWord(i)
+	case s.word(i, "mồng", "mùng"):
+		// "mồng 2/9", "mùng 1 tháng 5 năm 2019" (a "ngày" before it
+		// already tried).
+		if m, ok := s.formalDay(i, i+1, false); ok {
 			return m, true
 		}
 		if m, ok := s.matchNum(i, i+1); ok {
 			return m, true
 		}
-		if m, ok := s.dayMonthRange(i, i+1); ok {
-			return m, true
-		}
 		return s.dayMonth(i, i+1)
+	case s.word(i, "từ"):
+		return s.fromTo(i)
 	case s.word(i, "tháng"):
 		return s.month(i)
-	case s.word(i, "quý", "qúy"):
+	case s.word(i, "quý", "qúy", "quí"):
 		return s.quarter(i)
 	case s.word(i, "đầu", "cuối", "giữa"):
 		if s.word(i+1, "năm") {
@@ -456,18 +579,16 @@ func (s *scanner) matchWord(i int) (match, bool) {
 			return s.mk(i, j+1, ys, ys, GrainYear), true
 		}
 	case s.word(i, "nửa"):
-		if s.word(i+1, "đầu", "cuối") && s.word(i+2, "năm") {
-			if y, ok := s.year4(i+3, minYear); ok && s.rightClear(i+4) {
-				if s.word(i+1, "đầu") {
-					return s.mk(i, i+4, ym(y, 1), ym(y, 6), GrainHalf), true
-				}
-				return s.mk(i, i+4, ym(y, 7), ym(y, 12), GrainHalf), true
-			}
-		}
+		return s.halfWord(i)
 	case s.word(i, "sáu", "ba", "chín"):
-		return s.monthsOfYear(i, wordCount(s.text[s.toks[i].start:s.toks[i].end]))
-	case s.word(i, "sáng", "trưa", "chiều", "tối", "đêm", "hôm", "khuya"):
+		return s.monthsOfYear(i, wordCount(s.wordText(i)))
+	case s.word(i, "sáng", "trưa", "chiều", "tối", "đêm", "hôm", "khuya", "nay"):
 		if m, ok := s.dayMonth(i+1, i+1); ok {
+			return m, true
+		}
+	case s.word(i, "đến", "tới"):
+		// "Tính đến 15/6, …": a day-month closing a clause.
+		if m, ok := s.dayMonth(i+1, i+1); ok && s.clauseEnds(m.next) {
 			return m, true
 		}
 	case s.word(i, "thứ"):
@@ -480,6 +601,47 @@ func (s *scanner) matchWord(i int) (match, bool) {
 		}
 	case s.word(i, "cn"):
 		return s.weekdayDate(i + 1)
+	default:
+		return s.englishDate(i)
+	}
+	return match{}, false
+}
+
+// dayWord matches the forms that start with "ngày": "ngày 04 tháng 7 năm
+// 2011", "ngày mồng 3 tháng 3", "ngày 4-7-2011", "ngày 17/5-23/5/2025",
+// "ngày 30/6", and the blanks of a draft or form ("ngày …/11/2025").
+func (s *scanner) dayWord(i int) (match, bool) {
+	j := i + 1
+	if s.word(j, "mồng", "mùng") {
+		j++
+	}
+	if m, ok := s.blankDay(i, j); ok {
+		return m, true
+	}
+	if m, ok := s.formalDay(i, s.skipFiller(j), false); ok {
+		return m, true
+	}
+	if m, ok := s.matchNum(i, j); ok {
+		return m, true
+	}
+	if m, ok := s.dayMonthRange(i, j); ok {
+		return m, true
+	}
+	return s.dayMonth(i, j)
+}
+
+// halfWord matches "nửa đầu năm 2011", "nửa cuối năm 2011". Without a
+// year ("nửa đầu năm") it is relative, as "đầu năm" is.
+func (s *scanner) halfWord(i int) (match, bool) {
+	if !s.word(i+1, "đầu", "cuối") || !s.word(i+2, "năm") {
+		return match{}, false
+	}
+	a, b := 1, 6
+	if s.word(i+1, "cuối") {
+		a, b = 7, 12
+	}
+	if y, ok := s.year4(i+3, minYear); ok && s.rightClear(i+4) {
+		return s.mk(i, i+4, ym(y, a), ym(y, b), GrainHalf), true
 	}
 	return match{}, false
 }
@@ -513,32 +675,43 @@ func (s *scanner) weekdayDate(j int) (match, bool) {
 	return s.dayMonth(j, j)
 }
 
-// formalDay matches "ngày 04 tháng 7 năm 2011" and "ngày 04 tháng 7".
-func (s *scanner) formalDay(i int) (match, bool) {
-	d, dd, ok := s.num(i + 1)
-	if !ok || dd > 2 || !s.word(i+2, "tháng") {
+// formalDay matches "ngày 04 tháng 7 năm 2011" and "ngày 04 tháng 7" with
+// the day at token j (the mention starts at token from): also "ngày mồng 3
+// tháng 3 năm 2018", a month in words with a year ("ngày 15 tháng Giêng
+// năm 2018"), filled blanks ("ngày …25..tháng 01 năm 2006") and the slip
+// "ngày 15 tháng 9 tháng 2022". With needYear, a day without a year does
+// not match.
+func (s *scanner) formalDay(from, j int, needYear bool) (match, bool) {
+	d, dd, ok := s.num(j)
+	if !ok || dd > 2 {
 		return match{}, false
 	}
-	m, md, ok := s.num(i + 3)
-	if !ok || md > 2 || s.adjacent(i+4) && s.toks[i+4].kind != tokPunct && !s.word(i+4, "năm") {
+	k := s.skipFiller(j + 1)
+	if !s.word(k, "tháng") {
 		return match{}, false
 	}
-	j := i + 4
-	if s.punct(j, ',') {
-		j++
+	m, next, worded, ok := s.monthAt(k + 1)
+	if !ok || !worded && s.adjacent(next) && s.toks[next].kind != tokPunct && !s.word(next, "năm") {
+		return match{}, false
 	}
-	if s.word(j, "năm") {
-		y, ok := s.year4(j+1, minYear)
-		if !ok || !s.rightClear(j+2) || !validDay(y, m, d) {
+	t := next
+	if s.punct(t, ',') {
+		t++
+	}
+	if s.word(t, "năm") || s.word(t, "tháng") {
+		y, ok := s.year4(t+1, minYear)
+		if ok && s.rightClear(t+2) && validDay(y, m, d) {
+			ds := ymd(y, m, d)
+			return s.mk(from, t+2, ds, ds, GrainDay), true
+		}
+		if s.word(t, "năm") {
 			return match{}, false
 		}
-		ds := ymd(y, m, d)
-		return s.mk(i, j+2, ds, ds, GrainDay), true
 	}
-	if !s.rightClear(i+4) || !validDay(2000, m, d) || s.recurring(i+4) {
+	if needYear || worded || !s.rightClear(next) || !validDay(2000, m, d) || s.recurring(next) {
 		return match{}, false
 	}
-	return s.yearless(i, i+4, m, d), true
+	return s.yearless(from, next, m, d), true
 }
 
 // dayMonth matches a day-month without a year, "30/6", "4-7" or "30.1", at token j;
@@ -555,9 +728,11 @@ func (s *scanner) dayMonth(from, j int) (match, bool) {
 	return s.yearless(from, j+3, m, d), true
 }
 
-// recurring reports whether the words at token j make a day-month relative
-// or yearly: "ngày 31/12 hằng năm", "ngày 15/01 năm sau", "ngày 31/12 của
-// năm đánh giá". Only "năm nay" keeps it anchored (to the document year).
+// recurring reports whether the words at token j make a mention without
+// a year relative or yearly: "ngày 31/12 hằng năm", "ngày 15/01 năm sau",
+// "ngày 31/12 của năm đánh giá", "ngày 14 tháng 12 của kỳ báo cáo", "tháng 7
+// tới", "quý I tiếp theo". Only "năm nay" keeps it anchored (to the
+// document year).
 func (s *scanner) recurring(j int) bool {
 	if s.punct(j, ',') {
 		return false
@@ -566,7 +741,11 @@ func (s *scanner) recurring(j int) bool {
 	case s.word(j, "năm"):
 		return !s.word(j+1, "nay")
 	case s.word(j, "hằng", "hàng", "mỗi", "các", "của"):
-		return s.word(j+1, "năm")
+		return s.word(j+1, "năm", "kỳ", "kì", "tháng", "quý", "niên")
+	case s.word(j, "tới"):
+		return true
+	case s.word(j, "tiếp", "kế"):
+		return s.word(j+1, "theo", "tiếp")
 	}
 	return false
 }
@@ -595,12 +774,13 @@ func (s *scanner) dayMonthRange(from, j int) (match, bool) {
 
 // numDate parses D<sep>M<sep>Y at token j (one separator, no spaces).
 func (s *scanner) numDate(j int) (y, m, d, next int, ok bool) {
-	return s.numDateAfter(j, false)
+	return s.numDateAfter(j, false, false)
 }
 
 // numDateAfter is numDate; after "ngày" (loose) the slashes may also have
-// spaces before them: "ngày 13 / 3/ 2001", "ngày 21 /05/2010".
-func (s *scanner) numDateAfter(j int, loose bool) (y, m, d, next int, ok bool) {
+// spaces before them: "ngày 13 / 3/ 2001", "ngày 21 /05/2010". With short,
+// the year may have two digits ("ngày 3/9/91").
+func (s *scanner) numDateAfter(j int, loose, short bool) (y, m, d, next int, ok bool) {
 	d, dd, ok1 := s.num(j)
 	if !ok1 || dd > 2 || j+4 >= len(s.toks) || !s.punct(j+1, '/', '-', '.') {
 		return
@@ -619,10 +799,33 @@ func (s *scanner) numDateAfter(j int, loose bool) (y, m, d, next int, ok bool) {
 		return
 	}
 	y, ok3 := s.year4(j+4, minYear)
+	if !ok3 && short {
+		y, ok3 = s.shortYear(j + 4)
+	}
 	if !ok3 || !validDay(y, m, d) {
 		return
 	}
 	return y, m, d, j + 5, true
+}
+
+// shortYear reads a year written with two digits at token j ("ngày
+// 3/9/91"): the one in the century that puts it at most five years after
+// the document's year, or, with no document year, 1969-2068.
+func (s *scanner) shortYear(j int) (int, bool) {
+	v, d, ok := s.num(j)
+	if !ok || d != 2 || !s.adjacent(j) || !s.rightClear(j+1) {
+		return 0, false
+	}
+	y := 2000 + v
+	switch {
+	case s.docYear >= minYear:
+		if y > s.docYear+5 {
+			y -= 100
+		}
+	case v >= 69:
+		y -= 100
+	}
+	return y, true
 }
 
 // clock parses "19:35" or "19h35" at token j.
@@ -654,22 +857,17 @@ func (s *scanner) clock(j int) (h, min, next int, ok bool) {
 // matchNum matches the forms that start with a number at token j; the
 // mention's text starts at token from ("ngày" or the number itself).
 func (s *scanner) matchNum(from, j int) (match, bool) {
-	// Time first: "19:35 10/07/2011", "19h35 ngày 10/7/2011".
 	if from == j {
-		if h, mi, k, ok := s.clock(j); ok {
-			if s.punct(k, ',', '|') {
-				k++
-			}
-			if s.word(k, "ngày") {
-				k++
-			}
-			if y, m, d, next, ok := s.numDate(k); ok && s.rightClear(next) {
-				dt := ymd(y, m, d) + "T" + hm(h, mi)
-				return s.mk(from, next, dt, dt, GrainDatetime), true
-			}
-			return match{}, false
+		// Time first: "19:35 10/07/2011", "14 giờ ngày 29.1", "7:30 chiều
+		// ngày 20/4/2017".
+		if m, ok, isClock := s.timeThenDate(j); isClock {
+			return m, ok
 		}
 		if r, ok := s.monthsOfYear(j, 0); ok {
+			return r, true
+		}
+		// "12 tháng 10 năm 2017": a formal day without "ngày".
+		if r, ok := s.formalDay(j, j, true); ok {
 			return r, true
 		}
 	}
@@ -679,7 +877,8 @@ func (s *scanner) matchNum(from, j int) (match, bool) {
 			return s.mk(from, next, ymd(y, m, d1), ymd(y, m, d2), GrainPeriod), true
 		}
 	}
-	if y, m, d, next, ok := s.numDateAfter(j, from != j); ok {
+	short := from != j || s.timeWordBefore(j) || s.punct(j-1, '(')
+	if y, m, d, next, ok := s.numDateAfter(j, from != j, short); ok {
 		day := ymd(y, m, d)
 		// Range of days: "ngày 4.1.2017 - 4.1.2018", "30/4/1975-30/4/2025".
 		if s.dash(next) {
@@ -774,6 +973,12 @@ func (s *scanner) periodAfter(from, j int) (match, bool) {
 		return r, true
 	}
 	y1, ok := s.year4(j, minBareYear)
+	// To a month: "giai đoạn 2016-9/2020".
+	if ok && s.dash(j+1) {
+		if y2, m2, end, ok := s.monthSlashYear(j + 2); ok && y2 >= y1 && y2-y1 <= maxPeriod {
+			return s.mk(from, end, strconv.Itoa(y1), ym(y2, m2), GrainPeriod), true
+		}
+	}
 	// The dash lost: "nhiệm kỳ 2025 2030".
 	if y2, ok2 := s.year4(j+1, minBareYear); ok && ok2 && s.text[s.toks[j].end:s.toks[j+1].start] == " " &&
 		y2 > y1 && y2-y1 <= maxPeriod && s.rightClear(j+2) {
@@ -793,7 +998,8 @@ func (s *scanner) periodAfter(from, j int) (match, bool) {
 	return s.mk(from, k+1, strconv.Itoa(y1), strconv.Itoa(y2), GrainPeriod), true
 }
 
-// yearWord matches "năm 2011" and "năm 2016 – 2019" at the word "năm".
+// yearWord matches "năm 2011" and "năm 2016 – 2019" at the word "năm", and
+// "năm 2.000" (a year typed with a thousands dot in old documents).
 func (s *scanner) yearWord(i int) (match, bool) {
 	j := i + 1
 	if s.adjacent(j) && s.toks[j].kind != tokNum || s.blankLineBefore(j) {
@@ -801,6 +1007,10 @@ func (s *scanner) yearWord(i int) (match, bool) {
 	}
 	if r, ok := s.yearRange(i, j); ok {
 		return r, true
+	}
+	if y, ok := s.dottedYear(j); ok {
+		ys := strconv.Itoa(y)
+		return s.mk(i, j+3, ys, ys, GrainYear), true
 	}
 	y, ok := s.year4(j, minYear)
 	if !ok || !s.rightClear(j+1) {
@@ -810,11 +1020,38 @@ func (s *scanner) yearWord(i int) (match, bool) {
 	return s.mk(i, j+1, ys, ys, GrainYear), true
 }
 
+// dottedYear reads "2.000" at token j as the year 2000 when nothing after
+// it makes it an amount.
+func (s *scanner) dottedYear(j int) (int, bool) {
+	th, d1, ok1 := s.num(j)
+	rest, d3, ok3 := s.num(j + 2)
+	if !ok1 || !ok3 || d1 != 1 || d3 != 3 || !s.punct(j+1, '.') || !s.adjacent(j+1) || !s.adjacent(j+2) || !s.rightClear(j+3) {
+		return 0, false
+	}
+	y := th*1000 + rest
+	if y < minBareYear || y > maxYear {
+		return 0, false
+	}
+	if n := j + 3; n < len(s.toks) && s.toks[n].kind == tokWord && isUnitWord(s.wordText(n)) {
+		return 0, false
+	}
+	return y, true
+}
+
 // month matches at "tháng": "tháng 7/2011", "tháng 7 năm 2011",
-// "tháng 4-2016", "tháng 7.2017" and the range "tháng 1 - 7.2017".
+// "tháng 4-2016", "tháng 7.2017", "tháng 9 của năm 2018", a month in words
+// with a year ("tháng Giêng năm 2018", "tháng Mười năm 2017"), the range
+// "tháng 1 - 7.2017" and, without a year, "tháng 9" (the year comes from the
+// context).
 func (s *scanner) month(i int) (match, bool) {
-	m, md, ok := s.num(i + 1)
-	if !ok || md > 2 || m < 1 || m > 12 {
+	m, next, worded, ok := s.monthAt(i + 1)
+	if !ok || s.revolution(i) {
+		return match{}, false
+	}
+	if worded {
+		if y, end, ok := s.monthYearTail(next); ok && s.word(next, "năm", "của") {
+			return s.mk(i, end, ym(y, m), ym(y, m), GrainMonth), true
+		}
 		return match{}, false
 	}
 	// Range: "tháng 1 - 7.2017", "tháng 1 - tháng 7/2017".
@@ -846,12 +1083,31 @@ func (s *scanner) month(i int) (match, bool) {
 	if s.word(i+2, "và") || s.punct(i+2, ',') {
 		if s.word(i+3, "tháng") {
 			if r, ok := s.month(i + 3); ok && r.Grain == GrainMonth {
+				if r.yearless {
+					return s.yearlessSpan(i, i+2, "-"+pad2(m), "-"+pad2(m), GrainMonth), true
+				}
 				y := r.Start[:4]
 				return s.mk(i, i+2, y+"-"+pad2(m), y+"-"+pad2(m), GrainMonth), true
 			}
 		}
 	}
-	return match{}, false
+	if !s.yearlessMonthAt(i) {
+		return match{}, false
+	}
+	// "Tháng 3 - 11", "tháng 3 - tháng 11": a range without a year.
+	if s.dash(i + 2) {
+		k := i + 3
+		if s.word(k, "tháng") {
+			k++
+		}
+		if m2, md2, ok := s.num(k); ok && md2 <= 2 && m2 > m && m2 <= 12 && s.rightClear(k+1) && !s.recurring(k+1) {
+			return s.yearlessSpan(i, k+1, "-"+pad2(m), "-"+pad2(m2), GrainPeriod), true
+		}
+	}
+	if !s.rightClear(i+2) || s.recurring(i+2) {
+		return match{}, false
+	}
+	return s.yearlessSpan(i, i+2, "-"+pad2(m), "-"+pad2(m), GrainMonth), true
 }
 
 // monthSlashYear matches "M/YYYY" (also "M-YYYY", "M.YYYY") at token k.
@@ -874,11 +1130,13 @@ func (s *scanner) timeWordBefore(j int) bool {
 }
 
 // monthYearTail matches what follows a month number: "/2011", "-2011",
-// ".2011", " - 2011", " năm 2011".
+// ".2011", " - 2011", " năm 2011", " của năm 2011".
 func (s *scanner) monthYearTail(k int) (y, next int, ok bool) {
 	switch {
 	case s.word(k, "năm"):
 		k++
+	case s.word(k, "của") && s.word(k+1, "năm"):
+		k += 2
 	case s.punct(k, '/', '.', '-', '–'):
 		if s.adjacent(k) != s.wrapped(k+1) && s.punct(k, '/', '.') {
 			return 0, 0, false
@@ -897,13 +1155,15 @@ func (s *scanner) monthYearTail(k int) (y, next int, ok bool) {
 	return y, k + 1, true
 }
 
-// quarter matches "quý III/2011", "quý 3 năm 2011", "quý IV-2020".
+// quarter matches "quý III/2011", "quý 3 năm 2011", "quý IV-2020", "Quí
+// IV-2025", "quý 4 của năm 2018" and, without a year, "quý 2" (the year
+// comes from the context).
 func (s *scanner) quarter(i int) (match, bool) {
 	q := 0
 	if v, d, ok := s.num(i + 1); ok && d == 1 {
 		q = v
 	} else if i+1 < len(s.toks) && s.toks[i+1].kind == tokWord {
-		switch s.text[s.toks[i+1].start:s.toks[i+1].end] {
+		switch s.wordText(i + 1) {
 		case "I":
 			q = 1
 		case "II":
@@ -917,22 +1177,29 @@ func (s *scanner) quarter(i int) (match, bool) {
 	if q < 1 || q > 4 || s.adjacent(i+1) {
 		return match{}, false
 	}
+	a, b := "-"+pad2(3*q-2), "-"+pad2(3*q)
 	y, end, ok := s.monthYearTail(i + 2)
-	if !ok {
-		// "quý I và quý II/2021": the year written once for both.
-		if (s.word(i+2, "và") || s.punct(i+2, ',')) && s.word(i+3, "quý", "qúy") {
-			if r, ok := s.quarter(i + 3); ok {
-				y, _ := strconv.Atoi(r.Start[:4])
-				return s.mk(i, i+2, ym(y, 3*q-2), ym(y, 3*q), GrainQuarter), true
+	if ok {
+		return s.mk(i, end, strconv.Itoa(y)+a, strconv.Itoa(y)+b, GrainQuarter), true
+	}
+	// "quý I và quý II/2021": the year written once for both.
+	if (s.word(i+2, "và") || s.punct(i+2, ',')) && s.word(i+3, "quý", "qúy", "quí") {
+		if r, ok := s.quarter(i + 3); ok {
+			if r.yearless {
+				return s.yearlessSpan(i, i+2, a, b, GrainQuarter), true
 			}
+			return s.mk(i, i+2, r.Start[:4]+a, r.Start[:4]+b, GrainQuarter), true
 		}
+	}
+	if !s.rightClear(i+2) || s.recurring(i+2) || !s.yearFromContext(i+2) || s.quantifiedBefore(i) {
 		return match{}, false
 	}
-	return s.mk(i, end, ym(y, 3*q-2), ym(y, 3*q), GrainQuarter), true
+	return s.yearlessSpan(i, i+2, a, b, GrainQuarter), true
 }
 
 // monthsOfYear matches "6 tháng đầu năm 2011", "9 tháng năm 2011",
-// "6 tháng cuối năm 2011" (n is the count when token i is a number word).
+// "6 tháng cuối năm 2011" and "6 tháng/2018" (n is the count when token i
+// is a number word).
 func (s *scanner) monthsOfYear(i, n int) (match, bool) {
 	if n == 0 {
 		v, d, ok := s.num(i)
@@ -953,13 +1220,6 @@ func (s *scanner) monthsOfYear(i, n int) (match, bool) {
 		last = true
 		j++
 	}
-	if !s.word(j, "năm") {
-		return match{}, false
-	}
-	y, ok := s.year4(j+1, minYear)
-	if !ok || !s.rightClear(j+2) {
-		return match{}, false
-	}
 	a, b := 1, n
 	if last {
 		a, b = 13-n, 12
@@ -970,6 +1230,20 @@ func (s *scanner) monthsOfYear(i, n int) (match, bool) {
 		grain = GrainHalf
 	case n == 3:
 		grain = GrainQuarter
+	}
+	// "6 tháng/2018".
+	if j == i+2 && s.punct(j, '/') && s.adjacent(j) && s.adjacent(j+1) {
+		if y, ok := s.year4(j+1, minYear); ok && s.rightClear(j+2) {
+			return s.mk(i, j+2, ym(y, a), ym(y, b), grain), true
+		}
+	}
+	if !s.word(j, "năm") {
+		return match{}, false
+	}
+	// Without a year ("6 tháng đầu năm") it is relative, as "đầu năm" is.
+	y, ok := s.year4(j+1, minYear)
+	if !ok || !s.rightClear(j+2) {
+		return match{}, false
 	}
 	return s.mk(i, j+2, ym(y, a), ym(y, b), grain), true
 }
@@ -1008,7 +1282,7 @@ func (s *scanner) bareYear(j int) (match, bool) {
 			return match{}, false
 		}
 		if n.kind == tokPunct && (n.val == '%' || n.val == '‰' || n.val == '$' || n.val == '₫') ||
-			n.kind == tokPunct && n.val == '/' && j+2 < len(s.toks) && s.toks[j+2].kind == tokWord && isUpperWord(s.text[s.toks[j+2].start:s.toks[j+2].end]) {
+			n.kind == tokPunct && n.val == '/' && j+2 < len(s.toks) && s.toks[j+2].kind == tokWord && isUpperWord(s.wordText(j+2)) {
 			return match{}, false
 		}
 	}
@@ -1104,7 +1378,10 @@ func isUnitWord(w string) bool {
 
 // ---- years for day-months ----
 
-// resolveYearless gives each pending day-month a year, or drops it.
+// resolveYearless gives each pending mention without a year (a day-month,
+// a month, a quarter, a half year, a range of them) a year, or drops it:
+// the year of a full date right after it ("ngày 17/5, 23/5/2025"), else the
+// document's, else the one the text names most often.
 func resolveYearless(text string, out []Date, pending []int, year int) []Date {
 	docYear := year
 	if docYear < minYear || docYear > maxYear {
@@ -1116,21 +1393,20 @@ func resolveYearless(text string, out []Date, pending []int, year int) []Date {
 	drop := make(map[int]bool)
 	for _, k := range pending {
 		d := &out[k]
-		mo, dy := yearlessParts(d)
 		y := 0
-		// A full date right after it: "từ ngày 15/7 đến ngày 17/7/2020".
-		if k+1 < len(out) && out[k+1].Grain == GrainDay && out[k+1].Start != "" && out[k+1].Offset-(d.Offset+len(d.Text)) < 24 {
-			y, _ = strconv.Atoi(out[k+1].Start[:4])
+		if n := k + 1; n < len(out) && (out[n].Grain == GrainDay || out[n].Grain == GrainDatetime) && !isYearless(out[n].Start) &&
+			out[n].Offset-(d.Offset+len(d.Text)) < 24 {
+			y = yearOf(out[n].Start)
 		}
 		if y == 0 {
 			y = docYear
 		}
-		if y == 0 || !validDay(y, mo, dy) {
+		start, end := withYear(d.Start, y), withYear(d.End, y)
+		if y == 0 || !validISO(start) || !validISO(end) {
 			drop[k] = true
 			continue
 		}
-		d.Start = ymd(y, mo, dy)
-		d.End = d.Start
+		d.Start, d.End = start, end
 	}
 	if len(drop) == 0 {
 		return out
@@ -1144,33 +1420,36 @@ func resolveYearless(text string, out []Date, pending []int, year int) []Date {
 	return kept
 }
 
-// yearlessParts reads back the month and day stored in a yearless Date.
-func yearlessParts(d *Date) (month, day int) {
-	mm, dd, _ := strings.Cut(d.End, "-")
-	month, _ = strconv.Atoi(mm)
-	day, _ = strconv.Atoi(dd)
-	return month, day
-}
-
 // dominantYear returns the year that the text's dated mentions name most
-// often (periods and horizons such as "đến năm 2025" aside; a datetime,
-// usually the time of publication, counts three times), when it is
-// named at least twice, more often than any other, and no full date of a
-// later year contradicts it (an article about 1975 written in 2025).
+// often, when it is named at least twice, more often than any other, and
+// no full date of a later year contradicts it (an article about 1975
+// written in 2025). Periods and horizons ("đến năm 2025") do not count, nor
+// do the bases of comparisons ("so với cuối năm 2019", "cùng kỳ năm
+// 2019"); a month, a quarter or a span of months ("9 tháng đầu năm 2020")
+// counts twice and a datetime, usually the time of publication, three
+// times: a news text reports on its own year and compares with others.
 func dominantYear(text string, ds []Date) int {
 	count := map[int]int{}
 	latestDay := 0
 	for _, d := range ds {
-		if d.Start == "" || d.Grain == GrainPeriod || d.Grain == GrainYear && IsHorizon(text, d) {
+		if d.Start == "" || isYearless(d.Start) || d.Grain == GrainYear && IsHorizon(text, d) || comparisonBase(text, d.Offset) {
 			continue
 		}
 		y, err := strconv.Atoi(d.Start[:4])
 		if err != nil {
 			continue
 		}
-		count[y]++
-		if d.Grain == GrainDatetime {
-			// Most often the time the text was published or posted.
+		switch {
+		case d.Grain == GrainDatetime:
+			count[y] += 3
+		case d.Grain == GrainPeriod:
+			if len(d.Start) < 7 || d.Start[:4] != d.End[:4] {
+				continue // a range of years
+			}
+			count[y] += 2
+		case d.Grain == GrainYear:
+			count[y]++
+		default:
 			count[y] += 2
 		}
 		if (d.Grain == GrainDay || d.Grain == GrainDatetime) && y > latestDay {
@@ -1190,6 +1469,20 @@ func dominantYear(text string, ds []Date) int {
 		return best
 	}
 	return 0
+}
+
+// comparisonBase reports whether the mention at offset is the base of a
+// comparison: "so với (cuối) năm 2019", "(cùng kỳ) năm 2019".
+func comparisonBase(text string, offset int) bool {
+	if offset > len(text) {
+		return false
+	}
+	lo := max(0, offset-24)
+	for lo > 0 && !utf8.RuneStart(text[lo]) {
+		lo--
+	}
+	before := strings.ToLower(text[lo:offset])
+	return strings.Contains(before, "so với") || strings.Contains(before, "cùng kỳ") || strings.Contains(before, "cùng kì")
 }
 
 // ---- helpers ----
