@@ -55,12 +55,7 @@ func Extract(doc Source) Record {
 		}
 	})
 
-	year := 0
-	if y := yearOf(string(rec.Issued)); y > 0 {
-		year = y
-	} else if y := yearOf(string(rec.Published)); y > 0 {
-		year = y
-	}
+	year := contextYear(rec)
 	guard(&rec, "dates", func() {
 		if d := FindDates(text, year); d != nil {
 			rec.Dates = d
@@ -105,6 +100,35 @@ func guard(rec *Record, what string, f func()) {
 		}
 	}()
 	f()
+}
+
+// contextYear returns the year that a date written without one refers
+// to: the one year an official document's title names ("Kế hoạch … năm
+// 2026", issued in November 2025, speaks of the months of 2026), else the
+// year it was issued or published, else 0.
+func contextYear(rec Record) int {
+	if rec.Kind != "article" && rec.Kind != "other" {
+		if y := titleYear(string(rec.Title)); y > 0 {
+			return y
+		}
+	}
+	if y := yearOf(string(rec.Issued)); y > 0 {
+		return y
+	}
+	return yearOf(string(rec.Published))
+}
+
+// titleYear returns the year a title names when it names exactly one
+// point in time and no period or horizon ("… năm 2026"), else 0.
+func titleYear(title string) int {
+	if title == "" {
+		return 0
+	}
+	ds := FindDates(title, 0)
+	if len(ds) != 1 || ds[0].Grain != GrainYear || IsHorizon(title, ds[0]) {
+		return 0
+	}
+	return yearOf(ds[0].Start)
 }
 
 // yearOf returns the year of an ISO date or datetime, or 0.

@@ -54,6 +54,30 @@ func TestExtractWarnsMissingHeadingParts(t *testing.T) {
 	}
 }
 
+// TestContextYear checks which year the dates written without one take:
+// the one year an official document's title names, else the issue date's.
+func TestContextYear(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // start of each date
+	}{
+		{"plan for next year", "UBND TỈNH X\nSố: 5/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nX, ngày 18 tháng 11 năm 2025\n\nKẾ HOẠCH\nQuan trắc môi trường năm 2026\n\nQuan trắc vào tháng 4 và tháng 8.\n",
+			[]string{"2025-11-18", "2026", "2026-04", "2026-08"}},
+		{"title with a period", "UBND TỈNH X\nSố: 5/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nX, ngày 18 tháng 11 năm 2025\n\nKẾ HOẠCH\nThực hiện năm 2026, giai đoạn 2026-2030\n\nQuan trắc vào tháng 4.\n",
+			[]string{"2025-11-18", "2026", "2026", "2025-04"}},
+	}
+	for _, tt := range tests {
+		rec := Extract(Source{Path: "kh.txt", Format: FormatText, Pages: []string{tt.text}})
+		var got []string
+		for _, d := range rec.Dates {
+			got = append(got, d.Start)
+		}
+		if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("%s: Extract dates start %q; want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
 func TestGuard(t *testing.T) {
 	var rec Record
 	guard(&rec, "test", func() { panic("boom") })
