@@ -46,7 +46,11 @@ var (
 // time, when the text does not give them).
 func ParseHeading(doc Source) Heading {
 	text := doc.Text()
-	lines := splitLines(text)
+	if strings.Contains(text, "<br") || strings.Contains(text, "<BR") {
+		// A Markdown table cell keeps its line breaks as HTML.
+		text = reBreak.ReplaceAllString(text, "\n")
+	}
+	lines := headingLines(text)
 	var h Heading
 	if parseOfficial(splitColumns(lines), text, &h) {
 		// Emphasis marks left inside a wrapped subject ("HÀ NỘI* (THỰC
@@ -137,11 +141,12 @@ func parseOfficial(lines []textLine, text string, h *Heading) bool {
 		c := lines[i].clean
 		if h.Number == "" {
 			if m := reNumberLine.FindStringSubmatch(tightenNumber(c)); m != nil {
-				h.Number = normalizeNumber(m[1])
+				h.Number = headingNumber(m[1])
 				numberAt = k
 			} else if foldKey(strings.TrimRight(c, ":")) == "so" && k+1 < len(idx) {
-				if m := reNumber.FindString(lines[idx[k+1]].clean); m != "" && strings.HasPrefix(lines[idx[k+1]].clean, m) {
-					h.Number = normalizeNumber(m)
+				next := tightenNumber(lines[idx[k+1]].clean)
+				if m := reNumberAnchored.FindString(next); m != "" {
+					h.Number = headingNumber(m)
 					numberAt = k + 1
 				}
 			}
@@ -191,12 +196,27 @@ func parseOfficial(lines []textLine, text string, h *Heading) bool {
 		}
 		h.Title = subjectAfter(lines, at)
 	}
+	letter := false
 	if typeAt < 0 {
 		// An official letter's subject: "V/v …" under the number.
 		for _, i := range idx {
 			if c := lines[i].clean; strings.HasPrefix(strings.ToLower(c), "v/v") {
 				h.Title = c
+				letter = true
 				break
+			}
+		}
+		if !letter && numberAt >= 0 {
+			// A crawled copy that lost its type line: the subject is the
+			// first line in bold under the number ("**Quy định chế độ …**").
+			h.Title = boldSubject(lines, idx, numberAt)
+		}
+	} else if !state && !party && h.Number == "" {
+		// A Q&A page quoting a form ("Mẫu báo cáo … như thế nào?" above
+		// "BÁO CÁO"): an official heading never asks a question.
+		for _, i := range idx[:typeAt] {
+			if isQuestion(lines[i].clean) {
+				return false
 			}
 		}
 	}
@@ -208,6 +228,11 @@ func parseOfficial(lines []textLine, text string, h *Heading) bool {
 		if !gazette {
 			return false
 		}
+	}
+	if h.Kind == "" && letter {
+		// "V/v" heads the subject of an official letter only, whatever
+		// its symbol's codes look like ("5680/CT-CS": CT is the issuer).
+		h.Kind = "official-letter"
 	}
 	if h.Kind == "" && h.Number != "" {
 		h.Kind = KindOfNumber(h.Number)
@@ -289,6 +314,7 @@ func isTypeLine(c string) bool {
 // blank line, a "Căn cứ" clause, the start of the body or six lines.
 func subjectAfter(lines []textLine, at int) string {
 	var parts []string
+	firstBold := false
 	for i := at + 1; i < len(lines) && len(parts) < 8; i++ {
 		c := lines[i].clean
 		if c == "" || isRule(c) {
@@ -299,7 +325,16 @@ func subjectAfter(lines []textLine, at int) string {
 		}
 		fc := foldKey(c)
 		if strings.HasPrefix(fc, "can cu") || strings.HasPrefix(fc, "kinh gui") || strings.HasPrefix(fc, "dieu 1") ||
-			strings.HasPrefix(fc, "quyet nghi") || strings.HasPrefix(fc, "chuong i") || reNumberLine.MatchString(c) {
+			strings.HasPrefix(fc, "quyet nghi") || strings.HasPrefix(fc, "chuong i") {
+			break
+		}
+		if reNumberLine.MatchString(c) && (len(parts) == 0 || !endsWithTypeName(parts[len(parts)-1])) {
+			// Not "… KÈM THEO NGHỊ QUYẾT" / "SỐ 09/2022/NQ-HĐND NGÀY …".
+			break
+		}
+		if len(parts) > 0 && boldLine(lines[i].text) && !firstBold && capsRatio(c) > 0.8 {
+			// The enacting body in bold under a subject that is not
+			// ("… NGƯỜI CÓ CÔNG" / "**ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI**").
 			break
 		}
 		// A subject in capitals ends where normal-case text starts (a
@@ -309,6 +344,9 @@ func subjectAfter(lines []textLine, at int) string {
 		}
 		if len(parts) > 0 && endsSubject(parts, c) {
 			break
+		}
+		if len(parts) == 0 {
+			firstBold = boldLine(lines[i].text)
 		}
 		parts = append(parts, c)
 		// A subject in capitals ends where normal-case prose starts.
@@ -442,7 +480,7 @@ var bodyStarts = []string{
 	"dang bo", "dang uy", "tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy", "chi bo",
 	"ban ", "uy ban", "hoi dong", "bo ", "tong cuc", "cuc ", "so ", "van phong", "dai hoi",
 	"chinh phu", "quoc hoi", "thu tuong", "truong ", "vien ", "toa an", "ngan hang", "kiem toan",
-	"dang doan", "ban can su", "trung tam", "cong an", "hoi ", "bch ", "phong ", "chi cuc", "ubnd ", "hdnd ",
+	"dang doan", "ban can su", "trung tam", "cong an", "hoi ", "bch ", "phong ", "chi cuc", "ubnd ", "hdnd ", "bql ",
 }
 
 // isYouthUnion reports whether a folded heading line names the Ho Chi Minh
@@ -1026,6 +1064,11 @@ func parseArticle(lines []textLine, doc Source, h *Heading) {
 			h.Title = meta
 		}
 	}
+	if h.Published == "" {
+		// A labelled posting time anywhere ("Giờ đăng bài viết gốc:
+		// 14/04/2025 23:02" under a copied article).
+		h.Published = labelledDateline(lines)
+	}
 	if h.Published == "" && doc.Published != "" && doc.Format == FormatHTML {
 		// Only a web page's metadata dates the article; a PDF's or a
 		// DOCX's creation time is when the file was made.
@@ -1036,7 +1079,7 @@ func parseArticle(lines []textLine, doc Source, h *Heading) {
 
 const (
 	// datelineLabel is what a site may print before a dateline.
-	datelineLabel = `(?:(?:cập nhật|ngày đăng|đăng ngày|đăng lúc|đăng|xuất bản|thời gian|posted)\s*:?\s*)?`
+	datelineLabel = `(?:(?:cập nhật|giờ đăng bài viết gốc|giờ đăng|ngày đăng|đăng ngày|đăng lúc|đăng|xuất bản|thời gian|posted)\s*:?\s*)?`
 	// datelineZone is a time zone after it: "GMT+7", "(GMT+07:00)".
 	datelineZone = `(?:\s*\(?\s*GMT[^\n]{0,12})?`
 )
@@ -1114,10 +1157,18 @@ func atoiDigits(s string) int {
 
 var reTrailingRule = regexp.MustCompile(`\s+[=\-_]{2,}$`)
 
+// reKickerParen finds a short label in brackets before a headline ("(
+// Ban thanh niên ) Đảng Cộng sản Việt Nam …").
+var reKickerParen = regexp.MustCompile(`^\(\s*[^()]{1,30}?\s*\)\s+(\S)`)
+
 // headlineText cleans a headline line: a trailing single period goes, and
-// so does a Markdown underline that line wrapping glued to it.
+// so do a Markdown underline that line wrapping glued to it and a short
+// label in brackets before it.
 func headlineText(c string) string {
 	c = strings.TrimSpace(reTrailingRule.ReplaceAllString(c, ""))
+	if m := reKickerParen.FindStringSubmatchIndex(c); m != nil && len(strings.Fields(c[:m[2]])) <= 5 {
+		c = c[m[2]:]
+	}
 	if strings.HasSuffix(c, ".") && !strings.HasSuffix(c, "..") {
 		c = strings.TrimSuffix(c, ".")
 	}
@@ -1280,6 +1331,7 @@ var reNumberSpaces = regexp.MustCompile(`\s*([/-])\s*`)
 // tightenNumber removes the spaces a typist put around the separators of a
 // number line ("Số:  144 /2002/QĐ-BTC").
 func tightenNumber(c string) string {
+	c = reDashes.Replace(c)
 	if !strings.Contains(c, " /") && !strings.Contains(c, "/ ") && !strings.Contains(c, " -") && !strings.Contains(c, "- ") {
 		return c
 	}

@@ -154,6 +154,70 @@ func TestParseHeading(t *testing.T) {
 			text: "# Mẫu kế hoạch kiểm tra của chi bộ năm 2025\n\nHiện nay chưa có mẫu chung; tham khảo mẫu dưới đây được nhiều chi bộ sử dụng trong công tác kiểm tra, giám sát hằng năm, có điều chỉnh cho phù hợp với tình hình thực tế của từng cơ quan, đơn vị.\n\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 01-KH/CB\n\nKẾ HOẠCH\nkiểm tra năm 2025\n",
 			want: Heading{Kind: "article", Title: "Mẫu kế hoạch kiểm tra của chi bộ năm 2025", Authors: []string{}},
 		},
+		// Crawled and converted headings (issue 9, class 8).
+		{
+			name: "Party resolution in a Markdown table, cells broken by <br>",
+			text: "| ĐẢNG BỘ TỈNH BÌNH ĐỊNH<br>BAN THƯỜNG VỤ TỈNH ỦY<br>* | ĐẢNG CỘNG SẢN VIỆT NAM |\n|---|---|\n| Số 35-NQ/TU | Bình Định, ngày 10 tháng 3 năm 2025 |\n\n**NGHỊ QUYẾT**\n\n**về phát triển kinh tế tập thể đến năm 2030**\n\nBan Thường vụ Tỉnh ủy quyết nghị.\n",
+			want: Heading{Kind: "resolution", Number: "35-NQ/TU", Issuer: "Ban Thường vụ Tỉnh ủy", Issued: "2025-03-10",
+				Title: "về phát triển kinh tế tập thể đến năm 2030", Authors: []string{}},
+		},
+		{
+			name: "lower-cased heading: the number's codes in capitals, the issuer from them",
+			text: "đảng bộ tỉnh bình định\nban thường vụ tỉnh ủy\n*\nsố 35-nq/tu\nđảng cộng sản việt nam\nbình định, ngày 10 tháng 3 năm 2025\n\nnghị quyết\nvề phát triển kinh tế tập thể\n\nThực hiện Nghị quyết số 20-NQ/TW.\n",
+			want: Heading{Kind: "resolution", Number: "35-NQ/TU", Issuer: "Tỉnh ủy", Issued: "2025-03-10",
+				Title: "về phát triển kinh tế tập thể", Authors: []string{}},
+		},
+		{
+			name: "spaced punctuation and an en dash in the number",
+			text: "ĐẢNG BỘ TỈNH BÌNH ĐỊNH\nBAN THƯỜNG VỤ TỈNH ỦY\n*\nSố : 35 – NQ / TU\nĐẢNG CỘNG SẢN VIỆT NAM\nBình Định , ngày 10 tháng 3 năm 2025\n\nNGHỊ QUYẾT\nvề phát triển kinh tế tập thể\n\nThực hiện Nghị quyết số 20-NQ/TW.\n",
+			want: Heading{Kind: "resolution", Number: "35-NQ/TU", Issuer: "Ban Thường vụ Tỉnh ủy", Issued: "2025-03-10",
+				Title: "về phát triển kinh tế tập thể", Authors: []string{}},
+		},
+		{
+			name: "heading flattened into one paragraph",
+			text: "ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 123/QĐ-UBND Bình Định, ngày 5 tháng 6 năm 2025 QUYẾT ĐỊNH Về việc phê duyệt Kế hoạch phát triển du lịch năm 2025 CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; QUYẾT ĐỊNH: Điều 1. Phê duyệt Kế hoạch.\n",
+			want: Heading{Kind: "decision", Number: "123/QĐ-UBND", Issuer: "Ủy ban nhân dân tỉnh Bình Định", Issued: "2025-06-05",
+				Title: "Về việc phê duyệt Kế hoạch phát triển du lịch năm 2025", Authors: []string{}},
+		},
+		{
+			name: "subject going on after a line ending with a type name",
+			text: "HỘI ĐỒNG NHÂN DÂN\nTHÀNH PHỐ HUẾ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố:\n33/2025/NQ-HĐND\nThành phố Huế, ngày 18 tháng 11 năm 2025\n\nNGHỊ QUYẾT\n\nSỬA ĐỔI MỘT SỐ ĐIỀU CỦA QUY ĐỊNH KÈM THEO NGHỊ QUYẾT\nSỐ 09/2022/NQ-HĐND NGÀY 14 THÁNG 7 NĂM 2022 CỦA HỘI ĐỒNG NHÂN DÂN TỈNH\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n",
+			want: Heading{Kind: "resolution", Number: "33/2025/NQ-HĐND", Issuer: "Hội đồng nhân dân thành phố Huế", Issued: "2025-11-18",
+				Title: "SỬA ĐỔI MỘT SỐ ĐIỀU CỦA QUY ĐỊNH KÈM THEO NGHỊ QUYẾT SỐ 09/2022/NQ-HĐND NGÀY 14 THÁNG 7 NĂM 2022 CỦA HỘI ĐỒNG NHÂN DÂN TỈNH", Authors: []string{}},
+		},
+		{
+			name: "the enacting body in bold ends a subject that is not",
+			text: "**ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI**\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\nSố: 70/2025/QĐ-UBND\n*Hà Nội, ngày 17 tháng 11 năm 2025*\n**QUYẾT ĐỊNH**\nSỬA ĐỔI MỘT SỐ NỘI DUNG CỦA QUYẾT ĐỊNH SỐ 48/2024/QĐ-UBND\nTRONG LĨNH VỰC NGƯỜI CÓ CÔNG CỦA THÀNH PHỐ HÀ NỘI\n**ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI**\n*Căn cứ Luật Giá;*\n",
+			want: Heading{Kind: "decision", Number: "70/2025/QĐ-UBND", Issuer: "Ủy ban nhân dân thành phố Hà Nội", Issued: "2025-11-17",
+				Title: "SỬA ĐỔI MỘT SỐ NỘI DUNG CỦA QUYẾT ĐỊNH SỐ 48/2024/QĐ-UBND TRONG LĨNH VỰC NGƯỜI CÓ CÔNG CỦA THÀNH PHỐ HÀ NỘI", Authors: []string{}},
+		},
+		{
+			name: "official letter whose issuer code looks like a type code",
+			text: "BỘ TÀI CHÍNH\nCỤC THUẾ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố:\n5680/CT-CS\n*V/v thuế TNCN từ tiền lương, tiền công.*\n*Hà Nội, ngày 01 tháng 12 năm 2025*\n\nKính gửi: Ban Tuyên giáo và Dân vận Trung ương\n",
+			want: Heading{Kind: "official-letter", Number: "5680/CT-CS", Issuer: "Cục Thuế", Issued: "2025-12-01",
+				Title: "V/v thuế TNCN từ tiền lương, tiền công.", Authors: []string{}},
+		},
+		{
+			name: "Q&A page quoting a form is an article",
+			text: "# Mẫu báo cáo tình hình thực hiện kỹ thuật hỗ trợ sinh sản như thế nào?\n\n**BÁO CÁO**\n\n**TÌNH HÌNH THỰC HIỆN KỸ THUẬT HỖ TRỢ SINH SẢN**\n\nKính gửi: Bộ Y tế\n",
+			want: Heading{Kind: "article", Title: "Mẫu báo cáo tình hình thực hiện kỹ thuật hỗ trợ sinh sản như thế nào?", Authors: []string{}},
+		},
+		{
+			name: "crawled copy without its type line: the bold subject under the number",
+			text: "| CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc |\nSố: 21/2025/TT-BGDĐT |\n|\n\n**Quy định chế độ trả tiền lương dạy thêm giờ ****trong các cơ sở giáo dục công lập**\n\n*Căn cứ Luật Giáo dục số 43/2019/QH14;*\n",
+			want: Heading{Kind: "circular", Number: "21/2025/TT-BGDĐT", Issuer: "Bộ Giáo dục và Đào tạo",
+				Title: "Quy định chế độ trả tiền lương dạy thêm giờ trong các cơ sở giáo dục công lập", Authors: []string{}},
+		},
+		{
+			name: "posting time on a labelled line under the article",
+			text: "# Chỉ thị số 45-CT/TW về đại hội đảng bộ các cấp\n\nChỉ thị này thay thế Chỉ thị số 35-CT/TW.\n\n**Giờ đăng bài viết gốc: **14/04/2025 23:02\n",
+			want: Heading{Kind: "article", Title: "Chỉ thị số 45-CT/TW về đại hội đảng bộ các cấp", Published: "2025-04-14T23:02", Authors: []string{}},
+		},
+		{
+			name: "a short label in brackets before the headline",
+			text: "**( Ban thanh niên ) Đảng Cộng sản Việt Nam do Chủ tịch Hồ Chí Minh sáng lập. **\n\nI- ĐẢNG CỘNG SẢN VIỆT NAM RA ĐỜI\n",
+			want: Heading{Kind: "article", Title: "Đảng Cộng sản Việt Nam do Chủ tịch Hồ Chí Minh sáng lập", Authors: []string{}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -311,6 +375,9 @@ func FuzzParseHeading(f *testing.F) {
 	f.Add("**NGHỊ ĐỊNH**\n|\n*\n**")
 	f.Add("ĐOÀN TNCS HỒ CHÍ MINH\nBCH TỈNH\n***\nSố: 1-KH/TĐTN\nĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH\nKẾ HOẠCH\nCỦA\nI. A")
 	f.Add("KINH TẾ\nTin\nCập nhật: 08:15 | 25/02/2021 (GMT\nBài, ảnh: AN BÌNH")
+	f.Add("| ĐẢNG BỘ TỈNH X<br>TỈNH ỦY<br>* | ĐẢNG CỘNG SẢN VIỆT NAM |\n| Số 35 – nq/tu | X, ngày 10 tháng 3 năm 2025 |\n**NGHỊ QUYẾT**\n")
+	f.Add("ỦY BAN NHÂN DÂN TỈNH X CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 1/QĐ-UBND X, ngày 5 tháng 6 năm 2025 QUYẾT ĐỊNH Về việc Y CHỦ TỊCH Căn cứ")
+	f.Add("UỶ BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH X Độc lập – Tự do – Hạnh phúc\nQUY ĐỊNH\n# Hỏi gì?\nSố: 5680/CT-CS\nV/v Y")
 	f.Fuzz(func(t *testing.T, text string) {
 		h := headingOf(text)
 		for name, s := range map[string]string{"kind": h.Kind, "number": h.Number, "issuer": h.Issuer, "issued": h.Issued, "title": h.Title, "published": h.Published} {

@@ -1,0 +1,227 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file holds what the heading parser reads besides a clean heading
+// block: a heading flattened into one paragraph or with its columns joined
+// line by line, HTML line breaks inside Markdown table cells, numbers
+// lower-cased or typed with other dashes, a Q&A page quoting a form.
+
+// headingLines splits text into lines for the heading parser: a heading
+// that a conversion flattened into one paragraph ("ỦY BAN NHÂN DÂN TỈNH X CỘNG HÒA XÃ HỘI CHỦ
+// NGHĨA VIỆT NAM … Số: 123/QĐ-UBND X, ngày … QUYẾT ĐỊNH Về việc …") is cut
+// back into its lines.
+func headingLines(text string) []textLine {
+	lines := splitLines(text)
+	var out, rights []textLine // rights: the motto column of joined lines
+	nonEmpty := 0
+	for i, l := range lines {
+		if nonEmpty >= headColumns {
+			out = append(out, rights...)
+			return append(out, lines[i:]...)
+		}
+		if l.clean != "" {
+			nonEmpty++
+		}
+		if nonEmpty <= 3 && len(l.text) >= 120 {
+			out = append(append(out, rights...), unflatten(l)...)
+			rights = nil
+			continue
+		}
+		// Two columns joined line by line: the issuer's lines first, then
+		// the motto's, as a heading reads.
+		if left, right, ok := splitMotto(l); ok {
+			out = append(out, left)
+			rights = append(rights, right)
+			continue
+		}
+		if rights != nil && l.clean != "" && capsRatio(l.clean) > 0.8 && !reNumberLine.MatchString(l.clean) {
+			// More of the issuer's column ("BÀ RỊA – VŨNG TÀU", "*****").
+			out = append(out, l)
+			if isRule(l.clean) {
+				out = append(out, rights...)
+				rights = nil
+			}
+			continue
+		}
+		out = append(append(out, rights...), l)
+		rights = nil
+	}
+	return append(out, rights...)
+}
+
+// reBreak finds the HTML line breaks that Markdown tables keep inside a
+// cell ("ĐẢNG BỘ TỈNH X<br>BAN THƯỜNG VỤ TỈNH ỦY<br>*").
+var reBreak = regexp.MustCompile(`(?i)<br\s*/?>`)
+
+// reMotto finds the national motto, its second line or the Party's name.
+var reMotto = regexp.MustCompile(`C[ỘO]NG H[ÒO][AÀ] XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc`)
+
+// splitMotto splits a heading line where a conversion joined the issuer's
+// column and the motto's with a single space ("UỶ BAN NHÂN DÂN CỘNG HOÀ XÃ
+// HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH CÀ MAU Độc lập – Tự do – Hạnh phúc").
+func splitMotto(l textLine) (left, right textLine, ok bool) {
+	if len(l.text) > 300 || !strings.Contains(l.text, "CỘNG") && !strings.Contains(l.text, "Độc lập") {
+		return l, l, false
+	}
+	loc := reMotto.FindStringIndex(l.text)
+	if loc == nil {
+		return l, l, false
+	}
+	// The left column holds a short name; the right one the motto alone.
+	before := strings.Fields(strings.Trim(l.text[:loc[0]], "|*_ "))
+	if len(before) == 0 || len(before) > 8 || continuesOn[strings.ToLower(before[len(before)-1])] ||
+		strings.Trim(l.text[loc[1]:], " \t|*_-–—=.") != "" {
+		return l, l, false
+	}
+	a, b := l.text[:loc[0]], l.text[loc[0]:]
+	return textLine{text: a, clean: stripMarkup(a), start: l.start}, textLine{text: b, clean: stripMarkup(b), start: l.start + loc[0]}, true
+}
+
+// reFlatAnchor finds where the lines of a flattened heading began: the
+// national motto or the Party's name, the motto's second line, the number,
+// a type name in capitals, the subject, the authority line, the first
+// legal basis.
+var reFlatAnchor = regexp.MustCompile(`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc|(?:Số|SỐ)\s*:?\s*\d{1,5}[^\s]*|\b(?:QUYẾT ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ|CHỈ THỊ|KẾ HOẠCH|KẾT LUẬN|HƯỚNG DẪN|BÁO CÁO|THÔNG BÁO|QUY ĐỊNH|QUY CHẾ|CHƯƠNG TRÌNH|TỜ TRÌNH|CÔNG VĂN)\b|\b(?:Về việc|V/v)\b|\b(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG)\s|\bCăn cứ\b`)
+
+// rePlaceDateIn finds a place-date inside a flattened heading: the date part.
+var rePlaceDateIn = regexp.MustCompile(`,\s*ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}`)
+
+// unflatten cuts a flattened heading line back into heading lines. A line
+// is flattened when it is long and holds the national motto or the
+// Party's name after some words, together with a number or a type name.
+func unflatten(l textLine) []textLine {
+	c := l.text
+	if len(c) < 120 {
+		return []textLine{l}
+	}
+	head := c
+	if len(head) > 400 {
+		head = c[:400]
+	}
+	motto := strings.Contains(head, "CỘNG HÒA XÃ HỘI") || strings.Contains(head, "CỘNG HOÀ XÃ HỘI") || strings.Contains(head, "ĐẢNG CỘNG SẢN VIỆT NAM")
+	if !motto || !strings.Contains(head, "Số") && !strings.Contains(head, "SỐ") {
+		return []textLine{l}
+	}
+	cuts := map[int]bool{}
+	for _, m := range reFlatAnchor.FindAllStringIndex(c, -1) {
+		if m[0] > 0 {
+			cuts[m[0]] = true
+		}
+		if strings.HasPrefix(strings.ToUpper(c[m[0]:m[1]]), "SỐ") {
+			cuts[m[1]] = true // the place-date follows the number
+		}
+		if strings.HasPrefix(c[m[0]:], "Căn cứ") {
+			break // the body: stop cutting
+		}
+	}
+	for _, m := range rePlaceDateIn.FindAllStringIndex(c, 1) {
+		cuts[m[1]] = true
+	}
+	var at []int
+	for k := range cuts {
+		if k < len(c) {
+			at = append(at, k)
+		}
+	}
+	sort.Ints(at)
+	var out []textLine
+	from := 0
+	for _, k := range append(at, len(c)) {
+		part := c[from:k]
+		if strings.TrimSpace(part) != "" {
+			out = append(out, textLine{text: part, clean: stripMarkup(strings.TrimSpace(part)), start: l.start + from})
+		}
+		from = k
+	}
+	return out
+}
+
+// headingNumber writes a number read from a heading in its standard form:
+// no spaces, and its codes in capitals when a lower-cased copy lost them
+// ("35-nq/tu" → "35-NQ/TU"; mixed-case codes such as "TTr" stay).
+func headingNumber(n string) string {
+	n = normalizeNumber(n)
+	for _, r := range n {
+		if unicode.IsUpper(r) {
+			return n
+		}
+	}
+	return strings.ToUpper(n)
+}
+
+// reDashes are the dashes a typist or a converter put for the hyphen of a
+// number ("Số 35 – NQ/TU").
+var reDashes = strings.NewReplacer("–", "-", "—", "-", "‐", "-", "‑", "-", "−", "-")
+
+// isQuestion reports whether a heading line is a question: the headline of
+// a Q&A page that quotes a document ("Mẫu báo cáo … như thế nào?"), which
+// an official heading never is.
+func isQuestion(c string) bool {
+	c = strings.TrimSpace(strings.Trim(c, "*_# "))
+	return strings.HasSuffix(c, "?") && utf8.RuneCountInString(c) > 15
+}
+
+// boldLine reports whether a raw line is wholly in bold ("**ỦY BAN NHÂN
+// DÂN THÀNH PHỐ HÀ NỘI**").
+func boldLine(raw string) bool {
+	t := strings.TrimSpace(strings.Trim(strings.TrimSpace(raw), "|"))
+	return len(t) > 4 && strings.HasPrefix(t, "**") && strings.HasSuffix(t, "**")
+}
+
+// endsWithTypeName reports whether a subject line ends with a document
+// type name, so that a number line after it goes on with the subject
+// ("… KÈM THEO NGHỊ QUYẾT" / "SỐ 09/2022/NQ-HĐND NGÀY …").
+func endsWithTypeName(c string) bool {
+	w := strings.Fields(c)
+	for n := 1; n <= 4 && n <= len(w); n++ {
+		tail := strings.Join(w[len(w)-n:], " ")
+		if k, m := KindOfTypeName(tail); k != "" && m == len(tail) {
+			return true
+		}
+	}
+	return false
+}
+
+// boldSubject returns the subject of a crawled heading that lost its type
+// line: the first line wholly in bold after the number line (at position
+// numberAt of idx), before the legal basis; or "".
+func boldSubject(lines []textLine, idx []int, numberAt int) string {
+	for _, i := range idx[numberAt+1:] {
+		c := lines[i].clean
+		if c == "" || rePlaceDate.MatchString(c) || isRule(c) {
+			continue
+		}
+		f := foldKey(c)
+		if strings.HasPrefix(f, "can cu") || strings.HasPrefix(f, "dieu ") || strings.HasPrefix(f, "kinh gui") {
+			return ""
+		}
+		if boldLine(lines[i].text) && !reSectionHead.MatchString(c) && utf8.RuneCountInString(c) <= maxSubject {
+			return strings.Join(strings.Fields(c), " ")
+		}
+	}
+	return ""
+}
+
+// rePostedLabel finds a labelled posting time on a line of its own:
+// "Giờ đăng bài viết gốc: 14/04/2025 23:02", "Ngày đăng: 12/03/2025".
+var rePostedLabel = regexp.MustCompile(`(?i)^(?:giờ đăng bài viết gốc|giờ đăng|ngày đăng|đăng ngày|đăng lúc|thời gian đăng|ngày xuất bản)\s*:`)
+
+// labelledDateline returns the publication time that a labelled line
+// anywhere in an article gives, or "".
+func labelledDateline(lines []textLine) string {
+	for _, l := range lines {
+		if rePostedLabel.MatchString(l.clean) {
+			if iso := parseDateline(l.clean); iso != "" {
+				return iso
+			}
+		}
+	}
+	return ""
+}
