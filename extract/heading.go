@@ -53,6 +53,7 @@ func ParseHeading(doc Source) Heading {
 	lines := headingLines(text)
 	var h Heading
 	if parseOfficial(splitColumns(lines), text, &h) {
+		completeFromBody(text, &h)
 		// Emphasis marks left inside a wrapped subject ("HÀ NỘI* (THỰC
 		// HIỆN …)*"): a subject line has no asterisk of its own.
 		h.Title = strings.Join(strings.Fields(strings.ReplaceAll(h.Title, "*", "")), " ")
@@ -255,6 +256,9 @@ func parseOfficial(lines []textLine, text string, h *Heading) bool {
 		} else if h.Number != "" {
 			h.Issuer = IssuerOfNumber(h.Number)
 		}
+	}
+	if h.Issuer == "" && typeAt >= 0 {
+		h.Issuer = enactingBody(lines, idx[typeAt], h.Title, text)
 	}
 	return true
 }

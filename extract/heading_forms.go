@@ -8,10 +8,11 @@ import (
 	"unicode/utf8"
 )
 
-// This file holds what the heading parser reads besides a clean heading
-// block: a heading flattened into one paragraph or with its columns joined
-// line by line, HTML line breaks inside Markdown table cells, numbers
-// lower-cased or typed with other dashes, a Q&A page quoting a form.
+// This file holds what the heading parser reads besides the heading block
+// itself: a heading flattened into one paragraph, HTML line breaks inside
+// Markdown table cells, the document's own number and date repeated in the
+// caption of an annex or of an attached regulation, and the adoption line
+// of a text passed by an elected body.
 
 // headingLines splits text into lines for the heading parser: a heading
 // that a conversion flattened into one paragraph ("ỦY BAN NHÂN DÂN TỈNH X CỘNG HÒA XÃ HỘI CHỦ
@@ -143,6 +144,82 @@ func unflatten(l textLine) []textLine {
 	return out
 }
 
+// reCaption finds the caption that ties an annex or an attached regulation
+// to the document that issues it: "(Ban hành kèm theo Nghị quyết số
+// 197/2025/QH15 ngày 17/5/2025)", "(Kèm theo Nghị định số 307/2025/NĐ-CP
+// ngày 27 tháng 11 năm 2025 của Chính phủ)".
+var reCaption = regexp.MustCompile(`(?im)^[\s*_|(]*(?:ban[\s*]+hành[\s*]+)?kèm[\s*]+theo[\s*]+((?:nghị|quyết|định|thông|tư|liên|tịch|chỉ|thị|kế|hoạch|kết|luận|hướng|dẫn|quy|chương|trình|luật)(?:[\s*]+(?:quyết|định|tư|liên|tịch|thị|hoạch|luận|dẫn|trình))*)[\s*]+(?:số[\s*:]*)?`)
+
+// reFillers are the dots and ellipses of a filled blank ("…05…./2006").
+var reFillers = regexp.MustCompile(`[….]{2,}|…`)
+
+// ownFromCaption returns the number and issue date given by the caption of
+// an annex ("Phụ lục … (Kèm theo Nghị định số 307/2025/NĐ-CP ngày …)") or
+// of a regulation attached to a decision, for a heading that lost them:
+// the caption must name a document of the heading's own kind, or sit in
+// the heading block itself (a regulation issued with a decision carries
+// the decision's number).
+func ownFromCaption(text string, headEnd int, kind, number string) (num, issued string) {
+	for _, m := range reCaption.FindAllStringSubmatchIndex(text, -1) {
+		tk, _ := KindOfTypeName(strings.ReplaceAll(text[m[2]:m[3]], "*", " "))
+		inHead := m[0] < headEnd
+		if tk != kind && !inHead {
+			continue
+		}
+		rest := text[m[1]:min(len(text), m[1]+200)]
+		rest = strings.NewReplacer("*", "", "\n", " ").Replace(rest)
+		rest = reFillers.ReplaceAllString(rest, "")
+		n := reNumberAnchored.FindString(tightenNumber(rest))
+		if n == "" {
+			continue
+		}
+		n = headingNumber(n)
+		if number != "" && n != number {
+			continue
+		}
+		after := rest[min(len(rest), len(n)):]
+		if i := strings.Index(strings.ToLower(after), "ngày"); i >= 0 && i < 12 {
+			issued = firstDay(after[i:])
+		}
+		return n, issued
+	}
+	return "", ""
+}
+
+// reAdoption finds the line by which an elected body passed a text: "Nghị
+// quyết này được Ủy ban Thường vụ Quốc hội … thông qua ngày 16 tháng 6 năm
+// 2025", "Luật này đã được Quốc hội … thông qua ngày …".
+var reAdoption = regexp.MustCompile(`(?i)(?:nghị quyết|bộ luật|luật|pháp lệnh)\s+này\s+(?:đã\s+)?được\s+[^.]{0,250}?thông\s+qua[\s*]+(?:vào[\s*]+)?ngày`)
+
+// adoptionDate returns the date on which an elected body passed the text
+// (the last adoption line), or "". domain.md §1.3: such a text carries the
+// date it was passed.
+func adoptionDate(text string) string {
+	ms := reAdoption.FindAllStringIndex(text, -1)
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		from := m[1] - len("ngày")
+		if d := firstDay(text[from:min(len(text), from+80)]); d != "" {
+			return d
+		}
+	}
+	return ""
+}
+
+// firstDay returns the day date that s starts with ("ngày 16 tháng 6 năm
+// 2025 …", "ngày 17/5/2025)"), or "".
+func firstDay(s string) string {
+	for _, d := range FindDates(s, 0) {
+		if d.Offset > 8 {
+			break
+		}
+		if d.Grain == GrainDay {
+			return d.Start
+		}
+	}
+	return ""
+}
+
 // headingNumber writes a number read from a heading in its standard form:
 // no spaces, and its codes in capitals when a lower-cased copy lost them
 // ("35-nq/tu" → "35-NQ/TU"; mixed-case codes such as "TTr" stay).
@@ -204,6 +281,66 @@ func boldSubject(lines []textLine, idx []int, numberAt int) string {
 		}
 		if boldLine(lines[i].text) && !reSectionHead.MatchString(c) && utf8.RuneCountInString(c) <= maxSubject {
 			return strings.Join(strings.Fields(c), " ")
+		}
+	}
+	return ""
+}
+
+// reBodyStart finds where the body of an official text starts, after its
+// heading and subject.
+var reBodyStart = regexp.MustCompile(`(?m)^\W{0,4}(?:Căn cứ|CĂN CỨ|QUYẾT NGHỊ|Điều 1\b|ĐIỀU 1\b|Chương I\b|CHƯƠNG I\b|Phần I\b|PHẦN I\b)`)
+
+// completeFromBody fills the number and issue date that an official
+// heading lost (a crawled copy without its table of number and place-date)
+// from the caption of an annex or an attached regulation, and the issue
+// date of a text passed by an elected body from its adoption line.
+func completeFromBody(text string, h *Heading) {
+	if h.Number == "" || h.Issued == "" {
+		headEnd := 1500
+		if loc := reBodyStart.FindStringIndex(text); loc != nil {
+			headEnd = loc[0]
+		}
+		n, d := ownFromCaption(text, headEnd, h.Kind, h.Number)
+		if h.Number == "" && n != "" {
+			h.Number = n
+			if h.Kind == "" || h.Kind == "other" {
+				h.Kind = KindOfNumber(n)
+			}
+			if h.Issuer == "" {
+				h.Issuer = IssuerOfNumber(n)
+			}
+		}
+		if h.Issued == "" && d != "" {
+			h.Issued = d
+		}
+	}
+	if h.Issued == "" {
+		h.Issued = adoptionDate(text)
+	}
+}
+
+// enactingBody returns the body named in capitals on its own line under
+// the subject of a heading that lost its issuer column ("NGHỊ QUYẾT" /
+// "Về …" / "QUỐC HỘI" / "Căn cứ …"), in the case the text writes it; or "".
+func enactingBody(lines []textLine, typeLine int, title, text string) string {
+	seen := 0
+	for i := typeLine + 1; i < len(lines) && seen < 12; i++ {
+		c := lines[i].clean
+		if c == "" || isRule(c) {
+			continue
+		}
+		seen++
+		f := foldKey(c)
+		if strings.HasPrefix(f, "can cu") || strings.HasPrefix(f, "dieu ") {
+			return ""
+		}
+		if strings.Contains(title, c) || capsRatio(c) < 0.9 || len(strings.Fields(c)) > 8 {
+			continue
+		}
+		for _, b := range bodyStarts {
+			if strings.HasPrefix(f+" ", b) {
+				return caseLike(c, text)
+			}
 		}
 	}
 	return ""

@@ -218,6 +218,25 @@ func TestParseHeading(t *testing.T) {
 			text: "**( Ban thanh niên ) Đảng Cộng sản Việt Nam do Chủ tịch Hồ Chí Minh sáng lập. **\n\nI- ĐẢNG CỘNG SẢN VIỆT NAM RA ĐỜI\n",
 			want: Heading{Kind: "article", Title: "Đảng Cộng sản Việt Nam do Chủ tịch Hồ Chí Minh sáng lập", Authors: []string{}},
 		},
+		// The number and date a heading lost, from the body.
+		{
+			name: "number and date from an annex caption, the adoption line",
+			text: "**NGHỊ QUYẾT**\n\n**Về một số cơ chế đặc biệt**\n\n**QUỐC HỘI**\n\n*Căn cứ Nội quy kỳ họp ban hành kèm theo Nghị quyết số 71/2022/QH15 ngày 15 tháng 11 năm 2022;*\n\n**QUYẾT NGHỊ:**\n\nĐiều 1.\n\n*Nghị quyết này được Quốc hội khóa XV, Kỳ họp thứ 9 thông qua **ngày** 17 tháng 5 năm 2025.*\n\n**PHỤ LỤC**\n\n*(Ban hành kèm theo Nghị quyết số 197/2025/QH15 ngày 17/5/2025)*\n",
+			want: Heading{Kind: "resolution", Number: "197/2025/QH15", Issuer: "Quốc hội", Issued: "2025-05-17",
+				Title: "Về một số cơ chế đặc biệt", Authors: []string{}},
+		},
+		{
+			name: "adoption line only",
+			text: "**NGHỊ QUYẾT**\n\n**Về cơ cấu tổ chức của Chính phủ**\n\n**QUỐC HỘI**\n\n*Căn cứ Hiến pháp;*\n\nĐiều 1.\n\n*Nghị quyết này được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV, Kỳ họp bất thường lần thứ 9, thông qua ngày 18 tháng 02 năm 2025.*\n",
+			want: Heading{Kind: "resolution", Issuer: "Quốc hội", Issued: "2025-02-18",
+				Title: "Về cơ cấu tổ chức của Chính phủ", Authors: []string{}},
+		},
+		{
+			name: "regulation issued with a decision carries the decision's number",
+			text: "UỶ BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH CÀ MAU Độc lập – Tự do – Hạnh phúc\n\nQUY ĐỊNH\nVỀ CHỨC NĂNG, NHIỆM VỤ CỦA ĐỘI KIỂM TRA LIÊN NGÀNH 814\n( Ban hành kèm theo Quyết định số …05…./2006/ QĐ-UBND,\nngày …25..tháng 01 năm 2006 của UBND tỉnh Cà Mau )\n\nChương I\nNHỮNG QUY ĐỊNH CHUNG\n",
+			want: Heading{Kind: "regulation", Number: "05/2006/QĐ-UBND", Issuer: "Ủy ban nhân dân tỉnh Cà Mau", Issued: "2006-01-25",
+				Title: "VỀ CHỨC NĂNG, NHIỆM VỤ CỦA ĐỘI KIỂM TRA LIÊN NGÀNH 814", Authors: []string{}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -377,6 +396,7 @@ func FuzzParseHeading(f *testing.F) {
 	f.Add("KINH TẾ\nTin\nCập nhật: 08:15 | 25/02/2021 (GMT\nBài, ảnh: AN BÌNH")
 	f.Add("| ĐẢNG BỘ TỈNH X<br>TỈNH ỦY<br>* | ĐẢNG CỘNG SẢN VIỆT NAM |\n| Số 35 – nq/tu | X, ngày 10 tháng 3 năm 2025 |\n**NGHỊ QUYẾT**\n")
 	f.Add("ỦY BAN NHÂN DÂN TỈNH X CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 1/QĐ-UBND X, ngày 5 tháng 6 năm 2025 QUYẾT ĐỊNH Về việc Y CHỦ TỊCH Căn cứ")
+	f.Add("**NGHỊ QUYẾT**\n**Về Y**\n**QUỐC HỘI**\nNghị quyết này được Quốc hội thông qua **ngày** 17 tháng 5 năm 2025.\n*(Ban hành kèm theo Nghị quyết số …197…/2025/QH15 ngày 17/5/2025)*")
 	f.Add("UỶ BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH X Độc lập – Tự do – Hạnh phúc\nQUY ĐỊNH\n# Hỏi gì?\nSố: 5680/CT-CS\nV/v Y")
 	f.Fuzz(func(t *testing.T, text string) {
 		h := headingOf(text)
