@@ -236,7 +236,7 @@ var numberWordSet = func() map[string]bool {
 	for w := range numberScaleWords {
 		m[w] = true
 	}
-	for _, w := range []string{"mười", "mươi", "chục", "linh", "lẻ", "rưỡi"} {
+	for _, w := range []string{"mười", "mươi", "chục", "linh", "lẻ", "rưỡi", "phẩy"} {
 		m[w] = true
 	}
 	return m
@@ -245,9 +245,66 @@ var numberWordSet = func() map[string]bool {
 // ParseNumberWords reads the longest number written in words at the start of
 // words (lower case, one word each): "ba" = 3, "mười lăm" = 15, "hai mươi
 // mốt" = 21, "một trăm linh năm" = 105, "hai nghìn không trăm linh một" =
-// 2001, "hai triệu rưỡi" = 2.5e6, "ba chục" = 30. n is the number of words
-// used; n is 0 when words does not start with a number.
+// 2001, "hai nghìn linh năm" = 2005, "một nghìn hai trăm" = 1200, "hai mươi
+// mốt nghìn không trăm mười một" = 21011, "một nghìn tỷ" = 1e12, "hai triệu
+// rưỡi" = 2.5e6, "ba chục" = 30, and decimals spoken with "phẩy": "ba phẩy
+// năm" = 3.5, "hai phẩy hai lăm" = 2.25, "một phẩy năm triệu" = 1.5e6. n is
+// the number of words used; n is 0 when words does not start with a
+// number.
 func ParseNumberWords(words []string) (v float64, n int) {
+	v, n, scaled := parseIntegerWords(words)
+	if n == 0 || scaled || n+1 >= len(words) || words[n] != "phẩy" {
+		return v, n
+	}
+	frac, k := parseDecimalWords(words[n+1:])
+	if k == 0 {
+		return v, n
+	}
+	v, n = v+frac, n+1+k
+	// "một phẩy năm triệu": the scale applies to the whole number.
+	if n < len(words) {
+		if sc, ok := numberScaleWords[words[n]]; ok && sc >= 1e3 {
+			v, n = v*sc, n+1
+		}
+	}
+	return v, n
+}
+
+// decimalDigits are the words of one digit after "phẩy" ("hai lăm" = 25,
+// "không năm" = 05).
+var decimalDigits = map[string]byte{
+	"không": '0', "một": '1', "mốt": '1', "hai": '2', "ba": '3', "bốn": '4', "tư": '4',
+	"năm": '5', "lăm": '5', "nhăm": '5', "sáu": '6', "bảy": '7', "bẩy": '7', "tám": '8', "chín": '9',
+}
+
+// parseDecimalWords reads the decimals after "phẩy": digit words read one
+// by one ("hai lăm" = .25, "không năm" = .05) or a number read whole ("hai
+// mươi lăm" = .25). k is the number of words used.
+func parseDecimalWords(words []string) (frac float64, k int) {
+	if v, n, scaled := parseIntegerWords(words); n > 1 && !scaled && v >= 10 {
+		s := strconv.FormatFloat(v, 'f', -1, 64)
+		f, _ := strconv.ParseFloat("0."+s, 64)
+		return f, n
+	}
+	var digits []byte
+	for k < len(words) && k < 6 {
+		d, ok := decimalDigits[words[k]]
+		if !ok {
+			break
+		}
+		digits = append(digits, d)
+		k++
+	}
+	if k == 0 {
+		return 0, 0
+	}
+	f, _ := strconv.ParseFloat("0."+string(digits), 64)
+	return f, k
+}
+
+// parseIntegerWords is ParseNumberWords without decimals; scaled reports
+// whether a scale word of a thousand or more was read.
+func parseIntegerWords(words []string) (v float64, n int, scaled bool) {
 	var total, group, cur float64 // total: above thousands; group: below
 	have := false
 	lastScale := 1.0
@@ -259,58 +316,59 @@ func ParseNumberWords(words []string) (v float64, n int) {
 		case isDigit:
 			if w == "mốt" || w == "lăm" || w == "nhăm" || w == "tư" {
 				if prev != "mươi" && prev != "mười" && !(w == "lăm" && prev == "linh") && !(w == "tư" && prev == "linh") {
-					return finishWords(total, group, cur, have), n
+					return finishWords(total, group, cur, have), n, lastScale > 1
 				}
 			}
 			if (w == "năm" || w == "một" || w == "bốn") && have && cur != 0 && prev != "mươi" && prev != "mười" && prev != "linh" && prev != "lẻ" {
-				return finishWords(total, group, cur, have), n
+				return finishWords(total, group, cur, have), n, lastScale > 1
 			}
 			if _, prevDigit := numberWordValues[prev]; have && prevDigit {
 				// two digit words in a row ("ba bốn") are not one number.
-				return finishWords(total, group, cur, have), n
+				return finishWords(total, group, cur, have), n, lastScale > 1
 			}
 			cur += d
 		case w == "mười":
 			if have && cur != 0 {
-				return finishWords(total, group, cur, have), n
+				return finishWords(total, group, cur, have), n, lastScale > 1
 			}
 			cur += 10
 		case w == "mươi":
 			if !have || !isDigitWord(prev) || cur == 0 || cur >= 10 {
-				return finishWords(total, group, cur, have), n
+				return finishWords(total, group, cur, have), n, lastScale > 1
 			}
 			cur *= 10
 		case w == "chục":
 			if !have || !isDigitWord(prev) {
-				return finishWords(total, group, cur, have), n
+				return finishWords(total, group, cur, have), n, lastScale > 1
 			}
 			cur *= 10
 		case w == "linh" || w == "lẻ":
-			if !have || prev != "trăm" {
-				return finishWords(total, group, cur, have), n
+			// "một trăm linh năm", "hai nghìn linh năm" (no hundreds).
+			if !have || prev != "trăm" && numberScaleWords[prev] < 1e3 {
+				return finishWords(total, group, cur, have), n, lastScale > 1
 			}
 		case w == "trăm":
 			if !have || !isDigitWord(prev) {
-				return finishWords(total, group, cur, have), n
+				return finishWords(total, group, cur, have), n, lastScale > 1
 			}
 			group += cur * 100
 			cur = 0
 		case w == "rưỡi":
 			if !have {
-				return 0, 0
+				return 0, 0, false
 			}
 			if prev == "trăm" || lastScale > 1 && numberScaleWords[prev] == lastScale {
 				half := lastScale / 2
 				if prev == "trăm" {
 					half = 50
 				}
-				return finishWords(total, group, cur, have) + half, n + 1
+				return finishWords(total, group, cur, have) + half, n + 1, lastScale > 1
 			}
-			return finishWords(total, group, cur, have), n
+			return finishWords(total, group, cur, have), n, lastScale > 1
 		default:
 			sc, isScale := numberScaleWords[w]
 			if !isScale || !have || (sc < 1e3) {
-				return finishWords(total, group, cur, have), n
+				return finishWords(total, group, cur, have), n, lastScale > 1
 			}
 			g := group + cur
 			if total != 0 && sc > lastScale {
@@ -330,7 +388,7 @@ func ParseNumberWords(words []string) (v float64, n int) {
 		prev = w
 		n++
 	}
-	return finishWords(total, group, cur, have), n
+	return finishWords(total, group, cur, have), n, lastScale > 1
 }
 
 func isDigitWord(w string) bool {

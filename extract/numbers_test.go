@@ -109,6 +109,43 @@ func TestParseNumberWords(t *testing.T) {
 		{"mươi", 0, 0},           // "mươi" needs a digit before it
 		{"rưỡi", 0, 0},           // nothing to add a half to
 		{"bảy mươi phần", 70, 2}, // stops at the unit
+		// Scale words (issue 9, class 5) and their relatives.
+		{"một nghìn hai trăm hộ", 1200, 4},
+		{"năm nghìn", 5000, 2},
+		{"năm nghìn người", 5000, 2},
+		{"một tỷ", 1e9, 2},
+		{"một tỉ đồng", 1e9, 2},
+		{"hai mươi mốt nghìn không trăm mười một", 21011, 8},
+		{"hai mươi mốt nghìn không trăm linh một", 21001, 8},
+		{"mười hai nghìn", 12000, 3},
+		{"mười lăm nghìn", 15000, 3},
+		{"một trăm hai mươi lăm triệu", 125e6, 6},
+		{"ba trăm nghìn", 300000, 3},
+		{"một triệu hai trăm nghìn", 1.2e6, 5},
+		{"hai tỷ ba trăm triệu", 2.3e9, 5},
+		{"một nghìn chín trăm chín mươi lăm", 1995, 7},
+		{"hai nghìn hai mươi lăm", 2025, 5},
+		{"hai nghìn linh năm", 2005, 4},
+		{"ba vạn", 30000, 2},
+		{"một triệu rưỡi", 1.5e6, 3},
+		{"hai triệu rưỡi", 2.5e6, 3},
+		{"hai tỷ rưỡi", 2.5e9, 3},
+		{"nghìn", 0, 0}, // a scale needs a number before it
+		{"một trăm năm mươi", 150, 4},
+		{"năm mươi lăm", 55, 3},
+		{"bốn mươi tư", 44, 3},
+		{"chín mươi chín phần trăm", 99, 3},
+		// Decimals spoken with "phẩy".
+		{"ba phẩy năm", 3.5, 3},
+		{"ba phẩy năm phần trăm", 3.5, 3},
+		{"hai phẩy hai lăm", 2.25, 4},
+		{"hai phẩy không năm", 2.05, 4},
+		{"bảy phẩy hai mươi lăm", 7.25, 5},
+		{"một phẩy năm triệu", 1.5e6, 4},
+		{"mười hai phẩy tám tỷ", 12.8e9, 5},
+		{"ba phẩy", 3, 1},  // no decimals after the comma
+		{"phẩy năm", 0, 0}, // nothing before it
+		{"ba phẩy xã", 3, 1},
 	}
 	for _, tt := range tests {
 		var words []string
@@ -151,7 +188,9 @@ func FuzzParseNumber(f *testing.F) {
 }
 
 func FuzzParseNumberWords(f *testing.F) {
-	for _, s := range []string{"hai mươi mốt", "một trăm linh năm", "rưỡi", "nghìn tỷ triệu", "mươi mươi"} {
+	for _, s := range []string{"hai mươi mốt", "một trăm linh năm", "rưỡi", "nghìn tỷ triệu", "mươi mươi",
+		"hai mươi mốt nghìn không trăm mười một", "một phẩy năm triệu", "ba phẩy hai mươi lăm phẩy", "phẩy phẩy",
+		"hai nghìn linh năm", "một nghìn tỷ rưỡi"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -163,8 +202,13 @@ func FuzzParseNumberWords(f *testing.F) {
 		if n < 0 || n > len(words) {
 			t.Errorf("ParseNumberWords(%q) used %d of %d words", s, n, len(words))
 		}
-		if n == 0 && v != 0 || math.IsNaN(v) || v < 0 {
+		if n == 0 && v != 0 || math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
 			t.Errorf("ParseNumberWords(%q) = %v, %d", s, v, n)
+		}
+		// The words it used read the same alone: a number does not depend
+		// on the words after it.
+		if v2, n2 := ParseNumberWords(words[:n]); n > 0 && (n2 != n || v2 != v) {
+			t.Errorf("ParseNumberWords(%q) = %v, %d but its first %d words alone = %v, %d", s, v, n, n, v2, n2)
 		}
 	})
 }
