@@ -321,6 +321,13 @@ func parseNumber(s string) numberParts {
 	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
 		i++
 	}
+	// A sub-number before the year ("66.2/2025/NQ-CP").
+	if i+1 < len(s) && s[i] == '.' && s[i+1] >= '0' && s[i+1] <= '9' {
+		i++
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+	}
 	p.seq = s[:i]
 	rest := s[i:]
 	// A letter suffix on the sequence number ("12a/...").
@@ -332,6 +339,10 @@ func parseNumber(s string) numberParts {
 		p.party = true
 		rest = rest[1:]
 		typ, iss, _ := strings.Cut(rest, "/")
+		if t, sub, dotted := strings.Cut(typ, "."); dotted && sub != "" && kindByCode[strings.ToLower(t)] != "" {
+			// "QĐ.BQL": the type and the issuer's unit joined by a dot.
+			typ, iss = t, sub+"/"+iss
+		}
 		if _, ok := kindByCode[strings.ToLower(typ)]; ok {
 			p.typeCode = typ
 		} else if typ != "" {
@@ -347,6 +358,10 @@ func parseNumber(s string) numberParts {
 	}
 	parts := strings.FieldsFunc(rest, func(r rune) bool { return r == '-' || r == '/' })
 	if len(parts) > 0 {
+		if t, sub, dotted := strings.Cut(parts[0], "."); dotted && sub != "" && kindByCode[strings.ToLower(t)] != "" {
+			// "41/QĐ.BQL-TC": the type and the issuer joined by a dot.
+			parts = append([]string{t, sub}, parts[1:]...)
+		}
 		if _, ok := kindByCode[strings.ToLower(parts[0])]; ok && len(parts) > 1 {
 			p.typeCode = parts[0]
 			parts = parts[1:]

@@ -10,10 +10,16 @@ import (
 // numberPattern matches a document number and symbol as written in running
 // text or on the number line: Party "02-NQ/ĐUK", "36-HD/VPTW"; State
 // "15/2011/NQ-HĐND", "123/QĐ-UBND", "4021/VPCP-CN", "80/2015/QH13",
-// "176/1998/TTLT-BTC-BCN-TCHQ". The symbol must start with a capital
-// letter right after the separator, so fractions, counts and dates
-// ("16/18 xã", "24/7", "4-7-2011") never match.
-const numberPattern = `\d{1,5}[a-z]?(?:/\d{4})?[-/][A-ZĐ][A-Za-zĐđ0-9]*(?:[-/][A-ZĐ][A-Za-zĐđ0-9]*)*`
+// "176/1998/TTLT-BTC-BCN-TCHQ", with codes joined by "&" or a dot
+// ("8935/BNV-CTTN&BĐG", "6721/VPCP-V.I", "41/QĐ.BQL-TC") and a sub-number
+// before the year ("66.2/2025/NQ-CP"). The symbol must start with a capital
+// letter right after the separator, so fractions, counts and dates ("16/18
+// xã", "24/7", "4-7-2011") never match.
+const numberPattern = `\d{1,5}(?:\.\d{1,2}/\d{4}|[a-z]?(?:/\d{4})?)[-/]` + symbolCode + `(?:[-/]` + symbolCode + `)*`
+
+// symbolCode is one code of a symbol: "QĐ", "UBND", "QH13", "CTTN&BĐG",
+// "V.I", "QĐ.BQL".
+const symbolCode = `[A-ZĐ][A-Za-zĐđ0-9]*(?:[&.][A-ZĐ][A-ZĐ0-9]*)*`
 
 var (
 	reNumber         = regexp.MustCompile(numberPattern)
@@ -132,13 +138,75 @@ func flattenForReferences(text string) string {
 		b.WriteString(l)
 		blank = false
 	}
-	return b.String()
+	return tightenSymbols(b.String())
+}
+
+// reSpacedSymbol finds a symbol with a space after one of its hyphens
+// ("227/QĐ- TTg", "94/2024/TT- BTC", "07/2016/TTTLT-BYT-BTC- BLĐTBXH").
+var reSpacedSymbol = regexp.MustCompile(`(\d{1,5}(?:/\d{4})?[-/][A-ZĐ][A-Za-zĐđ0-9&.]*(?:[-/][A-ZĐ][A-Za-zĐđ0-9&.]*)*)-[ \t]+([A-ZĐ][A-ZĐ0-9&]*[A-ZĐ0-9]|TTg)([^\p{L}\d]|$)`)
+
+// reSplitNumber finds a number cut from its symbol after "số" by a line
+// break or Markdown ("số *\n\n*412*\n\n*/BC-UBPLTP15", "số 409\n/TTr").
+var reSplitNumber = regexp.MustCompile(`(?i)(số\s*)(\d{1,5})\s+(/[A-ZĐ])`)
+
+// tightenSymbols rejoins the numbers and symbols that typists and
+// converters spaced apart.
+func tightenSymbols(text string) string {
+	if strings.Contains(text, "- ") {
+		for n := 0; n < 3; n++ {
+			t := reSpacedSymbol.ReplaceAllString(text, "$1-$2$3")
+			if t == text {
+				break
+			}
+			text = t
+		}
+	}
+	return reSplitNumber.ReplaceAllString(text, "$1$2$3")
 }
 
 // citedNumber is one number found in text with its place.
 type citedNumber struct {
 	number     string
 	start, end int
+	old        bool // written the pre-2000 way, "04 TC/TCT" (oldNumbers)
+}
+
+// reOldNumber finds a number written the way of the 1990s, the symbol
+// after the sequence number with no hyphen or slash: "Thông tư số 04
+// TC/TCT", "Quyết định số 1141 TC/QĐ/CĐKT", "Thông tư số 90TC/TCT".
+var reOldNumber = regexp.MustCompile(`(?:^|[^\p{L}\d/.,-])(\d{1,5})( ?)([A-ZĐ]{2,5}(?:/[A-ZĐ][A-ZĐ0-9]*)+)`)
+
+// oldNumbers returns the numbers of text written the pre-2000 way; the
+// caller keeps only those a type word or "số" introduces.
+func oldNumbers(text string) []citedNumber {
+	var out []citedNumber
+	for _, m := range reOldNumber.FindAllStringSubmatchIndex(text, -1) {
+		end := m[7]
+		if end < len(text) {
+			if r, _ := utf8.DecodeRuneInString(text[end:]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+				continue
+			}
+		}
+		num := text[m[2]:m[3]] + text[m[4]:m[5]] + text[m[6]:m[7]]
+		out = append(out, citedNumber{number: num, start: m[2], end: end, old: true})
+	}
+	return out
+}
+
+// mergeNumbers merges two lists of numbers ordered by start.
+func mergeNumbers(a, b []citedNumber) []citedNumber {
+	if len(b) == 0 {
+		return a
+	}
+	out := make([]citedNumber, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if a[0].start <= b[0].start {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }
 
 // findNumbers returns every document number in text, each standing alone
@@ -146,25 +214,100 @@ type citedNumber struct {
 func findNumbers(text string) []citedNumber {
 	var out []citedNumber
 	for _, m := range numberCandidates(text) {
+		var list []citedNumber
 		if m[0] > 0 {
 			r, _ := utf8.DecodeLastRuneInString(text[:m[0]])
-			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '/' || r == '.' || r == ',' || r == '-' {
+			switch {
+			case r == ',':
+				// "Nghị định 87,88,31/CP": numbers sharing one symbol.
+				if list = sharedSymbol(text, m); list == nil {
+					continue
+				}
+			case unicode.IsLetter(r) && gluedSo(text[:m[0]]):
+				// "Tờ trình số372/TTr-CP": a lost space.
+			case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '/' || r == '.' || r == '-':
 				continue
 			}
 		}
-		if m[1] < len(text) {
-			r, _ := utf8.DecodeRuneInString(text[m[1]:])
+		end := m[1]
+		if end < len(text) {
+			r, _ := utf8.DecodeRuneInString(text[end:])
 			if unicode.IsLetter(r) {
-				continue
+				// "…/QĐ-UBND.Tiếp": a sentence glued after the number, not
+				// a dotted code.
+				if k := strings.LastIndexAny(text[m[0]:end], ".&"); k > 0 && !strings.ContainsRune(text[m[0]:m[0]+k], '&') {
+					end = m[0] + k
+				} else {
+					continue
+				}
+			}
+			// "154/BC-UBPL15-m": a lowercase mark after the symbol.
+			if n := lowerSuffix(text[end:]); n > 0 {
+				end += n
 			}
 		}
-		num := text[m[0]:m[1]]
+		num := text[m[0]:end]
 		if !plausibleNumber(num) {
 			continue
 		}
-		out = append(out, citedNumber{number: num, start: m[0], end: m[1]})
+		out = append(out, list...)
+		out = append(out, citedNumber{number: num, start: m[0], end: end})
 	}
 	return out
+}
+
+// gluedSo reports whether before ends with the word "số" glued to what
+// follows it ("số372/TTr-CP").
+func gluedSo(before string) bool {
+	for _, so := range []string{"số", "Số", "SỐ"} {
+		if rest, ok := strings.CutSuffix(before, so); ok {
+			r, _ := utf8.DecodeLastRuneInString(rest)
+			return rest == "" || !unicode.IsLetter(r)
+		}
+	}
+	return false
+}
+
+// lowerSuffix returns the length of a lowercase mark ("-m", a secret
+// document's) right after a symbol, or 0.
+func lowerSuffix(s string) int {
+	if len(s) < 2 || s[0] != '-' {
+		return 0
+	}
+	n := 1
+	for n < len(s) && n <= 2 && s[n] >= 'a' && s[n] <= 'z' {
+		n++
+	}
+	if n == 1 || n < len(s) && (isASCIIDigit(s[n]) || s[n] >= 'a' && s[n] <= 'z' || s[n] >= 0x80) {
+		return 0
+	}
+	return n
+}
+
+// sharedSymbol returns the numbers listed before a number with its symbol
+// ("87,88,31/CP" gives 87/CP and 88/CP before 31/CP), or nil when the
+// comma before m does not join such a list.
+func sharedSymbol(text string, m []int) []citedNumber {
+	num := text[m[0]:m[1]]
+	sep := strings.IndexAny(num, "/-")
+	symbol := num[sep:]
+	var list []citedNumber
+	at := m[0] - 1 // the comma
+	for at > 0 && text[at] == ',' {
+		j := at
+		for j > 0 && isASCIIDigit(text[j-1]) {
+			j--
+		}
+		if j == at || at-j > 5 {
+			return nil
+		}
+		list = append([]citedNumber{{number: text[j:at] + symbol, start: j, end: at}}, list...)
+		at = j - 1
+	}
+	if at >= 0 && text[at] != ' ' {
+		return nil
+	}
+	return list
 }
 
 // plausibleNumber rejects matches that are not document numbers: symbols
@@ -218,18 +361,25 @@ func FindReferences(text, own string) []Reference {
 	var refs []Reference
 	index := map[string]int{}
 	prevEnd, prevKind := -1, ""
-	for _, cn := range findNumbers(flat) {
+	for _, cn := range mergeNumbers(findNumbers(flat), oldNumbers(flat)) {
 		num := normalizeNumber(cn.number)
+		if cn.old {
+			num = cn.number // "04 TC/TCT" keeps its space, as written
+		}
 		if num == own {
 			prevEnd = -1
 			continue
 		}
 		ref := Reference{Number: num}
 		kind, nameStart := kindBefore(flat, cn.start)
+		if cn.old && kind == "" {
+			// Only a type word makes such a number a document's.
+			continue
+		}
 		if kind == "" && prevEnd >= 0 && onlyConnectors(flat[prevEnd:cn.start]) {
 			kind = prevKind
 		}
-		typed := kind != ""
+		typed := kind != "" || documentWordBefore(flat, cn.start)
 		if kind == "" {
 			kind = KindOfNumber(num)
 		}
@@ -526,12 +676,22 @@ func numberCandidates(text string) [][]int {
 		if j < len(text) && text[j] >= 'a' && text[j] <= 'z' {
 			j++
 		}
+		k := j + 1
+		// "66.2/2025/NQ-CP": a sub-number before the year.
+		if j+1 < len(text) && text[j] == '.' && isASCIIDigit(text[j+1]) {
+			d := j + 1
+			for d < len(text) && d < j+3 && isASCIIDigit(text[d]) {
+				d++
+			}
+			if d+6 <= len(text) && text[d] == '/' && allASCIIDigits(text[d+1:d+5]) && text[d+5] == '/' {
+				j, k = d+5, d+6
+			}
+		}
 		if j >= len(text) || text[j] != '-' && text[j] != '/' {
 			i = j - 1
 			continue
 		}
-		k := j + 1
-		if k+5 <= len(text) && allASCIIDigits(text[k:k+4]) && text[k+4] == '/' {
+		if k == j+1 && k+5 <= len(text) && allASCIIDigits(text[k:k+4]) && text[k+4] == '/' {
 			k += 5
 		}
 		if k >= len(text) {
@@ -566,6 +726,17 @@ func knownIssuerSymbol(num string) bool {
 	}
 	_, ok := issuerCodes[strings.ToLower(stripTrailingDigits(p.codes[0]))]
 	return ok
+}
+
+// documentWordBefore reports whether "văn bản số" introduces a number: a
+// document of any type ("tại Văn bản số 6934/SNNMT-TCCB").
+func documentWordBefore(text string, at int) bool {
+	lo := max(0, at-16)
+	for lo > 0 && !utf8.RuneStart(text[lo]) {
+		lo++
+	}
+	f := foldKey(text[lo:at])
+	return strings.HasSuffix(f, "van ban so") || strings.HasSuffix(f, "van ban so:")
 }
 
 // formBefore reports whether the words just before a number make it a

@@ -104,6 +104,69 @@ func TestFindReferences(t *testing.T) {
 			text: "Quy định 366-QĐ/TW năm 2025 quy định như sau:",
 			want: []Reference{{Number: "366-QĐ/TW", Kind: "regulation"}},
 		},
+		{
+			name: "a space after a symbol's hyphen",
+			text: "Quyết định số 227/QĐ- TTg ngày 12/3/2024; Thông tư số 94/2024/TT- BTC; Thông tư liên tịch số 07/2016/TTTLT-BYT-BTC- BLĐTBXH của Bộ Y tế.",
+			want: []Reference{
+				{Number: "227/QĐ-TTg", Kind: "decision", Issued: "2024-03-12"},
+				{Number: "94/2024/TT-BTC", Kind: "circular"},
+				{Number: "07/2016/TTTLT-BYT-BTC-BLĐTBXH", Kind: "circular"},
+			},
+		},
+		{
+			name: "a hyphen before a word is not a symbol's",
+			text: "Nghị quyết số 05/NQ-CP- Chính phủ giao.",
+			want: []Reference{{Number: "05/NQ-CP", Kind: "resolution"}},
+		},
+		{
+			name: "number glued to số, cut from its symbol by Markdown and line breaks",
+			text: "Tờ trình số372/TTr-CP và Báo cáo thẩm tra số *\n\n*412*\n\n*/BC-UBPLTP15 ngày 09 tháng 5 năm 2025; Tờ trình số 409\n/TTr-SVHTTDL.",
+			want: []Reference{
+				{Number: "372/TTr-CP", Kind: "submission"},
+				{Number: "412/BC-UBPLTP15", Kind: "report", Issued: "2025-05-09"},
+				{Number: "409/TTr-SVHTTDL", Kind: "submission"},
+			},
+		},
+		{
+			name: "codes joined by & or a dot, a sub-number, a lowercase mark",
+			text: "Công văn số 8935/BNV-CTTN&BĐG; Văn bản số 6721/VPCP-V.I; quyết định số 101/QĐ.BQL-TC ngày 21/7/2005 và 41/QĐ.BQL-TC ngày 30/3/2006; Nghị quyết số 66.2/2025/NQ-CP; Báo cáo số 154/BC-UBPL15-m ngày 05 tháng 02 năm 2025. Xem 123/QĐ-UBND.Tiếp",
+			want: []Reference{
+				{Number: "8935/BNV-CTTN&BĐG", Kind: "official-letter"},
+				{Number: "6721/VPCP-V.I", Kind: "official-letter"},
+				{Number: "101/QĐ.BQL-TC", Kind: "decision", Issued: "2005-07-21"},
+				{Number: "41/QĐ.BQL-TC", Kind: "decision", Issued: "2006-03-30"},
+				{Number: "66.2/2025/NQ-CP", Kind: "resolution"},
+				{Number: "154/BC-UBPL15-m", Kind: "report", Issued: "2025-02-05"},
+				{Number: "123/QĐ-UBND", Kind: "decision"},
+			},
+		},
+		{
+			name: "an action plan's own code, a document without its type",
+			text: "triển khai Kế hoạch hành động số 459-KHHĐ/TU ngày 21 tháng 5 năm 2025 và Văn bản số 6934/SNNMT-TCCB ngày 10/11/2025.",
+			want: []Reference{
+				{Number: "459-KHHĐ/TU", Kind: "plan", Issued: "2025-05-21"},
+				{Number: "6934/SNNMT-TCCB", Kind: "official-letter", Issued: "2025-11-10"},
+			},
+		},
+		{
+			name: "numbers sharing one symbol",
+			text: "nhằm thực hiện các Nghị định 87,88,31/CP và Chỉ thị 814/TTg của Chính phủ.",
+			want: []Reference{
+				{Number: "87/CP", Kind: "decree"},
+				{Number: "88/CP", Kind: "decree"},
+				{Number: "31/CP", Kind: "decree"},
+				{Number: "814/TTg", Kind: "directive"},
+			},
+		},
+		{
+			name: "numbers written the pre-2000 way, only after a type word",
+			text: "Thông tư số 04 TC/TCT ngày 23/4/1997 và Thông tư số 90TC/TCT; Quyết định số 1141 TC/QĐ/CĐKT ngày 01/11/1995. Có 45 TC/TCT khác.",
+			want: []Reference{
+				{Number: "04 TC/TCT", Kind: "circular", Issued: "1997-04-23"},
+				{Number: "90TC/TCT", Kind: "circular"},
+				{Number: "1141 TC/QĐ/CĐKT", Kind: "decision", Issued: "1995-11-01"},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -145,9 +208,12 @@ func FuzzFindReferences(f *testing.F) {
 	f.Add("Nghị quyết số 02-NQ/ĐUK ngày 4-7-2011 về Xây dựng", "")
 	f.Add("các Công văn số 4830/KTTH ngày 24/9/1997, số 1440/CP-KTTH", "4830/KTTH")
 	f.Add("66/2025/NQ\nHĐND 02\nNQ/ĐUK", "")
+	f.Add("Quyết định số 227/QĐ- TTg, số*\n\n*412*\n\n*/BC, 87,88,31/CP, 66.2/2025/NQ-CP, 41/QĐ.BQL-TC.Tiếp, 154/BC-X-m", "")
+	f.Add("Thông tư số 04 TC/TCT và 90TC/TCT, 8935/BNV-CTTN&BĐG", "")
 	f.Fuzz(func(t *testing.T, text, own string) {
 		for _, r := range FindReferences(text, own) {
-			if r.Number == "" || strings.ContainsAny(r.Number, " \n") {
+			// A space only in a number written the pre-2000 way ("04 TC/TCT").
+			if r.Number == "" || strings.Contains(r.Number, "\n") || strings.Contains(r.Number, " ") && !reOldNumber.MatchString(" "+r.Number) {
 				t.Errorf("FindReferences(%q): bad number %q", text, r.Number)
 			}
 			if utf8.ValidString(text) && (!utf8.ValidString(r.Number) || !utf8.ValidString(string(r.Title))) {
@@ -164,6 +230,7 @@ func TestNumberCandidatesMatchesRegexp(t *testing.T) {
 	texts := []string{
 		"Số 02-NQ/ĐUK ngày 4-7-2011, 15/2011/NQ-HĐND và 123/QĐ-UBND; 16/18 xã; 12a/QĐ-UB",
 		"2020/2021/NQ-HĐND 12345/QĐ-X 5-a 7/ 8- 9/Đ 10/2020/",
+		"66.2/2025/NQ-CP 1.5/2025/ 7.25/NQ 41/QĐ.BQL-TC 8935/BNV-CTTN&BĐG 6721/VPCP-V.I 3.4.2020/X",
 		"",
 	}
 	for _, text := range texts {
