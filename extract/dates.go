@@ -66,9 +66,9 @@ const (
 // "ngày", a part of the day, a weekday or "từ"/"đến" closing a clause. One
 // that recurs or fills a form is never a date: "ngày 31/12 hằng năm",
 // "định kỳ hằng năm (trước ngày 15 tháng 11)", "tháng 7 tới", "hằng quý",
-// "tần suất: tháng 3 - 11", "đến 31 tháng 12 năm ...". A span of months
-// without a year ("6 tháng đầu năm", "nửa đầu năm") is relative, as "đầu
-// năm" is, and is skipped.
+// "tần suất: tháng 3 - 11", "đến 31 tháng 12 năm ...". So does a span of
+// months ("6 tháng đầu năm", "nửa đầu năm"); "đầu năm" alone stays
+// relative.
 //
 // Never dates: document numbers ("15/2011/NQ-HĐND", "02-NQ/ĐUK"),
 // fractions and counts ("16/18 xã", "24/7"), amounts ("2.025 tỷ"),
@@ -630,8 +630,8 @@ func (s *scanner) dayWord(i int) (match, bool) {
 	return s.dayMonth(i, j)
 }
 
-// halfWord matches "nửa đầu năm 2011", "nửa cuối năm 2011". Without a
-// year ("nửa đầu năm") it is relative, as "đầu năm" is.
+// halfWord matches "nửa đầu năm 2011", "nửa cuối năm 2011" and, without a
+// year, "nửa đầu năm" (the year comes from the context).
 func (s *scanner) halfWord(i int) (match, bool) {
 	if !s.word(i+1, "đầu", "cuối") || !s.word(i+2, "năm") {
 		return match{}, false
@@ -643,7 +643,10 @@ func (s *scanner) halfWord(i int) (match, bool) {
 	if y, ok := s.year4(i+3, minYear); ok && s.rightClear(i+4) {
 		return s.mk(i, i+4, ym(y, a), ym(y, b), GrainHalf), true
 	}
-	return match{}, false
+	if !s.yearFromContext(i + 3) {
+		return match{}, false
+	}
+	return s.yearlessSpan(i, i+3, "-"+pad2(a), "-"+pad2(b), GrainHalf), true
 }
 
 func wordCount(w string) int {
@@ -1198,8 +1201,8 @@ func (s *scanner) quarter(i int) (match, bool) {
 }
 
 // monthsOfYear matches "6 tháng đầu năm 2011", "9 tháng năm 2011",
-// "6 tháng cuối năm 2011" and "6 tháng/2018" (n is the count when token i
-// is a number word).
+// "6 tháng cuối năm 2011", "6 tháng/2018" and, without a year, "6 tháng
+// đầu năm" (n is the count when token i is a number word).
 func (s *scanner) monthsOfYear(i, n int) (match, bool) {
 	if n == 0 {
 		v, d, ok := s.num(i)
@@ -1240,8 +1243,11 @@ func (s *scanner) monthsOfYear(i, n int) (match, bool) {
 	if !s.word(j, "năm") {
 		return match{}, false
 	}
-	// Without a year ("6 tháng đầu năm") it is relative, as "đầu năm" is.
 	y, ok := s.year4(j+1, minYear)
+	if !ok && j > i+2 && s.yearFromContext(j+1) {
+		// "6 tháng đầu năm": the year comes from the context.
+		return s.yearlessSpan(i, j+1, "-"+pad2(a), "-"+pad2(b), grain), true
+	}
 	if !ok || !s.rightClear(j+2) {
 		return match{}, false
 	}

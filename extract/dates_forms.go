@@ -259,6 +259,11 @@ func (s *scanner) fromTo(i int) (match, bool) {
 	return match{}, false
 }
 
+// maxRange is the longest span "từ X đến Y" may cover, in years: both ends
+// are written out, so a century is plausible ("Từ năm 1858 đến trước năm
+// 1930"), unlike a bare "1900-2100".
+const maxRange = 200
+
 // rangeGrains are the grains an end of a range may have.
 func rangeEnd(g string) bool {
 	switch g {
@@ -358,7 +363,7 @@ func joinRange(start, end string, startYearless, endYearless bool) (string, stri
 		}
 		return start, end, true, true
 	}
-	if !isoBefore(start, end) || !validISO(start) || !validISO(end) || yearOf(end)-yearOf(start) > maxPeriod {
+	if !isoBefore(start, end) || !validISO(start) || !validISO(end) || yearOf(end)-yearOf(start) > maxRange {
 		return "", "", false, false
 	}
 	return start, end, false, true
