@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"unicode"
@@ -76,12 +77,16 @@ const (
 // the month in a revolution's name ("Cách mạng Tháng Tám năm 1945" is the
 // year 1945).
 func FindDates(text string, year int) []Date {
-	s := scanner{text: text, toks: tokenize(text), docYear: year}
+	if len(text) > math.MaxInt32 {
+		return nil // offsets are 32-bit; no document comes near
+	}
+	toks, words := tokenize(text)
+	s := scanner{text: text, toks: toks, words: words, docYear: year}
 	var out []Date
 	var pending []int // indexes in out of day-months still without a year
 	nextNum := 0      // index of the first number token (or "quý", whose numeral may be Roman) at or after i
 	for i := 0; i < len(s.toks); {
-		for nextNum < len(s.toks) && (nextNum < i || s.toks[nextNum].kind != tokNum && !s.word(nextNum, "quý", "qúy", "quí")) {
+		for nextNum < len(s.toks) && (nextNum < i || s.toks[nextNum].kind != tokNum && !s.toks[nextNum].quarter) {
 			nextNum++
 		}
 		if nextNum-i > maxLead {
@@ -182,16 +187,20 @@ const (
 	tokPunct                // any other single rune
 )
 
+// token is kept small: a long text has hundreds of thousands of them.
 type token struct {
-	kind       tokKind
-	start, end int  // byte offsets in the text
-	gap        bool // whitespace before the token
-	val        int  // value of a tokNum (capped), or the rune of a tokPunct
-	// word is a tokWord's letters when they differ from the text at
-	// start:end: a word split by Markdown emphasis ("ng**ày").
-	word string
-	// digits is how many digits a tokNum has (emphasis marks aside).
-	digits int
+	start, end int32 // byte offsets in the text
+	val        int32 // value of a tokNum (capped), or the rune of a tokPunct
+	// word is, for a tokWord whose letters differ from the text at
+	// start:end (a word split by Markdown emphasis, "ng**ày"), 1 + the
+	// index of its letters in scanner.words; else 0.
+	word   int32
+	kind   tokKind
+	gap    bool  // whitespace before the token
+	digits uint8 // how many digits a tokNum has (emphasis marks aside)
+	// quarter marks the word "quý" (its numeral may be Roman, with no
+	// digit to find the mention by).
+	quarter bool
 }
 
 func isSpace(r rune) bool {
@@ -203,9 +212,10 @@ func isSpace(r rune) bool {
 // ("ngày* *27/10/2025", "thời kỳ 2021-* *2030").
 func isGap(r rune) bool { return r == '*' || isSpace(r) }
 
-// tokenize splits text into words, digit runs and single punctuation runes.
-func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/4)
+// tokenize splits text into words, digit runs and single punctuation runes;
+// words holds the letters of words split by emphasis (token.word).
+func tokenize(text string) (toks []token, words []string) {
+	toks = make([]token, 0, len(text)/4)
 	gap := true
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -233,7 +243,7 @@ func tokenize(text string) []token {
 				j++
 				n++
 			}
-			toks = append(toks, token{kind: tokNum, start: i, end: j, gap: gap, val: v, digits: n})
+			toks = append(toks, token{kind: tokNum, start: int32(i), end: int32(j), gap: gap, val: int32(v), digits: uint8(min(n, 255))})
 			i, gap = j, false
 		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
 			j := letterRun(text, i)
@@ -260,27 +270,43 @@ func tokenize(text string) []token {
 			if word == "" {
 				if k := gluedDateWord(text[i:j]); k > 0 {
 					// The date word reads as if a space came before it.
-					toks = append(toks, token{kind: tokWord, start: i, end: i + k, gap: gap})
+					toks = append(toks, token{kind: tokWord, start: int32(i), end: int32(i + k), gap: gap})
 					i, gap = i+k, true
 				}
 			}
-			toks = append(toks, token{kind: tokWord, start: i, end: j, gap: gap, word: word})
+			t := token{kind: tokWord, start: int32(i), end: int32(j), gap: gap}
+			if j-i == len("quý") && text[i]|0x20 == 'q' {
+				w := strings.ToLower(text[i:j])
+				t.quarter = w == "quý" || w == "qúy" || w == "quí"
+			}
+			if word != "" {
+				words = append(words, word)
+				t.word = int32(len(words))
+			}
+			toks = append(toks, t)
 			i, gap = j, false
 		case isGap(r):
 			i += n
 			gap = true
 		default:
-			toks = append(toks, token{kind: tokPunct, start: i, end: i + n, gap: gap, val: int(r)})
+			toks = append(toks, token{kind: tokPunct, start: int32(i), end: int32(i + n), gap: gap, val: int32(r)})
 			i, gap = i+n, false
 		}
 	}
-	return toks
+	return toks, words
 }
 
 // letterRun returns the end of the run of letters (and combining marks)
 // that starts at byte i of text.
 func letterRun(text string, i int) int {
 	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if c|0x20 >= 'a' && c|0x20 <= 'z' {
+				i++
+				continue
+			}
+			break
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
 			break
@@ -299,6 +325,14 @@ func isLetterAt(text string, i int) bool {
 // in capitals with a date word glued after it ("CPngày", "UBNDngày"),
 // else 0.
 func gluedDateWord(w string) int {
+	if len(w) < 5 || w[0] < 'A' || w[0] > 'Z' && w[0] < 0xC3 {
+		return 0 // not a code in capitals (ASCII or Đ) with a word after it
+	}
+	switch w[len(w)-1] {
+	case 'y', 'g', 'm':
+	default:
+		return 0
+	}
 	for _, d := range []string{"ngày", "tháng", "năm"} {
 		head, ok := strings.CutSuffix(w, d)
 		if !ok || utf8.RuneCountInString(head) < 2 {
@@ -319,7 +353,8 @@ func gluedDateWord(w string) int {
 type scanner struct {
 	text    string
 	toks    []token
-	docYear int // the document's year, 0 if unknown
+	words   []string // letters of the words split by emphasis (token.word)
+	docYear int      // the document's year, 0 if unknown
 }
 
 // match is one mention found at a token.
@@ -346,8 +381,8 @@ func (s *scanner) yearlessSpan(from, next int, start, end, grain string) match {
 
 // wordText returns the letters of token i (a tokWord).
 func (s *scanner) wordText(i int) string {
-	if w := s.toks[i].word; w != "" {
-		return w
+	if w := s.toks[i].word; w != 0 {
+		return s.words[w-1]
 	}
 	return s.text[s.toks[i].start:s.toks[i].end]
 }
@@ -371,7 +406,7 @@ func (s *scanner) num(i int) (v, digits int, ok bool) {
 		return 0, 0, false
 	}
 	t := s.toks[i]
-	return t.val, t.digits, true
+	return int(t.val), int(t.digits), true
 }
 
 func (s *scanner) punct(i int, rs ...rune) bool {
@@ -520,7 +555,7 @@ func (s *scanner) match(i int) (match, bool) {
 }
 
 func (s *scanner) span(from, next int) (int, int) {
-	return s.toks[from].start, s.toks[next-1].end
+	return int(s.toks[from].start), int(s.toks[next-1].end)
 }
 
 func (s *scanner) mk(from, next int, start, end, grain string) match {
@@ -528,7 +563,33 @@ func (s *scanner) mk(from, next int, start, end, grain string) match {
 	return match{Date: Date{Text: s.text[a:b], Start: start, End: end, Grain: grain, Offset: a}, next: next}
 }
 
+// dateWords are the words that start a date form in matchWord.
+var dateWords = []string{
+	"ngày", "mồng", "mùng", "từ", "tháng", "quý", "qúy", "quí", "đầu", "cuối", "giữa", "năm",
+	"giai", "nhiệm", "thời", "niên", "tết", "nửa", "sáu", "ba", "chín", "sáng", "trưa", "chiều",
+	"tối", "đêm", "hôm", "khuya", "nay", "đến", "tới", "thứ", "chủ", "cn",
+}
+
+// dateWordLens[b] has bit n set when a date word starts with byte b (ASCII
+// letters folded to lower case) and is n bytes long: a cheap test that
+// lets matchWord skip the other words (a word's case variants have its
+// byte length).
+var dateWordLens = func() (t [256]uint32) {
+	for _, w := range dateWords {
+		t[w[0]] |= 1 << len(w)
+	}
+	return t
+}()
+
 func (s *scanner) matchWord(i int) (match, bool) {
+	t := s.toks[i]
+	first := s.text[t.start]
+	if first < utf8.RuneSelf {
+		first |= 0x20
+	}
+	if n := t.end - t.start; t.word == 0 && (n >= 32 || dateWordLens[first]&(1<<n) == 0) {
+		return s.englishDate(i)
+	}
 	switch {
 	case s.word(i, "ngày"):
 		return s.dayWord(i)
@@ -551,7 +612,7 @@ func (s *scanner) matchWord(i int) (match, bool) {
 	case s.word(i, "đầu", "cuối", "giữa"):
 		if s.word(i+1, "năm") {
 			if m, ok := s.yearWord(i + 1); ok && m.Grain == GrainYear {
-				a := s.toks[i].start
+				a := int(s.toks[i].start)
 				m.Text, m.Offset = s.text[a:s.toks[m.next-1].end], a
 				return m, true
 			}

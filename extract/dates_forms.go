@@ -103,6 +103,9 @@ var englishMonths = map[string]int{
 
 // englishDate matches "November 19, 2025" at token i.
 func (s *scanner) englishDate(i int) (match, bool) {
+	if t := s.toks[i]; t.end-t.start < 3 || t.end-t.start > 9 || !strings.ContainsRune("JFMASOND", rune(s.text[t.start])) {
+		return match{}, false
+	}
 	m, ok := englishMonths[s.wordText(i)]
 	if !ok {
 		return match{}, false

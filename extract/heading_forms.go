@@ -20,6 +20,9 @@ import (
 // back into its lines.
 func headingLines(text string) []textLine {
 	lines := splitLines(text)
+	if !needsRecut(lines) {
+		return lines
+	}
 	var out, rights []textLine // rights: the motto column of joined lines
 	nonEmpty := 0
 	for i, l := range lines {
@@ -55,6 +58,28 @@ func headingLines(text string) []textLine {
 		rights = nil
 	}
 	return append(out, rights...)
+}
+
+// needsRecut reports whether the first lines hold a flattened heading or a
+// motto joined to the issuer's column, the cases headingLines recuts.
+func needsRecut(lines []textLine) bool {
+	nonEmpty := 0
+	for _, l := range lines {
+		if nonEmpty >= headColumns {
+			break
+		}
+		if l.clean == "" {
+			continue
+		}
+		nonEmpty++
+		if nonEmpty <= 3 && len(l.text) >= 120 {
+			return true
+		}
+		if _, _, ok := splitMotto(l); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // reBreak finds the HTML line breaks that Markdown tables keep inside a
@@ -148,7 +173,30 @@ func unflatten(l textLine) []textLine {
 // to the document that issues it: "(Ban hành kèm theo Nghị quyết số
 // 197/2025/QH15 ngày 17/5/2025)", "(Kèm theo Nghị định số 307/2025/NĐ-CP
 // ngày 27 tháng 11 năm 2025 của Chính phủ)".
-var reCaption = regexp.MustCompile(`(?im)^[\s*_|(]*(?:ban[\s*]+hành[\s*]+)?kèm[\s*]+theo[\s*]+((?:nghị|quyết|định|thông|tư|liên|tịch|chỉ|thị|kế|hoạch|kết|luận|hướng|dẫn|quy|chương|trình|luật)(?:[\s*]+(?:quyết|định|tư|liên|tịch|thị|hoạch|luận|dẫn|trình))*)[\s*]+(?:số[\s*:]*)?`)
+var reCaption = regexp.MustCompile(`(?i)^[\s*_|(]*(?:ban[\s*]+hành[\s*]+)?kèm[\s*]+theo[\s*]+((?:nghị|quyết|định|thông|tư|liên|tịch|chỉ|thị|kế|hoạch|kết|luận|hướng|dẫn|quy|chương|trình|luật)(?:[\s*]+(?:quyết|định|tư|liên|tịch|thị|hoạch|luận|dẫn|trình))*)[\s*]+(?:số[\s*:]*)?`)
+
+// captionLines returns the offsets of the lines of text that say "kèm
+// theo" (the only lines a caption can start), cheaply: the caption
+// expression runs on them alone.
+func captionLines(text string) []int {
+	var out []int
+	for _, w := range []string{"kèm theo", "Kèm theo", "KÈM THEO", "kèm* *theo", "Kèm* *theo"} {
+		for from := 0; ; {
+			k := strings.Index(text[from:], w)
+			if k < 0 {
+				break
+			}
+			at := from + k
+			ls := strings.LastIndexByte(text[:at], '\n') + 1
+			if len(out) == 0 || out[len(out)-1] != ls {
+				out = append(out, ls)
+			}
+			from = at + len(w)
+		}
+	}
+	sort.Ints(out)
+	return out
+}
 
 // reFillers are the dots and ellipses of a filled blank ("…05…./2006").
 var reFillers = regexp.MustCompile(`[….]{2,}|…`)
@@ -160,9 +208,17 @@ var reFillers = regexp.MustCompile(`[….]{2,}|…`)
 // the heading block itself (a regulation issued with a decision carries
 // the decision's number).
 func ownFromCaption(text string, headEnd int, kind, number string) (num, issued string) {
-	for _, m := range reCaption.FindAllStringSubmatchIndex(text, -1) {
-		tk, _ := KindOfTypeName(strings.ReplaceAll(text[m[2]:m[3]], "*", " "))
-		inHead := m[0] < headEnd
+	for _, at := range captionLines(text) {
+		// The caption may wrap ("*(Kèm theo\nNghị quyết số …"): line breaks
+		// read as spaces (one byte for one).
+		line := strings.ReplaceAll(text[at:min(len(text), at+400)], "\n", " ")
+		m := reCaption.FindStringSubmatchIndex(line)
+		if m == nil {
+			continue
+		}
+		m[1] += at
+		tk, _ := KindOfTypeName(strings.ReplaceAll(line[m[2]:m[3]], "*", " "))
+		inHead := at < headEnd
 		if tk != kind && !inHead {
 			continue
 		}
@@ -192,16 +248,38 @@ func ownFromCaption(text string, headEnd int, kind, number string) (num, issued 
 var reAdoption = regexp.MustCompile(`(?i)(?:nghị quyết|bộ luật|luật|pháp lệnh)\s+này\s+(?:đã\s+)?được\s+[^.]{0,250}?thông\s+qua[\s*]+(?:vào[\s*]+)?ngày`)
 
 // adoptionDate returns the date on which an elected body passed the text
-// (the last adoption line), or "". domain.md §1.3: such a text carries the
-// date it was passed.
+// (the last adoption line among the last eight "thông qua"), or "".
+// domain.md §1.3: such a text carries the date it was passed.
 func adoptionDate(text string) string {
-	ms := reAdoption.FindAllStringIndex(text, -1)
-	for k := len(ms) - 1; k >= 0; k-- {
-		m := ms[k]
-		from := m[1] - len("ngày")
-		if d := firstDay(text[from:min(len(text), from+80)]); d != "" {
-			return d
+	// The expression runs only on the sentences that say "thông qua".
+	at := -1
+	for _, w := range []string{"thông qua", "THÔNG QUA", "Thông qua"} {
+		if k := strings.LastIndex(text, w); k > at {
+			at = k
 		}
+	}
+	for tries := 0; at >= 0 && tries < 8; tries++ {
+		lo := max(0, at-400)
+		for lo > 0 && !utf8.RuneStart(text[lo]) {
+			lo++
+		}
+		window := text[lo:min(len(text), at+60)]
+		// Only a window that says "… này được …" can hold the line.
+		if strings.Contains(window, "này") || strings.Contains(window, "NÀY") {
+			if ms := reAdoption.FindAllStringIndex(window, -1); ms != nil {
+				from := lo + ms[len(ms)-1][1] - len("ngày")
+				if d := firstDay(text[from:min(len(text), from+80)]); d != "" {
+					return d
+				}
+			}
+		}
+		next := -1
+		for _, w := range []string{"thông qua", "THÔNG QUA", "Thông qua"} {
+			if k := strings.LastIndex(text[:at], w); k > next {
+				next = k
+			}
+		}
+		at = next
 	}
 	return ""
 }
@@ -286,9 +364,30 @@ func boldSubject(lines []textLine, idx []int, numberAt int) string {
 	return ""
 }
 
-// reBodyStart finds where the body of an official text starts, after its
-// heading and subject.
-var reBodyStart = regexp.MustCompile(`(?m)^\W{0,4}(?:Căn cứ|CĂN CỨ|QUYẾT NGHỊ|Điều 1\b|ĐIỀU 1\b|Chương I\b|CHƯƠNG I\b|Phần I\b|PHẦN I\b)`)
+// bodyStarts are the words that open the body of an official text after
+// its heading and subject.
+var bodyStartWords = []string{"Căn cứ", "CĂN CỨ", "QUYẾT NGHỊ", "Điều 1", "ĐIỀU 1", "Chương I", "CHƯƠNG I", "Phần I", "PHẦN I"}
+
+// bodyStart returns the offset of the first line of text that opens the
+// body ("Căn cứ …", "Điều 1.", "Chương I"), or -1.
+func bodyStart(text string) int {
+	for ls := 0; ls < len(text); {
+		le := strings.IndexByte(text[ls:], '\n')
+		if le < 0 {
+			le = len(text)
+		} else {
+			le += ls
+		}
+		line := strings.TrimLeft(text[ls:le], " \t*_|#>-")
+		for _, w := range bodyStartWords {
+			if strings.HasPrefix(line, w) {
+				return ls
+			}
+		}
+		ls = le + 1
+	}
+	return -1
+}
 
 // completeFromBody fills the number and issue date that an official
 // heading lost (a crawled copy without its table of number and place-date)
@@ -297,8 +396,8 @@ var reBodyStart = regexp.MustCompile(`(?m)^\W{0,4}(?:Căn cứ|CĂN CỨ|QUYẾT
 func completeFromBody(text string, h *Heading) {
 	if h.Number == "" || h.Issued == "" {
 		headEnd := 1500
-		if loc := reBodyStart.FindStringIndex(text); loc != nil {
-			headEnd = loc[0]
+		if at := bodyStart(text); at >= 0 {
+			headEnd = at
 		}
 		n, d := ownFromCaption(text, headEnd, h.Kind, h.Number)
 		if h.Number == "" && n != "" {
@@ -354,6 +453,9 @@ var rePostedLabel = regexp.MustCompile(`(?i)^(?:giờ đăng bài viết gốc|g
 // anywhere in an article gives, or "".
 func labelledDateline(lines []textLine) string {
 	for _, l := range lines {
+		if len(l.clean) > 90 || !strings.Contains(l.clean, ":") || !strings.Contains(l.clean, "ng") && !strings.Contains(l.clean, "bản") {
+			continue
+		}
 		if rePostedLabel.MatchString(l.clean) {
 			if iso := parseDateline(l.clean); iso != "" {
 				return iso

@@ -221,7 +221,7 @@ func TestParseHeading(t *testing.T) {
 		// The number and date a heading lost, from the body.
 		{
 			name: "number and date from an annex caption, the adoption line",
-			text: "**NGHỊ QUYẾT**\n\n**Về một số cơ chế đặc biệt**\n\n**QUỐC HỘI**\n\n*Căn cứ Nội quy kỳ họp ban hành kèm theo Nghị quyết số 71/2022/QH15 ngày 15 tháng 11 năm 2022;*\n\n**QUYẾT NGHỊ:**\n\nĐiều 1.\n\n*Nghị quyết này được Quốc hội khóa XV, Kỳ họp thứ 9 thông qua **ngày** 17 tháng 5 năm 2025.*\n\n**PHỤ LỤC**\n\n*(Ban hành kèm theo Nghị quyết số 197/2025/QH15 ngày 17/5/2025)*\n",
+			text: "**NGHỊ QUYẾT**\n\n**Về một số cơ chế đặc biệt**\n\n**QUỐC HỘI**\n\n*Căn cứ Nội quy kỳ họp ban hành kèm theo Nghị quyết số 71/2022/QH15 ngày 15 tháng 11 năm 2022;*\n\n**QUYẾT NGHỊ:**\n\nĐiều 1.\n\n*Nghị quyết này được Quốc hội khóa XV, Kỳ họp thứ 9 thông qua **ngày** 17 tháng 5 năm 2025.*\n\n**PHỤ LỤC**\n\n*(Ban hành kèm theo\nNghị quyết số 197/2025/QH15 ngày 17/5/2025)*\n",
 			want: Heading{Kind: "resolution", Number: "197/2025/QH15", Issuer: "Quốc hội", Issued: "2025-05-17",
 				Title: "Về một số cơ chế đặc biệt", Authors: []string{}},
 		},

@@ -141,27 +141,121 @@ func flattenForReferences(text string) string {
 	return tightenSymbols(b.String())
 }
 
-// reSpacedSymbol finds a symbol with a space after one of its hyphens
-// ("227/QĐ- TTg", "94/2024/TT- BTC", "07/2016/TTTLT-BYT-BTC- BLĐTBXH").
-var reSpacedSymbol = regexp.MustCompile(`(\d{1,5}(?:/\d{4})?[-/][A-ZĐ][A-Za-zĐđ0-9&.]*(?:[-/][A-ZĐ][A-Za-zĐđ0-9&.]*)*)-[ \t]+([A-ZĐ][A-ZĐ0-9&]*[A-ZĐ0-9]|TTg)([^\p{L}\d]|$)`)
-
-// reSplitNumber finds a number cut from its symbol after "số" by a line
-// break or Markdown ("số *\n\n*412*\n\n*/BC-UBPLTP15", "số 409\n/TTr").
-var reSplitNumber = regexp.MustCompile(`(?i)(số\s*)(\d{1,5})\s+(/[A-ZĐ])`)
-
 // tightenSymbols rejoins the numbers and symbols that typists and
-// converters spaced apart.
+// converters spaced apart: a space after a symbol's hyphen before the next
+// code in capitals ("227/QĐ- TTg", "94/2024/TT- BTC", "…-BTC- BLĐTBXH"),
+// and a number cut from its symbol after "số" by line breaks or Markdown
+// ("số *\n\n*412*\n\n*/BC-UBPLTP15", "số 409\n/TTr-…").
 func tightenSymbols(text string) string {
-	if strings.Contains(text, "- ") {
-		for n := 0; n < 3; n++ {
-			t := reSpacedSymbol.ReplaceAllString(text, "$1-$2$3")
-			if t == text {
-				break
-			}
-			text = t
+	for n := 0; n < 3 && strings.Contains(text, "- "); n++ {
+		t := joinSpacedHyphens(text)
+		if t == text {
+			break
 		}
+		text = t
 	}
-	return reSplitNumber.ReplaceAllString(text, "$1$2$3")
+	return joinSplitAfterSo(text)
+}
+
+// joinSpacedHyphens drops the spaces after a hyphen that ends a number and
+// symbol when a code in capitals follows ("227/QĐ- TTg").
+func joinSpacedHyphens(text string) string {
+	var b strings.Builder
+	last := 0
+	for i := strings.Index(text, "- "); i >= 0; {
+		// The number and symbol before the hyphen, back to a space.
+		ts := i
+		for ts > 0 && i-ts < 48 && text[ts-1] != ' ' && text[ts-1] != '\n' && text[ts-1] != '\t' {
+			ts--
+		}
+		j := i + 1
+		for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+			j++
+		}
+		if code := capsCode(text[j:]); code > 0 && ts < i && reNumberAnchored.FindString(text[ts:i]) == text[ts:i] {
+			b.WriteString(text[last : i+1])
+			last = j
+		}
+		k := strings.Index(text[i+1:], "- ")
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// capsCode returns the length of the code in capitals that s starts with
+// ("BLĐTBXH", "TCBC&TCPCP", "TTg") when it stands alone, else 0.
+func capsCode(s string) int {
+	if strings.HasPrefix(s, "TTg") && (len(s) == 3 || !isWordByte(s[3])) {
+		return 3
+	}
+	n, caps := 0, 0
+	for n < len(s) {
+		r, w := utf8.DecodeRuneInString(s[n:])
+		switch {
+		case unicode.IsUpper(r):
+			caps++
+		case isASCIIDigit(byte(r)) && r < utf8.RuneSelf || r == '&':
+		default:
+			if unicode.IsLetter(r) {
+				return 0
+			}
+			if caps < 2 {
+				return 0
+			}
+			return n
+		}
+		n += w
+	}
+	if caps < 2 {
+		return 0
+	}
+	return n
+}
+
+// joinSplitAfterSo rejoins a number cut from its symbol after "số": the
+// white space between the digits and the "/CODE" goes.
+func joinSplitAfterSo(text string) string {
+	var b strings.Builder
+	last := 0
+	for i := strings.IndexByte(text, '/'); i >= 0; {
+		if i+1 < len(text) {
+			r, _ := utf8.DecodeRuneInString(text[i+1:])
+			if r >= 'A' && r <= 'Z' || r == 'Đ' {
+				j := i
+				for j > last && (text[j-1] == ' ' || text[j-1] == '\n' || text[j-1] == '\t') {
+					j--
+				}
+				d := j
+				for d > last && j-d < 5 && isASCIIDigit(text[d-1]) {
+					d--
+				}
+				if j < i && d < j && d > 0 && !isASCIIDigit(text[d-1]) {
+					pre := strings.TrimRight(text[max(0, d-12):d], " \n\t")
+					if strings.HasSuffix(pre, "số") || strings.HasSuffix(pre, "Số") || strings.HasSuffix(pre, "SỐ") {
+						b.WriteString(text[last:j])
+						last = i
+					}
+				}
+			}
+		}
+		k := strings.IndexByte(text[i+1:], '/')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
 }
 
 // citedNumber is one number found in text with its place.
@@ -174,21 +268,45 @@ type citedNumber struct {
 // reOldNumber finds a number written the way of the 1990s, the symbol
 // after the sequence number with no hyphen or slash: "Thông tư số 04
 // TC/TCT", "Quyết định số 1141 TC/QĐ/CĐKT", "Thông tư số 90TC/TCT".
-var reOldNumber = regexp.MustCompile(`(?:^|[^\p{L}\d/.,-])(\d{1,5})( ?)([A-ZĐ]{2,5}(?:/[A-ZĐ][A-ZĐ0-9]*)+)`)
+var reOldNumber = regexp.MustCompile(`^(\d{1,5})( ?)([A-ZĐ]{2,5}(?:/[A-ZĐ][A-ZĐ0-9]*)+)`)
 
 // oldNumbers returns the numbers of text written the pre-2000 way; the
 // caller keeps only those a type word or "số" introduces.
 func oldNumbers(text string) []citedNumber {
 	var out []citedNumber
-	for _, m := range reOldNumber.FindAllStringSubmatchIndex(text, -1) {
-		end := m[7]
+	for i := 0; i < len(text); i++ {
+		if !isASCIIDigit(text[i]) {
+			continue
+		}
+		j := i
+		for j < len(text) && isASCIIDigit(text[j]) {
+			j++
+		}
+		start := i
+		i = j
+		if start > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(text[:start]); unicode.IsLetter(r) || strings.ContainsRune("/.,-", r) {
+				continue
+			}
+		}
+		if j < len(text) && text[j] == ' ' {
+			j++
+		}
+		if j >= len(text) || !(text[j] >= 'A' && text[j] <= 'Z' || strings.HasPrefix(text[j:], "Đ")) {
+			continue
+		}
+		m := reOldNumber.FindStringSubmatchIndex(text[start:])
+		if m == nil {
+			continue
+		}
+		end := start + m[1]
 		if end < len(text) {
 			if r, _ := utf8.DecodeRuneInString(text[end:]); unicode.IsLetter(r) || unicode.IsDigit(r) {
 				continue
 			}
 		}
-		num := text[m[2]:m[3]] + text[m[4]:m[5]] + text[m[6]:m[7]]
-		out = append(out, citedNumber{number: num, start: m[2], end: end, old: true})
+		out = append(out, citedNumber{number: text[start:end], start: start, end: end, old: true})
+		i = end - 1
 	}
 	return out
 }
