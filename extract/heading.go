@@ -28,8 +28,10 @@ var (
 	// reNumberLine finds "Số: 15/2011/NQ-HĐND", "Số 02-NQ/ĐUK" on a heading
 	// line (the number may sit on the next line in table layouts).
 	reNumberLine = regexp.MustCompile(`(?i)^(?:số|so)\s*:?\s*(` + numberPattern + `(?:\s*-\s*[A-ZĐ][A-Za-zĐđ0-9]*)*)`)
-	// rePlaceDate finds the place-date line "Cần Thơ, ngày 04 tháng 7 năm 2011".
-	rePlaceDate = regexp.MustCompile(`(?i)^[\p{L}][\p{L} .'’-]{1,40},\s*ngày\s*(\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4})`)
+	// rePlaceDate finds the place-date line "Cần Thơ, ngày 04 tháng 7 năm
+	// 2011" (also "Cần Thơ ngày 4/7/2011", emphasis inside it aside; see
+	// placeDate): a place, then "ngày" and a digit.
+	rePlaceDate = regexp.MustCompile(`(?i)^[\p{L}][\p{L} .'’-]{1,40}?,?\s*ngày\s*\d`)
 	// reGazetteNumber finds "số 176/1998/TTLT-BTC-BCN-TCHQ" in a gazette
 	// style opening ("Thông tư liên tịch của … số … ngày … Hướng dẫn …").
 	reGazetteNumber = regexp.MustCompile(`(?i)\bsố\s*:?\s*(` + numberPattern + `)`)
@@ -153,11 +155,7 @@ func parseOfficial(lines []textLine, text string, h *Heading) bool {
 			}
 		}
 		if h.Issued == "" {
-			if m := rePlaceDate.FindStringSubmatch(placeDateLine(lines, idx, k)); m != nil {
-				if iso, _ := parseDayDate("ngày " + m[1]); iso != "" {
-					h.Issued = iso
-				}
-			}
+			h.Issued = placeDate(placeDateLine(lines, idx, k))
 		}
 		if f := foldKey(c); strings.HasPrefix(f, "cong hoa xa hoi") || strings.HasPrefix(f, "doc lap") || f == "dang cong san viet nam" {
 			seenMotto = true

@@ -464,3 +464,18 @@ func labelledDateline(lines []textLine) string {
 	}
 	return ""
 }
+
+// placeDate returns the date of a place-date line ("Cần Thơ, ngày 04 tháng
+// 7 năm 2011", "Bình Định ngày 05/6/2025", "*Hà Nội, ngày* *17 tháng 11 năm
+// 2025*", "Quy Nhơn, ngày 05 tháng Sáu năm 2025"), or "".
+func placeDate(c string) string {
+	if strings.Contains(c, "*") {
+		c = strings.Join(strings.Fields(strings.ReplaceAll(c, "*", " ")), " ")
+	}
+	m := rePlaceDate.FindStringIndex(c)
+	if m == nil {
+		return ""
+	}
+	at := strings.LastIndex(strings.ToLower(c[:m[1]]), "ngày")
+	return firstDay(c[at:])
+}

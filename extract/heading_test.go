@@ -519,3 +519,26 @@ func TestCaseLikeWithoutBodyMention(t *testing.T) {
 		}
 	}
 }
+
+func TestPlaceDate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Cần Thơ, ngày 04 tháng 7 năm 2011", "2011-07-04"},
+		{"BÌNH ĐỊNH, NGÀY 05 THÁNG 6 NĂM 2025", "2025-06-05"},
+		{"*Hà Nội, ngày* *17 tháng 11 năm 2025*", "2025-11-17"},
+		{"Bình Định, ngày **05** tháng **6** năm **2025**", "2025-06-05"},
+		{"Bình Định, ngày 05/6/2025", "2025-06-05"},
+		{"Bình Định, ngày 05-6-2025", "2025-06-05"},
+		{"Bình Định, ngày 05.6.2025", "2025-06-05"},
+		{"Bình Định ngày 05 tháng 6 năm 2025", "2025-06-05"},
+		{"Quy Nhơn, ngày 05 tháng Sáu năm 2025", "2025-06-05"},
+		{"Tp. Hồ Chí Minh, ngày 5 tháng 6 năm 2025.", "2025-06-05"},
+		{"Bình Định, ngày … tháng … năm 2025", ""},
+		{"Bình Định, tháng 6 năm 2025", ""},
+		{"Số: 123/QĐ-UBND", ""},
+	}
+	for _, tt := range tests {
+		if got := placeDate(tt.in); got != tt.want {
+			t.Errorf("placeDate(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
