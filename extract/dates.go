@@ -941,7 +941,9 @@ func (s *scanner) matchNum(from, j int) (match, bool) {
 			return s.mk(from, next, ymd(y, m, d1), ymd(y, m, d2), GrainPeriod), true
 		}
 	}
-	short := from != j || s.timeWordBefore(j) || s.punct(j-1, '(')
+	// A two-digit year after "ngày", a time word or "(", or with slashes
+	// ("3/9/91"; "1.2.10" is a section number).
+	short := from != j || s.timeWordBefore(j) || s.punct(j-1, '(') || s.punct(j+1, '/')
 	if y, m, d, next, ok := s.numDateAfter(j, from != j, short); ok {
 		day := ymd(y, m, d)
 		// Range of days: "ngày 4.1.2017 - 4.1.2018", "30/4/1975-30/4/2025".
