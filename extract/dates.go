@@ -84,9 +84,9 @@ func FindDates(text string, year int) []Date {
 	s := scanner{text: text, toks: toks, words: words, docYear: year}
 	var out []Date
 	var pending []int // indexes in out of day-months still without a year
-	nextNum := 0      // index of the first number token (or "quý", whose numeral may be Roman) at or after i
+	nextNum := 0      // index of the first number token (or anchor word, token.anchor) at or after i
 	for i := 0; i < len(s.toks); {
-		for nextNum < len(s.toks) && (nextNum < i || s.toks[nextNum].kind != tokNum && !s.toks[nextNum].quarter) {
+		for nextNum < len(s.toks) && (nextNum < i || s.toks[nextNum].kind != tokNum && !s.toks[nextNum].anchor) {
 			nextNum++
 		}
 		if nextNum-i > maxLead {
@@ -198,9 +198,10 @@ type token struct {
 	kind   tokKind
 	gap    bool  // whitespace before the token
 	digits uint8 // how many digits a tokNum has (emphasis marks aside)
-	// quarter marks the word "quý" (its numeral may be Roman, with no
-	// digit to find the mention by).
-	quarter bool
+	// anchor marks a word that starts a date form without any digit:
+	// "quý" (its numeral may be Roman) and "ba", "sáu", "chín" before
+	// "tháng" ("ba tháng cuối năm").
+	anchor bool
 }
 
 func isSpace(r rune) bool {
@@ -277,7 +278,14 @@ func tokenize(text string) (toks []token, words []string) {
 			t := token{kind: tokWord, start: int32(i), end: int32(j), gap: gap}
 			if j-i == len("quý") && text[i]|0x20 == 'q' {
 				w := strings.ToLower(text[i:j])
-				t.quarter = w == "quý" || w == "qúy" || w == "quí"
+				t.anchor = w == "quý" || w == "qúy" || w == "quí"
+			}
+			if j-i == len("tháng") && text[i]|0x20 == 't' && len(toks) > 0 && toks[len(toks)-1].kind == tokWord && strings.EqualFold(text[i:j], "tháng") {
+				p := &toks[len(toks)-1]
+				switch strings.ToLower(text[p.start:p.end]) {
+				case "ba", "sáu", "chín":
+					p.anchor = true
+				}
 			}
 			if word != "" {
 				words = append(words, word)

@@ -169,6 +169,7 @@ func TestFindDates(t *testing.T) {
 		{"half without year", "sơ kết 6 tháng đầu năm", 2011, []string{"6 tháng đầu năm|2011-01|2011-06|half"}},
 		{"half words without year", "nửa đầu năm, thu", 2011, []string{"nửa đầu năm|2011-01|2011-06|half"}},
 		{"months without year", "trong 9 tháng đầu năm và 4 tháng cuối năm", 2020, []string{"9 tháng đầu năm|2020-01|2020-09|period", "4 tháng cuối năm|2020-09|2020-12|period"}},
+		{"months in words without year", "về tình hình ba tháng cuối năm đã tích cực hơn so với nhiều nội dung khác trong sáu tháng đầu năm", 2020, []string{"ba tháng cuối năm|2020-10|2020-12|quarter", "sáu tháng đầu năm|2020-01|2020-06|half"}},
 		{"half of next year", "6 tháng đầu năm sau, 6 tháng cuối năm học", 2020, nil},
 		{"start of year alone", "đầu năm, cuối năm", 2020, nil},
 		{"months of year slash", "lượng XK trong 6 tháng/2018 ước đạt", 0, []string{"6 tháng/2018|2018-01|2018-06|half"}},
