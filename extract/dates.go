@@ -211,7 +211,12 @@ func isSpace(r rune) bool {
 // isGap reports whether the tokenizer skips r like a space: spaces and the
 // Markdown emphasis marks that split mentions in converted documents
 // ("ngày* *27/10/2025", "thời kỳ 2021-* *2030").
-func isGap(r rune) bool { return r == '*' || isSpace(r) }
+func isGap(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r == '*' || r == '\n' || r == '\t' || r == '\r' || r == '\v' || r == '\f'
+	}
+	return isSpace(r)
+}
 
 // tokenize splits text into words, digit runs and single punctuation runes;
 // words holds the letters of words split by emphasis (token.word).
@@ -219,7 +224,10 @@ func tokenize(text string) (toks []token, words []string) {
 	toks = make([]token, 0, len(text)/4)
 	gap := true
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
 		case r >= '0' && r <= '9':
 			j, v, n := i, 0, 0
@@ -246,7 +254,7 @@ func tokenize(text string) (toks []token, words []string) {
 			}
 			toks = append(toks, token{kind: tokNum, start: int32(i), end: int32(j), gap: gap, val: int32(v), digits: uint8(min(n, 255))})
 			i, gap = j, false
-		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
+		case r < utf8.RuneSelf && (r|0x20 >= 'a' && r|0x20 <= 'z') || r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)):
 			j := letterRun(text, i)
 			word := ""
 			// Emphasis marks inside a word ("ng**ày" in a crawled heading)
