@@ -931,6 +931,16 @@ func isRomanNumeral(w string) bool {
 	return true
 }
 
+// signInitials holds the first bytes that a line matching reSignMark can
+// start with (a cheap test before the expression).
+var signInitials = func() (t [256]bool) {
+	for _, c := range "TKQCPBGtkqcpbg(" {
+		t[c] = true
+	}
+	t[0xC4] = true // Đ, đ
+	return t
+}()
+
 // signers returns the names under the signature block near the end of an
 // official document: a name in normal capitalization a few lines below a
 // signing mark (TM., KT., T/M, "(Đã ký)", CHỦ TỊCH …).
@@ -945,7 +955,7 @@ func signers(lines []textLine) []string {
 	lastMark := -100
 	for k := 0; k < len(nonEmpty); k++ {
 		c := lines[nonEmpty[k]].clean
-		if len(c) < 60 && reSignMark.MatchString(c) && (capsRatio(c) > 0.8 || strings.Contains(strings.ToLower(c), "ký")) {
+		if len(c) < 60 && signInitials[c[0]] && reSignMark.MatchString(c) && (capsRatio(c) > 0.8 || strings.Contains(strings.ToLower(c), "ký")) {
 			lastMark = k
 			continue
 		}
@@ -1439,6 +1449,10 @@ func headingStart(lines []textLine) int {
 			// Prose before any heading: an article, maybe quoting a
 			// document further down, not a page's chrome.
 			return 0
+		}
+		if c := l.clean[0] | 0x20; c != 'c' && c != 's' && l.clean[0] != 0xC4 {
+			// No anchor starts otherwise ("CỘNG HÒA", "ĐẢNG", "Số").
+			continue
 		}
 		f := foldKey(l.clean)
 		next := ""

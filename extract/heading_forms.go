@@ -251,35 +251,36 @@ var reAdoption = regexp.MustCompile(`(?i)(?:nghị quyết|bộ luật|luật|ph
 // (the last adoption line among the last eight "thông qua"), or "".
 // domain.md §1.3: such a text carries the date it was passed.
 func adoptionDate(text string) string {
-	// The expression runs only on the sentences that say "thông qua".
-	at := -1
+	// The expression runs only on the sentences that say "thông qua", the
+	// last ones first.
+	var at []int
 	for _, w := range []string{"thông qua", "THÔNG QUA", "Thông qua"} {
-		if k := strings.LastIndex(text, w); k > at {
-			at = k
+		for from := 0; ; {
+			k := strings.Index(text[from:], w)
+			if k < 0 {
+				break
+			}
+			at = append(at, from+k)
+			from += k + len(w)
 		}
 	}
-	for tries := 0; at >= 0 && tries < 8; tries++ {
-		lo := max(0, at-400)
+	sort.Ints(at)
+	for n := len(at) - 1; n >= 0 && n >= len(at)-8; n-- {
+		lo := max(0, at[n]-400)
 		for lo > 0 && !utf8.RuneStart(text[lo]) {
 			lo++
 		}
-		window := text[lo:min(len(text), at+60)]
+		window := text[lo:min(len(text), at[n]+60)]
 		// Only a window that says "… này được …" can hold the line.
-		if strings.Contains(window, "này") || strings.Contains(window, "NÀY") {
-			if ms := reAdoption.FindAllStringIndex(window, -1); ms != nil {
-				from := lo + ms[len(ms)-1][1] - len("ngày")
-				if d := firstDay(text[from:min(len(text), from+80)]); d != "" {
-					return d
-				}
+		if !strings.Contains(window, "này") && !strings.Contains(window, "NÀY") {
+			continue
+		}
+		if ms := reAdoption.FindAllStringIndex(window, -1); ms != nil {
+			from := lo + ms[len(ms)-1][1] - len("ngày")
+			if d := firstDay(text[from:min(len(text), from+80)]); d != "" {
+				return d
 			}
 		}
-		next := -1
-		for _, w := range []string{"thông qua", "THÔNG QUA", "Thông qua"} {
-			if k := strings.LastIndex(text[:at], w); k > next {
-				next = k
-			}
-		}
-		at = next
 	}
 	return ""
 }
