@@ -32,8 +32,8 @@ func TestKindOfName(t *testing.T) {
 	}
 	for _, c := range []struct{ in, want string }{
 		{"NQ", "resolution"}, {"nq", "resolution"}, {"QĐ", "decision"}, {"qd", "decision"},
-		{"QĐi", "regulation"}, {"QyĐ", "regulation"}, {"TTr", "submission"}, {"TTLT", "circular"}, {"CV", "official-letter"},
-		{"qui dinh", "regulation"}, {"Quy chế", "rules"}, {"bai bao", "article"}, {"tin", "article"},
+		{"QĐi", "rules"}, {"QyĐ", "rules"}, {"TTr", "submission"}, {"TTLT", "circular"}, {"CV", "official-letter"},
+		{"qui dinh", "rules"}, {"Quy chế", "regulation"}, {"bai bao", "article"}, {"tin", "article"},
 	} {
 		if got, ok := KindOfName(c.in); !ok || got != c.want {
 			t.Errorf("KindOfName(%q) = %q, %v; want %q, true", c.in, got, ok, c.want)
@@ -59,7 +59,7 @@ func TestKindLabel(t *testing.T) {
 			t.Errorf("KindLabel(%q) = %q, which names %q", k, l, got)
 		}
 	}
-	for k, want := range map[string]string{"resolution": "Nghị quyết", "regulation": "Quy định", "rules": "Quy chế", "article": "Bài báo", "other": "Khác"} {
+	for k, want := range map[string]string{"resolution": "Nghị quyết", "regulation": "Quy chế", "rules": "Quy định", "article": "Bài báo", "other": "Khác"} {
 		if got := KindLabel(k); got != want {
 			t.Errorf("KindLabel(%q) = %q; want %q", k, got, want)
 		}

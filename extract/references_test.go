@@ -102,7 +102,7 @@ func TestFindReferences(t *testing.T) {
 		{
 			name: "spaces inside a symbol are dropped",
 			text: "Quy định 366-QĐ/TW năm 2025 quy định như sau:",
-			want: []Reference{{Number: "366-QĐ/TW", Kind: "regulation"}},
+			want: []Reference{{Number: "366-QĐ/TW", Kind: "rules"}},
 		},
 		{
 			name: "a space after a symbol's hyphen",

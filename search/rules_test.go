@@ -60,8 +60,8 @@ func TestKindCode(t *testing.T) {
 		{"công văn", "official-letter"},
 		{"official-letter", "official-letter"},
 		{"thông tư liên tịch", "circular"},
-		{"quy định", "regulation"}, // "quy" folds to "qui": the old map never matched
-		{"quy chế", "rules"},
+		{"quy định", "rules"}, // "quy" folds to "qui": the old map never matched
+		{"quy chế", "regulation"},
 		{"QĐ", "decision"},
 	} {
 		if got := KindCode(c.in); got != c.want {
