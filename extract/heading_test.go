@@ -234,7 +234,7 @@ func TestParseHeading(t *testing.T) {
 		{
 			name: "regulation issued with a decision carries the decision's number",
 			text: "UỶ BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH CÀ MAU Độc lập – Tự do – Hạnh phúc\n\nQUY ĐỊNH\nVỀ CHỨC NĂNG, NHIỆM VỤ CỦA ĐỘI KIỂM TRA LIÊN NGÀNH 814\n( Ban hành kèm theo Quyết định số …05…./2006/ QĐ-UBND,\nngày …25..tháng 01 năm 2006 của UBND tỉnh Cà Mau )\n\nChương I\nNHỮNG QUY ĐỊNH CHUNG\n",
-			want: Heading{Kind: "regulation", Number: "05/2006/QĐ-UBND", Issuer: "Ủy ban nhân dân tỉnh Cà Mau", Issued: "2006-01-25",
+			want: Heading{Kind: "rules", Number: "05/2006/QĐ-UBND", Issuer: "Ủy ban nhân dân tỉnh Cà Mau", Issued: "2006-01-25",
 				Title: "VỀ CHỨC NĂNG, NHIỆM VỤ CỦA ĐỘI KIỂM TRA LIÊN NGÀNH 814", Authors: []string{}},
 		},
 	}
