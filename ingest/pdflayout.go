@@ -1,8 +1,10 @@
 package ingest
 
 import (
+	"cmp"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,20 +28,23 @@ const spaceGap = 0.15
 // buildLines groups runs into lines in stream order. A run starts a new
 // line when its baseline differs from the current line's by more than
 // about half the font size, or when it jumps back to the left; within a
-// line a space goes where the gap between runs is wide enough.
+// line a space goes where the gap between runs is wide enough. Runs that a
+// producer painted out of order on one baseline (LibreOffice draws the
+// letters of a second font, such as Vietnamese capitals, after the line's
+// other letters) are put back in their places from left to right.
 func buildLines(runs []textRun) []textLine {
 	var lines []textLine
 	var cur *textLine
-	var b strings.Builder
+	var parts []linePart
 	flush := func() {
 		if cur != nil {
-			cur.text = strings.TrimSpace(collapseSpaces(b.String()))
+			cur.text = strings.TrimSpace(collapseSpaces(joinParts(parts)))
 			if cur.text != "" {
 				lines = append(lines, *cur)
 			}
 		}
 		cur = nil
-		b.Reset()
+		parts = parts[:0]
 	}
 	for _, r := range runs {
 		size := r.size
@@ -57,18 +62,12 @@ func buildLines(runs []textRun) []textLine {
 			}
 			if sameLine {
 				gap := r.x - cur.x1
-				if gap < -2*math.Max(size, cur.size) && strings.Contains(b.String(), strings.TrimSpace(r.text)) {
+				if gap < -2*math.Max(size, cur.size) && paintedTwice(parts, strings.TrimSpace(r.text), r.x, size) {
 					// Text painted twice at about the same place (fake
 					// bold, shadow): keep one copy.
 					continue
 				}
-				first, _ := utf8.DecodeRuneInString(r.text)
-				if !unicode.Is(unicode.Mn, first) && (gap > spaceGap*math.Min(size, cur.size) || gap < -2*math.Max(size, cur.size)) {
-					// A combining mark drawn as its own run belongs to
-					// the letter before it, whatever the gap.
-					b.WriteByte(' ')
-				}
-				b.WriteString(r.text)
+				parts = append(parts, linePart{x: r.x, ex: r.ex, size: size, text: r.text})
 				cur.x1 = math.Max(cur.x1, r.ex)
 				if gap < 0 && r.ex > cur.x1 {
 					cur.x1 = r.ex
@@ -83,10 +82,101 @@ func buildLines(runs []textRun) []textLine {
 			flush()
 		}
 		cur = &textLine{x0: r.x, x1: r.ex, y: r.y, size: size}
-		b.WriteString(r.text)
+		parts = append(parts, linePart{x: r.x, ex: r.ex, size: size, text: r.text})
 	}
 	flush()
 	return lines
+}
+
+// linePart is one run of a line.
+type linePart struct {
+	x, ex, size float64
+	text        string
+}
+
+// paintedTwice reports whether text s starting at x repeats what parts
+// already hold at that place (fake bold, a shadow): a run that covers x
+// and holds s, or, for a longer text, the line so far holding it. A single
+// letter filled into a gap (the second Ả of "ĐẢNG CỘNG SẢN") is no repeat.
+func paintedTwice(parts []linePart, s string, x, size float64) bool {
+	for _, p := range parts {
+		if x >= p.x-size && x <= p.ex && strings.Contains(p.text, s) {
+			return true
+		}
+	}
+	return utf8.RuneCountInString(s) > 3 && strings.Contains(joinParts(parts), s)
+}
+
+// joinParts writes the runs of a line. When runs were painted out of order
+// (a run that starts inside or before an earlier one and holds no text
+// painted twice), they are sorted by their left end first. A space goes
+// between two runs whose gap is wide enough, or that overlap far (a new
+// column), except before a combining mark drawn as its own run.
+func joinParts(parts []linePart) string {
+	if len(parts) == 0 {
+		return ""
+	}
+	if outOfOrder(parts) {
+		parts = sortParts(parts)
+	}
+	var b strings.Builder
+	b.WriteString(parts[0].text)
+	x1, size := parts[0].ex, parts[0].size
+	for _, p := range parts[1:] {
+		gap := p.x - x1
+		first, _ := utf8.DecodeRuneInString(p.text)
+		if !unicode.Is(unicode.Mn, first) && (gap > spaceGap*math.Min(p.size, size) || gap < -2*math.Max(p.size, size)) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(p.text)
+		x1 = math.Max(x1, p.ex)
+		size = p.size
+	}
+	return b.String()
+}
+
+// sortParts returns parts sorted by their left ends, a combining mark
+// drawn as its own run staying after the run it was drawn after.
+func sortParts(parts []linePart) []linePart {
+	var units [][]linePart
+	for _, p := range parts {
+		first, _ := utf8.DecodeRuneInString(p.text)
+		if len(units) > 0 && unicode.Is(unicode.Mn, first) {
+			units[len(units)-1] = append(units[len(units)-1], p)
+			continue
+		}
+		units = append(units, []linePart{p})
+	}
+	slices.SortStableFunc(units, func(a, b []linePart) int { return cmp.Compare(a[0].x, b[0].x) })
+	out := make([]linePart, 0, len(parts))
+	for _, u := range units {
+		out = append(out, u...)
+	}
+	return out
+}
+
+// outOfOrder reports whether some run of a line was painted to the left of
+// the runs before it, in a gap between them: letters filled in after the
+// line (a second font's glyphs), not a return to an overlapping place.
+func outOfOrder(parts []linePart) bool {
+	for i := 1; i < len(parts); i++ {
+		p := parts[i]
+		if p.x >= parts[i-1].x {
+			continue
+		}
+		// It must fall where no earlier run painted: between runs.
+		inside := false
+		for _, q := range parts[:i] {
+			if p.x < q.ex-0.1*p.size && p.ex > q.x+0.1*p.size {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			return true
+		}
+	}
+	return false
 }
 
 // collapseSpaces turns runs of spaces into one.
