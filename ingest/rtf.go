@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"vanban/ingest/vntext"
 )
 
 // Limits of the RTF reader.
@@ -436,9 +438,7 @@ func (p *rtfParser) unicode(r rune) {
 	p.highSurrog = 0
 	if r >= 0xF000 && r <= 0xF0FF && p.encOf(p.st.font).name == encSymbol {
 		// Symbol fonts map their glyphs to U+F0xx.
-		if s, ok := symbolChars[byte(r)]; ok {
-			p.emitString(s)
-		}
+		p.emitString(vntext.DecodeLegacy([]byte{byte(r)}, encSymbol))
 		return
 	}
 	if b := p.textDest(); b != nil {
