@@ -249,7 +249,8 @@ func TestHostile(t *testing.T) {
 			start := time.Now()
 			doc, err := Read(path)
 			el := time.Since(start)
-			if el > 10*time.Second && !raceEnabled {
+			// The deadline bounds parsing; OCR pages have their own.
+			if el > 10*time.Second && !raceEnabled && doc.OCRPages == 0 {
 				t.Errorf("Read(%q) took %v; want < 10s", name, el)
 			}
 			if err != nil && !strings.Contains(err.Error(), path) {

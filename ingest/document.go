@@ -13,6 +13,9 @@ const (
 	FormatText Format = "txt"
 	FormatRTF  Format = "rtf"
 	FormatDOC  Format = "doc"
+	FormatPNG  Format = "png"
+	FormatJPEG Format = "jpeg"
+	FormatTIFF Format = "tiff"
 )
 
 // PageBreak separates pages in Document.Text: a form feed, as pdftotext writes.
@@ -48,6 +51,9 @@ type Document struct {
 	Published string
 	// Meta holds other metadata hints by name (author, producer, ...).
 	Meta map[string]string
+	// OCRPages counts the pages whose text was recognized by OCR (a
+	// scanned PDF page, an image file's pages).
+	OCRPages int
 	// Warnings lists what went wrong without stopping the file.
 	Warnings []string
 }

@@ -10,6 +10,8 @@ type parsed struct {
 	published string            // ISO date or datetime from the file's metadata
 	meta      map[string]string // other metadata hints
 	warnings  []string          // what went wrong without stopping the file
+	noText    []int             // 1-based pages that paint something but have no text layer (PDF)
+	images    int               // pages of an image file (PNG, JPEG, TIFF) to recognize
 }
 
 // The format readers. Each takes the file's path (for messages, and for the

@@ -107,6 +107,7 @@ func parsePDF(data []byte, maxPages int) (p parsed, err error) {
 	p.warnings = append(p.warnings, notes...)
 	p.warnings = append(p.warnings, treeWarn...)
 	p.warnings = append(p.warnings, ex.warnings...)
+	p.noText = ex.noText
 	readInfo(r, &p)
 	dropRunningLines(ex.lines, ex.bands)
 	lay := measureLayout(ex.lines)
@@ -144,7 +145,8 @@ type pdfExtract struct {
 	lines     [][]textLine
 	bands     []band
 	warnings  []string
-	allFailed bool // every page failed to read
+	allFailed bool  // every page failed to read
+	noText    []int // pages that paint something but hold no text
 }
 
 // extractPages reads the text lines of every page. Pages that fail are
@@ -168,7 +170,7 @@ func extractPages(pages []pageRef) pdfExtract {
 	}
 	ex.allFailed = len(pages) > 0 && len(failed) == len(pages)
 	ex.warnings = append(ex.warnings, failureWarnings(failed)...)
-	ex.warnings = append(ex.warnings, noTextWarnings(noText, len(pages))...)
+	ex.noText = noText
 	for _, f := range fonts {
 		if f.unmapped > 0 {
 			ex.warnings = append(ex.warnings, "some text uses a font with no Unicode mapping and was dropped")
@@ -220,28 +222,6 @@ func failureWarnings(failed []pageFailure) []string {
 		w = append(w, fmt.Sprintf("pages %s%s (%d pages): %s", strings.Join(s, ", "), more, len(pages), reason))
 	}
 	return w
-}
-
-// noTextWarnings words the warning for pages without a text layer; a long
-// list is shortened.
-func noTextWarnings(pages []int, total int) []string {
-	switch {
-	case len(pages) == 0:
-		return nil
-	case len(pages) == total && total > 1:
-		return []string{fmt.Sprintf("no page has a text layer (%d pages); the PDF looks scanned", total)}
-	case len(pages) <= 5:
-		var w []string
-		for _, n := range pages {
-			w = append(w, fmt.Sprintf("page %d has no text layer; it looks scanned", n))
-		}
-		return w
-	}
-	var s []string
-	for _, n := range pages[:5] {
-		s = append(s, fmt.Sprint(n))
-	}
-	return []string{fmt.Sprintf("%d pages have no text layer (pages %s, ...); they look scanned", len(pages), strings.Join(s, ", "))}
 }
 
 // shortErr keeps a library error message to one reasonable line.

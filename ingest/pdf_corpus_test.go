@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -141,11 +142,12 @@ var hostilePDFWant = map[string]struct {
 	warning  string // substring of a warning, if any is required
 	minChars int
 	sameAs   string // corpus/pdf file whose text it must equal
+	noText   []int  // pages reported as having no text layer (for OCR)
 }{
 	"empty.pdf":                        {err: "empty file"},
 	"random-bytes.pdf":                 {err: "not a PDF"},
 	"encrypted-user-password.pdf":      {err: "encrypted PDF: a password is required"},
-	"image-only-scan.pdf":              {warning: "page 1 has no text layer; it looks scanned"},
+	"image-only-scan.pdf":              {noText: []int{1}},
 	"broken-xref.pdf":                  {warning: "cross-reference table rebuilt", minChars: 5000, sameAs: "an_le_so_432021AL.pdf"},
 	"truncated-60pct.pdf":              {warning: "truncated PDF", minChars: 1000},
 	"encrypted-owner-restrictions.pdf": {warning: "owner restricts copying", minChars: 5000, sameAs: "an_le_so_672023AL.pdf"},
@@ -180,6 +182,9 @@ func TestPDFHostile(t *testing.T) {
 			}
 			if n := utf8.RuneCountInString(strings.Join(p.pages, "")); n < want.minChars {
 				t.Errorf("readPDFFile(%q) gave %d characters; want >= %d", name, n, want.minChars)
+			}
+			if fmt.Sprint(p.noText) != fmt.Sprint(want.noText) {
+				t.Errorf("readPDFFile(%q).noText = %v; want %v", name, p.noText, want.noText)
 			}
 			if want.warning != "" && !containsAny(p.warnings, want.warning) {
 				t.Errorf("readPDFFile(%q).warnings = %q; want one containing %q", name, p.warnings, want.warning)

@@ -147,6 +147,16 @@ func readBytes(doc *Document, path string, data []byte) error {
 		}
 		return err
 	}
+	switch s.format {
+	case FormatPDF:
+		doc.OCRPages = ocrPDF(&p, data)
+	case FormatPNG, FormatJPEG, FormatTIFF:
+		n, err := ocrImage(&p, data)
+		if err != nil {
+			return err
+		}
+		doc.OCRPages = n
+	}
 	finish(doc, p)
 	return nil
 }
@@ -167,6 +177,8 @@ func readerFor(f Format) func(string, []byte) (parsed, error) {
 		return readRTF
 	case FormatDOC:
 		return readDOC
+	case FormatPNG, FormatJPEG, FormatTIFF:
+		return readImage
 	}
 	return nil
 }

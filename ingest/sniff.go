@@ -84,6 +84,9 @@ func sniff(data []byte) sniffed {
 		}
 		return sniffed{format: FormatText, what: "UTF-16 text"}
 	}
+	if f, what := sniffImage(data); f != "" {
+		return sniffed{format: f, what: what}
+	}
 	if what := binaryKind(data); what != "" {
 		return sniffed{err: fmt.Errorf("%w: looks like %s", ErrNotDocument, what)}
 	}
@@ -345,4 +348,17 @@ func utf16le(s string) []byte {
 		b = append(b, s[i], 0)
 	}
 	return b
+}
+
+// sniffImage recognizes the image formats OCR reads: PNG, JPEG and TIFF.
+func sniffImage(data []byte) (Format, string) {
+	switch {
+	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
+		return FormatPNG, "PNG image"
+	case bytes.HasPrefix(data, []byte("\xff\xd8\xff")):
+		return FormatJPEG, "JPEG image"
+	case bytes.HasPrefix(data, []byte("II*\x00")), bytes.HasPrefix(data, []byte("MM\x00*")):
+		return FormatTIFF, "TIFF image"
+	}
+	return "", ""
 }

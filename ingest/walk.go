@@ -52,6 +52,16 @@ var skippedExt = map[string]bool{
 	".woff": true, ".woff2": true, ".ttf": true, ".otf": true, ".css": true, ".js": true, ".json": true,
 }
 
+// ocrImageExt are the image suffixes Walk passes on to Read when OCR is not
+// off: scans filed as images.
+var ocrImageExt = map[string]bool{".jpg": true, ".jpeg": true, ".png": true, ".tif": true, ".tiff": true}
+
+// ocrReadsImages reports whether image files are read (OCR not off).
+func ocrReadsImages() bool {
+	m, _ := currentOCR()
+	return m != OCROff
+}
+
 // Walk calls fn for every regular file under roots (files or folders), in
 // lexical order within each folder, following symbolic links with loop
 // detection. Hidden folders (".git") are not entered. Problems go to
@@ -136,7 +146,7 @@ func (w *walker) visit(path string, fi fs.FileInfo) error {
 		if !utf8.ValidString(filepath.Base(path)) {
 			w.note(path, "file name is not valid UTF-8")
 		}
-		if skippedExt[strings.ToLower(filepath.Ext(path))] {
+		if ext := strings.ToLower(filepath.Ext(path)); skippedExt[ext] && !(ocrImageExt[ext] && ocrReadsImages()) {
 			w.note(path, "not a document by its name")
 			return nil
 		}

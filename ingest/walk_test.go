@@ -26,7 +26,8 @@ func TestWalk(t *testing.T) {
 	write("a/nghị quyết.txt", "nfc name")
 	write("a/nghi\u0323 quye\u0302\u0301t.txt", "nfd name")
 	write("a/\xff\xfename.txt", "non-utf8 name")
-	write("a/photo.JPG", "not read")
+	write("a/photo.JPG", "a scan: read when OCR is on")
+	write("a/clip.mp4", "not read")
 	write(".git/config", "hidden")
 	write("skipme/x.txt", "skipped folder")
 	must(os.Symlink("..", filepath.Join(root, "a", "loop")))
@@ -51,6 +52,7 @@ func TestWalk(t *testing.T) {
 	want := []string{
 		"a/nghi\u0323 quye\u0302\u0301t.txt",
 		"a/nghị quyết.txt",
+		"a/photo.JPG",
 		"a/\xff\xfename.txt",
 		"b.txt",
 		"c-link.txt",
@@ -65,12 +67,43 @@ func TestWalk(t *testing.T) {
 	if problems[filepath.Join(root, "broken")] == nil {
 		t.Errorf("broken link not reported; problems = %v", problems)
 	}
-	wantNotes := map[string]bool{"photo.JPG: not a document by its name": true, "\xff\xfename.txt: file name is not valid UTF-8": true}
+	wantNotes := map[string]bool{"clip.mp4: not a document by its name": true, "\xff\xfename.txt: file name is not valid UTF-8": true}
 	for _, n := range notes {
 		delete(wantNotes, n)
 	}
 	if len(wantNotes) > 0 {
 		t.Errorf("notes = %q; missing %v", notes, wantNotes)
+	}
+}
+
+// TestWalkImagesOCROff checks that image files are passed over by name
+// when OCR is off, and walked otherwise.
+func TestWalkImagesOCROff(t *testing.T) {
+	root := t.TempDir()
+	for _, name := range []string{"scan.tif", "scan.png", "doc.txt"} {
+		if err := os.WriteFile(filepath.Join(root, name), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	walk := func() []string {
+		var got []string
+		err := Walk(context.Background(), []string{root}, WalkOptions{}, func(e Entry) error {
+			got = append(got, filepath.Base(e.Path))
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	defer SetOCR(OCROptions{})
+	SetOCR(OCROptions{Mode: OCROff})
+	if got := walk(); !reflect.DeepEqual(got, []string{"doc.txt"}) {
+		t.Errorf("Walk with OCR off = %q; want only doc.txt", got)
+	}
+	SetOCR(OCROptions{Mode: OCRAuto})
+	if got := walk(); !reflect.DeepEqual(got, []string{"doc.txt", "scan.png", "scan.tif"}) {
+		t.Errorf("Walk with OCR auto = %q; want the images too", got)
 	}
 }
 

@@ -91,7 +91,7 @@ func RunWorker() int {
 		watchdog.Stop()
 		reply := workerReply{
 			Pages: p.pages, Paged: p.paged, Title: p.title, Published: p.published,
-			Meta: p.meta, Warnings: p.warnings,
+			Meta: p.meta, Warnings: p.warnings, NoText: p.noText,
 		}
 		if perr != nil {
 			reply.Err = perr.Error()
@@ -128,6 +128,7 @@ type workerReply struct {
 	Published string            `json:"published,omitempty"`
 	Meta      map[string]string `json:"meta,omitempty"`
 	Warnings  []string          `json:"warnings,omitempty"`
+	NoText    []int             `json:"no_text,omitempty"`
 	Err       string            `json:"error,omitempty"`
 }
 
@@ -423,7 +424,7 @@ func parsePDFInWorker(data []byte, timeout time.Duration, memLimit int64, maxPag
 				return parsed{}, workerError(rep.Err)
 			}
 			return parsed{pages: rep.Pages, paged: rep.Paged, title: rep.Title, published: rep.Published,
-				meta: rep.Meta, warnings: rep.Warnings}, nil
+				meta: rep.Meta, warnings: rep.Warnings, noText: rep.NoText}, nil
 		case <-timer.C:
 			w.kill()
 			<-done

@@ -38,6 +38,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs := newFlagSet("extract", extractUsage, stderr)
 	asJSON := fs.Bool("json", false, "print one JSON record per file (JSON Lines)")
 	workers := fs.Int("workers", runtime.NumCPU(), "files read in parallel")
+	ocrf := addOCRFlags(fs.FlagSet)
 	files, err := parseFlags(fs, args, stdout)
 	if err != nil {
 		return helpOr(err)
@@ -47,6 +48,9 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	if *workers < 1 {
 		return usageErrorf("extract: --workers must be at least 1")
+	}
+	if err := ocrf.apply("extract", *workers); err != nil {
+		return err
 	}
 
 	// Read in parallel, print in input order: a channel of per-file result

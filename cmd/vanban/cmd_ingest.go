@@ -88,6 +88,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.BoolVar(&o.verbose, "verbose", false, "print each file's warnings on stderr")
 	fs.IntVar(&o.batch, "batch", 200, "documents per committed batch")
 	fs.DurationVar(&ingest.PDFTimeout, "timeout", ingest.PDFTimeout, "time limit for parsing one PDF")
+	ocrf := addOCRFlags(fs.FlagSet)
 	paths, err := parseFlags(fs, args, stdout)
 	if err != nil {
 		return helpOr(err)
@@ -97,6 +98,9 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	if o.workers < 1 || o.batch < 1 || ingest.PDFTimeout <= 0 {
 		return usageErrorf("ingest: --workers and --batch must be at least 1, --timeout positive")
+	}
+	if err := ocrf.apply("ingest", o.workers); err != nil {
+		return err
 	}
 	o.paths = paths
 	o.index = resolveIndexDir(o.index)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 
 	"vanban/ingest"
@@ -25,12 +26,16 @@ Examples:
 
 func runText(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("text", textUsage, stderr)
+	ocrf := addOCRFlags(fs.FlagSet)
 	files, err := parseFlags(fs, args, stdout)
 	if err != nil {
 		return helpOr(err)
 	}
 	if len(files) == 0 {
 		return fs.usageError("no FILE given")
+	}
+	if err := ocrf.apply("text", runtime.NumCPU()); err != nil {
+		return err
 	}
 	failed := false
 	for i, f := range files {

@@ -7,7 +7,9 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
+	"vanban/ingest"
 	"vanban/search"
 )
 
@@ -143,4 +145,38 @@ func exitStatusHelp(ok, failed, usage string) string {
   130  interrupted (Ctrl-C)
 
 `, ok, failed, usage, exitInUse)
+}
+
+// ocrFlags are the OCR flags of the commands that read files.
+type ocrFlags struct {
+	mode    string
+	timeout time.Duration
+	noCache bool
+}
+
+// addOCRFlags registers --ocr, --ocr-timeout and --ocr-no-cache on fs.
+func addOCRFlags(fs *flag.FlagSet) *ocrFlags {
+	var o ocrFlags
+	fs.StringVar(&o.mode, "ocr", "auto", "OCR of scanned pages and images: auto (pages without text), off, force (every page)")
+	fs.DurationVar(&o.timeout, "ocr-timeout", 2*time.Minute, "time limit for recognizing one page")
+	fs.BoolVar(&o.noCache, "ocr-no-cache", false, "do not use or fill the cache of recognized pages")
+	return &o
+}
+
+// apply sets ingest's OCR options; workers is the command's parallelism,
+// which OCR pages share.
+func (o *ocrFlags) apply(cmd string, workers int) error {
+	mode, err := ingest.ParseOCRMode(o.mode)
+	if err != nil {
+		return usageErrorf("%s: --ocr: %v", cmd, err)
+	}
+	if o.timeout <= 0 {
+		return usageErrorf("%s: --ocr-timeout must be positive", cmd)
+	}
+	cache := ingest.DefaultOCRCacheDir()
+	if o.noCache {
+		cache = ""
+	}
+	ingest.SetOCR(ingest.OCROptions{Mode: mode, Workers: workers, PageTimeout: o.timeout, CacheDir: cache})
+	return nil
 }

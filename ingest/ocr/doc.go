@@ -1,0 +1,18 @@
+// Package ocr recognizes the text of scanned pages with the tesseract
+// program and its Vietnamese model (Debian packages tesseract-ocr and
+// tesseract-ocr-vie), the way ocrmypdf does: one tesseract process per page
+// image, with OMP_THREAD_LIMIT=1 so that pages run in parallel instead of
+// one page over every core. Pages of a PDF are rendered with pdftoppm
+// (poppler-utils) at 300 dpi in grey; PNG, JPEG and TIFF files go to
+// tesseract as they are (a multi-page TIFF in one run).
+//
+// An Engine bounds how many pages run at once, gives each page a deadline,
+// counts the pages it recognized and caches each result on disk under the
+// SHA-256 of the page image, so that reading a file again does not run OCR
+// again. Lines come back from tesseract's TSV output with their geometry
+// and are joined into paragraphs (a line whose next line's first word would
+// have fitted at its end ends a paragraph), as the PDF reader joins text
+// lines. The text is returned as tesseract read it; the caller normalizes
+// it (NFC, tone placement, cleanup) like the text of any other reader. The
+// package imports nothing else of vanban's.
+package ocr

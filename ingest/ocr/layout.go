@@ -1,0 +1,187 @@
+package ocr
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// line is one text line of tesseract's TSV output with its box, in pixels.
+type line struct {
+	page, block, par int
+	words            []string
+	left, right      int
+	top, height      int
+}
+
+func (l *line) text() string { return strings.Join(l.words, " ") }
+
+// maxPages bounds the page numbers ParseTSV believes.
+const maxPages = 10000
+
+// ParseTSV reads tesseract's TSV output (level, page_num, block_num,
+// par_num, line_num, word_num, left, top, width, height, conf, text) into
+// pages of paragraphs. Pages are numbered by page_num; a page with no
+// words is an empty Page. Malformed rows are skipped.
+func ParseTSV(tsv []byte) []Page {
+	type key struct{ page, block, par, line int }
+	var lines []*line
+	byKey := map[key]*line{}
+	maxPage := 0
+	confSum := map[int]float64{}
+	confN := map[int]int{}
+	for _, row := range strings.Split(string(tsv), "\n") {
+		f := strings.Split(strings.TrimRight(row, "\r"), "\t")
+		if len(f) < 12 || f[0] != "5" {
+			if len(f) >= 2 && f[0] == "1" {
+				if n, err := strconv.Atoi(f[1]); err == nil && n <= maxPages {
+					maxPage = max(maxPage, n)
+				}
+			}
+			continue
+		}
+		var v [10]int
+		ok := true
+		for i := 1; i <= 9; i++ {
+			n, err := strconv.Atoi(f[i])
+			if err != nil {
+				ok = false
+				break
+			}
+			v[i] = n
+		}
+		word := strings.TrimSpace(strings.Join(f[11:], "\t"))
+		if !ok || word == "" || v[1] < 1 || v[1] > maxPages {
+			continue
+		}
+		conf, err := strconv.ParseFloat(f[10], 64)
+		if err == nil && conf >= 0 {
+			confSum[v[1]] += conf
+			confN[v[1]]++
+		}
+		k := key{v[1], v[2], v[3], v[4]}
+		l := byKey[k]
+		if l == nil {
+			l = &line{page: v[1], block: v[2], par: v[3], left: v[6], right: v[6] + v[8], top: v[7], height: v[9]}
+			byKey[k] = l
+			lines = append(lines, l)
+		}
+		l.words = append(l.words, word)
+		l.left = min(l.left, v[6])
+		l.right = max(l.right, v[6]+v[8])
+		l.height = max(l.height, v[9])
+		maxPage = max(maxPage, v[1])
+	}
+	if maxPage == 0 {
+		return nil
+	}
+	pages := make([]Page, maxPage)
+	for i := range pages {
+		n := i + 1
+		pages[i].Confidence = -1
+		if confN[n] > 0 {
+			pages[i].Confidence = confSum[n] / float64(confN[n])
+		}
+		var pl []*line
+		for _, l := range lines {
+			if l.page == n {
+				pl = append(pl, l)
+			}
+		}
+		pages[i].Text = paragraphs(pl)
+	}
+	return pages
+}
+
+// listStart matches the start of a line that begins a new item: a dash or
+// bullet, a number or letter with a dot or bracket, a roman numeral, or an
+// article, chapter, section or part heading.
+var listStart = regexp.MustCompile(`^(?:[-–—+•*▪●◦]\s|\(?\d{1,3}[.)]\s|\(?[a-zđ][)]\s|[IVXLC]{1,6}[.)]\s|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+\b)`)
+
+// paragraphs joins the lines of one page into paragraphs separated by
+// "\n". Lines of different tesseract paragraphs never join. Within one,
+// a line joins the one before unless that line ended short: when the next
+// line's first word would have fitted in the room left at its end, the
+// writer broke the line on purpose (a heading, the end of a paragraph).
+func paragraphs(lines []*line) string {
+	if len(lines) == 0 {
+		return ""
+	}
+	// The right edge of the text: the widest lines of the page, robust to
+	// one stray mark in the margin.
+	rights := make([]int, len(lines))
+	for i, l := range lines {
+		rights[i] = l.right
+	}
+	slices.Sort(rights)
+	right := rights[len(rights)*9/10]
+	lefts := make([]int, len(lines))
+	for i, l := range lines {
+		lefts[i] = l.left
+	}
+	slices.Sort(lefts)
+	left := lefts[len(lefts)/10]
+	var b strings.Builder
+	for i, l := range lines {
+		t := l.text()
+		if i > 0 {
+			prev := lines[i-1]
+			switch {
+			case prev.block != l.block || prev.par != l.par || lineEnds(prev, l, left, right):
+				b.WriteByte('\n')
+			case strings.HasSuffix(prev.text(), "-") && hyphenJoins(prev.text()):
+				// "05-" + "NQ/TW": the writer's hyphen, kept, no space.
+			default:
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(t)
+	}
+	return b.String()
+}
+
+// lineEnds reports whether prev ends its paragraph before next: next
+// starts an item, or is indented from the left margin and not aligned with
+// prev (a right-aligned signature block, a first-line indent), or its first
+// word would have fitted at the end of prev.
+func lineEnds(prev, next *line, left, right int) bool {
+	t := next.text()
+	if listStart.MatchString(t) {
+		return true
+	}
+	h := max(prev.height, next.height)
+	if next.left-left > 2*h && abs(next.left-prev.left) > h {
+		return true
+	}
+	n := utf8.RuneCountInString(t)
+	if n == 0 {
+		return false
+	}
+	charW := float64(next.right-next.left) / float64(n)
+	word := t
+	if i := strings.IndexByte(t, ' '); i >= 0 {
+		word = t[:i]
+	}
+	need := float64(utf8.RuneCountInString(word)+1) * charW
+	room := float64(right - prev.right)
+	return room > need+0.5*float64(max(prev.height, next.height))
+}
+
+// hyphenJoins reports whether a line ending in "-" continues with no space:
+// the hyphen follows a letter or digit (a compound or a number such as
+// "05-NQ/TW" wrapped after its hyphen), not a spaced dash.
+func hyphenJoins(s string) bool {
+	s = strings.TrimSuffix(s, "-")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

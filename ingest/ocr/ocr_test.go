@@ -1,0 +1,157 @@
+package ocr
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestFix(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"sửa đối, bố sung", "sửa đổi, bổ sung"},
+		{"VỀ VIỆC SỬA ĐỐI, BỐ SUNG", "VỀ VIỆC SỬA ĐỔI, BỔ SUNG"},
+		{"Chỉ tiết như sau", "Chi tiết như sau"},
+		{"các chỉ tiêu chủ yếu", "các chỉ tiêu chủ yếu"}, // a real word stays
+		{"ĐẲNG CỘNG SẲN VIỆT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM"},
+		{"bình đẳng giới", "bình đẳng giới"},
+		{"Ðiều 1. Ðảng ủy", "Điều 1. Đảng ủy"},
+		{"sửa  đối", "sửa đổi"}, // Clean collapses the spaces first
+		{"sửa\nđối", "sửa\nđối"}, // only within a line
+		{"kiếm tra", "kiểm tra"},
+		{"xkiếm tra", "xkiếm tra"}, // whole words only
+		{"hoà bình", "hoà bình"},   // tone placement left as the page has it
+		{"", ""},
+	} {
+		if got := Fix(tc.in); got != tc.want {
+			t.Errorf("Fix(%q) = %q; want %q", tc.in, got, tc.want)
+		}
+	}
+	for k, v := range confusions {
+		if strings.Count(k, " ") != 1 || strings.Count(v, " ") != 1 || utf8.RuneCountInString(k) != utf8.RuneCountInString(v) {
+			t.Errorf("confusion %q -> %q: want two words of the same length", k, v)
+		}
+	}
+}
+
+// tsv builds tesseract TSV rows: each line is "block par line left top
+// width height text" with words spread over the width.
+func tsv(rows ...string) []byte {
+	var b strings.Builder
+	b.WriteString("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n")
+	b.WriteString("1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t\n")
+	for _, r := range rows {
+		f := strings.SplitN(r, " ", 8)
+		words := strings.Fields(f[7])
+		left, width := atoi(f[3]), atoi(f[5])
+		n := utf8.RuneCountInString(f[7])
+		x := left
+		for i, w := range words {
+			ww := width * utf8.RuneCountInString(w) / n
+			b.WriteString(strings.Join([]string{"5", "1", f[0], f[1], f[2], itoa(i + 1), itoa(x), f[4], itoa(ww), f[6], "95.5", w}, "\t"))
+			b.WriteByte('\n')
+			x += ww + width/n
+		}
+	}
+	return []byte(b.String())
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for ; n > 0; n /= 10 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+	}
+	return string(b)
+}
+
+func TestParseTSV(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		rows []string
+		want string
+	}{
+		{"full lines join", []string{
+			"1 1 1 100 100 2000 40 Thực hiện Nghị quyết Đại hội Đảng bộ xã lần thứ XXIII, Đảng ủy xã thống nhất ban",
+			"1 1 2 100 150 1200 40 hành nghị quyết về phát triển kinh tế.",
+		}, "Thực hiện Nghị quyết Đại hội Đảng bộ xã lần thứ XXIII, Đảng ủy xã thống nhất ban hành nghị quyết về phát triển kinh tế."},
+		{"a short line ends its paragraph", []string{
+			"1 1 1 100 100 2000 40 Thực hiện Nghị quyết Đại hội Đảng bộ xã lần thứ XXIII, Đảng ủy xã thống nhất ban",
+			"1 1 2 100 150 600 40 hành nghị quyết.",
+			"1 1 3 100 200 2000 40 Các chi bộ căn cứ nghị quyết này xây dựng kế hoạch cụ thể để thực hiện ngay.",
+		}, "Thực hiện Nghị quyết Đại hội Đảng bộ xã lần thứ XXIII, Đảng ủy xã thống nhất ban hành nghị quyết.\nCác chi bộ căn cứ nghị quyết này xây dựng kế hoạch cụ thể để thực hiện ngay."},
+		{"list items", []string{
+			"1 1 1 100 100 2000 40 1. Mục tiêu đến năm 2026 của Đảng bộ xã An Bình trong nhiệm kỳ tới đây",
+			"1 1 2 100 150 2000 40 - Tỷ lệ hộ nghèo giảm xuống dưới 1,5% trong toàn xã vào cuối năm 2026.",
+		}, "1. Mục tiêu đến năm 2026 của Đảng bộ xã An Bình trong nhiệm kỳ tới đây\n- Tỷ lệ hộ nghèo giảm xuống dưới 1,5% trong toàn xã vào cuối năm 2026."},
+		{"blocks and paragraphs never join", []string{
+			"1 1 1 100 100 2000 40 ĐẢNG BỘ TỈNH HÀ NAM ĐẢNG ỦY XÃ AN BÌNH ĐẢNG CỘNG SẢN VIỆT NAM",
+			"2 1 1 100 150 2000 40 NGHỊ QUYẾT VỀ PHÁT TRIỂN KINH TẾ - XÃ HỘI XÃ AN BÌNH GIAI ĐOẠN",
+		}, "ĐẢNG BỘ TỈNH HÀ NAM ĐẢNG ỦY XÃ AN BÌNH ĐẢNG CỘNG SẢN VIỆT NAM\nNGHỊ QUYẾT VỀ PHÁT TRIỂN KINH TẾ - XÃ HỘI XÃ AN BÌNH GIAI ĐOẠN"},
+		{"a signature block far right", []string{
+			"1 1 1 100 100 2000 40 Các chi bộ căn cứ nghị quyết này xây dựng kế hoạch cụ thể để thực hiện ngay.",
+			"1 1 2 1500 150 600 40 T/M ĐẢNG ỦY",
+			"1 1 3 1650 200 300 40 BÍ THƯ",
+		}, "Các chi bộ căn cứ nghị quyết này xây dựng kế hoạch cụ thể để thực hiện ngay.\nT/M ĐẢNG ỦY\nBÍ THƯ"},
+		{"a wrapped number keeps its hyphen", []string{
+			"1 1 1 100 100 2000 40 Căn cứ Nghị quyết số 02-NQ/ĐUK ngày 4 tháng 7 năm 2011 của Đảng ủy Khối 05-",
+			"1 1 2 100 150 2000 40 NQ/TW về xây dựng tổ chức cơ sở đảng trong sạch, vững mạnh giai đoạn tới.",
+		}, "Căn cứ Nghị quyết số 02-NQ/ĐUK ngày 4 tháng 7 năm 2011 của Đảng ủy Khối 05-NQ/TW về xây dựng tổ chức cơ sở đảng trong sạch, vững mạnh giai đoạn tới."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseTSV(tsv(tc.rows...))
+			if len(got) != 1 {
+				t.Fatalf("ParseTSV: %d pages; want 1", len(got))
+			}
+			if got[0].Text != tc.want {
+				t.Errorf("ParseTSV text =\n%s\nwant\n%s", got[0].Text, tc.want)
+			}
+			if got[0].Confidence != 95.5 {
+				t.Errorf("confidence = %v; want 95.5", got[0].Confidence)
+			}
+		})
+	}
+	if got := ParseTSV([]byte("garbage\n5\tx\n")); got != nil {
+		t.Errorf("ParseTSV(garbage) = %v; want nil", got)
+	}
+	// A page with no words (a blank scan) is an empty page.
+	blank := ParseTSV([]byte("1\t1\t0\t0\t0\t0\t0\t0\t10\t10\t-1\t\n1\t2\t0\t0\t0\t0\t0\t0\t10\t10\t-1\t\n5\t2\t1\t1\t1\t1\t0\t0\t5\t5\t90\tchữ\n"))
+	if len(blank) != 2 || blank[0].Text != "" || blank[0].Confidence != -1 || blank[1].Text != "chữ" {
+		t.Errorf("ParseTSV(blank page, page) = %+v", blank)
+	}
+}
+
+func TestCacheRoundTrip(t *testing.T) {
+	e := New(Options{CacheDir: t.TempDir()})
+	pages := []Page{{Text: "Nghị quyết", Confidence: 91.5}, {Text: "", Confidence: -1}}
+	e.cachePut("ab12", pages)
+	got, ok := e.cacheGet("ab12")
+	if !ok || len(got) != 2 || got[0].Text != "Nghị quyết" || got[0].Confidence != 91.5 || !got[0].Cached || got[1].Confidence != -1 {
+		t.Errorf("cacheGet = %+v, %v; want the pages back, cached", got, ok)
+	}
+	if _, ok := e.cacheGet("cd34"); ok {
+		t.Error("cacheGet of a missing key succeeded")
+	}
+	if k1, k2 := e.cacheKey([]byte("a")), e.cacheKey([]byte("b")); k1 == k2 || len(k1) != 64 {
+		t.Errorf("cacheKey: %q, %q; want distinct hex digests", k1, k2)
+	}
+}
+
+func FuzzParseTSV(f *testing.F) {
+	f.Add(tsv("1 1 1 100 100 2000 40 Thực hiện Nghị quyết", "1 1 2 100 150 600 40 hành nghị quyết."))
+	f.Add([]byte("5\t1\t1\t1\t1\t1\t-5\t0\t0\t0\t-1\t\xff\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for _, p := range ParseTSV(b) {
+			_ = Fix(p.Text)
+		}
+	})
+}
