@@ -15,7 +15,7 @@ func TestFix(t *testing.T) {
 		{"ĐẲNG CỘNG SẲN VIỆT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM"},
 		{"bình đẳng giới", "bình đẳng giới"},
 		{"Ðiều 1. Ðảng ủy", "Điều 1. Đảng ủy"},
-		{"sửa  đối", "sửa đổi"}, // Clean collapses the spaces first
+		{"sửa  đối", "sửa đổi"},  // Clean collapses the spaces first
 		{"sửa\nđối", "sửa\nđối"}, // only within a line
 		{"kiếm tra", "kiểm tra"},
 		{"xkiếm tra", "xkiếm tra"}, // whole words only
