@@ -16,6 +16,9 @@ const (
 	FormatPNG  Format = "png"
 	FormatJPEG Format = "jpeg"
 	FormatTIFF Format = "tiff"
+	FormatXLSX Format = "xlsx"
+	FormatXLS  Format = "xls"
+	FormatODS  Format = "ods"
 )
 
 // PageBreak separates pages in Document.Text: a form feed, as pdftotext writes.

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"vanban/ingest/sheet"
 	"vanban/ingest/vntext"
 )
 
@@ -179,6 +180,12 @@ func readerFor(f Format) func(string, []byte) (parsed, error) {
 		return readDOC
 	case FormatPNG, FormatJPEG, FormatTIFF:
 		return readImage
+	case FormatXLSX:
+		return readSheet(sheet.ReadXLSX)
+	case FormatXLS:
+		return readSheet(sheet.ReadXLS)
+	case FormatODS:
+		return readSheet(sheet.ReadODS)
 	}
 	return nil
 }

@@ -40,7 +40,8 @@ func TestReadErrors(t *testing.T) {
 		{"too large", big, ErrTooLarge, "exceeds the limit of 256 MiB"},
 		{"elf", writeFile(t, "ls.txt", []byte("\x7fELF\x02\x01\x01\x00rest")), ErrNotDocument, "not a document: looks like an ELF binary"},
 		{"zip", writeFile(t, "a.docx", zipOf(t, map[string]string{"notes.txt": "x"})), ErrNotDocument, "ZIP archive without Word parts"},
-		{"xlsx", writeFile(t, "a.xlsx", zipOf(t, map[string]string{"xl/workbook.xml": "<x/>"})), ErrUnsupported, "Excel workbook"},
+		{"xlsx", writeFile(t, "a.xlsx", zipOf(t, map[string]string{"xl/workbook.xml": "<x/>"})), ErrCorrupt, "xlsx: corrupt"},
+		{"pptx", writeFile(t, "a.pptx", zipOf(t, map[string]string{"ppt/presentation.xml": "<x/>"})), ErrUnsupported, "PowerPoint presentation"},
 	}
 	for _, tt := range tests {
 		doc, err := Read(tt.path)
@@ -131,6 +132,17 @@ func TestReadRecoversPanic(t *testing.T) {
 	_, err := Read(p)
 	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "reader crashed: index out of range") {
 		t.Errorf("Read(panicking reader) error = %v; want a recovered crash", err)
+	}
+}
+
+// TestReadDamagedXLS checks that a damaged .xls is corrupt and says it is
+// a workbook.
+func TestReadDamagedXLS(t *testing.T) {
+	xls := append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 504)...)
+	xls = append(xls, utf16le("Workbook")...)
+	_, err := Read(writeFile(t, "a.xls", xls))
+	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "xls: ") {
+		t.Errorf("Read(damaged xls) error = %v; want corrupt xls", err)
 	}
 }
 

@@ -292,9 +292,11 @@ func sniffZip(data []byte) sniffed {
 	case word:
 		return sniffed{format: FormatDOCX, what: "Word document (DOCX)"}
 	case xl:
-		return sniffed{err: fmt.Errorf("%w: Excel workbook (XLSX)", ErrUnsupported)}
+		return sniffed{format: FormatXLSX, what: "Excel workbook (XLSX)"}
 	case ppt:
 		return sniffed{err: fmt.Errorf("%w: PowerPoint presentation (PPTX)", ErrUnsupported)}
+	case odf && strings.Contains(mimetype, "opendocument.spreadsheet"):
+		return sniffed{format: FormatODS, what: "OpenDocument spreadsheet (ODS)"}
 	case odf && strings.Contains(mimetype, "opendocument.text"):
 		return sniffed{err: fmt.Errorf("%w: OpenDocument text (ODT)", ErrUnsupported)}
 	case odf && strings.Contains(mimetype, "epub"):
@@ -315,8 +317,8 @@ var oleStreams = []struct {
 }{
 	{"EncryptedPackage", "", "password-protected Office document", ErrEncrypted},
 	{"WordDocument", FormatDOC, "Word 97-2003 document", nil},
-	{"Workbook", FormatDOC, "Excel 97-2003 workbook", ErrUnsupported},
-	{"Book", FormatDOC, "Excel 5.0/95 workbook", ErrUnsupported},
+	{"Workbook", FormatXLS, "Excel 97-2003 workbook", nil},
+	{"Book", FormatXLS, "Excel 5.0/95 workbook", nil},
 	{"PowerPoint Document", FormatDOC, "PowerPoint 97-2003 presentation", ErrUnsupported},
 	{"__substg1.0_", "", "Outlook message", ErrUnsupported},
 }

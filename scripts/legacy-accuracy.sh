@@ -5,16 +5,18 @@
 #
 # Builds vanban, runs `vanban text FILE` on every original in
 # LEGACY_DIR/{tcvn3,vni} (default ../shared/corpus/legacy beside the
-# repository; $VANBAN_SHARED/corpus/legacy when set): .rtf, .doc and .pdf.
-# Excel (.xls) and PowerPoint (.ppt) files are reported as unsupported and
-# left out of the score. The texts are written as NAME.txt into a temporary
-# folder, next to a copy of the transcripts of the files scored, and
-# ../shared/eval/textacc.py prints per file and overall char, diacritic and
-# syllable accuracy (NFC both sides, whitespace collapsed).
+# repository; $VANBAN_SHARED/corpus/legacy when set): .rtf, .doc, .pdf and
+# .xls. Where LibreOffice (soffice) is installed, each .xls is also
+# converted to .xlsx and .ods (as an old workbook saved again) and those are
+# read too. PowerPoint (.ppt) files are reported as unsupported and left out
+# of the score. The texts are written as NAME.txt into a temporary folder per
+# format, next to a copy of the transcripts, and ../shared/eval/textacc.py
+# prints per file and overall char, diacritic and syllable accuracy (NFC
+# both sides, whitespace collapsed), for each format and then for all the
+# originals together.
 #
-# Needs go and python3; runs no other program on the documents. Exit status:
-# 0 when every scored file was read, 1 when some file failed, 2 on a setup
-# error.
+# Needs go and python3 (soffice optional). Exit status: 0 when every scored
+# file was read, 1 when some file failed, 2 on a setup error.
 set -eu
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -34,13 +36,22 @@ command -v python3 >/dev/null 2>&1 || { echo "legacy-accuracy: python3 is requir
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/legacy-accuracy.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
-mkdir -p "$work/truth" "$work/pred"
+mkdir -p "$work/truth" "$work/pred" "$work/conv"
 
 echo "building vanban..." >&2
 (cd "$repo" && go build -o "$work/vanban" ./cmd/vanban)
 
 failed=0
 scored=0
+# read FILE NAME FORMAT: vanban text FILE into pred/ and pred-FORMAT/.
+read_one() {
+	mkdir -p "$work/pred-$3"
+	if ! "$work/vanban" text --ocr off "$1" >"$work/pred-$3/$2.txt" 2>"$work/err"; then
+		echo "$3/$2: FAILED: $(head -n 3 "$work/err")" >&2
+		failed=$((failed + 1))
+	fi
+	cp "$work/truth/$2.txt" "$work/truth-$3/$2.txt" 2>/dev/null || { mkdir -p "$work/truth-$3"; cp "$work/truth/$2.txt" "$work/truth-$3/$2.txt"; }
+}
 for enc in tcvn3 vni; do
 	dir=$legacy/$enc
 	[ -d "$dir" ] || continue
@@ -50,8 +61,8 @@ for enc in tcvn3 vni; do
 		name=${base%.*}
 		ext=$(printf '%s' "${base##*.}" | tr 'A-Z' 'a-z')
 		case $ext in
-		rtf | doc | pdf) ;;
-		xls | ppt)
+		rtf | doc | pdf | xls) ;;
+		ppt)
 			echo "$enc/$base: unsupported (${ext}), not scored" >&2
 			continue
 			;;
@@ -64,13 +75,31 @@ for enc in tcvn3 vni; do
 		fi
 		cp "$truth" "$work/truth/$name.txt"
 		scored=$((scored + 1))
-		if ! "$work/vanban" text "$f" >"$work/pred/$name.txt" 2>"$work/err"; then
-			echo "$enc/$base: FAILED: $(head -n 3 "$work/err")" >&2
-			failed=$((failed + 1))
-		fi
+		read_one "$f" "$name" "$ext"
+		cp "$work/pred-$ext/$name.txt" "$work/pred/$name.txt"
+		[ "$ext" = xls ] && cp "$f" "$work/conv/$name.xls"
 	done
 done
+if command -v soffice >/dev/null 2>&1 && ls "$work/conv/"*.xls >/dev/null 2>&1; then
+	for to in xlsx ods; do
+		(cd "$work/conv" && soffice --headless "-env:UserInstallation=file://$work/lo" --convert-to $to *.xls >/dev/null 2>&1) ||
+			echo "soffice --convert-to $to failed" >&2
+		for f in "$work/conv/"*.$to; do
+			[ -f "$f" ] || continue
+			name=$(basename "$f" .$to)
+			read_one "$f" "$name" "$to"
+		done
+	done
+else
+	echo "soffice not installed: .xlsx/.ods conversions of the .xls files not read" >&2
+fi
 
-echo "scored $scored files ($failed failed to read)" >&2
+echo "scored $scored files ($failed reads failed)" >&2
+for fmt in doc rtf pdf xls xlsx ods; do
+	[ -d "$work/pred-$fmt" ] || continue
+	echo "== $fmt"
+	python3 "$scorer" "$work/truth-$fmt" "$work/pred-$fmt" | tail -n 1
+done
+echo "== all originals, per file"
 python3 "$scorer" "$work/truth" "$work/pred"
 [ "$failed" -eq 0 ] || exit 1
