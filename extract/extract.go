@@ -26,6 +26,7 @@ func Extract(doc Source) Record {
 		n := len(doc.Pages)
 		rec.Pages = &n
 	}
+	rec.OCRPages = doc.OCRPages
 	text := doc.Text()
 
 	guard(&rec, "heading", func() {

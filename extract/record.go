@@ -76,6 +76,9 @@ type Record struct {
 	Authors []string `json:"authors"`
 	// Pages is the page count of paged formats (PDF), else null.
 	Pages *int `json:"pages"`
+	// OCRPages counts the pages whose text was recognized by OCR (scanned
+	// PDF pages, image files); 0 when none was.
+	OCRPages int `json:"ocr_pages"`
 	// References are the documents the text cites by number.
 	References []Reference `json:"references"`
 	// Abbreviations are the short forms the text uses, with their

@@ -38,6 +38,8 @@ type Source struct {
 	// Paged reports whether Pages are real pages (PDF) rather than one
 	// block of an unpaged format: only then does the record count them.
 	Paged bool
+	// OCRPages counts the pages whose text came from OCR.
+	OCRPages int
 	// Title is the title the file's metadata gives (HTML <title> or
 	// headline, DOCX core properties, PDF Info), if any. The heading
 	// extractor falls back on it.

@@ -15,6 +15,7 @@ func sourceOf(doc ingest.Document) extract.Source {
 		Encoding:  doc.Encoding,
 		Pages:     doc.Pages,
 		Paged:     doc.Paged,
+		OCRPages:  doc.OCRPages,
 		Title:     doc.Title,
 		Published: doc.Published,
 		Warnings:  doc.Warnings,
