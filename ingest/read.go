@@ -11,6 +11,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"vanban/ingest/sheet"
 	"vanban/ingest/vntext"
 )
@@ -232,10 +234,17 @@ func finish(doc *Document, p parsed) {
 		if !utf8.ValidString(pg) {
 			pg = strings.ToValidUTF8(pg, "\uFFFD")
 		}
+		fromTCVN3 := p.encoding == vntext.EncTCVN3
 		if fixed, enc := vntext.Repair(pg); enc != "" {
 			pg = fixed
 			repairedFrom = enc
 			repairedPages++
+			fromTCVN3 = fromTCVN3 || enc == vntext.EncTCVN3
+		}
+		if fromTCVN3 {
+			// TCVN3 has no toned capitals: restore them as the page
+			// shows them ("ủY BAN" -> "ỦY BAN").
+			pg = vntext.TCVN3Capitals(norm.NFC.String(pg))
 		}
 		doc.Pages[i] = vntext.Clean(pg)
 	}
