@@ -570,7 +570,10 @@ func issuerLines(lines []textLine, idx []int, numberAt int, afterChrome bool) st
 			}
 			continue
 		}
+		// The national motto, also wrapped after "XÃ" (a web copy puts
+		// each half of it in a paragraph of its own).
 		if strings.Contains(fc, "cong hoa xa hoi") || strings.Contains(fc, "chu nghia viet nam") ||
+			strings.HasPrefix(fc+" ", "cong hoa xa ") ||
 			strings.Contains(fc, "doc lap") || strings.Contains(fc, "dang cong san viet nam") {
 			if len(units) > 0 {
 				break

@@ -30,6 +30,12 @@ func TestParseHeading(t *testing.T) {
 				Title: "VỀ VIỆC THÀNH LẬP BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ", Authors: []string{"Trần Văn Hải"}},
 		},
 		{
+			name: "web copy: the motto wrapped after XÃ is no part of the issuer",
+			text: "|\n**ỦY BAN NHÂN\nDÂN **\nTHÀNH PHỐ HẢI PHÒNG\n|\n**CỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n|\n|\nSố:\n218/2025/QĐ-UBND\n|\n*Hải Phòng, ngày 26 tháng 11 năm 2025*\n|\n\n**QUYẾT ĐỊNH**\n\nPHÂN CẤP THẨM QUYỀN QUYẾT ĐỊNH TIÊU CHUẨN\n\n*Căn cứ Luật Tổ chức chính quyền địa phương;*\n",
+			want: Heading{Kind: "decision", Number: "218/2025/QĐ-UBND", Issuer: "Ủy ban nhân dân thành phố Hải Phòng", Issued: "2025-11-26",
+				Title: "PHÂN CẤP THẨM QUYỀN QUYẾT ĐỊNH TIÊU CHUẨN", Authors: []string{}},
+		},
+		{
 			name: "type line in a legacy encoding that lost its toned capitals",
 			text: "BỘ Y TẾ\nSố: 15/2011/QĐ-BYT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHà Nội, ngày 19 tháng 4 năm 2011\n\nQUYếT ĐịNH\nQuy định về tổ chức và hoạt động\n\nCăn cứ Nghị định.\n",
 			want: Heading{Kind: "decision", Number: "15/2011/QĐ-BYT", Issuer: "Bộ Y tế", Issued: "2011-04-19",
