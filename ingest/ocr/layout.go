@@ -13,6 +13,7 @@ import (
 type line struct {
 	page, block, par int
 	words            []string
+	boxes            [][2]int // left and right of each word
 	left, right      int
 	top, height      int
 }
@@ -70,6 +71,7 @@ func ParseTSV(tsv []byte) []Page {
 			lines = append(lines, l)
 		}
 		l.words = append(l.words, word)
+		l.boxes = append(l.boxes, [2]int{v[6], v[6] + v[8]})
 		l.left = min(l.left, v[6])
 		l.right = max(l.right, v[6]+v[8])
 		l.height = max(l.height, v[9])
@@ -91,9 +93,82 @@ func ParseTSV(tsv []byte) []Page {
 				pl = append(pl, l)
 			}
 		}
-		pages[i].Text = paragraphs(pl)
+		pages[i].Text = paragraphs(splitColumns(pl))
 	}
 	return pages
+}
+
+// columnGap is the gap between two words of a line, in line heights, that
+// makes them two columns: the two halves of an official heading (issuer
+// and number on the left, national motto and place-date on the right)
+// that tesseract reads as one line.
+const columnGap = 3
+
+// splitColumns finds the blocks whose lines hold two columns (a word gap
+// wider than columnGap line heights in one line at least) and gives the
+// left column's lines first, then the right column's, each as a block of
+// its own, as the text layer of such a heading reads. Other blocks are
+// left as they are.
+func splitColumns(lines []*line) []*line {
+	var out []*line
+	for i := 0; i < len(lines); {
+		j := i
+		for j < len(lines) && lines[j].block == lines[i].block {
+			j++
+		}
+		block := lines[i:j]
+		i = j
+		var cuts []int
+		for _, l := range block {
+			for k := 1; k < len(l.boxes); k++ {
+				gap := l.boxes[k][0] - l.boxes[k-1][1]
+				if gap > columnGap*max(l.height, 1) {
+					cuts = append(cuts, (l.boxes[k][0]+l.boxes[k-1][1])/2)
+					break
+				}
+			}
+		}
+		if len(cuts) == 0 {
+			out = append(out, block...)
+			continue
+		}
+		slices.Sort(cuts)
+		cut := cuts[len(cuts)/2]
+		var left, right []*line
+		for _, l := range block {
+			a, b := l.part(func(x0, x1 int) bool { return (x0+x1)/2 < cut })
+			if a != nil {
+				left = append(left, a)
+			}
+			if b != nil {
+				b.block = -b.block - 1 // a block of its own
+				right = append(right, b)
+			}
+		}
+		out = append(out, left...)
+		out = append(out, right...)
+	}
+	return out
+}
+
+// part splits a line into the words for which inLeft holds and the others;
+// either may be nil.
+func (l *line) part(inLeft func(x0, x1 int) bool) (a, b *line) {
+	for k, w := range l.words {
+		box := l.boxes[k]
+		p := &a
+		if !inLeft(box[0], box[1]) {
+			p = &b
+		}
+		if *p == nil {
+			*p = &line{page: l.page, block: l.block, par: l.par, left: box[0], right: box[1], top: l.top, height: l.height}
+		}
+		(*p).words = append((*p).words, w)
+		(*p).boxes = append((*p).boxes, box)
+		(*p).left = min((*p).left, box[0])
+		(*p).right = max((*p).right, box[1])
+	}
+	return a, b
 }
 
 // listStart matches the start of a line that begins a new item: a dash or

@@ -4,11 +4,9 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -245,10 +243,15 @@ func (e *Engine) render(ctx context.Context, path string, n int) ([]byte, error)
 }
 
 // recognize runs tesseract on one image (of pages pages), through the
-// cache.
+// cache, which keeps tesseract's TSV output: the text is made from it on
+// every read, so a better layout or fix applies to cached pages too.
 func (e *Engine) recognize(ctx context.Context, img []byte, pages int) ([]Page, error) {
 	key := e.cacheKey(img)
-	if got, ok := e.cacheGet(key); ok {
+	if tsv, ok := e.cacheGet(key); ok {
+		got := textOf(tsv)
+		for i := range got {
+			got[i].Cached = true
+		}
 		e.pages.Add(int64(len(got)))
 		return got, nil
 	}
@@ -274,75 +277,57 @@ func (e *Engine) recognize(ctx context.Context, img []byte, pages int) ([]Page, 
 		}
 		return nil, fmt.Errorf("%w: tesseract: %v: %s", ErrImage, err, firstLine(stderr.String()))
 	}
-	got := ParseTSV(stdout.Bytes())
-	for i := range got {
-		got[i].Text = Fix(got[i].Text)
-	}
-	if len(got) == 0 {
+	if len(ParseTSV(stdout.Bytes())) == 0 {
 		if msg := firstLine(stderr.String()); strings.Contains(strings.ToLower(msg), "error") {
 			return nil, fmt.Errorf("%w: tesseract: %s", ErrImage, msg)
 		}
-		got = []Page{{Confidence: -1}}
 	}
-	e.cachePut(key, got)
+	got := textOf(stdout.Bytes())
+	e.cachePut(key, stdout.Bytes())
 	e.pages.Add(int64(len(got)))
 	return got, nil
 }
 
-// cacheVersion changes when the way TSV output becomes text changes, so
-// that old cache entries are not used.
-const cacheVersion = "1"
+// textOf makes the pages of a TSV output: paragraphs, mended confusions;
+// one empty page when tesseract found nothing.
+func textOf(tsv []byte) []Page {
+	got := ParseTSV(tsv)
+	for i := range got {
+		got[i].Text = Fix(got[i].Text)
+	}
+	if len(got) == 0 {
+		got = []Page{{Confidence: -1}}
+	}
+	return got
+}
 
-// cacheKey is the hex SHA-256 of the image and of everything that changes
-// the text made of it.
+// cacheKey is the hex SHA-256 of the image and of what tesseract is asked
+// (model, version, page segmentation).
 func (e *Engine) cacheKey(img []byte) string {
 	h := sha256.New()
 	h.Write(img)
-	fmt.Fprintf(h, "\x00%s\x00%s\x00psm3\x00%s", e.opts.Lang, e.version, cacheVersion)
+	fmt.Fprintf(h, "\x00%s\x00%s\x00psm3\x00tsv", e.opts.Lang, e.version)
 	return hex.EncodeToString(h.Sum(nil))
 }
 
 func (e *Engine) cachePath(key string) string {
-	return filepath.Join(e.opts.CacheDir, key[:2], key+".ocr")
+	return filepath.Join(e.opts.CacheDir, key[:2], key+".tsv")
 }
 
-// cacheGet returns the pages stored under key. The file is one record per
-// page: confidence (float64 bits, 8 bytes), length (4 bytes), text.
-func (e *Engine) cacheGet(key string) ([]Page, bool) {
+// cacheGet returns the TSV output stored under key.
+func (e *Engine) cacheGet(key string) ([]byte, bool) {
 	if e.opts.CacheDir == "" {
 		return nil, false
 	}
 	b, err := os.ReadFile(e.cachePath(key))
-	if err != nil {
-		return nil, false
-	}
-	var out []Page
-	for len(b) > 0 {
-		if len(b) < 12 {
-			return nil, false
-		}
-		conf := math.Float64frombits(binary.LittleEndian.Uint64(b))
-		n := int(binary.LittleEndian.Uint32(b[8:]))
-		b = b[12:]
-		if n > len(b) {
-			return nil, false
-		}
-		out = append(out, Page{Text: string(b[:n]), Confidence: conf, Cached: true})
-		b = b[n:]
-	}
-	return out, len(out) > 0
+	return b, err == nil
 }
 
-// cachePut stores pages under key; a failure only costs a later OCR run.
-func (e *Engine) cachePut(key string, pages []Page) {
+// cachePut stores a TSV output under key, atomically; a failure only costs
+// a later OCR run.
+func (e *Engine) cachePut(key string, tsv []byte) {
 	if e.opts.CacheDir == "" {
 		return
-	}
-	var b []byte
-	for _, p := range pages {
-		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(p.Confidence))
-		b = binary.LittleEndian.AppendUint32(b, uint32(len(p.Text)))
-		b = append(b, p.Text...)
 	}
 	path := e.cachePath(key)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -352,7 +337,7 @@ func (e *Engine) cachePut(key string, pages []Page) {
 	if err != nil {
 		return
 	}
-	_, werr := tmp.Write(b)
+	_, werr := tmp.Write(tsv)
 	cerr := tmp.Close()
 	if werr != nil || cerr != nil || os.Rename(tmp.Name(), path) != nil {
 		os.Remove(tmp.Name())

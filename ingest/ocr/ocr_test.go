@@ -102,6 +102,13 @@ func TestParseTSV(t *testing.T) {
 			"1 1 2 1500 150 600 40 T/M ĐẢNG ỦY",
 			"1 1 3 1650 200 300 40 BÍ THƯ",
 		}, "Các chi bộ căn cứ nghị quyết này xây dựng kế hoạch cụ thể để thực hiện ngay.\nT/M ĐẢNG ỦY\nBÍ THƯ"},
+		{"a two-column heading: left column first, then right", []string{
+			"1 1 1 100 100 500 40 ĐẢNG BỘ TỈNH HÀ NAM",
+			"1 1 1 1400 100 700 40 ĐẢNG CỘNG SẢN VIỆT NAM",
+			"1 1 2 120 150 460 40 ĐẢNG ỦY XÃ AN BÌNH",
+			"1 1 3 200 200 300 40 Số 07-NQ/ĐU",
+			"1 1 3 1300 200 900 40 An Bình, ngày 15 tháng 3 năm 2024",
+		}, "ĐẢNG BỘ TỈNH HÀ NAM\nĐẢNG ỦY XÃ AN BÌNH\nSố 07-NQ/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\nAn Bình, ngày 15 tháng 3 năm 2024"},
 		{"a wrapped number keeps its hyphen", []string{
 			"1 1 1 100 100 2000 40 Căn cứ Nghị quyết số 02-NQ/ĐUK ngày 4 tháng 7 năm 2011 của Đảng ủy Khối 05-",
 			"1 1 2 100 150 2000 40 NQ/TW về xây dựng tổ chức cơ sở đảng trong sạch, vững mạnh giai đoạn tới.",
@@ -132,17 +139,20 @@ func TestParseTSV(t *testing.T) {
 
 func TestCacheRoundTrip(t *testing.T) {
 	e := New(Options{CacheDir: t.TempDir()})
-	pages := []Page{{Text: "Nghị quyết", Confidence: 91.5}, {Text: "", Confidence: -1}}
-	e.cachePut("ab12", pages)
+	in := tsv("1 1 1 100 100 2000 40 Nghị quyết")
+	e.cachePut("ab12", in)
 	got, ok := e.cacheGet("ab12")
-	if !ok || len(got) != 2 || got[0].Text != "Nghị quyết" || got[0].Confidence != 91.5 || !got[0].Cached || got[1].Confidence != -1 {
-		t.Errorf("cacheGet = %+v, %v; want the pages back, cached", got, ok)
+	if !ok || string(got) != string(in) {
+		t.Errorf("cacheGet = %q, %v; want the TSV back", got, ok)
 	}
 	if _, ok := e.cacheGet("cd34"); ok {
 		t.Error("cacheGet of a missing key succeeded")
 	}
 	if k1, k2 := e.cacheKey([]byte("a")), e.cacheKey([]byte("b")); k1 == k2 || len(k1) != 64 {
 		t.Errorf("cacheKey: %q, %q; want distinct hex digests", k1, k2)
+	}
+	if pages := textOf(nil); len(pages) != 1 || pages[0].Text != "" || pages[0].Confidence != -1 {
+		t.Errorf("textOf(nothing) = %+v; want one empty page", pages)
 	}
 }
 
