@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"vanban/extract"
+	"vanban/ingest"
 	"vanban/internal/testshared"
 )
 
@@ -125,4 +127,86 @@ func TestScoreFormats(t *testing.T) {
 			}
 		}
 	}
+}
+
+// sameFields are the record fields every format and encoding of one text
+// must agree on.
+var sameFields = []string{"kind", "number", "issued", "issuer", "title"}
+
+// fieldsOf reads path as ingest and extract do and returns sameFields.
+func fieldsOf(t *testing.T, path string) map[string]string {
+	t.Helper()
+	doc, err := ingest.Read(path)
+	if err != nil {
+		t.Fatalf("read %s: %v", path, err)
+	}
+	rec := extract.Extract(sourceOf(doc))
+	return map[string]string{"kind": rec.Kind, "number": string(rec.Number), "issued": string(rec.Issued),
+		"issuer": string(rec.Issuer), "title": string(rec.Title)}
+}
+
+// TestFormatsSameMetadata reads every format and encoding variant of each
+// dev text (../shared/corpus/formats) and of the scanned test fixture
+// (ingest/testdata/scan: a text PDF, its scan as a PDF, a PNG and a TIFF,
+// read by OCR where tesseract is installed), and checks that all give the
+// original's kind, number, issued date, issuer and title.
+func TestFormatsSameMetadata(t *testing.T) {
+	groups := map[string][]string{} // original -> variants
+	scan := filepath.Join("..", "..", "ingest", "testdata", "scan")
+	groups[filepath.Join(scan, "nghiquyet-xa.pdf")] = nil
+	if err := exec.Command("tesseract", "--version").Run(); err == nil {
+		for _, f := range []string{"scan.pdf", "page.png", "two.tif"} {
+			groups[filepath.Join(scan, f)] = nil
+		}
+		groups[filepath.Join(scan, "nghiquyet-xa.pdf")] = []string{filepath.Join(scan, "scan.pdf"), filepath.Join(scan, "page.png"), filepath.Join(scan, "two.tif")}
+	} else {
+		t.Log("tesseract not installed: the scanned variants are not compared")
+	}
+	if root := filepath.Join(testshared.Root(t), "..", "shared"); dirExists(filepath.Join(root, "corpus", "formats")) {
+		formats := filepath.Join(root, "corpus", "formats")
+		for _, v := range readVariantsTSV(t, filepath.Join(formats, "variants.tsv")) {
+			src := filepath.Join(root, "corpus", "dev", v[1])
+			groups[src] = append(groups[src], filepath.Join(formats, v[0]))
+		}
+	}
+	ingest.SetOCR(ingest.OCROptions{})
+	n := 0
+	for orig, variants := range groups {
+		if len(variants) == 0 {
+			continue
+		}
+		want := fieldsOf(t, orig)
+		for _, v := range variants {
+			n++
+			got := fieldsOf(t, v)
+			for _, f := range sameFields {
+				if got[f] != want[f] {
+					t.Errorf("%s: %s = %q; the original %s gives %q", filepath.Base(v), f, got[f], filepath.Base(orig), want[f])
+				}
+			}
+		}
+	}
+	t.Logf("%d variants compared with their originals", n)
+}
+
+func dirExists(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.IsDir()
+}
+
+// readVariantsTSV returns the rows (variant, source, ...) of variants.tsv.
+func readVariantsTSV(t *testing.T, path string) [][]string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("no variants table: %v", err)
+	}
+	var rows [][]string
+	for _, l := range strings.Split(string(b), "\n") {
+		c := strings.Split(l, "\t")
+		if len(c) >= 2 && c[0] != "variant" {
+			rows = append(rows, c)
+		}
+	}
+	return rows
 }
