@@ -225,7 +225,13 @@ func TestRepair(t *testing.T) {
 		{"line one ok\nQuy®Þnh cña Bé\nViệt Nam", "line one ok\nQuyđịnh của Bộ\nViệt Nam", "tcvn3"},
 		// mojibake that reads as valid words is repaired with its run
 		{"T×nh h×nh thùc hiÖn nhiÖm vô kÕ ho¹ch", "Tình hình thực hiện nhiệm vụ kế hoạch", "tcvn3"},
+		// a signature block: one ® glued to a word is mojibake enough
+		{"KT. Thèng ®èc\nPhã Thèng ®èc", "KT. Thống đốc\nPhó Thống đốc", "tcvn3"},
+		{"- Thêi ®iÓm thõa kÕ;", "- Thời điểm thừa kế;", "tcvn3"},
+		{"(®· ký)", "(đã ký)", "tcvn3"}, // symbols only, glued: no invalid word to lose
 		// never touched
+		{"Microsoft® Word và ® bản quyền", "Microsoft® Word và ® bản quyền", ""},
+		{"rd = DF × rd,F + DD × rd,D", "rd = DF × rd,F + DD × rd,D", ""},
 		{"Việt Nam và các nước", "Việt Nam và các nước", ""},
 		{"Café au lait, naïve résumé, Ærø", "Café au lait, naïve résumé, Ærø", ""},
 		{"Điều 5 § 2, giá 20° ± 1, © 2024", "Điều 5 § 2, giá 20° ± 1, © 2024", ""},

@@ -131,8 +131,10 @@ func Repair(s string) (string, string) {
 	return b.String(), from
 }
 
-// hasTelltale reports whether s holds a tell-tale rune, or two of the
-// symbols strongTell lists.
+// hasTelltale reports whether s holds a tell-tale rune, two of the
+// symbols strongTell lists, or one of them glued to the letter after it
+// (TCVN3's đ as "®" in "Thèng ®èc": clean text puts ® after a name, not
+// before a letter).
 func hasTelltale(s string) bool {
 	strong := 0
 	for i := 0; i < len(s); i++ {
@@ -149,8 +151,26 @@ func hasTelltale(s string) bool {
 			if strong >= 2 {
 				return true
 			}
+			if next, _ := utf8.DecodeRuneInString(s[i+n:]); unicode.IsLetter(next) {
+				return true
+			}
 		}
 		i += n - 1
+	}
+	return false
+}
+
+// gluedTell reports whether a strongTell symbol in s is glued to a letter
+// or another such symbol after it ("®·", "®èc"): mojibake, where clean
+// text sets the symbol apart ("DF × rd", "Microsoft® Word").
+func gluedTell(s string) bool {
+	for i, r := range s {
+		if strongTell[r] {
+			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+			if unicode.IsLetter(next) || strongTell[next] {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -240,7 +260,11 @@ func repairRun(run string, raw []byte) (string, string, bool) {
 			continue
 		}
 		sc := ScoreText(out)
-		if sc.Valid > orig.Valid && sc.Invalid < orig.Invalid && sc.Net() > bestNet {
+		// More valid syllables and fewer invalid words; or, where the run
+		// had no invalid word to lose (its mojibake is symbols only, as
+		// "®·" for "đã"), more valid syllables and no invalid word.
+		better := sc.Invalid < orig.Invalid || orig.Invalid == 0 && sc.Invalid == 0 && gluedTell(run)
+		if sc.Valid > orig.Valid && better && sc.Net() > bestNet {
 			best, bestFrom, bestNet = out, r.name, sc.Net()
 		}
 	}
