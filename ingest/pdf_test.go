@@ -425,6 +425,13 @@ func TestDropRunningLines(t *testing.T) {
 		{"header on every page",
 			[][]textLine{page(1, "Công báo số 1"), page(2, "Công báo số 2"), page(3, "Công báo số 3")},
 			[]string{"body 1|same body line", "body 2|same body line", "body 3|same body line"}},
+		{"the number line and the motto stay on the first page",
+			[][]textLine{
+				append(page(1, "Số: 12/2020/NQ-HĐND"), textLine{x0: 300, x1: 500, y: 800, size: 9, text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"}),
+				append(page(2, "Số: 12/2020/NQ-HĐND"), textLine{x0: 300, x1: 500, y: 800, size: 9, text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"}),
+				append(page(3, "Số: 12/2020/NQ-HĐND"), textLine{x0: 300, x1: 500, y: 800, size: 9, text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"}),
+			},
+			[]string{"Số: 12/2020/NQ-HĐND|body 1|same body line|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "body 2|same body line", "body 3|same body line"}},
 		{"two pages keep a repeated first line",
 			[][]textLine{page(1, "QUYẾT ĐỊNH"), page(2, "QUYẾT ĐỊNH")},
 			[]string{"QUYẾT ĐỊNH|body 1|same body line", "QUYẾT ĐỊNH|body 2|same body line"}},

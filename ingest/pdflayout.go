@@ -298,7 +298,7 @@ func dropRunningLines(pages [][]textLine, bands []band) {
 	for p, lines := range pages {
 		keep := lines[:0:0]
 		for i, l := range lines {
-			if isEdge(p, i) && running(l) {
+			if isEdge(p, i) && running(l) && !(p == 0 && headingLine(l.text)) {
 				continue
 			}
 			keep = append(keep, l)
@@ -320,6 +320,18 @@ func dropRunningLines(pages [][]textLine, bands []band) {
 		}
 		pages[p] = keep
 	}
+}
+
+// headingLineRE matches the lines of an official document's heading that a
+// template may repeat at the top of every page: the number line, the
+// national motto and its second line, the Party's name.
+var headingLineRE = regexp.MustCompile(`(?i)^\W*(?:số|so)\s*:?\s*\d|cộng hòa xã hội|cộng hoà xã hội|độc lập\s*-\s*tự do|đảng cộng sản việt nam`)
+
+// headingLine reports whether a line of the first page is part of the
+// document's heading: it stays there even where later pages repeat it as a
+// running header.
+func headingLine(s string) bool {
+	return headingLineRE.MatchString(strings.ToLower(s))
 }
 
 // topRank and bottomRank say how many lines of the page lie strictly
