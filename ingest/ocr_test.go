@@ -133,96 +133,31 @@ func mixedPDF(t *testing.T) []byte {
 		t.Fatal("scan.pdf holds no JPEG stream")
 	}
 	jpeg := scan[i : j+2]
-	var b testPDF
-	catalog := b.add("")
-	pages := b.add("")
-	font := b.add(simpleFont)
-	text := b.add(stream("", "BT /F1 12 Tf 72 700 Td (Page one has a text layer.) Tj ET"))
-	img := b.add(stream("/Type /XObject /Subtype /Image /Width 1688 /Height 2363 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode", string(jpeg)))
-	draw := b.add(stream("", "q 595 0 0 842 0 0 cm /Im1 Do Q"))
-	p1 := b.add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R /Resources << /Font << /F1 %d 0 R >> >> >>", pages, text, font))
-	p2 := b.add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R /Resources << /XObject << /Im1 %d 0 R >> >> >>", pages, draw, img))
-	b.set(catalog, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pages))
-	b.set(pages, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R %d 0 R] /Count 2 >>", p1, p2))
-	return b.bytes(catalog, 0)
-}
-
-// TestOCRMissing runs with a PATH where tesseract cannot be found: a
-// scanned page is kept empty with a warning saying how to install it, and
-// an image file is unsupported with the same hint.
-func TestOCRMissing(t *testing.T) {
-	t.Setenv("PATH", t.TempDir())
-	SetOCR(OCROptions{})
-	defer SetOCR(OCROptions{})
-	doc, err := Read(filepath.Join("testdata", "scan", "scan.pdf"))
-	if err != nil {
-		t.Fatalf("Read(scan.pdf) without tesseract: %v; want the document with a warning", err)
+	stream := func(dict, data string) string {
+		return fmt.Sprintf("<< %s /Length %d >>\nstream\n%s\nendstream", dict, len(data), data)
 	}
-	if !containsAny(doc.Warnings, "page 1 has no text layer; it looks scanned; install tesseract") || !containsAny(doc.Warnings, "apt-get install tesseract-ocr") {
-		t.Errorf("warnings = %q; want the page reported with how to install tesseract", doc.Warnings)
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [6 0 R 7 0 R] /Count 2 >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+		stream("", "BT /F1 12 Tf 72 700 Td (Page one has a text layer.) Tj ET"),
+		stream("/Type /XObject /Subtype /Image /Width 1688 /Height 2363 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode", string(jpeg)),
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 3 0 R >> >> >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 8 0 R /Resources << /XObject << /Im1 5 0 R >> >> >>",
+		stream("", "q 595 0 0 842 0 0 cm /Im1 Do Q"),
 	}
-	_, err = Read(filepath.Join("testdata", "scan", "page.png"))
-	if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "apt-get install tesseract-ocr") {
-		t.Errorf("Read(page.png) without tesseract: %v; want unsupported with the install hint", err)
+	var buf bytes.Buffer
+	buf.WriteString("%PDF-1.4\n")
+	offs := make([]int, len(objs))
+	for i, body := range objs {
+		offs[i] = buf.Len()
+		fmt.Fprintf(&buf, "%d 0 obj\n%s\nendobj\n", i+1, body)
 	}
-}
-
-// TestOCRCache reads a scan twice with a cache: the second read finds the
-// page in the cache and gives the same text.
-func TestOCRCache(t *testing.T) {
-	needOCR(t)
-	cache := t.TempDir()
-	SetOCR(OCROptions{Workers: 2, CacheDir: cache})
-	first, err := Read(filepath.Join("testdata", "scan", "page.png"))
-	if err != nil {
-		t.Fatal(err)
+	xref := buf.Len()
+	fmt.Fprintf(&buf, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&buf, "%010d 00000 n \n", o)
 	}
-	entries, _ := filepath.Glob(filepath.Join(cache, "*", "*.tsv"))
-	if len(entries) != 1 {
-		t.Fatalf("cache holds %d entries after one page; want 1", len(entries))
-	}
-	// Spoil the cached text: the second read must come from the cache.
-	b, err := os.ReadFile(entries[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(entries[0], []byte(strings.Replace(string(b), "\tQUYẾT\n", "\tQUYẾX\n", 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	second, err := Read(filepath.Join("testdata", "scan", "page.png"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := strings.Replace(first.Text(), "NGHỊ QUYẾT", "NGHỊ QUYẾX", 1); second.Text() != want {
-		t.Errorf("second read did not come from the cache:\n%s", second.Text())
-	}
-	if OCRPagesDone() != 2 {
-		t.Errorf("OCRPagesDone = %d; want 2 (cached pages count)", OCRPagesDone())
-	}
-}
-
-func TestTIFFPages(t *testing.T) {
-	le := func(b ...byte) []byte { return b }
-	for _, tc := range []struct {
-		name string
-		data []byte
-		want int
-		err  bool
-	}{
-		{"one page", le('I', 'I', 42, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0), 1, false},
-		{"two pages", le('I', 'I', 42, 0, 8, 0, 0, 0, 0, 0, 14, 0, 0, 0, 0, 0, 0, 0, 0, 0), 2, false},
-		{"big endian", le('M', 'M', 0, 42, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0), 1, false},
-		{"loop", le('I', 'I', 42, 0, 8, 0, 0, 0, 0, 0, 8, 0, 0, 0), 1, false},
-		{"offset past the end", le('I', 'I', 42, 0, 200, 0, 0, 0), 0, true},
-		{"offset into the header", le('I', 'I', 42, 0, 2, 0, 0, 0), 0, true},
-		{"entry count past the end", le('I', 'I', 42, 0, 8, 0, 0, 0, 0xff, 0), 1, false},
-	} {
-		got, err := tiffPages(tc.data)
-		if got != tc.want || (err != nil) != tc.err {
-			t.Errorf("tiffPages(%s) = %d, %v; want %d, error %v", tc.name, got, err, tc.want, tc.err)
-		}
-	}
-	if doc, err := ReadBytes("x.tif", []byte("II*\x00\xff\x00\x00\x00")); !errors.Is(err, ErrCorrupt) {
-		t.Errorf("ReadBytes(bad TIFF) = %v, %v; want ErrCorrupt", doc.Format, err)
-	}
+	fmt.Fprintf(&buf, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return buf.Bytes()
 }

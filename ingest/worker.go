@@ -18,6 +18,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"vanban/ingest/pdf"
 )
 
 // The PDF worker. A PDF that sends the parser into an endless loop cannot
@@ -460,9 +462,9 @@ func processRSS(pid int) int64 {
 // workerError rebuilds an error that crossed the process boundary as text,
 // so that errors.Is still tells the classes apart (ErrEncrypted, ...).
 func workerError(msg string) error {
-	for _, known := range []error{errPDFPassword, errPDFUnsupportedCrypt} {
+	for _, known := range []error{pdf.ErrPassword, pdf.ErrUnsupportedCrypt} {
 		if k := known.Error(); strings.HasPrefix(msg, k) {
-			return fmt.Errorf("%w%s", known, msg[len(k):])
+			return pdfError(fmt.Errorf("%w%s", known, msg[len(k):]))
 		}
 	}
 	return errors.New(msg)

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"vanban/ingest/pdf"
 )
 
 // TestMain lets the test binary serve as its own PDF worker: the parent
@@ -152,7 +154,7 @@ func TestTailBufferReason(t *testing.T) {
 }
 
 func TestWorkerErrorKeepsClass(t *testing.T) {
-	for _, msg := range []string{errPDFPassword.Error(), errPDFUnsupportedCrypt.Error() + ": AES-512"} {
+	for _, msg := range []string{pdf.ErrPassword.Error(), pdf.ErrUnsupportedCrypt.Error() + ": AES-512"} {
 		if err := workerError(msg); !errors.Is(err, ErrEncrypted) || err.Error() != msg {
 			t.Errorf("workerError(%q) = %v (Is ErrEncrypted: %v); want the same message, of class ErrEncrypted", msg, err, errors.Is(err, ErrEncrypted))
 		}

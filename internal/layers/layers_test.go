@@ -26,10 +26,12 @@ type layer struct {
 // the test: give a new package its layer here.
 var layerTable = []layer{
 	{"vanban/ingest/vntext", nil},
-	{"vanban/ingest", []string{"vanban/ingest/vntext", "vanban/ingest/ocr", "vanban/ingest/sheet"}},
+	{"vanban/ingest", []string{"vanban/ingest/vntext", "vanban/ingest/ocr", "vanban/ingest/pdf", "vanban/ingest/sheet"}},
 	// The readers under ingest hand back pages and metadata: they import
 	// vntext at most, never another reader nor the front door.
 	{"vanban/ingest/ocr", []string{"vanban/ingest/vntext"}},
+	{"vanban/ingest/pdf", []string{"vanban/ingest/vntext"}},
+	{"vanban/ingest/pdf/pdftest", nil},
 	{"vanban/ingest/sheet", []string{"vanban/ingest/vntext"}},
 	{"vanban/extract", []string{"vanban/ingest/vntext"}},
 	{"vanban/index", []string{"vanban/extract", "vanban/ingest/vntext"}},
@@ -283,6 +285,8 @@ func TestCheck(t *testing.T) {
 		{ImportPath: "fmt", Standard: true},
 	}
 	want := []string{
+		// a reader importing the front door
+		"vanban/ingest/pdf imports vanban/ingest (vanban/ingest/pdf may import vanban/ingest/vntext)",
 		"vanban/newthing has no layer (add it to layerTable)",
 		"vanban/search imports vanban/export (vanban/search may import vanban/index, vanban/extract, vanban/ingest/vntext)",
 	}

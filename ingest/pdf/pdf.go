@@ -1,4 +1,4 @@
-package ingest
+package pdf
 
 import (
 	"bytes"
@@ -6,37 +6,50 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"time"
 
 	"github.com/ledongthuc/pdf"
 )
 
-// PDF reading options. The CLI sets them before reading; they are not meant
-// to change while reads are running.
-var (
-	// PDFTimeout is how long one PDF may take to parse before its worker
-	// process is killed and the file fails with "PDF parsing timed out".
-	PDFTimeout = 10 * time.Second
-	// PDFInProcess parses PDFs in this process instead of a killable
-	// worker process: faster to start, but a PDF that hangs the parser
-	// hangs the caller, and there is no memory bound.
-	PDFInProcess = false
-	// PDFMaxPages is how many pages of one PDF are read; the rest are
-	// skipped with a warning.
-	PDFMaxPages = 5000
-)
+// ErrEncrypted is wrapped by the errors for PDFs that need a password or
+// use an encryption this reader cannot undo.
+var ErrEncrypted = errors.New("encrypted")
 
-// readPDFFile is the PDF reader: in a worker process unless PDFInProcess
-// is set (or this process is the worker).
-func readPDFFile(path string, data []byte) (parsed, error) {
-	if PDFInProcess || WorkerRequested() {
-		return parsePDF(data, PDFMaxPages)
-	}
-	return parsePDFInWorker(data, PDFTimeout, PDFMemoryLimit, PDFMaxPages)
+// Result is what the reader makes of a PDF: text per page, the metadata
+// of its Info dictionary, what went wrong without stopping it, and the
+// pages that paint something but hold no text (scans, for OCR).
+type Result struct {
+	Pages     []string
+	Title     string
+	Published string // ISO date or datetime
+	Meta      map[string]string
+	Warnings  []string
+	NoText    []int // 1-based
 }
 
-// errPDFPassword is the error for a PDF that needs a password to open.
-var errPDFPassword = fmt.Errorf("%w PDF: a password is required", ErrEncrypted)
+// Parse reads a PDF held in data, at most maxPages pages: text per page,
+// metadata, warnings. It never panics; a file that cannot be read at all
+// is an error (errors.Is ErrEncrypted for a password or an encryption it
+// cannot undo). Parse runs in the calling process: a hostile file can
+// take long or use much memory, so callers run it in a worker process
+// with a deadline.
+func Parse(data []byte, maxPages int) (Result, error) {
+	p, err := parsePDF(data, maxPages)
+	return Result{Pages: p.pages, Title: p.title, Published: p.published, Meta: p.meta, Warnings: p.warnings, NoText: p.noText}, err
+}
+
+// parsed is what parsePDF finds.
+type parsed struct {
+	pages     []string
+	paged     bool
+	title     string
+	published string
+	meta      map[string]string
+	warnings  []string
+	noText    []int
+}
+
+// ErrPassword is the error for a PDF that needs a password to open.
+var ErrPassword = fmt.Errorf("%w PDF: a password is required", ErrEncrypted)
 
 // parsePDF reads a PDF held in data: text per page, metadata, warnings.
 // It never panics; a file that cannot be read at all is an error.
@@ -80,7 +93,7 @@ func parsePDF(data []byte, maxPages int) (p parsed, err error) {
 		ex = extractPages(pages)
 	}
 	if openErr != nil || ex.allFailed {
-		if errors.Is(openErr, errPDFPassword) || errors.Is(openErr, errPDFUnsupportedCrypt) {
+		if errors.Is(openErr, ErrPassword) || errors.Is(openErr, ErrUnsupportedCrypt) {
 			return parsed{}, openErr
 		}
 		// Damaged cross-reference data (the file does not open, or no
@@ -233,9 +246,9 @@ func shortErr(err error) string {
 	return s
 }
 
-// errPDFUnsupportedCrypt is the error for encryption the library cannot
+// ErrUnsupportedCrypt is the error for encryption the library cannot
 // undo (AES-256, unknown security handlers).
-var errPDFUnsupportedCrypt = fmt.Errorf("%w PDF: unsupported encryption", ErrEncrypted)
+var ErrUnsupportedCrypt = fmt.Errorf("%w PDF: unsupported encryption", ErrEncrypted)
 
 // openPDF opens a PDF with the empty user password, turning the library's
 // panics and password errors into errors.
@@ -252,7 +265,7 @@ func openPDF(data []byte) (r *pdf.Reader, notes []string, err error) {
 	msg := err.Error()
 	switch {
 	case errors.Is(err, pdf.ErrInvalidPassword) || strings.Contains(msg, "invalid password"):
-		return nil, nil, errPDFPassword
+		return nil, nil, ErrPassword
 	case strings.Contains(msg, "encryption") || strings.Contains(msg, "bit encryption key"):
 		if bytes.Contains(data, []byte("/AESV3")) || bytes.Contains(data, []byte("/R 6")) || bytes.Contains(data, []byte("/R 5")) {
 			r, p, err := decryptAES256(data)
@@ -261,7 +274,7 @@ func openPDF(data []byte) (r *pdf.Reader, notes []string, err error) {
 			}
 			return r, restrictions(p), nil
 		}
-		return nil, nil, fmt.Errorf("%w: %s", errPDFUnsupportedCrypt, msg)
+		return nil, nil, fmt.Errorf("%w: %s", ErrUnsupportedCrypt, msg)
 	}
 	return nil, nil, fmt.Errorf("malformed PDF: %s", strings.TrimPrefix(strings.TrimPrefix(msg, "malformed PDF: "), "malformed PDF file: "))
 }

@@ -1,4 +1,4 @@
-package ingest
+package pdf
 
 import (
 	"bytes"
@@ -101,7 +101,7 @@ func TestPDFLZWContent(t *testing.T) {
 		page := b.add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /Contents %d 0 R >>", pages, c))
 		b.set(catalog, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pages))
 		b.set(pages, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 1 /Resources << /Font << /F1 %d 0 R >> >> >>", page, f1))
-		p, err := parsePDF(b.bytes(catalog, 0), PDFMaxPages)
+		p, err := parsePDF(b.bytes(catalog, 0), testMaxPages)
 		if err != nil {
 			t.Fatalf("filter %s: %v", filter, err)
 		}
@@ -138,7 +138,7 @@ func TestPDFDamagedLZW(t *testing.T) {
 	page := b.add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /Contents %d 0 R >>", pages, c))
 	b.set(catalog, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pages))
 	b.set(pages, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 1 /Resources << /Font << /F1 %d 0 R >> >> >>", page, f1))
-	p, err := parsePDF(b.bytes(catalog, 0), PDFMaxPages)
+	p, err := parsePDF(b.bytes(catalog, 0), testMaxPages)
 	if err != nil {
 		t.Fatal(err)
 	}

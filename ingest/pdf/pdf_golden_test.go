@@ -1,4 +1,4 @@
-package ingest
+package pdf
 
 import (
 	"bytes"
@@ -48,7 +48,7 @@ func TestPDFGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			p, err := parsePDF(data, PDFMaxPages)
+			p, err := parsePDF(data, testMaxPages)
 			if err != nil {
 				t.Fatalf("parsePDF(%s) error: %v", f, err)
 			}
@@ -81,7 +81,7 @@ func TestPDFGoldenLayout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := parsePDF(data, PDFMaxPages)
+	p, err := parsePDF(data, testMaxPages)
 	if err != nil {
 		t.Fatal(err)
 	}

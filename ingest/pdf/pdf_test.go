@@ -1,4 +1,4 @@
-package ingest
+package pdf
 
 import (
 	"bytes"
@@ -70,7 +70,7 @@ func TestPDFContentStreams(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := parsePDF(pagesPDF(tt.content), PDFMaxPages)
+			p, err := parsePDF(pagesPDF(tt.content), testMaxPages)
 			if err != nil {
 				t.Fatalf("parsePDF error: %v", err)
 			}
@@ -95,7 +95,7 @@ func TestPDFRunningHeaders(t *testing.T) {
 		contents = append(contents, fmt.Sprintf(
 			"BT /F1 9 Tf 72 800 Td (CONG BAO SO 12 NGAY 0%d) Tj ET BT /F1 10 Tf 72 700 Td (Body text of page %d.) Tj ET BT /F1 9 Tf 280 40 Td (Trang %d/4) Tj ET", i, i, i))
 	}
-	p, err := parsePDF(pagesPDF(contents...), PDFMaxPages)
+	p, err := parsePDF(pagesPDF(contents...), testMaxPages)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +109,7 @@ func TestPDFRunningHeaders(t *testing.T) {
 // TestPDFLonePageNumber checks that a bare page number at the bottom of a
 // single page goes, while a number inside the text stays.
 func TestPDFLonePageNumber(t *testing.T) {
-	p, err := parsePDF(pagesPDF("BT /F1 10 Tf 72 700 Td (Article 12 of the law.) Tj ET BT /F1 10 Tf 300 40 Td (- 1 -) Tj ET"), PDFMaxPages)
+	p, err := parsePDF(pagesPDF("BT /F1 10 Tf 72 700 Td (Article 12 of the law.) Tj ET BT /F1 10 Tf 300 40 Td (- 1 -) Tj ET"), testMaxPages)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,7 +206,7 @@ func TestPDFDamagedPages(t *testing.T) {
 	p3 := b.add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /Contents %d 0 R /Resources << /XObject << /Im1 %d 0 R >> >> >>", pages, scan, img))
 	b.set(catalog, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pages))
 	b.set(pages, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R %d 0 R %d 0 R] /Count 3 /Resources << /Font << /F1 %d 0 R >> >> >>", p1, p2, p3, f1))
-	p, err := parsePDF(b.bytes(catalog, 0), PDFMaxPages)
+	p, err := parsePDF(b.bytes(catalog, 0), testMaxPages)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -233,7 +233,7 @@ func TestPDFInfo(t *testing.T) {
 	info := b.add("<< /Title " + title + " /Author (Van phong) /Producer (LibreOffice 7.4) /CreationDate (D:20240315093000+07'00') >>")
 	b.set(catalog, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pages))
 	b.set(pages, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 1 >>", page))
-	p, err := parsePDF(b.bytes(catalog, info), PDFMaxPages)
+	p, err := parsePDF(b.bytes(catalog, info), testMaxPages)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -273,7 +273,7 @@ func TestPDFEnvelope(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := parsePDF(tt.data, PDFMaxPages)
+			p, err := parsePDF(tt.data, testMaxPages)
 			if tt.err {
 				if err == nil || !strings.Contains(err.Error(), tt.want) {
 					t.Errorf("parsePDF(%s) error = %v; want one containing %q", tt.name, err, tt.want)
@@ -312,7 +312,7 @@ func TestPDFRebuildXref(t *testing.T) {
 		{"truncated", "truncated PDF", cut},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := parsePDF(tt.data, PDFMaxPages)
+			p, err := parsePDF(tt.data, testMaxPages)
 			if err != nil {
 				t.Fatalf("parsePDF error: %v", err)
 			}
@@ -593,7 +593,7 @@ func TestPDFDifferences(t *testing.T) {
 	page := b.add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /Contents %d 0 R >>", pages, c))
 	b.set(catalog, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pages))
 	b.set(pages, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 1 /Resources << /Font << /F1 %d 0 R >> >> >>", page, font))
-	p, err := parsePDF(b.bytes(catalog, 0), PDFMaxPages)
+	p, err := parsePDF(b.bytes(catalog, 0), testMaxPages)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -626,7 +626,7 @@ func TestPDFAbbreviatedFilter(t *testing.T) {
 		page := b.add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /Contents %d 0 R >>", pages, c))
 		b.set(catalog, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pages))
 		b.set(pages, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 1 /Resources << /Font << /F1 %d 0 R >> >> >>", page, f1))
-		p, err := parsePDF(b.bytes(catalog, 0), PDFMaxPages)
+		p, err := parsePDF(b.bytes(catalog, 0), testMaxPages)
 		if err != nil {
 			t.Fatalf("filter %s: %v", filter, err)
 		}
@@ -662,7 +662,7 @@ func TestPDFRebuildWhenNoPageReads(t *testing.T) {
 	for _, n := range []int{7, 9} { // the content streams of pagesPDF
 		copy(entry(n), entry(3)) // point at the font object instead
 	}
-	p, err := parsePDF(data, PDFMaxPages)
+	p, err := parsePDF(data, testMaxPages)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -703,7 +703,7 @@ func TestPDFTrueTypeNoEncoding(t *testing.T) {
 	page := b.add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /Contents %d 0 R >>", pages, c))
 	b.set(catalog, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pages))
 	b.set(pages, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 1 /Resources << /Font << /F1 %d 0 R >> >> >>", page, font))
-	p, err := parsePDF(b.bytes(catalog, 0), PDFMaxPages)
+	p, err := parsePDF(b.bytes(catalog, 0), testMaxPages)
 	if err != nil {
 		t.Fatal(err)
 	}

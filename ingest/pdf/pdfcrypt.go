@@ -1,4 +1,4 @@
-package ingest
+package pdf
 
 import (
 	"bytes"
@@ -31,7 +31,7 @@ var (
 
 // decryptAES256 opens a PDF encrypted with AES-256 under the empty user
 // password, and returns its permission flags. A file whose user password
-// is not empty is errPDFPassword.
+// is not empty is ErrPassword.
 func decryptAES256(data []byte) (*pdf.Reader, int64, error) {
 	plain, perms, err := decryptAES256Bytes(data)
 	if err != nil {
@@ -49,21 +49,21 @@ func decryptAES256(data []byte) (*pdf.Reader, int64, error) {
 func decryptAES256Bytes(data []byte) ([]byte, int64, error) {
 	m := encryptRefRE.FindAllSubmatch(data, -1)
 	if m == nil {
-		return nil, 0, fmt.Errorf("%w: no /Encrypt entry found", errPDFUnsupportedCrypt)
+		return nil, 0, fmt.Errorf("%w: no /Encrypt entry found", ErrUnsupportedCrypt)
 	}
 	last := m[len(m)-1]
 	encNum, _ := strconv.Atoi(string(last[1]))
 	objs := scanObjects(data)
 	enc, ok := objs[encNum]
 	if !ok {
-		return nil, 0, fmt.Errorf("%w: encryption dictionary not found", errPDFUnsupportedCrypt)
+		return nil, 0, fmt.Errorf("%w: encryption dictionary not found", ErrUnsupportedCrypt)
 	}
 	dict := enc.body
 	r, _ := strconv.Atoi(dictValue(dict, "R"))
 	u := []byte(dictString(dict, "U"))
 	ue := []byte(dictString(dict, "UE"))
 	if (r != 5 && r != 6) || len(u) < 48 || len(ue) < 32 {
-		return nil, 0, fmt.Errorf("%w: security handler revision %d", errPDFUnsupportedCrypt, r)
+		return nil, 0, fmt.Errorf("%w: security handler revision %d", ErrUnsupportedCrypt, r)
 	}
 	key, err := aes256FileKey(r, u, ue, nil)
 	if err != nil {
@@ -122,7 +122,7 @@ func lastMatch(re *regexp.Regexp, data []byte) []byte {
 
 // aes256FileKey derives the file key for the empty user password
 // (PDF 2.0 §7.6.4.3.3, algorithms 2.A and 2.B; revision 5 uses plain
-// SHA-256). It returns errPDFPassword when the user password is not empty.
+// SHA-256). It returns ErrPassword when the user password is not empty.
 func aes256FileKey(rev int, u, ue, password []byte) ([]byte, error) {
 	hashFn := func(salt []byte) []byte {
 		if rev == 5 {
@@ -134,12 +134,12 @@ func aes256FileKey(rev int, u, ue, password []byte) ([]byte, error) {
 		return hash2B(password, salt, nil)
 	}
 	if !bytes.Equal(hashFn(u[32:40]), u[:32]) {
-		return nil, errPDFPassword
+		return nil, ErrPassword
 	}
 	ik := hashFn(u[40:48])
 	block, err := aes.NewCipher(ik)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", errPDFUnsupportedCrypt, err)
+		return nil, fmt.Errorf("%w: %v", ErrUnsupportedCrypt, err)
 	}
 	key := make([]byte, 32)
 	cipher.NewCBCDecrypter(block, make([]byte, 16)).CryptBlocks(key, ue[:32])
