@@ -164,7 +164,7 @@ func headlineBlock(doc *html.Node, title string) []string {
 	if h1 == nil {
 		return nil
 	}
-	h := textOf(h1, 0)
+	h := textOf(h1, false)
 	if h == "" {
 		return nil
 	}
@@ -202,7 +202,7 @@ func findHeadline(doc *html.Node, title string) *html.Node {
 			if first == nil {
 				first = n
 			}
-			if title != "" && sameLine(textOf(n, 0), title) {
+			if title != "" && sameLine(textOf(n, false), title) {
 				match = n
 			}
 			return
@@ -236,7 +236,7 @@ func shortLine(n *html.Node) (string, bool) {
 	if unlikelyChrome.MatchString(getAttr(n, "class") + " " + getAttr(n, "id")) {
 		return "", false
 	}
-	t := textOf(n, 0)
+	t := textOf(n, false)
 	if t == "" || utf8.RuneCountInString(t) >= 200 {
 		return "", false
 	}
@@ -244,30 +244,10 @@ func shortLine(n *html.Node) (string, bool) {
 		return "", false
 	}
 	// Links beside a dateline are categories or tags: leave them out.
-	if t = textWithoutLinks(n); t == "" {
+	if t = textOf(n, true); t == "" {
 		return "", false
 	}
 	return t, true
-}
-
-// textWithoutLinks is textOf without the text inside <a> elements.
-func textWithoutLinks(n *html.Node) string {
-	var b strings.Builder
-	var walk func(n *html.Node, depth int)
-	walk = func(n *html.Node, depth int) {
-		if depth > 64 || n.Type == html.ElementNode && n.DataAtom == atom.A {
-			return
-		}
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-			b.WriteByte(' ')
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, depth+1)
-		}
-	}
-	walk(n, 0)
-	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 // linkText returns the number of bytes of text inside links below n.
@@ -276,7 +256,7 @@ func linkText(n *html.Node, depth int) int {
 		return 0
 	}
 	if n.Type == html.ElementNode && n.DataAtom == atom.A {
-		return len(textOf(n, 0))
+		return len(textOf(n, false))
 	}
 	total := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -508,11 +488,11 @@ func pageMeta(doc *html.Node) pageInfo {
 				}
 			case atom.Title:
 				if m.title == "" {
-					m.title = textOf(n, 0)
+					m.title = textOf(n, false)
 				}
 			case atom.H1:
 				if m.h1 == "" {
-					m.h1 = textOf(n, 0)
+					m.h1 = textOf(n, false)
 				}
 			case atom.Time:
 				if timeTag == "" {
@@ -642,12 +622,14 @@ func looksSiteName(s string) bool {
 	return true
 }
 
-// textOf returns the text inside n, whitespace collapsed.
-func textOf(n *html.Node, depth int) string {
+// textOf returns the text inside n, whitespace collapsed, at most 64
+// elements deep; with skipLinks, without the text inside <a> elements.
+// It is the one walker for short texts (headlines, datelines, titles).
+func textOf(n *html.Node, skipLinks bool) string {
 	var b strings.Builder
 	var walk func(n *html.Node, depth int)
 	walk = func(n *html.Node, depth int) {
-		if depth > 64 {
+		if depth > 64 || skipLinks && n.Type == html.ElementNode && n.DataAtom == atom.A {
 			return
 		}
 		if n.Type == html.TextNode {
@@ -658,7 +640,7 @@ func textOf(n *html.Node, depth int) string {
 			walk(c, depth+1)
 		}
 	}
-	walk(n, depth)
+	walk(n, 0)
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
