@@ -1,8 +1,12 @@
-// Package ingest reads archive files into Documents: it sniffs the format from
-// the bytes (PDF, DOCX, HTML, RTF, Word 97 .doc, plain text), extracts the text
-// page by page, decodes legacy Vietnamese encodings through package vntext, and
-// hands on Unicode NFC text with whitespace, zero-width characters, NBSP and
-// soft hyphens normalized. A bad file is an error naming the file and the
-// reason; panics from third-party parsers are recovered per file, and PDFs are
-// parsed in a child process that is killed on a deadline.
+// Package ingest is the front door of the readers: it sniffs the format
+// from the bytes (PDF, DOCX, HTML, RTF, Word 97 .doc, spreadsheets, images,
+// plain text), runs the reader of that format (packages pdf, word, html,
+// sheet under ingest; plain text here) and OCR for scanned pages and
+// images (package ocr), and hands on a Document: Unicode NFC text page by
+// page with whitespace, zero-width characters, NBSP and soft hyphens
+// normalized, mojibake repaired, the toned capitals TCVN3 lacks restored,
+// and the metadata the file carries. It also walks folders (Walk) and runs
+// the PDF reader in a child process that is killed on a deadline (the
+// worker). A bad file is an error naming the file and the reason; panics
+// from third-party parsers are recovered per file.
 package ingest

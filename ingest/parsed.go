@@ -20,8 +20,8 @@ type parsed struct {
 // put a failing reader in one's place.
 var (
 	readPDF  = readPDFFile
-	readDOCX = docxReader
-	readHTML = htmlReader
+	readDOCX = readDOCXFile
+	readHTML = readHTMLFile
 	readText = textReader
 	readRTF  = readRTFFile
 	readDOC  = readDOCFile

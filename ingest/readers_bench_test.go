@@ -12,7 +12,9 @@ import (
 )
 
 func TestHTMLUTF16(t *testing.T) {
-	src := page(`<title>Tin | Báo</title>`, `<h1>Nghị quyết về kinh tế</h1>`+articleBody)
+	src := `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Tin | Báo</title></head><body><article><h1>Nghị quyết về kinh tế</h1>` +
+		`<div class="content"><p>Chiều 7/12, HĐND thành phố đã thảo luận và thông qua Nghị quyết về tình hình thực hiện nhiệm vụ kinh tế – xã hội năm 2020, kế hoạch phát triển kinh tế – xã hội năm 2021.</p>` +
+		`<p>Theo đó, thành phố phấn đấu tốc độ tăng trưởng tổng sản phẩm trên địa bàn đạt khoảng 6,5%; thu nhập bình quân đầu người đạt 82 triệu đồng; tỷ lệ hộ nghèo giảm còn dưới 1%.</p></div></article></body></html>`
 	data, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(src))
 	if err != nil {
 		t.Fatal(err)

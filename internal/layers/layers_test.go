@@ -26,10 +26,12 @@ type layer struct {
 // the test: give a new package its layer here.
 var layerTable = []layer{
 	{"vanban/ingest/vntext", nil},
-	{"vanban/ingest", []string{"vanban/ingest/vntext", "vanban/ingest/ocr", "vanban/ingest/pdf", "vanban/ingest/sheet"}},
+	{"vanban/ingest", []string{"vanban/ingest/vntext", "vanban/ingest/html", "vanban/ingest/ocr", "vanban/ingest/pdf", "vanban/ingest/sheet", "vanban/ingest/word"}},
 	// The readers under ingest hand back pages and metadata: they import
 	// vntext at most, never another reader nor the front door.
 	{"vanban/ingest/ocr", []string{"vanban/ingest/vntext"}},
+	{"vanban/ingest/html", []string{"vanban/ingest/vntext"}},
+	{"vanban/ingest/word", []string{"vanban/ingest/vntext"}},
 	{"vanban/ingest/pdf", []string{"vanban/ingest/vntext"}},
 	{"vanban/ingest/pdf/pdftest", nil},
 	{"vanban/ingest/sheet", []string{"vanban/ingest/vntext"}},

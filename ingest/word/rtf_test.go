@@ -1,4 +1,4 @@
-package ingest
+package word
 
 import (
 	"errors"
@@ -418,19 +418,6 @@ func TestReadRTFGolden(t *testing.T) {
 	checkLegacyGolden(t, "sample.rtf", legacyGoldenText(p))
 }
 
-func TestReadRTFThroughRead(t *testing.T) {
-	doc, err := Read(filepath.Join("testdata", "legacy", "sample.rtf"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if doc.Format != FormatRTF || doc.Encoding != encTCVN3 || doc.Title != "Nghị quyết" {
-		t.Errorf("Read(sample.rtf) = format %q encoding %q title %q; want rtf tcvn3 %q", doc.Format, doc.Encoding, doc.Title, "Nghị quyết")
-	}
-	if !strings.Contains(doc.Text(), "Thủ trưởng cơ quan") {
-		t.Errorf("Read(sample.rtf) text lacks the VNI line: %q", doc.Text())
-	}
-}
-
 func FuzzParseRTF(f *testing.F) {
 	f.Add([]byte(`{\rtf1 Hello\par World}`))
 	f.Add([]byte(`{\rtf1` + rtfFonts + `\f1 Vi\'d6t{\f3 Vie\'e4t}\u7871?{\field{\*\fldinst X}{\fldrslt Y}}\cell\row}`))
@@ -497,35 +484,6 @@ func BenchmarkReadRTF(b *testing.B) {
 	benchLegacy(b, ".rtf", readRTFFile)
 }
 
-func benchLegacy(b *testing.B, ext string, read func(string, []byte) (parsed, error)) {
-	legacy := testshared.Dir(b, "corpus/legacy")
-	var files [][]byte
-	size := 0
-	for _, enc := range []string{"tcvn3", "vni"} {
-		paths, _ := filepath.Glob(filepath.Join(legacy, enc, "*"+ext))
-		for _, p := range paths {
-			data, err := os.ReadFile(p)
-			if err != nil {
-				b.Fatal(err)
-			}
-			files = append(files, data)
-			size += len(data)
-		}
-	}
-	if len(files) == 0 {
-		b.Skipf("no %s files in the legacy corpus", ext)
-	}
-	b.SetBytes(int64(size))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, data := range files {
-			if _, err := read("bench"+ext, data); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
-}
-
 // TestClearlyBetterEncoding checks the per-paragraph check of text in a
 // font named TCVN3 or VNI: the font's encoding stays unless another one
 // reads the bytes clearly better.
@@ -552,6 +510,35 @@ func TestClearlyBetterEncoding(t *testing.T) {
 	for _, tt := range tests {
 		if got := clearlyBetterEncoding([]byte(tt.in), tt.def); got != tt.want {
 			t.Errorf("clearlyBetterEncoding(%q, %q) = %q; want %q", tt.in, tt.def, got, tt.want)
+		}
+	}
+}
+
+func benchLegacy(b *testing.B, ext string, read func(string, []byte) (parsed, error)) {
+	legacy := testshared.Dir(b, "corpus/legacy")
+	var files [][]byte
+	size := 0
+	for _, enc := range []string{"tcvn3", "vni"} {
+		paths, _ := filepath.Glob(filepath.Join(legacy, enc, "*"+ext))
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			files = append(files, data)
+			size += len(data)
+		}
+	}
+	if len(files) == 0 {
+		b.Skipf("no %s files in the legacy corpus", ext)
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, data := range files {
+			if _, err := read("bench"+ext, data); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 }

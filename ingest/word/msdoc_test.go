@@ -1,4 +1,4 @@
-package ingest
+package word
 
 import (
 	"bytes"
@@ -346,21 +346,6 @@ func TestReadDOCErrors(t *testing.T) {
 		_, err := readDOCFile(tt.name, tt.data)
 		if err == nil || !errors.Is(err, tt.is) || !strings.Contains(err.Error(), tt.msg) {
 			t.Errorf("%s: readDOCFile error = %v; want %v containing %q", tt.name, err, tt.is, tt.msg)
-		}
-	}
-}
-
-func TestReadDOCThroughRead(t *testing.T) {
-	doc, err := Read(filepath.Join("testdata", "legacy", "sample.doc"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if doc.Format != FormatDOC || doc.Encoding != encTCVN3 {
-		t.Errorf("Read(sample.doc) = format %q encoding %q; want doc tcvn3", doc.Format, doc.Encoding)
-	}
-	for _, want := range []string{"NGHỊ QUYẾT", "Nghị quyết về công tác cán bộ.", "Thủ trưởng cơ quan", "A1 | B1"} {
-		if !strings.Contains(doc.Text(), want) {
-			t.Errorf("Read(sample.doc) text lacks %q: %q", want, doc.Text())
 		}
 	}
 }

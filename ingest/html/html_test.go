@@ -1,10 +1,13 @@
-package ingest
+package html
 
 import (
 	"fmt"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // page builds a news page with chrome around an article.
@@ -164,10 +167,8 @@ func TestHTMLLegacyCharset(t *testing.T) {
 	if p.encoding != "cp1258" {
 		t.Errorf("htmlReader(windows-1258).encoding = %q; want cp1258", p.encoding)
 	}
-	doc := Document{}
-	finish(&doc, p)
-	if !strings.Contains(doc.Text(), "Nghị quyết") {
-		t.Errorf("htmlReader(windows-1258) text = %q; want it to contain %q", doc.Text(), "Nghị quyết")
+	if text := norm.NFC.String(strings.Join(p.pages, "")); !strings.Contains(text, "Nghị quyết") {
+		t.Errorf("htmlReader(windows-1258) text = %q; want it to contain %q", text, "Nghị quyết")
 	}
 }
 
@@ -207,4 +208,22 @@ func TestHTMLPlainText(t *testing.T) {
 	if text != want {
 		t.Errorf("htmlPlainText text = %q; want %q", text, want)
 	}
+}
+
+func FuzzHTML(f *testing.F) {
+	f.Add([]byte(page(`<title>GRDP | Báo</title><meta property="article:published_time" content="2020-12-07T08:30">`, `<h1>GRDP</h1>`+articleBody)))
+	f.Add([]byte(`<html><head><meta charset="windows-1258"></head><body><p>Ngh\x69\xf2</p>`))
+	f.Add([]byte(strings.Repeat("<div>", 600) + "x"))
+	f.Add([]byte("<p>a<table><td>b</p>"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := htmlReader("f.html", data)
+		if err != nil {
+			return
+		}
+		for _, pg := range p.pages {
+			if !utf8.ValidString(pg) && utf8.Valid(data) {
+				t.Errorf("htmlReader(%q): page not valid UTF-8", data[:min(len(data), 80)])
+			}
+		}
+	})
 }

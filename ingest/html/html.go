@@ -1,10 +1,11 @@
-package ingest
+package html
 
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,6 +28,40 @@ const (
 	// maxHTMLElems bounds readability's work on huge pages.
 	maxHTMLElems = 200000
 )
+
+// Result is what the reader makes of a web page: its article text (one
+// block, paragraphs separated by "\n"), the charset it was decoded from,
+// its headline, publication time and other metadata, and what went wrong
+// without stopping it.
+type Result struct {
+	Text      string
+	Encoding  string
+	Title     string
+	Published string // ISO date or datetime
+	Meta      map[string]string
+	Warnings  []string
+}
+
+// Read reads a web page (see htmlReader). It does not fail: a page that
+// cannot be parsed is read as plain text with a warning.
+func Read(data []byte) (Result, error) {
+	p, err := htmlReader("", data)
+	r := Result{Encoding: p.encoding, Title: p.title, Published: p.published, Meta: p.meta, Warnings: p.warnings}
+	if len(p.pages) > 0 {
+		r.Text = p.pages[0]
+	}
+	return r, err
+}
+
+// parsed is what htmlReader finds.
+type parsed struct {
+	pages     []string
+	encoding  string
+	title     string
+	published string
+	meta      map[string]string
+	warnings  []string
+}
 
 // htmlReader reads a web page: the article body without navigation,
 // sidebars, footers, share buttons and scripts (readability), its headline,
@@ -771,3 +806,35 @@ var (
 	xmlEncodingRE    = regexp.MustCompile(`^\s*<\?xml[^>]*encoding=["']([A-Za-z0-9._:-]+)["']`)
 	contentCharsetRE = regexp.MustCompile(`(?i)charset\s*=\s*["']?([A-Za-z0-9._:-]+)`)
 )
+
+var isoDateRE = regexp.MustCompile(`^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?`)
+
+// isoDateTime cuts a W3C/ISO 8601 timestamp to "YYYY-MM-DD" or
+// "YYYY-MM-DDTHH:MM" as written (no time zone conversion); "" when s is
+// not one or the date is impossible. (The DOCX reader has its own copy:
+// readers import no other reader.)
+func isoDateTime(s string) string {
+	m := isoDateRE.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	if y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return ""
+	}
+	if m[4] == "" {
+		return fmt.Sprintf("%s-%s-%s", m[1], m[2], m[3])
+	}
+	h, _ := strconv.Atoi(m[4])
+	mi, _ := strconv.Atoi(m[5])
+	if h > 23 || mi > 59 {
+		return fmt.Sprintf("%s-%s-%s", m[1], m[2], m[3])
+	}
+	return fmt.Sprintf("%s-%s-%sT%s:%s", m[1], m[2], m[3], m[4], m[5])
+}
+
+func hasUTF16BOM(data []byte) bool {
+	return bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff})
+}

@@ -1,4 +1,4 @@
-package ingest
+package word
 
 import (
 	"encoding/binary"

@@ -1,4 +1,4 @@
-package ingest
+package word
 
 import (
 	"archive/zip"
@@ -7,13 +7,8 @@ import (
 	"errors"
 	"hash/crc32"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-	"unicode/utf8"
-
-	"vanban/internal/testshared"
 )
 
 const wordNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"`
@@ -73,37 +68,6 @@ func TestWordMLTextGarbage(t *testing.T) {
 }
 
 const coreXML = `<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"><dc:title>Nghị định 19/2019/NĐ-CP</dc:title><dc:creator>Văn phòng Chính phủ</dc:creator><dcterms:created>2019-02-19T08:30:00Z</dcterms:created><dcterms:modified>2019-02-20T00:00:00Z</dcterms:modified></cp:coreProperties>`
-
-func TestDOCXReader(t *testing.T) {
-	data := zipOf(t, map[string]string{
-		"[Content_Types].xml":  "<Types/>",
-		"word/document.xml":    wdoc(wp(wr("NGHỊ ĐỊNH")) + wp(wr("Điều 1. Phạm vi"))),
-		"word/footnotes.xml":   `<w:footnotes ` + wordNS + `><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="1">` + wp(wr("Chú thích một")) + `</w:footnote></w:footnotes>`,
-		"word/header1.xml":     `<w:hdr ` + wordNS + `>` + wp(wr("CÔNG BÁO")) + `</w:hdr>`,
-		"word/header2.xml":     `<w:hdr ` + wordNS + `>` + wp(wr("CÔNG BÁO")) + `</w:hdr>`,
-		"word/footer1.xml":     `<w:ftr ` + wordNS + `>` + wp(wr("Trang 3")) + `</w:ftr>`,
-		"docProps/core.xml":    coreXML,
-		"docProps/app.xml":     `<Properties><Application>Microsoft Office Word</Application></Properties>`,
-		"word/media/image.png": "\x89PNG",
-	})
-	doc, err := ReadBytes("t.docx", data)
-	if err != nil {
-		t.Fatalf("ReadBytes(docx) error: %v", err)
-	}
-	want := "NGHỊ ĐỊNH\nĐiều 1. Phạm vi\nChú thích một\nCÔNG BÁO"
-	if got := doc.Text(); got != want {
-		t.Errorf("ReadBytes(docx).Text() = %q; want %q", got, want)
-	}
-	if doc.Format != FormatDOCX || doc.Encoding != "" || doc.Paged {
-		t.Errorf("ReadBytes(docx) Format, Encoding, Paged = %q, %q, %v; want docx, \"\", false", doc.Format, doc.Encoding, doc.Paged)
-	}
-	if doc.Title != "Nghị định 19/2019/NĐ-CP" || doc.Published != "2019-02-19T08:30" {
-		t.Errorf("ReadBytes(docx) Title, Published = %q, %q; want core properties", doc.Title, doc.Published)
-	}
-	if doc.Meta["author"] != "Văn phòng Chính phủ" || doc.Meta["producer"] != "Microsoft Office Word" || doc.Meta["modified"] != "2019-02-20T00:00" {
-		t.Errorf("ReadBytes(docx).Meta = %v; want author, producer, modified", doc.Meta)
-	}
-}
 
 func TestDOCXErrors(t *testing.T) {
 	defer func(part, total int64) { maxDOCXPart, maxDOCXTotal = part, total }(maxDOCXPart, maxDOCXTotal)
@@ -171,45 +135,6 @@ func bombZip(t testing.TB, n int, lie bool) []byte {
 
 // TestRealDOCX reads the real documents in corpus/docx: no error, text in
 // NFC, no broken diacritics (U+FFFD, stray combining marks, C1 controls).
-func TestRealDOCX(t *testing.T) {
-	dir := testshared.Dir(t, "corpus/docx")
-	files, _ := filepath.Glob(filepath.Join(dir, "*.docx"))
-	if len(files) == 0 {
-		t.Skip("no DOCX in corpus/docx")
-	}
-	for _, f := range files {
-		doc, err := Read(f)
-		if err != nil {
-			t.Errorf("Read(%q) error: %v", filepath.Base(f), err)
-			continue
-		}
-		text := doc.Text()
-		if n := utf8.RuneCountInString(text); n < 1000 {
-			t.Errorf("Read(%q) gave %d characters; want a real document", filepath.Base(f), n)
-		}
-		if bad := brokenDiacritics(text); bad != "" {
-			t.Errorf("Read(%q): broken text near %q", filepath.Base(f), bad)
-		}
-		if !strings.Contains(text, "Điều") && !strings.Contains(text, "Án lệ") {
-			t.Errorf("Read(%q): no \"Điều\" or \"Án lệ\" in the text; want readable Vietnamese", filepath.Base(f))
-		}
-		t.Logf("%s: %d characters, %d lines, title %q, published %q", filepath.Base(f), utf8.RuneCountInString(text), strings.Count(text, "\n")+1, doc.Title, doc.Published)
-	}
-}
-
-// brokenDiacritics returns the context of the first sign of broken
-// Vietnamese: U+FFFD, a combining mark left after NFC, a C1 control, or
-// legacy-font mojibake letters.
-func brokenDiacritics(s string) string {
-	for i, r := range s {
-		if r == utf8.RuneError || (r >= 0x300 && r <= 0x36f) || (r >= 0x80 && r <= 0x9f) || strings.ContainsRune("¸µ¶·¹¨©ª®", r) {
-			lo, hi := max(0, i-20), min(len(s), i+20)
-			return strings.ToValidUTF8(s[lo:hi], "?")
-		}
-	}
-	return ""
-}
-
 func TestSymbolChar(t *testing.T) {
 	tests := []struct{ hex, font, want string }{
 		{"F0B3", "Symbol", "≥"},
@@ -262,16 +187,34 @@ func TestOnlyPageNumbers(t *testing.T) {
 }
 
 // BenchmarkDOCX reads the largest real DOCX (Bộ luật dân sự, 315 KB).
-func BenchmarkDOCX(b *testing.B) {
-	path := filepath.Join(testshared.Dir(b, "corpus/docx"), "bo_luat_91_2015_QH13.docx")
-	data, err := os.ReadFile(path)
+
+func TestDOCXReader(t *testing.T) {
+	data := zipOf(t, map[string]string{
+		"[Content_Types].xml":  "<Types/>",
+		"word/document.xml":    wdoc(wp(wr("NGHỊ ĐỊNH")) + wp(wr("Điều 1. Phạm vi"))),
+		"word/footnotes.xml":   `<w:footnotes ` + wordNS + `><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="1">` + wp(wr("Chú thích một")) + `</w:footnote></w:footnotes>`,
+		"word/header1.xml":     `<w:hdr ` + wordNS + `>` + wp(wr("CÔNG BÁO")) + `</w:hdr>`,
+		"word/header2.xml":     `<w:hdr ` + wordNS + `>` + wp(wr("CÔNG BÁO")) + `</w:hdr>`,
+		"word/footer1.xml":     `<w:ftr ` + wordNS + `>` + wp(wr("Trang 3")) + `</w:ftr>`,
+		"docProps/core.xml":    coreXML,
+		"docProps/app.xml":     `<Properties><Application>Microsoft Office Word</Application></Properties>`,
+		"word/media/image.png": "\x89PNG",
+	})
+	doc, err := ReadDOCX(data)
 	if err != nil {
-		b.Skip(err)
+		t.Fatalf("ReadDOCX error: %v", err)
 	}
-	b.SetBytes(int64(len(data)))
-	for b.Loop() {
-		if _, err := ReadBytes(path, data); err != nil {
-			b.Fatal(err)
-		}
+	want := "NGHỊ ĐỊNH\nĐiều 1. Phạm vi\nChú thích một\nCÔNG BÁO"
+	if got := doc.Text; got != want {
+		t.Errorf("ReadDOCX text = %q; want %q", got, want)
+	}
+	if doc.Encoding != "" {
+		t.Errorf("ReadDOCX encoding = %q; want \"\"", doc.Encoding)
+	}
+	if doc.Title != "Nghị định 19/2019/NĐ-CP" || doc.Published != "2019-02-19T08:30" {
+		t.Errorf("ReadDOCX Title, Published = %q, %q; want core properties", doc.Title, doc.Published)
+	}
+	if doc.Meta["author"] != "Văn phòng Chính phủ" || doc.Meta["producer"] != "Microsoft Office Word" || doc.Meta["modified"] != "2019-02-20T00:00" {
+		t.Errorf("ReadDOCX.Meta = %v; want author, producer, modified", doc.Meta)
 	}
 }

@@ -1,4 +1,4 @@
-package ingest
+package word
 
 // The RTF tokenizer. RTF is 7-bit text with three kinds of markup: groups
 // ({ and }), control words (\word with an optional signed numeric parameter
