@@ -16,7 +16,7 @@ import (
 	"vanban/ingest"
 )
 
-var extractUsage = `usage: vanban extract [--json] [--workers N] FILE...
+var extractUsage = `usage: vanban extract [--json] [--workers N] [--ocr auto|off|force] FILE...
 
 Reads each FILE exactly as "vanban ingest" would and prints its records,
 without touching the index: with --json one JSON object per file, one per

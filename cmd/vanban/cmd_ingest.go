@@ -24,11 +24,12 @@ import (
 	"vanban/ingest"
 )
 
-var ingestUsage = `usage: vanban ingest [--index DIR] [--workers N] [--prune] [--json] PATH...
+var ingestUsage = `usage: vanban ingest [--index DIR] [--workers N] [--prune] [--json] [--ocr auto|off|force] PATH...
 
 Reads every document under each PATH (folders are walked recursively),
 extracts its records and stores them in the index. Files already stored with
-the same content are skipped; a changed file replaces its old entry.
+the same content are skipped; a changed file replaces its old entry. Scanned
+PDF pages and image files are read by OCR (tesseract) unless --ocr off.
 
 Progress goes to stderr: a bar on a terminal, else a line every 5 s
 ($VANBAN_PROGRESS_INTERVAL changes that) and a last line. Each file that

@@ -10,7 +10,7 @@ import (
 	"vanban/ingest"
 )
 
-var textUsage = `usage: vanban text FILE...
+var textUsage = `usage: vanban text [--ocr auto|off|force] FILE...
 
 Prints each FILE's normalized text — what the extractors and the index see —
 to stdout, pages separated by a form feed. Warnings go to stderr.
