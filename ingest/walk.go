@@ -52,14 +52,16 @@ var skippedExt = map[string]bool{
 	".woff": true, ".woff2": true, ".ttf": true, ".otf": true, ".css": true, ".js": true, ".json": true,
 }
 
-// ocrImageExt are the image suffixes Walk passes on to Read when OCR is not
-// off: scans filed as images.
+// ocrImageExt are the image suffixes Walk passes on to Read when OCR can
+// run (not off, tesseract installed): scans filed as images.
 var ocrImageExt = map[string]bool{".jpg": true, ".jpeg": true, ".png": true, ".tif": true, ".tiff": true}
 
-// ocrReadsImages reports whether image files are read (OCR not off).
+// ocrReadsImages reports whether image files are read: OCR is not off and
+// tesseract is installed (without it a folder of photos would fill the
+// report with failures).
 func ocrReadsImages() bool {
-	m, _ := currentOCR()
-	return m != OCROff
+	m, e := currentOCR()
+	return m != OCROff && e.Available() == nil
 }
 
 // Walk calls fn for every regular file under roots (files or folders), in
