@@ -49,6 +49,10 @@ type OCROptions struct {
 	// CacheDir keeps recognized pages by image hash ("" for no cache;
 	// DefaultOCRCacheDir is the usual place).
 	CacheDir string
+	// Context, when set, stops the tesseract and pdftoppm processes of
+	// pages in progress when it is done (Ctrl-C): those pages are then
+	// left empty with a warning.
+	Context context.Context
 }
 
 // DefaultOCRCacheDir is where the CLI caches recognized pages: vanban/ocr
@@ -59,6 +63,7 @@ var (
 	ocrMu     sync.Mutex
 	ocrMode   = OCRAuto
 	ocrEngine *ocr.Engine
+	ocrCtx    = context.Background()
 )
 
 // SetOCR sets how Read runs OCR from now on. Call it before reading, not
@@ -73,6 +78,10 @@ func SetOCR(o OCROptions) {
 	ocrMu.Lock()
 	defer ocrMu.Unlock()
 	ocrMode = o.Mode
+	ocrCtx = context.Background()
+	if o.Context != nil {
+		ocrCtx = o.Context
+	}
 	ocrEngine = ocr.New(ocr.Options{Workers: o.Workers, PageTimeout: o.PageTimeout, CacheDir: o.CacheDir})
 }
 
@@ -85,6 +94,13 @@ func currentOCR() (OCRMode, *ocr.Engine) {
 		ocrEngine = ocr.New(ocr.Options{Workers: runtime.NumCPU()})
 	}
 	return ocrMode, ocrEngine
+}
+
+// ocrContext returns the context OCR runs under.
+func ocrContext() context.Context {
+	ocrMu.Lock()
+	defer ocrMu.Unlock()
+	return ocrCtx
 }
 
 // OCRPagesDone returns how many pages OCR has recognized since SetOCR
@@ -121,7 +137,7 @@ func ocrPDF(p *parsed, data []byte) int {
 		p.warnings = append(p.warnings, noTextWarnings(p.noText, len(p.pages), "OCR is off (--ocr off)")...)
 		return 0
 	}
-	pages, errs, err := eng.PDFPages(context.Background(), data, want)
+	pages, errs, err := eng.PDFPages(ocrContext(), data, want)
 	if err != nil {
 		if mode == OCRForce {
 			// The text layer is still there.
@@ -157,7 +173,7 @@ func ocrImage(p *parsed, data []byte) (int, error) {
 	if mode == OCROff {
 		return 0, fmt.Errorf("%w: an image, and OCR is off (--ocr off)", ErrUnsupported)
 	}
-	pages, err := eng.Image(context.Background(), data, p.images)
+	pages, err := eng.Image(ocrContext(), data, p.images)
 	if errors.Is(err, ocr.ErrMissing) {
 		return 0, fmt.Errorf("%w: an image needs OCR: %v", ErrUnsupported, err)
 	}

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -160,4 +161,23 @@ func mixedPDF(t *testing.T) []byte {
 	}
 	fmt.Fprintf(&buf, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
 	return buf.Bytes()
+}
+
+// TestOCRCancelled checks that a done context (Ctrl-C) stops OCR: the
+// scanned page is left empty with a warning, an image fails.
+func TestOCRCancelled(t *testing.T) {
+	needOCR(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	SetOCR(OCROptions{Workers: 2, Context: ctx})
+	doc, err := Read(filepath.Join("testdata", "scan", "scan.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.OCRPages != 0 || !containsAny(doc.Warnings, "OCR failed: context canceled") {
+		t.Errorf("cancelled OCR: %d OCR pages, warnings %q; want none and the page reported", doc.OCRPages, doc.Warnings)
+	}
+	if _, err := Read(filepath.Join("testdata", "scan", "page.png")); !errors.Is(err, context.Canceled) {
+		t.Errorf("Read(page.png) with a cancelled context = %v; want context.Canceled", err)
+	}
 }

@@ -49,7 +49,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if *workers < 1 {
 		return usageErrorf("extract: --workers must be at least 1")
 	}
-	if err := ocrf.apply("extract", *workers); err != nil {
+	if err := ocrf.apply(ctx, "extract", *workers); err != nil {
 		return err
 	}
 

@@ -100,7 +100,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if o.workers < 1 || o.batch < 1 || ingest.PDFTimeout <= 0 {
 		return usageErrorf("ingest: --workers and --batch must be at least 1, --timeout positive")
 	}
-	if err := ocrf.apply("ingest", o.workers); err != nil {
+	if err := ocrf.apply(ctx, "ingest", o.workers); err != nil {
 		return err
 	}
 	o.paths = paths

@@ -34,7 +34,7 @@ func runText(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if len(files) == 0 {
 		return fs.usageError("no FILE given")
 	}
-	if err := ocrf.apply("text", runtime.NumCPU()); err != nil {
+	if err := ocrf.apply(ctx, "text", runtime.NumCPU()); err != nil {
 		return err
 	}
 	failed := false

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -164,8 +165,8 @@ func addOCRFlags(fs *flag.FlagSet) *ocrFlags {
 }
 
 // apply sets ingest's OCR options; workers is the command's parallelism,
-// which OCR pages share.
-func (o *ocrFlags) apply(cmd string, workers int) error {
+// which OCR pages share; ctx ends the pages in progress (Ctrl-C).
+func (o *ocrFlags) apply(ctx context.Context, cmd string, workers int) error {
 	mode, err := ingest.ParseOCRMode(o.mode)
 	if err != nil {
 		return usageErrorf("%s: --ocr: %v", cmd, err)
@@ -177,6 +178,6 @@ func (o *ocrFlags) apply(cmd string, workers int) error {
 	if o.noCache {
 		cache = ""
 	}
-	ingest.SetOCR(ingest.OCROptions{Mode: mode, Workers: workers, PageTimeout: o.timeout, CacheDir: cache})
+	ingest.SetOCR(ingest.OCROptions{Mode: mode, Workers: workers, PageTimeout: o.timeout, CacheDir: cache, Context: ctx})
 	return nil
 }
