@@ -18,10 +18,15 @@ import (
 //
 //   - a capital follows one of those letters ("ủY": no word is typed so), or
 //   - the words on either side on its line are in capitals (or the line
-//     ends there), one of them a word of two letters or more: "LỊCH Sử,
-//     CÔNG" → "SỬ", "Về VIỆC" at the start of a line → "VỀ".
+//     ends there), one of them a word of two letters or more that is a
+//     syllable (not an abbreviation such as "VP"): "LỊCH Sử, CÔNG" →
+//     "SỬ"; a word alone on its line looks at the lines next to it ("Về"
+//     wrapped before "VIỆC SỬA ĐỔI" → "VỀ").
 //
-// A title-case word among lowercase ones ("Về việc", "Sở Tư pháp") stays.
+// A title-case word among lowercase ones ("Về việc", "Sở Tư pháp"), next
+// to abbreviations ("VP (02), Vụ CĐKT") or to other undecided words (a
+// table row "Nợ | Có") stays. On the legacy .doc corpus the output is the
+// same as without the rule.
 // The text should be NFC; the result is NFC.
 func TCVN3Capitals(s string) string {
 	if isASCII(s) {
@@ -55,27 +60,41 @@ func TCVN3Capitals(s string) string {
 		i = j
 	}
 	changed := false
+	// First the words no Vietnamese text types so ("ủY"), then the others
+	// by their neighbours: only words in capitals vouch, not candidates
+	// still undecided (a table row "Nợ | Có" stays as it is).
+	for k := range words {
+		if w := &words[k]; w.class == wordCandidate && forcedCaps(s[w.start:w.end]) {
+			w.class = wordCaps
+			changed = true
+		}
+	}
 	for k := range words {
 		w := &words[k]
 		if w.class != wordCandidate {
 			continue
 		}
-		if !forcedCaps(s[w.start:w.end]) {
-			// Neighbours on the same line, or on the line next to it
-			// (a heading wrapped after its first word); a blank line
-			// is an edge.
-			prev, next := -1, -1
-			if k > 0 && w.line-words[k-1].line <= 1 {
-				prev = k - 1
-			}
-			if k+1 < len(words) && words[k+1].line-w.line <= 1 {
-				next = k + 1
-			}
-			capsSide := func(i int) bool { return i < 0 || words[i].class != wordOther }
-			long := func(i int) bool { return i >= 0 && words[i].class != wordOther && words[i].letters >= 2 }
-			if !capsSide(prev) || !capsSide(next) || !(long(prev) || long(next)) {
-				continue
-			}
+		// Neighbours on the same line; a word alone on its line (a
+		// heading wrapped after its first word) looks across to the
+		// lines next to it, one with other text ("Số:.....") does not;
+		// a blank line is an edge.
+		alone := wordAlone(s, w.start, w.end)
+		prev, next := -1, -1
+		if k > 0 && (words[k-1].line == w.line || alone && w.line-words[k-1].line == 1) {
+			prev = k - 1
+		}
+		if k+1 < len(words) && (words[k+1].line == w.line || alone && words[k+1].line-w.line == 1) {
+			next = k + 1
+		}
+		capsSide := func(i int) bool { return i < 0 || words[i].class == wordCaps }
+		// A neighbour in capitals that is a word, not an
+		// abbreviation ("VP", "CĐKT"), vouches for the line.
+		long := func(i int) bool {
+			return i >= 0 && words[i].class == wordCaps && words[i].letters >= 2 &&
+				ValidSyllable(strings.ToLower(s[words[i].start:words[i].end]))
+		}
+		if !capsSide(prev) || !capsSide(next) || !(long(prev) || long(next)) {
+			continue
 		}
 		w.class = wordCaps
 		changed = true
@@ -110,6 +129,20 @@ const (
 	wordCaps
 	wordCandidate
 )
+
+// wordAlone reports whether s[start:end] is the only text on its line but
+// for spaces and Markdown emphasis.
+func wordAlone(s string, start, end int) bool {
+	ls := strings.LastIndexAny(s[:start], "\n\f") + 1
+	le := strings.IndexAny(s[end:], "\n\f")
+	if le < 0 {
+		le = len(s)
+	} else {
+		le += end
+	}
+	rest := s[ls:start] + s[end:le]
+	return strings.Trim(rest, " \t*_") == ""
+}
 
 func hasLower(w string) bool {
 	for _, r := range w {

@@ -18,6 +18,11 @@ func TestTCVN3Capitals(t *testing.T) {
 		{"NGHỊ QUYẾT\n\nVề\nVIỆC SỬA ĐỔI", "NGHỊ QUYẾT\n\nVỀ\nVIỆC SỬA ĐỔI"}, // wrapped after its first word
 		{"QUYẾT ĐỊNH\n\nVề việc", "QUYẾT ĐỊNH\n\nVề việc"},                   // a blank line is an edge
 		{"ascii ONLY", "ascii ONLY"},
+		{"sinh | Nợ | Có | tự | Nợ | CÓ | NỢ", "sinh | Nợ | Có | tự | Nợ | CÓ | NỢ"}, // undecided words vouch for nothing
+		{"Sở Kế hoạch và Đầu tư", "Sở Kế hoạch và Đầu tư"},
+		{"- Lưu VP (02), Vụ CĐKT.", "- Lưu VP (02), Vụ CĐKT."},                 // abbreviations vouch for nothing
+		{"QUYẾT ĐỊNH\nSố:..........\nNGÀY", "QUYẾT ĐỊNH\nSố:..........\nNGÀY"}, // not alone on its line
+		{"SỞ TÀI CHÍNH\nSố : /QĐ. BQL–VP Vũng Tàu", "SỞ TÀI CHÍNH\nSố : /QĐ. BQL–VP Vũng Tàu"},
 	} {
 		if got := TCVN3Capitals(tc.in); got != tc.want {
 			t.Errorf("TCVN3Capitals(%q) = %q; want %q", tc.in, got, tc.want)
