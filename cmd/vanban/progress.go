@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+	"vanban/ingest"
 
 	"golang.org/x/term"
 )
@@ -264,6 +265,9 @@ func (p *progress) status(now time.Time) string {
 		return fmt.Sprintf("scanning: %d files found", p.found)
 	}
 	s := fmt.Sprintf("%d/%d files", p.done, p.total)
+	if n := ingest.OCRPagesDone(); n > 0 {
+		s += fmt.Sprintf(", %d OCR pages", n)
+	}
 	if p.failed > 0 || !p.tty {
 		s += fmt.Sprintf(", %d failed", p.failed)
 	}
