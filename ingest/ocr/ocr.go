@@ -234,6 +234,9 @@ func (e *Engine) render(ctx context.Context, path string, n int) ([]byte, error)
 		if ctx.Err() == context.DeadlineExceeded {
 			return nil, fmt.Errorf("%w: rendering page %d took over %v", ErrTimeout, n, e.opts.PageTimeout)
 		}
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		return nil, fmt.Errorf("pdftoppm page %d: %v: %s", n, err, firstLine(stderr.String()))
 	}
 	if stdout.Len() == 0 {
