@@ -136,6 +136,9 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 	start := time.Now()
 	// Every line on stderr goes through prog, which keeps them off its bar.
 	prog := newProgress(stderr, "ingest")
+	prog.mu.Lock()
+	prog.ocrPages = ingest.OCRPagesDone
+	prog.mu.Unlock()
 	defer prog.finish()
 	sum := ingestSummary{Index: o.index, Failures: []failure{}}
 	var mu sync.Mutex // guards sum.Failures during the walk

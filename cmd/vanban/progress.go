@@ -8,7 +8,6 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
-	"vanban/ingest"
 
 	"golang.org/x/term"
 )
@@ -25,6 +24,9 @@ import (
 // time left), and saving (the index writer is committing: while a batch is
 // saved the count may stand still, and the display says so).
 type progress struct {
+	// ocrPages, when set, counts the pages recognized by OCR so far.
+	ocrPages func() int64
+
 	w        io.Writer
 	tty      bool
 	color    bool
@@ -265,8 +267,10 @@ func (p *progress) status(now time.Time) string {
 		return fmt.Sprintf("scanning: %d files found", p.found)
 	}
 	s := fmt.Sprintf("%d/%d files", p.done, p.total)
-	if n := ingest.OCRPagesDone(); n > 0 {
-		s += fmt.Sprintf(", %d OCR pages", n)
+	if p.ocrPages != nil {
+		if n := p.ocrPages(); n > 0 {
+			s += fmt.Sprintf(", %d OCR pages", n)
+		}
 	}
 	if p.failed > 0 || !p.tty {
 		s += fmt.Sprintf(", %d failed", p.failed)
