@@ -782,21 +782,36 @@ func (f *targetFinder) wordQuantity(toks []tgTok, j, s0 int) (q tgQty, k int, ok
 		return q, j, false
 	}
 	var words []string
-	for m := j; m < len(toks) && toks[m].kind == tgWord && len(words) < 8; m++ {
-		if _, sc := numberScaleWords[toks[m].low]; sc && toks[m].low != "trăm" {
-			break
-		}
+	for m := j; m < len(toks) && toks[m].kind == tgWord && IsNumberWord(toks[m].low) && len(words) < 12; m++ {
 		words = append(words, toks[m].low)
 	}
 	v, n := ParseNumberWords(words)
 	if n == 0 {
 		return q, j, false
 	}
+	// scale words inside a count are the number's ("một nghìn hai trăm hộ"
+	// is 1200 hộ); a last scale word before a measure or a currency stays
+	// in the unit ("năm triệu đồng" is 5 triệu đồng)
 	u, oku := tgMatchUnit(toks, j+n)
-	if !oku || !(u.count || u.text == "%") {
+	scaled := false
+	if sw := words[n-1]; n > 1 && sw != "trăm" && numberScaleWords[sw] > 0 && (!oku || !u.count) {
+		if v2, n2 := ParseNumberWords(words[:n-1]); n2 == n-1 {
+			if u2, ok2 := tgMatchUnit(toks, j+n-1); ok2 && !u2.count {
+				v, n, u, oku, scaled = v2, n2, u2, true, true
+			}
+		}
+	}
+	if !oku || !(u.count || u.text == "%" || scaled) {
 		return q, j, false
 	}
-	if n == 1 && tgAmbiguousNumberWord[t.low] {
+	if u.open && !scaled {
+		for _, w := range words[:n] {
+			if w != "trăm" && numberScaleWords[w] > 0 {
+				return q, j, false // "hằng năm tỷ lệ …": no number, only a listed noun counts after a scale
+			}
+		}
+	}
+	if n == 1 && !scaled && tgAmbiguousNumberWord[t.low] {
 		if k, isCount := countUnits.at(toks, j+n); !isCount || k != u.next {
 			// "hằng năm tỷ lệ …", "một số …": a word that is no number
 			// here; only a listed counted noun makes it one

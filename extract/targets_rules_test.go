@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -276,6 +277,32 @@ func TestComparatorSigns(t *testing.T) {
 		}
 		if got := ts[0].Comparator; got != tt.cmp {
 			t.Errorf("FindTargetsWith(%q, rules)[0].Comparator = %q; want %q", tt.text, got, tt.cmp)
+		}
+	}
+}
+
+// TestNumberWordsWithScales: numbers written in words with scale words
+// inside a target (issue 9, class 5).
+func TestNumberWordsWithScales(t *testing.T) {
+	for _, tt := range []struct {
+		text  string
+		value float64
+		unit  string
+	}{
+		{"Mục tiêu năm 2026: hỗ trợ một nghìn hai trăm hộ thoát nghèo.", 1200, "hộ"},
+		{"Phấn đấu đến năm 2030 kết nạp năm nghìn đảng viên mới.", 5000, "đảng viên mới"},
+		{"Mục tiêu: đào tạo hai mươi mốt nghìn không trăm mười một lao động.", 21011, "lao động"},
+		{"Phấn đấu năm 2026 thu hút một tỷ USD vốn đầu tư.", 1, "tỷ USD"},
+		{"Mục tiêu năm 2026: doanh thu đạt năm triệu đồng mỗi hộ.", 5, "triệu đồng"},
+		{"Chỉ tiêu năm 2026: mười lăm xã đạt chuẩn nông thôn mới.", 15, "xã"},
+	} {
+		ts, _ := FindTargetsWith(tt.text, TargetContext{Issued: "2025-01-01", Kind: "plan"}, nil)
+		if len(ts) != 1 || ts[0].Value != tt.value || ts[0].Unit != tt.unit {
+			var got []string
+			for _, g := range ts {
+				got = append(got, fmt.Sprintf("%g %s", g.Value, g.Unit))
+			}
+			t.Errorf("FindTargetsWith(%q, rules) = %v; want %g %s", tt.text, got, tt.value, tt.unit)
 		}
 	}
 }

@@ -104,7 +104,7 @@ func TestFindTargetsComparators(t *testing.T) {
 		{"Phấn đấu hằng năm tỷ lệ hộ nghèo giảm bình quân từ 1,5% trở lên mỗi năm.",
 			[]tgWant{{">=", 1.5, 0, "%/năm", "tỷ lệ hộ nghèo", "", -1}}},
 		{"Chỉ tiêu đến năm 2030: trồng mới ba nghìn ha rừng.",
-			nil}, // "ba" + "nghìn": scale words belong to the unit only after digits
+			[]tgWant{{"=", 3, 0, "nghìn ha", "rừng", "..2030", -1}}}, // the last scale word stays in the unit
 		{"Chỉ tiêu đến năm 2030: kết nạp mười lăm đảng viên mới.",
 			[]tgWant{{"=", 15, 0, "đảng viên mới", "đảng viên", "..2030", -1}}},
 	}
