@@ -3,6 +3,7 @@ package export
 import (
 	"context"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"unicode"
@@ -42,6 +43,9 @@ type Options struct {
 	// Progress, when set, is called every 10,000 rows with the rows
 	// written so far, and with done set at the end of each sheet.
 	Progress func(s Sheet, rows int, done bool)
+	// MinConfidence leaves out of the targets sheet the targets whose
+	// confidence is below it (0 keeps all).
+	MinConfidence float64
 }
 
 func (o Options) lang() Lang {
@@ -65,7 +69,7 @@ type Stats map[Sheet]int
 // them for a nil sel) to w, and closes w. It returns the rows written per
 // sheet.
 func Export(ctx context.Context, ix *index.Index, sel *index.Selection, w Writer, opts Options) (Stats, error) {
-	e := &exporter{ix: ix, sel: sel, w: w, lang: opts.lang(), progress: opts.Progress, stats: Stats{}}
+	e := &exporter{ix: ix, sel: sel, w: w, lang: opts.lang(), progress: opts.Progress, stats: Stats{}, minConfidence: opts.MinConfidence}
 	for _, s := range opts.sheets() {
 		if err := w.BeginSheet(s); err != nil {
 			return e.stats, fmt.Errorf("sheet %s: %w", s.Name(e.lang), err)
@@ -104,7 +108,9 @@ type exporter struct {
 	lang     Lang
 	progress func(Sheet, int, bool)
 	stats    Stats
-	row      []any
+	// minConfidence is Options.MinConfidence.
+	minConfidence float64
+	row           []any
 }
 
 // put writes one row of sheet s.
@@ -170,7 +176,7 @@ func (e *exporter) targets(ctx context.Context) error {
 		clear(rows)
 		order = inTextOrder(order[:0], len(rec.Targets), func(i int) int { return rec.Targets[i].Page }, nil)
 		for _, i := range order {
-			if e.sel.HasTarget(rec.SHA256, i) {
+			if e.sel.HasTarget(rec.SHA256, i) && rec.Targets[i].Confidence >= e.minConfidence {
 				rows[i] = next
 				next++
 			}
@@ -196,20 +202,23 @@ func (e *exporter) targets(ctx context.Context) error {
 				r[11] = *t.ValueMax
 			}
 			r[12] = text(t.Unit)
-			if t.Period != nil {
-				r[13] = date(t.Period.Start, false)
-				r[14] = date(t.Period.End, true)
+			if t.Confidence > 0 {
+				r[13] = math.Round(t.Confidence*100) / 100
 			}
-			r[15] = date(string(t.Deadline), true)
+			if t.Period != nil {
+				r[14] = date(t.Period.Start, false)
+				r[15] = date(t.Period.End, true)
+			}
+			r[16] = date(string(t.Deadline), true)
 			if t.Parent != nil {
 				if pr, ok := rows[*t.Parent]; ok {
-					r[16] = pr
+					r[17] = pr
 				}
 			}
-			r[17] = text(WithoutListMarker(t.Sentence))
-			r[18] = link(rec.Path)
+			r[18] = text(WithoutListMarker(t.Sentence))
+			r[19] = link(rec.Path)
 			if rec.Pages != nil {
-				r[19] = positive(t.Page)
+				r[20] = positive(t.Page)
 			}
 			if err := e.put(SheetTargets, r); err != nil {
 				return err

@@ -49,13 +49,13 @@ func sampleArchive(dir string) []fixture {
 		Targets: []extract.Target{
 			{Text: "100% chi bộ sinh hoạt định kỳ", Comparator: "=", Value: 100, Unit: "%", Subject: "chi bộ",
 				Indicator: "sinh hoạt định kỳ", Period: &extract.Period{Start: "2021", End: "2025"}, Deadline: "2025",
-				SourceNumber: "05-NQ/ĐU", Sentence: p2, Page: 2},
+				SourceNumber: "05-NQ/ĐU", Sentence: p2, Page: 2, Confidence: 0.62},
 			{Text: "80% trở lên đạt chất lượng tốt", Comparator: ">=", Value: 80, Unit: "%", Subject: "chi bộ",
 				Indicator: "đạt chất lượng tốt", Period: &extract.Period{Start: "2021", End: "2025"}, Parent: ptr(0),
-				SourceNumber: "05-NQ/ĐU", Sentence: p2, Page: 2},
+				SourceNumber: "05-NQ/ĐU", Sentence: p2, Page: 2, Confidence: 0.876},
 			{Text: "thu nhập bình quân 55-60 triệu đồng/người/năm", Comparator: "range", Value: 55, ValueMax: ptr(60.0),
 				Unit: "triệu đồng/người/năm", Subject: "thu nhập bình quân", Indicator: "đạt",
-				Period: &extract.Period{Start: "2021-07", End: "2025-06"}, SourceNumber: "05-NQ/ĐU", Sentence: p2, Page: 2},
+				Period: &extract.Period{Start: "2021-07", End: "2025-06"}, SourceNumber: "05-NQ/ĐU", Sentence: p2, Page: 2, Confidence: 0.552},
 		},
 		Warnings: []string{},
 	}
@@ -75,7 +75,7 @@ func sampleArchive(dir string) []fixture {
 		Targets: []extract.Target{
 			{Text: "có từ 90% TCCSĐ trở lên đạt trong sạch, vững mạnh", Comparator: ">=", Value: 90, Unit: "%",
 				Subject: "TCCSĐ", SubjectExpanded: "tổ chức cơ sở đảng", Indicator: "đạt trong sạch, vững mạnh",
-				Period: &extract.Period{Start: "2011", End: "2015"}, SourceNumber: "02-NQ/ĐUK", Sentence: art},
+				Period: &extract.Period{Start: "2011", End: "2015"}, SourceNumber: "02-NQ/ĐUK", Sentence: art, Confidence: 0.701},
 		},
 		Warnings: []string{},
 	}

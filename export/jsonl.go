@@ -14,6 +14,10 @@ import (
 // JSONL writes records as JSON Lines: one object per document, the record
 // contract of vanban extract --json (../shared/spec/records.md).
 type JSONL struct {
+	// MinConfidence leaves out of each record the targets whose confidence
+	// is below it (0 keeps all); the parents of the others are renumbered.
+	MinConfidence float64
+
 	buf *bufio.Writer
 	enc *json.Encoder
 	n   int
@@ -40,6 +44,9 @@ func (j *JSONL) Write(rec extract.Record) error {
 	}
 	if rec.Dates == nil {
 		rec.Dates = []extract.Date{}
+	}
+	if j.MinConfidence > 0 {
+		rec.Targets = ConfidentTargets(rec.Targets, j.MinConfidence)
 	}
 	if rec.Targets == nil {
 		rec.Targets = []extract.Target{}
@@ -77,4 +84,31 @@ func ExportJSONL(ctx context.Context, ix *index.Index, sel *index.Selection, j *
 		return j.n, err
 	}
 	return j.n, nil
+}
+
+// ConfidentTargets returns the targets whose confidence is at least min,
+// in a new slice, with each Parent renumbered to its place among them (nil
+// when the parent is left out).
+func ConfidentTargets(ts []extract.Target, min float64) []extract.Target {
+	at := make([]int, len(ts)) // old index → new index, or -1
+	out := make([]extract.Target, 0, len(ts))
+	for i, t := range ts {
+		at[i] = -1
+		if t.Confidence >= min {
+			at[i] = len(out)
+			out = append(out, t)
+		}
+	}
+	for i := range out {
+		p := out[i].Parent
+		if p == nil {
+			continue
+		}
+		out[i].Parent = nil
+		if *p >= 0 && *p < len(at) && at[*p] >= 0 {
+			n := at[*p]
+			out[i].Parent = &n
+		}
+	}
+	return out
 }

@@ -127,6 +127,7 @@ var targetColumns = []column{
 	{"Giá trị", "Value", 11, colNumber},
 	{"Giá trị tối đa", "Value max", 11, colNumber},
 	{"Đơn vị", "Unit", 12, colText},
+	{"Độ tin cậy", "Confidence", 9, colNumber},
 	{"Thời hạn từ", "Period start", 12, colDate},
 	{"Thời hạn đến", "Period end", 12, colDate},
 	{"Hạn chót", "Deadline", 12, colDate},

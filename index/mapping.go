@@ -50,6 +50,7 @@ const (
 	FieldPeriodStart  = "pstart"
 	FieldPeriodEnd    = "pend"
 	FieldSourceNumber = "source_number"
+	FieldConfidence   = "confidence" // target: the extractor's confidence, 0–1
 
 	FieldSHA       = "sha"    // file: the content hash
 	FieldFileState = "fstate" // file: FileState as JSON; stored only
@@ -165,6 +166,7 @@ func NewMapping() mapping.IndexMapping {
 	add(tg, FieldTargetText, textField(AnalyzerExact, false, false),
 		named(textField(AnalyzerFold, false, true), FieldTargetTextF))
 	add(tg, FieldValue, numField(false))
+	add(tg, FieldConfidence, numField(false))
 	for _, k := range []string{FieldComparator, FieldUnit, FieldSourceNumber, FieldKind, FieldNumber, FieldYear} {
 		add(tg, k, keywordField(false))
 	}

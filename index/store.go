@@ -30,8 +30,10 @@ var ErrNotIndex = errors.New("not a vanban index")
 // lockTimeout bounds the wait for another process's lock.
 const lockTimeout = "2s"
 
-// formatVersion is stored in the index and checked on open.
-const formatVersion = "vanban-index-1"
+// formatVersion is stored in the index and checked on open. Version 2
+// indexes each target's confidence (a numeric field the version 1 mapping
+// lacks, so a filter on it would silently hide version 1's targets).
+const formatVersion = "vanban-index-2"
 
 var versionKey = []byte("vanban_format")
 

@@ -421,6 +421,7 @@ func targetFields(sha string, i int, tg extract.Target, rec extract.Record) map[
 		FieldSubject:    subject,
 		FieldTargetText: strings.Join([]string{tg.Text, tg.Indicator, tg.Sentence}, "\n"),
 		FieldValue:      tg.Value,
+		FieldConfidence: tg.Confidence,
 		FieldComparator: tg.Comparator,
 		FieldUnit:       tg.Unit,
 		FieldKind:       rec.Kind,

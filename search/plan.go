@@ -544,6 +544,18 @@ func (p *planner) flags(q Query) error {
 			p.filters = append(p.filters, keyword(index.FieldNumber, q.Number))
 		}
 	}
+	if q.MinConfidence < 0 || q.MinConfidence > 1 {
+		return fmt.Errorf("%w: --min-confidence %g is not between 0 and 1", ErrBadQuery, q.MinConfidence)
+	}
+	if q.MinConfidence > 0 {
+		if !q.Targets {
+			return fmt.Errorf("%w: --min-confidence filters targets: add --targets", ErrBadQuery)
+		}
+		t := true
+		c := query.NewNumericRangeInclusiveQuery(&q.MinConfidence, nil, &t, nil)
+		c.SetField(index.FieldConfidence)
+		p.filters = append(p.filters, c)
+	}
 	var from, to time.Time
 	if q.From != "" {
 		t, ok := ParseUserDate(q.From, false)

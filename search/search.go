@@ -39,6 +39,9 @@ type Query struct {
 	From, To string
 	// Targets searches target records instead of documents.
 	Targets bool
+	// MinConfidence keeps only targets whose confidence is at least this
+	// (0–1; 0 keeps all). It needs Targets.
+	MinConfidence float64
 	// SortByDate orders hits newest first instead of by score.
 	SortByDate bool
 	// Limit is the number of hits to return (default 10); Offset skips hits.

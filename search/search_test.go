@@ -215,6 +215,9 @@ func TestBadQuery(t *testing.T) {
 		{Text: "x", From: "hôm qua"},
 		{Text: "x", From: "2020", To: "2019"},
 		{Text: "issued:tuần trước"},
+		{Text: "x", MinConfidence: 0.5},
+		{Text: "x", Targets: true, MinConfidence: 1.5},
+		{Text: "x", Targets: true, MinConfidence: -0.1},
 	} {
 		_, err := Search(context.Background(), ix, q)
 		if !errors.Is(err, ErrBadQuery) {

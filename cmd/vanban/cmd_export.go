@@ -35,7 +35,9 @@ format, is a usage error. Without --out: vanban-export.xlsx (or .csv,
 
 QUERY and the filters select documents as vanban search does; with
 --targets they select targets (and the documents that set them). Without
-them everything is exported.
+them everything is exported. --min-confidence X leaves out the targets
+whose confidence is below X (the targets sheet's "Độ tin cậy" column;
+sort by it to review the doubtful rows first).
 
 The file is written under a temporary name and renamed at the end; an
 existing file is replaced only with --force. --out - writes to standard
@@ -43,9 +45,9 @@ output (jsonl, xlsx, or csv with --sheet).
 
 Examples:
 
-  vanban export --out vanban.xlsx
   vanban export --kind "nghị quyết" --from 2021 --out nghi-quyet.csv
   vanban export --targets --sheet chitieu --format csv --out - TCCSĐ
+  vanban export --min-confidence 0.8 --out vanban.xlsx
 
 ` + exitStatusHelp("exported",
 	"nothing matched (nothing is written), or the index cannot be opened",
@@ -124,6 +126,16 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	defer ix.Close()
 
+	// --min-confidence filters the targets: the selection's with
+	// --targets, else only the rows of the targets sheet.
+	minConfidence := o.q.MinConfidence
+	if minConfidence < 0 || minConfidence > 1 {
+		return usageErrorf("export: --min-confidence %g is not between 0 and 1", minConfidence)
+	}
+	if !o.q.Targets {
+		o.q.MinConfidence = 0
+	}
+
 	// search compiles the query and filters into a selection of the
 	// index; export only reads through it (nil: everything).
 	var sel *index.Selection
@@ -151,11 +163,13 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(export.MemoryLimit)
 	}
-	opts := export.Options{Lang: lang, Sheets: sheets, Progress: exportProgress(stderr, lang)}
+	opts := export.Options{Lang: lang, Sheets: sheets, Progress: exportProgress(stderr, lang), MinConfidence: minConfidence}
 	switch format {
 	case "jsonl":
 		return writeOutput(o.out, o.force, stdout, func(w io.Writer) error {
-			n, err := export.ExportJSONL(ctx, ix, sel, export.NewJSONL(w))
+			j := export.NewJSONL(w)
+			j.MinConfidence = minConfidence
+			n, err := export.ExportJSONL(ctx, ix, sel, j)
 			if err == nil {
 				fmt.Fprintf(stderr, "vanban: export: %d records\n", n)
 			}

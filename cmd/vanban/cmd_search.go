@@ -27,13 +27,15 @@ always restrict the results.
 
 Each hit shows its title, kind, number, date, path (and page for PDFs) and
 one or two snippets with the matched words marked. --targets lists target
-records instead. --json prints one JSON object per hit.
+records instead, each with its confidence (0–1: how often targets given
+that confidence were right on held-out documents); --min-confidence X
+keeps those at X or above. --json prints one JSON object per hit.
 
 Examples:
 
   vanban search trong sach vung manh
   vanban search --kind "nghị quyết" --from 2020 --sort date "chuyển đổi số"
-  vanban search --targets --json --limit 50 TCCSĐ
+  vanban search --targets --min-confidence 0.8 --json --limit 50 TCCSĐ
 
 ` + exitStatusHelp("hits found",
 	"no hit, or the index cannot be opened",
@@ -234,6 +236,9 @@ func printTargetText(w io.Writer, n int, h search.Hit, m markers) {
 	}
 	if src != "" {
 		meta = append(meta, "nguồn "+src)
+	}
+	if t.Confidence > 0 {
+		meta = append(meta, fmt.Sprintf("độ tin cậy %.2f", t.Confidence))
 	}
 	if len(meta) > 0 {
 		fmt.Fprintf(w, "   %s%s%s\n", m.dim, strings.Join(meta, " · "), m.reset)

@@ -51,6 +51,7 @@ func filterFlags(fs *flagSet, q *search.Query) {
 	fs.StringVar(&q.To, "to", "", "only documents issued on or before this date; with --targets, periods that start on or before it")
 	fs.StringVar(&q.Number, "number", "", "only the document with this number (18-NQ/TW); with --targets, its targets and those quoting it")
 	fs.BoolVar(&q.Targets, "targets", false, "QUERY and the filters match target records instead of documents")
+	fs.Float64Var(&q.MinConfidence, "min-confidence", 0, "only targets whose confidence (0–1, see README) is at least this, e.g. 0.8")
 }
 
 // flagSet is a subcommand's flags and its help text.
