@@ -334,6 +334,13 @@ func subjectAfter(lines []textLine, at int) string {
 			// Not "… KÈM THEO NGHỊ QUYẾT" / "SỐ 09/2022/NQ-HĐND NGÀY …".
 			break
 		}
+		if len(parts) > 0 && reYearLine.MatchString(c) {
+			// A year or a term on a line of its own goes on with the
+			// subject ("… GIAI ĐOẠN" / "2026 - 2030"): it has no letters
+			// for the tests of case below.
+			parts = append(parts, c)
+			continue
+		}
 		if len(parts) > 0 && boldLine(lines[i].text) && !firstBold && capsRatio(c) > 0.8 {
 			// The enacting body in bold under a subject that is not
 			// ("… NGƯỜI CÓ CÔNG" / "**ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI**").
@@ -358,6 +365,10 @@ func subjectAfter(lines []textLine, at int) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// reYearLine is a line that holds only a year or a term of years:
+// "2026 - 2030", "(2021–2025)", "2025".
+var reYearLine = regexp.MustCompile(`^[(\[]?\s*(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?\s*[)\]]?[.:]?$`)
 
 // maxSubject is the longest subject line (trích yếu) in normal case, in
 // runes; the longest real ones run to about 300 (in capitals they may be

@@ -467,6 +467,9 @@ func TestSubjectAfter(t *testing.T) {
 		{"subject in capitals wrapped over lines", "QUYẾT ĐỊNH\nVỀ VIỆC PHÊ DUYỆT QUY HOẠCH\nCHI TIẾT KHU DÂN CƯ SỐ 3\n\nCăn cứ Luật.", "VỀ VIỆC PHÊ DUYỆT QUY HOẠCH CHI TIẾT KHU DÂN CƯ SỐ 3"},
 		{"the enacting authority under the subject", "QUYẾT ĐỊNH\nPHÊ DUYỆT ĐỀ ÁN CHUYỂN ĐỔI SỐ\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật.", "PHÊ DUYỆT ĐỀ ÁN CHUYỂN ĐỔI SỐ"},
 		{"a subject wrapped before a title word", "QUYẾT ĐỊNH\nTHỰC HIỆN CHỈ THỊ SỐ 05/CT-TTG CỦA\nTHỦ TƯỚNG CHÍNH PHỦ VỀ PHÒNG CHỐNG DỊCH\n\nCăn cứ Luật.", "THỰC HIỆN CHỈ THỊ SỐ 05/CT-TTG CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ PHÒNG CHỐNG DỊCH"},
+		{"a term of years on its own line under a subject in capitals", "KẾ HOẠCH\nPHÁT TRIỂN ĐẢNG VIÊN GIAI ĐOẠN\n2026 - 2030\n\nThực hiện Nghị quyết.", "PHÁT TRIỂN ĐẢNG VIÊN GIAI ĐOẠN 2026 - 2030"},
+		{"a year in brackets on its own line", "KẾ HOẠCH\nCông tác dân vận\n(2021–2025)\nI. MỤC ĐÍCH", "Công tác dân vận (2021–2025)"},
+		{"a page number is no year", "KẾ HOẠCH\nCÔNG TÁC DÂN VẬN\n12\nThực hiện nghị quyết.", "CÔNG TÁC DÂN VẬN"},
 		{"V/v is no Roman numeral", "CÔNG VĂN\nV/v báo cáo số liệu\n\nKính gửi: các xã.", "V/v báo cáo số liệu"},
 		{"too long to be a subject", "NGHỊ QUYẾT\nvề phát triển kinh tế\n" + strings.Repeat("nội dung dài của văn bản không có dấu ngắt câu nào ", 10), "về phát triển kinh tế"},
 	}
