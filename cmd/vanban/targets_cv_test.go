@@ -413,9 +413,10 @@ func oof(docs []*corpusDoc, k int, fold func(*corpusDoc) int, th float64, iters 
 // cross-validation on the training documents only. It returns the
 // held-out counts of each document and the held-out predictions (score,
 // right) for calibration.
-func crossValidate(docs []*corpusDoc, iters int) (map[*corpusDoc]targetCounts, []scored, []float64) {
+func crossValidate(docs []*corpusDoc, iters int) (map[*corpusDoc]targetCounts, []scored, []int, []float64) {
 	counts := map[*corpusDoc]targetCounts{}
 	var preds []scored
+	var folds []int // the outer fold of each prediction
 	var ths []float64
 	for f := 0; f < cvFolds; f++ {
 		var train, test []*corpusDoc
@@ -440,9 +441,12 @@ func crossValidate(docs []*corpusDoc, iters int) (map[*corpusDoc]targetCounts, [
 			c, s := predict(d, m)
 			counts[d] = c
 			preds = append(preds, s...)
+			for range s {
+				folds = append(folds, f)
+			}
 		}
 	}
-	return counts, preds, ths
+	return counts, preds, folds, ths
 }
 
 // candidateRecall counts the gold targets that some candidate matches in
@@ -516,11 +520,41 @@ func cvReport(docs []*corpusDoc, counts map[*corpusDoc]targetCounts) string {
 	return b.String()
 }
 
-// calibrationTable bins held-out predictions by confidence.
-func calibrationTable(preds []scored, a, b float64) string {
+// crossFitted returns the confidence of each held-out prediction from a
+// calibration fitted on the predictions of the other folds only, so that
+// the table shows how the calibration holds on targets it was not fitted
+// on.
+func crossFitted(preds []scored, folds []int, fit func([]float64, []bool) *extract.TargetModel) []float64 {
+	out := make([]float64, len(preds))
+	for f := 0; f < cvFolds; f++ {
+		var train []scored
+		for i, p := range preds {
+			if folds[i] != f {
+				train = append(train, p)
+			}
+		}
+		m := fit(scoresOf(train))
+		for i, p := range preds {
+			if folds[i] == f {
+				out[i] = m.Confidence(p.score)
+			}
+		}
+	}
+	return out
+}
+
+// calibrationTable bins held-out predictions by confidence, with the
+// Brier score (mean squared error of the confidence against right).
+func calibrationTable(preds []scored, conf []float64) string {
 	var bins [10]struct{ n, right int }
-	for _, p := range preds {
-		c := 1 / (1 + math.Exp(-(a*p.score + b)))
+	brier := 0.0
+	for i, p := range preds {
+		c := conf[i]
+		y := 0.0
+		if p.right {
+			y = 1
+		}
+		brier += (c - y) * (c - y)
 		k := int(c * 10)
 		if k > 9 {
 			k = 9
@@ -536,6 +570,7 @@ func calibrationTable(preds []scored, a, b float64) string {
 			fmt.Fprintf(&s, "  confidence %.1f-%.1f: %4d targets, %.2f right\n", float64(k)/10, float64(k+1)/10, bn.n, float64(bn.right)/float64(bn.n))
 		}
 	}
+	fmt.Fprintf(&s, "  Brier score %.4f over %d targets\n", brier/float64(max(len(preds), 1)), len(preds))
 	return s.String()
 }
 
@@ -561,7 +596,7 @@ func TestTargetsCV(t *testing.T) {
 		rules[d], _ = predict(d, nil)
 	}
 	t.Logf("rule machine alone:\n%s", cvReport(docs, rules))
-	counts, preds, ths := crossValidate(docs, cvIterations())
+	counts, preds, folds, ths := crossValidate(docs, cvIterations())
 	if path := os.Getenv("VANBAN_CV_DETAILS"); path != "" {
 		writeCVDetails(t, path, docs)
 	}
@@ -576,8 +611,15 @@ func TestTargetsCV(t *testing.T) {
 		sort.Strings(lines)
 		t.Logf("by document:\n%s", strings.Join(lines, "\n"))
 	}
-	a, b := extract.FitCalibration(scoresOf(preds))
-	t.Logf("calibration on held-out targets (a=%.3f b=%.3f):\n%s", a, b, calibrationTable(preds, a, b))
+	platt := func(s []float64, r []bool) *extract.TargetModel {
+		m := &extract.TargetModel{}
+		m.CalA, m.CalB = extract.FitCalibration(s, r)
+		return m
+	}
+	// Tried: an isotonic regression (pool adjacent violators over bins of
+	// 30) in place of Platt scaling: Brier 0.1704 against 0.1712, and the
+	// top bin as overconfident (0.79 right), so the simpler curve stays.
+	t.Logf("calibration of held-out targets (Platt scaling fitted on the other folds' targets):\n%s", calibrationTable(preds, crossFitted(preds, folds, platt)))
 	var all targetCounts
 	for _, d := range docs {
 		all.add(counts[d])
