@@ -1449,20 +1449,53 @@ func typeWithSubject(c string) (kind, rest string) {
 // few lines above the national motto, the Party's name or the number line
 // when a web page's chrome (banners, metadata tables, menus) pushed them
 // below the first headLines lines.
+// reproducedWithin is how many lines after a page's lead paragraph the
+// heading of a document it reproduces may start.
+const reproducedWithin = 12
+
+// reproducesDocument reports whether the heading anchored at line at is
+// that of a whole document reproduced below it, not a heading quoted in an
+// article: a type line follows, then the legal bases ("Căn cứ …") or the
+// first article or chapter, within the next lines.
+func reproducesDocument(lines []textLine, at int) bool {
+	typeLine := false
+	for i, n := at+1, 0; i < len(lines) && n < 40; i++ {
+		c := lines[i].clean
+		if c == "" {
+			continue
+		}
+		n++
+		c = strings.TrimLeft(c, "*_ ")
+		if !typeLine {
+			typeLine = isTypeLine(c)
+			continue
+		}
+		f := foldKey(c)
+		if strings.HasPrefix(f, "can cu") || strings.HasPrefix(f, "dieu 1") || strings.HasPrefix(f, "chuong i") {
+			return true
+		}
+	}
+	return false
+}
+
 func headingStart(lines []textLine) int {
 	var nonEmpty []int
+	prose := -1 // the last line of prose, in nonEmpty
 	for i, l := range lines {
 		if l.clean == "" {
 			continue
 		}
 		nonEmpty = append(nonEmpty, i)
-		if len(nonEmpty) > 300 {
+		if len(nonEmpty) > 300 || prose >= 0 && len(nonEmpty) > prose+reproducedWithin {
 			break
 		}
 		if isProse(l.clean) {
 			// Prose before any heading: an article, maybe quoting a
-			// document further down, not a page's chrome.
-			return 0
+			// document further down, not a page's chrome, unless a
+			// page's lead paragraph comes right before the document
+			// itself, reproduced in full (below).
+			prose = len(nonEmpty) - 1
+			continue
 		}
 		if c := l.clean[0] | 0x20; c != 'c' && c != 's' && l.clean[0] != 0xC4 {
 			// No anchor starts otherwise ("CỘNG HÒA", "ĐẢNG", "Số").
@@ -1483,6 +1516,12 @@ func headingStart(lines []textLine) int {
 			reNumberLine.MatchString(l.clean) || (f == "so" || f == "so:") && reNumber.MatchString(next) && strings.HasPrefix(next, reNumber.FindString(next))
 		if !anchor {
 			continue
+		}
+		if prose >= 0 {
+			if reproducesDocument(lines, i) {
+				return nonEmpty[prose+1]
+			}
+			return 0
 		}
 		k := len(nonEmpty) - 1
 		if k < 20 {

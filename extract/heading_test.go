@@ -551,3 +551,30 @@ func TestPlaceDate(t *testing.T) {
 		}
 	}
 }
+
+// TestReproducedDocument checks pages whose lead paragraph comes before a
+// document reproduced in full (heading, legal bases, articles): the record
+// is the document's. An article that quotes a heading without the
+// document's body stays an article.
+func TestReproducedDocument(t *testing.T) {
+	heading := "**CHÍNH PHỦ**\n\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n**Độc lập – Tự do – Hạnh phúc**\n\nSố: 12/2020/NĐ-CP\n\n*Hà Nội, ngày 3 tháng 2 năm 2020*\n\n**NGHỊ ĐỊNH**\nQUY ĐỊNH VỀ QUẢN LÝ CHỢ\n\n"
+	lead := "Quản lý chợ theo nghị định mới\n===============================\n\nChính phủ vừa ban hành nghị định quy định về quản lý chợ, phân hạng chợ, ban quản lý chợ và doanh nghiệp kinh doanh, khai thác chợ, có hiệu lực từ ngày 1/4/2020.\n\n"
+	tests := []struct {
+		name, text     string
+		kind, number   string
+		issued, issuer string
+	}{
+		{"lead paragraph, then the decree with its legal bases", lead + heading + "*Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;*\n\n**Điều 1. Phạm vi điều chỉnh**\nNghị định này quy định về chợ.\n",
+			"decree", "12/2020/NĐ-CP", "2020-02-03", "Chính phủ"},
+		{"lead paragraph, then the decree opening on its first article", lead + heading + "**Điều 1. Phạm vi điều chỉnh**\nNghị định này quy định về chợ.\n",
+			"decree", "12/2020/NĐ-CP", "2020-02-03", "Chính phủ"},
+		{"an article quoting the heading only", lead + heading + "Theo nghị định, chợ phải có ban quản lý. Các địa phương đang triển khai thực hiện nghị định từ tháng 4.\n",
+			"article", "", "", ""},
+	}
+	for _, tt := range tests {
+		h := ParseHeading(Source{Path: "trang.md", Format: FormatText, Pages: []string{tt.text}})
+		if h.Kind != tt.kind || string(h.Number) != tt.number || string(h.Issued) != tt.issued || string(h.Issuer) != tt.issuer {
+			t.Errorf("%s: kind %q number %q issued %q issuer %q; want %q %q %q %q", tt.name, h.Kind, h.Number, h.Issued, h.Issuer, tt.kind, tt.number, tt.issued, tt.issuer)
+		}
+	}
+}
