@@ -28,6 +28,10 @@ const (
 	// AnalyzerShingle emits folded syllable bigrams ("trong sach"), so that
 	// multi-syllable words rank above scattered syllables.
 	AnalyzerShingle = "vi_shingle"
+	// AnalyzerExactShingle emits syllable bigrams in the exact form
+	// (diacritics kept, "trong sạch"), so that a phrase typed with
+	// diacritics ranks the documents that hold it as typed first.
+	AnalyzerExactShingle = "vi_exact_shingle"
 	// AnalyzerKeyword keeps the whole value as one folded, lowercased term;
 	// it is used for numbers, issuers, units and the like, so that "18-NQ/TW"
 	// and "18-nq/tw" and "QĐ" and "qd" are the same key.
@@ -61,6 +65,14 @@ func init() {
 	}))
 	must(registry.RegisterAnalyzer(AnalyzerShingle, func(_ map[string]interface{}, c *registry.Cache) (analysis.Analyzer, error) {
 		a, err := chain(c, unicode.Name, lowercase.Name, filterFold)
+		if err != nil {
+			return nil, err
+		}
+		a.TokenFilters = append(a.TokenFilters, shingle.NewShingleFilter(2, 2, false, " ", ""))
+		return a, nil
+	}))
+	must(registry.RegisterAnalyzer(AnalyzerExactShingle, func(_ map[string]interface{}, c *registry.Cache) (analysis.Analyzer, error) {
+		a, err := chain(c, unicode.Name, lowercase.Name, filterNormalize)
 		if err != nil {
 			return nil, err
 		}

@@ -1,6 +1,8 @@
 package index
 
 import (
+	"path/filepath"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -15,7 +17,8 @@ const (
 
 // Field names, for queries. Text fields come in three forms: the exact
 // field (AnalyzerExact), the folded one (suffix "_f", AnalyzerFold) and,
-// for the body, syllable bigrams ("_sh", AnalyzerShingle). Keyword fields
+// for the body and the title, syllable bigrams folded ("_sh",
+// AnalyzerShingle) and exact ("_xsh", AnalyzerExactShingle). Keyword fields
 // are analyzed with AnalyzerKeyword (one folded term).
 const (
 	FieldType = "type"
@@ -25,19 +28,28 @@ const (
 	FieldBody        = "body"
 	FieldBodyFold    = "body_f" // stored, with term vectors: phrases and snippets
 	FieldBodyShingle = "body_sh"
-	FieldKind        = "kind"
-	FieldNumber      = "number"
-	FieldIssuer      = "issuer"   // as written (facets)
-	FieldIssuerFold  = "issuer_f" // the issuer as folded text, for partial matches
-	FieldFormat      = "format"
-	FieldPath        = "path" // every path that holds the content; stored
-	FieldIssued      = "issued"
-	FieldPublished   = "published"
-	FieldDate        = "date"  // issued, else published: the date to sort and filter by
-	FieldYear        = "year"  // keyword, for facets
-	FieldRefs        = "refs"  // numbers of the documents cited
-	FieldAbbrs       = "abbrs" // "short|long" of the abbreviations the text defines
-	FieldRecord      = "rec"   // the extract.Record as JSON; stored only
+	// FieldBodyExactShingle and FieldTitleExactShingle hold the syllable
+	// pairs with their diacritics: a phrase typed with diacritics is
+	// found as typed there first.
+	FieldBodyExactShingle  = "body_xsh"
+	FieldTitleExactShingle = "title_xsh"
+	FieldTitleShingle      = "title_sh"
+	FieldKind              = "kind"
+	FieldNumber            = "number"
+	FieldIssuer            = "issuer"   // as written (facets)
+	FieldIssuerFold        = "issuer_f" // the issuer as folded text, for partial matches
+	FieldFormat            = "format"
+	FieldPath              = "path" // every path that holds the content; stored
+	// FieldDir holds every folder above each path of the content, as
+	// written (absolute, cleaned), for vanban search --under.
+	FieldDir       = "dir"
+	FieldIssued    = "issued"
+	FieldPublished = "published"
+	FieldDate      = "date"  // issued, else published: the date to sort and filter by
+	FieldYear      = "year"  // keyword, for facets
+	FieldRefs      = "refs"  // numbers of the documents cited
+	FieldAbbrs     = "abbrs" // "short|long" of the abbreviations the text defines
+	FieldRecord    = "rec"   // the extract.Record as JSON; stored only
 
 	FieldDoc          = "doc" // target: content hash of its document
 	FieldSubject      = "subject"
@@ -143,15 +155,19 @@ func NewMapping() mapping.IndexMapping {
 	doc := bleve.NewDocumentStaticMapping()
 	add(doc, FieldType, keywordField(false))
 	add(doc, FieldTitle, textField(AnalyzerExact, false, false),
-		named(textField(AnalyzerFold, false, true), FieldTitleFold))
+		named(textField(AnalyzerFold, false, true), FieldTitleFold),
+		named(textField(AnalyzerShingle, false, false), FieldTitleShingle),
+		named(textField(AnalyzerExactShingle, false, false), FieldTitleExactShingle))
 	add(doc, FieldBody, textField(AnalyzerExact, false, false),
 		named(textField(AnalyzerFold, true, true), FieldBodyFold),
-		named(textField(AnalyzerShingle, false, false), FieldBodyShingle))
+		named(textField(AnalyzerShingle, false, false), FieldBodyShingle),
+		named(textField(AnalyzerExactShingle, false, false), FieldBodyExactShingle))
 	for _, k := range []string{FieldKind, FieldNumber, FieldFormat, FieldYear, FieldRefs, FieldAbbrs} {
 		add(doc, k, keywordField(false))
 	}
 	add(doc, FieldIssuer, rawKeywordField(), named(textField(AnalyzerFold, false, false), FieldIssuerFold))
 	add(doc, FieldPath, keywordField(true))
+	add(doc, FieldDir, rawKeywordField())
 	add(doc, FieldIssued, dateField())
 	add(doc, FieldPublished, dateField())
 	add(doc, FieldDate, dateField())
@@ -186,4 +202,27 @@ func NewMapping() mapping.IndexMapping {
 
 	m.DefaultType = TypeDoc
 	return m
+}
+
+// Dirs returns every folder above each of paths, cleaned, once each
+// ("/a/b/c.pdf" gives "/a/b", "/a" and "/"), in the order found: the terms
+// of FieldDir.
+func Dirs(paths []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, p := range paths {
+		d := filepath.Clean(p)
+		for {
+			parent := filepath.Dir(d)
+			if parent == d {
+				break
+			}
+			d = parent
+			if !seen[d] {
+				seen[d] = true
+				out = append(out, d)
+			}
+		}
+	}
+	return out
 }

@@ -33,7 +33,9 @@ const lockTimeout = "2s"
 // formatVersion is stored in the index and checked on open. Version 2
 // indexes each target's confidence (a numeric field the version 1 mapping
 // lacks, so a filter on it would silently hide version 1's targets).
-const formatVersion = "vanban-index-2"
+// Version 3 adds exact syllable pairs (body_xsh, title_xsh), folded title
+// pairs (title_sh) and the folders of each path (dir), which search needs.
+const formatVersion = "vanban-index-3"
 
 var versionKey = []byte("vanban_format")
 

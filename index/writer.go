@@ -369,6 +369,7 @@ func docFields(rec extract.Record, text string, paths []string) map[string]inter
 	}
 	if len(paths) > 0 {
 		m[FieldPath] = paths
+		m[FieldDir] = Dirs(paths)
 	}
 	if rec.Number != "" {
 		m[FieldNumber] = string(rec.Number)
