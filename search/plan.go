@@ -2,9 +2,12 @@ package search
 
 import (
 	"fmt"
+	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -17,10 +20,27 @@ import (
 type plan struct {
 	query     query.Query
 	highlight *highlight
-	// fallback, when set, is the query to run when query finds fewer hits
-	// than asked for: query requires every word the user typed, fallback
-	// any of them (ranked the same way).
+	// fallback, when set, is the query to run when query finds no hit:
+	// query requires every word the user typed, fallback any of them.
 	fallback query.Query
+	// tiers, when set, split query's hits into groups shown one after
+	// the other (see tiers.go); they are disjoint and their union is query.
+	tiers []query.Query
+}
+
+// hasWord reports whether s holds a letter or a digit.
+func hasWord(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+// hasNumber reports whether t holds a document number.
+func hasNumber(t string) bool {
+	for _, w := range strings.Fields(t) {
+		if IsNumber(strings.Trim(w, ".,;:()[]")) {
+			return true
+		}
+	}
+	return false
 }
 
 // planner turns a user Query into a Bleve query.
@@ -63,6 +83,9 @@ func (s *Searcher) plan(q Query) (*plan, error) {
 		typ = index.TypeTarget
 	}
 	p.filters = append(p.filters, term(index.FieldType, typ))
+	if strings.TrimSpace(q.Text) != "" && !hasWord(q.Text) {
+		return nil, fmt.Errorf("%w: %q holds no word or number to search for", ErrBadQuery, q.Text)
+	}
 	if text := prepareQuery(q.Text); text != "" {
 		parsed, err := query.NewQueryStringQuery(text).Parse()
 		if err != nil {
@@ -78,15 +101,30 @@ func (s *Searcher) plan(q Query) (*plan, error) {
 	var out *plan
 	if len(p.free) > 0 {
 		t := strings.Join(p.free, " ")
+		if len(p.must) == 0 && len(p.should) == 0 && !p.targets && !hasNumber(t) {
+			if tiers, set := p.tiers(t); set != nil {
+				// The set requires every content word; the ranking clause
+				// only ranks within each tier.
+				n := len(p.hl.phrases)
+				p.required = true
+				ranked := p.text(rankText(t), 1)
+				p.required = false
+				p.hl.phrases = p.hl.phrases[:n]
+				out = &plan{query: p.boolean(set, ranked), highlight: p.hl}
+				for _, tq := range tiers {
+					out.tiers = append(out.tiers, p.boolean(tq, ranked))
+				}
+				out.fallback = p.boolean(p.text(t, 1))
+				return out, nil
+			}
+		}
 		var all query.Query
 		if len(p.must) == 0 && len(p.should) == 0 && !p.targets {
 			all = p.allWords(t)
 		}
 		if all != nil {
-			// Every word required: the text clause only ranks, and a walk
-			// of the rarest word's postings replaces one of them all. The
-			// fallback, for when too few documents hold every word, takes
-			// those that hold some (ranked the same way).
+			// A document number among the words: every word required, the
+			// number boost ranks the document that bears it first.
 			n := len(p.hl.phrases)
 			p.required = true
 			ranked := p.text(t, 1)
@@ -128,6 +166,36 @@ const boostRequire = 0.01
 // body or title (folded), an abbreviation or its expansion standing for
 // the words it spans. It is nil when t has fewer than two distinct words.
 func (p *planner) allWords(t string) query.Query {
+	// A document number counts when the document bears it, cites it or
+	// holds its parts.
+	var numGroups []query.Query
+	var rest []string
+	for _, w := range strings.Fields(t) {
+		n := strings.Trim(w, ".,;:()[]")
+		if !IsNumber(n) {
+			rest = append(rest, w)
+			continue
+		}
+		parts, _ := index.Analyze(index.AnalyzerFold, n)
+		numGroups = append(numGroups, query.NewDisjunctionQuery([]query.Query{
+			keyword(index.FieldNumber, n), keyword(index.FieldRefs, n), p.wordsIn(parts)}))
+	}
+	if len(numGroups) > 0 {
+		c := query.NewConjunctionQuery(numGroups)
+		if len(rest) > 0 {
+			if r := p.allWords(strings.Join(rest, " ")); r != nil {
+				c.AddQuery(r)
+			} else {
+				for _, w := range rest {
+					for _, x := range index.Tokens(index.AnalyzerFold, w) {
+						c.AddQuery(p.wordAny(x.Term))
+					}
+				}
+			}
+		}
+		c.SetBoost(boostRequire)
+		return c
+	}
 	terms, _ := index.Analyze(index.AnalyzerFold, t)
 	seen := map[string]bool{}
 	var uniq []string
@@ -322,6 +390,35 @@ var fieldAliases = map[string]string{
 	"ref": "refs", "refs": "refs", "cites": "refs",
 }
 
+// looksLikeField reports whether name:value was meant as a field filter:
+// a name of ASCII letters only (not a number, not a Vietnamese word with
+// diacritics) glued to its value, which is no URL.
+func looksLikeField(name, value string) bool {
+	if name == "" || value == "" || strings.HasPrefix(value, "//") || strings.HasPrefix(value, " ") {
+		return false
+	}
+	for _, r := range name {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '_') {
+			return false
+		}
+	}
+	return name != "http" && name != "https"
+}
+
+// validFields lists the field names a query may use, sorted.
+func validFields() []string {
+	seen := map[string]bool{}
+	var out []string
+	for k := range fieldAliases {
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 func canonicalField(f string) (string, bool) {
 	c, ok := fieldAliases[index.FoldTerm(f)]
 	return c, ok
@@ -379,6 +476,9 @@ func (p *planner) leaf(q query.Query, ctx int) error {
 // field handles field:value and field:"value".
 func (p *planner) field(name, value string, phrase bool, ctx int) error {
 	f, ok := canonicalField(name)
+	if !ok && looksLikeField(name, value) {
+		return fmt.Errorf("%w: unknown field %q in %s:%s; valid fields: %s", ErrBadQuery, name, name, value, strings.Join(validFields(), ", "))
+	}
 	if !ok {
 		// Not a field: "05-CT/TW: về" or a URL. Search the text as written.
 		t := name + " " + value
@@ -391,7 +491,11 @@ func (p *planner) field(name, value string, phrase bool, ctx int) error {
 	}
 	switch f {
 	case "kind":
-		p.addFilter(term(index.FieldKind, KindCode(value)), ctx)
+		k, err := checkKind("kind:", value)
+		if err != nil {
+			return err
+		}
+		p.addFilter(term(index.FieldKind, k), ctx)
 	case "number", "format", "year", "unit", "comparator", "source_number", "refs":
 		fld := map[string]string{"number": index.FieldNumber, "format": index.FieldFormat, "year": index.FieldYear,
 			"unit": index.FieldUnit, "comparator": index.FieldComparator, "source_number": index.FieldSourceNumber, "refs": index.FieldRefs}[f]
@@ -532,7 +636,26 @@ func (p *planner) dateRange(q *query.DateRangeQuery, ctx int) error {
 // flags adds the filters of the command-line flags.
 func (p *planner) flags(q Query) error {
 	if q.Kind != "" {
-		p.filters = append(p.filters, term(index.FieldKind, KindCode(q.Kind)))
+		k, err := checkKind("--kind ", q.Kind)
+		if err != nil {
+			return err
+		}
+		p.filters = append(p.filters, term(index.FieldKind, k))
+	}
+	if len(q.Under) > 0 && q.Targets {
+		return fmt.Errorf("%w: --under restricts documents, not --targets", ErrBadQuery)
+	}
+	if len(q.Under) > 0 {
+		var ds []query.Query
+		for _, u := range q.Under {
+			d, err := filepath.Abs(u)
+			if err != nil {
+				return fmt.Errorf("%w: --under %q: %v", ErrBadQuery, u, err)
+			}
+			// A folder: the documents under it; a file: that file.
+			ds = append(ds, term(index.FieldDir, d), keyword(index.FieldPath, d))
+		}
+		p.filters = append(p.filters, query.NewDisjunctionQuery(ds))
 	}
 	if q.Issuer != "" {
 		p.filters = append(p.filters, issuerQuery(q.Issuer))
@@ -639,6 +762,10 @@ func (p *planner) text(t string, boost float64) query.Query {
 	terms, _ := index.Analyze(index.AnalyzerFold, t)
 	if len(terms) >= 2 && !p.targets {
 		ds = append(ds, match(index.FieldBodyShingle, index.AnalyzerShingle, t, boostShingle))
+		if hasDiacritics(t) {
+			// Pairs as typed, diacritics and all, above pairs folded.
+			ds = append(ds, match(index.FieldBodyExactShingle, index.AnalyzerExactShingle, t, boostShingle))
+		}
 	}
 	if len(terms) >= 2 && !p.targets && !p.required {
 		// Documents that hold every word rank above those that hold some.
@@ -919,10 +1046,33 @@ func kindsNamed(terms []string) []string {
 // the record contract as is, or a Vietnamese type name or code of
 // extract's data/types.tsv ("nghị quyết", "nghi quyet", "quy định", "NQ").
 func KindCode(v string) string {
+	k, _ := kindCode(v)
+	return k
+}
+
+// kindCode is KindCode, and whether v names a kind at all.
+func kindCode(v string) (string, bool) {
 	if k, ok := extract.KindOfName(foldPhrase(v)); ok {
-		return k
+		return k, true
 	}
-	return strings.ToLower(strings.TrimSpace(v))
+	k := strings.ToLower(strings.TrimSpace(v))
+	for _, x := range extract.Kinds() {
+		if x == k {
+			return k, true
+		}
+	}
+	return k, false
+}
+
+// checkKind returns the kind v names, or a bad-query error naming v and
+// listing the valid kinds.
+func checkKind(what, v string) (string, error) {
+	k, ok := kindCode(v)
+	if !ok {
+		return "", fmt.Errorf("%w: %s%q is no kind; valid: %s (or a Vietnamese type name or code: nghị quyết, NQ, quyết định, QĐ, …)",
+			ErrBadQuery, what, v, strings.Join(extract.Kinds(), ", "))
+	}
+	return k, nil
 }
 
 // userDateRE matches D/M/YYYY, D-M-YYYY, D.M.YYYY and M/YYYY.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
 
 	"vanban/extract"
 	"vanban/index"
@@ -37,6 +38,9 @@ type Query struct {
 	// targets by period: a target matches when its period overlaps. ISO
 	// dates at any grain, or D/M/YYYY.
 	From, To string
+	// Under restricts documents to the files under these folders (or
+	// these files), relative to the working directory or absolute.
+	Under []string
 	// Targets searches target records instead of documents.
 	Targets bool
 	// MinConfidence keeps only targets whose confidence is at least this
@@ -81,14 +85,16 @@ type FacetCount struct {
 
 // Result is the answer to a Query.
 type Result struct {
-	// Total is the number of hits in all, beyond Limit. For several bare
-	// words it counts the documents that hold every word, unless fewer
-	// than Limit do: then those that hold any.
+	// Total is the number of hits in all, beyond Limit: the size of the
+	// one result set that every page of the query is a slice of.
 	Total uint64
 	// Hits are the hits from Offset, at most Limit.
 	Hits []Hit
 	// Facets maps "kind", "year" and "issuer" to counts, most first.
 	Facets map[string][]FacetCount
+	// AnyWords is set when no document holds every word of the query:
+	// the hits then hold some of them (decided once per query).
+	AnyWords bool
 	// Took is the time the search took.
 	Took time.Duration
 }
@@ -130,38 +136,85 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 	if limit <= 0 {
 		limit = 10
 	}
-	req := bleve.NewSearchRequestOptions(plan.query, limit, max(q.Offset, 0), false)
+	fields := []string{index.FieldRecord, index.FieldPath}
 	if q.Targets {
-		req.Fields = []string{index.FieldRecord}
-	} else {
-		req.Fields = []string{index.FieldRecord, index.FieldPath}
+		fields = []string{index.FieldRecord}
 	}
-	if q.SortByDate {
-		req.SortByCustom(bsearch.SortOrder{
-			&bsearch.SortField{Field: index.FieldDate, Desc: true, Type: bsearch.SortFieldAsDate, Missing: bsearch.SortFieldMissingLast},
-			&bsearch.SortScore{Desc: true},
-		})
+	newReq := func(qq query.Query, size, from int) *bleve.SearchRequest {
+		req := bleve.NewSearchRequestOptions(qq, size, from, false)
+		req.Fields = fields
+		if q.SortByDate {
+			req.SortByCustom(bsearch.SortOrder{
+				&bsearch.SortField{Field: index.FieldDate, Desc: true, Type: bsearch.SortFieldAsDate, Missing: bsearch.SortFieldMissingLast},
+				&bsearch.SortScore{Desc: true},
+				&bsearch.SortDocID{},
+			})
+		} else {
+			// Ties broken by document id: every page is a slice of one order.
+			req.SortByCustom(bsearch.SortOrder{&bsearch.SortScore{Desc: true}, &bsearch.SortDocID{}})
+		}
+		return req
+	}
+	run := func(req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+		res, err := s.ix.Bleve().SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("run query: %w", err)
+		}
+		return res, nil
+	}
+	offset := max(q.Offset, 0)
+	var res *bleve.SearchResult
+	anyWords := false
+	if len(plan.tiers) > 0 && !q.SortByDate {
+		// The tiers one after the other; the page is a slice of their
+		// concatenation.
+		res = &bleve.SearchResult{}
+		var cum uint64
+		for _, tq := range plan.tiers {
+			need := limit - len(res.Hits)
+			from := 0
+			if uint64(offset) > cum {
+				from = int(uint64(offset) - cum)
+			}
+			tr, err := run(newReq(tq, need, from))
+			if err != nil {
+				return nil, err
+			}
+			res.Hits = append(res.Hits, tr.Hits...)
+			res.Total += tr.Total
+			cum += tr.Total
+		}
+	} else {
+		var err error
+		if res, err = run(newReq(plan.query, limit, offset)); err != nil {
+			return nil, err
+		}
+	}
+	if plan.fallback != nil && res.Total == 0 {
+		// No document holds every word: those that hold some, decided on
+		// the whole set, never on the page asked for.
+		anyWords = true
+		var err error
+		if res, err = run(newReq(plan.fallback, limit, offset)); err != nil {
+			return nil, err
+		}
 	}
 	if q.Facets {
+		fq := plan.query
+		if anyWords {
+			fq = plan.fallback
+		}
+		req := newReq(fq, 0, 0)
 		req.AddFacet("kind", bleve.NewFacetRequest(index.FieldKind, 30))
 		req.AddFacet("year", bleve.NewFacetRequest(index.FieldYear, 50))
 		req.AddFacet("issuer", bleve.NewFacetRequest(index.FieldIssuer, 20))
-	}
-	res, err := s.ix.Bleve().SearchInContext(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("run query: %w", err)
-	}
-	if plan.fallback != nil && res.Total < uint64(limit) {
-		// Fewer documents hold every word than a page shows: take those
-		// that hold some (the ones with all still rank first). The test
-		// does not depend on Offset, so that every page of one query
-		// comes from the same plan.
-		req.Query = plan.fallback
-		if res, err = s.ix.Bleve().SearchInContext(ctx, req); err != nil {
-			return nil, fmt.Errorf("run query: %w", err)
+		fr, err := run(req)
+		if err != nil {
+			return nil, err
 		}
+		res.Facets = fr.Facets
 	}
-	out := &Result{Total: res.Total}
+	out := &Result{Total: res.Total, AnyWords: anyWords}
 	if q.Targets {
 		if err := s.targetHits(ctx, res, out); err != nil {
 			return nil, err

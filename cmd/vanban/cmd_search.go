@@ -56,6 +56,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := newFlagSet("search", searchUsage, stderr)
 	indexFlag(fs, &o.index)
 	filterFlags(fs, &o.q)
+	fs.Var((*stringList)(&o.q.Under), "under", "only files under this folder (relative or absolute; repeat for several)")
 	fs.StringVar(&o.sort, "sort", "score", "order of hits: score or date (newest first)")
 	fs.IntVar(&o.q.Limit, "limit", 10, "hits to show")
 	fs.IntVar(&o.q.Offset, "offset", 0, "hits to skip")
@@ -111,6 +112,9 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		return quietError{exitFailed}
 	}
+	if res.AnyWords {
+		fmt.Fprintln(stderr, anyWordsNote)
+	}
 	if o.json {
 		return printSearchJSON(stdout, o.q, res)
 	}
@@ -122,11 +126,29 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return nil
 }
 
+// anyWordsNote is said when no document holds every word of the query.
+const anyWordsNote = "vanban: no document holds all the words; showing documents with some of them"
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+// String implements flag.Value.
+func (l *stringList) String() string { return strings.Join(*l, ",") }
+
+// Set implements flag.Value.
+func (l *stringList) Set(v string) error {
+	*l = append(*l, v)
+	return nil
+}
+
 // describeQuery says what was asked, for the no-hit line.
 func describeQuery(q search.Query) string {
 	var parts []string
 	if q.Text != "" {
 		parts = append(parts, fmt.Sprintf("%q", q.Text))
+	}
+	for _, u := range q.Under {
+		parts = append(parts, fmt.Sprintf("--under %q", u))
 	}
 	for _, f := range []struct{ name, v string }{{"kind", q.Kind}, {"issuer", q.Issuer}, {"number", q.Number}, {"from", q.From}, {"to", q.To}} {
 		if f.v != "" {
