@@ -29,7 +29,7 @@ import (
 var stopWords = setOf("về", "của", "và", "các", "những", "là", "có", "được", "cho", "trong", "với",
 	"như", "thế", "nào", "gì", "thì", "mà", "để", "tại", "ở", "khi", "này", "đó", "một", "theo",
 	"từ", "đến", "hay", "hoặc", "bị", "đã", "sẽ", "đang", "không", "sao", "bao", "nhiêu", "đâu",
-	"ai", "gồm", "hỏi", "vậy", "nên", "thế nào", "ra", "nhé", "ạ", "vì", "do", "bởi", "cũng", "lại",
+	"ai", "gồm", "hỏi", "vậy", "nên", "ra", "nhé", "ạ", "vì", "do", "bởi", "cũng", "lại",
 	"đối", "việc")
 
 // plainStopWords are stop words typed without diacritics whose folded form
@@ -82,20 +82,20 @@ func contentWords(ws []qword) []qword {
 	return out
 }
 
-// phraseSpan trims stop words off both ends of ws (a question's "là gì",
-// "như thế nào").
+// questionWords end a question typed in natural language ("… là gì",
+// "… như thế nào", "… bao nhiêu", "… không").
+var questionWords = setOf("là", "gì", "như", "thế", "nào", "sao", "đâu", "không", "bao", "nhiêu", "ai", "vậy", "nhé", "ạ", "ra", "có", "phải")
+
+// phraseSpan trims the question words off the end of ws.
 func phraseSpan(ws []qword) []qword {
-	i, j := 0, len(ws)
-	for i < j && ws[i].stop {
-		i++
-	}
-	for j > i && ws[j-1].stop {
+	j := len(ws)
+	for j > 0 && ws[j-1].marked && questionWords[ws[j-1].exact] {
 		j--
 	}
-	if i == j {
+	if j == 0 {
 		return ws
 	}
-	return ws[i:j]
+	return ws[:j]
 }
 
 // anyMarked reports whether a word of ws was typed with diacritics.
