@@ -654,6 +654,10 @@ func (p *planner) flags(q Query) error {
 			}
 			// A folder: the documents under it; a file: that file.
 			ds = append(ds, term(index.FieldDir, d), keyword(index.FieldPath, d))
+			if c := filepath.Clean(u); c != d {
+				// An index built from relative paths keeps them so.
+				ds = append(ds, term(index.FieldDir, c), keyword(index.FieldPath, c))
+			}
 		}
 		p.filters = append(p.filters, query.NewDisjunctionQuery(ds))
 	}
