@@ -642,6 +642,9 @@ func (p *planner) flags(q Query) error {
 		}
 		p.filters = append(p.filters, term(index.FieldKind, k))
 	}
+	if q.cites != "" {
+		p.filters = append(p.filters, keyword(index.FieldRefs, q.cites))
+	}
 	if len(q.Under) > 0 && q.Targets {
 		return fmt.Errorf("%w: --under restricts documents, not --targets", ErrBadQuery)
 	}

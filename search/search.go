@@ -41,6 +41,8 @@ type Query struct {
 	// Under restricts documents to the files under these folders (or
 	// these files), relative to the working directory or absolute.
 	Under []string
+	// cites restricts documents to those that cite this number.
+	cites string
 	// Targets searches target records instead of documents.
 	Targets bool
 	// MinConfidence keeps only targets whose confidence is at least this
@@ -92,6 +94,13 @@ type Result struct {
 	Hits []Hit
 	// Facets maps "kind", "year" and "issuer" to counts, most first.
 	Facets map[string][]FacetCount
+	// NumberMissing is set when the query is a document number that no
+	// document of the archive bears: the hits are then the documents that
+	// cite it (CitedBy), or, when none does, none, and Similar lists the
+	// closest numbers the archive holds.
+	NumberMissing string
+	CitedBy       bool
+	Similar       []string
 	// AnyWords is set when no document holds every word of the query:
 	// the hits then hold some of them (decided once per query).
 	AnyWords bool
@@ -128,6 +137,18 @@ func Search(ctx context.Context, ix *index.Index, q Query) (*Result, error) {
 // Search runs q.
 func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 	start := time.Now()
+	var lookup *numberLookup
+	if n := strings.Trim(strings.TrimSpace(q.Text), ".,;:()"); !q.Targets && IsNumber(n) && !strings.ContainsAny(n, " :\"") {
+		var err error
+		if lookup, err = s.lookupNumber(ctx, n); err != nil {
+			return nil, err
+		}
+		if !lookup.held {
+			// Only the documents that cite it: its parts alone would find
+			// other numbers' documents.
+			q.Text, q.cites = "", n
+		}
+	}
 	plan, err := s.plan(q)
 	if err != nil {
 		return nil, err
@@ -215,6 +236,9 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 		res.Facets = fr.Facets
 	}
 	out := &Result{Total: res.Total, AnyWords: anyWords}
+	if lookup != nil && !lookup.held {
+		out.NumberMissing, out.CitedBy, out.Similar = lookup.number, lookup.citers > 0, lookup.similar
+	}
 	if q.Targets {
 		if err := s.targetHits(ctx, res, out); err != nil {
 			return nil, err

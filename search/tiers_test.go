@@ -161,3 +161,46 @@ func TestInputErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestNumberLookup(t *testing.T) {
+	ix := buildIndex(t)
+	ctx := context.Background()
+	// Held: the document first, nothing said.
+	res, err := Search(ctx, ix, Query{Text: "15/2020/NQ-HĐND"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.NumberMissing != "" || len(res.Hits) == 0 || hitName(res.Hits[0]) != "nq-hdnd-giaoduc" {
+		t.Errorf("15/2020/NQ-HĐND: missing %q, hits %v; want nq-hdnd-giaoduc first", res.NumberMissing, names(res.Hits))
+	}
+	// Not held, cited: said, the citing documents only.
+	res, err = Search(ctx, ix, Query{Text: "10-NQ/TU"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.NumberMissing != "10-NQ/TU" || !res.CitedBy || fmt.Sprint(names(res.Hits)) != "[tin-dangvien]" {
+		t.Errorf("10-NQ/TU: missing %q, cited %v, hits %v; want missing, cited by tin-dangvien", res.NumberMissing, res.CitedBy, names(res.Hits))
+	}
+	// Not held, nothing cites it: said, no hit, close numbers suggested.
+	res, err = Search(ctx, ix, Query{Text: "15/2021/NQ-HĐND"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.NumberMissing != "15/2021/NQ-HĐND" || res.CitedBy || len(res.Hits) != 0 {
+		t.Errorf("15/2021/NQ-HĐND: missing %q, cited %v, hits %v; want missing, no hit", res.NumberMissing, res.CitedBy, names(res.Hits))
+	}
+	if len(res.Similar) == 0 || res.Similar[0] != "15/2020/NQ-HĐND" {
+		t.Errorf("15/2021/NQ-HĐND: similar %v; want 15/2020/NQ-HĐND first", res.Similar)
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want int
+	}{{"", "", 0}, {"abc", "abc", 0}, {"02-nq/duk", "05-nq/du", 2}, {"đảng", "dang", 2}, {"", "ab", 2}} {
+		if got := editDistance(c.a, c.b); got != c.want {
+			t.Errorf("editDistance(%q, %q) = %d; want %d", c.a, c.b, got, c.want)
+		}
+	}
+}

@@ -100,6 +100,19 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		return fmt.Errorf("search: %w", err)
 	}
+	if res.NumberMissing != "" {
+		switch {
+		case res.CitedBy:
+			fmt.Fprintf(stderr, "vanban: the archive holds no document numbered %s; documents that cite it:\n", res.NumberMissing)
+		case len(res.Similar) > 0:
+			fmt.Fprintf(stderr, "vanban: the archive holds no document numbered %s, and none cites it; close numbers: %s\n", res.NumberMissing, strings.Join(res.Similar, ", "))
+		default:
+			fmt.Fprintf(stderr, "vanban: the archive holds no document numbered %s, and none cites it\n", res.NumberMissing)
+		}
+		if len(res.Hits) == 0 {
+			return quietError{exitFailed}
+		}
+	}
 	if len(res.Hits) == 0 {
 		what := "document"
 		if o.q.Targets {
