@@ -26,6 +26,11 @@ type plan struct {
 	// tiers, when set, split query's hits into groups shown one after
 	// the other (see tiers.go); they are disjoint and their union is query.
 	tiers []query.Query
+	// count and tierCounts, when set, match what query and tiers match,
+	// without the ranking clause: for totals and facets, where no hit is
+	// scored.
+	count      query.Query
+	tierCounts []query.Query
 }
 
 // hasWord reports whether s holds a letter or a digit.
@@ -110,9 +115,10 @@ func (s *Searcher) plan(q Query) (*plan, error) {
 				ranked := p.text(rankText(t), 1)
 				p.required = false
 				p.hl.phrases = p.hl.phrases[:n]
-				out = &plan{query: p.boolean(set, ranked), highlight: p.hl}
+				out = &plan{query: p.boolean(set, ranked), count: p.boolean(set), highlight: p.hl}
 				for _, tq := range tiers {
 					out.tiers = append(out.tiers, p.boolean(tq, ranked))
+					out.tierCounts = append(out.tierCounts, p.boolean(tq))
 				}
 				out.fallback = p.boolean(p.text(t, 1))
 				return out, nil

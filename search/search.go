@@ -191,11 +191,15 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 		// concatenation.
 		res = &bleve.SearchResult{}
 		var cum uint64
-		for _, tq := range plan.tiers {
+		for i, tq := range plan.tiers {
 			need := limit - len(res.Hits)
 			from := 0
 			if uint64(offset) > cum {
 				from = int(uint64(offset) - cum)
+			}
+			if need == 0 {
+				// The page is full: only the tier's size counts.
+				tq = plan.tierCounts[i]
 			}
 			tr, err := run(newReq(tq, need, from))
 			if err != nil {
@@ -222,6 +226,9 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	if q.Facets {
 		fq := plan.query
+		if plan.count != nil {
+			fq = plan.count
+		}
 		if anyWords {
 			fq = plan.fallback
 		}

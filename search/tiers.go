@@ -199,11 +199,19 @@ func (p *planner) tiers(t string) (tiers []query.Query, set query.Query) {
 		set = query.NewDisjunctionQuery(alts)
 	}
 	marked := anyMarked(ws)
+	// One word: its phrase and "every word" are the same tier.
+	single := len(phrase) == 1 && len(content) == 1
 	var members []query.Query
 	if marked {
-		members = append(members, phraseTier(phrase, true), allTier(content, true))
+		members = append(members, phraseTier(phrase, true))
+		if !single {
+			members = append(members, allTier(content, true))
+		}
 	}
-	members = append(members, phraseTier(phrase, false), set)
+	if !single {
+		members = append(members, phraseTier(phrase, false))
+	}
+	members = append(members, set)
 	for i, m := range members {
 		bq := query.NewBooleanQuery([]query.Query{m}, nil, members[:i])
 		bq.SetBoost(boostRequire)
