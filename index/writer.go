@@ -362,7 +362,7 @@ func docFields(rec extract.Record, text string, paths []string) map[string]inter
 		"_type":     TypeDoc,
 		FieldType:   TypeDoc,
 		FieldTitle:  title,
-		FieldBody:   text,
+		FieldBody:   blankMarkup(text),
 		FieldKind:   rec.Kind,
 		FieldFormat: rec.Format,
 		FieldRecord: string(b),
