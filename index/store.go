@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
@@ -54,7 +55,81 @@ type Index struct {
 	persisting sync.WaitGroup
 	persistMu  sync.Mutex
 	persistErr error
+	// failed is closed when the index can no longer be written (a failed
+	// write to disk, reported by Bleve's persister or merger); every wait
+	// for the disk ends then, with persistErr.
+	failed    chan struct{}
+	abandoned bool // a wait for the disk gave up: Close does not wait again
 }
+
+// asyncErrors is the name under which onAsyncError is registered with
+// scorch, which reports the errors of its background persister and merger
+// only through such a callback: a failed write is retried for ever, and
+// the batches it holds are never reported persisted.
+const asyncErrors = "vanban"
+
+// writers maps the store folder of each index open for writing in this
+// process to its *Index, for onAsyncError.
+var writers sync.Map
+
+func init() {
+	scorch.RegistryAsyncErrorCallbacks[asyncErrors] = onAsyncError
+}
+
+// onAsyncError receives scorch's background errors for the store at path.
+// A failed persist or merge (a full disk, a read-only or vanished folder)
+// or a panic makes the index unwritable: the writer stops at once instead
+// of waiting for a retry that cannot succeed. Cleanup errors (old files
+// not removed) are harmless and ignored.
+func onAsyncError(err error, path string) {
+	var se *scorch.ScorchError
+	if errors.As(err, &se) && se.ErrType == scorch.ErrCleanup {
+		return
+	}
+	v, ok := writers.Load(filepath.Clean(path))
+	if !ok {
+		return
+	}
+	v.(*Index).fail(asyncError(err))
+}
+
+// asyncError turns scorch's error into one that says what failed and why
+// ("persisting snapshot: ... no space left on device"), without scorch's
+// source and type labels.
+func asyncError(err error) error {
+	var se *scorch.ScorchError
+	if errors.As(err, &se) {
+		return errors.New(strings.TrimPrefix(se.ErrMsg, "got err "))
+	}
+	return err
+}
+
+// fail records that the index can no longer be written.
+func (ix *Index) fail(err error) {
+	ix.persistMu.Lock()
+	defer ix.persistMu.Unlock()
+	if ix.persistErr != nil {
+		return
+	}
+	ix.persistErr = err
+	close(ix.failed)
+}
+
+// failure returns the error that made the index unwritable, or nil.
+func (ix *Index) failure() error {
+	select {
+	case <-ix.failed:
+		ix.persistMu.Lock()
+		defer ix.persistMu.Unlock()
+		return fmt.Errorf("write index %s: %w", ix.dir, ix.persistErr)
+	default:
+		return nil
+	}
+}
+
+// storeDir is the folder Bleve keeps the scorch store of the index in dir
+// (the path scorch names in its callbacks).
+func storeDir(dir string) string { return filepath.Clean(filepath.Join(dir, "store")) }
 
 // maxUnpersisted bounds the batches committed but not yet on disk, so that
 // memory stays bounded when indexing outruns the disk.
@@ -205,7 +280,27 @@ func open(dir string, readOnly bool) (*Index, error) {
 		// kill before persistence loses whole batches only — documents
 		// with their path entries — so the next run redoes them.
 		cfg["unsafe_batch"] = true
+		cfg["asyncErrorCallbackName"] = asyncErrors
 	}
+	ix := &Index{dir: dir, readOnly: readOnly, inflight: make(chan struct{}, maxUnpersisted), failed: make(chan struct{})}
+	if !readOnly {
+		// Only one process, hence one Index, writes a folder.
+		writers.Store(storeDir(dir), ix)
+	}
+	idx, err := ix.openBleve(cfg)
+	if err != nil {
+		if !readOnly {
+			writers.Delete(storeDir(dir))
+		}
+		return nil, err
+	}
+	ix.idx = idx
+	return ix, nil
+}
+
+// openBleve opens the Bleve index of ix.dir with cfg and checks its version.
+func (ix *Index) openBleve(cfg map[string]interface{}) (bleve.Index, error) {
+	dir := ix.dir
 	idx, err := bleve.OpenUsing(dir, cfg)
 	if err != nil {
 		if isLockTimeout(err) {
@@ -222,7 +317,7 @@ func open(dir string, readOnly bool) (*Index, error) {
 		idx.Close()
 		return nil, fmt.Errorf("open index %s: not a vanban index of this version (found %q, want %q); remove it and ingest again", dir, v, formatVersion)
 	}
-	return &Index{idx: idx, dir: dir, readOnly: readOnly, inflight: make(chan struct{}, maxUnpersisted)}, nil
+	return idx, nil
 }
 
 // isLockTimeout reports whether err is bolt's lock timeout.
@@ -231,37 +326,60 @@ func isLockTimeout(err error) bool {
 }
 
 // Close closes the index. Changes are durable once Flush has returned.
+// Close waits for the batches committed since (at most five minutes),
+// unless the index can no longer be written or a Writer's context ended a
+// wait for the disk: then what is not on disk yet is dropped, and the
+// index stays as of the last batch persisted.
 func (ix *Index) Close() error {
 	if ix == nil || ix.idx == nil {
 		return nil
 	}
-	werr := ix.waitPersisted()
+	var werr error
+	ix.persistMu.Lock()
+	abandoned := ix.abandoned
+	ix.persistMu.Unlock()
+	if !abandoned {
+		werr = ix.waitPersisted(context.Background())
+	}
 	err := ix.idx.Close()
 	ix.idx = nil
-	if err != nil {
+	if !ix.readOnly {
+		writers.Delete(storeDir(ix.dir))
+	}
+	if err != nil && werr == nil {
 		return fmt.Errorf("close index %s: %w", ix.dir, err)
 	}
 	return werr
 }
 
-// waitPersisted waits until every committed batch is on disk.
-func (ix *Index) waitPersisted() error {
+// waitPersisted waits until every committed batch is on disk, the index
+// can no longer be written, or ctx is done.
+func (ix *Index) waitPersisted(ctx context.Context) error {
 	done := make(chan struct{})
 	go func() {
 		ix.persisting.Wait()
 		close(done)
 	}()
+	timer := time.NewTimer(persistTimeout)
+	defer timer.Stop()
 	select {
 	case <-done:
-	case <-time.After(persistTimeout):
+	case <-ix.failed:
+	case <-ctx.Done():
+		ix.abandon()
+		return fmt.Errorf("index %s: batches not yet on disk dropped: %w", ix.dir, ctx.Err())
+	case <-timer.C:
+		ix.abandon()
 		return fmt.Errorf("index %s: batches not persisted after %v", ix.dir, persistTimeout)
 	}
+	return ix.failure()
+}
+
+// abandon records that a wait for the disk gave up.
+func (ix *Index) abandon() {
 	ix.persistMu.Lock()
-	defer ix.persistMu.Unlock()
-	if ix.persistErr != nil {
-		return fmt.Errorf("index %s: persist: %w", ix.dir, ix.persistErr)
-	}
-	return nil
+	ix.abandoned = true
+	ix.persistMu.Unlock()
 }
 
 // Dir returns the index directory.

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -26,6 +27,7 @@ import (
 type Writer struct {
 	ix   *Index
 	size int
+	ctx  context.Context // bounds every wait for the disk
 
 	mu      sync.Mutex
 	err     error // sticky: set when the index cannot be written
@@ -54,7 +56,7 @@ func (ix *Index) NewWriter(size int) *Writer {
 	if size < 1 {
 		size = 100
 	}
-	w := &Writer{ix: ix, size: size, pending: map[string]*docData{}, targets: map[string]int{}}
+	w := &Writer{ix: ix, size: size, ctx: context.Background(), pending: map[string]*docData{}, targets: map[string]int{}}
 	if ix.readOnly {
 		w.err = errors.New("index opened read-only: cannot write")
 	} else {
@@ -63,14 +65,36 @@ func (ix *Index) NewWriter(size int) *Writer {
 	return w
 }
 
+// SetContext makes ctx bound every wait of w for the disk (a commit that
+// waits for earlier batches to be persisted, and Flush): when ctx is done,
+// the wait gives up with an error wrapping ctx.Err(), the batches not yet
+// on disk are dropped (Close does not wait for them either), and the index
+// stays as of the last batch persisted. Without it, a write waits at most
+// five minutes for a disk that accepts no write; a disk that refuses one
+// (full, read-only) fails the writer at once whatever the context.
+func (w *Writer) SetContext(ctx context.Context) {
+	w.mu.Lock()
+	w.ctx = ctx
+	w.mu.Unlock()
+}
+
+// check returns the writer's sticky error, or the index's write failure
+// (which it makes sticky).
+func (w *Writer) check() error {
+	if w.err == nil {
+		w.err = w.ix.failure()
+	}
+	return w.err
+}
+
 // Add stores a document, its record and its text (extract.Source.Text,
 // which the record's offsets refer to), as the content of st.Path,
 // replacing what the path held before. st.SHA256 defaults to rec.SHA256.
 func (w *Writer) Add(rec extract.Record, text string, st FileState) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.err != nil {
-		return w.err
+	if err := w.check(); err != nil {
+		return err
 	}
 	if st.SHA256 == "" {
 		st.SHA256 = rec.SHA256
@@ -107,8 +131,8 @@ func (w *Writer) store(t *fileTable, st FileState, d *docData) error {
 func (w *Writer) AddPath(st FileState) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.err != nil {
-		return w.err
+	if err := w.check(); err != nil {
+		return err
 	}
 	t, err := w.ix.table()
 	if err != nil {
@@ -134,8 +158,8 @@ func (w *Writer) AddPath(st FileState) error {
 func (w *Writer) RemovePath(path string) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.err != nil {
-		return w.err
+	if err := w.check(); err != nil {
+		return err
 	}
 	t, err := w.ix.table()
 	if err != nil {
@@ -297,13 +321,13 @@ func (w *Writer) maybeFlush() error {
 func (w *Writer) Flush() error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.err != nil {
-		return w.err
+	if err := w.check(); err != nil {
+		return err
 	}
 	if err := w.flush(); err != nil {
 		return err
 	}
-	if err := w.ix.waitPersisted(); err != nil {
+	if err := w.ix.waitPersisted(w.ctx); err != nil {
 		w.err = err
 	}
 	return w.err
@@ -316,7 +340,15 @@ func (w *Writer) flush() error {
 		return nil
 	}
 	ix := w.ix
-	ix.inflight <- struct{}{}
+	select {
+	case ix.inflight <- struct{}{}:
+	case <-ix.failed:
+		return w.check()
+	case <-w.ctx.Done():
+		ix.abandon()
+		w.err = fmt.Errorf("index %s: batches not yet on disk dropped: %w", ix.dir, w.ctx.Err())
+		return w.err
+	}
 	ix.persisting.Add(1)
 	var once sync.Once
 	release := func() {
@@ -327,11 +359,7 @@ func (w *Writer) flush() error {
 	}
 	w.batch.SetPersistedCallback(func(err error) {
 		if err != nil {
-			ix.persistMu.Lock()
-			if ix.persistErr == nil {
-				ix.persistErr = err
-			}
-			ix.persistMu.Unlock()
+			ix.fail(err)
 		}
 		release()
 	})

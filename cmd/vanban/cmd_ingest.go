@@ -210,6 +210,15 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 	prog.begin(sum.Files, len(sum.Failures), len(sum.Failures))
 
 	w := ix.NewWriter(o.batch)
+	// After an interrupt, the last commit gets interruptGrace to reach the
+	// disk; a disk that takes longer (or accepts nothing) is given up.
+	graceCtx, stopGrace := afterGrace(ctx, interruptGrace)
+	defer stopGrace()
+	w.SetContext(graceCtx)
+	// The workers stop when the index can no longer be written: reading on
+	// would be wasted.
+	workCtx, stopWorkers := context.WithCancel(ctx)
+	defer stopWorkers()
 	// The writer stalls while Bleve builds a committed batch; the results
 	// buffer lets the workers read and extract ahead meanwhile, bounded by
 	// the text it holds (aheadBytes) rather than by a count of documents.
@@ -225,7 +234,7 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 				r := processFile(ix, j)
 				prog.add(r.err != nil) // counted as read, before the writer takes it
 				r.weight = min(textBytes(r.src), aheadBytes)
-				if err := ahead.Acquire(ctx, r.weight); err != nil {
+				if err := ahead.Acquire(workCtx, r.weight); err != nil {
 					r.weight = 0 // interrupted: hand it over unbudgeted
 				}
 				results <- r
@@ -243,7 +252,7 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 			}
 			select {
 			case work <- j:
-			case <-ctx.Done():
+			case <-workCtx.Done():
 				return
 			}
 		}
@@ -257,6 +266,7 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 			ahead.Release(r.weight)
 		}
 		if writeErr != nil {
+			stopWorkers()
 			continue // drain
 		}
 		switch {
@@ -299,6 +309,12 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 	sum.Interrupted = ctx.Err() != nil
 	sum.ElapsedSeconds = time.Since(start).Seconds()
 	if writeErr != nil {
+		if sum.Interrupted && errors.Is(writeErr, context.Canceled) {
+			return exitError{exitInterrupted, fmt.Errorf("interrupted; the index %s could not be written within %v, so it stays as of its last batch on disk (the next run reads the rest again)", o.index, interruptGrace)}
+		}
+		if strings.Contains(writeErr.Error(), o.index) {
+			return fmt.Errorf("ingest: %w (the index stays as of its last batch on disk; the next run reads the rest again)", writeErr)
+		}
 		return fmt.Errorf("ingest: write index %s: %w", o.index, writeErr)
 	}
 	printIngestSummary(stdout, sum, o.json)
@@ -309,6 +325,31 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 		return errSomeFailed
 	}
 	return nil
+}
+
+// interruptGrace is how long an interrupted ingest waits for its last
+// commit to reach the disk.
+const interruptGrace = 5 * time.Second
+
+// afterGrace returns a context that is done grace after ctx is, and a
+// function that releases it.
+func afterGrace(ctx context.Context, grace time.Duration) (context.Context, context.CancelFunc) {
+	gctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	go func() {
+		select {
+		case <-ctx.Done():
+		case <-gctx.Done():
+			return
+		}
+		t := time.NewTimer(grace)
+		defer t.Stop()
+		select {
+		case <-t.C:
+		case <-gctx.Done():
+		}
+		cancel()
+	}()
+	return gctx, cancel
 }
 
 // processFile reads a file once, and parses and extracts it unless its
