@@ -60,6 +60,11 @@ type Index struct {
 	// for the disk ends then, with persistErr.
 	failed    chan struct{}
 	abandoned bool // a wait for the disk gave up: Close does not wait again
+
+	// Snapshots published for readers (snapshot.go); writer only.
+	published        time.Time
+	pubSeq           int
+	curSnap, prevSnap string
 }
 
 // asyncErrors is the name under which onAsyncError is registered with
@@ -164,10 +169,13 @@ func Open(dir string) (*Index, error) {
 	return open(dir, false)
 }
 
-// OpenReadOnly opens the index in dir for reading. It fails with ErrInUse
-// within two seconds when a writer holds the index, with ErrNoIndex when
-// there is none, and with ErrNotIndex when dir is a regular file or a
-// folder of other things.
+// OpenReadOnly opens the index in dir for reading. While a writer holds
+// the index, it opens the snapshot of the committed state the writer
+// published last (snapshot.go), which does not change while it is open.
+// It fails with ErrInUse within two seconds when a writer holds the index
+// and has published none (a writer of an older vanban), with ErrNoIndex
+// when there is no index, and with ErrNotIndex when dir is a regular file
+// or a folder of other things.
 func OpenReadOnly(dir string) (*Index, error) {
 	if !exists(dir) {
 		if err := notIndex(dir); err != nil {
@@ -175,8 +183,32 @@ func OpenReadOnly(dir string) (*Index, error) {
 		}
 		return nil, fmt.Errorf("open index %s: %w", dir, ErrNoIndex)
 	}
-	return open(dir, true)
+	// A published snapshot means a writer runs, or was killed: the index
+	// itself is tried briefly first, as it is current when no writer
+	// holds it.
+	timeout := lockTimeout
+	if _, err := os.Stat(filepath.Join(dir, readersDir, currentFile)); err == nil {
+		timeout = snapshotProbe
+	}
+	ix, err := openWith(dir, true, timeout)
+	if errors.Is(err, ErrInUse) {
+		sx, serr := openSnapshot(dir)
+		if serr == nil {
+			return sx, nil
+		}
+		if !errors.Is(serr, fs.ErrNotExist) {
+			return nil, fmt.Errorf("open index %s: snapshot for readers: %w", dir, serr)
+		}
+		if timeout == snapshotProbe { // withdrawn meanwhile: the writer is closing
+			return openWith(dir, true, lockTimeout)
+		}
+	}
+	return ix, err
 }
+
+// snapshotProbe is how long OpenReadOnly waits for the index itself when a
+// writer has published a snapshot.
+const snapshotProbe = "100ms"
 
 // exists reports whether dir holds a Bleve index.
 func exists(dir string) bool {
@@ -271,7 +303,13 @@ func withoutPath(err error, tmp string) error {
 }
 
 func open(dir string, readOnly bool) (*Index, error) {
-	cfg := map[string]interface{}{"bolt_timeout": lockTimeout}
+	return openWith(dir, readOnly, lockTimeout)
+}
+
+// openWith opens the index in dir, waiting at most timeout for another
+// process's lock.
+func openWith(dir string, readOnly bool, timeout string) (*Index, error) {
+	cfg := map[string]interface{}{"bolt_timeout": timeout}
 	if readOnly {
 		cfg["read_only"] = true
 	} else {
@@ -287,7 +325,7 @@ func open(dir string, readOnly bool) (*Index, error) {
 		// Only one process, hence one Index, writes a folder.
 		writers.Store(storeDir(dir), ix)
 	}
-	idx, err := ix.openBleve(cfg)
+	idx, err := ix.openBleve(dir, cfg)
 	if err != nil {
 		if !readOnly {
 			writers.Delete(storeDir(dir))
@@ -295,13 +333,18 @@ func open(dir string, readOnly bool) (*Index, error) {
 		return nil, err
 	}
 	ix.idx = idx
+	if !readOnly {
+		ix.resetSnapshots()
+		ix.publish() // the state before this writer's changes; see publish on failure
+	}
 	return ix, nil
 }
 
-// openBleve opens the Bleve index of ix.dir with cfg and checks its version.
-func (ix *Index) openBleve(cfg map[string]interface{}) (bleve.Index, error) {
+// openBleve opens the Bleve index in path (ix.dir, or a snapshot of it)
+// with cfg and checks its version. Errors name ix.dir.
+func (ix *Index) openBleve(path string, cfg map[string]interface{}) (bleve.Index, error) {
 	dir := ix.dir
-	idx, err := bleve.OpenUsing(dir, cfg)
+	idx, err := bleve.OpenUsing(path, cfg)
 	if err != nil {
 		if isLockTimeout(err) {
 			return nil, fmt.Errorf("open index %s: %w", dir, ErrInUse)
@@ -340,6 +383,9 @@ func (ix *Index) Close() error {
 	ix.persistMu.Unlock()
 	if !abandoned {
 		werr = ix.waitPersisted(context.Background())
+	}
+	if !ix.readOnly {
+		ix.removeSnapshots()
 	}
 	err := ix.idx.Close()
 	ix.idx = nil

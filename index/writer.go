@@ -329,8 +329,12 @@ func (w *Writer) Flush() error {
 	}
 	if err := w.ix.waitPersisted(w.ctx); err != nil {
 		w.err = err
+		return w.err
 	}
-	return w.err
+	if w.ix.publishDue() {
+		w.ix.publish()
+	}
+	return nil
 }
 
 // flush commits the pending batch: searchable at once, persisted in the
@@ -340,6 +344,16 @@ func (w *Writer) flush() error {
 		return nil
 	}
 	ix := w.ix
+	// Readers see the batches committed so far once they are on disk.
+	if time.Since(ix.published) >= publishLag {
+		if err := ix.waitPersisted(w.ctx); err != nil {
+			w.err = err
+			return err
+		}
+	}
+	if ix.publishDue() {
+		ix.publish()
+	}
 	select {
 	case ix.inflight <- struct{}{}:
 	case <-ix.failed:
