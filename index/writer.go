@@ -317,7 +317,7 @@ func (w *Writer) maybeFlush() error {
 }
 
 // Flush commits the pending changes and returns once every committed
-// batch is durable on disk.
+// batch is durable on disk; readers (OpenReadOnly) see them from then on.
 func (w *Writer) Flush() error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -331,9 +331,8 @@ func (w *Writer) Flush() error {
 		w.err = err
 		return w.err
 	}
-	if w.ix.publishDue() {
-		w.ix.publish()
-	}
+	// Readers see what Flush made durable.
+	w.ix.publish()
 	return nil
 }
 
