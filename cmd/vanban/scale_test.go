@@ -1,0 +1,212 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"vanban/ingest/vntext"
+	"vanban/internal/testshared"
+)
+
+// The scale run (issue 10). It writes N documents synthesized from
+// ../shared/corpus/bulk to disk (paragraphs of its real texts recombined
+// under a varied heading, number, date and issuer, so that no two files
+// are alike), ingests them with the real binary and reports docs/s, MB/s,
+// peak RSS, index bytes per document, then the cold latency of `vanban
+// search` (process start to its exit) over a fixed set of queries. Run:
+//
+//	VANBAN_SCALE=10000 go test ./cmd/vanban -run '^TestScale$' -v -timeout 6h
+//
+// VANBAN_SCALE_SHORT=1 makes every document about 1 KB (for the run at
+// 1,000,000: the count is what strains the index). VANBAN_SCALE_DIR keeps
+// the files and the index there (and reuses files already written). The
+// warm latencies of the 1,000-query mix are measured by search's
+// BenchmarkQueryMix (README, Measurements).
+func TestScale(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("VANBAN_SCALE"))
+	if n <= 0 {
+		t.Skip("scale run: set VANBAN_SCALE=N (documents) to run it")
+	}
+	short := os.Getenv("VANBAN_SCALE_SHORT") != ""
+	base := os.Getenv("VANBAN_SCALE_DIR")
+	if base == "" {
+		base = t.TempDir()
+	}
+	bin := filepath.Join(t.TempDir(), "vanban")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	paras, titles, mean := scaleCorpus(t)
+	docs := filepath.Join(base, fmt.Sprintf("docs-%d-short%v", n, short))
+	start := time.Now()
+	total, err := writeScaleDocs(docs, n, short, mean, paras, titles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d documents, %.1f MB, written in %v to %s", n, float64(total)/1e6, time.Since(start).Round(time.Second), docs)
+
+	idx := filepath.Join(base, fmt.Sprintf("idx-%d-short%v", n, short))
+	os.RemoveAll(idx)
+	cmd := exec.Command(bin, "ingest", "--index", idx, docs)
+	var errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = new(bytes.Buffer), &errb
+	start = time.Now()
+	err = cmd.Run()
+	d := time.Since(start)
+	if err != nil {
+		t.Fatalf("ingest: %v\n%s", err, tail(errb.String(), 2000))
+	}
+	rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10
+	size := scaleDirSize(idx)
+	t.Logf("ingest: %.1f s, %.1f docs/s, %.2f MB/s, peak RSS %d MB, index %.1f MB (%.0f bytes/doc), GOMAXPROCS default, %d CPUs",
+		d.Seconds(), float64(n)/d.Seconds(), float64(total)/1e6/d.Seconds(), rss>>20, float64(size)/1e6, float64(size)/float64(n), runtime.NumCPU())
+
+	// Cold search: the whole process, as a user runs it.
+	queries := [][]string{{"của"}, {"và"}, {"xã"}, {"nghị quyết"}, {`"nông thôn mới"`}, {"dang vien"}, {"chuyen doi so"},
+		{"--kind", "resolution", "kinh tế"}, {"--from", "2015-01-01", "cán bộ"}, {"--targets", "đảng viên"}, {"--targets", "hộ nghèo"},
+		{"quy hoạch"}, {"--facets", "giáo dục"}, {"--facets", "y tế"}, {`"tổ chức cơ sở đảng"`}, {"--kind", "plan", "phát triển"}}
+	var lat []time.Duration
+	for round := 0; round < 5; round++ {
+		for _, q := range queries {
+			c := exec.Command(bin, append([]string{"search", "--index", idx}, q...)...)
+			c.Stdout, c.Stderr = new(bytes.Buffer), new(bytes.Buffer)
+			s := time.Now()
+			if err := c.Run(); err != nil && c.ProcessState.ExitCode() != 1 {
+				t.Fatalf("search %q: %v\n%s", q, err, c.Stderr)
+			}
+			lat = append(lat, time.Since(s))
+		}
+	}
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	pct := func(p float64) time.Duration { return lat[int(p*float64(len(lat)-1))].Round(time.Millisecond) }
+	t.Logf("cold vanban search (%d runs of %d queries): p50 %v, p95 %v, p99 %v", len(lat), len(queries), pct(0.50), pct(0.95), pct(0.99))
+}
+
+// scaleCorpus returns the paragraphs and first lines (titles) of the bulk
+// corpus's text files, NFC, and their mean size in bytes.
+func scaleCorpus(t *testing.T) (paras, titles []string, mean int) {
+	var total, files int
+	dir := testshared.Dir(t, "corpus/bulk")
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		ext := strings.ToLower(filepath.Ext(p))
+		if ext != ".txt" && ext != ".md" {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil
+		}
+		total += len(data)
+		files++
+		first := true
+		for _, para := range strings.Split(vntext.Normalize(string(data)), "\n") {
+			para = strings.TrimSpace(strings.TrimLeft(para, "#*-> "))
+			if len([]rune(para)) < 40 {
+				continue
+			}
+			if first {
+				titles = append(titles, string([]rune(para)[:min(len([]rune(para)), 140)]))
+				first = false
+				continue
+			}
+			paras = append(paras, para)
+		}
+		return nil
+	})
+	if len(paras) < 100 || len(titles) == 0 {
+		t.Fatalf("bulk corpus: only %d paragraphs and %d titles of text files", len(paras), len(titles))
+	}
+	return paras, titles, total / files
+}
+
+var scaleKinds = []struct{ head, sym string }{
+	{"NGHỊ QUYẾT", "NQ"}, {"QUYẾT ĐỊNH", "QĐ"}, {"KẾ HOẠCH", "KH"}, {"BÁO CÁO", "BC"},
+	{"CHỈ THỊ", "CT"}, {"KẾT LUẬN", "KL"}, {"", ""}, {"", ""},
+}
+
+var scaleIssuers = []string{"TỈNH ỦY QUẢNG NAM", "HUYỆN ỦY LÂM HÀ", "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH",
+	"BAN CHẤP HÀNH TRUNG ƯƠNG", "THÀNH ỦY CẦN THƠ", "BAN TUYÊN GIÁO TỈNH ỦY"}
+
+// writeScaleDocs writes documents 0..n-1 into dir (files already there
+// with the right name are kept) and returns their total size. Document i
+// is a heading (issuer, number, place and date; none for an article), a
+// title and paragraphs up to a size between half and one and a half times
+// mean (short: about 1 KB), all drawn by a generator seeded with i.
+func writeScaleDocs(dir string, n int, short bool, mean int, paras, titles []string) (int64, error) {
+	var total int64
+	for i := 0; i < n; i++ {
+		sub := filepath.Join(dir, fmt.Sprintf("%03d", i/1000))
+		p := filepath.Join(sub, fmt.Sprintf("%07d.txt", i))
+		if st, err := os.Stat(p); err == nil {
+			total += st.Size()
+			continue
+		}
+		if i%1000 == 0 {
+			if err := os.MkdirAll(sub, 0o755); err != nil {
+				return 0, err
+			}
+		}
+		r := rand.New(rand.NewPCG(uint64(i), 10))
+		k := scaleKinds[r.IntN(len(scaleKinds))]
+		year := 2005 + r.IntN(21)
+		var b strings.Builder
+		if k.head != "" {
+			fmt.Fprintf(&b, "%s\nSố %d-%s/TU\nQuảng Nam, ngày %d tháng %d năm %d\n%s\n",
+				scaleIssuers[r.IntN(len(scaleIssuers))], 1+r.IntN(400), k.sym, 1+r.IntN(28), 1+r.IntN(12), year, k.head)
+		}
+		b.WriteString(titles[r.IntN(len(titles))] + "\n")
+		size := mean/2 + r.IntN(mean+1)
+		if short {
+			size = 1000
+		}
+		for b.Len() < size {
+			b.WriteString(paras[r.IntN(len(paras))] + "\n")
+		}
+		text := b.String()
+		if short && len(text) > 1100 {
+			cut := strings.LastIndexByte(text[:1100], ' ')
+			text = text[:cut] + "\n"
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			return 0, err
+		}
+		total += int64(len(text))
+	}
+	return total, nil
+}
+
+// scaleDirSize is the total size of the files under dir.
+func scaleDirSize(dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if fi, err := d.Info(); err == nil {
+				n += fi.Size()
+			}
+		}
+		return nil
+	})
+	return n
+}
+
+// tail returns the last n bytes of s.
+func tail(s string, n int) string {
+	if len(s) > n {
+		return s[len(s)-n:]
+	}
+	return s
+}
