@@ -62,8 +62,8 @@ type Index struct {
 	abandoned bool // a wait for the disk gave up: Close does not wait again
 
 	// Snapshots published for readers (snapshot.go); writer only.
-	published        time.Time
-	pubSeq           int
+	published         time.Time
+	pubSeq            int
 	curSnap, prevSnap string
 }
 

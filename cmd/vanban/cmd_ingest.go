@@ -42,7 +42,7 @@ Examples:
   vanban ingest --json --verbose nghi-quyet.pdf ke-hoach.docx
 
 ` + exitStatusHelp("every file was ingested (or was unchanged)",
-	"some files failed (the rest were ingested), or no PATH exists (then no index is created)",
+	"some files failed (the rest were ingested), no PATH exists (then no index is created),\n       or the index could not be written (a full disk: it stays as of its last batch saved)",
 	"usage error") + `Flags:
 `
 

@@ -142,8 +142,9 @@ func exitStatusHelp(ok, failed, usage string) string {
   0    %s
   1    %s
   2    %s
-  %-4d the index is in use by another vanban process (an ingest is writing
-       it): try again when it is done
+  %-4d the index is in use by another vanban process: an ingest is writing
+       it (search, resolutions and export answer meanwhile from what it has
+       committed; a second ingest is refused)
   130  interrupted (Ctrl-C)
 
 `, ok, failed, usage, exitInUse)
