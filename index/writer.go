@@ -308,6 +308,10 @@ func (w *Writer) maybeFlush() error {
 	if w.err != nil {
 		return w.err
 	}
+	// Every committed batch on disk: readers can have them at no wait.
+	if ix := w.ix; len(ix.inflight) == 0 && time.Since(ix.published) >= publishEvery && ix.failure() == nil {
+		ix.publish()
+	}
 	w.changes++
 	if w.changes >= w.size || w.bytes >= MaxBatchBytes {
 		w.changes, w.bytes = 0, 0
@@ -344,13 +348,11 @@ func (w *Writer) flush() error {
 	}
 	ix := w.ix
 	// Readers see the batches committed so far once they are on disk.
-	if time.Since(ix.published) >= publishLag {
+	if time.Since(ix.published) >= publishEvery {
 		if err := ix.waitPersisted(w.ctx); err != nil {
 			w.err = err
 			return err
 		}
-	}
-	if ix.publishDue() {
 		ix.publish()
 	}
 	select {

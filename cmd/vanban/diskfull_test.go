@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -174,4 +175,61 @@ func TestIngestDiskFull(t *testing.T) {
 ` + diskFullScript
 	out := runShell(t, 5*time.Minute, pre, script, idx, archive, `mount -o remount,size=256m tmpfs "$4"`, mnt)
 	checkDiskFull(t, out, idx, "no space left on device", n)
+}
+
+// TestIngestInterrupted sends SIGTERM, then SIGINT (Ctrl-C), to ingests in
+// the middle of their run and checks that each ends with exit status 130
+// and says it was interrupted, and that the next run finishes the job
+// with nothing lost or duplicated.
+func TestIngestInterrupted(t *testing.T) {
+	if testing.Short() {
+		t.Skip("ingests 300 files three times")
+	}
+	const n = 300
+	archive := t.TempDir()
+	writeBulkyArchive(t, archive, n)
+	idx := filepath.Join(t.TempDir(), "idx")
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT} {
+		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+		cmd := exec.CommandContext(ctx, "vanban", "ingest", "--index", idx, "--batch", "20", "--workers", "2", archive)
+		cmd.Env = append(os.Environ(), "NO_COLOR=1")
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		start := dirSize(idx)
+		for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline) && dirSize(idx) < start+(200<<10); {
+			time.Sleep(20 * time.Millisecond)
+		}
+		cmd.Process.Signal(sig)
+		err := cmd.Wait()
+		hung := ctx.Err() != nil
+		cancel()
+		if hung {
+			t.Fatalf("ingest still running 3 min after %v (hung):\n%s", sig, stderr.String())
+		}
+		code := cmd.ProcessState.ExitCode()
+		switch {
+		case code == 0:
+			t.Logf("the ingest finished before %v", sig)
+		case code != exitInterrupted || !strings.Contains(stderr.String(), "interrupted"):
+			t.Errorf("ingest after %v = %v, %q; want exit %d and \"interrupted\"", sig, err, stderr.String(), exitInterrupted)
+		}
+	}
+	out, err := exec.Command("vanban", "ingest", "--index", idx, "--json", archive).Output()
+	if err != nil {
+		t.Fatalf("ingest after the interrupts: %v\n%s", err, out)
+	}
+	var sum ingestSummary
+	if err := json.Unmarshal(out, &sum); err != nil {
+		t.Fatalf("summary %q: %v", out, err)
+	}
+	if sum.Ingested+sum.Unchanged != n || sum.Failed != 0 {
+		t.Errorf("after the interrupts: ingested %d + unchanged %d, failed %d; want %d in all", sum.Ingested, sum.Unchanged, sum.Failed, n)
+	}
+	t.Logf("the interrupted runs had committed %d of %d files", sum.Unchanged, n)
+	if docs, paths := storedPaths(t, idx); docs != n || len(paths) != n {
+		t.Errorf("index holds %d documents and %d paths; want %d of each", docs, len(paths), n)
+	}
 }
