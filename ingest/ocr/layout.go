@@ -134,6 +134,13 @@ func splitColumns(lines []*line) []*line {
 		}
 		slices.Sort(cuts)
 		cut := cuts[len(cuts)/2]
+		if straddled(block, cut) {
+			// Body text with one wide gap (a formula, a justified
+			// line, a tab stop): a word of another line runs across
+			// the cut, so there is no gutter.
+			out = append(out, block...)
+			continue
+		}
 		var left, right []*line
 		for _, l := range block {
 			a, b := l.part(func(x0, x1 int) bool { return (x0+x1)/2 < cut })
@@ -149,6 +156,19 @@ func splitColumns(lines []*line) []*line {
 		out = append(out, right...)
 	}
 	return out
+}
+
+// straddled reports whether a word of some line of block runs across x: a
+// gutter between two columns is empty in every line.
+func straddled(block []*line, x int) bool {
+	for _, l := range block {
+		for _, b := range l.boxes {
+			if b[0] < x && b[1] > x {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // part splits a line into the words for which inLeft holds and the others;

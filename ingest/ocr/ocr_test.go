@@ -109,6 +109,12 @@ func TestParseTSV(t *testing.T) {
 			"1 1 3 200 200 300 40 Số 07-NQ/ĐU",
 			"1 1 3 1300 200 900 40 An Bình, ngày 15 tháng 3 năm 2024",
 		}, "ĐẢNG BỘ TỈNH HÀ NAM\nĐẢNG ỦY XÃ AN BÌNH\nSố 07-NQ/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\nAn Bình, ngày 15 tháng 3 năm 2024"},
+		{"one wide gap in body text is no gutter", []string{
+			"1 1 1 100 100 2000 40 Tỷ lệ nội địa hoá được xác định theo công thức sau đây, áp dụng cho mọi",
+			"1 1 2 100 150 300 40 Z - I",
+			"1 1 2 1500 150 400 40 x 100%",
+			"1 1 3 100 200 2000 40 sản phẩm và phụ tùng do doanh nghiệp sản xuất, lắp ráp trong nước.",
+		}, "Tỷ lệ nội địa hoá được xác định theo công thức sau đây, áp dụng cho mọi Z - I x 100%\nsản phẩm và phụ tùng do doanh nghiệp sản xuất, lắp ráp trong nước."},
 		{"a wrapped number keeps its hyphen", []string{
 			"1 1 1 100 100 2000 40 Căn cứ Nghị quyết số 02-NQ/ĐUK ngày 4 tháng 7 năm 2011 của Đảng ủy Khối 05-",
 			"1 1 2 100 150 2000 40 NQ/TW về xây dựng tổ chức cơ sở đảng trong sạch, vững mạnh giai đoạn tới.",
