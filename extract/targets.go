@@ -150,6 +150,7 @@ type targetFinder struct {
 	cands     []TargetCandidate  // the candidates kept when collect is set
 	scores    []float64          // the score of each target result returned
 	cellCache map[tgCell][]tgTok // tokens of the cells of the table being read
+	tabSense  tgColumn           // what the caption of the table being read says of it
 	headFeats []string           // features of the current headings (headFeatures)
 	lex       [][]tgLexHit       // word classes of the paragraph being read
 	lexFor    *tgTok             // the paragraph lex was made for

@@ -306,3 +306,82 @@ func TestNumberWordsWithScales(t *testing.T) {
 		}
 	}
 }
+
+// flatTable writes a table one cell per line, as Markdown converted from a
+// web page has it: a line "|" after every cell and another after each row;
+// pre is what stands before the table on the same flattened page.
+func flatTable(pre []string, rows ...[]string) string {
+	var b strings.Builder
+	b.WriteString("|\n")
+	for _, c := range pre {
+		b.WriteString(c + "\n|\n")
+	}
+	for _, r := range rows {
+		for _, c := range r {
+			if c != "" {
+				b.WriteString(c + "\n")
+			}
+			b.WriteString("|\n")
+		}
+		b.WriteString("|\n")
+	}
+	return b.String()
+}
+
+// TestFindTargetsFlatTableCaption: a table flattened with the page before
+// it glued to its header row ("Nơi nhận | … | PHỤ LỤC I DANH MỤC CÁC CHỈ
+// TIÊU | TT | Chỉ tiêu | …") takes its header from the row's last cells and
+// its sense from the caption: "Kết quả" under a caption of targets is the
+// result to reach, and a group row's time frame holds for its rows.
+func TestFindTargetsFlatTableCaption(t *testing.T) {
+	pre := []string{"Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.", "KT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG"}
+	head := []string{"TT", "Chỉ tiêu", "Đơn vị", "Kết quả", "Cơ quan chủ trì"}
+	body := [][]string{
+		{"I", "Giai đoạn 2025-2027"},
+		{"1", "Tỉ lệ dịch vụ công trực tuyến toàn trình", "%", "100%", "Văn phòng Chính phủ"},
+		{"2", "Tỉ lệ người dân hài lòng khi sử dụng dịch vụ công", "%", "95%", "Bộ Khoa học và Công nghệ"},
+		{"II", "Giai đoạn 2028-2030"},
+		{"1", "Tỉ lệ người dân hài lòng khi sử dụng dịch vụ công", "%", "99%", "Bộ Khoa học và Công nghệ"},
+	}
+	ctx := TargetContext{Kind: "decision", Issued: "2025-12-01"}
+	targets := []tgWant{
+		{"=", 100, 0, "%", "dịch vụ công trực tuyến", "2025..2027", -1},
+		{"=", 95, 0, "%", "người dân", "2025..2027", -1},
+		{"=", 99, 0, "%", "người dân", "2028..2030", -1},
+	}
+	for _, c := range []struct {
+		name    string
+		caption string
+		want    []tgWant
+	}{
+		{"caption of targets", "PHỤ LỤC I\nDANH MỤC CÁC CHỈ TIÊU CỤ THỂ", targets},
+		{"caption of results", "PHỤ LỤC I\nKẾT QUẢ THỰC HIỆN NĂM 2024", nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rows := append([][]string{append(append([]string{}, append(pre, c.caption)...), head...)}, body...)
+			text := "QUYẾT ĐỊNH\n\n" + flatTable(nil, rows...)
+			checkTargets(t, text, ctx, c.want)
+		})
+	}
+}
+
+// TestFindTargetsTableDatedGroup: a group row's time frame ("I | Giai
+// đoạn 2026-2027") holds for the rows of its sub-groups ("1 | Dịch vụ
+// số"), and a frame after the document's year makes them targets.
+func TestFindTargetsTableDatedGroup(t *testing.T) {
+	text := "QUYẾT ĐỊNH\n\n" +
+		"| TT | Nội dung | Đơn vị | Giá trị |\n" +
+		"|---|---|---|---|\n" +
+		"| I | Giai đoạn 2026-2027 | | |\n" +
+		"| 1 | Dịch vụ số | | |\n" +
+		"| a | Tỷ lệ hồ sơ được số hóa | % | 90 |\n" +
+		"| II | Giai đoạn 2028-2030 | | |\n" +
+		"| 1 | Dịch vụ số | | |\n" +
+		"| a | Tỷ lệ hồ sơ được số hóa | % | 100 |\n"
+	checkTargets(t, text, TargetContext{Kind: "decision", Issued: "2025-12-01"}, []tgWant{
+		{"=", 90, 0, "%", "hồ sơ", "2026..2027", -1},
+		{"=", 100, 0, "%", "hồ sơ", "2028..2030", -1},
+	})
+	// the same table in a decision of 2031 reviews what was done
+	checkTargets(t, text, TargetContext{Kind: "decision", Issued: "2031-01-10"}, nil)
+}

@@ -325,6 +325,7 @@ func (f *targetFinder) table(tb tgTable) {
 	defer func() { f.cellCache = nil }()
 	kinds := make([][]tgCellKind, len(tb.rows))
 	first := -1 // the first row with a label and a number: the body starts there
+	var valueRows [][]tgCell
 	for r, row := range tb.rows {
 		kinds[r] = make([]tgCellKind, len(row))
 		hasLabel, hasNum := false, false
@@ -338,26 +339,35 @@ func (f *targetFinder) table(tb tgTable) {
 				hasNum = true
 			}
 		}
-		if first < 0 && hasLabel && hasNum {
-			first = r
+		if hasLabel && hasNum {
+			if first < 0 {
+				first = r
+			}
+			valueRows = append(valueRows, row)
 		}
 	}
 	if first < 0 {
 		return
 	}
-	width := tgCommonWidth(tb.rows[first:])
+	// the body's width: that of most rows of values (a long page
+	// flattened into one table has rows of text below its table too)
+	width := tgCommonWidth(valueRows)
 	// the header ends at the first numbered row ("I | CÂY CÔNG NGHIỆP",
 	// "1 | 2 | 3 …") or the first row of values
 	head := 0
 	for head < first && !tgRowStarter(f.text, tb.rows[head][0]) {
 		head++
 	}
-	headers := f.columnHeaders(tb.rows[:head], width)
-	var group []tgCell
+	headers, caption := f.columnHeaders(tb.rows[:head], width)
+	f.tabSense = f.captionSense(caption)
+	var group, dated []tgCell // the last group row, and the last one with a date
 	for r := head; r < len(tb.rows); r++ {
 		row := tb.rows[r]
 		label, unit := -1, -1
 		for c := range row {
+			if c == 0 && len(row) > 2 && tgRowStarter(f.text, row[0]) {
+				continue // "a | Tỷ lệ …": the row's number is no label
+			}
 			if kinds[r][c] == cellLabel && label < 0 {
 				label = c
 			}
@@ -376,6 +386,9 @@ func (f *targetFinder) table(tb tgTable) {
 		}
 		if values == 0 {
 			group = row // a group's row: "I | NHÓM XÃ, PHƯỜNG"
+			if len(f.datesIn(row[0].start, row[len(row)-1].end)) > 0 {
+				dated = row // "I | Giai đoạn 2025-2027" holds "I.1 | …" too
+			}
 			continue
 		}
 		nth := 0
@@ -387,7 +400,7 @@ func (f *targetFinder) table(tb tgTable) {
 			if len(row) == width && c < len(headers) {
 				head = headers[c]
 			}
-			f.tableCell(tb, row, label, unit, c, nth, values, head, group)
+			f.tableCell(tb, row, label, unit, c, nth, values, head, group, dated)
 			nth++
 		}
 	}
@@ -401,10 +414,22 @@ func (f *targetFinder) table(tb tgTable) {
 // years of the cells below ("GIAI ĐOẠN 2026 - 2030" over "Năm 2026 | … |
 // Năm 2030"), or, over cells without years, the first year ("Năm hiện hành
 // 2025" over "Kế hoạch | Ước thực hiện").
-func (f *targetFinder) columnHeaders(rows [][]tgCell, width int) [][]tgCell {
+//
+// A row wider than the body is the header with what stands before the
+// table glued in front (a page flattened to one cell per line: "Nơi nhận |
+// … | PHỤ LỤC I DANH MỤC CÁC CHỈ TIÊU | TT | Chỉ tiêu | Đơn vị | …"): its
+// last width cells are the header, the cell before them the table's
+// caption, and the rows above it are no part of the table.
+func (f *targetFinder) columnHeaders(rows [][]tgCell, width int) (headers [][]tgCell, caption tgCell) {
 	out := make([][]tgCell, width)
+	caption = tgCell{}
 	for i := 0; i < len(rows); i++ {
 		row := rows[i]
+		if width >= 3 && len(row) > width {
+			out = make([][]tgCell, width)
+			caption = row[len(row)-width-1]
+			row = row[len(row)-width:]
+		}
 		if len(row) == width {
 			for c := range row {
 				out[c] = append(out[c], row[c])
@@ -447,7 +472,29 @@ func (f *targetFinder) columnHeaders(rows [][]tgCell, width int) [][]tgCell {
 			}
 		}
 	}
-	return out
+	return out, caption
+}
+
+// captionSense reads what a table's caption says of its numbers: targets
+// ("DANH MỤC CÁC CHỈ TIÊU", "Mục tiêu …", "Kế hoạch …") or forecasts
+// ("DỰ BÁO …").
+func (f *targetFinder) captionSense(caption tgCell) tgColumn {
+	var c tgColumn
+	if caption.end <= caption.start {
+		return c
+	}
+	var words []string
+	for _, t := range f.cellToks(caption) {
+		if t.kind == tgWord && len(words) < 24 {
+			words = append(words, t.low)
+		}
+	}
+	w := " " + strings.Join(words, " ") + " "
+	for _, k := range []string{" chỉ tiêu ", " mục tiêu ", " kế hoạch ", " phấn đấu "} {
+		c.plan = c.plan || strings.Contains(w, k)
+	}
+	c.forecast = strings.Contains(w, " dự báo ")
+	return c
 }
 
 // spanningCell returns the one cell of row that spans the cells of sub.
@@ -489,7 +536,7 @@ func (f *targetFinder) spanningCell(row, sub []tgCell) int {
 }
 
 // tableCell weighs the number in row[c] of a table.
-func (f *targetFinder) tableCell(tb tgTable, row []tgCell, label, unit, c, nth, values int, head, group []tgCell) {
+func (f *targetFinder) tableCell(tb tgTable, row []tgCell, label, unit, c, nth, values int, head, group, dated []tgCell) {
 	cell := row[c]
 	p := paraInfo{span: tgSpan(cell), toks: f.cellToks(cell)}
 	toks := p.toks
@@ -514,9 +561,30 @@ func (f *targetFinder) tableCell(tb tgTable, row []tgCell, label, unit, c, nth, 
 		ind = tgSpaces(f.text[row[label].start:row[label].end])
 		subj = g + " " + strings.ToLower(ind)
 	}
-	hdates, per := f.cellPeriod(head, group)
+	hdates, per := f.cellPeriod(head, group, dated)
 	col := f.columnSense(head, hdates)
-	rule := !col.past && (col.plan || col.future && !col.forecast || (f.sectionTarget > 0 || f.listTarget) && !col.forecast)
+	if f.tabSense.plan && col.result && !col.past {
+		// "Kết quả" under a caption of targets ("DANH MỤC CÁC CHỈ
+		// TIÊU"): the result to reach
+		col.result = false
+	}
+	col.plan = col.plan || f.tabSense.plan
+	col.forecast = col.forecast || f.tabSense.forecast
+	if !col.future && f.docYear > 0 {
+		// a group's time frame that ends after the document's year
+		// ("I | Giai đoạn 2025-2027" in a decision of 2025)
+		for _, g := range [][]tgCell{group, dated} {
+			if len(g) == 0 {
+				continue
+			}
+			for _, d := range f.datesIn(g[0].start, g[len(g)-1].end) {
+				if y, err := strconv.Atoi(d.p.End); err == nil && d.usable && y > f.docYear {
+					col.future = true
+				}
+			}
+		}
+	}
+	rule := !col.past && !col.result && (col.plan || col.future && !col.forecast || (f.sectionTarget > 0 || f.listTarget) && !col.forecast)
 	var fs []string
 	if f.model != nil || f.collect {
 		fs = f.tableFeatures(q, row, label, unit, c, nth, values, head, group, hdates)
@@ -590,7 +658,7 @@ func (f *targetFinder) cellQuantity(p paraInfo, j int, row []tgCell, label, unit
 // cellPeriod returns the dates of a cell's column headers and the cell's
 // time frame: the last dated header's, else the group row's, else the
 // frame of the text around the table.
-func (f *targetFinder) cellPeriod(head, group []tgCell) ([]tgDate, *Period) {
+func (f *targetFinder) cellPeriod(head, group, dated []tgCell) ([]tgDate, *Period) {
 	var hdates []tgDate
 	for _, h := range head {
 		hdates = append(hdates, f.datesIn(h.start, h.end)...)
@@ -602,10 +670,13 @@ func (f *targetFinder) cellPeriod(head, group []tgCell) ([]tgDate, *Period) {
 			per = &pp
 		}
 	}
-	if per == nil && len(group) > 0 {
+	for _, g := range [][]tgCell{group, dated} {
+		if per != nil || len(g) == 0 {
+			break
+		}
 		// a group's row names the time frame of its rows ("II |
-		// Giai đoạn 2028-2030")
-		for _, d := range f.datesIn(group[0].start, group[len(group)-1].end) {
+		// Giai đoạn 2028-2030"), and of its sub-groups' rows
+		for _, d := range f.datesIn(g[0].start, g[len(g)-1].end) {
 			if d.usable && d.p.End != "" {
 				pp := d.p
 				per = &pp
@@ -755,6 +826,7 @@ func tgCommonWidth(rows [][]tgCell) int {
 // forecast (a table headed "Dự báo").
 type tgColumn struct {
 	plan, past, future, forecast bool
+	result                       bool // "Kết quả": a result, reached or to reach
 }
 
 // features returns the column's senses as features of its cells.
@@ -763,7 +835,7 @@ func (c tgColumn) features() []string {
 	for _, x := range []struct {
 		on   bool
 		name string
-	}{{c.plan, "colplan"}, {c.past, "colpast"}, {c.future, "colfuture"}, {c.forecast, "tforecast"}} {
+	}{{c.plan, "colplan"}, {c.past || c.result, "colpast"}, {c.future, "colfuture"}, {c.forecast, "tforecast"}} {
 		if x.on {
 			fs = append(fs, x.name)
 		}
@@ -787,9 +859,10 @@ func (f *targetFinder) columnSense(head []tgCell, hdates []tgDate) tgColumn {
 	for _, w := range []string{" kế hoạch ", " kh ", " mục tiêu ", " chỉ tiêu ", " phấn đấu ", " định hướng ", " giao "} {
 		c.plan = c.plan || strings.Contains(hw, w)
 	}
-	for _, w := range []string{" ước ", " ước thực hiện ", " thực hiện ", " th ", " ưth ", " đã ", " kết quả ", " thực tế "} {
+	for _, w := range []string{" ước ", " ước thực hiện ", " thực hiện ", " th ", " ưth ", " đã ", " thực tế "} {
 		c.past = c.past || strings.Contains(hw, w)
 	}
+	c.result = strings.Contains(hw, " kết quả ")
 	for _, d := range hdates {
 		if y, err := strconv.Atoi(d.p.End); err == nil && f.docYear > 0 {
 			c.future = c.future || y > f.docYear || d.horizon
