@@ -590,6 +590,15 @@ func (f *targetFinder) labelRoles(toks []tgTok, a, b int, dates []tgDate) (subj,
 	}
 	split := -1
 	for x := 1; x < len(body); x++ {
+		// a passive predicate ends the subject even after a verb of a
+		// noun phrase ("hồ sơ giải quyết thủ tục hành chính | được số
+		// hóa")
+		if w := toks[body[x]].low; w == "được" || w == "bị" {
+			split = x
+			break
+		}
+	}
+	for x := 1; x < len(body) && split < 0; x++ {
 		i := body[x]
 		w := toks[i].low
 		if w == "được" || w == "bị" || w == "có" {

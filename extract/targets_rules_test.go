@@ -385,3 +385,20 @@ func TestFindTargetsTableDatedGroup(t *testing.T) {
 	// the same table in a decision of 2031 reviews what was done
 	checkTargets(t, text, TargetContext{Kind: "decision", Issued: "2031-01-10"}, nil)
 }
+
+// TestFindTargetsLabelPassive: in a row's label a passive predicate
+// ("được", "bị") ends the subject even when a verb of a noun phrase comes
+// before it ("kết quả giải quyết thủ tục").
+func TestFindTargetsLabelPassive(t *testing.T) {
+	for _, c := range []struct{ text, subject, indicator string }{
+		{"Chỉ tiêu năm 2026:\n- Tỷ lệ hồ sơ, kết quả giải quyết thủ tục hành chính được số hóa: 100%.\n",
+			"hồ sơ, kết quả giải quyết thủ tục hành chính", "được số hóa"},
+		{"Chỉ tiêu năm 2026:\n- Tỷ lệ hộ gia đình sử dụng nước sạch: 95%.\n",
+			"hộ gia đình", "sử dụng nước sạch"},
+	} {
+		got := FindTargets(c.text, TargetContext{Issued: "2025-12-01"})
+		if len(got) != 1 || got[0].Subject != c.subject || got[0].Indicator != c.indicator {
+			t.Errorf("FindTargets(%q) = %+v; want subject %q, indicator %q", c.text, got, c.subject, c.indicator)
+		}
+	}
+}
