@@ -18,11 +18,15 @@ import (
 
 	"vanban/extract"
 	"vanban/index"
+	"vanban/ingest/vntext"
 )
 
-// corpusDir is the query-table corpus: documents written for these tests,
-// each a JSON header (the record fields an extractor would give), a line
-// "---" and the text.
+// corpusDir is the search corpus: documents written for these tests
+// (docs/*.txt), each a JSON header (the record fields an extractor would
+// give), a line "---" and the text; and official texts copied unchanged from
+// the shared corpus (docs/*.md, listed in SOURCES.tsv), whose records the
+// extractor makes. The query table indexes the written ones; the graded
+// query set (graded_test.go) all of them.
 const corpusDir = "../testdata/search"
 
 // loadDoc reads one corpus document: its record, its text and the file's
@@ -32,6 +36,17 @@ func loadDoc(t testing.TB, path string) (extract.Record, string, int64) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if strings.HasSuffix(path, ".md") {
+		// An official text, as ingest reads a UTF-8 text file.
+		sum := sha256.Sum256(b)
+		src := extract.Source{
+			Path:   filepath.ToSlash(path),
+			SHA256: hex.EncodeToString(sum[:]),
+			Format: extract.FormatText,
+			Pages:  []string{vntext.Clean(strings.ReplaceAll(string(b), "\r\n", "\n"))},
+		}
+		return extract.Extract(src), src.Text(), int64(len(b))
 	}
 	head, body, ok := bytes.Cut(b, []byte("\n---\n"))
 	if !ok {
@@ -52,8 +67,16 @@ func loadDoc(t testing.TB, path string) (extract.Record, string, int64) {
 	return rec, src.Text(), int64(len(b))
 }
 
-// buildIndex indexes the corpus into a new index and opens it read-only.
+// buildIndex indexes the written documents of the corpus into a new index
+// and opens it read-only.
 func buildIndex(t testing.TB) *index.Index {
+	t.Helper()
+	return buildIndexOf(t, "*.txt")
+}
+
+// buildIndexOf indexes the corpus documents whose names match the patterns
+// into a new index and opens it read-only.
+func buildIndexOf(t testing.TB, patterns ...string) *index.Index {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "ix")
 	ix, err := index.Open(dir)
@@ -61,7 +84,11 @@ func buildIndex(t testing.TB) *index.Index {
 		t.Fatal(err)
 	}
 	w := ix.NewWriter(5)
-	files, _ := filepath.Glob(filepath.Join(corpusDir, "docs", "*.txt"))
+	var files []string
+	for _, p := range patterns {
+		m, _ := filepath.Glob(filepath.Join(corpusDir, "docs", p))
+		files = append(files, m...)
+	}
 	if len(files) == 0 {
 		t.Fatal("no corpus documents")
 	}
