@@ -214,7 +214,7 @@ func TestGradedQueries(t *testing.T) {
 		}
 		qs = keep
 	}
-	ix := buildIndexOf(t, "*.txt", "*.md")
+	ix := buildIndex(t)
 	vanban, plain := gradedSystems(t, ix, qs, 20)
 
 	if out := os.Getenv("VANBAN_GRADED_POOL"); out != "" {
