@@ -11,8 +11,9 @@
 // hòa) and either i/y spelling (kỹ, kĩ); words typed with the right
 // diacritics rank first. Several bare words must all occur in a document
 // (its body or title; an abbreviation or its expansion counts for the
-// words it stands for), unless fewer documents than a page shows hold them
-// all: then documents that hold some are shown too, after. Documents where
+// words it stands for; stop and question words such as "về", "là gì" and
+// frame words such as "tỷ lệ", "chỉ tiêu" are not required), unless no
+// document holds them all: then the documents that hold some are shown. Documents where
 // the words follow each other or hold them in the title rank higher
 // (BM25 scoring in indexes built since it was adopted). Abbreviations are
 // expanded both ways (TCCSĐ also finds "tổ chức cơ sở đảng" and the

@@ -56,6 +56,9 @@ type planner struct {
 	// required is set while building the text clause of a query whose
 	// words are all required: no clause then ranks holding them all.
 	required bool
+	// pairs, when set, is the text whose syllable pairs the text clause
+	// ranks (the words as typed, stop words kept), instead of its own.
+	pairs string
 
 	free    []string      // bare words, in order: one text clause
 	must    []query.Query // required text clauses
@@ -75,7 +78,7 @@ const (
 	boostShingle   = 4.0
 	boostPhrase    = 6.0
 	boostExpansion = 1.0
-	boostNumber    = 25.0
+	boostNumber    = 50.0
 	boostRef       = 2.0
 	boostKind      = 1.0
 	boostAllWords  = 2.0
@@ -111,9 +114,9 @@ func (s *Searcher) plan(q Query) (*plan, error) {
 				// The set requires every content word; the ranking clause
 				// only ranks within each tier.
 				n := len(p.hl.phrases)
-				p.required = true
+				p.required, p.pairs = true, pairText(t)
 				ranked := p.text(rankText(t), 1)
-				p.required = false
+				p.required, p.pairs = false, ""
 				p.hl.phrases = p.hl.phrases[:n]
 				out = &plan{query: p.boolean(set, ranked), count: p.boolean(set), highlight: p.hl}
 				for _, tq := range tiers {
@@ -774,10 +777,14 @@ func (p *planner) text(t string, boost float64) query.Query {
 	ds := []query.Query{p.textIn(t, p.textFields())}
 	terms, _ := index.Analyze(index.AnalyzerFold, t)
 	if len(terms) >= 2 && !p.targets {
-		ds = append(ds, match(index.FieldBodyShingle, index.AnalyzerShingle, t, boostShingle))
-		if hasDiacritics(t) {
+		pt := t
+		if p.pairs != "" {
+			pt = p.pairs
+		}
+		ds = append(ds, match(index.FieldBodyShingle, index.AnalyzerShingle, pt, boostShingle))
+		if hasDiacritics(pt) {
 			// Pairs as typed, diacritics and all, above pairs folded.
-			ds = append(ds, match(index.FieldBodyExactShingle, index.AnalyzerExactShingle, t, boostShingle))
+			ds = append(ds, match(index.FieldBodyExactShingle, index.AnalyzerExactShingle, pt, boostShingle))
 		}
 	}
 	if len(terms) >= 2 && !p.targets && !p.required {

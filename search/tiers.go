@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -19,7 +20,8 @@ import (
 //
 // Words typed without diacritics match every accented form alike (tiers 1
 // and 2 then are 3 and 4). Stop and question words ("về", "như thế nào",
-// "là gì") count in the phrase but are not required and do not rank. When
+// "là gì") count in the phrase but are not required and do not rank;
+// frame words ("tỷ lệ", "chỉ tiêu", "quy định") rank but are not required. When
 // no document holds every content word, the set is the documents that
 // hold any (Result.AnyWords): that is decided once per query, whatever
 // --limit and --offset.
@@ -44,12 +46,25 @@ func setOf(ws ...string) map[string]bool {
 	return m
 }
 
+// framePhrases are the words that frame what is asked for rather than
+// name it: "tỷ lệ" in "tỷ lệ hộ nghèo", "chỉ tiêu", "mục tiêu", "quy định"
+// in "… được quy định thế nào". They rank (documents that hold them come
+// first within a tier) but no document is required to hold them, when the
+// query has other content words. Written with diacritics; a phrase typed
+// without diacritics matches its folded form.
+var framePhrases = [][]string{{"tỷ", "lệ"}, {"tỉ", "lệ"}, {"chỉ", "tiêu"}, {"mục", "tiêu"}, {"quy", "định"}}
+
 // qword is one word of a query: its exact and folded terms, whether it
-// was typed with diacritics and whether it is a stop word.
+// was typed with diacritics, whether it is a stop word and whether it
+// frames the query (framePhrases).
 type qword struct {
 	exact, fold string
 	marked      bool
 	stop        bool
+	frame       bool
+	// asTyped: the word matches as typed in the exact tiers (it has
+	// diacritics, or the query has and so it is meant without).
+	asTyped bool
 }
 
 // queryWords splits t into words.
@@ -58,12 +73,73 @@ func queryWords(t string) []qword {
 	for _, tok := range index.Tokens(index.AnalyzerExact, t) {
 		w := qword{exact: tok.Term, fold: index.FoldTerm(tok.Term)}
 		w.marked = w.fold != tok.Term
-		if w.marked {
+		out = append(out, w)
+	}
+	// In a query typed with diacritics, a word without any is as written
+	// ("ai", "cho", "trong" are stop words); in one typed without, it may
+	// stand for any accented form ("trong" for "trong sạch").
+	typed := false
+	for _, w := range out {
+		typed = typed || accented(w.exact)
+	}
+	for i := range out {
+		w := &out[i]
+		w.asTyped = w.marked || typed
+		if w.asTyped {
 			w.stop = stopWords[w.exact]
 		} else {
 			w.stop = plainStopWords[w.fold]
 		}
-		out = append(out, w)
+	}
+	markFrames(out)
+	return out
+}
+
+// markFrames sets frame on the words of ws that make up a frame phrase,
+// as typed (a word typed with diacritics must be exact, one typed without
+// matches folded).
+func markFrames(ws []qword) {
+	for i := range ws {
+		for _, fp := range framePhrases {
+			if i+len(fp) > len(ws) {
+				continue
+			}
+			ok := true
+			for k, x := range fp {
+				w := ws[i+k]
+				if accented(w.exact) && w.exact != x || !accented(w.exact) && w.fold != index.FoldTerm(x) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				for k := range fp {
+					ws[i+k].frame = true
+				}
+			}
+		}
+	}
+}
+
+// accented reports whether a word has a letter beyond ASCII: a tone
+// mark, ă â ê ô ơ ư or đ ("ty" is marked, as i/y fold alike, but not
+// accented).
+func accented(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return r >= utf8.RuneSelf }) >= 0
+}
+
+// requiredWords are the content words a document must hold: frame words
+// are not, unless nothing else is left.
+func requiredWords(ws []qword) []qword {
+	content := contentWords(ws)
+	var out []qword
+	for _, w := range content {
+		if !w.frame {
+			out = append(out, w)
+		}
+	}
+	if len(out) == 0 {
+		return content
 	}
 	return out
 }
@@ -108,18 +184,41 @@ func anyMarked(ws []qword) bool {
 	return false
 }
 
-// wordQ matches one word in the body or the title: exact when typed with
-// diacritics and exact is asked, else folded.
+// iyForms swaps the i and y vowels of the same tone.
+var iyForms = [2]*strings.Replacer{
+	strings.NewReplacer("y", "i", "ý", "í", "ỳ", "ì", "ỷ", "ỉ", "ỹ", "ĩ", "ỵ", "ị"),
+	strings.NewReplacer("i", "y", "í", "ý", "ì", "ỳ", "ỉ", "ỷ", "ĩ", "ỹ", "ị", "ỵ"),
+}
+
+// spellings returns a word as typed and its other i/y spelling when it has
+// one (kỹ and kĩ, lý and lí: the same word, domain notes §6.3; not quyết
+// and quiết), so that either spelling is a match "as typed".
+func spellings(x string) []string {
+	out := []string{x}
+	for _, r := range iyForms {
+		if v := r.Replace(x); v != x && index.FoldTerm(v) == index.FoldTerm(x) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// wordQ matches one word in the body or the title: exact (either i/y
+// spelling) when it is to match as typed and exact is asked, else folded.
 func wordQ(w qword, exact bool) query.Query {
-	if exact && w.marked {
-		return query.NewDisjunctionQuery([]query.Query{term(index.FieldBody, w.exact), term(index.FieldTitle, w.exact)})
+	if exact && w.asTyped {
+		var qs []query.Query
+		for _, x := range spellings(w.exact) {
+			qs = append(qs, term(index.FieldBody, x), term(index.FieldTitle, x))
+		}
+		return query.NewDisjunctionQuery(qs)
 	}
 	return query.NewDisjunctionQuery([]query.Query{term(index.FieldBodyFold, w.fold), term(index.FieldTitleFold, w.fold)})
 }
 
 // phraseTier matches ws as a phrase in the body or the title: every
-// syllable pair (exact where both words were typed with diacritics and
-// exact is asked), and for three words or more the folded phrase itself.
+// syllable pair (exact where both words match as typed and exact is
+// asked), and for three words or more the folded phrase itself.
 func phraseTier(ws []qword, exact bool) query.Query {
 	if len(ws) == 1 {
 		return wordQ(ws[0], exact)
@@ -128,8 +227,18 @@ func phraseTier(ws []qword, exact bool) query.Query {
 		var qs []query.Query
 		for i := 0; i+1 < len(ws); i++ {
 			a, b := ws[i], ws[i+1]
-			if exact && a.marked && b.marked {
-				qs = append(qs, term(xsh, a.exact+" "+b.exact))
+			if exact && a.asTyped && b.asTyped {
+				var alts []query.Query
+				for _, x := range spellings(a.exact) {
+					for _, y := range spellings(b.exact) {
+						alts = append(alts, term(xsh, x+" "+y))
+					}
+				}
+				if len(alts) == 1 {
+					qs = append(qs, alts[0])
+				} else {
+					qs = append(qs, query.NewDisjunctionQuery(alts))
+				}
 			} else {
 				qs = append(qs, term(sh, a.fold+" "+b.fold))
 			}
@@ -161,7 +270,7 @@ func allTier(ws []qword, exact bool) query.Query {
 	seen := map[string]bool{}
 	for _, w := range ws {
 		k := w.fold
-		if exact && w.marked {
+		if exact && w.asTyped {
 			k = w.exact
 		}
 		if seen[k] {
@@ -175,22 +284,23 @@ func allTier(ws []qword, exact bool) query.Query {
 
 // tiers returns the membership queries of the tiers of free text t, in
 // order, each excluding the earlier ones, and the query of the whole set
-// (every content word, folded, abbreviations counting for their words).
+// (every required word, folded, abbreviations counting for their words).
 func (p *planner) tiers(t string) (tiers []query.Query, set query.Query) {
 	ws := queryWords(t)
 	if len(ws) == 0 {
 		return nil, nil
 	}
 	content := contentWords(ws)
+	required := requiredWords(ws)
 	phrase := phraseSpan(ws)
 	var ct []string
-	for _, w := range content {
+	for _, w := range required {
 		ct = append(ct, w.exact)
 	}
 	set = p.allWords(strings.Join(ct, " "))
 	if set == nil {
 		// One word: it, or what it abbreviates or stands for.
-		alts := []query.Query{allTier(content, false)}
+		alts := []query.Query{allTier(required, false)}
 		for _, e := range p.s.abbrev.expand(strings.Join(ct, " ")) {
 			for _, a := range e.also {
 				alts = append(alts, p.phraseAny(a))
@@ -205,7 +315,7 @@ func (p *planner) tiers(t string) (tiers []query.Query, set query.Query) {
 	if marked {
 		members = append(members, phraseTier(phrase, true))
 		if !single {
-			members = append(members, allTier(content, true))
+			members = append(members, allTier(required, true))
 		}
 	}
 	if !single {
@@ -220,10 +330,22 @@ func (p *planner) tiers(t string) (tiers []query.Query, set query.Query) {
 	return tiers, set
 }
 
-// rankText is the text the ranking clause scores: the content words.
+// pairText is the text whose syllable pairs rank a query: its words as
+// typed, stop words kept ("giới tính khi sinh" pairs "tính khi", "khi
+// sinh", never "tính sinh"), question words at the end trimmed.
+func pairText(t string) string {
+	var out []string
+	for _, w := range phraseSpan(queryWords(t)) {
+		out = append(out, w.exact)
+	}
+	return strings.Join(out, " ")
+}
+
+// rankText is the text the ranking clause scores: the required words
+// (frame words would rank "lệ phí" above the words asked for).
 func rankText(t string) string {
 	var out []string
-	for _, w := range contentWords(queryWords(t)) {
+	for _, w := range requiredWords(queryWords(t)) {
 		out = append(out, w.exact)
 	}
 	return strings.Join(out, " ")

@@ -21,6 +21,11 @@ func TestQueryWords(t *testing.T) {
 		// Without diacritics only unambiguous stop words: "co" may be cơ.
 		{"co so cua dang", "co so dang", "co so cua dang"},
 		{"không khí", "khí", "không khí"},
+		// Typed with diacritics, a word without any is as written: "ai"
+		// and "cho" are stop words here, not in a query typed plain.
+		{"ai có thẩm quyền cho thuê nhà", "thẩm quyền thuê nhà", "ai có thẩm quyền cho thuê nhà"},
+		{"ai co tham quyen", "ai co tham quyen", "ai co tham quyen"},
+		{"trong sach vung manh", "trong sach vung manh", "trong sach vung manh"},
 	} {
 		ws := queryWords(c.text)
 		join := func(ws []qword) string {
@@ -35,6 +40,56 @@ func TestQueryWords(t *testing.T) {
 		}
 		if got := join(phraseSpan(ws)); got != c.phrase {
 			t.Errorf("phraseSpan(%q) = %q; want %q", c.text, got, c.phrase)
+		}
+	}
+}
+
+// TestRequiredWords checks which words a document must hold: content
+// words, without the words that frame what is asked ("tỷ lệ", "chỉ tiêu",
+// "mục tiêu", "quy định"), unless nothing else is left.
+func TestRequiredWords(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"chỉ tiêu tỷ lệ hộ nghèo", "hộ nghèo"},
+		{"tỉ lệ hộ nghèo", "hộ nghèo"},
+		{"ty le ho ngheo", "ho ngheo"},
+		{"mục tiêu tăng trưởng 8%", "tăng trưởng 8"},
+		{"giờ bán hàng được quy định thế nào", "giờ bán hàng"},
+		// Alone, a frame phrase is what is asked for.
+		{"tỷ lệ", "tỷ lệ"},
+		{"quy định", "quy định"},
+		// Only the phrase frames: "lệ phí", "tiêu chuẩn" are content.
+		{"lệ phí trước bạ", "lệ phí trước bạ"},
+		{"tiêu chuẩn định mức", "tiêu chuẩn định mức"},
+		// Diacritics as typed: "tý lễ" is no frame.
+		{"tý lễ hộ nghèo", "tý lễ hộ nghèo"},
+	} {
+		var got []string
+		for _, w := range requiredWords(queryWords(c.text)) {
+			got = append(got, w.exact)
+		}
+		if g := strings.Join(got, " "); g != c.want {
+			t.Errorf("requiredWords(%q) = %q; want %q", c.text, g, c.want)
+		}
+	}
+}
+
+// TestSpellings checks the i/y spelling variants that count as typed.
+func TestSpellings(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"kỹ", "kỹ kĩ"},
+		{"kĩ", "kĩ kỹ"},
+		{"lý", "lý lí"},
+		{"tỉ", "tỉ tỷ"},
+		{"quy", "quy qui"},
+		{"quyết", "quyết"},
+		{"huy", "huy"},
+		{"yêu", "yêu"},
+		{"ý", "ý"},
+		{"nghị", "nghị"},
+		{"đảng", "đảng"},
+	} {
+		if got := strings.Join(spellings(c.in), " "); got != c.want {
+			t.Errorf("spellings(%q) = %q; want %q", c.in, got, c.want)
 		}
 	}
 }
