@@ -448,6 +448,10 @@ func docFields(rec extract.Record, text string, paths []string) map[string]inter
 	if len(abbrs) > 0 {
 		m[FieldAbbrs] = abbrs
 	}
+	if sig, bands := nearFields(text); sig != "" {
+		m[FieldNearSig] = sig
+		m[FieldNear] = bands
+	}
 	return m
 }
 

@@ -1,0 +1,564 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"encoding/base64"
+	"encoding/binary"
+	"fmt"
+	"hash/fnv"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"vanban/ingest/vntext"
+)
+
+// Near-duplicates. Two documents are copies of one text when the sets of
+// their word shingles (nearShingle consecutive folded syllables, markup
+// and punctuation left out) have a Jaccard similarity of at least
+// NearThreshold: the same text as PDF, DOCX, HTML or a legacy encoding, or
+// a re-post under another page header. Each document stores a MinHash
+// sketch of its shingles (nearPerms values, FieldNearSig) and nearBands
+// locality-sensitive band keys of it (FieldNear); documents that share a
+// band key are compared, by the sketch when it is clear and by their
+// stored texts when it is close to the threshold, and groups are the
+// connected components of the pairs found similar.
+//
+// Measured on ../shared/corpus (dev, formats, legacy originals with their
+// transcripts, bulk; 731 files) with exact Jaccard on 5-syllable
+// shingles: copies of one text are at 0.80 or above (0.96 and above for
+// the generated format variants, 0.80–0.84 for legacy PDF and XLS text
+// layers against their transcripts, 0.94 for a page re-scraped with other
+// chrome); the most similar distinct documents are at 0.73 (two Q&A
+// articles sharing their legal quotations), 0.72 (two decisions of one
+// template). NearThreshold sits between.
+const (
+	// NearThreshold is the Jaccard similarity of word shingles from
+	// which two documents are copies of one text.
+	NearThreshold = 0.77
+	nearShingle   = 5
+	nearPerms     = 128
+	nearBands     = 16 // of nearRows values each, over the first values
+	nearRows      = 4
+	// Sketch estimates at or above nearSure are taken as they are; below
+	// nearUnsure the pair is not a copy; between, the texts decide (the
+	// estimate's standard error at J = 0.8 is about 0.035).
+	nearSure   = 0.90
+	nearUnsure = 0.66
+)
+
+// nearTokens returns the folded words of text, punctuation (and so
+// Markdown and HTML markup signs) left out.
+func nearTokens(text string) []string {
+	return strings.FieldsFunc(vntext.Fold(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// nearShingles returns the hashes of the shingles of text, once each
+// (one shingle of all the words when there are fewer than nearShingle).
+func nearShingles(text string) map[uint64]struct{} {
+	toks := nearTokens(text)
+	out := map[uint64]struct{}{}
+	if len(toks) == 0 {
+		return out
+	}
+	k := min(nearShingle, len(toks))
+	for i := 0; i+k <= len(toks); i++ {
+		h := fnv.New64a()
+		for _, w := range toks[i : i+k] {
+			h.Write([]byte(w))
+			h.Write([]byte{0})
+		}
+		out[h.Sum64()] = struct{}{}
+	}
+	return out
+}
+
+// nearSeeds are the multipliers and offsets of the sketch's hash
+// functions, fixed for ever (changing them needs a new index format).
+var nearSeeds = func() (s [nearPerms][2]uint64) {
+	x := uint64(0x6a09e667f3bcc909)
+	for i := range s {
+		for j := range s[i] {
+			x = splitmix(x)
+			s[i][j] = x | 1
+		}
+	}
+	return s
+}()
+
+func splitmix(x uint64) uint64 {
+	x += 0x9e3779b97f4a7c15
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
+	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
+	return x ^ (x >> 31)
+}
+
+// nearSketch returns the MinHash sketch of text, nil when the text has
+// no word.
+func nearSketch(text string) []uint32 {
+	sh := nearShingles(text)
+	if len(sh) == 0 {
+		return nil
+	}
+	mins := make([]uint64, nearPerms)
+	for i := range mins {
+		mins[i] = ^uint64(0)
+	}
+	for x := range sh {
+		for i, s := range nearSeeds {
+			if h := x*s[0] + s[1]; h < mins[i] {
+				mins[i] = h
+			}
+		}
+	}
+	out := make([]uint32, nearPerms)
+	for i, m := range mins {
+		out[i] = uint32(m >> 32)
+	}
+	return out
+}
+
+// nearFields returns the stored sketch of text and its band keys (the
+// values of FieldNearSig and FieldNear), or "" and nil for a text without
+// words.
+func nearFields(text string) (string, []string) {
+	sig := nearSketch(text)
+	if sig == nil {
+		return "", nil
+	}
+	b := make([]byte, 4*len(sig))
+	for i, v := range sig {
+		binary.LittleEndian.PutUint32(b[4*i:], v)
+	}
+	bands := make([]string, nearBands)
+	for i := range bands {
+		h := fnv.New64a()
+		h.Write([]byte{byte(i)})
+		h.Write(b[4*i*nearRows : 4*(i+1)*nearRows])
+		bands[i] = fmt.Sprintf("%x", h.Sum64())
+	}
+	return base64.RawStdEncoding.EncodeToString(b), bands
+}
+
+// decodeSketch reads a stored sketch; nil when it is not one.
+func decodeSketch(s string) []uint32 {
+	b, err := base64.RawStdEncoding.DecodeString(s)
+	if err != nil || len(b) != 4*nearPerms {
+		return nil
+	}
+	out := make([]uint32, nearPerms)
+	for i := range out {
+		out[i] = binary.LittleEndian.Uint32(b[4*i:])
+	}
+	return out
+}
+
+// sketchSimilarity estimates the Jaccard similarity of two sketches.
+func sketchSimilarity(a, b []uint32) float64 {
+	eq := 0
+	for i := range a {
+		if a[i] == b[i] {
+			eq++
+		}
+	}
+	return float64(eq) / float64(len(a))
+}
+
+// NearSimilarity returns the Jaccard similarity of the word shingles of
+// two texts, the measure NearThreshold applies to.
+func NearSimilarity(a, b string) float64 {
+	return jaccard(nearShingles(a), nearShingles(b))
+}
+
+func jaccard(sa, sb map[uint64]struct{}) float64 {
+	if len(sa) == 0 || len(sb) == 0 {
+		return 0
+	}
+	in := 0
+	for x := range sa {
+		if _, ok := sb[x]; ok {
+			in++
+		}
+	}
+	return float64(in) / float64(len(sa)+len(sb)-in)
+}
+
+// Groups is the near-duplicate grouping of an index's documents: the
+// documents that hold one text in several files of different content
+// (see NearThreshold). A document in no group is a group of its own.
+type Groups struct {
+	of      map[string]int // content hash → index in members
+	members [][]string     // each group's content hashes, sorted
+	primary []string       // each group's primary member (see Primary)
+}
+
+// Primary returns the primary document of sha's group, the one whose
+// record stands for the group where one record must (the registry, export,
+// the targets search lists): the copy in the most faithful format (text,
+// then word processor files, PDF, spreadsheets, HTML pages with their site
+// chrome, images read by OCR), then the one with the most targets, then
+// the smallest content hash. It is sha itself when sha has no copy.
+func (g *Groups) Primary(sha string) string {
+	if g != nil {
+		if i, ok := g.of[sha]; ok {
+			return g.primary[i]
+		}
+	}
+	return sha
+}
+
+// ChoosePrimaries sets the primary document of each group of g (see
+// Groups.Primary; until then it is the smallest content hash), from the
+// stored records of the copies.
+func (ix *Index) ChoosePrimaries(ctx context.Context, g *Groups) error {
+	if g.Len() == 0 {
+		return nil
+	}
+	var all []string
+	for _, ms := range g.members {
+		all = append(all, ms...)
+	}
+	type info struct {
+		rank, targets int
+	}
+	infos := map[string]info{}
+	err := ix.byHash(ctx, all, []string{FieldRecord}, func(sha string, f map[string]interface{}) error {
+		s, _ := f[FieldRecord].(string)
+		var rec struct {
+			Format  string     `json:"format"`
+			Targets []struct{} `json:"targets"`
+		}
+		if err := json.Unmarshal([]byte(s), &rec); err != nil {
+			return fmt.Errorf("record %s: %w", sha, err)
+		}
+		infos[sha] = info{formatRank(rec.Format), len(rec.Targets)}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("near-duplicates: %w", err)
+	}
+	for i, ms := range g.members {
+		best := ms[0]
+		for _, m := range ms[1:] {
+			a, b := infos[m], infos[best]
+			if a.rank < b.rank || a.rank == b.rank && a.targets > b.targets {
+				best = m
+			}
+		}
+		g.primary[i] = best
+	}
+	return nil
+}
+
+// formatRank orders formats by how faithfully they hold a text.
+func formatRank(f string) int {
+	switch f {
+	case "txt":
+		return 0
+	case "docx", "doc", "rtf", "odt":
+		return 1
+	case "pdf":
+		return 2
+	case "xlsx", "xls", "ods":
+		return 3
+	case "html":
+		return 4
+	default:
+		return 5
+	}
+}
+
+// Key returns the key of the group of the document of content sha: the
+// smallest content hash of the group, or sha itself when it has no copy.
+func (g *Groups) Key(sha string) string {
+	if g != nil {
+		if i, ok := g.of[sha]; ok {
+			return g.members[i][0]
+		}
+	}
+	return sha
+}
+
+// Members returns the content hashes of the documents of sha's group,
+// sorted (sha alone when it has no copy). The slice is shared: do not
+// change it.
+func (g *Groups) Members(sha string) []string {
+	if g != nil {
+		if i, ok := g.of[sha]; ok {
+			return g.members[i]
+		}
+	}
+	return []string{sha}
+}
+
+// Copies returns the number of documents that are in a group of two or
+// more.
+func (g *Groups) Copies() int {
+	if g == nil {
+		return 0
+	}
+	return len(g.of)
+}
+
+// Len returns the number of groups of two or more documents.
+func (g *Groups) Len() int {
+	if g == nil {
+		return 0
+	}
+	return len(g.members)
+}
+
+// All returns the groups of two or more documents, each sorted, in the
+// order of their keys. The slices are shared: do not change them.
+func (g *Groups) All() [][]string {
+	if g == nil {
+		return nil
+	}
+	return g.members
+}
+
+// nearQueryChunk bounds the band keys looked up in one query.
+const nearQueryChunk = 1024
+
+// NearGroups computes the near-duplicate groups of the whole index. Its
+// cost grows with the number of band keys in the index (a pass over their
+// dictionary) and the number of documents that share one, not with the
+// text: read it once per open index.
+func (ix *Index) NearGroups(ctx context.Context) (*Groups, error) {
+	shared, err := ix.sharedBands()
+	if err != nil {
+		return nil, err
+	}
+	buckets := map[string][]string{} // band key → content hashes
+	sigs := map[string][]uint32{}
+	for len(shared) > 0 {
+		n := min(len(shared), nearQueryChunk)
+		chunk := shared[:n]
+		shared = shared[n:]
+		qs := make([]query.Query, len(chunk))
+		for i, t := range chunk {
+			tq := query.NewTermQuery(t)
+			tq.SetField(FieldNear)
+			qs[i] = tq
+		}
+		want := map[string]bool{}
+		for _, t := range chunk {
+			want[t] = true
+		}
+		err := ix.eachMatch(ctx, query.NewDisjunctionQuery(qs), []string{FieldNear, FieldNearSig}, func(id string, f map[string]interface{}) error {
+			sha, ok := DocumentSHA(id)
+			if !ok {
+				return nil
+			}
+			s, _ := f[FieldNearSig].(string)
+			sig := decodeSketch(s)
+			if sig == nil {
+				return nil
+			}
+			sigs[sha] = sig
+			for _, b := range StringsField(f[FieldNear]) {
+				if want[b] {
+					buckets[b] = append(buckets[b], sha)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("near-duplicates: %w", err)
+		}
+	}
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(x string) string {
+		p, ok := parent[x]
+		if !ok || p == x {
+			return x
+		}
+		r := find(p)
+		parent[x] = r
+		return r
+	}
+	union := func(a, b string) {
+		ra, rb := find(a), find(b)
+		if ra == rb {
+			return
+		}
+		if rb < ra {
+			ra, rb = rb, ra
+		}
+		parent[rb] = ra
+		parent[ra] = ra
+	}
+	type pair struct{ a, b string }
+	checked := map[pair]bool{}
+	var unsure []pair
+	keys := make([]string, 0, len(buckets))
+	for k := range buckets {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		docs := buckets[k]
+		sort.Strings(docs)
+		for i := range docs {
+			for j := i + 1; j < len(docs); j++ {
+				p := pair{docs[i], docs[j]}
+				if p.a == p.b || checked[p] {
+					continue
+				}
+				checked[p] = true
+				switch s := sketchSimilarity(sigs[p.a], sigs[p.b]); {
+				case s >= nearSure:
+					union(p.a, p.b)
+				case s >= nearUnsure:
+					unsure = append(unsure, p)
+				}
+			}
+		}
+	}
+	if len(unsure) > 0 {
+		// Close to the threshold: the texts decide.
+		var need []string
+		seen := map[string]bool{}
+		for _, p := range unsure {
+			for _, s := range []string{p.a, p.b} {
+				if !seen[s] {
+					seen[s] = true
+					need = append(need, s)
+				}
+			}
+		}
+		texts, err := ix.Texts(ctx, need)
+		if err != nil {
+			return nil, fmt.Errorf("near-duplicates: %w", err)
+		}
+		shingles := map[string]map[uint64]struct{}{}
+		for _, s := range need {
+			shingles[s] = nearShingles(texts[s])
+		}
+		for _, p := range unsure {
+			if jaccard(shingles[p.a], shingles[p.b]) >= NearThreshold {
+				union(p.a, p.b)
+			}
+		}
+	}
+	byRoot := map[string][]string{}
+	for x := range parent {
+		r := find(x)
+		byRoot[r] = append(byRoot[r], x)
+	}
+	g := &Groups{of: map[string]int{}}
+	roots := make([]string, 0, len(byRoot))
+	for r, ms := range byRoot {
+		if len(ms) > 1 {
+			roots = append(roots, r)
+		}
+	}
+	sort.Strings(roots)
+	var all []string
+	for _, r := range roots {
+		ms := byRoot[r]
+		sort.Strings(ms)
+		for _, m := range ms {
+			g.of[m] = len(g.members)
+		}
+		g.members = append(g.members, ms)
+		all = append(all, ms...)
+	}
+	g.primary = make([]string, len(g.members))
+	for i, ms := range g.members {
+		g.primary[i] = ms[0]
+	}
+	return g, nil
+}
+
+// sharedBands returns the band keys that more than one document may hold
+// (the dictionary counts deleted documents until a merge drops them).
+func (ix *Index) sharedBands() ([]string, error) {
+	d, err := ix.idx.FieldDict(FieldNear)
+	if err != nil {
+		return nil, fmt.Errorf("near-duplicates: read band keys: %w", err)
+	}
+	defer d.Close()
+	var out []string
+	for {
+		e, err := d.Next()
+		if err != nil {
+			return nil, fmt.Errorf("near-duplicates: read band keys: %w", err)
+		}
+		if e == nil {
+			break
+		}
+		if e.Count > 1 {
+			out = append(out, e.Term)
+		}
+	}
+	return out, nil
+}
+
+// eachMatch calls fn for every document that q matches, with the stored
+// fields asked for, a page at a time in ID order.
+func (ix *Index) eachMatch(ctx context.Context, q query.Query, fields []string, fn func(id string, fields map[string]interface{}) error) error {
+	const page = 1000
+	var after []string
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		req := bleve.NewSearchRequestOptions(q, page, 0, false)
+		req.Fields = fields
+		req.SortBy([]string{"_id"})
+		req.SearchAfter = after
+		res, err := ix.idx.SearchInContext(ctx, req)
+		if err != nil {
+			return err
+		}
+		for _, h := range res.Hits {
+			if err := fn(h.ID, h.Fields); err != nil {
+				return err
+			}
+		}
+		if len(res.Hits) < page {
+			return nil
+		}
+		after = []string{res.Hits[len(res.Hits)-1].ID}
+	}
+}
+
+// DocumentSHA returns the content hash of the document whose Bleve ID is
+// id (a hit of a document query), and false for any other ID.
+func DocumentSHA(id string) (string, bool) {
+	return strings.CutPrefix(id, docPrefix)
+}
+
+// Matching returns which of the documents of the given content hashes q
+// matches.
+func (ix *Index) Matching(ctx context.Context, q query.Query, shas []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	if len(shas) == 0 {
+		return out, nil
+	}
+	ids := make([]string, len(shas))
+	for i, sha := range shas {
+		ids[i] = docID(sha)
+	}
+	cq := query.NewConjunctionQuery([]query.Query{q, query.NewDocIDQuery(ids)})
+	req := bleve.NewSearchRequestOptions(cq, len(ids), 0, false)
+	req.SortBy([]string{"_id"})
+	res, err := ix.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("match %d documents: %w", len(ids), err)
+	}
+	for _, h := range res.Hits {
+		if sha, ok := DocumentSHA(h.ID); ok {
+			out[sha] = true
+		}
+	}
+	return out, nil
+}
