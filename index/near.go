@@ -2,9 +2,9 @@ package index
 
 import (
 	"context"
-	"encoding/json"
 	"encoding/base64"
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"sort"
