@@ -202,8 +202,8 @@ type Groups struct {
 // record stands for the group where one record must (the registry, export,
 // the targets search lists): the copy in the most faithful format (text,
 // then word processor files, PDF, spreadsheets, HTML pages with their site
-// chrome, images read by OCR), then the one with the most targets, then
-// the smallest content hash. It is sha itself when sha has no copy.
+// chrome, images read by OCR; Unicode before legacy encodings), then the
+// one with the most targets, then the smallest content hash. It is sha itself when sha has no copy.
 func (g *Groups) Primary(sha string) string {
 	if g != nil {
 		if i, ok := g.of[sha]; ok {
@@ -231,13 +231,18 @@ func (ix *Index) ChoosePrimaries(ctx context.Context, g *Groups) error {
 	err := ix.byHash(ctx, all, []string{FieldRecord}, func(sha string, f map[string]interface{}) error {
 		s, _ := f[FieldRecord].(string)
 		var rec struct {
-			Format  string     `json:"format"`
-			Targets []struct{} `json:"targets"`
+			Format   string     `json:"format"`
+			Encoding string     `json:"encoding"`
+			Targets  []struct{} `json:"targets"`
 		}
 		if err := json.Unmarshal([]byte(s), &rec); err != nil {
 			return fmt.Errorf("record %s: %w", sha, err)
 		}
-		infos[sha] = info{formatRank(rec.Format), len(rec.Targets)}
+		rank := 2 * formatRank(rec.Format)
+		if e := strings.ToLower(rec.Encoding); e != "" && !strings.HasPrefix(e, "utf") {
+			rank++ // a legacy encoding: capitals may be lost (TCVN3)
+		}
+		infos[sha] = info{rank, len(rec.Targets)}
 		return nil
 	})
 	if err != nil {

@@ -159,16 +159,24 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if n := sel.Documents(); n > 0 {
 		fmt.Fprintf(stderr, "vanban: export: %d documents selected\n", n)
 	}
+	var groups *index.Groups
+	if !o.q.AllCopies {
+		if groups, err = nearGroups(ctx, ix); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		sel.AddPrimaries(groups)
+	}
 
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(export.MemoryLimit)
 	}
-	opts := export.Options{Lang: lang, Sheets: sheets, Progress: exportProgress(stderr, lang), MinConfidence: minConfidence}
+	opts := export.Options{Lang: lang, Sheets: sheets, Progress: exportProgress(stderr, lang), MinConfidence: minConfidence, Groups: groups}
 	switch format {
 	case "jsonl":
 		return writeOutput(o.out, o.force, stdout, func(w io.Writer) error {
 			j := export.NewJSONL(w)
 			j.MinConfidence = minConfidence
+			j.Groups = groups
 			n, err := export.ExportJSONL(ctx, ix, sel, j)
 			if err == nil {
 				fmt.Fprintf(stderr, "vanban: export: %d records\n", n)

@@ -30,6 +30,7 @@ func runResolutions(ctx context.Context, args []string, stdout, stderr io.Writer
 	var dir string
 	indexFlag(fs, &dir)
 	asJSON := fs.Bool("json", false, "print one JSON object per resolution")
+	allCopies := fs.Bool("all-copies", false, "count the copies of one text (the same text as PDF, DOCX, HTML, a legacy encoding, a re-post) apart instead of as one document")
 	rest, err := parseFlags(fs, args, stdout)
 	if err != nil {
 		return helpOr(err)
@@ -42,7 +43,13 @@ func runResolutions(ctx context.Context, args []string, stdout, stderr io.Writer
 		return fmt.Errorf("resolutions: %w", err)
 	}
 	defer ix.Close()
-	rs, err := ix.Resolutions(ctx, nil)
+	var groups *index.Groups
+	if !*allCopies {
+		if groups, err = nearGroups(ctx, ix); err != nil {
+			return fmt.Errorf("resolutions: %w", err)
+		}
+	}
+	rs, err := ix.Resolutions(ctx, nil, groups)
 	if err != nil {
 		return fmt.Errorf("resolutions: %w", err)
 	}
