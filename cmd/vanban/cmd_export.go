@@ -39,6 +39,12 @@ them everything is exported. --min-confidence X leaves out the targets
 whose confidence is below X (the targets sheet's "Độ tin cậy" column;
 sort by it to review the doubtful rows first).
 
+Copies of one text (the same text as PDF, DOCX, HTML, in a legacy
+encoding, or re-posted: see vanban search -h) are one document: one row,
+from the copy in the most faithful format, with the other copies' files in
+the documents sheet's "Bản sao khác" column. --all-copies exports every
+file apart.
+
 The file is written under a temporary name and renamed at the end; an
 existing file is replaced only with --force. --out - writes to standard
 output (jsonl, xlsx, or csv with --sheet).

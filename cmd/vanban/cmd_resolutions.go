@@ -9,11 +9,17 @@ import (
 	"vanban/index"
 )
 
-var resolutionsUsage = `usage: vanban resolutions [--index DIR] [--json]
+var resolutionsUsage = `usage: vanban resolutions [--index DIR] [--all-copies] [--json]
 
 Lists every resolution the archive knows: those stored as documents and
 those only cited by other documents, merged by number and date (Party
 numbers restart each term), each with the documents that cite it.
+
+Copies of one text (the same text as PDF, DOCX, HTML, in a legacy
+encoding, or re-posted: see vanban search -h) are one document: a
+resolution lists the files of every copy, and a citing text cites once
+(from the copy in the most faithful format). --all-copies counts every
+file apart.
 
 Examples:
 
