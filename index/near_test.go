@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -123,6 +124,17 @@ func TestNearGroups(t *testing.T) {
 	if err := w.Flush(); err != nil {
 		t.Fatal(err)
 	}
+	computed, err := ix.NearGroups(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Saved by the writer, read back as computed.
+	if err := w.SaveNearGroups(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := ix.idx.GetInternal(nearGroupsKey); err != nil || len(b) == 0 {
+		t.Fatalf("SaveNearGroups: nothing saved (%v)", err)
+	}
 	g, err := ix.NearGroups(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -153,8 +165,12 @@ func TestNearGroups(t *testing.T) {
 	if g.Copies() != 3 {
 		t.Errorf("Copies() = %d; want 3", g.Copies())
 	}
+	if fmt.Sprint(g.All(), g.primary) != fmt.Sprint(computed.All(), computed.primary) {
+		t.Errorf("saved groups %v %v differ from computed %v %v", g.All(), g.primary, computed.All(), computed.primary)
+	}
 
-	// A copy whose file is gone leaves the group.
+	// A copy whose file is gone leaves the group (and the saved groups
+	// are dropped with the change).
 	if err := w.RemovePath("/a/nq66.pdf"); err != nil {
 		t.Fatal(err)
 	}
@@ -169,5 +185,8 @@ func TestNearGroups(t *testing.T) {
 	}
 	if g.Len() != 0 || len(g.Members(md)) != 1 {
 		t.Errorf("after removing the copies: %v; want no group", g.All())
+	}
+	if b, _ := ix.idx.GetInternal(nearGroupsKey); len(b) != 0 {
+		t.Error("saved groups kept after a document was removed")
 	}
 }

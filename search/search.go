@@ -137,24 +137,15 @@ type Searcher struct {
 	groupsOnce sync.Once
 	groups     *index.Groups // near-duplicate groups, read on first use
 	groupsErr  error
-
-	primaryOnce sync.Once
-	primaryErr  error
 }
 
 // nearGroups returns the index's near-duplicate groups, read once per
-// Searcher; with primaries, their primary documents are chosen too.
-func (s *Searcher) nearGroups(ctx context.Context, primaries bool) (*index.Groups, error) {
+// Searcher.
+func (s *Searcher) nearGroups(ctx context.Context) (*index.Groups, error) {
 	s.groupsOnce.Do(func() {
 		s.groups, s.groupsErr = s.ix.NearGroups(ctx)
 	})
-	if s.groupsErr != nil || !primaries {
-		return s.groups, s.groupsErr
-	}
-	s.primaryOnce.Do(func() {
-		s.primaryErr = s.ix.ChoosePrimaries(ctx, s.groups)
-	})
-	return s.groups, s.primaryErr
+	return s.groups, s.groupsErr
 }
 
 // New returns a searcher over ix. It reads the abbreviations that the
@@ -198,7 +189,7 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	var groups *index.Groups
 	if !q.AllCopies {
-		if groups, err = s.nearGroups(ctx, q.Targets); err != nil {
+		if groups, err = s.nearGroups(ctx); err != nil {
 			return nil, err
 		}
 		if q.Targets {

@@ -167,7 +167,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	var groups *index.Groups
 	if !o.q.AllCopies {
-		if groups, err = nearGroups(ctx, ix); err != nil {
+		if groups, err = ix.NearGroups(ctx); err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
 		sel.AddPrimaries(groups)

@@ -51,7 +51,7 @@ func runResolutions(ctx context.Context, args []string, stdout, stderr io.Writer
 	defer ix.Close()
 	var groups *index.Groups
 	if !*allCopies {
-		if groups, err = nearGroups(ctx, ix); err != nil {
+		if groups, err = ix.NearGroups(ctx); err != nil {
 			return fmt.Errorf("resolutions: %w", err)
 		}
 	}

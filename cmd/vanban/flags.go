@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"vanban/index"
 	"vanban/ingest"
 	"vanban/search"
 )
@@ -184,17 +183,4 @@ func (o *ocrFlags) apply(ctx context.Context, cmd string, workers int) error {
 	}
 	ingest.SetOCR(ingest.OCROptions{Mode: mode, Workers: workers, PageTimeout: o.timeout, CacheDir: cache, Context: ctx})
 	return nil
-}
-
-// nearGroups reads the near-duplicate groups of ix with their primaries,
-// for the commands that show one row per group of copies.
-func nearGroups(ctx context.Context, ix *index.Index) (*index.Groups, error) {
-	g, err := ix.NearGroups(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if err := ix.ChoosePrimaries(ctx, g); err != nil {
-		return nil, err
-	}
-	return g, nil
 }
