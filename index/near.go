@@ -59,22 +59,35 @@ func nearTokens(text string) []string {
 	})
 }
 
-// nearShingles returns the hashes of the shingles of text, once each
+// nearHashes returns the hash of each shingle of text, in text order
 // (one shingle of all the words when there are fewer than nearShingle).
-func nearShingles(text string) map[uint64]struct{} {
+func nearHashes(text string) []uint64 {
 	toks := nearTokens(text)
-	out := map[uint64]struct{}{}
 	if len(toks) == 0 {
-		return out
+		return nil
 	}
+	const offset, prime = 14695981039346656037, 1099511628211 // FNV-1a
 	k := min(nearShingle, len(toks))
+	out := make([]uint64, 0, len(toks)-k+1)
 	for i := 0; i+k <= len(toks); i++ {
-		h := fnv.New64a()
+		h := uint64(offset)
 		for _, w := range toks[i : i+k] {
-			h.Write([]byte(w))
-			h.Write([]byte{0})
+			for j := 0; j < len(w); j++ {
+				h = (h ^ uint64(w[j])) * prime
+			}
+			h *= prime // the separator, a zero byte
 		}
-		out[h.Sum64()] = struct{}{}
+		out = append(out, h)
+	}
+	return out
+}
+
+// nearShingles returns the set of the shingle hashes of text.
+func nearShingles(text string) map[uint64]struct{} {
+	hs := nearHashes(text)
+	out := make(map[uint64]struct{}, len(hs))
+	for _, h := range hs {
+		out[h] = struct{}{}
 	}
 	return out
 }
@@ -102,17 +115,17 @@ func splitmix(x uint64) uint64 {
 // nearSketch returns the MinHash sketch of text, nil when the text has
 // no word.
 func nearSketch(text string) []uint32 {
-	sh := nearShingles(text)
-	if len(sh) == 0 {
+	hs := nearHashes(text)
+	if len(hs) == 0 {
 		return nil
 	}
-	mins := make([]uint64, nearPerms)
+	var mins [nearPerms]uint64
 	for i := range mins {
 		mins[i] = ^uint64(0)
 	}
-	for x := range sh {
-		for i, s := range nearSeeds {
-			if h := x*s[0] + s[1]; h < mins[i] {
+	for _, x := range hs {
+		for i := range mins {
+			if h := x*nearSeeds[i][0] + nearSeeds[i][1]; h < mins[i] {
 				mins[i] = h
 			}
 		}

@@ -190,3 +190,23 @@ func TestNearGroups(t *testing.T) {
 		t.Error("saved groups kept after a document was removed")
 	}
 }
+
+// BenchmarkNearFields measures the sketch every document costs at ingest.
+func BenchmarkNearFields(b *testing.B) {
+	var texts []string
+	n := 0
+	for _, name := range []string{"nq-66-2025-HDND.md", "qd-3769-UBND-nghe-an.md", "qd-3782-UBND-nghe-an.md"} {
+		t, err := os.ReadFile(filepath.Join("..", "testdata", "copies", name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(t))
+		n += len(t)
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for _, t := range texts {
+			nearFields(t)
+		}
+	}
+}
