@@ -8,11 +8,13 @@ import (
 	"fmt"
 	"hash/fnv"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 
 	"vanban/ingest/vntext"
 )
@@ -340,9 +342,6 @@ func (g *Groups) All() [][]string {
 	return g.members
 }
 
-// nearQueryChunk bounds the band keys looked up in one query.
-const nearQueryChunk = 1024
-
 // nearGroupsKey is the internal key under which the writer keeps the
 // groups it computed last (SaveNearGroups); every batch that adds or
 // removes a document deletes it.
@@ -413,47 +412,30 @@ func (w *Writer) SaveNearGroups(ctx context.Context) error {
 // computeNearGroups computes the near-duplicate groups of the whole index
 // (see NearGroups), primaries not chosen.
 func (ix *Index) computeNearGroups(ctx context.Context) (*Groups, error) {
-	shared, err := ix.sharedBands()
+	buckets, err := ix.sharedBands(ctx) // band key → content hashes
 	if err != nil {
 		return nil, err
 	}
-	buckets := map[string][]string{} // band key → content hashes
+	var candidates []string
+	seenDoc := map[string]bool{}
+	for _, docs := range buckets {
+		for _, d := range docs {
+			if !seenDoc[d] {
+				seenDoc[d] = true
+				candidates = append(candidates, d)
+			}
+		}
+	}
 	sigs := map[string][]uint32{}
-	for len(shared) > 0 {
-		n := min(len(shared), nearQueryChunk)
-		chunk := shared[:n]
-		shared = shared[n:]
-		qs := make([]query.Query, len(chunk))
-		for i, t := range chunk {
-			tq := query.NewTermQuery(t)
-			tq.SetField(FieldNear)
-			qs[i] = tq
-		}
-		want := map[string]bool{}
-		for _, t := range chunk {
-			want[t] = true
-		}
-		err := ix.eachMatch(ctx, query.NewDisjunctionQuery(qs), []string{FieldNear, FieldNearSig}, func(id string, f map[string]interface{}) error {
-			sha, ok := DocumentSHA(id)
-			if !ok {
-				return nil
-			}
-			s, _ := f[FieldNearSig].(string)
-			sig := decodeSketch(s)
-			if sig == nil {
-				return nil
-			}
+	err = ix.byHash(ctx, candidates, []string{FieldNearSig}, func(sha string, f map[string]interface{}) error {
+		s, _ := f[FieldNearSig].(string)
+		if sig := decodeSketch(s); sig != nil {
 			sigs[sha] = sig
-			for _, b := range StringsField(f[FieldNear]) {
-				if want[b] {
-					buckets[b] = append(buckets[b], sha)
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("near-duplicates: %w", err)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("near-duplicates: %w", err)
 	}
 	parent := map[string]string{}
 	var find func(string) string
@@ -491,7 +473,7 @@ func (ix *Index) computeNearGroups(ctx context.Context) (*Groups, error) {
 		for i := range docs {
 			for j := i + 1; j < len(docs); j++ {
 				p := pair{docs[i], docs[j]}
-				if p.a == p.b || checked[p] {
+				if p.a == p.b || checked[p] || sigs[p.a] == nil || sigs[p.b] == nil {
 					continue
 				}
 				checked[p] = true
@@ -560,57 +542,97 @@ func (ix *Index) computeNearGroups(ctx context.Context) (*Groups, error) {
 	return g, nil
 }
 
-// sharedBands returns the band keys that more than one document may hold
-// (the dictionary counts deleted documents until a merge drops them).
-func (ix *Index) sharedBands() ([]string, error) {
-	d, err := ix.idx.FieldDict(FieldNear)
-	if err != nil {
+// sharedBands returns the band keys that more than one document holds,
+// each with the content hashes of those documents, from a pass over the
+// band keys of every document (their doc values; the term dictionary's
+// counts do not add up the segments of an index reliably).
+func (ix *Index) sharedBands(ctx context.Context) (map[string][]string, error) {
+	fail := func(err error) (map[string][]string, error) {
 		return nil, fmt.Errorf("near-duplicates: read band keys: %w", err)
 	}
-	defer d.Close()
-	var out []string
-	for {
-		e, err := d.Next()
-		if err != nil {
-			return nil, fmt.Errorf("near-duplicates: read band keys: %w", err)
+	adv, err := ix.idx.Advanced()
+	if err != nil {
+		return fail(err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return fail(err)
+	}
+	defer r.Close()
+	all, err := r.DocIDReaderAll()
+	if err != nil {
+		return fail(err)
+	}
+	defer all.Close()
+	dv, err := r.DocValueReader([]string{FieldNear})
+	if err != nil {
+		return fail(err)
+	}
+	first := map[uint64]int32{} // band key → index in ids of the first holder
+	var ids []bleveindex.IndexInternalID
+	shared := map[uint64][]bleveindex.IndexInternalID{}
+	for n := 0; ; n++ {
+		if n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 		}
-		if e == nil {
+		id, err := all.Next()
+		if err != nil {
+			return fail(err)
+		}
+		if id == nil {
 			break
 		}
-		if e.Count > 1 {
-			out = append(out, e.Term)
+		var own bleveindex.IndexInternalID
+		err = dv.VisitDocValues(id, func(field string, term []byte) {
+			if field != FieldNear {
+				return
+			}
+			k, err := strconv.ParseUint(string(term), 16, 64)
+			if err != nil {
+				return
+			}
+			if own == nil {
+				own = append(bleveindex.IndexInternalID(nil), id...)
+			}
+			if at, ok := first[k]; ok {
+				if shared[k] == nil {
+					shared[k] = []bleveindex.IndexInternalID{ids[at]}
+				}
+				shared[k] = append(shared[k], own)
+				return
+			}
+			first[k] = int32(len(ids))
+			ids = append(ids, own)
+		})
+		if err != nil {
+			return fail(err)
+		}
+	}
+	out := make(map[string][]string, len(shared))
+	names := map[string]string{} // internal → content hash
+	for k, hs := range shared {
+		var docs []string
+		for _, h := range hs {
+			sha, ok := names[string(h)]
+			if !ok {
+				ext, err := r.ExternalID(h)
+				if err != nil {
+					return fail(err)
+				}
+				sha, _ = DocumentSHA(ext)
+				names[string(h)] = sha
+			}
+			if sha != "" {
+				docs = append(docs, sha)
+			}
+		}
+		if len(docs) > 1 {
+			out[strconv.FormatUint(k, 16)] = docs
 		}
 	}
 	return out, nil
-}
-
-// eachMatch calls fn for every document that q matches, with the stored
-// fields asked for, a page at a time in ID order.
-func (ix *Index) eachMatch(ctx context.Context, q query.Query, fields []string, fn func(id string, fields map[string]interface{}) error) error {
-	const page = 1000
-	var after []string
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		req := bleve.NewSearchRequestOptions(q, page, 0, false)
-		req.Fields = fields
-		req.SortBy([]string{"_id"})
-		req.SearchAfter = after
-		res, err := ix.idx.SearchInContext(ctx, req)
-		if err != nil {
-			return err
-		}
-		for _, h := range res.Hits {
-			if err := fn(h.ID, h.Fields); err != nil {
-				return err
-			}
-		}
-		if len(res.Hits) < page {
-			return nil
-		}
-		after = []string{res.Hits[len(res.Hits)-1].ID}
-	}
 }
 
 // DocumentSHA returns the content hash of the document whose Bleve ID is
