@@ -80,6 +80,31 @@ func (s *Searcher) collapse(ctx context.Context, g *index.Groups, p *plan, fetch
 	return out, anyWords, nil
 }
 
+// loadFields loads the stored fields of hits found without them.
+func (s *Searcher) loadFields(ctx context.Context, hits []*bsearch.DocumentMatch, fields []string) error {
+	if len(hits) == 0 {
+		return nil
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = fields
+	res, err := s.ix.Bleve().SearchInContext(ctx, req)
+	if err != nil {
+		return fmt.Errorf("load hits: %w", err)
+	}
+	byID := make(map[string]map[string]interface{}, len(res.Hits))
+	for _, h := range res.Hits {
+		byID[h.ID] = h.Fields
+	}
+	for _, h := range hits {
+		h.Fields = byID[h.ID]
+	}
+	return nil
+}
+
 // addCopies fills the Copies of document hits: the other documents of
 // each hit's group.
 func (s *Searcher) addCopies(ctx context.Context, g *index.Groups, hits []Hit) error {

@@ -204,9 +204,12 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 	if q.Targets {
 		fields = []string{index.FieldRecord}
 	}
+	loadFields := true // off while collapse pages through hits it may drop
 	newReq := func(qq query.Query, size, from int) *bleve.SearchRequest {
 		req := bleve.NewSearchRequestOptions(qq, size, from, false)
-		req.Fields = fields
+		if loadFields {
+			req.Fields = fields
+		}
 		if q.SortByDate {
 			req.SortByCustom(bsearch.SortOrder{
 				&bsearch.SortField{Field: index.FieldDate, Desc: true, Type: bsearch.SortFieldAsDate, Missing: bsearch.SortFieldMissingLast},
@@ -276,7 +279,12 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 	var res *bleve.SearchResult
 	var anyWords bool
 	if groups.Len() > 0 && !q.Targets {
+		loadFields = false
 		res, anyWords, err = s.collapse(ctx, groups, plan, fetch, offset, limit)
+		loadFields = true
+		if err == nil {
+			err = s.loadFields(ctx, res.Hits, fields)
+		}
 	} else {
 		res, anyWords, err = fetch(offset, limit)
 	}
