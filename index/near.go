@@ -525,7 +525,6 @@ func (ix *Index) computeNearGroups(ctx context.Context) (*Groups, error) {
 		}
 	}
 	sort.Strings(roots)
-	var all []string
 	for _, r := range roots {
 		ms := byRoot[r]
 		sort.Strings(ms)
@@ -533,7 +532,6 @@ func (ix *Index) computeNearGroups(ctx context.Context) (*Groups, error) {
 			g.of[m] = len(g.members)
 		}
 		g.members = append(g.members, ms)
-		all = append(all, ms...)
 	}
 	g.primary = make([]string, len(g.members))
 	for i, ms := range g.members {
