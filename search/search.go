@@ -87,7 +87,8 @@ type Hit struct {
 	// TargetIndex is the target's position in its record's Targets.
 	TargetIndex int
 	// Copies are the other documents of a document hit's group: the same
-	// text in other files (Query.AllCopies), sorted by first path.
+	// text in other files, sorted by first path (none with
+	// Query.AllCopies).
 	Copies []Copy
 }
 
