@@ -386,9 +386,13 @@ func (ix *Index) NearGroups(ctx context.Context) (*Groups, error) {
 // SaveNearGroups computes the near-duplicate groups of the index as it is
 // now and stores them with the next commit (Flush), for NearGroups to read
 // instead of computing them; a later change to any document drops them.
+// When they are saved and no document changed since, it does nothing.
 func (w *Writer) SaveNearGroups(ctx context.Context) error {
 	if err := w.Flush(); err != nil {
 		return err
+	}
+	if b, err := w.ix.idx.GetInternal(nearGroupsKey); err == nil && len(b) > 0 {
+		return nil // saved, and no document changed since
 	}
 	g, err := w.ix.computeNearGroups(ctx)
 	if err != nil {
