@@ -51,8 +51,8 @@ const (
 	FieldAbbrs     = "abbrs" // "short|long" of the abbreviations the text defines
 	FieldRecord    = "rec"   // the extract.Record as JSON; stored only
 	// FieldNear holds the band keys of the document's near-duplicate
-	// sketch (stored) and FieldNearSig the sketch itself (stored only):
-	// see NearGroups.
+	// sketch (indexed, with doc values) and FieldNearSig the sketch itself
+	// (stored only): see NearGroups.
 	FieldNear    = "near"
 	FieldNearSig = "nsig"
 
@@ -177,7 +177,7 @@ func NewMapping() mapping.IndexMapping {
 	add(doc, FieldPublished, dateField())
 	add(doc, FieldDate, dateField())
 	add(doc, FieldRecord, storedOnly())
-	add(doc, FieldNear, keywordField(true))
+	add(doc, FieldNear, keywordField(false))
 	add(doc, FieldNearSig, storedOnly())
 	m.AddDocumentMapping(TypeDoc, doc)
 
