@@ -25,8 +25,8 @@ import (
 // NearGroups takes; it fails on a false merge or on a miss other than a
 // file vanban cannot read.
 func TestNearDuplicatesCorpus(t *testing.T) {
-	if testing.Short() {
-		t.Skip("ingests four folders of the corpus")
+	if testing.Short() || raceEnabled {
+		t.Skip("a measurement that ingests four folders of the corpus: run it without -short and -race")
 	}
 	var roots []string
 	for _, d := range []string{"bulk", "dev", "formats", "legacy"} {
