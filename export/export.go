@@ -46,6 +46,11 @@ type Options struct {
 	// MinConfidence leaves out of the targets sheet the targets whose
 	// confidence is below it (0 keeps all).
 	MinConfidence float64
+	// Groups, when set, makes the copies of one text (index.NearGroups)
+	// one document: its group's primary (index.Groups.Primary) stands for
+	// it in every sheet, and the documents sheet lists the paths of all
+	// copies with its other paths. Nil exports every document apart.
+	Groups *index.Groups
 }
 
 func (o Options) lang() Lang {
@@ -69,7 +74,7 @@ type Stats map[Sheet]int
 // them for a nil sel) to w, and closes w. It returns the rows written per
 // sheet.
 func Export(ctx context.Context, ix *index.Index, sel *index.Selection, w Writer, opts Options) (Stats, error) {
-	e := &exporter{ix: ix, sel: sel, w: w, lang: opts.lang(), progress: opts.Progress, stats: Stats{}, minConfidence: opts.MinConfidence}
+	e := &exporter{ix: ix, sel: sel, w: w, lang: opts.lang(), progress: opts.Progress, stats: Stats{}, minConfidence: opts.MinConfidence, groups: opts.Groups}
 	for _, s := range opts.sheets() {
 		if err := w.BeginSheet(s); err != nil {
 			return e.stats, fmt.Errorf("sheet %s: %w", s.Name(e.lang), err)
@@ -110,7 +115,19 @@ type exporter struct {
 	stats    Stats
 	// minConfidence is Options.MinConfidence.
 	minConfidence float64
+	groups        *index.Groups // Options.Groups
 	row           []any
+}
+
+// records calls fn with each selected record, in document order, leaving
+// out the copies whose group's primary stands for them.
+func (e *exporter) records(ctx context.Context, fn func(extract.Record) error) error {
+	return e.ix.Records(ctx, e.sel, func(rec extract.Record) error {
+		if e.groups.Primary(rec.SHA256) != rec.SHA256 {
+			return nil
+		}
+		return fn(rec)
+	})
 }
 
 // put writes one row of sheet s.
@@ -172,7 +189,7 @@ func (e *exporter) targets(ctx context.Context) error {
 	next := first
 	rows := map[int]int{} // target index → sheet row, per document
 	var order []int
-	return e.ix.Records(ctx, e.sel, func(rec extract.Record) error {
+	return e.records(ctx, func(rec extract.Record) error {
 		clear(rows)
 		order = inTextOrder(order[:0], len(rec.Targets), func(i int) int { return rec.Targets[i].Page }, nil)
 		for _, i := range order {
@@ -230,10 +247,14 @@ func (e *exporter) targets(ctx context.Context) error {
 
 // documents writes one row per selected document.
 func (e *exporter) documents(ctx context.Context) error {
-	return e.ix.Records(ctx, e.sel, func(rec extract.Record) error {
-		paths, err := e.ix.Paths(rec.SHA256)
-		if err != nil {
-			return err
+	return e.records(ctx, func(rec extract.Record) error {
+		var paths []string
+		for _, m := range e.groups.Members(rec.SHA256) {
+			ps, err := e.ix.Paths(m)
+			if err != nil {
+				return err
+			}
+			paths = append(paths, ps...)
 		}
 		var others []string
 		for _, p := range paths {
@@ -270,7 +291,7 @@ func (e *exporter) documents(ctx context.Context) error {
 // resolutions that are selected documents or that selected documents
 // cite, with those citations only.
 func (e *exporter) resolutions(ctx context.Context) error {
-	rs, err := e.ix.Resolutions(ctx, e.sel)
+	rs, err := e.ix.Resolutions(ctx, e.sel, e.groups)
 	if err != nil {
 		return err
 	}
@@ -322,7 +343,7 @@ func citationLine(c index.Citation) string {
 // dates writes one row per date mention of the selected documents, with
 // the text around it.
 func (e *exporter) dates(ctx context.Context) error {
-	return e.ix.Records(ctx, e.sel, func(rec extract.Record) error {
+	return e.records(ctx, func(rec extract.Record) error {
 		if len(rec.Dates) == 0 {
 			return nil
 		}

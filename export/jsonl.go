@@ -17,6 +17,9 @@ type JSONL struct {
 	// MinConfidence leaves out of each record the targets whose confidence
 	// is below it (0 keeps all); the parents of the others are renumbered.
 	MinConfidence float64
+	// Groups, when set, makes ExportJSONL write one record per group of
+	// copies of one text: its primary's (index.Groups.Primary).
+	Groups *index.Groups
 
 	buf *bufio.Writer
 	enc *json.Encoder
@@ -73,10 +76,16 @@ func (j *JSONL) Close() error {
 }
 
 // ExportJSONL writes every selected record of ix (all of them for a nil
-// sel) to j, and closes j. It
+// sel) to j, and closes j; with j.Groups, one record per group of copies
+// (its primary's). It
 // returns the number of records written.
 func ExportJSONL(ctx context.Context, ix *index.Index, sel *index.Selection, j *JSONL) (int, error) {
-	err := ix.Records(ctx, sel, j.Write)
+	err := ix.Records(ctx, sel, func(rec extract.Record) error {
+		if j.Groups.Primary(rec.SHA256) != rec.SHA256 {
+			return nil // a copy: its group's primary stands for it
+		}
+		return j.Write(rec)
+	})
 	if err != nil {
 		return j.n, fmt.Errorf("jsonl: %w", err)
 	}

@@ -108,7 +108,7 @@ func TestXLSXReadBack(t *testing.T) {
 	if err != nil || nt != targets {
 		t.Fatalf("CountTargets = %d, %v; records hold %d", nt, err, targets)
 	}
-	regs, err := ix.Resolutions(context.Background(), nil)
+	regs, err := ix.Resolutions(context.Background(), nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,8 @@
 // source files — and every read of it by document: Records pages the
 // records of a Selection in document order (kind, date, number),
 // Documents and Texts look documents up by content
-// hash, Resolutions builds the resolution registry. The IDs under which
+// hash, Resolutions builds the resolution registry, NearGroups finds the
+// documents that hold one text in several files (near.go). The IDs under which
 // documents are stored are this package's own; no other package builds
 // them.
 //

@@ -50,6 +50,11 @@ const (
 	FieldRefs      = "refs"  // numbers of the documents cited
 	FieldAbbrs     = "abbrs" // "short|long" of the abbreviations the text defines
 	FieldRecord    = "rec"   // the extract.Record as JSON; stored only
+	// FieldNear holds the band keys of the document's near-duplicate
+	// sketch (indexed, with doc values) and FieldNearSig the sketch itself
+	// (stored only): see NearGroups.
+	FieldNear    = "near"
+	FieldNearSig = "nsig"
 
 	FieldDoc          = "doc" // target: content hash of its document
 	FieldSubject      = "subject"
@@ -172,6 +177,8 @@ func NewMapping() mapping.IndexMapping {
 	add(doc, FieldPublished, dateField())
 	add(doc, FieldDate, dateField())
 	add(doc, FieldRecord, storedOnly())
+	add(doc, FieldNear, keywordField(false))
+	add(doc, FieldNearSig, storedOnly())
 	m.AddDocumentMapping(TypeDoc, doc)
 
 	tg := bleve.NewDocumentStaticMapping()

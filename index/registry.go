@@ -58,20 +58,24 @@ func IsResolutionNumber(n string) bool {
 // The registry is always built from the whole index. With a selection
 // (nil: everything) only the resolutions that are selected documents or
 // that selected documents cite are returned, with those citations only.
-func (ix *Index) Resolutions(ctx context.Context, sel *Selection) ([]Resolution, error) {
-	rs, err := ix.registry(ctx)
+//
+// With near-duplicate groups g (nil: every document apart), the copies of
+// one text are one document: the group's primary (Groups.Primary) stands
+// for it, with the paths of every copy, and cites once.
+func (ix *Index) Resolutions(ctx context.Context, sel *Selection, g *Groups) ([]Resolution, error) {
+	rs, err := ix.registry(ctx, g)
 	if err != nil || sel == nil {
 		return rs, err
 	}
-	return ix.selectResolutions(ctx, rs, sel)
+	return ix.selectResolutions(ctx, rs, sel, g)
 }
 
 // selectResolutions keeps the resolutions of rs that are selected
 // documents or that selected documents cite, with those citations only.
-func (ix *Index) selectResolutions(ctx context.Context, rs []Resolution, sel *Selection) ([]Resolution, error) {
+func (ix *Index) selectResolutions(ctx context.Context, rs []Resolution, sel *Selection, g *Groups) ([]Resolution, error) {
 	chosen := map[string]bool{} // paths of the selected documents
 	for sha := range sel.docs {
-		ps, err := ix.Paths(sha)
+		ps, err := ix.groupPaths(g, sha)
 		if err != nil {
 			return nil, err
 		}
@@ -104,7 +108,7 @@ func (ix *Index) selectResolutions(ctx context.Context, rs []Resolution, sel *Se
 }
 
 // registry builds the whole resolution registry (see Resolutions).
-func (ix *Index) registry(ctx context.Context) ([]Resolution, error) {
+func (ix *Index) registry(ctx context.Context, g *Groups) ([]Resolution, error) {
 	type key struct{ number, issued string }
 	type cite struct {
 		key key
@@ -127,6 +131,9 @@ func (ix *Index) registry(ctx context.Context) ([]Resolution, error) {
 		return r
 	}
 	err := ix.records(ctx, nil, entryPage, func(rec extract.Record) error {
+		if g.Primary(rec.SHA256) != rec.SHA256 {
+			return nil // a copy: its group's primary stands for it
+		}
 		own := string(rec.Number)
 		issued := string(rec.Issued)
 		if rec.Kind == "resolution" || (own != "" && IsResolutionNumber(own) && rec.Kind == "other") {
@@ -135,7 +142,7 @@ func (ix *Index) registry(ctx context.Context) ([]Resolution, error) {
 				num = "(không số) " + string(rec.Title)
 			}
 			r := entry(key{numberKey(num), issued}, num)
-			paths, err := ix.Paths(rec.SHA256)
+			paths, err := ix.groupPaths(g, rec.SHA256)
 			if err != nil {
 				return err
 			}
@@ -193,6 +200,7 @@ func (ix *Index) registry(ctx context.Context) ([]Resolution, error) {
 	out := make([]Resolution, 0, len(byKey))
 	for _, r := range byKey {
 		sort.Strings(r.Paths)
+		r.Paths = uniq(r.Paths)
 		sort.Slice(r.CitedBy, func(i, j int) bool { return r.CitedBy[i].Path < r.CitedBy[j].Path })
 		out = append(out, *r)
 	}
@@ -244,4 +252,18 @@ func uniq(s []string) []string {
 // numberKey is the merge key of a document number: folded, without spaces.
 func numberKey(n string) string {
 	return strings.ReplaceAll(FoldTerm(n), " ", "")
+}
+
+// groupPaths returns the paths of the document of content sha and, with
+// groups g, of every copy in its group.
+func (ix *Index) groupPaths(g *Groups, sha string) ([]string, error) {
+	var out []string
+	for _, m := range g.Members(sha) {
+		ps, err := ix.Paths(m)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ps...)
+	}
+	return out, nil
 }

@@ -65,7 +65,7 @@ func corpusIndex(t *testing.T) *Index {
 
 func TestResolutions(t *testing.T) {
 	ix := corpusIndex(t)
-	rs, err := ix.Resolutions(context.Background(), nil)
+	rs, err := ix.Resolutions(context.Background(), nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +154,7 @@ func TestResolutionsSelected(t *testing.T) {
 		for _, d := range c.docs {
 			sel.AddDocument(shaOfFile(t, d))
 		}
-		rs, err := ix.Resolutions(context.Background(), sel)
+		rs, err := ix.Resolutions(context.Background(), sel, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -63,3 +63,18 @@ func (s *Selection) HasTarget(sha string, i int) bool {
 	}
 	return s.targets[sha][i]
 }
+
+// AddPrimaries adds, for each selected document that is a copy in one of
+// g's groups, the group's primary document (Groups.Primary), which stands
+// for the group where one record must. A selection of targets is left as
+// it is (its targets are those of the documents selected).
+func (s *Selection) AddPrimaries(g *Groups) {
+	if s == nil || s.targets != nil {
+		return
+	}
+	for sha := range s.docs {
+		if p := g.Primary(sha); p != sha {
+			s.docs[p] = true
+		}
+	}
+}

@@ -36,7 +36,9 @@ const lockTimeout = "2s"
 // lacks, so a filter on it would silently hide version 1's targets).
 // Version 3 adds exact syllable pairs (body_xsh, title_xsh), folded title
 // pairs (title_sh) and the folders of each path (dir), which search needs.
-const formatVersion = "vanban-index-3"
+// Version 4 adds each document's near-duplicate sketch (near, nsig), which
+// search, the registry and export group copies of one text by.
+const formatVersion = "vanban-index-4"
 
 var versionKey = []byte("vanban_format")
 

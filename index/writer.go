@@ -226,6 +226,7 @@ func (w *Writer) indexDoc(sha string, d *docData, paths []string) error {
 		return err
 	}
 	w.pending[sha] = d
+	w.batch.DeleteInternal(nearGroupsKey) // the saved groups may change
 	rec := d.rec
 	if len(paths) > 0 {
 		rec.Path = paths[0]
@@ -252,6 +253,7 @@ func (w *Writer) deleteDoc(sha string) error {
 		return err
 	}
 	w.batch.Delete(docID(sha))
+	w.batch.DeleteInternal(nearGroupsKey) // the saved groups may change
 	w.ops++
 	for i := 0; i < n; i++ {
 		w.batch.Delete(targetID(sha, i))
@@ -447,6 +449,10 @@ func docFields(rec extract.Record, text string, paths []string) map[string]inter
 	}
 	if len(abbrs) > 0 {
 		m[FieldAbbrs] = abbrs
+	}
+	if sig, bands := nearFields(text); sig != "" {
+		m[FieldNearSig] = sig
+		m[FieldNear] = bands
 	}
 	return m
 }

@@ -39,7 +39,18 @@
 //
 //	{"path": first path, "paths": [...], "sha256", "title", "kind", "number",
 //	 "issuer", "issued", "published", "format", "page": page of the first
-//	 snippet (PDF) or null, "score", "snippets": ["…text with [matched] words…"]}
+//	 snippet (PDF) or null, "score", "snippets": ["…text with [matched] words…"],
+//	 "copies": [{"path", "paths", "sha256", "format"}...]}
+//
+// # Copies of one text
+//
+// Documents that hold one text in files of different content (another
+// format or encoding, a re-post: index.NearGroups) are one hit, at the rank
+// of the best of them, with the others in Hit.Copies; totals and pages
+// count such hits, and every page is a slice of one list (the ranked list
+// of documents with each group's later members left out). Query.AllCopies
+// lists them apart. With Targets, only the targets of each group's primary
+// document (index.Groups.Primary) are searched.
 //
 // A target hit (--targets): the target's fields of ../shared/spec/records.md
 // (text, comparator, value, value_max, unit, subject, subject_expanded,

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -57,6 +58,14 @@ type Query struct {
 	// Snippets is the number of snippets per document hit (default 2;
 	// negative for none).
 	Snippets int
+	// AllCopies lists each document apart. By default the documents that
+	// hold one text in several files of different content (another
+	// format or encoding, a re-post: index.NearGroups) are one hit, at the
+	// rank of the best of them, with the others in Hit.Copies; totals and
+	// pages count such groups. With Targets, by default only the targets
+	// of each group's primary document (index.Groups.Primary) are
+	// searched, so that one text's targets are not listed once per copy.
+	AllCopies bool
 }
 
 // Hit is one document or target found.
@@ -77,6 +86,19 @@ type Hit struct {
 	Target *extract.Target
 	// TargetIndex is the target's position in its record's Targets.
 	TargetIndex int
+	// Copies are the other documents of a document hit's group: the same
+	// text in other files, sorted by first path (none with
+	// Query.AllCopies).
+	Copies []Copy
+}
+
+// Copy is a document that holds the same text as a hit in another file.
+type Copy struct {
+	SHA256 string
+	// Paths are the paths that hold the copy, sorted.
+	Paths []string
+	// Format is the copy's format ("pdf", "docx", …).
+	Format string
 }
 
 // FacetCount is one facet value and its number of hits.
@@ -112,6 +134,19 @@ type Result struct {
 type Searcher struct {
 	ix     *index.Index
 	abbrev *abbrevs
+
+	groupsOnce sync.Once
+	groups     *index.Groups // near-duplicate groups, read on first use
+	groupsErr  error
+}
+
+// nearGroups returns the index's near-duplicate groups, read once per
+// Searcher.
+func (s *Searcher) nearGroups(ctx context.Context) (*index.Groups, error) {
+	s.groupsOnce.Do(func() {
+		s.groups, s.groupsErr = s.ix.NearGroups(ctx)
+	})
+	return s.groups, s.groupsErr
 }
 
 // New returns a searcher over ix. It reads the abbreviations that the
@@ -153,6 +188,15 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	var groups *index.Groups
+	if !q.AllCopies {
+		if groups, err = s.nearGroups(ctx); err != nil {
+			return nil, err
+		}
+		if q.Targets {
+			plan.withoutTargetsOf(secondaries(groups))
+		}
+	}
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 10
@@ -161,9 +205,12 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 	if q.Targets {
 		fields = []string{index.FieldRecord}
 	}
+	loadFields := true // off while collapse pages through hits it may drop
 	newReq := func(qq query.Query, size, from int) *bleve.SearchRequest {
 		req := bleve.NewSearchRequestOptions(qq, size, from, false)
-		req.Fields = fields
+		if loadFields {
+			req.Fields = fields
+		}
 		if q.SortByDate {
 			req.SortByCustom(bsearch.SortOrder{
 				&bsearch.SortField{Field: index.FieldDate, Desc: true, Type: bsearch.SortFieldAsDate, Missing: bsearch.SortFieldMissingLast},
@@ -183,46 +230,67 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 		}
 		return res, nil
 	}
+	// fetch returns the hits from offset, at most limit, of the one
+	// ranked list of the query, and whether that is the list of the
+	// documents that hold some of the words (decided once per query).
+	fetch := func(offset, limit int) (*bleve.SearchResult, bool, error) {
+		var res *bleve.SearchResult
+		anyWords := false
+		if len(plan.tiers) > 0 && !q.SortByDate {
+			// The tiers one after the other; the page is a slice of their
+			// concatenation.
+			res = &bleve.SearchResult{}
+			var cum uint64
+			for i, tq := range plan.tiers {
+				need := limit - len(res.Hits)
+				from := 0
+				if uint64(offset) > cum {
+					from = int(uint64(offset) - cum)
+				}
+				if need == 0 {
+					// The page is full: only the tier's size counts.
+					tq = plan.tierCounts[i]
+				}
+				tr, err := run(newReq(tq, need, from))
+				if err != nil {
+					return nil, false, err
+				}
+				res.Hits = append(res.Hits, tr.Hits...)
+				res.Total += tr.Total
+				cum += tr.Total
+			}
+		} else {
+			var err error
+			if res, err = run(newReq(plan.query, limit, offset)); err != nil {
+				return nil, false, err
+			}
+		}
+		if plan.fallback != nil && res.Total == 0 {
+			// No document holds every word: those that hold some, decided on
+			// the whole set, never on the page asked for.
+			anyWords = true
+			var err error
+			if res, err = run(newReq(plan.fallback, limit, offset)); err != nil {
+				return nil, false, err
+			}
+		}
+		return res, anyWords, nil
+	}
 	offset := max(q.Offset, 0)
 	var res *bleve.SearchResult
-	anyWords := false
-	if len(plan.tiers) > 0 && !q.SortByDate {
-		// The tiers one after the other; the page is a slice of their
-		// concatenation.
-		res = &bleve.SearchResult{}
-		var cum uint64
-		for i, tq := range plan.tiers {
-			need := limit - len(res.Hits)
-			from := 0
-			if uint64(offset) > cum {
-				from = int(uint64(offset) - cum)
-			}
-			if need == 0 {
-				// The page is full: only the tier's size counts.
-				tq = plan.tierCounts[i]
-			}
-			tr, err := run(newReq(tq, need, from))
-			if err != nil {
-				return nil, err
-			}
-			res.Hits = append(res.Hits, tr.Hits...)
-			res.Total += tr.Total
-			cum += tr.Total
+	var anyWords bool
+	if groups.Len() > 0 && !q.Targets {
+		loadFields = false
+		res, anyWords, err = s.collapse(ctx, groups, plan, fetch, offset, limit)
+		loadFields = true
+		if err == nil {
+			err = s.loadFields(ctx, res.Hits, fields)
 		}
 	} else {
-		var err error
-		if res, err = run(newReq(plan.query, limit, offset)); err != nil {
-			return nil, err
-		}
+		res, anyWords, err = fetch(offset, limit)
 	}
-	if plan.fallback != nil && res.Total == 0 {
-		// No document holds every word: those that hold some, decided on
-		// the whole set, never on the page asked for.
-		anyWords = true
-		var err error
-		if res, err = run(newReq(plan.fallback, limit, offset)); err != nil {
-			return nil, err
-		}
+	if err != nil {
+		return nil, err
 	}
 	if q.Facets {
 		fq := plan.query
@@ -256,6 +324,9 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 			nsnip = 2
 		}
 		if err := s.docHits(ctx, res, out, plan.highlight, nsnip); err != nil {
+			return nil, err
+		}
+		if err := s.addCopies(ctx, groups, out.Hits); err != nil {
 			return nil, err
 		}
 	}

@@ -39,6 +39,12 @@ them everything is exported. --min-confidence X leaves out the targets
 whose confidence is below X (the targets sheet's "Độ tin cậy" column;
 sort by it to review the doubtful rows first).
 
+Copies of one text (the same text as PDF, DOCX, HTML, in a legacy
+encoding, or re-posted: see vanban search -h) are one document: one row,
+from the copy in the most faithful format, with the other copies' files in
+the documents sheet's "Bản sao khác" column. --all-copies exports every
+file apart.
+
 The file is written under a temporary name and renamed at the end; an
 existing file is replaced only with --force. --out - writes to standard
 output (jsonl, xlsx, or csv with --sheet).
@@ -159,16 +165,24 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if n := sel.Documents(); n > 0 {
 		fmt.Fprintf(stderr, "vanban: export: %d documents selected\n", n)
 	}
+	var groups *index.Groups
+	if !o.q.AllCopies {
+		if groups, err = ix.NearGroups(ctx); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		sel.AddPrimaries(groups)
+	}
 
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(export.MemoryLimit)
 	}
-	opts := export.Options{Lang: lang, Sheets: sheets, Progress: exportProgress(stderr, lang), MinConfidence: minConfidence}
+	opts := export.Options{Lang: lang, Sheets: sheets, Progress: exportProgress(stderr, lang), MinConfidence: minConfidence, Groups: groups}
 	switch format {
 	case "jsonl":
 		return writeOutput(o.out, o.force, stdout, func(w io.Writer) error {
 			j := export.NewJSONL(w)
 			j.MinConfidence = minConfidence
+			j.Groups = groups
 			n, err := export.ExportJSONL(ctx, ix, sel, j)
 			if err == nil {
 				fmt.Fprintf(stderr, "vanban: export: %d records\n", n)

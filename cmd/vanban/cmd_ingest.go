@@ -304,6 +304,10 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 	if err := w.Flush(); err != nil && writeErr == nil {
 		writeErr = err
 	}
+	if writeErr == nil && ctx.Err() == nil {
+		// The copies of one text, found once for every search.
+		writeErr = w.SaveNearGroups(ctx)
+	}
 	prog.finish()
 	sum.Failed = len(sum.Failures)
 	sum.Interrupted = ctx.Err() != nil

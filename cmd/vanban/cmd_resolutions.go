@@ -9,11 +9,17 @@ import (
 	"vanban/index"
 )
 
-var resolutionsUsage = `usage: vanban resolutions [--index DIR] [--json]
+var resolutionsUsage = `usage: vanban resolutions [--index DIR] [--all-copies] [--json]
 
 Lists every resolution the archive knows: those stored as documents and
 those only cited by other documents, merged by number and date (Party
 numbers restart each term), each with the documents that cite it.
+
+Copies of one text (the same text as PDF, DOCX, HTML, in a legacy
+encoding, or re-posted: see vanban search -h) are one document: a
+resolution lists the files of every copy, and a citing text cites once
+(from the copy in the most faithful format). --all-copies counts every
+file apart.
 
 Examples:
 
@@ -30,6 +36,7 @@ func runResolutions(ctx context.Context, args []string, stdout, stderr io.Writer
 	var dir string
 	indexFlag(fs, &dir)
 	asJSON := fs.Bool("json", false, "print one JSON object per resolution")
+	allCopies := fs.Bool("all-copies", false, "count the copies of one text (the same text as PDF, DOCX, HTML, a legacy encoding, a re-post) apart instead of as one document")
 	rest, err := parseFlags(fs, args, stdout)
 	if err != nil {
 		return helpOr(err)
@@ -42,7 +49,13 @@ func runResolutions(ctx context.Context, args []string, stdout, stderr io.Writer
 		return fmt.Errorf("resolutions: %w", err)
 	}
 	defer ix.Close()
-	rs, err := ix.Resolutions(ctx, nil)
+	var groups *index.Groups
+	if !*allCopies {
+		if groups, err = ix.NearGroups(ctx); err != nil {
+			return fmt.Errorf("resolutions: %w", err)
+		}
+	}
+	rs, err := ix.Resolutions(ctx, nil, groups)
 	if err != nil {
 		return fmt.Errorf("resolutions: %w", err)
 	}

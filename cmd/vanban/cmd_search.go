@@ -31,6 +31,14 @@ records instead, each with its confidence (0–1: how often targets given
 that confidence were right on held-out documents); --min-confidence X
 keeps those at X or above. --json prints one JSON object per hit.
 
+Copies of one text (the same text as PDF, DOCX, HTML or in a legacy
+encoding, or a re-post under another header: documents whose words are
+nearly all the same) are one hit, at the rank of the best of them, listing
+every file; the total and --offset/--limit count such hits. --all-copies
+lists each document apart. With --targets, only the targets of one copy of
+each text are searched (the copy in the most faithful format: text, then
+DOCX/DOC/RTF, PDF, spreadsheets, HTML); --all-copies searches them all.
+
 Examples:
 
   vanban search trong sach vung manh
@@ -224,6 +232,11 @@ func printSearchText(w io.Writer, q search.Query, res *search.Result, m markers)
 			loc += fmt.Sprintf(" (+%d bản sao)", len(h.Paths)-1)
 		}
 		fmt.Fprintf(w, "   %s\n", loc)
+		for _, c := range h.Copies {
+			for _, p := range c.Paths {
+				fmt.Fprintf(w, "   %s= %s (%s)%s\n", m.dim, p, c.Format, m.reset)
+			}
+		}
 		for _, s := range h.Snippets {
 			fmt.Fprintf(w, "   %s\n", s.Marked(m.open, m.close))
 		}
@@ -353,6 +366,15 @@ type docHitJSON struct {
 	Page      *int               `json:"page"`
 	Score     float64            `json:"score"`
 	Snippets  []string           `json:"snippets"`
+	Copies    []copyJSON         `json:"copies"`
+}
+
+// copyJSON is another document of a hit's group in --json.
+type copyJSON struct {
+	Path   string   `json:"path"`
+	Paths  []string `json:"paths"`
+	SHA256 string   `json:"sha256"`
+	Format string   `json:"format"`
 }
 
 // targetHitJSON is one target hit of --json: the target's fields of the
@@ -378,7 +400,11 @@ func printSearchJSON(w io.Writer, q search.Query, res *search.Result) error {
 		} else {
 			r := h.Record
 			j := docHitJSON{Path: h.Path, Paths: h.Paths, SHA256: h.SHA256, Title: r.Title, Kind: r.Kind, Number: r.Number,
-				Issuer: r.Issuer, Issued: r.Issued, Published: r.Published, Format: r.Format, Score: h.Score, Snippets: []string{}}
+				Issuer: r.Issuer, Issued: r.Issued, Published: r.Published, Format: r.Format, Score: h.Score, Snippets: []string{},
+				Copies: []copyJSON{}}
+			for _, c := range h.Copies {
+				j.Copies = append(j.Copies, copyJSON{Path: c.Paths[0], Paths: c.Paths, SHA256: c.SHA256, Format: c.Format})
+			}
 			if j.Paths == nil {
 				j.Paths = []string{h.Path}
 			}

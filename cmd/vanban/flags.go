@@ -52,6 +52,7 @@ func filterFlags(fs *flagSet, q *search.Query) {
 	fs.StringVar(&q.Number, "number", "", "only the document with this number (18-NQ/TW); with --targets, its targets and those quoting it")
 	fs.BoolVar(&q.Targets, "targets", false, "QUERY and the filters match target records instead of documents")
 	fs.Float64Var(&q.MinConfidence, "min-confidence", 0, "only targets whose confidence (0–1, see README) is at least this, e.g. 0.8")
+	fs.BoolVar(&q.AllCopies, "all-copies", false, "list the copies of one text (the same text as PDF, DOCX, HTML, a legacy encoding, a re-post) apart instead of as one")
 }
 
 // flagSet is a subcommand's flags and its help text.

@@ -20,7 +20,8 @@ func TestMain(m *testing.M) {
 }
 
 // TestScripts runs testdata/script/*.txtar: each is a CLI session with its
-// expected output. $ARCHIVE is the sample archive in the repository's testdata.
+// expected output. $ARCHIVE is the sample archive in the repository's testdata;
+// $COPIES holds one text in six files and two documents of one template.
 //
 // Besides testscript's own commands, the scripts have:
 //
@@ -37,6 +38,7 @@ func TestScripts(t *testing.T) {
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("ARCHIVE", wd+"/../../testdata/archive")
+			env.Setenv("COPIES", wd+"/../../testdata/copies")
 			env.Setenv("NO_COLOR", "1")
 			return nil
 		},

@@ -1,0 +1,671 @@
+package index
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+
+	"vanban/ingest/vntext"
+)
+
+// Near-duplicates. Two documents are copies of one text when the sets of
+// their word shingles (nearShingle consecutive folded syllables, markup
+// and punctuation left out) have a Jaccard similarity of at least
+// NearThreshold: the same text as PDF, DOCX, HTML or a legacy encoding, or
+// a re-post under another page header. Each document stores a MinHash
+// sketch of its shingles (nearPerms values, FieldNearSig) and nearBands
+// locality-sensitive band keys of it (FieldNear); documents that share a
+// band key are compared, by the sketch when it is clear and by their
+// stored texts when it is close to the threshold, and groups are the
+// connected components of the pairs found similar.
+//
+// Measured on ../shared/corpus (dev, formats, legacy originals with their
+// transcripts, bulk; 731 files) with exact Jaccard on 5-syllable
+// shingles: copies of one text are at 0.80 or above (0.96 and above for
+// the generated format variants, 0.80–0.84 for legacy PDF and XLS text
+// layers against their transcripts, 0.94 for a page re-scraped with other
+// chrome); the most similar distinct documents are at 0.73 (two Q&A
+// articles sharing their legal quotations), 0.72 (two decisions of one
+// template). NearThreshold sits between.
+const (
+	// NearThreshold is the Jaccard similarity of word shingles from
+	// which two documents are copies of one text.
+	NearThreshold = 0.77
+	nearShingle   = 5
+	nearPerms     = 128
+	nearBands     = 16 // of nearRows values each, over the first values
+	nearRows      = 4
+	// Sketch estimates at or above nearSure are taken as they are; below
+	// nearUnsure the pair is not a copy; between, the texts decide (the
+	// estimate's standard error at J = 0.8 is about 0.035).
+	nearSure   = 0.90
+	nearUnsure = 0.66
+)
+
+// nearTokens returns the folded words of text, punctuation (and so
+// Markdown and HTML markup signs) left out.
+func nearTokens(text string) []string {
+	return strings.FieldsFunc(vntext.Fold(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// nearHashes returns the hash of each shingle of text, in text order
+// (one shingle of all the words when there are fewer than nearShingle).
+func nearHashes(text string) []uint64 {
+	toks := nearTokens(text)
+	if len(toks) == 0 {
+		return nil
+	}
+	const offset, prime = 14695981039346656037, 1099511628211 // FNV-1a
+	k := min(nearShingle, len(toks))
+	out := make([]uint64, 0, len(toks)-k+1)
+	for i := 0; i+k <= len(toks); i++ {
+		h := uint64(offset)
+		for _, w := range toks[i : i+k] {
+			for j := 0; j < len(w); j++ {
+				h = (h ^ uint64(w[j])) * prime
+			}
+			h *= prime // the separator, a zero byte
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// nearShingles returns the set of the shingle hashes of text.
+func nearShingles(text string) map[uint64]struct{} {
+	hs := nearHashes(text)
+	out := make(map[uint64]struct{}, len(hs))
+	for _, h := range hs {
+		out[h] = struct{}{}
+	}
+	return out
+}
+
+// nearSeeds are the multipliers and offsets of the sketch's hash
+// functions, fixed for ever (changing them needs a new index format).
+var nearSeeds = func() (s [nearPerms][2]uint64) {
+	x := uint64(0x6a09e667f3bcc909)
+	for i := range s {
+		for j := range s[i] {
+			x = splitmix(x)
+			s[i][j] = x | 1
+		}
+	}
+	return s
+}()
+
+func splitmix(x uint64) uint64 {
+	x += 0x9e3779b97f4a7c15
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
+	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
+	return x ^ (x >> 31)
+}
+
+// nearSketch returns the MinHash sketch of text, nil when the text has
+// no word.
+func nearSketch(text string) []uint32 {
+	hs := nearHashes(text)
+	if len(hs) == 0 {
+		return nil
+	}
+	var mins [nearPerms]uint64
+	for i := range mins {
+		mins[i] = ^uint64(0)
+	}
+	for _, x := range hs {
+		for i := range mins {
+			if h := x*nearSeeds[i][0] + nearSeeds[i][1]; h < mins[i] {
+				mins[i] = h
+			}
+		}
+	}
+	out := make([]uint32, nearPerms)
+	for i, m := range mins {
+		out[i] = uint32(m >> 32)
+	}
+	return out
+}
+
+// nearFields returns the stored sketch of text and its band keys (the
+// values of FieldNearSig and FieldNear), or "" and nil for a text without
+// words.
+func nearFields(text string) (string, []string) {
+	sig := nearSketch(text)
+	if sig == nil {
+		return "", nil
+	}
+	b := make([]byte, 4*len(sig))
+	for i, v := range sig {
+		binary.LittleEndian.PutUint32(b[4*i:], v)
+	}
+	bands := make([]string, nearBands)
+	for i := range bands {
+		h := fnv.New64a()
+		h.Write([]byte{byte(i)})
+		h.Write(b[4*i*nearRows : 4*(i+1)*nearRows])
+		bands[i] = fmt.Sprintf("%x", h.Sum64())
+	}
+	return base64.RawStdEncoding.EncodeToString(b), bands
+}
+
+// decodeSketch reads a stored sketch; nil when it is not one.
+func decodeSketch(s string) []uint32 {
+	b, err := base64.RawStdEncoding.DecodeString(s)
+	if err != nil || len(b) != 4*nearPerms {
+		return nil
+	}
+	out := make([]uint32, nearPerms)
+	for i := range out {
+		out[i] = binary.LittleEndian.Uint32(b[4*i:])
+	}
+	return out
+}
+
+// sketchSimilarity estimates the Jaccard similarity of two sketches.
+func sketchSimilarity(a, b []uint32) float64 {
+	eq := 0
+	for i := range a {
+		if a[i] == b[i] {
+			eq++
+		}
+	}
+	return float64(eq) / float64(len(a))
+}
+
+// NearSimilarity returns the Jaccard similarity of the word shingles of
+// two texts, the measure NearThreshold applies to.
+func NearSimilarity(a, b string) float64 {
+	return jaccard(nearShingles(a), nearShingles(b))
+}
+
+func jaccard(sa, sb map[uint64]struct{}) float64 {
+	if len(sa) == 0 || len(sb) == 0 {
+		return 0
+	}
+	in := 0
+	for x := range sa {
+		if _, ok := sb[x]; ok {
+			in++
+		}
+	}
+	return float64(in) / float64(len(sa)+len(sb)-in)
+}
+
+// Groups is the near-duplicate grouping of an index's documents: the
+// documents that hold one text in several files of different content
+// (see NearThreshold). A document in no group is a group of its own.
+type Groups struct {
+	of      map[string]int // content hash → index in members
+	members [][]string     // each group's content hashes, sorted
+	primary []string       // each group's primary member (see Primary)
+}
+
+// Primary returns the primary document of sha's group, the one whose
+// record stands for the group where one record must (the registry, export,
+// the targets search lists): the copy in the most faithful format (text,
+// then word processor files, PDF, spreadsheets, HTML pages with their site
+// chrome, images read by OCR; Unicode before legacy encodings), then the
+// one with the most targets, then the smallest content hash. It is sha itself when sha has no copy.
+func (g *Groups) Primary(sha string) string {
+	if g != nil {
+		if i, ok := g.of[sha]; ok {
+			return g.primary[i]
+		}
+	}
+	return sha
+}
+
+// ChoosePrimaries sets the primary document of each group of g (see
+// Groups.Primary), from the stored records of the copies.
+func (ix *Index) ChoosePrimaries(ctx context.Context, g *Groups) error {
+	if g.Len() == 0 {
+		return nil
+	}
+	var all []string
+	for _, ms := range g.members {
+		all = append(all, ms...)
+	}
+	type info struct {
+		rank, targets int
+	}
+	infos := map[string]info{}
+	err := ix.byHash(ctx, all, []string{FieldRecord}, func(sha string, f map[string]interface{}) error {
+		s, _ := f[FieldRecord].(string)
+		var rec struct {
+			Format   string     `json:"format"`
+			Encoding string     `json:"encoding"`
+			Targets  []struct{} `json:"targets"`
+		}
+		if err := json.Unmarshal([]byte(s), &rec); err != nil {
+			return fmt.Errorf("record %s: %w", sha, err)
+		}
+		rank := 2 * formatRank(rec.Format)
+		if e := strings.ToLower(rec.Encoding); e != "" && !strings.HasPrefix(e, "utf") {
+			rank++ // a legacy encoding: capitals may be lost (TCVN3)
+		}
+		infos[sha] = info{rank, len(rec.Targets)}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("near-duplicates: %w", err)
+	}
+	for i, ms := range g.members {
+		best := ms[0]
+		for _, m := range ms[1:] {
+			a, b := infos[m], infos[best]
+			if a.rank < b.rank || a.rank == b.rank && a.targets > b.targets {
+				best = m
+			}
+		}
+		g.primary[i] = best
+	}
+	return nil
+}
+
+// formatRank orders formats by how faithfully they hold a text.
+func formatRank(f string) int {
+	switch f {
+	case "txt":
+		return 0
+	case "docx", "doc", "rtf", "odt":
+		return 1
+	case "pdf":
+		return 2
+	case "xlsx", "xls", "ods":
+		return 3
+	case "html":
+		return 4
+	default:
+		return 5
+	}
+}
+
+// Key returns the key of the group of the document of content sha: the
+// smallest content hash of the group, or sha itself when it has no copy.
+func (g *Groups) Key(sha string) string {
+	if g != nil {
+		if i, ok := g.of[sha]; ok {
+			return g.members[i][0]
+		}
+	}
+	return sha
+}
+
+// Members returns the content hashes of the documents of sha's group,
+// sorted (sha alone when it has no copy). The slice is shared: do not
+// change it.
+func (g *Groups) Members(sha string) []string {
+	if g != nil {
+		if i, ok := g.of[sha]; ok {
+			return g.members[i]
+		}
+	}
+	return []string{sha}
+}
+
+// Copies returns the number of documents that are in a group of two or
+// more.
+func (g *Groups) Copies() int {
+	if g == nil {
+		return 0
+	}
+	return len(g.of)
+}
+
+// Len returns the number of groups of two or more documents.
+func (g *Groups) Len() int {
+	if g == nil {
+		return 0
+	}
+	return len(g.members)
+}
+
+// All returns the groups of two or more documents, each sorted, in the
+// order of their keys. The slices are shared: do not change them.
+func (g *Groups) All() [][]string {
+	if g == nil {
+		return nil
+	}
+	return g.members
+}
+
+// nearGroupsKey is the internal key under which the writer keeps the
+// groups it computed last (SaveNearGroups); every batch that adds or
+// removes a document deletes it.
+var nearGroupsKey = []byte("vanban_near_groups")
+
+// savedGroups is the stored form of Groups.
+type savedGroups struct {
+	Members [][]string `json:"members"`
+	Primary []string   `json:"primary"`
+}
+
+// NearGroups returns the near-duplicate groups of the whole index, with
+// their primary documents: those the last ingest saved (SaveNearGroups)
+// when no document changed since, else computed now. Computing them costs
+// a pass over the band keys of every document (doc values), the stored
+// sketches of the documents that share one and the texts of pairs close
+// to the threshold (0.06–0.1 s for the 734 documents of ../shared/corpus
+// bulk, dev, formats and legacy); reading saved ones, well under 1 ms.
+// Read them once per open index.
+func (ix *Index) NearGroups(ctx context.Context) (*Groups, error) {
+	if b, err := ix.idx.GetInternal(nearGroupsKey); err == nil && len(b) > 0 {
+		var sg savedGroups
+		if err := json.Unmarshal(b, &sg); err == nil && len(sg.Primary) == len(sg.Members) {
+			g := &Groups{of: map[string]int{}, members: sg.Members, primary: sg.Primary}
+			for i, ms := range g.members {
+				for _, m := range ms {
+					g.of[m] = i
+				}
+			}
+			return g, nil
+		}
+	}
+	g, err := ix.computeNearGroups(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := ix.ChoosePrimaries(ctx, g); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// SaveNearGroups computes the near-duplicate groups of the index as it is
+// now and stores them with the next commit (Flush), for NearGroups to read
+// instead of computing them; a later change to any document drops them.
+// When they are saved and no document changed since, it does nothing.
+func (w *Writer) SaveNearGroups(ctx context.Context) error {
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if b, err := w.ix.idx.GetInternal(nearGroupsKey); err == nil && len(b) > 0 {
+		return nil // saved, and no document changed since
+	}
+	g, err := w.ix.computeNearGroups(ctx)
+	if err != nil {
+		return err
+	}
+	if err := w.ix.ChoosePrimaries(ctx, g); err != nil {
+		return err
+	}
+	b, err := json.Marshal(savedGroups{Members: g.members, Primary: g.primary})
+	if err != nil {
+		return fmt.Errorf("near-duplicates: %w", err)
+	}
+	w.mu.Lock()
+	if w.err == nil {
+		w.batch.SetInternal(nearGroupsKey, b)
+	}
+	w.mu.Unlock()
+	return w.Flush()
+}
+
+// computeNearGroups computes the near-duplicate groups of the whole index
+// (see NearGroups), primaries not chosen.
+func (ix *Index) computeNearGroups(ctx context.Context) (*Groups, error) {
+	buckets, err := ix.sharedBands(ctx) // band key → content hashes
+	if err != nil {
+		return nil, err
+	}
+	var candidates []string
+	seenDoc := map[string]bool{}
+	for _, docs := range buckets {
+		for _, d := range docs {
+			if !seenDoc[d] {
+				seenDoc[d] = true
+				candidates = append(candidates, d)
+			}
+		}
+	}
+	sigs := map[string][]uint32{}
+	err = ix.byHash(ctx, candidates, []string{FieldNearSig}, func(sha string, f map[string]interface{}) error {
+		s, _ := f[FieldNearSig].(string)
+		if sig := decodeSketch(s); sig != nil {
+			sigs[sha] = sig
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("near-duplicates: %w", err)
+	}
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(x string) string {
+		p, ok := parent[x]
+		if !ok || p == x {
+			return x
+		}
+		r := find(p)
+		parent[x] = r
+		return r
+	}
+	union := func(a, b string) {
+		ra, rb := find(a), find(b)
+		if ra == rb {
+			return
+		}
+		if rb < ra {
+			ra, rb = rb, ra
+		}
+		parent[rb] = ra
+		parent[ra] = ra
+	}
+	type pair struct{ a, b string }
+	checked := map[pair]bool{}
+	var unsure []pair
+	keys := make([]string, 0, len(buckets))
+	for k := range buckets {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		docs := buckets[k]
+		sort.Strings(docs)
+		for i := range docs {
+			for j := i + 1; j < len(docs); j++ {
+				p := pair{docs[i], docs[j]}
+				if p.a == p.b || checked[p] || sigs[p.a] == nil || sigs[p.b] == nil {
+					continue
+				}
+				checked[p] = true
+				switch s := sketchSimilarity(sigs[p.a], sigs[p.b]); {
+				case s >= nearSure:
+					union(p.a, p.b)
+				case s >= nearUnsure:
+					unsure = append(unsure, p)
+				}
+			}
+		}
+	}
+	if len(unsure) > 0 {
+		// Close to the threshold: the texts decide.
+		var need []string
+		seen := map[string]bool{}
+		for _, p := range unsure {
+			for _, s := range []string{p.a, p.b} {
+				if !seen[s] {
+					seen[s] = true
+					need = append(need, s)
+				}
+			}
+		}
+		texts, err := ix.Texts(ctx, need)
+		if err != nil {
+			return nil, fmt.Errorf("near-duplicates: %w", err)
+		}
+		shingles := map[string]map[uint64]struct{}{}
+		for _, s := range need {
+			shingles[s] = nearShingles(texts[s])
+		}
+		for _, p := range unsure {
+			if jaccard(shingles[p.a], shingles[p.b]) >= NearThreshold {
+				union(p.a, p.b)
+			}
+		}
+	}
+	byRoot := map[string][]string{}
+	for x := range parent {
+		r := find(x)
+		byRoot[r] = append(byRoot[r], x)
+	}
+	g := &Groups{of: map[string]int{}}
+	roots := make([]string, 0, len(byRoot))
+	for r, ms := range byRoot {
+		if len(ms) > 1 {
+			roots = append(roots, r)
+		}
+	}
+	sort.Strings(roots)
+	for _, r := range roots {
+		ms := byRoot[r]
+		sort.Strings(ms)
+		for _, m := range ms {
+			g.of[m] = len(g.members)
+		}
+		g.members = append(g.members, ms)
+	}
+	g.primary = make([]string, len(g.members))
+	for i, ms := range g.members {
+		g.primary[i] = ms[0]
+	}
+	return g, nil
+}
+
+// sharedBands returns the band keys that more than one document holds,
+// each with the content hashes of those documents, from a pass over the
+// band keys of every document (their doc values; the term dictionary's
+// counts do not add up the segments of an index reliably).
+func (ix *Index) sharedBands(ctx context.Context) (map[string][]string, error) {
+	fail := func(err error) (map[string][]string, error) {
+		return nil, fmt.Errorf("near-duplicates: read band keys: %w", err)
+	}
+	adv, err := ix.idx.Advanced()
+	if err != nil {
+		return fail(err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return fail(err)
+	}
+	defer r.Close()
+	all, err := r.DocIDReaderAll()
+	if err != nil {
+		return fail(err)
+	}
+	defer all.Close()
+	dv, err := r.DocValueReader([]string{FieldNear})
+	if err != nil {
+		return fail(err)
+	}
+	first := map[uint64]int32{} // band key → index in ids of the first holder
+	var ids []bleveindex.IndexInternalID
+	shared := map[uint64][]bleveindex.IndexInternalID{}
+	for n := 0; ; n++ {
+		if n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		id, err := all.Next()
+		if err != nil {
+			return fail(err)
+		}
+		if id == nil {
+			break
+		}
+		var own bleveindex.IndexInternalID
+		err = dv.VisitDocValues(id, func(field string, term []byte) {
+			if field != FieldNear {
+				return
+			}
+			k, err := strconv.ParseUint(string(term), 16, 64)
+			if err != nil {
+				return
+			}
+			if own == nil {
+				own = append(bleveindex.IndexInternalID(nil), id...)
+			}
+			if at, ok := first[k]; ok {
+				if shared[k] == nil {
+					shared[k] = []bleveindex.IndexInternalID{ids[at]}
+				}
+				shared[k] = append(shared[k], own)
+				return
+			}
+			first[k] = int32(len(ids))
+			ids = append(ids, own)
+		})
+		if err != nil {
+			return fail(err)
+		}
+	}
+	out := make(map[string][]string, len(shared))
+	names := map[string]string{} // internal → content hash
+	for k, hs := range shared {
+		var docs []string
+		for _, h := range hs {
+			sha, ok := names[string(h)]
+			if !ok {
+				ext, err := r.ExternalID(h)
+				if err != nil {
+					return fail(err)
+				}
+				sha, _ = DocumentSHA(ext)
+				names[string(h)] = sha
+			}
+			if sha != "" {
+				docs = append(docs, sha)
+			}
+		}
+		if len(docs) > 1 {
+			out[strconv.FormatUint(k, 16)] = docs
+		}
+	}
+	return out, nil
+}
+
+// DocumentSHA returns the content hash of the document whose Bleve ID is
+// id (a hit of a document query), and false for any other ID.
+func DocumentSHA(id string) (string, bool) {
+	return strings.CutPrefix(id, docPrefix)
+}
+
+// Matching returns which of the documents of the given content hashes q
+// matches.
+func (ix *Index) Matching(ctx context.Context, q query.Query, shas []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	if len(shas) == 0 {
+		return out, nil
+	}
+	ids := make([]string, len(shas))
+	for i, sha := range shas {
+		ids[i] = docID(sha)
+	}
+	cq := query.NewConjunctionQuery([]query.Query{q, query.NewDocIDQuery(ids)})
+	req := bleve.NewSearchRequestOptions(cq, len(ids), 0, false)
+	req.SortBy([]string{"_id"})
+	res, err := ix.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("match %d documents: %w", len(ids), err)
+	}
+	for _, h := range res.Hits {
+		if sha, ok := DocumentSHA(h.ID); ok {
+			out[sha] = true
+		}
+	}
+	return out, nil
+}
