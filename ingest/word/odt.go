@@ -9,6 +9,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"vanban/ingest/vntext"
 )
@@ -87,10 +88,21 @@ type odtStyle struct {
 	font, parent string
 }
 
-// odtStyles holds font faces (name -> family) and styles by name.
+// odtStyles holds font faces (name -> family), styles and list styles by
+// name.
 type odtStyles struct {
 	font  map[string]string
 	style map[string]odtStyle
+	lists map[string]map[int]odtLevel
+}
+
+// odtLevel is one level of a list style: a bullet, or a number format
+// with its prefix and suffix and how many levels the label shows.
+type odtLevel struct {
+	bullet                 string
+	format, prefix, suffix string
+	start, display         int
+	numbered               bool
 }
 
 // read takes the font faces and styles of styles.xml or content.xml.
@@ -110,6 +122,13 @@ func (s *odtStyles) read(b []byte) {
 		switch se.Name.Local {
 		case "body":
 			return // content.xml: the styles come before the body
+		case "list-style", "outline-style":
+			cur = attr(se, "name")
+			if se.Name.Local == "outline-style" {
+				cur = odtOutline
+			}
+		case "list-level-style-bullet", "list-level-style-number", "outline-level-style":
+			s.listLevel(cur, se)
 		case "font-face":
 			fam := attr(se, "font-family")
 			if fam == "" {
@@ -144,6 +163,40 @@ func (s *odtStyles) read(b []byte) {
 	}
 }
 
+// odtOutline names the outline numbering of headings among list styles.
+const odtOutline = "\x00outline"
+
+// listLevel records a level of list style name.
+func (s *odtStyles) listLevel(name string, se xml.StartElement) {
+	level, err := strconv.Atoi(attr(se, "level"))
+	if err != nil || level < 1 || level > 10 {
+		return
+	}
+	if s.lists == nil {
+		s.lists = map[string]map[int]odtLevel{}
+	}
+	if s.lists[name] == nil {
+		s.lists[name] = map[int]odtLevel{}
+	}
+	l := odtLevel{prefix: attr(se, "num-prefix"), suffix: attr(se, "num-suffix"), start: 1, display: 1}
+	if se.Name.Local == "list-level-style-bullet" {
+		l.bullet = attr(se, "bullet-char")
+		if r, _ := utf8.DecodeRuneInString(l.bullet); r >= 0xE000 && r <= 0xF8FF || l.bullet == "" {
+			l.bullet = "•" // a symbol font's private-use glyph
+		}
+	} else {
+		l.numbered = true
+		l.format = attr(se, "num-format")
+		if v, err := strconv.Atoi(attr(se, "start-value")); err == nil {
+			l.start = v
+		}
+		if v, err := strconv.Atoi(attr(se, "display-levels")); err == nil && v > 0 {
+			l.display = min(v, level)
+		}
+	}
+	s.lists[name][level] = l
+}
+
 // fontOf returns the font a style sets, through its parents.
 func (s *odtStyles) fontOf(name string) string {
 	for depth := 0; name != "" && depth < 20; depth++ {
@@ -169,14 +222,24 @@ type odtWalk struct {
 	inNote      int      // depth inside text:note-body
 	skip        int      // depth inside an element whose text is not shown
 	inBody      bool
-	listDepth   int
+	lists       []odtList        // open text:list elements
+	counters    map[string][]int // per list style: the counter of each level
+	pending     bool             // the next paragraph starts a list item
+	headCount   [11]int          // outline numbering counters of headings
+}
+
+// odtList is an open text:list: its style (inherited from the enclosing
+// list) and level.
+type odtList struct {
+	style string
+	level int
 }
 
 // odtText renders the body of content.xml: paragraphs and headings one
 // per line, list items with their label where the file writes one, table
 // rows as DOCX rows are rendered, notes after the body.
 func odtText(b []byte, st *odtStyles) (string, encCounter, error) {
-	w := &odtWalk{st: st, encs: encCounter{}}
+	w := &odtWalk{st: st, encs: encCounter{}, counters: map[string][]int{}}
 	dec := xml.NewDecoder(bytes.NewReader(b))
 	dec.Strict = false
 	dec.CharsetReader = func(_ string, input io.Reader) (io.Reader, error) { return input, nil }
@@ -252,6 +315,9 @@ func (w *odtWalk) start(t xml.StartElement) {
 	case "p", "h":
 		c.paras = append(c.paras, &wordPara{})
 		w.fonts = append(w.fonts, w.st.fontOf(attr(t, "style-name")))
+		if label := w.label(t); label != "" {
+			c.text(label + " ")
+		}
 	case "span", "a":
 		w.fonts = append(w.fonts, w.st.fontOf(attr(t, "style-name")))
 	case "s":
@@ -271,7 +337,21 @@ func (w *odtWalk) start(t xml.StartElement) {
 			c.text("\n")
 		}
 	case "list":
-		w.listDepth++
+		l := odtList{style: attr(t, "style-name"), level: len(w.lists) + 1}
+		if l.style == "" && len(w.lists) > 0 {
+			l.style = w.lists[len(w.lists)-1].style
+		}
+		if len(w.lists) == 0 && attr(t, "continue-numbering") != "true" && attr(t, "continue-list") == "" {
+			delete(w.counters, l.style) // a new list starts again at 1
+		}
+		w.lists = append(w.lists, l)
+	case "list-item":
+		w.pending = true
+		if len(w.lists) > 0 {
+			w.count(w.lists[len(w.lists)-1])
+		}
+	case "list-header":
+		w.pending = false
 	case "table":
 		c.tables = append(c.tables, &wordTable{})
 	case "table-row":
@@ -309,7 +389,11 @@ func (w *odtWalk) end(t xml.EndElement) {
 	case "span", "a":
 		w.popFont()
 	case "list":
-		w.listDepth--
+		if len(w.lists) > 0 {
+			w.lists = w.lists[:len(w.lists)-1]
+		}
+	case "list-item":
+		w.pending = false
 	case "table-cell":
 		if tb := c.table(); tb != nil {
 			tb.cells = append(tb.cells, tb.cell)
@@ -327,6 +411,95 @@ func (w *odtWalk) end(t xml.EndElement) {
 			c.tables = c.tables[:len(c.tables)-1]
 		}
 	}
+}
+
+// count steps the counter of a list item's level and resets the deeper
+// levels.
+func (w *odtWalk) count(l odtList) {
+	c := w.counters[l.style]
+	for len(c) < 11 {
+		c = append(c, 0)
+	}
+	lvl := min(l.level, 10)
+	if c[lvl] == 0 {
+		c[lvl] = w.st.lists[l.style][lvl].start - 1
+	}
+	c[lvl]++
+	for k := lvl + 1; k < len(c); k++ {
+		c[k] = 0
+	}
+	w.counters[l.style] = c
+}
+
+// label returns the list label of a paragraph that opens a list item, or
+// of a heading under outline numbering; "" for others.
+func (w *odtWalk) label(t xml.StartElement) string {
+	if t.Name.Local == "h" && len(w.lists) == 0 {
+		lvl, err := strconv.Atoi(attr(t, "outline-level"))
+		if err != nil || lvl < 1 || lvl > 10 {
+			return ""
+		}
+		levels := w.st.lists[odtOutline]
+		if !levels[lvl].numbered || levels[lvl].format == "" {
+			return ""
+		}
+		w.headCount[lvl]++
+		for k := lvl + 1; k < len(w.headCount); k++ {
+			w.headCount[k] = 0
+		}
+		return numberLabel(levels, w.headCount[:], lvl)
+	}
+	if !w.pending || len(w.lists) == 0 {
+		return ""
+	}
+	w.pending = false
+	l := w.lists[len(w.lists)-1]
+	levels := w.st.lists[l.style]
+	lv, ok := levels[min(l.level, 10)]
+	if !ok {
+		return ""
+	}
+	if !lv.numbered {
+		return lv.bullet
+	}
+	return numberLabel(levels, w.counters[l.style], min(l.level, 10))
+}
+
+// numberLabel writes the label of level lvl: the numbers of the levels it
+// displays, in their formats, between the prefix and suffix.
+func numberLabel(levels map[int]odtLevel, counters []int, lvl int) string {
+	lv := levels[lvl]
+	if lv.format == "" || lvl >= len(counters) {
+		return ""
+	}
+	var parts []string
+	for k := lvl - lv.display + 1; k <= lvl; k++ {
+		f := levels[k].format
+		if f == "" {
+			f = "1"
+		}
+		v := counters[k]
+		if v == 0 {
+			v = max(levels[k].start, 1)
+		}
+		parts = append(parts, odfNumber(v, f))
+	}
+	return lv.prefix + strings.Join(parts, ".") + lv.suffix
+}
+
+// odfNumber writes v in an ODF number format ("1", "a", "A", "i", "I").
+func odfNumber(v int, format string) string {
+	switch format {
+	case "a":
+		return letters(v, 'a')
+	case "A":
+		return letters(v, 'A')
+	case "i":
+		return strings.ToLower(roman(v))
+	case "I":
+		return roman(v)
+	}
+	return strconv.Itoa(v)
 }
 
 func (w *odtWalk) popFont() {
@@ -404,6 +577,9 @@ func (c encCounter) most() string {
 // returned as is, with "" as the encoding.
 func legacyFontText(s, font string) (string, string) {
 	enc := vntext.FontEncoding(font, -1)
+	if enc == vntext.EncSymbol {
+		return symbolText(s), ""
+	}
 	if enc != vntext.EncTCVN3 && enc != vntext.EncVNI {
 		return s, ""
 	}
@@ -441,4 +617,24 @@ var cp1252High = map[rune]byte{
 	'‰': 0x89, 'Š': 0x8A, '‹': 0x8B, 'Œ': 0x8C, 'Ž': 0x8E, '‘': 0x91, '’': 0x92, '“': 0x93,
 	'”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97, '˜': 0x98, '™': 0x99, 'š': 0x9A, '›': 0x9B,
 	'œ': 0x9C, 'ž': 0x9E, 'Ÿ': 0x9F,
+}
+
+// symbolText maps the characters of a symbol font (its glyph codes, or
+// the same codes at U+F000 as converters write them) to the Unicode
+// characters they show (a bullet, a dash, an arrow); ASCII stays.
+func symbolText(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		code := r
+		if code >= 0xF000 && code <= 0xF0FF {
+			code -= 0xF000
+		}
+		switch {
+		case code >= 0x80 && code < 0x100:
+			b.WriteString(vntext.DecodeLegacy([]byte{byte(code)}, vntext.EncSymbol))
+		default:
+			b.WriteRune(code)
+		}
+	}
+	return b.String()
 }

@@ -30,11 +30,15 @@ func TestReadODTText(t *testing.T) {
 		`<style:style style:name="P2" style:family="paragraph" style:parent-style-name="P1"/>` +
 		`<style:style style:name="T1" style:family="text"><style:text-properties style:font-name="VNI1"/></style:style>` +
 		`<style:style style:name="T2" style:family="text"><style:text-properties style:font-name=".VnTimeH"/></style:style>` +
-		`<style:style style:name="T3" style:family="text"><style:text-properties fo:font-family="Times New Roman"/></style:style>`
+		`<style:style style:name="T3" style:family="text"><style:text-properties fo:font-family="Times New Roman"/></style:style>` +
+		`<style:style style:name="T4" style:family="text"><style:text-properties fo:font-family="Symbol"/></style:style>` +
+		`<text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1"/><text:list-level-style-number text:level="2" style:num-suffix=")" style:num-format="1" text:display-levels="2"/></text:list-style>` +
+		`<text:list-style style:name="L2"><text:list-level-style-number text:level="1" style:num-prefix="Phần " style:num-suffix="." style:num-format="I" text:start-value="4"/><text:list-level-style-number text:level="2" style:num-suffix=")" style:num-format="a" text:start-value="2"/><text:list-level-style-bullet text:level="3" text:bullet-char="-"/></text:list-style>` +
+		`<text:outline-style style:name="Outline"><text:outline-level-style text:level="1" style:num-prefix="Chương " style:num-format="I"/><text:outline-level-style text:level="2" style:num-prefix="Điều " style:num-suffix="." style:num-format="1"/></text:outline-style>`
 	tests := []struct {
 		name, body, want, enc string
 	}{
-		{"heading and paragraphs", `<text:h text:outline-level="1">NGHỊ QUYẾT</text:h><text:p>Điều 1. <text:span>Phê duyệt</text:span> kế hoạch</text:p>`, "NGHỊ QUYẾT\nĐiều 1. Phê duyệt kế hoạch", ""},
+		{"heading and paragraphs", `<text:h text:outline-level="3">NGHỊ QUYẾT</text:h><text:p>Điều 1. <text:span>Phê duyệt</text:span> kế hoạch</text:p>`, "NGHỊ QUYẾT\nĐiều 1. Phê duyệt kế hoạch", ""},
 		{"spaces, tabs, line breaks", `<text:p>a<text:s text:c="3"/>b<text:tab/>c<text:line-break/>d<text:s/>e</text:p>`, "a   b\tc\nd e", ""},
 		{"list items", `<text:list><text:list-item><text:p>- một</text:p></text:list-item><text:list-item><text:p>- hai</text:p><text:list><text:list-item><text:p>+ ba</text:p></text:list-item></text:list></text:list-item></text:list>`, "- một\n- hai\n+ ba", ""},
 		{"data table", `<table:table><table:table-column/><table:table-row><table:table-cell><text:p>Tỷ lệ hộ nghèo</text:p></table:table-cell><table:table-cell><text:p>%</text:p></table:table-cell><table:covered-table-cell/><table:table-cell><text:p>1,5</text:p></table:table-cell></table:table-row></table:table>`, "Tỷ lệ hộ nghèo | % | 1,5", ""},
@@ -45,6 +49,11 @@ func TestReadODTText(t *testing.T) {
 		{"VNI span, Unicode span in a TCVN3 paragraph", `<text:p text:style-name="P1"><text:span text:style-name="T1">Muïc tieâu</text:span> <text:span text:style-name="T3">năm</text:span></text:p>`, "Mục tiêu năm", "vni"},
 		{"TCVN3 capitals font", `<text:p><text:span text:style-name="T2">nghÞ quyÕt</text:span></text:p>`, "NGHỊ QUYẾT", "tcvn3"},
 		{"Unicode in a legacy font kept", `<text:p text:style-name="P1">Mục tiêu</text:p>`, "Mục tiêu", ""},
+		{"symbol font bullet", `<text:p><text:span text:style-name="T4">` + "\uF0B7" + `</text:span> một (a)</text:p>`, "• một (a)", ""},
+		{"numbered list with levels", `<text:list text:style-name="L1"><text:list-item><text:p>Mục tiêu</text:p><text:list><text:list-item><text:p>kinh tế</text:p></text:list-item><text:list-item><text:p>xã hội</text:p><text:p>tiếp</text:p></text:list-item></text:list></text:list-item><text:list-item><text:p>Nhiệm vụ</text:p></text:list-item></text:list>`, "1. Mục tiêu\n1.1) kinh tế\n1.2) xã hội\ntiếp\n2. Nhiệm vụ", ""},
+		{"list restarts, or continues", `<text:list text:style-name="L1"><text:list-item><text:p>a</text:p></text:list-item></text:list><text:p>x</text:p><text:list text:style-name="L1" text:continue-numbering="true"><text:list-item><text:p>b</text:p></text:list-item></text:list><text:list text:style-name="L1"><text:list-item><text:p>c</text:p></text:list-item></text:list>`, "1. a\nx\n2. b\n1. c", ""},
+		{"roman, letters, bullets, start value", `<text:list text:style-name="L2"><text:list-item><text:p>một</text:p><text:list><text:list-item><text:p>hai</text:p><text:list><text:list-item><text:p>ba</text:p></text:list-item></text:list></text:list-item></text:list></text:list-item><text:list-header><text:p>đầu</text:p></text:list-header></text:list>`, "Phần IV. một\nb) hai\n- ba\nđầu", ""},
+		{"outline-numbered headings", `<text:h text:outline-level="1">Chương</text:h><text:h text:outline-level="2">Điều</text:h><text:h text:outline-level="2">Điều</text:h><text:h text:outline-level="1">Chương</text:h>`, "Chương I Chương\nĐiều 1. Điều\nĐiều 2. Điều\nChương II Chương", ""},
 	}
 	for _, tt := range tests {
 		r, err := ReadODT(odtOf(t, odtContent(styles, tt.body), nil))
