@@ -302,8 +302,9 @@ func (f *pptFile) slides(off uint32) ([]string, error) {
 				slideRef = le.Uint32(c.body)
 			}
 		}
-		lines := f.groupText(g.texts, nil)
-		lines = append(lines, f.drawingText(nc, 0, lines)...)
+		listed := map[string]bool{}
+		lines := f.groupText(g.texts, nil, listed)
+		lines = append(lines, f.drawingText(nc, 0, listed)...)
 		notes[slideRef] = strings.Join(lines, "\n")
 	}
 	var out []string
@@ -311,10 +312,11 @@ func (f *pptFile) slides(off uint32) ([]string, error) {
 		if i >= maxSlides {
 			break
 		}
-		lines := f.groupText(g.texts, nil)
+		listed := map[string]bool{}
+		lines := f.groupText(g.texts, nil, listed)
 		if o, ok := f.persist[g.persistRef]; ok {
 			if sc, _, ok := readRecord(f.doc, int(o)); ok && sc.typ == rtSlide {
-				lines = append(lines, f.drawingText(sc, 0, lines)...)
+				lines = append(lines, f.drawingText(sc, 0, listed)...)
 			}
 		}
 		if n := notes[g.slideID]; n != "" {
@@ -379,8 +381,10 @@ func (f *pptFile) readFonts(env record) {
 
 // drawingText collects the text of the shapes of a slide or notes
 // container (OfficeArt ClientTextbox records), leaving out date, footer
-// and slide number placeholders and lines already in have.
-func (f *pptFile) drawingText(c record, depth int, have []string) []string {
+// and slide number placeholders and text atoms whose text is in listed
+// (the slide list's text of the same slide: a writer that also stores a
+// placeholder's text in its shape must not double it).
+func (f *pptFile) drawingText(c record, depth int, listed map[string]bool) []string {
 	var out []string
 	f.walked += len(c.body)
 	if depth > pptMaxDepth || f.walked > 8*len(f.doc)+(1<<20) {
@@ -391,16 +395,16 @@ func (f *pptFile) drawingText(c record, depth int, have []string) []string {
 			continue
 		}
 		if k.typ == rtOfficeArtSpContainer {
-			out = append(out, f.shapeText(k, append(have[:len(have):len(have)], out...))...)
+			out = append(out, f.shapeText(k, listed)...)
 			continue
 		}
-		out = append(out, f.drawingText(k, depth+1, append(have[:len(have):len(have)], out...))...)
+		out = append(out, f.drawingText(k, depth+1, listed)...)
 	}
 	return out
 }
 
 // shapeText returns the text of one shape.
-func (f *pptFile) shapeText(sp record, have []string) []string {
+func (f *pptFile) shapeText(sp record, listed map[string]bool) []string {
 	var texts []record
 	chrome := false
 	for _, k := range children(sp.body) {
@@ -431,7 +435,7 @@ func (f *pptFile) shapeText(sp record, have []string) []string {
 	if chrome {
 		return nil
 	}
-	return f.groupText(texts, have)
+	return f.groupText(texts, listed, nil)
 }
 
 // onlyFieldText reports whether a text box holds nothing but field
@@ -456,8 +460,9 @@ func onlyFieldText(box record) bool {
 
 // groupText decodes a sequence of text records: each TextCharsAtom or
 // TextBytesAtom with the StyleTextPropAtom that follows it. Paragraphs
-// become lines; lines already in have are left out.
-func (f *pptFile) groupText(recs []record, have []string) []string {
+// become lines (blank ones dropped). An atom whose text is in skip is left
+// out; the text of each atom read is added to record when it is not nil.
+func (f *pptFile) groupText(recs []record, skip, record map[string]bool) []string {
 	var out []string
 	for i := 0; i < len(recs); i++ {
 		r := recs[i]
@@ -474,23 +479,22 @@ func (f *pptFile) groupText(recs []record, have []string) []string {
 				break
 			}
 		}
+		var lines []string
 		for _, l := range f.decodeText(r, style) {
-			if l = strings.TrimRight(l, " \t"); strings.TrimSpace(l) == "" || containsLine(have, l) || containsLine(out, l) {
-				continue
+			if l = strings.TrimRight(l, " \t"); strings.TrimSpace(l) != "" {
+				lines = append(lines, l)
 			}
-			out = append(out, l)
 		}
+		key := strings.Join(lines, "\n")
+		if skip[key] {
+			continue
+		}
+		if record != nil {
+			record[key] = true
+		}
+		out = append(out, lines...)
 	}
 	return out
-}
-
-func containsLine(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // decodeText returns the paragraphs of one text atom, each decoded by the
@@ -763,7 +767,7 @@ func (f *pptFile) scanSlides() []string {
 			case r.container():
 				walk(r.body, depth+1, lines)
 			case r.typ == rtTextCharsAtom || r.typ == rtTextBytesAtom:
-				*lines = append(*lines, f.groupText(recs[i:min(i+2, len(recs))], *lines)...)
+				*lines = append(*lines, f.groupText(recs[i:min(i+2, len(recs))], nil, nil)...)
 			}
 		}
 	}

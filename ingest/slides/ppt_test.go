@@ -170,7 +170,13 @@ func TestReadDocument(t *testing.T) {
 				atom(rtTextHeaderAtom, 0, le32(1)), textBytes(vni(body)), styleProps(len(vni(body)), [2]int{len(vni(body)) + 1, 1}),
 			},
 			// A text box of the slide itself, in Unicode; a slide number.
-			boxes:  [][]byte{append(atom(rtTextHeaderAtom, 0, le32(4)), chars("Đảng ủy xã An Bình\vnăm 2024")...)},
+			// A shape repeating a listed text is not doubled; a line
+			// repeated within a text is kept.
+			boxes: [][]byte{
+				append(atom(rtTextHeaderAtom, 0, le32(4)), chars("Đảng ủy xã An Bình\vnăm 2024")...),
+				append(atom(rtTextHeaderAtom, 0, le32(0)), chars(title)...),
+				chars("Lặp\rLặp"),
+			},
 			chrome: [][]byte{append(append(atom(rtTextHeaderAtom, 0, le32(4)), chars("*")...), atom(rtSlideNumberMCAtom, 0, le32(0))...)},
 		},
 		{
@@ -186,7 +192,7 @@ func TestReadDocument(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
-		"NGHỊ QUYẾT\nMục tiêu đến năm 2026\nTỷ lệ hộ nghèo 1,5%\nĐảng ủy xã An Bình\nnăm 2024\nGhi chú của báo cáo viên",
+		"NGHỊ QUYẾT\nMục tiêu đến năm 2026\nTỷ lệ hộ nghèo 1,5%\nĐảng ủy xã An Bình\nnăm 2024\nLặp\nLặp\nGhi chú của báo cáo viên",
 		"Giảm tỷ lệ hộ nghèo xuống dưới 1,5%\nThu nhập bình quân đầu người",
 	}
 	if len(d.Slides) != len(want) {
