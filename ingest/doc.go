@@ -1,7 +1,8 @@
 // Package ingest is the front door of the readers: it sniffs the format
-// from the bytes (PDF, DOCX, HTML, RTF, Word 97 .doc, spreadsheets, images,
-// plain text), runs the reader of that format (packages pdf, word, html,
-// sheet under ingest; plain text here) and OCR for scanned pages and
+// from the bytes (PDF, DOCX, HTML, RTF, Word 97 .doc, OpenDocument text,
+// spreadsheets, presentations, images, plain text), runs the reader of that
+// format (packages pdf, word, html, sheet, slides under ingest; plain text
+// here) and OCR for scanned pages and
 // images (package ocr), and hands on a Document: Unicode NFC text page by
 // page with whitespace, zero-width characters, NBSP and soft hyphens
 // normalized, mojibake repaired, the toned capitals TCVN3 lacks restored,

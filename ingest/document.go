@@ -19,6 +19,9 @@ const (
 	FormatXLSX Format = "xlsx"
 	FormatXLS  Format = "xls"
 	FormatODS  Format = "ods"
+	FormatODT  Format = "odt"
+	FormatPPTX Format = "pptx"
+	FormatPPT  Format = "ppt"
 )
 
 // PageBreak separates pages in Document.Text: a form feed, as pdftotext writes.

@@ -25,4 +25,5 @@ var (
 	readText = textReader
 	readRTF  = readRTFFile
 	readDOC  = readDOCFile
+	readODT  = readODTFile
 )

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"vanban/ingest/sheet"
+	"vanban/ingest/slides"
 	"vanban/ingest/vntext"
 )
 
@@ -188,6 +189,12 @@ func readerFor(f Format) func(string, []byte) (parsed, error) {
 		return readSheet(sheet.ReadXLS)
 	case FormatODS:
 		return readSheet(sheet.ReadODS)
+	case FormatODT:
+		return readODT
+	case FormatPPTX:
+		return readSlides(slides.ReadPPTX)
+	case FormatPPT:
+		return readSlides(slides.ReadPPT)
 	}
 	return nil
 }

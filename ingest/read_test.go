@@ -41,7 +41,8 @@ func TestReadErrors(t *testing.T) {
 		{"elf", writeFile(t, "ls.txt", []byte("\x7fELF\x02\x01\x01\x00rest")), ErrNotDocument, "not a document: looks like an ELF binary"},
 		{"zip", writeFile(t, "a.docx", zipOf(t, map[string]string{"notes.txt": "x"})), ErrNotDocument, "ZIP archive without Word parts"},
 		{"xlsx", writeFile(t, "a.xlsx", zipOf(t, map[string]string{"xl/workbook.xml": "<x/>"})), ErrCorrupt, "xlsx: corrupt"},
-		{"pptx", writeFile(t, "a.pptx", zipOf(t, map[string]string{"ppt/presentation.xml": "<x/>"})), ErrUnsupported, "PowerPoint presentation"},
+		{"pptx", writeFile(t, "a.pptx", zipOf(t, map[string]string{"ppt/media/a.png": "x"})), ErrCorrupt, "pptx: corrupt: no ppt/presentation.xml"},
+		{"odt", writeFile(t, "a.odt", zipOf(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.text"})), ErrCorrupt, "odt: corrupt: no content.xml"},
 	}
 	for _, tt := range tests {
 		doc, err := Read(tt.path)

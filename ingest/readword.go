@@ -11,6 +11,7 @@ func readDOCXFile(_ string, data []byte) (parsed, error) { return wordResult(wor
 func readDOCFile(path string, data []byte) (parsed, error) {
 	return wordResult(word.ReadDOC(path, data))
 }
+func readODTFile(_ string, data []byte) (parsed, error) { return wordResult(word.ReadODT(data)) }
 func readRTFFile(path string, data []byte) (parsed, error) {
 	return wordResult(word.ReadRTF(path, data))
 }

@@ -294,11 +294,11 @@ func sniffZip(data []byte) sniffed {
 	case xl:
 		return sniffed{format: FormatXLSX, what: "Excel workbook (XLSX)"}
 	case ppt:
-		return sniffed{err: fmt.Errorf("%w: PowerPoint presentation (PPTX)", ErrUnsupported)}
+		return sniffed{format: FormatPPTX, what: "PowerPoint presentation (PPTX)"}
 	case odf && strings.Contains(mimetype, "opendocument.spreadsheet"):
 		return sniffed{format: FormatODS, what: "OpenDocument spreadsheet (ODS)"}
 	case odf && strings.Contains(mimetype, "opendocument.text"):
-		return sniffed{err: fmt.Errorf("%w: OpenDocument text (ODT)", ErrUnsupported)}
+		return sniffed{format: FormatODT, what: "OpenDocument text (ODT)"}
 	case odf && strings.Contains(mimetype, "epub"):
 		return sniffed{err: fmt.Errorf("%w: EPUB book", ErrUnsupported)}
 	case odf:
@@ -317,16 +317,17 @@ var oleStreams = []struct {
 }{
 	{"EncryptedPackage", "", "password-protected Office document", ErrEncrypted},
 	{"WordDocument", FormatDOC, "Word 97-2003 document", nil},
+	// before the workbooks: presentations often embed an Excel chart
+	{"PowerPoint Document", FormatPPT, "PowerPoint 97-2003 presentation", nil},
 	{"Workbook", FormatXLS, "Excel 97-2003 workbook", nil},
 	{"Book", FormatXLS, "Excel 5.0/95 workbook", nil},
-	{"PowerPoint Document", FormatDOC, "PowerPoint 97-2003 presentation", ErrUnsupported},
 	{"__substg1.0_", "", "Outlook message", ErrUnsupported},
 }
 
-// sniffOLE looks at an OLE2 compound file's directory names. Word files go
-// to the .doc reader; for Excel and PowerPoint files the .doc reader is
-// still called (it may read them), and the "unsupported" error is used when
-// it has nothing to offer.
+// sniffOLE looks at an OLE2 compound file's directory names: Word files
+// go to the .doc reader, Excel files to the .xls reader, PowerPoint files
+// to the .ppt reader; a compound file of unknown kind goes to the .doc
+// reader, whose error says what it holds.
 func sniffOLE(data []byte) sniffed {
 	for _, s := range oleStreams {
 		if !bytes.Contains(data, utf16le(s.name)) {

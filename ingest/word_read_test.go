@@ -4,7 +4,6 @@ package ingest
 // Read, the format it reports, the cleanup and mojibake repair after it.
 
 import (
-	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -124,30 +123,6 @@ type bagScore struct {
 	markedFound, markedTotal int // tokens with a diacritic
 }
 
-func TestLegacyUnsupported(t *testing.T) {
-	legacy := testshared.Dir(t, "corpus/legacy")
-	want := map[string]string{
-		".ppt": "unsupported: PowerPoint 97-2003 presentation (.ppt)",
-	}
-	n := 0
-	for _, enc := range []string{"tcvn3", "vni"} {
-		files, _ := filepath.Glob(filepath.Join(legacy, enc, "*.*"))
-		for _, path := range files {
-			msg, ok := want[strings.ToLower(filepath.Ext(path))]
-			if !ok {
-				continue
-			}
-			n++
-			_, err := Read(path)
-			if err == nil || !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), msg) {
-				t.Errorf("Read(%s) error = %v; want %q", filepath.Base(path), err, msg)
-			}
-		}
-	}
-	if n == 0 {
-		t.Skip("skipped: no .ppt in the legacy corpus")
-	}
-}
 func TestRealDOCX(t *testing.T) {
 	dir := testshared.Dir(t, "corpus/docx")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.docx"))
@@ -277,9 +252,6 @@ func TestBagCompare(t *testing.T) {
 		}
 	}
 }
-
-// TestLegacyUnsupported checks the clear errors for the legacy corpus's
-// PowerPoint files (its Excel files are read: see the sheet tests).
 
 // brokenDiacritics returns the context of the first sign of broken
 // Vietnamese: U+FFFD, a combining mark left after NFC, a C1 control, or

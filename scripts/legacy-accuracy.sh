@@ -5,11 +5,11 @@
 #
 # Builds vanban, runs `vanban text FILE` on every original in
 # LEGACY_DIR/{tcvn3,vni} (default ../shared/corpus/legacy beside the
-# repository; $VANBAN_SHARED/corpus/legacy when set): .rtf, .doc, .pdf and
-# .xls. Where LibreOffice (soffice) is installed, each .xls is also
-# converted to .xlsx and .ods (as an old workbook saved again) and those are
-# read too. PowerPoint (.ppt) files are reported as unsupported and left out
-# of the score. The texts are written as NAME.txt into a temporary folder per
+# repository; $VANBAN_SHARED/corpus/legacy when set): .rtf, .doc, .pdf,
+# .xls and .ppt. Where LibreOffice (soffice) is installed, each .xls is also
+# converted to .xlsx and .ods, each .ppt to .pptx and each .doc to .odt (as
+# an old file saved again by a newer program) and those are read too. The
+# texts are written as NAME.txt into a temporary folder per
 # format, next to a copy of the transcripts, and ../shared/eval/textacc.py
 # prints per file and overall char, diacritic and syllable accuracy (NFC
 # both sides, whitespace collapsed), for each format and then for all the
@@ -61,11 +61,7 @@ for enc in tcvn3 vni; do
 		name=${base%.*}
 		ext=$(printf '%s' "${base##*.}" | tr 'A-Z' 'a-z')
 		case $ext in
-		rtf | doc | pdf | xls) ;;
-		ppt)
-			echo "$enc/$base: unsupported (${ext}), not scored" >&2
-			continue
-			;;
+		rtf | doc | pdf | xls | ppt) ;;
 		*) continue ;;
 		esac
 		truth=$dir/truth/$name.txt
@@ -77,12 +73,15 @@ for enc in tcvn3 vni; do
 		scored=$((scored + 1))
 		read_one "$f" "$name" "$ext"
 		cp "$work/pred-$ext/$name.txt" "$work/pred/$name.txt"
-		[ "$ext" = xls ] && cp "$f" "$work/conv/$name.xls"
+		case $ext in xls | ppt | doc) cp "$f" "$work/conv/$name.$ext" ;; esac
 	done
 done
-if command -v soffice >/dev/null 2>&1 && ls "$work/conv/"*.xls >/dev/null 2>&1; then
-	for to in xlsx ods; do
-		(cd "$work/conv" && soffice --headless "-env:UserInstallation=file://$work/lo" --convert-to $to *.xls >/dev/null 2>&1) ||
+if command -v soffice >/dev/null 2>&1; then
+	for pair in xls:xlsx xls:ods ppt:pptx doc:odt; do
+		from=${pair%%:*}
+		to=${pair#*:}
+		ls "$work/conv/"*.$from >/dev/null 2>&1 || continue
+		(cd "$work/conv" && soffice --headless "-env:UserInstallation=file://$work/lo" --convert-to $to *.$from >/dev/null 2>&1) ||
 			echo "soffice --convert-to $to failed" >&2
 		for f in "$work/conv/"*.$to; do
 			[ -f "$f" ] || continue
@@ -91,11 +90,11 @@ if command -v soffice >/dev/null 2>&1 && ls "$work/conv/"*.xls >/dev/null 2>&1; 
 		done
 	done
 else
-	echo "soffice not installed: .xlsx/.ods conversions of the .xls files not read" >&2
+	echo "soffice not installed: the .xlsx/.ods/.pptx/.odt conversions are not read" >&2
 fi
 
 echo "scored $scored files ($failed reads failed)" >&2
-for fmt in doc rtf pdf xls xlsx ods; do
+for fmt in doc rtf pdf xls ppt xlsx ods pptx odt; do
 	[ -d "$work/pred-$fmt" ] || continue
 	echo "== $fmt"
 	python3 "$scorer" "$work/truth-$fmt" "$work/pred-$fmt" | tail -n 1

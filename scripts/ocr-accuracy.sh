@@ -18,6 +18,8 @@
 #   - extraction scores of both against the gold records
 #     (../shared/eval/score.py; targets F1 is the one to compare);
 #   - OCR pages, CPU seconds and pages per second per core.
+# OCR_KEEP=DIR keeps the scans, the source texts and both readings there
+# (scan/, truth/, ocr/, text/, *.jsonl) to diff them afterwards.
 # Needs go, python3, tesseract, pdftoppm, convert, img2pdf.
 set -eu
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,10 +30,13 @@ for t in python3 tesseract pdftoppm convert img2pdf; do
 done
 timeout=${OCR_TIMEOUT:-10m}
 work=$(mktemp -d "${TMPDIR:-/tmp}/ocr-accuracy.XXXXXX")
-export XDG_CACHE_HOME="$work/cache" # a fresh OCR cache, filled by the timed run
-trap 'rm -rf "$work"' EXIT INT TERM
+keep=${OCR_KEEP:-}
+trap '[ -z "$keep" ] || { mkdir -p "$keep" && cp -r "$work/scan" "$work/truth" "$work/ocr" "$work/text" "$work"/*.jsonl "$keep"/ 2>/dev/null; }; rm -rf "$work"' EXIT INT TERM
 mkdir -p "$work/scan" "$work/truth" "$work/ocr" "$work/text"
 (cd "$repo" && go build -o "$work/vanban" ./cmd/vanban)
+# A fresh OCR cache, filled by the timed run (set after the build: Go's
+# build cache lives under XDG_CACHE_HOME too).
+export XDG_CACHE_HOME="$work/cache"
 for f in "$dir"/*.pdf; do
 	name=$(basename "$f" .pdf)
 	src=$(ls "$shared/corpus/dev/$name".* 2>/dev/null | head -n 1 || true)

@@ -28,8 +28,11 @@ var ingestUsage = `usage: vanban ingest [--index DIR] [--workers N] [--prune] [-
 
 Reads every document under each PATH (folders are walked recursively),
 extracts its records and stores them in the index. Files already stored with
-the same content are skipped; a changed file replaces its old entry. Scanned
-PDF pages and image files are read by OCR (tesseract) unless --ocr off.
+the same content are skipped; a changed file replaces its old entry. The
+format comes from the bytes: PDF, DOCX, .doc, RTF, .odt, HTML, .xlsx, .xls,
+.ods, .pptx, .ppt (one page per slide, its notes after it), PNG/JPEG/TIFF
+images and text. Scanned PDF pages and image files are read by OCR
+(tesseract) unless --ocr off.
 
 Progress goes to stderr: a bar on a terminal, else a line every 5 s
 ($VANBAN_PROGRESS_INTERVAL changes that) and a last line. Each file that

@@ -148,17 +148,24 @@ func fieldsOf(t *testing.T, path string) map[string]string {
 // TestFormatsSameMetadata reads every format and encoding variant of each
 // dev text (../shared/corpus/formats) and of the scanned test fixture
 // (ingest/testdata/scan: a text PDF, its scan as a PDF, a PNG and a TIFF,
-// read by OCR where tesseract is installed), and checks that all give the
+// read by OCR where tesseract is installed; the same text as .odt, .pptx
+// and .ppt, Unicode and legacy-font), and checks that all give the
 // original's kind, number, issued date, issuer and title.
 func TestFormatsSameMetadata(t *testing.T) {
 	groups := map[string][]string{} // original -> variants
-	scan := filepath.Join("..", "..", "ingest", "testdata", "scan")
-	groups[filepath.Join(scan, "nghiquyet-xa.pdf")] = nil
+	ingestDir := filepath.Join("..", "..", "ingest")
+	scan := filepath.Join(ingestDir, "testdata", "scan")
+	// The same resolution as OpenDocument text and as presentations
+	// (Unicode, and typed in TCVN3/VNI fonts), made with LibreOffice.
+	orig := filepath.Join(scan, "nghiquyet-xa.pdf")
+	groups[orig] = []string{
+		filepath.Join(ingestDir, "word", "testdata", "odt", "nghiquyet-xa.odt"),
+		filepath.Join(ingestDir, "slides", "testdata", "nghiquyet.pptx"),
+		filepath.Join(ingestDir, "slides", "testdata", "legacy.pptx"),
+		filepath.Join(ingestDir, "slides", "testdata", "legacy.ppt"),
+	}
 	if err := exec.Command("tesseract", "--version").Run(); err == nil {
-		for _, f := range []string{"scan.pdf", "page.png", "two.tif"} {
-			groups[filepath.Join(scan, f)] = nil
-		}
-		groups[filepath.Join(scan, "nghiquyet-xa.pdf")] = []string{filepath.Join(scan, "scan.pdf"), filepath.Join(scan, "page.png"), filepath.Join(scan, "two.tif")}
+		groups[orig] = append(groups[orig], filepath.Join(scan, "scan.pdf"), filepath.Join(scan, "page.png"), filepath.Join(scan, "two.tif"))
 	} else {
 		t.Log("tesseract not installed: the scanned variants are not compared")
 	}

@@ -12,7 +12,12 @@
 // again. Lines come back from tesseract's TSV output with their geometry
 // and are joined into paragraphs (a line whose next line's first word would
 // have fitted at its end ends a paragraph), as the PDF reader joins text
-// lines. The text is returned as tesseract read it; the caller normalizes
+// lines. A one-page image is then checked for bands of ink in which
+// tesseract's page layout found no word (a title over a rule of "=====" is
+// taken for part of the rule): each band of about a text line's height is
+// read again alone (--psm 6) and its words, when confident and mostly
+// letters, go back among the page's lines at their place. The text is
+// returned as tesseract read it; the caller normalizes
 // it (NFC, tone placement, cleanup) like the text of any other reader. The
 // package imports nothing else of vanban's.
 package ocr

@@ -285,8 +285,12 @@ func (e *Engine) recognize(ctx context.Context, img []byte, pages int) ([]Page, 
 			return nil, fmt.Errorf("%w: tesseract: %s", ErrImage, msg)
 		}
 	}
-	got := textOf(stdout.Bytes())
-	e.cachePut(key, stdout.Bytes())
+	tsv := stdout.Bytes()
+	if pages == 1 {
+		tsv = e.recoverBands(ctx, img, tsv)
+	}
+	got := textOf(tsv)
+	e.cachePut(key, tsv)
 	e.pages.Add(int64(len(got)))
 	return got, nil
 }
@@ -309,7 +313,7 @@ func textOf(tsv []byte) []Page {
 func (e *Engine) cacheKey(img []byte) string {
 	h := sha256.New()
 	h.Write(img)
-	fmt.Fprintf(h, "\x00%s\x00%s\x00psm3\x00tsv", e.opts.Lang, e.version)
+	fmt.Fprintf(h, "\x00%s\x00%s\x00psm3\x00tsv\x00bands", e.opts.Lang, e.version)
 	return hex.EncodeToString(h.Sum(nil))
 }
 

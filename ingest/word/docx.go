@@ -201,10 +201,10 @@ func (l *limitedPart) Read(b []byte) (int, error) {
 	l.n += int64(n)
 	*l.budget -= int64(n)
 	if l.n > l.limit {
-		return n, fmt.Errorf("%w: DOCX part %s exceeds %s decompressed", ErrTooLarge, l.name, humanBytes(l.limit))
+		return n, fmt.Errorf("%w: part %s exceeds %s decompressed", ErrTooLarge, l.name, humanBytes(l.limit))
 	}
 	if *l.budget < 0 {
-		return n, fmt.Errorf("%w: DOCX parts exceed %s decompressed in all", ErrTooLarge, humanBytes(maxDOCXTotal))
+		return n, fmt.Errorf("%w: parts exceed %s decompressed in all", ErrTooLarge, humanBytes(maxDOCXTotal))
 	}
 	return n, err
 }
@@ -216,11 +216,11 @@ func (l *limitedPart) Close() error { return l.rc.Close() }
 // before inflating anything.
 func openPart(f *zip.File, budget *int64) (io.ReadCloser, error) {
 	if f.UncompressedSize64 > uint64(maxDOCXPart) {
-		return nil, fmt.Errorf("%w: DOCX part %s is %s decompressed (limit %s)", ErrTooLarge, f.Name, humanBytes(int64(min(f.UncompressedSize64, 1<<62))), humanBytes(maxDOCXPart))
+		return nil, fmt.Errorf("%w: part %s is %s decompressed (limit %s)", ErrTooLarge, f.Name, humanBytes(int64(min(f.UncompressedSize64, 1<<62))), humanBytes(maxDOCXPart))
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, fmt.Errorf("%w: DOCX part %s: %v", ErrCorrupt, f.Name, err)
+		return nil, fmt.Errorf("%w: part %s: %v", ErrCorrupt, f.Name, err)
 	}
 	return &limitedPart{rc: rc, name: f.Name, limit: maxDOCXPart, budget: budget}, nil
 }

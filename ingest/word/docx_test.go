@@ -79,7 +79,7 @@ func TestDOCXErrors(t *testing.T) {
 		msg  string
 	}{
 		{"missing document.xml", zipOf(t, map[string]string{"word/styles.xml": "<x/>", "[Content_Types].xml": "<Types/>"}), ErrCorrupt, "DOCX without word/document.xml"},
-		{"declared too large", bombZip(t, int(maxDOCXPart)+1, false), ErrTooLarge, "DOCX part word/document.xml is 1 MiB decompressed (limit 1 MiB)"},
+		{"declared too large", bombZip(t, int(maxDOCXPart)+1, false), ErrTooLarge, "part word/document.xml is 1 MiB decompressed (limit 1 MiB)"},
 		// archive/zip itself stops at the declared size; either way
 		// nothing past it is inflated.
 		{"lying header", bombZip(t, int(maxDOCXPart)+1, true), ErrCorrupt, "word/document.xml"},

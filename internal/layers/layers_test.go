@@ -26,7 +26,7 @@ type layer struct {
 // the test: give a new package its layer here.
 var layerTable = []layer{
 	{"vanban/ingest/vntext", nil},
-	{"vanban/ingest", []string{"vanban/ingest/vntext", "vanban/ingest/html", "vanban/ingest/ocr", "vanban/ingest/pdf", "vanban/ingest/sheet", "vanban/ingest/word"}},
+	{"vanban/ingest", []string{"vanban/ingest/vntext", "vanban/ingest/html", "vanban/ingest/ocr", "vanban/ingest/pdf", "vanban/ingest/sheet", "vanban/ingest/slides", "vanban/ingest/word"}},
 	// The readers under ingest hand back pages and metadata: they import
 	// vntext at most, never another reader nor the front door.
 	{"vanban/ingest/ocr", []string{"vanban/ingest/vntext"}},
@@ -35,6 +35,7 @@ var layerTable = []layer{
 	{"vanban/ingest/pdf", []string{"vanban/ingest/vntext"}},
 	{"vanban/ingest/pdf/pdftest", nil},
 	{"vanban/ingest/sheet", []string{"vanban/ingest/vntext"}},
+	{"vanban/ingest/slides", []string{"vanban/ingest/vntext"}},
 	{"vanban/extract", []string{"vanban/ingest/vntext"}},
 	{"vanban/index", []string{"vanban/extract", "vanban/ingest/vntext"}},
 	{"vanban/search", []string{"vanban/index", "vanban/extract", "vanban/ingest/vntext"}},

@@ -1,0 +1,156 @@
+package slides
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"vanban/ingest/vntext"
+)
+
+// Sentinel errors; the readers' errors wrap them.
+var (
+	// ErrTooLarge means a part inside the file exceeds a size limit.
+	ErrTooLarge = errors.New("too large")
+	// ErrUnsupported means the bytes are an Office file of another kind.
+	ErrUnsupported = errors.New("unsupported")
+	// ErrEncrypted means the file needs a password.
+	ErrEncrypted = errors.New("encrypted")
+	// ErrCorrupt means the file is a presentation but damaged beyond
+	// reading.
+	ErrCorrupt = errors.New("corrupt")
+)
+
+// Deck is what a reader makes of a presentation.
+type Deck struct {
+	// Slides holds the text of each slide in presentation order: its
+	// text boxes and tables, then its speaker notes, lines separated by
+	// "\n".
+	Slides []string
+	// Encoding is the legacy encoding most of the legacy text was decoded
+	// from ("tcvn3", "vni"), or "" for Unicode.
+	Encoding  string
+	Title     string
+	Published string // ISO date or datetime of creation
+	Meta      map[string]string
+	Warnings  []string
+}
+
+// encCounter tallies the legacy encodings runs were decoded from.
+type encCounter map[string]int
+
+func (c encCounter) add(enc string) {
+	if enc != "" {
+		c[enc]++
+	}
+}
+
+// most returns the encoding most runs used, or "".
+func (c encCounter) most() string {
+	best, n := "", 0
+	for enc, k := range c {
+		if k > n || (k == n && enc < best) {
+			best, n = enc, k
+		}
+	}
+	return best
+}
+
+// fontText decodes the text of a run set in a legacy Vietnamese font
+// (TCVN3, VNI) whose bytes were stored as Windows-1252 characters; other
+// text is returned as is. The second result is the encoding used.
+func fontText(s, font string) (string, string) {
+	enc := vntext.FontEncoding(font, -1)
+	if enc != vntext.EncTCVN3 && enc != vntext.EncVNI {
+		return s, ""
+	}
+	b, ok := cp1252Bytes(s)
+	if !ok {
+		return s, "" // real Unicode letters: typed in Unicode after all
+	}
+	if isASCII(b) {
+		return s, ""
+	}
+	out := vntext.DecodeLegacy(b, enc)
+	if enc == vntext.EncTCVN3 && vntext.CapitalFont(font) {
+		out = strings.ToUpper(out)
+	}
+	return out, enc
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// cp1252Bytes encodes s back to the 8-bit bytes it was shown from: code
+// points below 256 as themselves and the Windows-1252 punctuation at
+// 0x80-0x9F as their bytes. ok is false when s holds another character.
+func cp1252Bytes(s string) ([]byte, bool) {
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		switch {
+		case r < 0x100:
+			b = append(b, byte(r))
+		default:
+			c, found := cp1252High[r]
+			if !found {
+				return nil, false
+			}
+			b = append(b, c)
+		}
+	}
+	return b, true
+}
+
+// cp1252High maps the characters Windows-1252 has at 0x80-0x9F to their
+// bytes.
+var cp1252High = map[rune]byte{
+	'€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87, 'ˆ': 0x88,
+	'‰': 0x89, 'Š': 0x8A, '‹': 0x8B, 'Œ': 0x8C, 'Ž': 0x8E, '‘': 0x91, '’': 0x92, '“': 0x93,
+	'”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97, '˜': 0x98, '™': 0x99, 'š': 0x9A, '›': 0x9B,
+	'œ': 0x9C, 'ž': 0x9E, 'Ÿ': 0x9F,
+}
+
+// humanBytes formats n bytes for messages.
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.0f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+var isoDateRE = regexp.MustCompile(`^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?`)
+
+// isoDateTime cuts a W3C/ISO 8601 timestamp to "YYYY-MM-DD" or
+// "YYYY-MM-DDTHH:MM"; "" when s is not one.
+func isoDateTime(s string) string {
+	m := isoDateRE.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	if y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return ""
+	}
+	if m[4] == "" {
+		return fmt.Sprintf("%s-%s-%s", m[1], m[2], m[3])
+	}
+	h, _ := strconv.Atoi(m[4])
+	mi, _ := strconv.Atoi(m[5])
+	if h > 23 || mi > 59 {
+		return fmt.Sprintf("%s-%s-%s", m[1], m[2], m[3])
+	}
+	return fmt.Sprintf("%s-%s-%sT%s:%s", m[1], m[2], m[3], m[4], m[5])
+}
