@@ -402,3 +402,28 @@ func TestFindTargetsLabelPassive(t *testing.T) {
 		}
 	}
 }
+
+// TestFindTargetsPageBreakItems: pages (and slides) are joined by "\f"
+// alone; a page that opens a list item, or follows one that ends a
+// sentence, starts a paragraph of its own, while a sentence broken across
+// pages stays one.
+func TestFindTargetsPageBreakItems(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		want       int
+	}{
+		{"items on pages", "Chỉ tiêu đến năm 2030:\f- Tỷ lệ hộ gia đình sử dụng nước sạch: 95%;\f- Tỷ lệ xã đạt chuẩn nông thôn mới: 80%.", 2},
+		{"sentence across pages", "Phấn đấu đến năm 2030 tỷ lệ hộ gia đình sử dụng nước sạch\fđạt 95%.", 1},
+	} {
+		got := FindTargets(c.text, TargetContext{Issued: "2025-01-10"})
+		if len(got) != c.want {
+			t.Errorf("%s: FindTargets(%q) = %d targets %+v; want %d", c.name, c.text, len(got), got, c.want)
+		}
+	}
+	if p := tgParagraphs("a:\fb"); len(p) != 2 {
+		t.Errorf("tgParagraphs(%q) = %v; want two paragraphs", "a:\fb", p)
+	}
+	if p := tgParagraphs("a\fb"); len(p) != 1 {
+		t.Errorf("tgParagraphs(%q) = %v; want one paragraph", "a\fb", p)
+	}
+}

@@ -184,12 +184,14 @@ type tgSpan struct{ start, end int }
 
 // tgParagraphs splits text into its non-blank lines (a paragraph of a plain
 // text or Markdown file is a line; PDF text is joined the same way). A page
-// break ("\f") inside a line does not end its paragraph.
+// break ("\f") inside a line does not end its paragraph, unless the page
+// before ends a sentence or the page after opens a list item (pages and
+// slides are joined by "\f" alone).
 func tgParagraphs(text string) []tgSpan {
 	var out []tgSpan
 	start := 0
 	for i := 0; i <= len(text); i++ {
-		if i < len(text) && text[i] != '\n' {
+		if i < len(text) && text[i] != '\n' && !(text[i] == '\f' && tgPageEndsLine(text, i)) {
 			continue
 		}
 		s, e := start, i
@@ -211,6 +213,35 @@ func tgParagraphs(text string) []tgSpan {
 		start = i + 1
 	}
 	return out
+}
+
+// tgPageEndsLine reports whether the page break at text[i] ends a line:
+// the text before it ends a sentence (".", ":", ";", "!", "?") or the text
+// after it opens a list item ("- ", "+ ", "• ", "a) ", "1. ").
+func tgPageEndsLine(text string, i int) bool {
+	b := i
+	for b > 0 && (text[b-1] == ' ' || text[b-1] == '\t' || text[b-1] == '\r') {
+		b--
+	}
+	if b > 0 && strings.IndexByte(".:;!?", text[b-1]) >= 0 {
+		return true
+	}
+	a := i + 1
+	for a < len(text) && (text[a] == ' ' || text[a] == '\t' || text[a] == '\r') {
+		a++
+	}
+	rest := text[a:]
+	for _, bullet := range []string{"- ", "+ ", "• ", "* ", "– "} {
+		if strings.HasPrefix(rest, bullet) {
+			return true
+		}
+	}
+	// "a) ", "1. ", "12) "
+	n := 0
+	for n < len(rest) && n < 3 && (rest[n] >= '0' && rest[n] <= '9' || n == 0 && rest[n] >= 'a' && rest[n] <= 'z') {
+		n++
+	}
+	return n > 0 && n+1 < len(rest) && (rest[n] == ')' || rest[n] == '.') && rest[n+1] == ' '
 }
 
 // tgContinues reports whether the line starting at s continues prev: only a
