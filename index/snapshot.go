@@ -127,6 +127,7 @@ func openSnapshot(dir string) (*Index, error) {
 		idx, err := ix.openBleve(filepath.Join(base, string(name)), map[string]interface{}{"read_only": true, "bolt_timeout": lockTimeout})
 		if err == nil {
 			ix.idx = idx
+			ix.opened()
 			return ix, nil
 		}
 		lastErr = err

@@ -63,6 +63,10 @@ type Index struct {
 	failed    chan struct{}
 	abandoned bool // a wait for the disk gave up: Close does not wait again
 
+	// The watcher of the pages of the index's files mapped in (mapped.go).
+	absDir     string
+	stopMapped func()
+
 	// Snapshots published for readers (snapshot.go); writer only.
 	published         time.Time
 	pubSeq            int
@@ -335,6 +339,7 @@ func openWith(dir string, readOnly bool, timeout string) (*Index, error) {
 		return nil, err
 	}
 	ix.idx = idx
+	ix.opened()
 	if !readOnly {
 		ix.resetSnapshots()
 		ix.publish() // the state before this writer's changes; see publish on failure
@@ -389,6 +394,9 @@ func (ix *Index) Close() error {
 	if !ix.readOnly {
 		ix.removeSnapshots()
 	}
+	if ix.stopMapped != nil {
+		ix.stopMapped()
+	}
 	err := ix.idx.Close()
 	ix.idx = nil
 	if !ix.readOnly {
@@ -398,6 +406,19 @@ func (ix *Index) Close() error {
 		return fmt.Errorf("close index %s: %w", ix.dir, err)
 	}
 	return werr
+}
+
+// opened starts what runs while the index is open.
+func (ix *Index) opened() {
+	ix.absDir = ix.dir
+	if abs, err := filepath.Abs(ix.dir); err == nil {
+		ix.absDir = abs
+	}
+	// /proc/self/maps names files by their real path.
+	if real, err := filepath.EvalSymlinks(ix.absDir); err == nil {
+		ix.absDir = real
+	}
+	ix.stopMapped = ix.watchMapped()
 }
 
 // waitPersisted waits until every committed batch is on disk, the index

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -129,14 +130,28 @@ type outcome struct {
 }
 
 // Read-ahead between the workers and the index writer: at most aheadDocs
-// outcomes and aheadBytes of their text wait for the writer.
+// outcomes and aheadBytes of their text wait for the writer. A few
+// batches' worth (index.MaxBatchBytes) keeps the workers busy while Bleve
+// builds a segment.
 const (
-	aheadDocs  = 64
-	aheadBytes = 16 << 20
+	aheadDocs  = 32
+	aheadBytes = 4 << 20
 )
+
+// ingestMemoryLimit is the soft memory limit (runtime/debug.SetMemoryLimit)
+// that vanban ingest sets unless $GOMEMLIMIT is set. The live heap is
+// bounded by the batch being indexed (index.MaxBatchBytes of text, its
+// analysis and its segment), the read-ahead and the batches waiting for
+// the disk; the limit keeps the garbage collector from letting the heap
+// grow to twice that between collections, so that the process stays under
+// 256 MB whatever the archive's size.
+const ingestMemoryLimit = 180 << 20
 
 func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) error {
 	start := time.Now()
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(ingestMemoryLimit))
+	}
 	// Every line on stderr goes through prog, which keeps them off its bar.
 	prog := newProgress(stderr, "ingest")
 	prog.mu.Lock()

@@ -40,7 +40,9 @@ func main() {
 		os.Exit(ingest.RunWorker())
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	stopProfiles := startProfiles()
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stopProfiles()
 	stop()
 	ingest.StopPDFWorkers()
 	os.Exit(report(err, os.Stderr))
