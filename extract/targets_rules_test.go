@@ -427,3 +427,32 @@ func TestFindTargetsPageBreakItems(t *testing.T) {
 		t.Errorf("tgParagraphs(%q) = %v; want one paragraph", "a\fb", p)
 	}
 }
+
+// TestFindTargetsWrappedAtRange: a line wrapped before a range of years
+// or a date ("… giai đoạn\n2021-2025 từ 7,5-8%") goes on with the
+// paragraph, as OCR and fixed-width text wrap it; "2." or "4-" opening a
+// line is a label.
+func TestFindTargetsWrappedAtRange(t *testing.T) {
+	wrapped := "TP cũng xác định 17 chỉ tiêu chủ yếu, như tốc độ tăng trưởng tổng sản phẩm GRDP giai đoạn\n" +
+		"2021-2025 từ 7,5-8%; tỷ trọng kinh tế số trong GRDP chiếm khoảng 30%; tỷ lệ trường chuẩn\n" +
+		"quốc gia từ 80-85%; 100% huyện đạt chuẩn nông thôn mới.\n"
+	joined := strings.ReplaceAll(strings.TrimSuffix(wrapped, "\n"), "\n", " ") + "\n"
+	c := TargetContext{Issued: "2021-01-10"}
+	got, want := FindTargets(wrapped, c), FindTargets(joined, c)
+	if len(got) != len(want) || len(want) < 4 {
+		t.Errorf("wrapped text gives %d targets, joined %d; want the same, at least 4", len(got), len(want))
+	}
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"Các chỉ tiêu chủ yếu của thành phố trong giai đoạn tới được xác định như sau đây, gồm\n2021-2025 từ 7,5%", true},
+		{"Các chỉ tiêu chủ yếu của thành phố trong giai đoạn tới được xác định như sau đây, gồm\n2. Tỷ lệ hộ nghèo", false},
+		{"Các chỉ tiêu chủ yếu của thành phố trong giai đoạn tới được xác định như sau đây, gồm\n4- Tỷ lệ hộ nghèo", false},
+		{"Các chỉ tiêu chủ yếu của thành phố trong giai đoạn tới được xác định như sau đây, gồm\n3) Tỷ lệ hộ nghèo", false},
+	} {
+		if p := tgParagraphs(c.text); (len(p) == 1) != c.want {
+			t.Errorf("tgParagraphs(%q) = %d paragraphs; want one: %v", c.text, len(p), c.want)
+		}
+	}
+}

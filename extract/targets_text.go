@@ -282,7 +282,10 @@ func tgContinues(text string, prev tgSpan, s int) bool {
 		for j < len(text) && text[j] >= '0' && text[j] <= '9' {
 			j++
 		}
-		return j >= len(text) || !strings.ContainsRune(".)-/", rune(text[j])) || j+1 < len(text) && text[j] == '.' && text[j+1] >= '0' && text[j+1] <= '9'
+		// "2021-2025 từ …", "30/4", "7.500": a number goes on after its
+		// mark; "2." and "4-" stand alone
+		return j >= len(text) || !strings.ContainsRune(".)-/", rune(text[j])) ||
+			j+1 < len(text) && text[j] != ')' && text[j+1] >= '0' && text[j+1] <= '9'
 	case unicode.IsUpper(r):
 		// not a Roman-numeral or letter label ("II.", "A-")
 		w := text[s:]
