@@ -385,21 +385,37 @@ func (w *wordML) end(t xml.EndElement) {
 	case "p":
 		w.closePara()
 	case "tc":
-		if tb := w.table(); tb != nil {
-			tb.cells = append(tb.cells, tb.cell)
-			tb.cell = nil
-		}
+		w.endCell()
 	case "tr":
-		if tb := w.table(); tb != nil {
+		w.endRow()
+	case "tbl":
+		w.endTable()
+	}
+}
+
+// endCell closes the cell of the innermost table (DOCX w:tc, ODT
+// table:table-cell).
+func (w *wordML) endCell() {
+	if tb := w.table(); tb != nil {
+		tb.cells = append(tb.cells, tb.cell)
+		tb.cell = nil
+	}
+}
+
+// endRow closes the row of the innermost table.
+func (w *wordML) endRow() {
+	if tb := w.table(); tb != nil {
+		w.closeRow(tb)
+	}
+}
+
+// endTable closes the innermost table, and its row if one is open.
+func (w *wordML) endTable() {
+	if tb := w.table(); tb != nil {
+		if tb.inRow {
 			w.closeRow(tb)
 		}
-	case "tbl":
-		if tb := w.table(); tb != nil {
-			if tb.inRow {
-				w.closeRow(tb)
-			}
-			w.tables = w.tables[:len(w.tables)-1]
-		}
+		w.tables = w.tables[:len(w.tables)-1]
 	}
 }
 

@@ -395,21 +395,11 @@ func (w *odtWalk) end(t xml.EndElement) {
 	case "list-item":
 		w.pending = false
 	case "table-cell":
-		if tb := c.table(); tb != nil {
-			tb.cells = append(tb.cells, tb.cell)
-			tb.cell = nil
-		}
+		c.endCell()
 	case "table-row":
-		if tb := c.table(); tb != nil {
-			c.closeRow(tb)
-		}
+		c.endRow()
 	case "table":
-		if tb := c.table(); tb != nil {
-			if tb.inRow {
-				c.closeRow(tb)
-			}
-			c.tables = c.tables[:len(c.tables)-1]
-		}
+		c.endTable()
 	}
 }
 
