@@ -422,7 +422,6 @@ func (f *targetFinder) table(tb tgTable) {
 // caption, and the rows above it are no part of the table.
 func (f *targetFinder) columnHeaders(rows [][]tgCell, width int) (headers [][]tgCell, caption tgCell) {
 	out := make([][]tgCell, width)
-	caption = tgCell{}
 	for i := 0; i < len(rows); i++ {
 		row := rows[i]
 		if width >= 3 && len(row) > width {
