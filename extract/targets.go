@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -407,6 +408,16 @@ func (f *targetFinder) enterParagraph(p paraInfo) {
 	if f.sectionPast > 0 && (level <= f.sectionPast || strong || criteria) && !groupHeader {
 		f.sectionPast = 0
 	}
+	if tgForecastHeading(line) {
+		// "II. DỰ BÁO CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI 03 NĂM …": a part
+		// that forecasts sets no targets, whatever its words; its figures
+		// are treated as a review's
+		strong, criteria = false, false
+		f.sectionTarget, f.sectionCriteria, f.carry = 0, false, 0
+		if f.sectionPast == 0 || level < f.sectionPast {
+			f.sectionPast = level
+		}
+	}
 	if !strong && !criteria {
 		f.plainHeading(line, level)
 	}
@@ -426,6 +437,20 @@ func (f *targetFinder) enterParagraph(p paraInfo) {
 	if p.heading > 0 {
 		f.headingHorizon(p, level, strong)
 	}
+}
+
+// tgListLabel matches a list label opening a heading: "ii.", "1.2.",
+// "a)", "3-".
+var tgListLabel = regexp.MustCompile(`^(?:[ivxlc]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-–]\s*`)
+
+// tgForecastHeading reports whether a heading's line (in lower case)
+// opens with "dự báo": "II. DỰ BÁO CÁC CHỈ TIÊU …", "1. Dự báo tình hình".
+func tgForecastHeading(line string) bool {
+	line = strings.Join(strings.Fields(line), " ")
+	line = strings.TrimLeft(line, " *_#-+")
+	line = tgListLabel.ReplaceAllString(line, "")
+	line = strings.TrimLeft(line, " *_")
+	return strings.HasPrefix(line, "dự báo ")
 }
 
 // tgHeadMarkers reports whether a heading's words hold a strong target

@@ -79,9 +79,12 @@ func (f *targetFinder) mention(sc *tgScan, it tgPending, nextFirst, parent, last
 			t.Subject = strings.TrimSpace(t.Subject[len("có "):])
 		}
 	}
-	if t.Subject == "" && lastTarget >= 0 && parent < 0 && f.found[lastTarget].t.Unit == t.Unit {
+	if t.Subject == "" && lastTarget >= 0 && parent < 0 && (f.found[lastTarget].t.Unit == t.Unit ||
+		tgMeasureVerb(t.Indicator) && tgRightAfter(toks, f.found[lastTarget].offset, it.q.first)) {
 		// "GRDP bình quân đầu người năm 2025 đạt 4.500 USD, đến năm
-		// 2030 đạt khoảng 6.000 USD": the same subject at a later time
+		// 2030 đạt khoảng 6.000 USD": the same subject at a later time;
+		// "tín dụng tăng 10%, đạt hơn 815 nghìn tỷ đồng": the level the
+		// same subject reaches
 		t.Subject = f.found[lastTarget].t.Subject
 		if t.Indicator == "" {
 			t.Indicator = f.found[lastTarget].t.Indicator
@@ -91,6 +94,20 @@ func (f *targetFinder) mention(sc *tgScan, it tgPending, nextFirst, parent, last
 		t.SubjectExpanded = NullString(exp)
 	}
 	return t
+}
+
+// tgRightAfter reports whether the quantity whose first token is first
+// follows the number at byte offset prev within its clause and a few words
+// ("tăng 10%, đạt hơn 815 nghìn tỷ đồng"), with no ";" between.
+func tgRightAfter(toks []tgTok, prev, first int) bool {
+	n := 0
+	for i := first - 1; i >= 0 && toks[i].start > prev; i-- {
+		n++
+		if toks[i].raw == ";" || toks[i].raw == ":" || n > 6 {
+			return false
+		}
+	}
+	return true
 }
 
 // sourceNumber returns the source_number of a target in paragraph pi: the
@@ -359,6 +376,10 @@ func (f *targetFinder) leftRolesAdj(toks []tgTok, a, b int, dates []tgDate) (sub
 	// drop time words left by the dates ("đến", "trong", "năm nay") and
 	// leading connectives and punctuation
 	keep = tgTrimLead(toks, keep)
+	// a measure's name ("tỷ lệ thu gom, xử lý rác thải tại các bãi biển,
+	// khu du lịch …", "số vụ … được phát hiện, bắt giữ", its "số" trimmed
+	// as a lead word) is one noun phrase, commas and verbs and all
+	measure := tgMeasureNoun(toks, keep) || len(keep) > 1 && keep[0] > a && toks[keep[0]-1].low == "số"
 	keep = tgTrimTime(toks, keep)
 	if len(keep) == 0 {
 		return "", "", -1, -1, false
@@ -391,7 +412,9 @@ func (f *targetFinder) leftRolesAdj(toks []tgTok, a, b int, dates []tgDate) (sub
 	if len(before) == 0 {
 		return "", ind, -1, keep[v], adjacent
 	}
-	before = before[tgOwnClause(toks, before):]
+	if !measure {
+		before = before[tgOwnClause(toks, before):]
+	}
 	return join(before), ind, before[0], keep[v], adjacent
 }
 
@@ -528,6 +551,21 @@ func tgOwnClause(toks []tgTok, before []int) int {
 	return cut
 }
 
+// tgMeasureNoun reports whether the words ix open with the name of a
+// measure ("tỷ lệ", "số", "tổng số", "tốc độ", "số lượng"): the phrase
+// is a noun phrase, whatever verbs its complement holds.
+func tgMeasureNoun(toks []tgTok, ix []int) bool {
+	if len(ix) < 2 {
+		return false
+	}
+	for _, lead := range [][]string{{"tỷ", "lệ"}, {"tỉ", "lệ"}, {"tốc", "độ"}, {"số", "lượng"}, {"tổng", "số"}, {"số"}} {
+		if n, ok := tgPhraseAt(toks, ix[0], lead); ok && n-ix[0] < len(ix) && tgContiguous(ix, n-ix[0]) {
+			return true
+		}
+	}
+	return false
+}
+
 // tgBracketAbbrev reports whether toks[i] is an abbreviation alone in
 // brackets: "(GRDP)", "(CBCCVC)".
 func tgBracketAbbrev(toks []tgTok, i int) bool {
@@ -577,7 +615,11 @@ func (f *targetFinder) labelRoles(toks []tgTok, a, b int, dates []tgDate) (subj,
 		}
 		break
 	}
-	if len(keep) == 0 {
+	timeOnly := true // "Đến hết năm 2045: 100% …": a time frame labels nothing
+	for _, i := range keep {
+		timeOnly = timeOnly && (tgTimeWord(toks[i].low) || toks[i].kind == tgPunct)
+	}
+	if timeOnly {
 		return "", "", -1
 	}
 	all := tgCleanPhrase(tgJoin(toks, keep))

@@ -456,3 +456,78 @@ func TestFindTargetsWrappedAtRange(t *testing.T) {
 		}
 	}
 }
+
+// TestFindTargetsSubjectNounPhrase: a measure's name ("tỷ lệ …", "số …")
+// is one noun phrase, commas and verbs inside it included; a label that
+// is only a time frame names no subject; a level reached right after a
+// growth rate ("tăng 10%, đạt …") is the same subject's.
+func TestFindTargetsSubjectNounPhrase(t *testing.T) {
+	c := TargetContext{Issued: "2025-01-10", Kind: "plan"}
+	for _, tc := range []struct {
+		text    string
+		value   float64
+		subject string
+	}{
+		{"Mục tiêu: Đến năm 2030, tỷ lệ thu gom, xử lý rác thải nhựa tại các bãi biển, khu du lịch biển đạt 100%.", 100,
+			"tỷ lệ thu gom, xử lý rác thải nhựa tại các bãi biển, khu du lịch biển"},
+		{"Phấn đấu số vụ phạm tội về ma túy được phát hiện, bắt giữ tăng trên 3%/năm.", 3,
+			"vụ phạm tội về ma túy được phát hiện, bắt giữ"},
+		{"Chỉ tiêu đến năm 2030:\n- Đến hết năm 2030: 100% hợp tác xã trên địa bàn tỉnh ứng dụng công nghệ số.", 100,
+			"hợp tác xã trên địa bàn tỉnh"}, // (the predicate "ứng dụng …" may follow)
+		{"Năm 2025, ngân hàng đặt mục tiêu dư nợ tín dụng tăng 10%, đạt hơn 815 nghìn tỷ đồng.", 815,
+			"dư nợ tín dụng"},
+		// a comma between two clauses still splits them
+		{"Mục tiêu năm 2025: thu ngân sách đạt kế hoạch, GRDP tăng 7%.", 7, "GRDP"},
+	} {
+		var got *Target
+		ts, _ := FindTargetsWith(tc.text, c, nil)
+		for i := range ts {
+			if ts[i].Value == tc.value {
+				got = &ts[i]
+			}
+		}
+		if got == nil {
+			t.Errorf("FindTargets(%q): no target of %g in %+v", tc.text, tc.value, ts)
+			continue
+		}
+		if !strings.HasPrefix(got.Subject, tc.subject) {
+			t.Errorf("FindTargets(%q) subject %q; want it to open with %q", tc.text, got.Subject, tc.subject)
+		}
+	}
+	// a level after a growth rate in another clause is no part of it
+	ts, _ := FindTargetsWith("Năm 2025, ngân hàng đặt mục tiêu tín dụng tăng 10%; lợi nhuận đạt 900 tỷ đồng.", c, nil)
+	for _, x := range ts {
+		if x.Value == 900 && x.Subject != "lợi nhuận" {
+			t.Errorf("900 tỷ đồng: subject %q; want lợi nhuận", x.Subject)
+		}
+	}
+}
+
+// TestFindTargetsForecastSection: a part whose heading opens with "Dự
+// báo" sets no targets, though its heading names "chỉ tiêu"; the part
+// after it does.
+func TestFindTargetsForecastSection(t *testing.T) {
+	c := TargetContext{Issued: "2025-07-01", Kind: "plan"}
+	text := "II. DỰ BÁO CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI 03 NĂM 2026 - 2028\n" +
+		"1. Dự báo các chỉ tiêu kinh tế - xã hội đến năm 2026\n" +
+		"- Tổng vốn đầu tư xã hội đạt khoảng 270.000 tỷ đồng.\n" +
+		"- Kim ngạch xuất khẩu đạt khoảng 8,95 tỷ USD.\n" +
+		"III. MỤC TIÊU, CHỈ TIÊU NĂM 2026\n" +
+		"- Phấn đấu tỷ lệ hộ nghèo giảm 1%.\n"
+	checkTargets(t, text, c, []tgWant{{"=", 1, 0, "%", "tỷ lệ hộ nghèo", "2026..2026", -1}})
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"ii. dự báo các chỉ tiêu", true},
+		{"**1. dự báo\ncác chỉ tiêu kinh tế", true},
+		{"a) dự báo tình hình", true},
+		{"dự báo tình hình năm 2026", true},
+		{"ii. mục tiêu và dự báo", false},
+		{"dự báo", false},
+	} {
+		if got := tgForecastHeading(tc.line); got != tc.want {
+			t.Errorf("tgForecastHeading(%q) = %v; want %v", tc.line, got, tc.want)
+		}
+	}
+}

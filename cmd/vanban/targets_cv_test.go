@@ -253,6 +253,20 @@ func labelCandidates(text string, cands []extract.TargetCandidate, gold []extrac
 	return labels
 }
 
+// cvDrop lists feature prefixes left out of training (VANBAN_CV_DROP,
+// comma-separated): an ablation knob.
+var cvDrop = strings.FieldsFunc(os.Getenv("VANBAN_CV_DROP"), func(r rune) bool { return r == ',' })
+
+// cvDropped reports whether feature f is left out by cvDrop.
+func cvDropped(f string) bool {
+	for _, p := range cvDrop {
+		if strings.HasPrefix(f, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // cvRestatements labels restatements of gold targets as target mentions.
 var cvRestatements = os.Getenv("VANBAN_CV_NORESTATE") == ""
 
@@ -282,6 +296,9 @@ func samples(docs []*corpusDoc) []extract.TargetSample {
 		for i, c := range d.cands {
 			var fs []string
 			for _, f := range c.Features {
+				if cvDropped(f) {
+					continue
+				}
 				if _, prior := cvPrior()[f]; df[f] >= cvMinDocs || prior {
 					fs = append(fs, f)
 				}
