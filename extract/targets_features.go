@@ -25,7 +25,7 @@ type candState struct {
 
 // featureVersion names the feature set; a model trained on another set is
 // refused (retrain it).
-const featureVersion = "tf4"
+const featureVersion = "tf5"
 
 // candFeatures lists the features of quantity q of paragraph p. They are
 // strings ("kind=plan", "b1=đạt"): the model weighs each it knows.
@@ -49,7 +49,22 @@ func (f *targetFinder) candFeatures(p paraInfo, q tgQty, cs candState, dates []t
 	f.dateFeatures(&fs, toks, cs, dates)
 	// position in the document
 	fs.add("pos=" + strconv.Itoa(10*toks[q.numTok].start/(len(f.text)+1)))
-	return fs
+	return fs.unique()
+}
+
+// unique drops repeated features, keeping the first of each: a feature is
+// on or off, so that a sentence naming "chỉ tiêu" five times weighs as
+// one that names it once.
+func (fs tgFeatures) unique() tgFeatures {
+	seen := make(map[string]bool, len(fs))
+	out := fs[:0]
+	for _, x := range fs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // tgFeatures collects the features of a candidate, in order.
