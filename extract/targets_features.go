@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -122,6 +123,9 @@ func (f *targetFinder) quantityFeatures(fs *tgFeatures, q tgQty) {
 	fs.add("uhead=" + strings.ToLower(tgUnitHead(q.unit.text)))
 	fs.add("cmp&unit=" + q.cmp + "&" + uc)
 	fs.add("val=" + valueBucket(q.value))
+	sig := "sig=" + sigDigits(q.value)
+	fs.add(sig)
+	fs.addIf(q.planShare, "planShare&"+sig)
 	fs.addIf(q.max != nil, "range")
 }
 
@@ -296,6 +300,20 @@ func valueBucket(v float64) string {
 		return "<1m"
 	}
 	return ">=1m"
+}
+
+// sigDigits says how precise a value is written, in significant digits
+// ("1" for 100 or 5, "2" for 95 or 7,5, "3", "4+" for 5.396 or 187,55): a
+// goal is a round figure more often than a measured result.
+func sigDigits(v float64) string {
+	d := strings.Trim(strings.ReplaceAll(strconv.FormatFloat(math.Abs(v), 'f', -1, 64), ".", ""), "0")
+	switch n := len(d); {
+	case n <= 1:
+		return "1"
+	case n <= 3:
+		return strconv.Itoa(n)
+	}
+	return "4+"
 }
 
 // headFeatures adds the words and word classes of the current headings,
