@@ -59,3 +59,18 @@ func TestTargetModelDecisions(t *testing.T) {
 		}
 	}
 }
+
+// TestSigDigits: the precision feature counts significant digits.
+func TestSigDigits(t *testing.T) {
+	for _, tc := range []struct {
+		v    float64
+		want string
+	}{
+		{100, "1"}, {5, "1"}, {0.5, "1"}, {95, "2"}, {7.5, "2"}, {2000, "1"},
+		{125, "3"}, {3.85, "3"}, {5396, "4+"}, {187.55, "4+"}, {0, "1"},
+	} {
+		if got := sigDigits(tc.v); got != tc.want {
+			t.Errorf("sigDigits(%g) = %s; want %s", tc.v, got, tc.want)
+		}
+	}
+}
