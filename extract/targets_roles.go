@@ -26,7 +26,9 @@ var tgVerbs = newPhraseList("đạt", "tăng", "giảm", "tăng thêm", "tăng l
 	"giới thiệu", "hình thành", "thành lập", "nâng cấp", "cải tạo", "sửa chữa",
 	"mở", "mở mới", "đón", "thực hiện", "hỗ trợ", "vận động", "bồi dưỡng",
 	"trao", "tặng", "bàn giao", "lắp đặt", "kiên cố hóa", "kiên cố hoá", "bê tông hóa",
-	"bê tông hoá", "nhựa hóa", "nhựa hoá", "trồng mới", "xây dựng mới")
+	"bê tông hoá", "nhựa hóa", "nhựa hoá", "trồng mới", "xây dựng mới",
+	"bố trí", "tiết kiệm", "đơn giản hóa", "đơn giản hoá", "triển khai", "triệt phá", "lựa chọn",
+	"tiêm chủng")
 
 // Words that open a clause of purpose or means after a comma: the
 // criterion before them ends there ("… hoàn thành tốt nhiệm vụ, thực hiện

@@ -193,6 +193,7 @@ func TestFindTargetsSubjectJunk(t *testing.T) {
 		{"Hội nghị thống nhất mục tiêu năm 2026 kết nạp từ 40 đảng viên trở lên.", "đảng viên", "kết nạp"},
 		{"Mục tiêu đến năm 2030: 100% trường tiểu học có phòng tin học.", "trường tiểu học", "có phòng tin học"},
 		{"Phấn đấu 90% hội viên được tập huấn kỹ thuật, thực hiện Nghị quyết số 12-NQ/TU về nông nghiệp.", "hội viên", "được tập huấn kỹ thuật"},
+		{"Phấn đấu tiết kiệm thêm khoảng 10% chi thường xuyên.", "chi thường xuyên", "tiết kiệm thêm"},
 	} {
 		got := FindTargets(tc.text, TargetContext{})
 		if len(got) != 1 {
