@@ -532,3 +532,35 @@ func TestFindTargetsForecastSection(t *testing.T) {
 		}
 	}
 }
+
+// TestFindTargetsSheetGroupRows: a spreadsheet row whose other cells are
+// empty ("A. Chỉ tiêu kinh tế") comes out of the reader without a bar; it
+// is a group row that neither ends the table nor joins its header, so the
+// plan column is still told from the outturn and estimate columns.
+func TestFindTargetsSheetGroupRows(t *testing.T) {
+	text := "1. MỘT SỐ CHỈ TIÊU TỔNG HỢP\n" +
+		"Số TT | Tên chỉ tiêu | Đơn vị tính | Thực hiện năm 2001 | Ước TH năm 2002 | Kế hoạch năm 2003\n" +
+		"A. Chỉ tiêu kinh tế\n" +
+		"1 | Tốc độ tăng tổng sản phẩm trong nước (GDP) | % | 6,8 | 7 | 7,5\n" +
+		"B. Chỉ tiêu xã hội\n" +
+		"2 | Tỉ lệ hộ nghèo | % | 16 | 14,3 | 12,5\n"
+	checkTargets(t, text, TargetContext{Kind: "plan", Issued: "2002-11-20"}, []tgWant{
+		{"=", 7.5, 0, "%", "tốc độ tăng tổng sản phẩm", "2003..2003", -1},
+		{"=", 12.5, 0, "%", "hộ nghèo", "2003..2003", -1},
+	})
+	for _, tc := range []struct {
+		name string
+		text string
+		want bool
+	}{
+		{"group row inside", "a | b | 1\nA. Nhóm\nc | d | 2\n", true},
+		{"paragraph after the table", "a | b | 1\nĐoạn văn sau bảng.\n\nc", false},
+		{"last line", "a | b | 1\nA. Nhóm", false},
+	} {
+		lines := tgLines(tc.text)
+		line := strings.TrimSpace(tc.text[lines[1].start:lines[1].end])
+		if got := tgGroupLine(tc.text, lines, 1, line); got != tc.want {
+			t.Errorf("%s: tgGroupLine(%q) = %v; want %v", tc.name, line, got, tc.want)
+		}
+	}
+}

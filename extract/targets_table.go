@@ -74,7 +74,7 @@ func tgFindTables(text string) []tgTable {
 			for i < len(lines) {
 				l := lines[i]
 				line := strings.TrimSpace(text[l.start:l.end])
-				if !tgRowLine(line) && !tgRuleRow(line) {
+				if !tgRowLine(line) && !tgRuleRow(line) && !tgGroupLine(text, lines, i, line) {
 					break
 				}
 				if !tgRuleRow(line) {
@@ -250,6 +250,18 @@ func tgRowLine(line string) bool {
 	return n >= 2
 }
 
+// tgGroupLine reports whether line, lines[i] inside a table of one row
+// per line, is a group row of one cell ("A. Chỉ tiêu kinh tế", "Trong
+// đó:"): a spreadsheet row whose other cells are empty has no bar, yet
+// the table goes on in the next line.
+func tgGroupLine(text string, lines []tgLine, i int, line string) bool {
+	if line == "" || strings.Contains(line, "|") || utf8.RuneCountInString(line) > 100 || i+1 >= len(lines) {
+		return false
+	}
+	next := strings.TrimSpace(text[lines[i+1].start:lines[i+1].end])
+	return tgRowLine(next)
+}
+
 // tgRuleRow reports whether line is a Markdown table rule ("|---|:--:|").
 func tgRuleRow(line string) bool {
 	return strings.Contains(line, "|") && strings.Trim(line, "|-: \t") == ""
@@ -353,9 +365,12 @@ func (f *targetFinder) table(tb tgTable) {
 	// flattened into one table has rows of text below its table too)
 	width := tgCommonWidth(valueRows)
 	// the header ends at the first numbered row ("I | CÂY CÔNG NGHIỆP",
-	// "1 | 2 | 3 …") or the first row of values
+	// "1 | 2 | 3 …"), a group row of one cell under a wider header row
+	// ("A. Chỉ tiêu kinh tế": a spreadsheet row whose other cells are
+	// empty) or the first row of values
 	head := 0
-	for head < first && !tgRowStarter(f.text, tb.rows[head][0]) {
+	for head < first && !tgRowStarter(f.text, tb.rows[head][0]) &&
+		!(head > 0 && len(tb.rows[head]) == 1 && len(tb.rows[head-1]) > 1) {
 		head++
 	}
 	headers, caption := f.columnHeaders(tb.rows[:head], width)
