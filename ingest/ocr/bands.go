@@ -126,18 +126,31 @@ func (e *Engine) recoverBands(ctx context.Context, img, tsv []byte) []byte {
 	if err != nil {
 		return tsv
 	}
-	bands := missedBands(pic, tsvWords(tsv))
-	if len(bands) == 0 {
+	words := tsvWords(tsv)
+	var rules []rule
+	if len(words) >= 3 {
+		hs := make([]int, len(words))
+		for i, w := range words {
+			hs[i] = w.bottom - w.top
+		}
+		slices.Sort(hs)
+		rules = findRules(pic, tsvRects(tsv), hs[len(hs)/2])
+	}
+	for _, r := range rules {
+		words = append(words, wordBox{r.box.y0, r.box.y1})
+	}
+	bands := missedBands(pic, words)
+	if len(bands) == 0 && len(rules) == 0 {
 		return tsv
 	}
+	rows := strings.Split(strings.TrimRight(string(tsv), "\n"), "\n")
 	sub, ok := pic.(interface {
 		SubImage(image.Rectangle) image.Image
 	})
 	if !ok {
-		return tsv
+		bands = nil
 	}
 	b := pic.Bounds()
-	rows := strings.Split(strings.TrimRight(string(tsv), "\n"), "\n")
 	for k, band := range bands {
 		margin := (band[1] - band[0]) / 2
 		y0, y1 := max(band[0]-margin, 0), min(band[1]+margin, b.Dy())
@@ -169,6 +182,7 @@ func (e *Engine) recoverBands(ctx context.Context, img, tsv []byte) []byte {
 		}
 		rows = slices.Insert(rows, at, extra...)
 	}
+	rows = insertRules(rows, rules)
 	return []byte(strings.Join(rows, "\n") + "\n")
 }
 

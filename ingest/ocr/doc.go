@@ -16,7 +16,11 @@
 // tesseract's page layout found no word (a title over a rule of "=====" is
 // taken for part of the rule): each band of about a text line's height is
 // read again alone (--psm 6) and its words, when confident and mostly
-// letters, go back among the page's lines at their place. The text is
+// letters, go back among the page's lines at their place. Rules typed as
+// characters ("=====", "-----"), which tesseract takes for drawn lines and
+// reads as nothing, are found in the ink outside the recognized words as
+// rows of evenly spaced dashes or equals signs, counted, and put back as a
+// line of that many characters. The text is
 // returned as tesseract read it; the caller normalizes
 // it (NFC, tone placement, cleanup) like the text of any other reader. The
 // package imports nothing else of vanban's.

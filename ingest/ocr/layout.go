@@ -225,6 +225,8 @@ func paragraphs(lines []*line) string {
 		if i > 0 {
 			prev := lines[i-1]
 			switch {
+			case isRule(prev.text()) && isRule(t) && prev.text()[0] == t[0] && prev.right >= right-2*prev.height:
+				// A typed rule wrapped at the right margin: one rule.
 			case prev.block != l.block || prev.par != l.par || lineEnds(prev, l, left, right):
 				b.WriteByte('\n')
 			case strings.HasSuffix(prev.text(), "-") && hyphenJoins(prev.text()):

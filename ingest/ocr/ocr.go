@@ -313,7 +313,7 @@ func textOf(tsv []byte) []Page {
 func (e *Engine) cacheKey(img []byte) string {
 	h := sha256.New()
 	h.Write(img)
-	fmt.Fprintf(h, "\x00%s\x00%s\x00psm3\x00tsv\x00bands", e.opts.Lang, e.version)
+	fmt.Fprintf(h, "\x00%s\x00%s\x00psm3\x00tsv\x00bands\x00rules", e.opts.Lang, e.version)
 	return hex.EncodeToString(h.Sum(nil))
 }
 

@@ -119,6 +119,12 @@ func TestParseTSV(t *testing.T) {
 			"1 1 1 100 100 2000 40 Căn cứ Nghị quyết số 02-NQ/ĐUK ngày 4 tháng 7 năm 2011 của Đảng ủy Khối 05-",
 			"1 1 2 100 150 2000 40 NQ/TW về xây dựng tổ chức cơ sở đảng trong sạch, vững mạnh giai đoạn tới.",
 		}, "Căn cứ Nghị quyết số 02-NQ/ĐUK ngày 4 tháng 7 năm 2011 của Đảng ủy Khối 05-NQ/TW về xây dựng tổ chức cơ sở đảng trong sạch, vững mạnh giai đoạn tới."},
+		{"a typed rule wrapped at the margin is one rule", []string{
+			"1 1 1 100 100 2000 40 Thực hiện Nghị quyết Đại hội Đảng bộ xã lần thứ XXIII, Đảng ủy xã thống nhất ban",
+			"20000 1 1 100 150 2000 20 " + strings.Repeat("-", 150),
+			"20001 1 1 100 200 1000 20 " + strings.Repeat("-", 75),
+			"20002 1 1 100 250 1000 20 " + strings.Repeat("-", 75),
+		}, "Thực hiện Nghị quyết Đại hội Đảng bộ xã lần thứ XXIII, Đảng ủy xã thống nhất ban\n" + strings.Repeat("-", 225) + "\n" + strings.Repeat("-", 75)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := ParseTSV(tsv(tc.rows...))
