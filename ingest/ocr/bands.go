@@ -122,7 +122,7 @@ func missedBands(img image.Image, words []wordBox) [][2]int {
 // numbered from 10000); the TSV is returned as it is when nothing is
 // found or the image cannot be decoded.
 func (e *Engine) recoverBands(ctx context.Context, img, tsv []byte) []byte {
-	pic, _, err := image.Decode(bytes.NewReader(img))
+	pic, err := decodeGray(img)
 	if err != nil {
 		return tsv
 	}
@@ -144,18 +144,12 @@ func (e *Engine) recoverBands(ctx context.Context, img, tsv []byte) []byte {
 		return tsv
 	}
 	rows := strings.Split(strings.TrimRight(string(tsv), "\n"), "\n")
-	sub, ok := pic.(interface {
-		SubImage(image.Rectangle) image.Image
-	})
-	if !ok {
-		bands = nil
-	}
 	b := pic.Bounds()
 	for k, band := range bands {
 		margin := (band[1] - band[0]) / 2
 		y0, y1 := max(band[0]-margin, 0), min(band[1]+margin, b.Dy())
 		var buf bytes.Buffer
-		if err := png.Encode(&buf, sub.SubImage(image.Rect(b.Min.X, b.Min.Y+y0, b.Max.X, b.Min.Y+y1))); err != nil {
+		if err := png.Encode(&buf, pic.SubImage(image.Rect(b.Min.X, b.Min.Y+y0, b.Max.X, b.Min.Y+y1))); err != nil {
 			continue
 		}
 		cmd := exec.CommandContext(ctx, "tesseract", "stdin", "stdout", "-l", e.opts.Lang, "--psm", "6", "tsv")

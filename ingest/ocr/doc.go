@@ -3,7 +3,9 @@
 // tesseract-ocr-vie), the way ocrmypdf does: one tesseract process per page
 // image, with OMP_THREAD_LIMIT=1 so that pages run in parallel instead of
 // one page over every core. Pages of a PDF are rendered with pdftoppm
-// (poppler-utils) at 300 dpi in grey; PNG, JPEG and TIFF files go to
+// (poppler-utils) at 300 dpi in grey, as PGM (pdftoppm spends more time
+// compressing a PNG than tesseract spends reading it), and given to
+// tesseract with their resolution; PNG, JPEG and TIFF files go to
 // tesseract as they are (a multi-page TIFF in one run).
 //
 // An Engine bounds how many pages run at once, gives each page a deadline,

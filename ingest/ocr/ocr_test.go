@@ -160,7 +160,7 @@ func TestCacheRoundTrip(t *testing.T) {
 	if _, ok := e.cacheGet("cd34"); ok {
 		t.Error("cacheGet of a missing key succeeded")
 	}
-	if k1, k2 := e.cacheKey([]byte("a")), e.cacheKey([]byte("b")); k1 == k2 || len(k1) != 64 {
+	if k1, k2 := e.cacheKey([]byte("a"), 0), e.cacheKey([]byte("b"), 0); k1 == k2 || len(k1) != 64 {
 		t.Errorf("cacheKey: %q, %q; want distinct hex digests", k1, k2)
 	}
 	if pages := textOf(nil); len(pages) != 1 || pages[0].Text != "" || pages[0].Confidence != -1 {

@@ -2,7 +2,7 @@ package ocr
 
 import (
 	"image"
-	"image/color"
+	"image/draw"
 	"slices"
 	"strconv"
 	"strings"
@@ -68,7 +68,7 @@ func tsvRects(tsv []byte) []rect {
 
 // strokes returns the bounding boxes of the connected components of ink
 // of img that lie outside every word box, at most maxComponents of them.
-func strokes(img image.Image, words []rect) []rect {
+func strokes(img *image.Gray, words []rect) []rect {
 	b := img.Bounds()
 	W, H := b.Dx(), b.Dy()
 	if W <= 0 || H <= 0 {
@@ -76,15 +76,9 @@ func strokes(img image.Image, words []rect) []rect {
 	}
 	// 0: paper or inside a word, 1: ink not yet visited, 2: visited.
 	state := make([]uint8, W*H)
-	gray, _ := img.(*image.Gray)
 	for y := 0; y < H; y++ {
-		for x := 0; x < W; x++ {
-			var v uint8
-			if gray != nil {
-				v = gray.Pix[gray.PixOffset(b.Min.X+x, b.Min.Y+y)]
-			} else {
-				v = color.GrayModel.Convert(img.At(b.Min.X+x, b.Min.Y+y)).(color.Gray).Y
-			}
+		row := img.Pix[y*img.Stride : y*img.Stride+W]
+		for x, v := range row {
 			if v < ruleInk {
 				state[y*W+x] = 1
 			}
@@ -141,7 +135,7 @@ type glyph struct {
 
 // findRules returns the typed rules among the ink of img outside the word
 // boxes; lineH is the height of a text line in pixels.
-func findRules(img image.Image, words []rect, lineH int) []rule {
+func findRules(img *image.Gray, words []rect, lineH int) []rule {
 	if lineH < 8 {
 		return nil
 	}
@@ -301,4 +295,42 @@ func isRule(s string) bool {
 		return false
 	}
 	return strings.Count(s, string(c)) == len(s)
+}
+
+// toGray returns img as a grey image; pdftoppm's -gray PNG decodes as RGB,
+// and reading it pixel by pixel through color models is slow.
+func toGray(img image.Image) *image.Gray {
+	if g, ok := img.(*image.Gray); ok {
+		return g
+	}
+	b := img.Bounds()
+	g := image.NewGray(b)
+	switch m := img.(type) {
+	case *image.RGBA:
+		rgbToGray(g, m.Pix, m.Stride, b)
+	case *image.NRGBA:
+		rgbToGray(g, m.Pix, m.Stride, b)
+	case *image.YCbCr:
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Max.X; x++ {
+				g.Pix[g.PixOffset(x, y)] = m.Y[m.YOffset(x, y)]
+			}
+		}
+	default:
+		draw.Draw(g, b, img, b.Min, draw.Src)
+	}
+	return g
+}
+
+// rgbToGray fills g from 8-bit RGBA pixels (alpha ignored: pages are
+// opaque), with the weights of color.GrayModel.
+func rgbToGray(g *image.Gray, pix []uint8, stride int, b image.Rectangle) {
+	for y := 0; y < b.Dy(); y++ {
+		src := pix[y*stride : y*stride+4*b.Dx()]
+		dst := g.Pix[y*g.Stride : y*g.Stride+b.Dx()]
+		for x := range dst {
+			r, gg, bb := uint32(src[4*x]), uint32(src[4*x+1]), uint32(src[4*x+2])
+			dst[x] = uint8((19595*r + 38470*gg + 7471*bb + 1<<15) >> 16)
+		}
+	}
 }
