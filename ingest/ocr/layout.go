@@ -14,6 +14,7 @@ type line struct {
 	page, block, par int
 	words            []string
 	boxes            [][2]int // left and right of each word
+	heights          []int    // height of each word
 	left, right      int
 	top, height      int
 }
@@ -72,6 +73,7 @@ func ParseTSV(tsv []byte) []Page {
 		}
 		l.words = append(l.words, word)
 		l.boxes = append(l.boxes, [2]int{v[6], v[6] + v[8]})
+		l.heights = append(l.heights, v[9])
 		l.left = min(l.left, v[6])
 		l.right = max(l.right, v[6]+v[8])
 		l.height = max(l.height, v[9])
@@ -92,6 +94,9 @@ func ParseTSV(tsv []byte) []Page {
 			if l.page == n {
 				pl = append(pl, l)
 			}
+		}
+		for _, l := range pl {
+			l.mendDashes()
 		}
 		pages[i].Text = paragraphs(splitColumns(pl))
 	}
@@ -185,6 +190,7 @@ func (l *line) part(inLeft func(x0, x1 int) bool) (a, b *line) {
 		}
 		(*p).words = append((*p).words, w)
 		(*p).boxes = append((*p).boxes, box)
+		(*p).heights = append((*p).heights, l.heights[k])
 		(*p).left = min((*p).left, box[0])
 		(*p).right = max((*p).right, box[1])
 	}
@@ -281,4 +287,33 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+// mendDashes gives back the en dash that tesseract reads as "~" or "—"
+// when it stands alone between words ("2020 ~ 2025", "25 — 27%"): a thin
+// stroke, at most a sixth of the line's letters high (a tilde is
+// taller), shorter than an em (the letters' height, roughly). A hyphen
+// is never changed: its length alone does not tell it from an en dash
+// in every font.
+func (l *line) mendDashes() {
+	var hs []int
+	for k, w := range l.words {
+		if strings.IndexFunc(w, unicode.IsLetter) >= 0 && k < len(l.heights) {
+			hs = append(hs, l.heights[k])
+		}
+	}
+	if len(hs) == 0 {
+		return
+	}
+	slices.Sort(hs)
+	em := hs[len(hs)/2]
+	for k, w := range l.words {
+		if (w != "~" && w != "—") || k >= len(l.heights) {
+			continue
+		}
+		width := l.boxes[k][1] - l.boxes[k][0]
+		if 6*l.heights[k] <= em && width < em {
+			l.words[k] = "–"
+		}
+	}
 }

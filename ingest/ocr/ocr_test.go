@@ -21,6 +21,22 @@ func TestFix(t *testing.T) {
 		{"xkiếm tra", "xkiếm tra"}, // whole words only
 		{"hoà bình", "hoà bình"},   // tone placement left as the page has it
 		{"", ""},
+		// Labels that open a paragraph.
+		{"lll- Giao Ban Chấp hành", "III- Giao Ban Chấp hành"},
+		{"|- Tán thành báo cáo", "I- Tán thành báo cáo"},
+		{"văn bản.\nli- MỤC TIÊU", "văn bản.\nII- MỤC TIÊU"},
+		{"Vl. Tổ chức thực hiện", "VI. Tổ chức thực hiện"},
+		{"**IIl. Điều khoản", "**III. Điều khoản"},
+		{"lx- ngoài", "lx- ngoài"}, // "Ix" is no numeral
+		{"**1, Đơn vị tổ chức thu", "**1. Đơn vị tổ chức thu"},
+		{"12, Thời gian áp dụng", "12. Thời gian áp dụng"},
+		{"**A, BỔ SUNG QUY ĐỊNH", "**A. BỔ SUNG QUY ĐỊNH"},
+		{"B, Sửa đổi", "B, Sửa đổi"},       // a letter wants a heading in capitals
+		{"1,5% dân số", "1,5% dân số"},     // a decimal comma
+		{"3, các chi bộ", "3, các chi bộ"}, // no capital after
+		{"Năm 1, Hai", "Năm 1, Hai"},       // not at the start
+		{"I, II và III", "I, II và III"},   // "II" is capitals but a numeral, a list in prose
+		{"li, ngoài", "li, ngoài"},
 	} {
 		if got := Fix(tc.in); got != tc.want {
 			t.Errorf("Fix(%q) = %q; want %q", tc.in, got, tc.want)
@@ -176,4 +192,39 @@ func FuzzParseTSV(f *testing.F) {
 			_ = Fix(p.Text)
 		}
 	})
+}
+
+func TestMendDashes(t *testing.T) {
+	// Words of one line: text, width, height.
+	type w struct {
+		text string
+		wd   int
+		h    int
+	}
+	tests := []struct {
+		name  string
+		words []w
+		want  string
+	}{
+		{"a tilde for an en dash", []w{{"giai", 60, 30}, {"đoạn", 70, 36}, {"2020", 70, 30}, {"~", 22, 3}, {"2025", 70, 30}}, "giai đoạn 2020 – 2025"},
+		{"an em dash for an en dash", []w{{"cổ", 40, 36}, {"tức", 50, 36}, {"25", 40, 30}, {"—", 21, 4}, {"27%", 50, 30}}, "cổ tức 25 – 27%"},
+		{"a true em dash is an em long", []w{{"Hà", 40, 36}, {"Nội", 50, 36}, {"—", 40, 4}, {"Huế", 50, 36}}, "Hà Nội — Huế"},
+		{"a true tilde is taller", []w{{"khoảng", 90, 36}, {"~", 22, 7}, {"30%", 50, 30}}, "khoảng ~ 30%"},
+		{"hyphens stay", []w{{"kinh", 60, 36}, {"tế", 30, 36}, {"-", 17, 4}, {"xã", 30, 30}, {"hội", 40, 36}}, "kinh tế - xã hội"},
+		{"no letters to measure", []w{{"2020", 70, 30}, {"~", 22, 3}, {"2025", 70, 30}}, "2020 ~ 2025"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			x := 100
+			for i, w := range tt.words {
+				b.WriteString(strings.Join([]string{"5", "1", "1", "1", "1", itoa(i + 1), itoa(x), "100", itoa(w.wd), itoa(w.h), "95", w.text}, "\t") + "\n")
+				x += w.wd + 15
+			}
+			got := ParseTSV([]byte(b.String()))
+			if len(got) != 1 || got[0].Text != tt.want {
+				t.Errorf("text = %+v; want %q", got, tt.want)
+			}
+		})
+	}
 }
