@@ -11,8 +11,10 @@
 // An Engine bounds how many pages run at once, gives each page a deadline,
 // counts the pages it recognized and caches each result on disk under the
 // SHA-256 of the page image, so that reading a file again does not run OCR
-// again. Lines come back from tesseract's TSV output with their geometry
-// and are joined into paragraphs (a line whose next line's first word would
+// again. Lines come back from tesseract's TSV output with their geometry;
+// blocks of noise (low mean confidence) are dropped, list labels read as a
+// column of their own are put back in front of their items, and lines
+// are joined into paragraphs (a line whose next line's first word would
 // have fitted at its end ends a paragraph), as the PDF reader joins text
 // lines. A one-page image is then checked for bands of ink in which
 // tesseract's page layout found no word (a title over a rule of "=====" is

@@ -131,6 +131,23 @@ func TestParseTSV(t *testing.T) {
 			"1 1 2 1500 150 400 40 x 100%",
 			"1 1 3 100 200 2000 40 sản phẩm và phụ tùng do doanh nghiệp sản xuất, lắp ráp trong nước.",
 		}, "Tỷ lệ nội địa hoá được xác định theo công thức sau đây, áp dụng cho mọi Z - I x 100%\nsản phẩm và phụ tùng do doanh nghiệp sản xuất, lắp ráp trong nước."},
+		{"labels read as a column of their own go back to their items", []string{
+			"6 1 1 256 1321 40 38 10.",
+			"7 1 1 259 1552 40 37 11.",
+			"8 1 1 262 1781 40 37 A1,",
+			"15 1 1 345 1320 1200 40 Vụ Kiểm sát giam giữ và thi hành án hình sự;",
+			"16 1 1 348 1551 500 40 Vụ Kiểm sát án dân sự;",
+			"16 1 2 348 1600 500 40 kinh doanh thương mại;",
+			"9 1 1 262 2010 40 37 In?",
+			"17 1 1 351 1780 600 40 Vụ Pháp chế;",
+			"18 1 1 351 2010 600 40 Vụ Tổ chức cán bộ;",
+		}, "10. Vụ Kiểm sát giam giữ và thi hành án hình sự;\n11. Vụ Kiểm sát án dân sự;\nkinh doanh thương mại;\nA1, Vụ Pháp chế;\nIn? Vụ Tổ chức cán bộ;"},
+		{"a word alone is no label, a far column is no item", []string{
+			"1 1 1 100 100 200 40 nay.",
+			"2 1 1 320 100 1200 40 Các chi bộ căn cứ nghị quyết này xây dựng kế hoạch.",
+			"3 1 1 100 300 40 40 1.",
+			"4 1 1 600 300 1200 40 Mục tiêu đến năm 2026.",
+		}, "nay.\nCác chi bộ căn cứ nghị quyết này xây dựng kế hoạch.\n1.\nMục tiêu đến năm 2026."},
 		{"a wrapped number keeps its hyphen", []string{
 			"1 1 1 100 100 2000 40 Căn cứ Nghị quyết số 02-NQ/ĐUK ngày 4 tháng 7 năm 2011 của Đảng ủy Khối 05-",
 			"1 1 2 100 150 2000 40 NQ/TW về xây dựng tổ chức cơ sở đảng trong sạch, vững mạnh giai đoạn tới.",
@@ -224,6 +241,31 @@ func TestMendDashes(t *testing.T) {
 			got := ParseTSV([]byte(b.String()))
 			if len(got) != 1 || got[0].Text != tt.want {
 				t.Errorf("text = %+v; want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNoiseBlocks(t *testing.T) {
+	row := func(block, x, y int, conf, text string) string {
+		return strings.Join([]string{"5", "1", itoa(block), "1", "1", "1", itoa(x), itoa(y), "60", "36", conf, text}, "\t")
+	}
+	tests := []struct {
+		name string
+		rows []string
+		want string
+	}{
+		{"specks in a corner", []string{row(1, 10, 10, "6.8", "g"), row(1, 80, 10, "5.2", "sĩ"), row(1, 150, 10, "43.6", "BẠN"),
+			row(2, 200, 200, "96", "Đến"), row(2, 270, 200, "95", "nay")}, "Đến nay"},
+		{"a poor block of text stays", []string{row(1, 100, 100, "62", "Tỷ"), row(1, 170, 100, "35", "lệ"), row(1, 240, 100, "58", "hộ")}, "Tỷ lệ hộ"},
+		{"a poorly read label has its item", []string{row(1, 100, 100, "12", "In?"), row(2, 200, 100, "96", "Vụ"), row(2, 270, 100, "95", "Pháp")}, "In? Vụ Pháp"},
+		{"a blank page", []string{row(1, 10, 10, "0", "kuệng"), row(1, 80, 10, "13", "HH")}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ParseTSV([]byte(strings.Join(tt.rows, "\n")))
+			if len(got) != 1 || got[0].Text != tt.want {
+				t.Errorf("ParseTSV = %+v; want one page %q", got, tt.want)
 			}
 		})
 	}
