@@ -32,7 +32,7 @@ var confusions = map[string]string{
 	"đẳng cộng": "đảng cộng", "cộng sẳn": "cộng sản", "tập thế": "tập thể", "tống thể": "tổng thể",
 	"kế từ": "kể từ", "đáng kế": "đáng kể", "thế chế": "thể chế", "thế thao": "thể thao",
 	"cố phiếu": "cổ phiếu", "cố tức": "cổ tức", "cố đông": "cổ đông", "biến đối": "biến đổi",
-	"thành phổ": "thành phố",
+	"thành phổ": "thành phố", "tối thiếu": "tối thiểu",
 }
 
 // Fix cleans recognized text as every reader's text is cleaned
