@@ -22,6 +22,7 @@ const (
 	FormatODT  Format = "odt"
 	FormatPPTX Format = "pptx"
 	FormatPPT  Format = "ppt"
+	FormatODP  Format = "odp"
 )
 
 // PageBreak separates pages in Document.Text: a form feed, as pdftotext writes.

@@ -195,6 +195,8 @@ func readerFor(f Format) func(string, []byte) (parsed, error) {
 		return readSlides(slides.ReadPPTX)
 	case FormatPPT:
 		return readSlides(slides.ReadPPT)
+	case FormatODP:
+		return readSlides(slides.ReadODP)
 	}
 	return nil
 }

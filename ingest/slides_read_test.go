@@ -14,7 +14,7 @@ import (
 
 // TestReadPresentationsAndODT reads the fixtures made with LibreOffice
 // from the scanned fixture's text (testdata/scan/nghiquyet-xa.html):
-// .odt, .pptx and .ppt, the legacy ones typed in TCVN3 and VNI fonts. The
+// .odt, .pptx, .ppt and .odp, the legacy ones typed in TCVN3 and VNI fonts. The
 // text must match the text-layer PDF of the same document.
 func TestReadPresentationsAndODT(t *testing.T) {
 	truth := scanTruth(t)
@@ -30,6 +30,8 @@ func TestReadPresentationsAndODT(t *testing.T) {
 		{filepath.Join("slides", "testdata", "nghiquyet.pptx"), FormatPPTX, 3, true, "", 0.99},
 		{filepath.Join("slides", "testdata", "legacy.pptx"), FormatPPTX, 3, true, "vni", 0.99},
 		{filepath.Join("slides", "testdata", "legacy.ppt"), FormatPPT, 3, true, "vni", 0.99},
+		{filepath.Join("slides", "testdata", "nghiquyet.odp"), FormatODP, 3, true, "", 0.99},
+		{filepath.Join("slides", "testdata", "legacy.odp"), FormatODP, 3, true, "vni", 0.99},
 	}
 	for _, tt := range tests {
 		doc, err := Read(tt.path)

@@ -299,6 +299,8 @@ func sniffZip(data []byte) sniffed {
 		return sniffed{format: FormatODS, what: "OpenDocument spreadsheet (ODS)"}
 	case odf && strings.Contains(mimetype, "opendocument.text"):
 		return sniffed{format: FormatODT, what: "OpenDocument text (ODT)"}
+	case odf && strings.Contains(mimetype, "opendocument.presentation"):
+		return sniffed{format: FormatODP, what: "OpenDocument presentation (ODP)"}
 	case odf && strings.Contains(mimetype, "epub"):
 		return sniffed{err: fmt.Errorf("%w: EPUB book", ErrUnsupported)}
 	case odf:

@@ -56,7 +56,7 @@ func TestSniff(t *testing.T) {
 		{"ods", zipOf(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>"}), FormatODS, nil},
 		{"pptx", zipOf(t, map[string]string{"ppt/presentation.xml": "<x/>"}), FormatPPTX, nil},
 		{"odt", zipOf(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.text"}), FormatODT, nil},
-		{"odp", zipOf(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.presentation"}), "", ErrUnsupported},
+		{"odp", zipOf(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.presentation"}), FormatODP, nil},
 		{"plain zip", zipOf(t, map[string]string{"a.txt": "hello"}), "", ErrNotDocument},
 		{"broken zip", []byte("PK\x03\x04garbage"), "", ErrCorrupt},
 		{"rtf", []byte(`{\rtf1\ansi hello}`), FormatRTF, nil},

@@ -31,7 +31,7 @@ Reads every document under each PATH (folders are walked recursively),
 extracts its records and stores them in the index. Files already stored with
 the same content are skipped; a changed file replaces its old entry. The
 format comes from the bytes: PDF, DOCX, .doc, RTF, .odt, HTML, .xlsx, .xls,
-.ods, .pptx, .ppt (one page per slide, its notes after it), PNG/JPEG/TIFF
+.ods, .pptx, .ppt, .odp (one page per slide, its notes after it), PNG/JPEG/TIFF
 images and text. Scanned PDF pages and image files are read by OCR
 (tesseract) unless --ocr off.
 

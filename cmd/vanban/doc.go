@@ -1,7 +1,7 @@
 /*
 Command vanban reads archives of Vietnamese Party and government documents
 (PDF, DOCX, Word 97, RTF, OpenDocument text, HTML, spreadsheets .xlsx/.xls/.ods,
-presentations .pptx/.ppt, scans and images by OCR, and plain text, legacy TCVN3
+presentations .pptx/.ppt/.odp, scans and images by OCR, and plain text, legacy TCVN3
 and VNI included),
 extracts their metadata, dates and numeric targets, indexes them, and answers
 Vietnamese queries from the command line.

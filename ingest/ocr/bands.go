@@ -122,27 +122,34 @@ func missedBands(img image.Image, words []wordBox) [][2]int {
 // numbered from 10000); the TSV is returned as it is when nothing is
 // found or the image cannot be decoded.
 func (e *Engine) recoverBands(ctx context.Context, img, tsv []byte) []byte {
-	pic, _, err := image.Decode(bytes.NewReader(img))
+	pic, err := decodeGray(img)
 	if err != nil {
 		return tsv
 	}
-	bands := missedBands(pic, tsvWords(tsv))
-	if len(bands) == 0 {
+	words := tsvWords(tsv)
+	var rules []rule
+	if len(words) >= 3 {
+		hs := make([]int, len(words))
+		for i, w := range words {
+			hs[i] = w.bottom - w.top
+		}
+		slices.Sort(hs)
+		rules = findRules(pic, tsvRects(tsv), hs[len(hs)/2])
+	}
+	for _, r := range rules {
+		words = append(words, wordBox{r.box.y0, r.box.y1})
+	}
+	bands := missedBands(pic, words)
+	if len(bands) == 0 && len(rules) == 0 {
 		return tsv
 	}
-	sub, ok := pic.(interface {
-		SubImage(image.Rectangle) image.Image
-	})
-	if !ok {
-		return tsv
-	}
-	b := pic.Bounds()
 	rows := strings.Split(strings.TrimRight(string(tsv), "\n"), "\n")
+	b := pic.Bounds()
 	for k, band := range bands {
 		margin := (band[1] - band[0]) / 2
 		y0, y1 := max(band[0]-margin, 0), min(band[1]+margin, b.Dy())
 		var buf bytes.Buffer
-		if err := png.Encode(&buf, sub.SubImage(image.Rect(b.Min.X, b.Min.Y+y0, b.Max.X, b.Min.Y+y1))); err != nil {
+		if err := png.Encode(&buf, pic.SubImage(image.Rect(b.Min.X, b.Min.Y+y0, b.Max.X, b.Min.Y+y1))); err != nil {
 			continue
 		}
 		cmd := exec.CommandContext(ctx, "tesseract", "stdin", "stdout", "-l", e.opts.Lang, "--psm", "6", "tsv")
@@ -169,6 +176,7 @@ func (e *Engine) recoverBands(ctx context.Context, img, tsv []byte) []byte {
 		}
 		rows = slices.Insert(rows, at, extra...)
 	}
+	rows = insertRules(rows, rules)
 	return []byte(strings.Join(rows, "\n") + "\n")
 }
 

@@ -1,6 +1,7 @@
 package ocr
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,7 +11,8 @@ import (
 
 // confusions are two-syllable words that tesseract's Vietnamese models
 // misread in a way no Vietnamese text writes: a hook read as an acute
-// (đổi → đối, bổ → bố, kiểm → kiếm) or a dot read as a hook (chi → chỉ),
+// (đổi → đối, bổ → bố, kiểm → kiếm, kể → kế), an acute read as a hook
+// (phố → phổ) or a dot read as a hook (chi → chỉ),
 // in the words of administrative texts where the misreading is not a
 // word. Each pair is replaced only as whole syllables, in any case.
 var confusions = map[string]string{
@@ -28,15 +30,20 @@ var confusions = map[string]string{
 	"tống cục": "tổng cục", "tống hợp": "tổng hợp", "cố phần": "cổ phần", "bảo đám": "bảo đảm",
 	"cụ thế": "cụ thể", "đẳng ủy": "đảng ủy", "đẳng viên": "đảng viên", "đẳng bộ": "đảng bộ",
 	"đẳng cộng": "đảng cộng", "cộng sẳn": "cộng sản", "tập thế": "tập thể", "tống thể": "tổng thể",
+	"kế từ": "kể từ", "đáng kế": "đáng kể", "thế chế": "thể chế", "thế thao": "thể thao",
+	"cố phiếu": "cổ phiếu", "cố tức": "cổ tức", "cố đông": "cổ đông", "biến đối": "biến đổi",
+	"thành phổ": "thành phố", "tối thiếu": "tối thiểu",
 }
 
 // Fix cleans recognized text as every reader's text is cleaned
 // (vntext.Clean: NFC, whitespace), puts Đ for its look-alike Ð (which no
-// Vietnamese text uses) and mends the confusions above. Tone marks stay
-// where the page has them, as in a text layer: the index and queries place
-// them one way (vntext.Normalize) for every format alike.
+// Vietnamese text uses), mends the labels that open a paragraph (see
+// fixLabel) and the confusions above. Tone marks stay where the page has
+// them, as in a text layer: the index and queries place them one way
+// (vntext.Normalize) for every format alike.
 func Fix(s string) string {
 	s = strings.NewReplacer("Ð", "Đ", "ð", "đ").Replace(vntext.Clean(s))
+	s = fixLabels(s)
 	// The words of s: runs of letters, with their byte offsets.
 	type word struct{ start, end int }
 	var words []word
@@ -105,4 +112,54 @@ func matchCase(orig, rep string) string {
 		}
 	}
 	return string(r)
+}
+
+// labelRe matches the label that opens a paragraph, after any Markdown
+// emphasis or bracket: a run of roman-numeral look-alikes, a number or a
+// letter, its mark (".", ",", "-"), the space after it and the next word.
+var labelRe = regexp.MustCompile(`^([*_(]*)([IVXli|]{1,5}|\d{1,2}|[A-ZĐ])([.,-])(\s+)(\S+)`)
+
+// romanRe is a roman numeral from 1 to 39.
+var romanRe = regexp.MustCompile(`^X{0,3}(IX|IV|V?I{0,3})$`)
+
+// fixLabels mends the label at the start of each paragraph:
+//   - a roman numeral read with "l", "i" or "|" for I ("lll-", "|-",
+//     "li.") gets its capitals back;
+//   - the dot of a numbered or lettered heading read as a comma ("1, Đơn
+//     vị", "A, BỔ SUNG") is put back: no Vietnamese paragraph opens with a
+//     number, a comma, a space and a capital ("1,5%" has no space), and a
+//     letter or numeral must be followed by a word in capitals.
+func fixLabels(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		m := labelRe.FindStringSubmatchIndex(l)
+		if m == nil {
+			continue
+		}
+		pre, label, mark, space, next := l[m[2]:m[3]], l[m[4]:m[5]], l[m[6]:m[7]], l[m[8]:m[9]], l[m[10]:m[11]]
+		rest := l[m[11]:]
+		roman := strings.NewReplacer("l", "I", "i", "I", "|", "I").Replace(label)
+		switch {
+		case roman != label && romanRe.MatchString(roman):
+			if mark == "," {
+				continue
+			}
+			label = roman
+		case mark == ",":
+			word := strings.TrimLeft(next, "*_")
+			first, _ := utf8.DecodeRuneInString(word)
+			if !unicode.IsUpper(first) {
+				continue
+			}
+			if (label[0] < '0' || label[0] > '9') && (utf8.RuneCountInString(word) < 2 || strings.ToUpper(word) != word ||
+				romanRe.MatchString(strings.TrimRight(word, ",.;"))) {
+				continue
+			}
+			mark = "."
+		default:
+			continue
+		}
+		lines[i] = pre + label + mark + space + next + rest
+	}
+	return strings.Join(lines, "\n")
 }

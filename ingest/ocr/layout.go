@@ -14,6 +14,8 @@ type line struct {
 	page, block, par int
 	words            []string
 	boxes            [][2]int // left and right of each word
+	heights          []int    // height of each word
+	noise            bool     // in a block of low confidence
 	left, right      int
 	top, height      int
 }
@@ -23,10 +25,17 @@ func (l *line) text() string { return strings.Join(l.words, " ") }
 // maxPages bounds the page numbers ParseTSV believes.
 const maxPages = 10000
 
+// minBlockConf is the mean word confidence below which a block of
+// tesseract's layout is noise, not text: the specks and edges of a blank
+// or nearly blank scanned page read as "g sĩ BẠN", "kuệng" (confidence 0
+// to 40); blocks of text, even poor ones, read at 60 and above.
+const minBlockConf = 30
+
 // ParseTSV reads tesseract's TSV output (level, page_num, block_num,
 // par_num, line_num, word_num, left, top, width, height, conf, text) into
 // pages of paragraphs. Pages are numbered by page_num; a page with no
-// words is an empty Page. Malformed rows are skipped.
+// words is an empty Page. Malformed rows are skipped, and so are blocks
+// whose words' mean confidence is below minBlockConf.
 func ParseTSV(tsv []byte) []Page {
 	type key struct{ page, block, par, line int }
 	var lines []*line
@@ -34,6 +43,9 @@ func ParseTSV(tsv []byte) []Page {
 	maxPage := 0
 	confSum := map[int]float64{}
 	confN := map[int]int{}
+	type blockKey struct{ page, block int }
+	blockConf := map[blockKey]float64{}
+	blockN := map[blockKey]int{}
 	for _, row := range strings.Split(string(tsv), "\n") {
 		f := strings.Split(strings.TrimRight(row, "\r"), "\t")
 		if len(f) < 12 || f[0] != "5" {
@@ -62,6 +74,8 @@ func ParseTSV(tsv []byte) []Page {
 		if err == nil && conf >= 0 {
 			confSum[v[1]] += conf
 			confN[v[1]]++
+			blockConf[blockKey{v[1], v[2]}] += conf
+			blockN[blockKey{v[1], v[2]}]++
 		}
 		k := key{v[1], v[2], v[3], v[4]}
 		l := byKey[k]
@@ -72,6 +86,7 @@ func ParseTSV(tsv []byte) []Page {
 		}
 		l.words = append(l.words, word)
 		l.boxes = append(l.boxes, [2]int{v[6], v[6] + v[8]})
+		l.heights = append(l.heights, v[9])
 		l.left = min(l.left, v[6])
 		l.right = max(l.right, v[6]+v[8])
 		l.height = max(l.height, v[9])
@@ -90,9 +105,18 @@ func ParseTSV(tsv []byte) []Page {
 		var pl []*line
 		for _, l := range lines {
 			if l.page == n {
+				k := blockKey{l.page, l.block}
+				l.noise = blockN[k] > 0 && blockConf[k] < minBlockConf*float64(blockN[k])
 				pl = append(pl, l)
 			}
 		}
+		for _, l := range pl {
+			l.mendDashes()
+		}
+		// A label tesseract read poorly ("In?" for "15.") is kept when
+		// it has an item; other noise goes.
+		pl = attachLabels(pl)
+		pl = slices.DeleteFunc(pl, func(l *line) bool { return l.noise })
 		pages[i].Text = paragraphs(splitColumns(pl))
 	}
 	return pages
@@ -185,6 +209,7 @@ func (l *line) part(inLeft func(x0, x1 int) bool) (a, b *line) {
 		}
 		(*p).words = append((*p).words, w)
 		(*p).boxes = append((*p).boxes, box)
+		(*p).heights = append((*p).heights, l.heights[k])
 		(*p).left = min((*p).left, box[0])
 		(*p).right = max((*p).right, box[1])
 	}
@@ -225,6 +250,8 @@ func paragraphs(lines []*line) string {
 		if i > 0 {
 			prev := lines[i-1]
 			switch {
+			case isRule(prev.text()) && isRule(t) && prev.text()[0] == t[0] && prev.right >= right-2*prev.height:
+				// A typed rule wrapped at the right margin: one rule.
 			case prev.block != l.block || prev.par != l.par || lineEnds(prev, l, left, right):
 				b.WriteByte('\n')
 			case strings.HasSuffix(prev.text(), "-") && hyphenJoins(prev.text()):
@@ -279,4 +306,102 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+// mendDashes gives back the en dash that tesseract reads as "~" or "—"
+// when it stands alone between words ("2020 ~ 2025", "25 — 27%"): a thin
+// stroke, at most a sixth of the line's letters high (a tilde is
+// taller), shorter than an em (the letters' height, roughly). A hyphen
+// is never changed: its length alone does not tell it from an en dash
+// in every font.
+func (l *line) mendDashes() {
+	var hs []int
+	for k, w := range l.words {
+		if strings.IndexFunc(w, unicode.IsLetter) >= 0 && k < len(l.heights) {
+			hs = append(hs, l.heights[k])
+		}
+	}
+	if len(hs) == 0 {
+		return
+	}
+	slices.Sort(hs)
+	em := hs[len(hs)/2]
+	for k, w := range l.words {
+		if (w != "~" && w != "—") || k >= len(l.heights) {
+			continue
+		}
+		width := l.boxes[k][1] - l.boxes[k][0]
+		if 6*l.heights[k] <= em && width < em {
+			l.words[k] = "–"
+		}
+	}
+}
+
+// labelWord matches a list label standing alone: a number, a roman
+// numeral or a letter with its mark ("10.", "a)", "IV."), a misread one
+// ("A1,", "In?" for "15."), or a bullet.
+var labelWord = regexp.MustCompile(`^[(]?(?:\d[\dA-Za-z]{0,2}|[A-Za-z]\d{1,2}|[IVXivxl|]{1,4}|[a-zA-ZđĐ])[.):,;?]?$|^[A-Za-z|]{1,2}[.):,;?]$|^[-–•+*▪●]$`)
+
+// attachLabels puts list labels back in front of their items. When the
+// gap after a label is wide ("10.      Vụ Kiểm sát …", a tab stop or a
+// hanging indent), tesseract's layout can make the labels one column and
+// the items another, read one after the other: "10. 11. 12." and then
+// the items. A line that is a label alone in its block, with the first
+// line of another block starting just right of it at the same height, is
+// joined to that line, and that block is read at the label's place.
+func attachLabels(lines []*line) []*line {
+	first := map[int]int{} // block -> index of its first line
+	for i, l := range lines {
+		if _, ok := first[l.block]; !ok {
+			first[l.block] = i
+		}
+	}
+	count := map[int]int{}
+	for _, l := range lines {
+		count[l.block]++
+	}
+	match := map[int]int{} // label line -> first line of the item's block
+	moved := map[int]bool{}
+	for i, l := range lines {
+		if len(l.words) != 1 || count[l.block] != 1 || !labelWord.MatchString(l.words[0]) {
+			continue
+		}
+		h := max(l.height, 1)
+		for j, r := range lines {
+			b := r.block
+			if first[b] != j || b == l.block || moved[b] || r.left <= l.right || r.left-l.right > 3*h ||
+				abs(r.top-l.top) > h/2 || labelWord.MatchString(r.words[0]) && len(r.words) == 1 {
+				continue
+			}
+			match[i] = j
+			moved[b] = true
+			break
+		}
+	}
+	if len(match) == 0 {
+		return lines
+	}
+	out := make([]*line, 0, len(lines))
+	for i, l := range lines {
+		if j, ok := match[i]; ok {
+			r := lines[j]
+			item := *r
+			item.words = append([]string{l.words[0]}, r.words...)
+			item.boxes = append([][2]int{l.boxes[0]}, r.boxes...)
+			item.heights = append([]int{l.heights[0]}, r.heights...)
+			item.left = l.left
+			out = append(out, &item)
+			for _, m := range lines[j+1:] {
+				if m.block == r.block {
+					out = append(out, m)
+				}
+			}
+			continue
+		}
+		if moved[l.block] {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
 }

@@ -21,6 +21,22 @@ func TestFix(t *testing.T) {
 		{"xkiếm tra", "xkiếm tra"}, // whole words only
 		{"hoà bình", "hoà bình"},   // tone placement left as the page has it
 		{"", ""},
+		// Labels that open a paragraph.
+		{"lll- Giao Ban Chấp hành", "III- Giao Ban Chấp hành"},
+		{"|- Tán thành báo cáo", "I- Tán thành báo cáo"},
+		{"văn bản.\nli- MỤC TIÊU", "văn bản.\nII- MỤC TIÊU"},
+		{"Vl. Tổ chức thực hiện", "VI. Tổ chức thực hiện"},
+		{"**IIl. Điều khoản", "**III. Điều khoản"},
+		{"lx- ngoài", "lx- ngoài"}, // "Ix" is no numeral
+		{"**1, Đơn vị tổ chức thu", "**1. Đơn vị tổ chức thu"},
+		{"12, Thời gian áp dụng", "12. Thời gian áp dụng"},
+		{"**A, BỔ SUNG QUY ĐỊNH", "**A. BỔ SUNG QUY ĐỊNH"},
+		{"B, Sửa đổi", "B, Sửa đổi"},       // a letter wants a heading in capitals
+		{"1,5% dân số", "1,5% dân số"},     // a decimal comma
+		{"3, các chi bộ", "3, các chi bộ"}, // no capital after
+		{"Năm 1, Hai", "Năm 1, Hai"},       // not at the start
+		{"I, II và III", "I, II và III"},   // "II" is capitals but a numeral, a list in prose
+		{"li, ngoài", "li, ngoài"},
 	} {
 		if got := Fix(tc.in); got != tc.want {
 			t.Errorf("Fix(%q) = %q; want %q", tc.in, got, tc.want)
@@ -115,10 +131,33 @@ func TestParseTSV(t *testing.T) {
 			"1 1 2 1500 150 400 40 x 100%",
 			"1 1 3 100 200 2000 40 sản phẩm và phụ tùng do doanh nghiệp sản xuất, lắp ráp trong nước.",
 		}, "Tỷ lệ nội địa hoá được xác định theo công thức sau đây, áp dụng cho mọi Z - I x 100%\nsản phẩm và phụ tùng do doanh nghiệp sản xuất, lắp ráp trong nước."},
+		{"labels read as a column of their own go back to their items", []string{
+			"6 1 1 256 1321 40 38 10.",
+			"7 1 1 259 1552 40 37 11.",
+			"8 1 1 262 1781 40 37 A1,",
+			"15 1 1 345 1320 1200 40 Vụ Kiểm sát giam giữ và thi hành án hình sự;",
+			"16 1 1 348 1551 500 40 Vụ Kiểm sát án dân sự;",
+			"16 1 2 348 1600 500 40 kinh doanh thương mại;",
+			"9 1 1 262 2010 40 37 In?",
+			"17 1 1 351 1780 600 40 Vụ Pháp chế;",
+			"18 1 1 351 2010 600 40 Vụ Tổ chức cán bộ;",
+		}, "10. Vụ Kiểm sát giam giữ và thi hành án hình sự;\n11. Vụ Kiểm sát án dân sự;\nkinh doanh thương mại;\nA1, Vụ Pháp chế;\nIn? Vụ Tổ chức cán bộ;"},
+		{"a word alone is no label, a far column is no item", []string{
+			"1 1 1 100 100 200 40 nay.",
+			"2 1 1 320 100 1200 40 Các chi bộ căn cứ nghị quyết này xây dựng kế hoạch.",
+			"3 1 1 100 300 40 40 1.",
+			"4 1 1 600 300 1200 40 Mục tiêu đến năm 2026.",
+		}, "nay.\nCác chi bộ căn cứ nghị quyết này xây dựng kế hoạch.\n1.\nMục tiêu đến năm 2026."},
 		{"a wrapped number keeps its hyphen", []string{
 			"1 1 1 100 100 2000 40 Căn cứ Nghị quyết số 02-NQ/ĐUK ngày 4 tháng 7 năm 2011 của Đảng ủy Khối 05-",
 			"1 1 2 100 150 2000 40 NQ/TW về xây dựng tổ chức cơ sở đảng trong sạch, vững mạnh giai đoạn tới.",
 		}, "Căn cứ Nghị quyết số 02-NQ/ĐUK ngày 4 tháng 7 năm 2011 của Đảng ủy Khối 05-NQ/TW về xây dựng tổ chức cơ sở đảng trong sạch, vững mạnh giai đoạn tới."},
+		{"a typed rule wrapped at the margin is one rule", []string{
+			"1 1 1 100 100 2000 40 Thực hiện Nghị quyết Đại hội Đảng bộ xã lần thứ XXIII, Đảng ủy xã thống nhất ban",
+			"20000 1 1 100 150 2000 20 " + strings.Repeat("-", 150),
+			"20001 1 1 100 200 1000 20 " + strings.Repeat("-", 75),
+			"20002 1 1 100 250 1000 20 " + strings.Repeat("-", 75),
+		}, "Thực hiện Nghị quyết Đại hội Đảng bộ xã lần thứ XXIII, Đảng ủy xã thống nhất ban\n" + strings.Repeat("-", 225) + "\n" + strings.Repeat("-", 75)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := ParseTSV(tsv(tc.rows...))
@@ -154,7 +193,7 @@ func TestCacheRoundTrip(t *testing.T) {
 	if _, ok := e.cacheGet("cd34"); ok {
 		t.Error("cacheGet of a missing key succeeded")
 	}
-	if k1, k2 := e.cacheKey([]byte("a")), e.cacheKey([]byte("b")); k1 == k2 || len(k1) != 64 {
+	if k1, k2 := e.cacheKey([]byte("a"), 0), e.cacheKey([]byte("b"), 0); k1 == k2 || len(k1) != 64 {
 		t.Errorf("cacheKey: %q, %q; want distinct hex digests", k1, k2)
 	}
 	if pages := textOf(nil); len(pages) != 1 || pages[0].Text != "" || pages[0].Confidence != -1 {
@@ -170,4 +209,64 @@ func FuzzParseTSV(f *testing.F) {
 			_ = Fix(p.Text)
 		}
 	})
+}
+
+func TestMendDashes(t *testing.T) {
+	// Words of one line: text, width, height.
+	type w struct {
+		text string
+		wd   int
+		h    int
+	}
+	tests := []struct {
+		name  string
+		words []w
+		want  string
+	}{
+		{"a tilde for an en dash", []w{{"giai", 60, 30}, {"đoạn", 70, 36}, {"2020", 70, 30}, {"~", 22, 3}, {"2025", 70, 30}}, "giai đoạn 2020 – 2025"},
+		{"an em dash for an en dash", []w{{"cổ", 40, 36}, {"tức", 50, 36}, {"25", 40, 30}, {"—", 21, 4}, {"27%", 50, 30}}, "cổ tức 25 – 27%"},
+		{"a true em dash is an em long", []w{{"Hà", 40, 36}, {"Nội", 50, 36}, {"—", 40, 4}, {"Huế", 50, 36}}, "Hà Nội — Huế"},
+		{"a true tilde is taller", []w{{"khoảng", 90, 36}, {"~", 22, 7}, {"30%", 50, 30}}, "khoảng ~ 30%"},
+		{"hyphens stay", []w{{"kinh", 60, 36}, {"tế", 30, 36}, {"-", 17, 4}, {"xã", 30, 30}, {"hội", 40, 36}}, "kinh tế - xã hội"},
+		{"no letters to measure", []w{{"2020", 70, 30}, {"~", 22, 3}, {"2025", 70, 30}}, "2020 ~ 2025"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			x := 100
+			for i, w := range tt.words {
+				b.WriteString(strings.Join([]string{"5", "1", "1", "1", "1", itoa(i + 1), itoa(x), "100", itoa(w.wd), itoa(w.h), "95", w.text}, "\t") + "\n")
+				x += w.wd + 15
+			}
+			got := ParseTSV([]byte(b.String()))
+			if len(got) != 1 || got[0].Text != tt.want {
+				t.Errorf("text = %+v; want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNoiseBlocks(t *testing.T) {
+	row := func(block, x, y int, conf, text string) string {
+		return strings.Join([]string{"5", "1", itoa(block), "1", "1", "1", itoa(x), itoa(y), "60", "36", conf, text}, "\t")
+	}
+	tests := []struct {
+		name string
+		rows []string
+		want string
+	}{
+		{"specks in a corner", []string{row(1, 10, 10, "6.8", "g"), row(1, 80, 10, "5.2", "sĩ"), row(1, 150, 10, "43.6", "BẠN"),
+			row(2, 200, 200, "96", "Đến"), row(2, 270, 200, "95", "nay")}, "Đến nay"},
+		{"a poor block of text stays", []string{row(1, 100, 100, "62", "Tỷ"), row(1, 170, 100, "35", "lệ"), row(1, 240, 100, "58", "hộ")}, "Tỷ lệ hộ"},
+		{"a poorly read label has its item", []string{row(1, 100, 100, "12", "In?"), row(2, 200, 100, "96", "Vụ"), row(2, 270, 100, "95", "Pháp")}, "In? Vụ Pháp"},
+		{"a blank page", []string{row(1, 10, 10, "0", "kuệng"), row(1, 80, 10, "13", "HH")}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ParseTSV([]byte(strings.Join(tt.rows, "\n")))
+			if len(got) != 1 || got[0].Text != tt.want {
+				t.Errorf("ParseTSV = %+v; want one page %q", got, tt.want)
+			}
+		})
+	}
 }

@@ -2,7 +2,9 @@
 // in presentation order, their text boxes, tables and speaker notes) and
 // PowerPoint 97-2003 (.ppt: the text atoms of the "PowerPoint Document"
 // stream of an OLE2 compound file, read over richardlehane/mscfb, slide by
-// slide through the persist directory, with the notes of each slide).
+// slide through the persist directory, with the notes of each slide) and
+// OpenDocument presentations (.odp: the draw:page elements of content.xml,
+// their frames and tables, then their notes).
 // Each slide is one page of text, its notes after it.
 //
 // Old presentations were typed in legacy Vietnamese fonts (.VnTime in

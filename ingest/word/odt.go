@@ -16,7 +16,10 @@ import (
 
 // ReadODT reads an OpenDocument text (.odt): the paragraphs, headings,
 // lists and table rows of content.xml in order, then the footnotes and
-// endnotes; meta.xml gives title, author and creation date. Text set in a
+// endnotes, then the headers and footers of the master pages of
+// styles.xml (each once, those with nothing but a page number left out,
+// as the DOCX reader does); meta.xml gives title, author and creation
+// date. Text set in a
 // legacy Vietnamese font (a .doc in .VnTime or VNI-Times converted to
 // .odt keeps the legacy bytes as Windows-1252 characters) is decoded by
 // the encoding of the font its style names.
@@ -45,9 +48,11 @@ func ReadODT(data []byte) (res Result, err error) {
 		return Result{}, fmt.Errorf("odt: %w: no content.xml (not an OpenDocument text)", ErrCorrupt)
 	}
 	st := odtStyles{font: map[string]string{}, style: map[string]odtStyle{}}
+	var styles []byte
 	if f := parts["styles.xml"]; f != nil {
 		if b, err := readPart(f, &budget); err == nil {
 			st.read(b)
+			styles = b
 		} else if errors.Is(err, ErrTooLarge) {
 			return Result{}, fmt.Errorf("odt: %w", err)
 		}
@@ -63,6 +68,17 @@ func ReadODT(data []byte) (res Result, err error) {
 	text, encs, err := odtText(b, &st)
 	if err != nil {
 		return Result{}, fmt.Errorf("odt: %w: content.xml: %v", ErrCorrupt, err)
+	}
+	// Headers and footers after the body and notes, as the DOCX reader
+	// gives them: each once, page numbers alone left out.
+	var heads []string
+	for _, h := range odtHeaders(styles, &st, encs) {
+		if !onlyPageNumbers(h) && !contains(heads, h) {
+			heads = append(heads, h)
+		}
+	}
+	if len(heads) > 0 {
+		text = strings.Trim(text+"\n"+strings.Join(heads, "\n"), "\n")
 	}
 	p := parsed{pages: []string{text}, encoding: encs.most()}
 	if f := parts["meta.xml"]; f != nil {
@@ -222,10 +238,13 @@ type odtWalk struct {
 	inNote      int      // depth inside text:note-body
 	skip        int      // depth inside an element whose text is not shown
 	inBody      bool
-	lists       []odtList        // open text:list elements
-	counters    map[string][]int // per list style: the counter of each level
-	pending     bool             // the next paragraph starts a list item
-	headCount   [11]int          // outline numbering counters of headings
+	root        func(xml.Name) bool // the element whose content is read
+	parts       []string            // the text of each root element read
+	partStart   int                 // where the open root's text began
+	lists       []odtList           // open text:list elements
+	counters    map[string][]int    // per list style: the counter of each level
+	pending     bool                // the next paragraph starts a list item
+	headCount   [11]int             // outline numbering counters of headings
 }
 
 // odtList is an open text:list: its style (inherited from the enclosing
@@ -239,7 +258,52 @@ type odtList struct {
 // per line, list items with their label where the file writes one, table
 // rows as DOCX rows are rendered, notes after the body.
 func odtText(b []byte, st *odtStyles) (string, encCounter, error) {
-	w := &odtWalk{st: st, encs: encCounter{}, counters: map[string][]int{}}
+	w := &odtWalk{st: st, encs: encCounter{}, counters: map[string][]int{}, root: isODTBody}
+	if err := w.walk(b); err != nil {
+		return "", nil, err
+	}
+	out := strings.Trim(w.body.out.String(), "\n")
+	if n := strings.Trim(w.notes.out.String(), "\n"); n != "" {
+		out += "\n" + n
+	}
+	return out, w.encs, nil
+}
+
+// isODTBody reports whether name is office:text, the body of content.xml.
+func isODTBody(name xml.Name) bool { return name.Space == "office" && name.Local == "text" }
+
+// isODTHeader reports whether name is a header or footer of a master page
+// in styles.xml (first, left and right pages alike).
+func isODTHeader(name xml.Name) bool {
+	if name.Space != "style" {
+		return false
+	}
+	switch name.Local {
+	case "header", "footer", "header-left", "footer-left", "header-first", "footer-first":
+		return true
+	}
+	return false
+}
+
+// odtHeaders renders the headers and footers of the master pages of
+// styles.xml, one text each (empty ones left out).
+func odtHeaders(b []byte, st *odtStyles, encs encCounter) []string {
+	w := &odtWalk{st: st, encs: encs, counters: map[string][]int{}, root: isODTHeader}
+	if err := w.walk(b); err != nil {
+		return nil
+	}
+	var out []string
+	for _, p := range w.parts {
+		if p = strings.Trim(p, "\n"); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// walk reads the XML of a part, rendering the content of its root
+// elements.
+func (w *odtWalk) walk(b []byte) error {
 	dec := xml.NewDecoder(bytes.NewReader(b))
 	dec.Strict = false
 	dec.CharsetReader = func(_ string, input io.Reader) (io.Reader, error) { return input, nil }
@@ -252,7 +316,7 @@ func odtText(b []byte, st *odtStyles) (string, encCounter, error) {
 			if w.body.out.Len() > 0 || w.body.open() {
 				break // a damaged part: keep what was read
 			}
-			return "", nil, err
+			return err
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -267,11 +331,7 @@ func odtText(b []byte, st *odtStyles) (string, encCounter, error) {
 	}
 	w.body.closeAll()
 	w.notes.closeAll()
-	out := strings.Trim(w.body.out.String(), "\n")
-	if n := strings.Trim(w.notes.out.String(), "\n"); n != "" {
-		out += "\n" + n
-	}
-	return out, w.encs, nil
+	return nil
 }
 
 // cur is the writer text goes to: the notes inside a note body.
@@ -299,7 +359,9 @@ func (w *odtWalk) text(s string) {
 
 func (w *odtWalk) start(t xml.StartElement) {
 	if !w.inBody {
-		w.inBody = t.Name.Local == "text" && t.Name.Space == "office"
+		if w.inBody = w.root(t.Name); w.inBody {
+			w.partStart = w.body.out.Len()
+		}
 		return
 	}
 	if w.skip > 0 {
@@ -373,12 +435,14 @@ func (w *odtWalk) end(t xml.EndElement) {
 		w.skip--
 		return
 	}
+	if w.root(t.Name) {
+		w.body.closeAll()
+		w.inBody = false
+		w.parts = append(w.parts, w.body.out.String()[w.partStart:])
+		return
+	}
 	c := w.cur()
 	switch t.Name.Local {
-	case "text":
-		if t.Name.Space == "office" {
-			w.inBody = false
-		}
 	case "note-body":
 		if w.inNote > 0 {
 			w.inNote--

@@ -67,6 +67,46 @@ func TestReadODTText(t *testing.T) {
 	}
 }
 
+// odtStylesXML wraps master-page XML in a styles.xml with a TCVN3 style.
+func odtStylesXML(masters string) string {
+	return `<?xml version="1.0" encoding="UTF-8"?><office:document-styles xmlns:office="o" xmlns:text="t" xmlns:style="s" xmlns:svg="svg">` +
+		`<office:font-face-decls><style:font-face style:name=".VnTime" svg:font-family=".VnTime"/></office:font-face-decls>` +
+		`<office:styles><style:style style:name="H1" style:family="paragraph"><style:text-properties style:font-name=".VnTime"/></style:style></office:styles>` +
+		`<office:master-styles>` + masters + `</office:master-styles></office:document-styles>`
+}
+
+func TestReadODTHeaders(t *testing.T) {
+	body := `<text:p>Điều 1. Phê duyệt kế hoạch.</text:p><text:p>Căn cứ Luật<text:note><text:note-body><text:p>Luật số 80/2015/QH13.</text:p></text:note-body></text:note></text:p>`
+	tests := []struct {
+		name, masters, want, enc string
+	}{
+		{"header and footer after the body and notes",
+			`<style:master-page style:name="Standard"><style:header><text:p>ỦY BAN NHÂN DÂN TỈNH HÀ NAM</text:p></style:header><style:footer><text:p>Số 12/KH-UBND</text:p></style:footer></style:master-page>`,
+			"Điều 1. Phê duyệt kế hoạch.\nCăn cứ Luật\nLuật số 80/2015/QH13.\nỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố 12/KH-UBND", ""},
+		{"a page number alone is left out",
+			`<style:master-page style:name="Standard"><style:footer><text:p>Trang <text:page-number>1</text:page-number></text:p></style:footer></style:master-page>`,
+			"Điều 1. Phê duyệt kế hoạch.\nCăn cứ Luật\nLuật số 80/2015/QH13.", ""},
+		{"the same header on several master pages once",
+			`<style:master-page style:name="Standard"><style:header><text:p>BÁO CÁO</text:p></style:header><style:header-left><text:p>BÁO CÁO</text:p></style:header-left></style:master-page><style:master-page style:name="First"><style:header-first><text:p>BÁO CÁO</text:p></style:header-first><style:footer-first><text:p>Lưu hành nội bộ</text:p></style:footer-first></style:master-page>`,
+			"Điều 1. Phê duyệt kế hoạch.\nCăn cứ Luật\nLuật số 80/2015/QH13.\nBÁO CÁO\nLưu hành nội bộ", ""},
+		{"a header in a legacy font",
+			`<style:master-page style:name="Standard"><style:header><text:p text:style-name="H1">Môc tiªu</text:p></style:header></style:master-page>`,
+			"Điều 1. Phê duyệt kế hoạch.\nCăn cứ Luật\nLuật số 80/2015/QH13.\nMục tiêu", "tcvn3"},
+		{"no master pages", ``, "Điều 1. Phê duyệt kế hoạch.\nCăn cứ Luật\nLuật số 80/2015/QH13.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := ReadODT(odtOf(t, odtContent("", body), map[string]string{"styles.xml": odtStylesXML(tt.masters)}))
+			if err != nil {
+				t.Fatalf("ReadODT: %v", err)
+			}
+			if r.Text != tt.want || r.Encoding != tt.enc {
+				t.Errorf("ReadODT = %q (encoding %q); want %q (%q)", r.Text, r.Encoding, tt.want, tt.enc)
+			}
+		})
+	}
+}
+
 func TestReadODTMetaAndErrors(t *testing.T) {
 	meta := `<office:document-meta xmlns:office="o" xmlns:meta="m" xmlns:dc="dc"><office:meta><dc:title>Nghị quyết 07</dc:title><meta:initial-creator>Văn phòng</meta:initial-creator><meta:creation-date>2024-03-15T08:30:00</meta:creation-date><meta:generator>LibreOffice</meta:generator></office:meta></office:document-meta>`
 	r, err := ReadODT(odtOf(t, odtContent("", `<text:p>x</text:p>`), map[string]string{"meta.xml": meta}))
@@ -107,6 +147,7 @@ func TestODTFixtures(t *testing.T) {
 		want      []string
 	}{
 		{"nghiquyet-xa.odt", "", []string{"ĐẢNG BỘ TỈNH HÀ NAM\nĐẢNG ỦY XÃ AN BÌNH\n*\nSố 07-NQ/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\nAn Bình, ngày 15 tháng 3 năm 2024", "NGHỊ QUYẾT\nvề phát triển kinh tế - xã hội xã An Bình giai đoạn 2024 - 2026", "- Tỷ lệ hộ nghèo giảm xuống dưới 1,5%.", "T/M ĐẢNG ỦY\nBÍ THƯ\nNguyễn Văn Thành"}},
+		{"header-footer.odt", "", []string{"KẾ HOẠCH\nThực hiện Nghị quyết về phát triển kinh tế - xã hội năm 2025.\n- Tỷ lệ hộ nghèo giảm xuống dưới 1,5%.\nỦY BAN NHÂN DÂN TỈNH HÀ NAM – Kế hoạch số 12/KH-UBND"}},
 		{"legacy-sample.odt", "tcvn3", []string{"CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nNGHỊ QUYẾT\nNghị quyết về công tác cán bộ.\nThủ trưởng cơ quan", "A1 | B1\nA2 | B2", "Footnote text."}},
 	}
 	for _, tt := range tests {

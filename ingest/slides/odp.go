@@ -1,0 +1,358 @@
+package slides
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// ReadODP reads an OpenDocument presentation (.odp): each draw:page of
+// content.xml is a slide, its frames' paragraphs and tables in order
+// (page number, date, header and footer frames left out), then its
+// speaker notes, rendered as the PPTX reader renders slides. Text set in
+// a legacy Vietnamese font (a .ppt in .VnTime converted by LibreOffice)
+// is decoded by the font its style names; meta.xml gives title and
+// creation date.
+func ReadODP(data []byte) (deck Deck, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			deck, err = Deck{}, fmt.Errorf("odp: %w: reader crashed: %v", ErrCorrupt, r)
+		}
+	}()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return Deck{}, fmt.Errorf("odp: %w: not a ZIP/OpenDocument package: %v", ErrCorrupt, err)
+	}
+	p := &pkg{parts: map[string]*zip.File{}, budget: maxTotal}
+	for _, f := range zr.File {
+		p.parts[strings.TrimPrefix(f.Name, "/")] = f
+	}
+	if p.parts["META-INF/manifest.xml"] != nil {
+		if b, err := p.read("META-INF/manifest.xml"); err == nil && bytes.Contains(b, []byte("encryption-data")) {
+			return Deck{}, fmt.Errorf("odp: %w: the presentation is password-protected", ErrEncrypted)
+		}
+	}
+	if p.parts["content.xml"] == nil {
+		return Deck{}, fmt.Errorf("odp: %w: no content.xml (not an OpenDocument presentation)", ErrCorrupt)
+	}
+	st := odpStyles{face: map[string]string{}, style: map[string]odpStyle{}}
+	if p.parts["styles.xml"] != nil {
+		b, err := p.read("styles.xml")
+		if errors.Is(err, ErrTooLarge) {
+			return Deck{}, err
+		}
+		st.read(b)
+	}
+	b, err := p.read("content.xml")
+	if err != nil {
+		if errors.Is(err, ErrTooLarge) {
+			return Deck{}, err
+		}
+		return Deck{}, fmt.Errorf("odp: %w: content.xml: %v", ErrCorrupt, err)
+	}
+	st.read(b)
+	encs := encCounter{}
+	slides, err := odpSlides(b, &st, encs)
+	if err != nil {
+		return Deck{}, fmt.Errorf("odp: %w: content.xml: %v", ErrCorrupt, err)
+	}
+	if len(slides) > maxSlides {
+		deck.Warnings = append(deck.Warnings, fmt.Sprintf("only the first %d slides read", maxSlides))
+		slides = slides[:maxSlides]
+	}
+	deck.Slides = slides
+	deck.Encoding = encs.most()
+	if p.parts["meta.xml"] != nil {
+		if m, err := p.read("meta.xml"); err == nil {
+			odpMeta(m, &deck)
+		}
+	}
+	return deck, nil
+}
+
+// read inflates a whole part under the limits.
+func (p *pkg) read(name string) ([]byte, error) {
+	rc, err := p.open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return io.ReadAll(rc)
+}
+
+// odpStyle is what a style says that matters here.
+type odpStyle struct{ font, parent string }
+
+// odpStyles holds font faces (name -> family) and styles by name.
+type odpStyles struct {
+	face  map[string]string
+	style map[string]odpStyle
+}
+
+// read takes the font faces and styles of styles.xml or content.xml.
+func (s *odpStyles) read(b []byte) {
+	dec := newDecoder(bytes.NewReader(b))
+	cur := ""
+	for {
+		tok, err := dec.RawToken()
+		if err != nil {
+			return
+		}
+		if e, ok := tok.(xml.EndElement); ok && e.Name.Local == "style" {
+			cur = "" // text properties elsewhere (a list's bullets) are not its
+		}
+		t, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch t.Name.Local {
+		case "font-face":
+			s.face[attr(t, "name")] = strings.Trim(strings.Split(attr(t, "font-family"), ",")[0], `'" `)
+		case "style":
+			cur = attr(t, "name")
+			st := s.style[cur]
+			st.parent = attr(t, "parent-style-name")
+			s.style[cur] = st
+		case "text-properties":
+			if cur == "" {
+				continue
+			}
+			font := attr(t, "font-name")
+			if f, ok := s.face[font]; ok {
+				font = f
+			}
+			if font == "" {
+				font = strings.Trim(strings.Split(attr(t, "font-family"), ",")[0], `'" `)
+			}
+			if font != "" {
+				st := s.style[cur]
+				st.font = font
+				s.style[cur] = st
+			}
+		}
+	}
+}
+
+// fontOf returns the font a style sets, through its parents.
+func (s *odpStyles) fontOf(name string) string {
+	for range 20 {
+		st, ok := s.style[name]
+		if !ok {
+			return ""
+		}
+		if st.font != "" {
+			return st.font
+		}
+		name = st.parent
+	}
+	return ""
+}
+
+// odpChrome are the frame classes that are page furniture.
+var odpChrome = map[string]bool{"page-number": true, "date-time": true, "footer": true, "header": true}
+
+// odpSlides renders the draw:page elements of content.xml.
+func odpSlides(b []byte, st *odpStyles, encs encCounter) ([]string, error) {
+	dec := newDecoder(bytes.NewReader(b))
+	var slides []string
+	var body, notes *drawing
+	var fonts []string
+	inNotes, chrome, skip := 0, 0, 0
+	cur := func() *drawing {
+		if inNotes > 0 {
+			return notes
+		}
+		return body
+	}
+	endPage := func() {
+		body.closeAll()
+		notes.closeAll()
+		text := strings.Trim(body.out.String(), "\n")
+		if n := strings.Trim(notes.out.String(), "\n"); n != "" {
+			text = strings.TrimRight(text+"\n"+n, "\n")
+		}
+		slides = append(slides, strings.Trim(text, "\n"))
+		body, notes = nil, nil
+	}
+	for {
+		tok, err := dec.RawToken()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			if body != nil {
+				endPage()
+			}
+			if len(slides) > 0 {
+				break // a damaged part: keep what was read
+			}
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if body == nil {
+				if t.Name.Local == "page" && t.Name.Space == "draw" {
+					body, notes = &drawing{encs: encs}, &drawing{encs: encs}
+					fonts = fonts[:0]
+				}
+				continue
+			}
+			if skip > 0 {
+				skip++
+				continue
+			}
+			d := cur()
+			switch t.Name.Local {
+			case "notes":
+				inNotes++
+			case "title", "desc":
+				if t.Name.Space == "svg" {
+					skip = 1 // a frame's alternative text, not shown
+				}
+			case "forms", "event-listeners":
+				skip = 1
+			case "frame", "custom-shape":
+				if chrome > 0 || odpChrome[attr(t, "class", "presentation")] {
+					chrome++
+				}
+			case "p", "h":
+				d.closePara()
+				d.para = &strings.Builder{}
+				fonts = append(fonts, st.fontOf(attr(t, "style-name")))
+			case "span", "a":
+				fonts = append(fonts, st.fontOf(attr(t, "style-name")))
+			case "s":
+				if d.para != nil {
+					n, err := strconv.Atoi(attr(t, "c"))
+					if err != nil || n < 1 {
+						n = 1
+					}
+					d.para.WriteString(strings.Repeat(" ", min(n, 256)))
+				}
+			case "tab":
+				if d.para != nil {
+					d.para.WriteByte('\t')
+				}
+			case "line-break":
+				if d.para != nil {
+					d.para.WriteByte('\n')
+				}
+			case "table":
+				d.tables = append(d.tables, &table{})
+			case "table-row":
+				if tb := d.table(); tb != nil {
+					tb.cells, tb.cell, tb.inRow = nil, nil, true
+				}
+			case "table-cell":
+				if tb := d.table(); tb != nil {
+					tb.cell = nil
+				}
+			}
+		case xml.EndElement:
+			if body == nil {
+				continue
+			}
+			if skip > 0 {
+				skip--
+				continue
+			}
+			d := cur()
+			switch t.Name.Local {
+			case "page":
+				if t.Name.Space == "draw" {
+					endPage()
+				}
+			case "notes":
+				d.closePara()
+				if inNotes > 0 {
+					inNotes--
+				}
+			case "frame", "custom-shape":
+				if chrome > 0 {
+					chrome--
+				}
+			case "p", "h":
+				d.chrome = chrome > 0
+				d.closePara()
+				d.chrome = false
+				if len(fonts) > 0 {
+					fonts = fonts[:len(fonts)-1]
+				}
+			case "span", "a":
+				if len(fonts) > 0 {
+					fonts = fonts[:len(fonts)-1]
+				}
+			case "table-cell":
+				if tb := d.table(); tb != nil {
+					tb.cells = append(tb.cells, tb.cell)
+					tb.cell = nil
+				}
+			case "table-row":
+				if tb := d.table(); tb != nil {
+					d.closeRow(tb)
+				}
+			case "table":
+				if tb := d.table(); tb != nil {
+					if tb.inRow {
+						d.closeRow(tb)
+					}
+					d.tables = d.tables[:len(d.tables)-1]
+				}
+			}
+		case xml.CharData:
+			if body == nil || skip > 0 {
+				continue
+			}
+			d := cur()
+			if d.para == nil {
+				continue
+			}
+			font := ""
+			for i := len(fonts) - 1; i >= 0; i-- {
+				if fonts[i] != "" {
+					font = fonts[i]
+					break
+				}
+			}
+			s, enc := fontText(string(t), font)
+			encs.add(enc)
+			d.para.WriteString(s)
+		}
+	}
+	if body != nil {
+		endPage()
+	}
+	return slides, nil
+}
+
+// odpMeta reads meta.xml: title and creation date.
+func odpMeta(b []byte, deck *Deck) {
+	dec := newDecoder(bytes.NewReader(b))
+	var in string
+	for {
+		tok, err := dec.RawToken()
+		if err != nil {
+			return
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			in = t.Name.Local
+		case xml.EndElement:
+			in = ""
+		case xml.CharData:
+			s := strings.TrimSpace(string(t))
+			switch {
+			case s == "":
+			case in == "title" && deck.Title == "":
+				deck.Title = s
+			case in == "creation-date" && deck.Published == "":
+				deck.Published = isoDateTime(s)
+			}
+		}
+	}
+}
