@@ -169,6 +169,50 @@ func Search(ctx context.Context, ix *index.Index, q Query) (*Result, error) {
 	return s.Search(ctx, q)
 }
 
+// ranked runs req, whose order is score then document id, without
+// reading the id of every match: Bleve reads a match's id from the stored
+// fields, one page of the index's files per match, so that a common word
+// (của, và, xã) read most pages of the documents' stored fields, hundreds
+// of milliseconds at 10,000 documents. It ranks by score alone, one hit
+// more than the page's end, and orders the hits of equal score by id
+// itself: when the hit past the end has a lower score than the last one,
+// the hits up to the end are the same set as in the exact order. Only a
+// tie across the end runs req as it is. The stored fields are read for the
+// page's hits only.
+func (s *Searcher) ranked(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	end := req.From + req.Size
+	fast := *req
+	fast.From, fast.Fields = 0, nil
+	fast.Sort = bsearch.SortOrder{&bsearch.SortScore{Desc: true}}
+	fast.Size = end
+	if end > 0 {
+		fast.Size = end + 1
+	}
+	res, err := s.ix.Bleve().SearchInContext(ctx, &fast)
+	if err != nil {
+		return nil, err
+	}
+	hits := res.Hits
+	if len(hits) > end && end > 0 && hits[end-1].Score == hits[end].Score {
+		return s.ix.Bleve().SearchInContext(ctx, req)
+	}
+	hits = hits[:min(len(hits), end)]
+	sort.SliceStable(hits, func(i, j int) bool {
+		if hits[i].Score != hits[j].Score {
+			return hits[i].Score > hits[j].Score
+		}
+		return hits[i].ID < hits[j].ID
+	})
+	res.Hits = hits[min(req.From, len(hits)):]
+	res.Request = req
+	if len(req.Fields) > 0 {
+		if err := s.loadFields(ctx, res.Hits, req.Fields); err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 // Search runs q.
 func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 	start := time.Now()
@@ -224,7 +268,13 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 		return req
 	}
 	run := func(req *bleve.SearchRequest) (*bleve.SearchResult, error) {
-		res, err := s.ix.Bleve().SearchInContext(ctx, req)
+		var res *bleve.SearchResult
+		var err error
+		if q.SortByDate {
+			res, err = s.ix.Bleve().SearchInContext(ctx, req)
+		} else {
+			res, err = s.ranked(ctx, req)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("run query: %w", err)
 		}
