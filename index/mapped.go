@@ -33,10 +33,18 @@ func (ix *Index) watchMapped() func() {
 				return
 			case <-t.C:
 			}
-			if mappedBytes() > mappedBudget {
-				releaseMapped(ix.absDir)
-			}
+			trimMapped(ix.absDir)
 		}
 	}()
 	return func() { close(stop); <-done }
+}
+
+// trimMapped hands back the mapped pages of the files under dir when the
+// process holds more than mappedBudget of them. Loops that read the whole
+// index call it as they go: at the speed of the page cache the watcher's
+// interval is long enough to map in hundreds of megabytes.
+func trimMapped(dir string) {
+	if dir != "" && mappedBytes() > mappedBudget {
+		releaseMapped(dir)
+	}
 }
