@@ -173,12 +173,15 @@ func Search(ctx context.Context, ix *index.Index, q Query) (*Result, error) {
 // reading the id of every match: Bleve reads a match's id from the stored
 // fields, one page of the index's files per match, so that a common word
 // (của, và, xã) read most pages of the documents' stored fields, hundreds
-// of milliseconds at 10,000 documents. It ranks by score alone, one hit
-// more than the page's end, and orders the hits of equal score by id
-// itself: when the hit past the end has a lower score than the last one,
-// the hits up to the end are the same set as in the exact order. Only a
-// tie across the end runs req as it is. The stored fields are read for the
-// page's hits only.
+// of milliseconds at 10,000 documents. It ranks by score alone, a window
+// of hits that goes past the page's end, and orders the hits of equal
+// score by id itself: once the window's last hit scores lower than the
+// page's last one (or the window holds every match), the window holds
+// every hit that scores at least as high as the page's last one, and so
+// the page of the exact order. Short documents tie often (BM25 gives one
+// score to one term frequency at one length), so the window grows while
+// a tie runs past it, up to rankedWindow hits; a longer tie runs req as it
+// is. The stored fields are read for the page's hits only.
 func (s *Searcher) ranked(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
 	end := req.From + req.Size
 	fast := *req
@@ -188,21 +191,29 @@ func (s *Searcher) ranked(ctx context.Context, req *bleve.SearchRequest) (*bleve
 	if end > 0 {
 		fast.Size = end + 1
 	}
-	res, err := s.ix.Bleve().SearchInContext(ctx, &fast)
-	if err != nil {
-		return nil, err
+	var res *bleve.SearchResult
+	for {
+		var err error
+		if res, err = s.ix.Bleve().SearchInContext(ctx, &fast); err != nil {
+			return nil, err
+		}
+		hits := res.Hits
+		if end == 0 || len(hits) < fast.Size || hits[len(hits)-1].Score < hits[end-1].Score {
+			break
+		}
+		if fast.Size >= rankedWindow {
+			return s.ix.Bleve().SearchInContext(ctx, req)
+		}
+		fast.Size = min(rankedWindow, max(8*fast.Size, 512))
 	}
 	hits := res.Hits
-	if len(hits) > end && end > 0 && hits[end-1].Score == hits[end].Score {
-		return s.ix.Bleve().SearchInContext(ctx, req)
-	}
-	hits = hits[:min(len(hits), end)]
 	sort.SliceStable(hits, func(i, j int) bool {
 		if hits[i].Score != hits[j].Score {
 			return hits[i].Score > hits[j].Score
 		}
 		return hits[i].ID < hits[j].ID
 	})
+	hits = hits[:min(len(hits), end)]
 	res.Hits = hits[min(req.From, len(hits)):]
 	res.Request = req
 	if len(req.Fields) > 0 {
@@ -212,6 +223,9 @@ func (s *Searcher) ranked(ctx context.Context, req *bleve.SearchRequest) (*bleve
 	}
 	return res, nil
 }
+
+// rankedWindow is the most hits Searcher.ranked ranks by score alone.
+const rankedWindow = 4096
 
 // Search runs q.
 func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
