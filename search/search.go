@@ -179,9 +179,10 @@ func Search(ctx context.Context, ix *index.Index, q Query) (*Result, error) {
 // page's last one (or the window holds every match), the window holds
 // every hit that scores at least as high as the page's last one, and so
 // the page of the exact order. Short documents tie often (BM25 gives one
-// score to one term frequency at one length), so the window grows while
-// a tie runs past it, up to rankedWindow hits; a longer tie runs req as it
-// is. The stored fields are read for the page's hits only.
+// score to one term frequency at one length), so when a tie runs past the
+// first window (the page and one hit) a window of rankedWindow hits is
+// tried; a longer tie runs req as it is. The stored fields are read for
+// the page's hits only.
 func (s *Searcher) ranked(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
 	end := req.From + req.Size
 	fast := *req
@@ -204,7 +205,7 @@ func (s *Searcher) ranked(ctx context.Context, req *bleve.SearchRequest) (*bleve
 		if fast.Size >= rankedWindow {
 			return s.ix.Bleve().SearchInContext(ctx, req)
 		}
-		fast.Size = min(rankedWindow, max(8*fast.Size, 512))
+		fast.Size = rankedWindow
 	}
 	hits := res.Hits
 	sort.SliceStable(hits, func(i, j int) bool {
