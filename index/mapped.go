@@ -15,7 +15,7 @@ import "time"
 // mapped file pages.
 const (
 	mappedBudget = 48 << 20
-	mappedCheck  = 200 * time.Millisecond
+	mappedCheck  = 50 * time.Millisecond
 )
 
 // watchMapped starts the watcher for the index in ix.dir and returns the
