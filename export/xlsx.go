@@ -230,7 +230,11 @@ func (x *XLSX) Close() error {
 	if err := x.finish(); err != nil {
 		return err
 	}
-	x.f.SetActiveSheet(0)
+	// The first sheet is the active one already (it is the template's
+	// Sheet1, renamed). SetActiveSheet here would read every streamed sheet
+	// back into memory to mark it unselected, and write it from there: 66
+	// of the 130 MB of heap in use when 10,000 documents of bulk's size
+	// were exported.
 	if _, err := x.f.WriteTo(x.out); err != nil {
 		return fmt.Errorf("xlsx: write: %w", err)
 	}

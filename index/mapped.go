@@ -12,10 +12,14 @@ import "time"
 // while an index is open, a watcher hands the mapped pages of its files
 // back to the kernel (the next read maps them in again, from the page
 // cache or the disk) whenever the process holds more than mappedBudget of
-// mapped file pages.
+// mapped file pages. A writer checks often: a merge maps in hundreds of
+// megabytes within 200 ms. A reader (export) checks less often: it reads
+// the same pages again and again (each page of sorted records looks up
+// the id of every match), and each page handed back is a fault later.
 const (
-	mappedBudget = 48 << 20
-	mappedCheck  = 200 * time.Millisecond
+	mappedBudget      = 48 << 20
+	mappedCheck       = 200 * time.Millisecond
+	mappedCheckWriter = 50 * time.Millisecond
 )
 
 // watchMapped starts the watcher for the index in ix.dir and returns the
@@ -25,7 +29,11 @@ func (ix *Index) watchMapped() func() {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		t := time.NewTicker(mappedCheck)
+		every := mappedCheck
+		if !ix.readOnly {
+			every = mappedCheckWriter
+		}
+		t := time.NewTicker(every)
 		defer t.Stop()
 		for {
 			select {
@@ -33,10 +41,18 @@ func (ix *Index) watchMapped() func() {
 				return
 			case <-t.C:
 			}
-			if mappedBytes() > mappedBudget {
-				releaseMapped(ix.absDir)
-			}
+			trimMapped(ix.absDir)
 		}
 	}()
 	return func() { close(stop); <-done }
+}
+
+// trimMapped hands back the mapped pages of the files under dir when the
+// process holds more than mappedBudget of them. Loops that read the whole
+// index call it as they go: at the speed of the page cache the watcher's
+// interval is long enough to map in hundreds of megabytes.
+func trimMapped(dir string) {
+	if dir != "" && mappedBytes() > mappedBudget {
+		releaseMapped(dir)
+	}
 }

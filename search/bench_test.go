@@ -12,6 +12,11 @@ package search
 //
 // VANBAN_BENCH_DOCS defaults to 5000. VANBAN_BENCH_INDEX names a folder to
 // keep the index in (and reuse it on the next run, if it has the same size).
+// An index already in VANBAN_BENCH_INDEX with VANBAN_BENCH_DOCS unset is
+// used as it is, whatever it holds: for instance the index `vanban ingest`
+// built in the scale run (cmd/vanban's TestScale with VANBAN_SCALE_DIR):
+//
+//	VANBAN_BENCH_INDEX=/data/idx-100000-shortfalse go test ./search -run '^$' -bench QueryMix -benchtime 1x
 
 import (
 	"context"
@@ -23,6 +28,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -123,20 +129,28 @@ func synthDoc(c *benchCorpus, i int) (extract.Record, string) {
 }
 
 // benchIndex returns an index of n synthesized documents (built, or reused
-// from VANBAN_BENCH_INDEX), its folder and how long building took.
-func benchIndex(b *testing.B, c *benchCorpus, n int) (string, time.Duration) {
+// from VANBAN_BENCH_INDEX), its folder, its number of documents and how
+// long building took. n == 0 means: the index already in
+// VANBAN_BENCH_INDEX, whatever it holds, or else 5000 documents.
+func benchIndex(b *testing.B, c *benchCorpus, n int) (string, int, time.Duration) {
 	dir := os.Getenv("VANBAN_BENCH_INDEX")
 	if dir == "" {
 		dir = filepath.Join(b.TempDir(), "ix")
 	}
 	if ix, err := index.OpenReadOnly(dir); err == nil {
-		got, _ := ix.Count()
+		got, err := ix.Count()
 		ix.Close()
-		if got == n {
-			b.Logf("reusing the index of %d documents in %s", n, dir)
-			return dir, 0
+		if err != nil {
+			b.Fatal(err)
+		}
+		if got == n || n == 0 {
+			b.Logf("reusing the index of %d documents in %s", got, dir)
+			return dir, got, 0
 		}
 		b.Fatalf("%s holds %d documents, not %d: remove it", dir, got, n)
+	}
+	if n == 0 {
+		n = 5000
 	}
 	start := time.Now()
 	ix, err := index.Open(dir)
@@ -160,7 +174,7 @@ func benchIndex(b *testing.B, c *benchCorpus, n int) (string, time.Duration) {
 	if err := ix.Close(); err != nil {
 		b.Fatal(err)
 	}
-	return dir, time.Since(start)
+	return dir, n, time.Since(start)
 }
 
 // mixQuery is one query of the mix and its category.
@@ -207,6 +221,15 @@ func queryMix(c *benchCorpus) []mixQuery {
 	return qs
 }
 
+// cpuTime returns the CPU time the process has used (user and system).
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
 func percentile(ds []time.Duration, p float64) time.Duration {
 	return ds[min(len(ds)-1, int(float64(len(ds))*p))]
 }
@@ -225,7 +248,7 @@ func dirSize(dir string) int64 {
 }
 
 func BenchmarkQueryMix(b *testing.B) {
-	n := 5000
+	n := 0 // the index in VANBAN_BENCH_INDEX as it is, or 5000 (benchIndex)
 	if s := os.Getenv("VANBAN_BENCH_DOCS"); s != "" {
 		v, err := strconv.Atoi(s)
 		if err != nil || v < 1 {
@@ -234,7 +257,7 @@ func BenchmarkQueryMix(b *testing.B) {
 		n = v
 	}
 	c := loadBulk(b)
-	dir, build := benchIndex(b, c, n)
+	dir, n, build := benchIndex(b, c, n)
 	size := dirSize(dir)
 	if build > 0 {
 		b.ReportMetric(float64(n)/build.Seconds(), "docs/s-indexed")
@@ -246,6 +269,9 @@ func BenchmarkQueryMix(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer ix.Close()
+	if os.Getenv("VANBAN_BENCH_PAGEOUT") == "" {
+		ix.KeepMapped() // as vanban search does
+	}
 	s, err := New(ix)
 	if err != nil {
 		b.Fatal(err)
@@ -259,24 +285,32 @@ func BenchmarkQueryMix(b *testing.B) {
 			b.Fatalf("Search(%+v): %v", q, err)
 		}
 	}
-	var lat []time.Duration
+	var lat, cpu []time.Duration
 	byCat := map[string][]time.Duration{}
 	b.ResetTimer()
 	for it := 0; it < b.N; it++ {
-		lat = lat[:0]
+		lat, cpu = lat[:0], cpu[:0]
 		for _, mq := range qs {
 			q := mq.q
 			q.Limit = 10
+			c0 := cpuTime()
 			t0 := time.Now()
 			if _, err := s.Search(ctx, q); err != nil {
 				b.Fatalf("Search(%+v): %v", q, err)
 			}
 			d := time.Since(t0)
 			lat = append(lat, d)
+			cpu = append(cpu, cpuTime()-c0)
 			byCat[mq.cat] = append(byCat[mq.cat], d)
 		}
 	}
 	b.StopTimer()
+	// The process's CPU time per query (the GC's included): steadier than
+	// wall-clock time when other jobs share the machine.
+	sort.Slice(cpu, func(i, j int) bool { return cpu[i] < cpu[j] })
+	b.ReportMetric(float64(percentile(cpu, 0.50).Microseconds())/1000, "ms-cpu-p50")
+	b.ReportMetric(float64(percentile(cpu, 0.99).Microseconds())/1000, "ms-cpu-p99")
+	b.Logf("CPU per query: p50 %v p95 %v p99 %v", percentile(cpu, 0.5), percentile(cpu, 0.95), percentile(cpu, 0.99))
 	for _, cat := range []string{"term", "phrase", "folded", "filtered", "faceted"} {
 		ds := byCat[cat]
 		sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })

@@ -169,6 +169,65 @@ func Search(ctx context.Context, ix *index.Index, q Query) (*Result, error) {
 	return s.Search(ctx, q)
 }
 
+// ranked runs req, whose order is score then document id, without
+// reading the id of every match: Bleve reads a match's id from the stored
+// fields, one page of the index's files per match, so that a common word
+// (của, và, xã) read most pages of the documents' stored fields, hundreds
+// of milliseconds at 10,000 documents. It ranks by score alone, a window
+// of hits that goes past the page's end, and orders the hits of equal
+// score by id itself: once the window's last hit scores lower than the
+// page's last one (or the window holds every match), the window holds
+// every hit that scores at least as high as the page's last one, and so
+// the page of the exact order. Short documents tie often (BM25 gives one
+// score to one term frequency at one length), so when a tie runs past the
+// first window (the page and one hit) a window of rankedWindow hits is
+// tried; a longer tie runs req as it is. The stored fields are read for
+// the page's hits only.
+func (s *Searcher) ranked(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	end := req.From + req.Size
+	fast := *req
+	fast.From, fast.Fields = 0, nil
+	fast.Sort = bsearch.SortOrder{&bsearch.SortScore{Desc: true}}
+	fast.Size = end
+	if end > 0 {
+		fast.Size = end + 1
+	}
+	var res *bleve.SearchResult
+	for {
+		var err error
+		if res, err = s.ix.Bleve().SearchInContext(ctx, &fast); err != nil {
+			return nil, err
+		}
+		hits := res.Hits
+		if end == 0 || len(hits) < fast.Size || hits[len(hits)-1].Score < hits[end-1].Score {
+			break
+		}
+		if fast.Size >= rankedWindow {
+			return s.ix.Bleve().SearchInContext(ctx, req)
+		}
+		fast.Size = rankedWindow
+	}
+	hits := res.Hits
+	sort.SliceStable(hits, func(i, j int) bool {
+		if hits[i].Score != hits[j].Score {
+			return hits[i].Score > hits[j].Score
+		}
+		return hits[i].ID < hits[j].ID
+	})
+	hits = hits[:min(len(hits), end)]
+	res.Hits = hits[min(req.From, len(hits)):]
+	res.Request = req
+	if len(req.Fields) > 0 {
+		if err := s.loadFields(ctx, res.Hits, req.Fields); err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+// rankedWindow is the most hits Searcher.ranked ranks by score alone.
+const rankedWindow = 4096
+
 // Search runs q.
 func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 	start := time.Now()
@@ -224,7 +283,13 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 		return req
 	}
 	run := func(req *bleve.SearchRequest) (*bleve.SearchResult, error) {
-		res, err := s.ix.Bleve().SearchInContext(ctx, req)
+		var res *bleve.SearchResult
+		var err error
+		if q.SortByDate {
+			res, err = s.ix.Bleve().SearchInContext(ctx, req)
+		} else {
+			res, err = s.ranked(ctx, req)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("run query: %w", err)
 		}

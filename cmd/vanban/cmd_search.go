@@ -101,6 +101,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return fmt.Errorf("search: %w", err)
 	}
 	defer ix.Close()
+	ix.KeepMapped() // one query: pages handed back would only be read again
 	res, err := search.Search(ctx, ix, o.q)
 	if err != nil {
 		if errors.Is(err, search.ErrBadQuery) {

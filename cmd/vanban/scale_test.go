@@ -67,10 +67,15 @@ func TestScale(t *testing.T) {
 	if err != nil {
 		t.Fatalf("ingest: %v\n%s", err, tail(errb.String(), 2000))
 	}
-	rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10
+	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	rss := ru.Maxrss << 10
+	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 	size := scaleDirSize(idx)
 	t.Logf("ingest: %.1f s, %.1f docs/s, %.2f MB/s, peak RSS %d MB, index %.1f MB (%.0f bytes/doc), GOMAXPROCS default, %d CPUs",
 		d.Seconds(), float64(n)/d.Seconds(), float64(total)/1e6/d.Seconds(), rss>>20, float64(size)/1e6, float64(size)/float64(n), runtime.NumCPU())
+	// Wall-clock rates depend on what else runs; CPU time less so.
+	t.Logf("ingest CPU: %.1f s (%.2f ms/doc, %.1f docs per CPU-second); load average at the end: %s",
+		cpu.Seconds(), cpu.Seconds()*1000/float64(n), float64(n)/cpu.Seconds(), loadAvg())
 
 	// Cold search: the whole process, as a user runs it.
 	queries := [][]string{{"của"}, {"và"}, {"xã"}, {"nghị quyết"}, {`"nông thôn mới"`}, {"dang vien"}, {"chuyen doi so"},
@@ -90,7 +95,7 @@ func TestScale(t *testing.T) {
 	}
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 	pct := func(p float64) time.Duration { return lat[int(p*float64(len(lat)-1))].Round(time.Millisecond) }
-	t.Logf("cold vanban search (%d runs of %d queries): p50 %v, p95 %v, p99 %v", len(lat), len(queries), pct(0.50), pct(0.95), pct(0.99))
+	t.Logf("cold vanban search (%d runs of %d queries): p50 %v, p95 %v, p99 %v; load average at the end: %s", len(lat), len(queries), pct(0.50), pct(0.95), pct(0.99), loadAvg())
 }
 
 // scaleCorpus returns the paragraphs and first lines (titles) of the bulk
@@ -201,6 +206,16 @@ func scaleDirSize(dir string) int64 {
 		return nil
 	})
 	return n
+}
+
+// loadAvg returns the 1, 5 and 15-minute load averages of the machine, or
+// "?".
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) >= 3 {
+		return strings.Join(f[:3], " ")
+	}
+	return "?"
 }
 
 // tail returns the last n bytes of s.
