@@ -658,6 +658,16 @@ func legacyFontText(s, font string) (string, string) {
 		return s, ""
 	}
 	out := vntext.DecodeLegacy(b, enc)
+	// a font's name can lie: "VNSTCVN3" set over VNI bytes ("Coâng taùc")
+	// in a .doc saved again as .odt; the other legacy encoding wins when
+	// it reads as clearly more Vietnamese words
+	other := vntext.EncVNI
+	if enc == vntext.EncVNI {
+		other = vntext.EncTCVN3
+	}
+	if alt := vntext.DecodeLegacy(b, other); vntext.ScoreText(alt).Net() > vntext.ScoreText(out).Net()+1 {
+		out, enc = alt, other
+	}
 	if enc == vntext.EncTCVN3 && vntext.CapitalFont(font) {
 		out = strings.ToUpper(out)
 	}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"vanban/ingest/vntext"
 )
 
 // odtContent wraps body XML (office:text children) and automatic styles
@@ -193,4 +195,22 @@ func FuzzODTContent(f *testing.F) {
 			t.Errorf("odtText(%q) = %q; not valid UTF-8", xml, text)
 		}
 	})
+}
+
+// TestLegacyFontTextLyingFont: a run's font names one legacy encoding but
+// its bytes are in the other ("VNSTCVN3" over VNI bytes in a .doc saved
+// again as .odt); the encoding that reads as Vietnamese wins, and a short
+// run that reads either way keeps the font's.
+func TestLegacyFontTextLyingFont(t *testing.T) {
+	for _, tc := range []struct{ in, font, want, enc string }{
+		{"Coâng taùc cô yeáu cuûa Vaên phoøng", "VNSTCVN3", "Công tác cơ yếu của Văn phòng", vntext.EncVNI},
+		{"C«ng t¸c c¬ yÕu cña V¨n phßng", "VNSTCVN3", "Công tác cơ yếu của Văn phòng", vntext.EncTCVN3},
+		{"C«ng t¸c c¬ yÕu cña V¨n phßng", "VNI-Times", "Công tác cơ yếu của Văn phòng", vntext.EncTCVN3},
+		{"Coâng taùc cô yeáu cuûa Vaên phoøng", "VNI-Times", "Công tác cơ yếu của Văn phòng", vntext.EncVNI},
+	} {
+		got, enc := legacyFontText(tc.in, tc.font)
+		if got != tc.want || enc != tc.enc {
+			t.Errorf("legacyFontText(%q, %q) = %q, %q; want %q, %q", tc.in, tc.font, got, enc, tc.want, tc.enc)
+		}
+	}
 }
