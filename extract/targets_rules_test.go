@@ -553,9 +553,10 @@ func TestFindTargetsSheetGroupRows(t *testing.T) {
 		text string
 		want bool
 	}{
-		{"group row inside", "a | b | 1\nA. Nhóm\nc | d | 2\n", true},
+		{"group row inside", "a | b | 1 | 2\nA. Nhóm\nc | d | 2 | 3,5\n", true},
 		{"paragraph after the table", "a | b | 1\nĐoạn văn sau bảng.\n\nc", false},
 		{"last line", "a | b | 1\nA. Nhóm", false},
+		{"caption of another table", "a | b | 1 | 2\nBảng 2. Kế hoạch 2004\nChỉ tiêu | Năm 2004 | Năm 2005\n", false},
 	} {
 		lines := tgLines(tc.text)
 		line := strings.TrimSpace(tc.text[lines[1].start:lines[1].end])

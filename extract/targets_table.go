@@ -253,13 +253,25 @@ func tgRowLine(line string) bool {
 // tgGroupLine reports whether line, lines[i] inside a table of one row
 // per line, is a group row of one cell ("A. Chỉ tiêu kinh tế", "Trong
 // đó:"): a spreadsheet row whose other cells are empty has no bar, yet
-// the table goes on in the next line.
+// the table goes on in the next line, a row of values. A line before a
+// row without values (the header of another table) is that table's
+// caption.
 func tgGroupLine(text string, lines []tgLine, i int, line string) bool {
 	if line == "" || strings.Contains(line, "|") || utf8.RuneCountInString(line) > 100 || i+1 >= len(lines) {
 		return false
 	}
 	next := strings.TrimSpace(text[lines[i+1].start:lines[i+1].end])
-	return tgRowLine(next)
+	if !tgRowLine(next) {
+		return false
+	}
+	values := 0
+	for _, c := range strings.Split(next, "|") {
+		c = strings.Trim(c, " \t*_")
+		if c != "" && strings.Trim(c, "0123456789.,%-–+") == "" && strings.ContainsAny(c, "0123456789") {
+			values++
+		}
+	}
+	return values >= 2
 }
 
 // tgRuleRow reports whether line is a Markdown table rule ("|---|:--:|").
