@@ -100,7 +100,7 @@ func (f *targetFinder) mention(sc *tgScan, it tgPending, nextFirst, parent, last
 
 // tgRightAfter reports whether the quantity whose first token is first
 // follows the number at byte offset prev within its clause and a few words
-// ("tăng 10%, đạt hơn 815 nghìn tỷ đồng"), with no ";" between.
+// ("tăng 10%, đạt hơn 815 nghìn tỷ đồng"), with no ";" or ":" between.
 func tgRightAfter(toks []tgTok, prev, first int) bool {
 	n := 0
 	for i := first - 1; i >= 0 && toks[i].start > prev; i-- {
@@ -560,13 +560,21 @@ func tgMeasureNoun(toks []tgTok, ix []int) bool {
 	if len(ix) < 2 {
 		return false
 	}
-	for _, lead := range [][]string{{"tỷ", "lệ"}, {"tỉ", "lệ"}, {"tốc", "độ"}, {"số", "lượng"}, {"tổng", "số"}, {"số"}} {
+	for _, lead := range tgMeasureLeads {
 		if n, ok := tgPhraseAt(toks, ix[0], lead); ok && n-ix[0] < len(ix) && tgContiguous(ix, n-ix[0]) {
 			return true
 		}
 	}
 	return false
 }
+
+// tgShareLeads are the words that open the name of a share or a count:
+// "tỷ lệ hộ nghèo", "số lượng", "tổng số", "số".
+var tgShareLeads = [][]string{{"tỷ", "lệ"}, {"tỉ", "lệ"}, {"số", "lượng"}, {"tổng", "số"}, {"số"}}
+
+// tgMeasureLeads open the name of any measure: a share, a count or a rate
+// ("tốc độ tăng …").
+var tgMeasureLeads = append(tgShareLeads[:len(tgShareLeads):len(tgShareLeads)], []string{"tốc", "độ"})
 
 // tgBracketAbbrev reports whether toks[i] is an abbreviation alone in
 // brackets: "(GRDP)", "(CBCCVC)".
@@ -626,7 +634,7 @@ func (f *targetFinder) labelRoles(toks []tgTok, a, b int, dates []tgDate) (subj,
 	}
 	all := tgCleanPhrase(tgJoin(toks, keep))
 	body := keep
-	for _, lead := range [][]string{{"tỷ", "lệ"}, {"tỉ", "lệ"}, {"số", "lượng"}, {"tổng", "số"}, {"số"}} {
+	for _, lead := range tgShareLeads {
 		if n, ok := tgPhraseAt(toks, body[0], lead); ok && n-body[0] < len(body) && tgContiguous(body, n-body[0]) {
 			body = body[n-body[0]:]
 			break
