@@ -243,15 +243,11 @@ func odpSlides(b []byte, st *odpStyles, encs encCounter) ([]string, error) {
 					d.para.WriteByte('\n')
 				}
 			case "table":
-				d.tables = append(d.tables, &table{})
+				d.openTable()
 			case "table-row":
-				if tb := d.table(); tb != nil {
-					tb.cells, tb.cell, tb.inRow = nil, nil, true
-				}
+				d.openRow()
 			case "table-cell":
-				if tb := d.table(); tb != nil {
-					tb.cell = nil
-				}
+				d.openCell()
 			}
 		case xml.EndElement:
 			if body == nil {
@@ -288,21 +284,11 @@ func odpSlides(b []byte, st *odpStyles, encs encCounter) ([]string, error) {
 					fonts = fonts[:len(fonts)-1]
 				}
 			case "table-cell":
-				if tb := d.table(); tb != nil {
-					tb.cells = append(tb.cells, tb.cell)
-					tb.cell = nil
-				}
+				d.endCell()
 			case "table-row":
-				if tb := d.table(); tb != nil {
-					d.closeRow(tb)
-				}
+				d.endRow()
 			case "table":
-				if tb := d.table(); tb != nil {
-					if tb.inRow {
-						d.closeRow(tb)
-					}
-					d.tables = d.tables[:len(d.tables)-1]
-				}
+				d.endTable()
 			}
 		case xml.CharData:
 			if body == nil || skip > 0 {

@@ -368,15 +368,11 @@ func (d *drawing) start(t xml.StartElement) {
 			d.run.WriteByte('\t')
 		}
 	case "tbl":
-		d.tables = append(d.tables, &table{})
+		d.openTable()
 	case "tr":
-		if tb := d.table(); tb != nil {
-			tb.cells, tb.cell, tb.inRow = nil, nil, true
-		}
+		d.openRow()
 	case "tc":
-		if tb := d.table(); tb != nil {
-			tb.cell = nil
-		}
+		d.openCell()
 	}
 }
 
@@ -397,21 +393,50 @@ func (d *drawing) end(t xml.EndElement) {
 	case "sp":
 		d.chrome = false
 	case "tc":
-		if tb := d.table(); tb != nil {
-			tb.cells = append(tb.cells, tb.cell)
-			tb.cell = nil
-		}
+		d.endCell()
 	case "tr":
-		if tb := d.table(); tb != nil {
+		d.endRow()
+	case "tbl":
+		d.endTable()
+	}
+}
+
+// openTable, openRow and openCell start a table, a row and a cell (a:tbl,
+// a:tr, a:tc in .pptx; table:table, table:table-row, table:table-cell in
+// .odp); endCell, endRow and endTable close them.
+func (d *drawing) openTable() { d.tables = append(d.tables, &table{}) }
+
+func (d *drawing) openRow() {
+	if tb := d.table(); tb != nil {
+		tb.cells, tb.cell, tb.inRow = nil, nil, true
+	}
+}
+
+func (d *drawing) openCell() {
+	if tb := d.table(); tb != nil {
+		tb.cell = nil
+	}
+}
+
+func (d *drawing) endCell() {
+	if tb := d.table(); tb != nil {
+		tb.cells = append(tb.cells, tb.cell)
+		tb.cell = nil
+	}
+}
+
+func (d *drawing) endRow() {
+	if tb := d.table(); tb != nil {
+		d.closeRow(tb)
+	}
+}
+
+func (d *drawing) endTable() {
+	if tb := d.table(); tb != nil {
+		if tb.inRow {
 			d.closeRow(tb)
 		}
-	case "tbl":
-		if tb := d.table(); tb != nil {
-			if tb.inRow {
-				d.closeRow(tb)
-			}
-			d.tables = d.tables[:len(d.tables)-1]
-		}
+		d.tables = d.tables[:len(d.tables)-1]
 	}
 }
 
