@@ -1,7 +1,6 @@
 package slides
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"errors"
@@ -24,13 +23,9 @@ func ReadODP(data []byte) (deck Deck, err error) {
 			deck, err = Deck{}, fmt.Errorf("odp: %w: reader crashed: %v", ErrCorrupt, r)
 		}
 	}()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	p, err := openPkg(data, "odp", "OpenDocument")
 	if err != nil {
-		return Deck{}, fmt.Errorf("odp: %w: not a ZIP/OpenDocument package: %v", ErrCorrupt, err)
-	}
-	p := &pkg{parts: map[string]*zip.File{}, budget: maxTotal}
-	for _, f := range zr.File {
-		p.parts[strings.TrimPrefix(f.Name, "/")] = f
+		return Deck{}, err
 	}
 	if p.parts["META-INF/manifest.xml"] != nil {
 		if b, err := p.read("META-INF/manifest.xml"); err == nil && bytes.Contains(b, []byte("encryption-data")) {

@@ -34,13 +34,9 @@ func ReadPPTX(data []byte) (deck Deck, err error) {
 			deck, err = Deck{}, fmt.Errorf("pptx: %w: reader crashed: %v", ErrCorrupt, r)
 		}
 	}()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	p, err := openPkg(data, "pptx", "OOXML")
 	if err != nil {
-		return Deck{}, fmt.Errorf("pptx: %w: not a ZIP/OOXML package: %v", ErrCorrupt, err)
-	}
-	p := &pkg{parts: map[string]*zip.File{}, budget: maxTotal}
-	for _, f := range zr.File {
-		p.parts[strings.TrimPrefix(f.Name, "/")] = f
+		return Deck{}, err
 	}
 	main := "ppt/presentation.xml"
 	if t := p.officeDocument(); t != "" {
@@ -95,6 +91,20 @@ func ReadPPTX(data []byte) (deck Deck, err error) {
 		}
 	}
 	return deck, nil
+}
+
+// openPkg opens data as a ZIP package (format "pptx" or "odp", kind
+// "OOXML" or "OpenDocument" for the error), its parts by name.
+func openPkg(data []byte, format, kind string) (*pkg, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w: not a ZIP/%s package: %v", format, ErrCorrupt, kind, err)
+	}
+	p := &pkg{parts: map[string]*zip.File{}, budget: maxTotal}
+	for _, f := range zr.File {
+		p.parts[strings.TrimPrefix(f.Name, "/")] = f
+	}
+	return p, nil
 }
 
 // pkg is an open OOXML package with the inflation budget left.
