@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -162,7 +161,7 @@ func datelineTime(line string) string {
 	if m[4] != "" {
 		iso += fmt.Sprintf("T%02s:%s", m[4], m[5])
 	}
-	return isoDateTime(iso)
+	return vntext.MetaDate(iso)
 }
 
 // safeReadability runs readability on a copy of doc, turning a panic in
@@ -552,7 +551,7 @@ func pageMeta(doc *html.Node) pageInfo {
 	walk(doc, 0)
 	published = append(published, timeTag)
 	for _, c := range published {
-		if iso := isoDateTime(c); iso != "" {
+		if iso := vntext.MetaDate(c); iso != "" {
 			m.published = iso
 			break
 		}
@@ -806,34 +805,6 @@ var (
 	xmlEncodingRE    = regexp.MustCompile(`^\s*<\?xml[^>]*encoding=["']([A-Za-z0-9._:-]+)["']`)
 	contentCharsetRE = regexp.MustCompile(`(?i)charset\s*=\s*["']?([A-Za-z0-9._:-]+)`)
 )
-
-var isoDateRE = regexp.MustCompile(`^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?`)
-
-// isoDateTime cuts a W3C/ISO 8601 timestamp to "YYYY-MM-DD" or
-// "YYYY-MM-DDTHH:MM" as written (no time zone conversion); "" when s is
-// not one or the date is impossible. (The DOCX reader has its own copy:
-// readers import no other reader.)
-func isoDateTime(s string) string {
-	m := isoDateRE.FindStringSubmatch(s)
-	if m == nil {
-		return ""
-	}
-	y, _ := strconv.Atoi(m[1])
-	mo, _ := strconv.Atoi(m[2])
-	d, _ := strconv.Atoi(m[3])
-	if y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31 {
-		return ""
-	}
-	if m[4] == "" {
-		return fmt.Sprintf("%s-%s-%s", m[1], m[2], m[3])
-	}
-	h, _ := strconv.Atoi(m[4])
-	mi, _ := strconv.Atoi(m[5])
-	if h > 23 || mi > 59 {
-		return fmt.Sprintf("%s-%s-%s", m[1], m[2], m[3])
-	}
-	return fmt.Sprintf("%s-%s-%sT%s:%s", m[1], m[2], m[3], m[4], m[5])
-}
 
 func hasUTF16BOM(data []byte) bool {
 	return bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff})

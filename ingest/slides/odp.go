@@ -8,6 +8,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"vanban/ingest/vntext"
 )
 
 // ReadODP reads an OpenDocument presentation (.odp): each draw:page of
@@ -332,7 +334,7 @@ func odpMeta(b []byte, deck *Deck) {
 			case in == "title" && deck.Title == "":
 				deck.Title = s
 			case in == "creation-date" && deck.Published == "":
-				deck.Published = isoDateTime(s)
+				deck.Published = vntext.MetaDate(s)
 			}
 		}
 	}

@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"vanban/ingest/vntext"
 )
 
 // PPTX limits. Sizes in a zip header are not trusted: bytes are counted
@@ -585,14 +587,14 @@ func (p *pkg) coreProps(f *zip.File, deck *Deck) error {
 		}
 	}
 	deck.Title = strings.TrimSpace(vals["title"])
-	deck.Published = isoDateTime(vals["created"])
+	deck.Published = vntext.MetaDate(vals["created"])
 	meta := map[string]string{}
 	for k, name := range map[string]string{"creator": "author", "lastModifiedBy": "last_modified_by", "subject": "subject", "keywords": "keywords"} {
 		if v := strings.TrimSpace(vals[k]); v != "" {
 			meta[name] = v
 		}
 	}
-	if m := isoDateTime(vals["modified"]); m != "" {
+	if m := vntext.MetaDate(vals["modified"]); m != "" {
 		meta["modified"] = m
 	}
 	if len(meta) > 0 {

@@ -3,8 +3,6 @@ package slides
 import (
 	"errors"
 	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"vanban/ingest/vntext"
@@ -127,30 +125,4 @@ func humanBytes(n int64) string {
 		return fmt.Sprintf("%.0f KiB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d bytes", n)
-}
-
-var isoDateRE = regexp.MustCompile(`^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?`)
-
-// isoDateTime cuts a W3C/ISO 8601 timestamp to "YYYY-MM-DD" or
-// "YYYY-MM-DDTHH:MM"; "" when s is not one.
-func isoDateTime(s string) string {
-	m := isoDateRE.FindStringSubmatch(s)
-	if m == nil {
-		return ""
-	}
-	y, _ := strconv.Atoi(m[1])
-	mo, _ := strconv.Atoi(m[2])
-	d, _ := strconv.Atoi(m[3])
-	if y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31 {
-		return ""
-	}
-	if m[4] == "" {
-		return fmt.Sprintf("%s-%s-%s", m[1], m[2], m[3])
-	}
-	h, _ := strconv.Atoi(m[4])
-	mi, _ := strconv.Atoi(m[5])
-	if h > 23 || mi > 59 {
-		return fmt.Sprintf("%s-%s-%s", m[1], m[2], m[3])
-	}
-	return fmt.Sprintf("%s-%s-%sT%s:%s", m[1], m[2], m[3], m[4], m[5])
 }

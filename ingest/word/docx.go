@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"vanban/ingest/vntext"
 )
 
 // DOCX limits. Header sizes in a zip are not trusted: the bytes are counted
@@ -638,14 +640,14 @@ func docxCoreProps(f *zip.File, budget *int64, p *parsed) error {
 		}
 	}
 	p.title = strings.TrimSpace(vals["title"])
-	p.published = isoDateTime(vals["created"])
+	p.published = vntext.MetaDate(vals["created"])
 	meta := map[string]string{}
 	for k, name := range map[string]string{"creator": "author", "lastModifiedBy": "last_modified_by", "subject": "subject", "keywords": "keywords", "description": "description"} {
 		if v := strings.TrimSpace(vals[k]); v != "" {
 			meta[name] = v
 		}
 	}
-	if m := isoDateTime(vals["modified"]); m != "" {
+	if m := vntext.MetaDate(vals["modified"]); m != "" {
 		meta["modified"] = m
 	}
 	if len(meta) > 0 {
@@ -688,31 +690,4 @@ func docxAppName(f *zip.File, budget *int64) string {
 			}
 		}
 	}
-}
-
-var isoDateRE = regexp.MustCompile(`^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?`)
-
-// isoDateTime cuts a W3C/ISO 8601 timestamp to "YYYY-MM-DD" or
-// "YYYY-MM-DDTHH:MM" as written (no time zone conversion); "" when s is
-// not one or the date is impossible.
-func isoDateTime(s string) string {
-	m := isoDateRE.FindStringSubmatch(s)
-	if m == nil {
-		return ""
-	}
-	y, _ := strconv.Atoi(m[1])
-	mo, _ := strconv.Atoi(m[2])
-	d, _ := strconv.Atoi(m[3])
-	if y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31 {
-		return ""
-	}
-	if m[4] == "" {
-		return fmt.Sprintf("%s-%s-%s", m[1], m[2], m[3])
-	}
-	h, _ := strconv.Atoi(m[4])
-	mi, _ := strconv.Atoi(m[5])
-	if h > 23 || mi > 59 {
-		return fmt.Sprintf("%s-%s-%s", m[1], m[2], m[3])
-	}
-	return fmt.Sprintf("%s-%s-%sT%s:%s", m[1], m[2], m[3], m[4], m[5])
 }

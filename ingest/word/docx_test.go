@@ -154,23 +154,6 @@ func TestSymbolChar(t *testing.T) {
 	}
 }
 
-func TestISODateTime(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"2019-02-19T08:30:00Z", "2019-02-19T08:30"},
-		{"2019-02-19", "2019-02-19"},
-		{" 2020-12-07 08:05:00+07:00", "2020-12-07T08:05"},
-		{"2019-13-01", ""},
-		{"2019-02-19T25:00", "2019-02-19"},
-		{"hôm qua", ""},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		if got := isoDateTime(tt.in); got != tt.want {
-			t.Errorf("isoDateTime(%q) = %q; want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestOnlyPageNumbers(t *testing.T) {
 	tests := []struct {
 		in   string

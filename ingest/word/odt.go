@@ -586,7 +586,7 @@ func odtMeta(b []byte, p *parsed) {
 		}
 	}
 	p.title = strings.TrimSpace(vals["title"])
-	p.published = isoDateTime(vals["creation-date"])
+	p.published = vntext.MetaDate(vals["creation-date"])
 	meta := map[string]string{}
 	author := strings.TrimSpace(vals["initial-creator"])
 	if author == "" {
@@ -595,7 +595,7 @@ func odtMeta(b []byte, p *parsed) {
 	if author != "" {
 		meta["author"] = author
 	}
-	if m := isoDateTime(vals["date"]); m != "" {
+	if m := vntext.MetaDate(vals["date"]); m != "" {
 		meta["modified"] = m
 	}
 	if g := strings.TrimSpace(vals["generator"]); g != "" {

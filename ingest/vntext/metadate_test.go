@@ -1,0 +1,21 @@
+package vntext
+
+import "testing"
+
+func TestMetaDate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"2019-02-19T08:30:00Z", "2019-02-19T08:30"},
+		{"2019-02-19", "2019-02-19"},
+		{" 2020-12-07 08:05:00+07:00", "2020-12-07T08:05"},
+		{"2019-13-01", ""},
+		{"2019-02-19T25:00", "2019-02-19"},
+		{"1850-01-01", ""},
+		{"hôm qua", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := MetaDate(tt.in); got != tt.want {
+			t.Errorf("MetaDate(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
