@@ -357,15 +357,11 @@ func (w *wordML) start(t xml.StartElement) {
 	case "sym":
 		w.text(symbolChar(attr(t, "char"), attr(t, "font")))
 	case "tbl":
-		w.tables = append(w.tables, &wordTable{})
+		w.openTable()
 	case "tr":
-		if tb := w.table(); tb != nil {
-			tb.cells, tb.cell, tb.inRow = nil, nil, true
-		}
+		w.openRow()
 	case "tc":
-		if tb := w.table(); tb != nil {
-			tb.cell = nil
-		}
+		w.openCell()
 	}
 }
 
@@ -392,6 +388,23 @@ func (w *wordML) end(t xml.EndElement) {
 		w.endRow()
 	case "tbl":
 		w.endTable()
+	}
+}
+
+// openTable, openRow and openCell start a table, a row and a cell (w:tbl,
+// w:tr, w:tc in DOCX; table:table, table:table-row, table:table-cell in
+// ODT).
+func (w *wordML) openTable() { w.tables = append(w.tables, &wordTable{}) }
+
+func (w *wordML) openRow() {
+	if tb := w.table(); tb != nil {
+		tb.cells, tb.cell, tb.inRow = nil, nil, true
+	}
+}
+
+func (w *wordML) openCell() {
+	if tb := w.table(); tb != nil {
+		tb.cell = nil
 	}
 }
 

@@ -80,7 +80,7 @@ func ReadODT(data []byte) (res Result, err error) {
 	if len(heads) > 0 {
 		text = strings.Trim(text+"\n"+strings.Join(heads, "\n"), "\n")
 	}
-	p := parsed{pages: []string{text}, encoding: encs.most()}
+	p := parsed{pages: []string{text}, encoding: encs.Most()}
 	if f := parts["meta.xml"]; f != nil {
 		if m, err := readPart(f, &budget); err == nil {
 			odtMeta(m, &p)
@@ -353,7 +353,7 @@ func (w *odtWalk) text(s string) {
 		}
 	}
 	s, enc := legacyFontText(s, font)
-	w.encs.add(enc)
+	w.encs.Add(enc)
 	w.cur().text(s)
 }
 
@@ -415,15 +415,11 @@ func (w *odtWalk) start(t xml.StartElement) {
 	case "list-header":
 		w.pending = false
 	case "table":
-		c.tables = append(c.tables, &wordTable{})
+		c.openTable()
 	case "table-row":
-		if tb := c.table(); tb != nil {
-			tb.cells, tb.cell, tb.inRow = nil, nil, true
-		}
+		c.openRow()
 	case "table-cell":
-		if tb := c.table(); tb != nil {
-			tb.cell = nil
-		}
+		c.openCell()
 	}
 }
 
@@ -607,24 +603,7 @@ func odtMeta(b []byte, p *parsed) {
 }
 
 // encCounter tallies the legacy encodings text was decoded from.
-type encCounter map[string]int
-
-func (c encCounter) add(enc string) {
-	if enc != "" {
-		c[enc]++
-	}
-}
-
-// most returns the encoding most text used, or "".
-func (c encCounter) most() string {
-	best, n := "", 0
-	for enc, k := range c {
-		if k > n || (k == n && enc < best) {
-			best, n = enc, k
-		}
-	}
-	return best
-}
+type encCounter = vntext.EncCount
 
 // legacyFontText decodes text set in a legacy Vietnamese font (TCVN3,
 // VNI) whose bytes were stored as Windows-1252 characters; other text is
