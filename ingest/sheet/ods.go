@@ -380,7 +380,7 @@ func readODSContent(b []byte, st *odsStyles) (Book, error) {
 			}
 		}
 	}
-	book.Encoding = encs.most()
+	book.Encoding = encs.Most()
 	book.Warnings = append(book.Warnings, lim.warning()...)
 	if len(book.Sheets) == 0 {
 		return book, fmt.Errorf("ods: %w: no table in content.xml", ErrNotWorkbook)

@@ -321,22 +321,5 @@ var cp1252High = map[rune]byte{
 	'œ': 0x9C, 'ž': 0x9E, 'Ÿ': 0x9F,
 }
 
-// encCounter tallies the legacy encodings cells were decoded from.
-type encCounter map[string]int
-
-func (c encCounter) add(enc string) {
-	if enc != "" {
-		c[enc]++
-	}
-}
-
-// most returns the encoding most cells used, or "".
-func (c encCounter) most() string {
-	best, n := "", 0
-	for enc, k := range c {
-		if k > n || (k == n && enc < best) {
-			best, n = enc, k
-		}
-	}
-	return best
-}
+// encCounter tallies the legacy encodings text was decoded from.
+type encCounter = vntext.EncCount

@@ -222,7 +222,7 @@ globalsDone:
 		// A BIFF5 worksheet file has its cells right after the globals.
 		book.Sheets = append(book.Sheets, Sheet{Rows: b.readSheet(recs[1:])})
 	}
-	book.Encoding = b.encs.most()
+	book.Encoding = b.encs.Most()
 	book.Warnings = append(b.warns, b.lim.warning()...)
 	return book, nil
 }
@@ -369,7 +369,7 @@ func (b *biff) cellString(rs richString, ixf int) string {
 	}
 	if len(rs.runs) == 0 {
 		s, enc := fontText(string(utf16.Decode(rs.text)), font)
-		b.encs.add(enc)
+		b.encs.Add(enc)
 		return s
 	}
 	var out strings.Builder
@@ -383,12 +383,12 @@ func (b *biff) cellString(rs richString, ixf int) string {
 			continue
 		}
 		s, enc := fontText(string(utf16.Decode(rs.text[start:r.ich])), cur)
-		b.encs.add(enc)
+		b.encs.Add(enc)
 		out.WriteString(s)
 		start, cur = r.ich, b.fontName(r.ifnt)
 	}
 	s, enc := fontText(string(utf16.Decode(rs.text[start:])), cur)
-	b.encs.add(enc)
+	b.encs.Add(enc)
 	out.WriteString(s)
 	return out.String()
 }

@@ -111,7 +111,7 @@ func ReadXLSX(data []byte) (book Book, err error) {
 			break
 		}
 	}
-	book.Encoding = encs.most()
+	book.Encoding = encs.Most()
 	book.Warnings = append(book.Warnings, lim.warning()...)
 	return book, nil
 }
@@ -119,6 +119,6 @@ func ReadXLSX(data []byte) (book Book, err error) {
 // decodeFont decodes a cell's text by its font and counts the encoding.
 func decodeFont(s, font string, encs encCounter) (string, string) {
 	out, enc := fontText(s, font)
-	encs.add(enc)
+	encs.Add(enc)
 	return out, enc
 }

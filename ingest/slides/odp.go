@@ -63,7 +63,7 @@ func ReadODP(data []byte) (deck Deck, err error) {
 		slides = slides[:maxSlides]
 	}
 	deck.Slides = slides
-	deck.Encoding = encs.most()
+	deck.Encoding = encs.Most()
 	if p.parts["meta.xml"] != nil {
 		if m, err := p.read("meta.xml"); err == nil {
 			odpMeta(m, &deck)
@@ -303,7 +303,7 @@ func odpSlides(b []byte, st *odpStyles, encs encCounter) ([]string, error) {
 				}
 			}
 			s, enc := fontText(string(t), font)
-			encs.add(enc)
+			encs.Add(enc)
 			d.para.WriteString(s)
 		}
 	}

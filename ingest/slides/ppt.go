@@ -191,7 +191,7 @@ func readDocument(doc, current []byte) (Deck, error) {
 	if f.chars > pptMaxChars {
 		return Deck{}, fmt.Errorf("ppt: %w: more than %d characters of text", ErrTooLarge, pptMaxChars)
 	}
-	deck.Encoding = f.encs.most()
+	deck.Encoding = f.encs.Most()
 	return deck, nil
 }
 
@@ -562,14 +562,14 @@ func (f *pptFile) run(units []uint16, font int, wide bool) string {
 			// all Windows-1252 characters is tested for legacy bytes.
 			if b, ok := cp1252Bytes(s); ok && !isASCII(b) {
 				if enc := legacyName(vntext.DetectEncoding(b)); enc == vntext.EncTCVN3 || enc == vntext.EncVNI {
-					f.encs.add(enc)
+					f.encs.Add(enc)
 					return vntext.DecodeLegacy(b, enc)
 				}
 			}
 			return s
 		}
 		s, enc := fontText(s, name)
-		f.encs.add(enc)
+		f.encs.Add(enc)
 		return s
 	}
 	bs := make([]byte, len(units))
@@ -585,7 +585,7 @@ func (f *pptFile) run(units []uint16, font int, wide bool) string {
 	default:
 		enc = vntext.DetectEncoding(bs)
 	}
-	f.encs.add(legacyName(enc))
+	f.encs.Add(legacyName(enc))
 	out := vntext.DecodeLegacy(bs, enc)
 	if enc == vntext.EncTCVN3 && vntext.CapitalFont(name) {
 		out = strings.ToUpper(out)

@@ -86,7 +86,7 @@ func ReadPPTX(data []byte) (deck Deck, err error) {
 		}
 		deck.Slides = append(deck.Slides, strings.Trim(text, "\n"))
 	}
-	deck.Encoding = encs.most()
+	deck.Encoding = encs.Most()
 	if f := p.parts["docProps/core.xml"]; f != nil {
 		if err := p.coreProps(f, &deck); err != nil {
 			deck.Warnings = append(deck.Warnings, fmt.Sprintf("unreadable core properties: %v", err))
@@ -466,7 +466,7 @@ func (d *drawing) closeRun() {
 		return
 	}
 	s, enc := fontText(d.run.String(), d.font)
-	d.encs.add(enc)
+	d.encs.Add(enc)
 	d.para.WriteString(s)
 	d.run.Reset()
 }

@@ -95,8 +95,8 @@ func TestDrawingMLText(t *testing.T) {
 			t.Errorf("%s: drawingMLText error %v", tt.name, err)
 			continue
 		}
-		if got != tt.want || encs.most() != tt.enc {
-			t.Errorf("%s: drawingMLText = %q (encoding %q); want %q (%q)", tt.name, got, encs.most(), tt.want, tt.enc)
+		if got != tt.want || encs.Most() != tt.enc {
+			t.Errorf("%s: drawingMLText = %q (encoding %q); want %q (%q)", tt.name, got, encs.Most(), tt.want, tt.enc)
 		}
 	}
 }

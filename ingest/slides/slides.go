@@ -36,25 +36,8 @@ type Deck struct {
 	Warnings  []string
 }
 
-// encCounter tallies the legacy encodings runs were decoded from.
-type encCounter map[string]int
-
-func (c encCounter) add(enc string) {
-	if enc != "" {
-		c[enc]++
-	}
-}
-
-// most returns the encoding most runs used, or "".
-func (c encCounter) most() string {
-	best, n := "", 0
-	for enc, k := range c {
-		if k > n || (k == n && enc < best) {
-			best, n = enc, k
-		}
-	}
-	return best
-}
+// encCounter tallies the legacy encodings text was decoded from.
+type encCounter = vntext.EncCount
 
 // fontText decodes the text of a run set in a legacy Vietnamese font
 // (TCVN3, VNI) whose bytes were stored as Windows-1252 characters; other

@@ -283,3 +283,28 @@ func DetectEncoding(b []byte) string {
 	}
 	return enc
 }
+
+// EncCount tallies the legacy encodings a reader decoded text from (run by
+// run, cell by cell), so that the document can report the one most of its
+// text used.
+type EncCount map[string]int
+
+// Add counts one piece of text decoded from enc; "" (no legacy encoding)
+// is not counted.
+func (c EncCount) Add(enc string) {
+	if enc != "" {
+		c[enc]++
+	}
+}
+
+// Most returns the encoding most text used, "" when none; a tie goes to
+// the name first in order, so the answer does not depend on map order.
+func (c EncCount) Most() string {
+	best, n := "", 0
+	for enc, k := range c {
+		if k > n || (k == n && enc < best) {
+			best, n = enc, k
+		}
+	}
+	return best
+}

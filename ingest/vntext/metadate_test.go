@@ -19,3 +19,29 @@ func TestMetaDate(t *testing.T) {
 		}
 	}
 }
+
+func TestEncCount(t *testing.T) {
+	c := EncCount{}
+	if got := c.Most(); got != "" {
+		t.Errorf("empty Most() = %q; want \"\"", got)
+	}
+	c.Add("")
+	c.Add(EncVNI)
+	c.Add(EncTCVN3)
+	if got := c.Most(); got != EncTCVN3 && got != EncVNI {
+		t.Fatalf("Most() = %q", got)
+	}
+	want := c.Most()
+	for i := 0; i < 20; i++ { // a tie has one answer, whatever the map order
+		if got := c.Most(); got != want {
+			t.Fatalf("Most() = %q then %q", want, got)
+		}
+	}
+	c.Add(EncVNI)
+	if got := c.Most(); got != EncVNI {
+		t.Errorf("Most() = %q; want %q", got, EncVNI)
+	}
+	if c[""] != 0 {
+		t.Errorf("\"\" was counted")
+	}
+}
