@@ -3,7 +3,8 @@
 // text's encoding by the share of valid Vietnamese syllables, repair of
 // mojibake, and the canonical forms used everywhere else: Clean (what the
 // readers hand on), Normalize (one tone placement) and Fold (the search key).
-// It also holds MetaDate, the timestamp reading of document metadata that
-// every reader needs, since a reader imports no package but this one.
+// It also holds what every reader needs beside text, since a reader
+// imports no package but this one: MetaDate (timestamps of document
+// metadata) and EncCount (the tally of legacy encodings decoded).
 // It depends on golang.org/x/text only.
 package vntext
