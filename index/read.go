@@ -217,15 +217,22 @@ type StoredTarget struct {
 
 // Targets calls fn with every stored target record, by document.
 func (ix *Index) Targets(ctx context.Context, fn func(StoredTarget) error) error {
+	// Targets come by ID, so a document's come together: its paths are
+	// looked up once.
+	var lastSHA string
+	var lastPaths []string
 	return ix.each(ctx, TypeTarget, []string{FieldRecord}, entryPage, func(id string, f map[string]interface{}) error {
 		t, err := TargetFromFields(f)
 		if err != nil {
 			return fmt.Errorf("target %s: %w", id, err)
 		}
-		t.Paths, err = ix.Paths(t.SHA256)
-		if err != nil {
-			return err
+		if t.SHA256 != lastSHA || lastPaths == nil {
+			if lastPaths, err = ix.Paths(t.SHA256); err != nil {
+				return err
+			}
+			lastSHA = t.SHA256
 		}
+		t.Paths = lastPaths
 		return fn(t)
 	})
 }

@@ -2,13 +2,11 @@ package index
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -48,8 +46,12 @@ type Index struct {
 	dir      string
 	readOnly bool
 
-	mu    sync.Mutex
-	files *fileTable // loaded on first use, kept current by the writer
+	// pendingFiles holds the writer's changes to file entries that are
+	// not yet in a committed batch (files.go): path → state, absent for a
+	// path removed. It is emptied when the batch is committed, so it never
+	// holds more than one batch's paths.
+	mu           sync.Mutex
+	pendingFiles map[string]pendingFile
 
 	// Batches are committed at once and persisted in the background,
 	// at most maxUnpersisted at a time; Flush and Close wait for them.
@@ -474,108 +476,6 @@ func (ix *Index) Dir() string { return ix.dir }
 // package search does. Do not write through it, and read records, texts
 // and the registry through the Index methods rather than by document ID.
 func (ix *Index) Bleve() bleve.Index { return ix.idx }
-
-// fileTable is what the index knows of paths: path → state, and the paths
-// that hold each content hash.
-type fileTable struct {
-	byPath map[string]FileState
-	bySHA  map[string][]string // sorted
-}
-
-func (t *fileTable) set(st FileState) {
-	if old, ok := t.byPath[st.Path]; ok {
-		t.unlink(old.SHA256, st.Path)
-	}
-	t.byPath[st.Path] = st
-	ps := t.bySHA[st.SHA256]
-	i := sort.SearchStrings(ps, st.Path)
-	if i == len(ps) || ps[i] != st.Path {
-		ps = append(ps, "")
-		copy(ps[i+1:], ps[i:])
-		ps[i] = st.Path
-	}
-	t.bySHA[st.SHA256] = ps
-}
-
-func (t *fileTable) remove(path string) (FileState, bool) {
-	st, ok := t.byPath[path]
-	if !ok {
-		return st, false
-	}
-	delete(t.byPath, path)
-	t.unlink(st.SHA256, path)
-	return st, true
-}
-
-func (t *fileTable) unlink(sha, path string) {
-	ps := t.bySHA[sha]
-	i := sort.SearchStrings(ps, path)
-	if i < len(ps) && ps[i] == path {
-		ps = append(ps[:i:i], ps[i+1:]...)
-	}
-	if len(ps) == 0 {
-		delete(t.bySHA, sha)
-	} else {
-		t.bySHA[sha] = ps
-	}
-}
-
-// table loads the file table once.
-func (ix *Index) table() (*fileTable, error) {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	if ix.files != nil {
-		return ix.files, nil
-	}
-	t := &fileTable{byPath: map[string]FileState{}, bySHA: map[string][]string{}}
-	err := ix.each(context.Background(), TypeFile, []string{FieldFileState}, entryPage, func(id string, fields map[string]interface{}) error {
-		s, _ := fields[FieldFileState].(string)
-		var fsj fileStateJSON
-		if err := json.Unmarshal([]byte(s), &fsj); err != nil {
-			return fmt.Errorf("file entry %s: %w", id, err)
-		}
-		t.set(FileState{Path: fsj.Path, SHA256: fsj.SHA, Size: fsj.Size, ModTime: time.Unix(0, fsj.MTime)})
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	ix.files = t
-	return t, nil
-}
-
-type fileStateJSON struct {
-	Path  string `json:"p"`
-	SHA   string `json:"s"`
-	Size  int64  `json:"z"`
-	MTime int64  `json:"m"`
-}
-
-// Files returns what the index knows of every path, keyed by path.
-func (ix *Index) Files() (map[string]FileState, error) {
-	t, err := ix.table()
-	if err != nil {
-		return nil, err
-	}
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	out := make(map[string]FileState, len(t.byPath))
-	for p, st := range t.byPath {
-		out[p] = st
-	}
-	return out, nil
-}
-
-// Paths returns the paths that hold the content sha256, sorted.
-func (ix *Index) Paths(sha256 string) ([]string, error) {
-	t, err := ix.table()
-	if err != nil {
-		return nil, err
-	}
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	return append([]string(nil), t.bySHA[sha256]...), nil
-}
 
 // HasContent reports whether a document with this content hash is stored.
 func (ix *Index) HasContent(sha256 string) (bool, error) {

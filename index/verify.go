@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -12,9 +13,17 @@ import (
 // paths, and every target belongs to a stored document at a position its
 // record has. It reads the whole index.
 func (ix *Index) Verify() error {
-	t, err := ix.table()
+	// The paths of each content, from the file entries.
+	bySHA := map[string][]string{}
+	err := ix.EachFile(context.Background(), func(st FileState) error {
+		bySHA[st.SHA256] = append(bySHA[st.SHA256], st.Path)
+		return nil
+	})
 	if err != nil {
 		return err
+	}
+	for _, ps := range bySHA {
+		sort.Strings(ps)
 	}
 	var problems []string
 	docs := map[string]int{} // sha → number of targets
@@ -27,7 +36,7 @@ func (ix *Index) Verify() error {
 		sha := strings.TrimPrefix(id, docPrefix)
 		docs[sha] = len(rec.Targets)
 		paths := StringsField(f[FieldPath])
-		want := t.bySHA[sha]
+		want := bySHA[sha]
 		if strings.Join(paths, "\x00") != strings.Join(want, "\x00") {
 			problems = append(problems, fmt.Sprintf("%s: paths %q, file entries say %q", id, paths, want))
 		}
@@ -36,7 +45,7 @@ func (ix *Index) Verify() error {
 	if err != nil {
 		return err
 	}
-	for sha, paths := range t.bySHA {
+	for sha, paths := range bySHA {
 		if _, ok := docs[sha]; !ok {
 			problems = append(problems, fmt.Sprintf("content %s of %q is not stored", sha, paths))
 		}

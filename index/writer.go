@@ -36,7 +36,7 @@ type Writer struct {
 	changes int                 // Add, AddPath and RemovePath calls since the last commit
 	bytes   int                 // text bytes added since the last commit
 	pending map[string]*docData // content written in this batch, by hash
-	targets map[string]int      // number of targets now stored (or pending) per hash, when known
+	targets map[string]int      // number of targets each hash written in this batch has now
 }
 
 // docData is what a stored document is built from.
@@ -85,6 +85,15 @@ func (w *Writer) SetContext(ctx context.Context) {
 
 // check returns the writer's sticky error, or the index's write failure
 // (which it makes sticky).
+// failWith makes err the writer's sticky error (unless it has one) and
+// returns it: a batch half changed must not be committed.
+func (w *Writer) failWith(err error) error {
+	if w.err == nil {
+		w.err = err
+	}
+	return w.err
+}
+
 func (w *Writer) check() error {
 	if w.err == nil {
 		w.err = w.ix.failure()
@@ -110,26 +119,41 @@ func (w *Writer) Add(rec extract.Record, text string, st FileState) error {
 	if rec.SHA256 == "" {
 		rec.SHA256 = st.SHA256
 	}
-	t, err := w.ix.table()
-	if err != nil {
-		return err
-	}
-	return w.store(t, st, &docData{rec: rec, text: text})
+	return w.store(st, &docData{rec: rec, text: text})
 }
 
 // store makes d the content of st.Path: it forgets what the path held,
 // records the path, re-indexes the document with all its paths and counts
 // the batch.
-func (w *Writer) store(t *fileTable, st FileState, d *docData) error {
-	if err := w.forget(t, st.Path, st.SHA256); err != nil {
+func (w *Writer) store(st FileState, d *docData) error {
+	if err := w.forget(st.Path, st.SHA256); err != nil {
 		return err
 	}
-	w.setFile(t, st)
-	if err := w.indexDoc(st.SHA256, d, t.bySHA[st.SHA256]); err != nil {
+	w.setFile(st)
+	paths, err := w.ix.Paths(st.SHA256)
+	if err != nil {
+		return w.failWith(err)
+	}
+	if err := w.indexDoc(st.SHA256, d, paths); err != nil {
 		return err
 	}
 	w.bytes += len(d.text)
 	return w.maybeFlush()
+}
+
+// Stored reports whether content sha256 is stored, counting what this
+// writer has added and not yet committed. An error to look it up counts
+// as not stored: the content is then read and stored again, which is
+// harmless (it is keyed by its hash).
+func (w *Writer) Stored(sha256 string) bool {
+	w.mu.Lock()
+	_, ok := w.pending[sha256]
+	w.mu.Unlock()
+	if ok {
+		return true
+	}
+	ok, err := w.ix.HasContent(sha256)
+	return ok && err == nil
 }
 
 // AddPath records that st.Path holds content already stored (same hash).
@@ -139,13 +163,13 @@ func (w *Writer) AddPath(st FileState) error {
 	if err := w.check(); err != nil {
 		return err
 	}
-	t, err := w.ix.table()
+	old, ok, err := w.ix.File(st.Path)
 	if err != nil {
-		return err
+		return w.failWith(err)
 	}
-	if old, ok := t.byPath[st.Path]; ok && old.SHA256 == st.SHA256 {
+	if ok && old.SHA256 == st.SHA256 {
 		// Same content: only the size or time changed.
-		w.setFile(t, st)
+		w.setFile(st)
 		return w.maybeFlush()
 	}
 	d, err := w.load(st.SHA256)
@@ -155,7 +179,7 @@ func (w *Writer) AddPath(st FileState) error {
 	if d == nil {
 		return fmt.Errorf("add path %s: content %s is not stored", st.Path, st.SHA256)
 	}
-	return w.store(t, st, d)
+	return w.store(st, d)
 }
 
 // RemovePath forgets path; content no path refers to any more is removed
@@ -166,14 +190,12 @@ func (w *Writer) RemovePath(path string) error {
 	if err := w.check(); err != nil {
 		return err
 	}
-	t, err := w.ix.table()
-	if err != nil {
-		return err
-	}
-	if _, ok := t.byPath[path]; !ok {
+	if _, ok, err := w.ix.File(path); err != nil {
+		return w.failWith(err)
+	} else if !ok {
 		return nil
 	}
-	if err := w.forget(t, path, ""); err != nil {
+	if err := w.forget(path, ""); err != nil {
 		return err
 	}
 	return w.maybeFlush()
@@ -182,15 +204,21 @@ func (w *Writer) RemovePath(path string) error {
 // forget detaches path from the content it held, unless that is keep:
 // the content is deleted when no path holds it any more, or re-indexed
 // with its remaining paths.
-func (w *Writer) forget(t *fileTable, path, keep string) error {
-	old, ok := t.byPath[path]
+func (w *Writer) forget(path, keep string) error {
+	old, ok, err := w.ix.File(path)
+	if err != nil {
+		return w.failWith(err)
+	}
 	if !ok || old.SHA256 == keep {
 		return nil
 	}
-	t.remove(path)
+	w.ix.setPendingFile(FileState{Path: path}, false)
 	w.batch.Delete(fileID(path))
 	w.ops++
-	rest := t.bySHA[old.SHA256]
+	rest, err := w.ix.Paths(old.SHA256)
+	if err != nil {
+		return w.failWith(err)
+	}
 	if len(rest) == 0 {
 		return w.deleteDoc(old.SHA256)
 	}
@@ -204,8 +232,8 @@ func (w *Writer) forget(t *fileTable, path, keep string) error {
 	return w.indexDoc(old.SHA256, d, rest)
 }
 
-func (w *Writer) setFile(t *fileTable, st FileState) {
-	t.set(st)
+func (w *Writer) setFile(st FileState) {
+	w.ix.setPendingFile(st, true)
 	b, _ := json.Marshal(fileStateJSON{Path: st.Path, SHA: st.SHA256, Size: st.Size, MTime: st.ModTime.UnixNano()})
 	w.index(fileID(st.Path), map[string]interface{}{
 		"_type":        TypeFile,
@@ -390,6 +418,9 @@ func (w *Writer) flush() error {
 		w.err = fmt.Errorf("commit batch: %w", err)
 		return w.err
 	}
+	// Bleve holds the batch now, and answers for what it changed.
+	ix.committedFiles()
+	clear(w.targets)
 	// A new batch: Bleve may still be reading the old one's map.
 	w.batch = ix.idx.NewBatch()
 	w.ops = 0
@@ -400,8 +431,11 @@ func (w *Writer) flush() error {
 // docPrefix starts the ID of a stored document; the content hash follows.
 const docPrefix = "d:"
 
+// fileIDPrefix starts the ID of a file entry; the path follows.
+const fileIDPrefix = "f:"
+
 func docID(sha string) string           { return docPrefix + sha }
-func fileID(path string) string         { return "f:" + path }
+func fileID(path string) string         { return fileIDPrefix + path }
 func targetID(sha string, i int) string { return "t:" + sha + ":" + strconv.Itoa(i) }
 
 // docFields builds the Bleve document of a record.

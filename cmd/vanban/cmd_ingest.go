@@ -13,7 +13,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -121,7 +120,8 @@ type job struct {
 // outcome is what a worker made of one job.
 type outcome struct {
 	state   index.FileState
-	known   bool // the content is already stored (under this or another path)
+	prev    index.FileState // what the index knew of the path before
+	known   bool            // the content is already stored (under this or another path)
 	src     extract.Source
 	rec     extract.Record
 	err     error
@@ -193,14 +193,17 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 		return fmt.Errorf("ingest: %w", err)
 	}
 	defer ix.Close()
-	known, err := ix.Files()
-	if err != nil {
-		return fmt.Errorf("ingest: read index %s: %w", o.index, err)
-	}
 
 	// Walk first: it is fast, and the total makes the progress bar honest.
-	var jobs []job
-	seen := map[string]bool{}
+	// What the index knows of each path is looked up as its turn comes:
+	// nothing is held for every path of the archive but the walk's list
+	// (and the paths seen, when they are needed: to prune, or to skip a
+	// file that two overlapping PATHs both hold).
+	var jobs []ingest.Entry
+	var seen map[string]bool
+	if o.prune || len(roots) > 1 {
+		seen = map[string]bool{}
+	}
 	walkErr := ingest.Walk(ctx, roots, ingest.WalkOptions{
 		Skip:    []string{o.index},
 		Problem: fail,
@@ -213,11 +216,13 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 			}
 		},
 	}, func(e ingest.Entry) error {
-		if seen[e.Path] {
-			return nil
+		if seen != nil {
+			if seen[e.Path] {
+				return nil
+			}
+			seen[e.Path] = true
 		}
-		seen[e.Path] = true
-		jobs = append(jobs, job{entry: e, prev: known[e.Path]})
+		jobs = append(jobs, e)
 		prog.scanned()
 		return nil
 	})
@@ -261,13 +266,21 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 	}
 	go func() {
 		defer close(work)
-		for _, j := range jobs {
-			// Unchanged by size and time: not even hashed.
-			if j.prev.SHA256 != "" && j.prev.Size == j.entry.Size && j.prev.ModTime.Unix() == j.entry.ModTime.Unix() {
-				prog.add(false)
-				results <- outcome{state: j.prev, known: true, skipped: "unchanged"}
+		for i, e := range jobs {
+			jobs[i] = ingest.Entry{} // let the path go once it is handed on
+			prev, _, err := ix.File(e.Path)
+			if err != nil {
+				prog.add(true)
+				results <- outcome{state: index.FileState{Path: e.Path}, err: fmt.Errorf("look it up in the index: %w", err)}
 				continue
 			}
+			// Unchanged by size and time: not even hashed.
+			if prev.SHA256 != "" && prev.Size == e.Size && prev.ModTime.Unix() == e.ModTime.Unix() {
+				prog.add(false)
+				results <- outcome{state: prev, prev: prev, known: true, skipped: "unchanged"}
+				continue
+			}
+			j := job{entry: e, prev: prev}
 			select {
 			case work <- j:
 			case <-workCtx.Done():
@@ -277,7 +290,6 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 	}()
 	go func() { wg.Wait(); close(results) }()
 
-	addedNow := map[string]bool{} // content added in this run, not yet visible to HasContent
 	var writeErr error
 	for r := range results {
 		if r.weight > 0 {
@@ -292,16 +304,15 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 			fail(r.state.Path, r.err)
 		case r.skipped == "unchanged":
 			sum.Unchanged++
-		case r.known || addedNow[r.state.SHA256]:
+		case r.known || w.Stored(r.state.SHA256):
 			// Same content as stored: record the path (and its new time).
-			if r.state != known[r.state.Path] {
+			if r.state != r.prev {
 				prog.writing(true)
 				writeErr = w.AddPath(r.state)
 				prog.writing(false)
 			}
 			sum.Unchanged++
 		default:
-			addedNow[r.state.SHA256] = true
 			sum.Ingested++
 			sum.Warnings += len(r.src.Warnings)
 			sum.Targets += len(r.rec.Targets)
@@ -317,7 +328,7 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 	}
 	prog.saving()
 	if writeErr == nil && o.prune && ctx.Err() == nil {
-		writeErr = prune(w, known, seen, &sum)
+		writeErr = prune(ctx, ix, w, seen, &sum)
 	}
 	if err := w.Flush(); err != nil && writeErr == nil {
 		writeErr = err
@@ -390,12 +401,12 @@ func processFile(ix *index.Index, j job) outcome {
 	sum := sha256.Sum256(data)
 	st.SHA256 = hex.EncodeToString(sum[:])
 	if st.SHA256 == j.prev.SHA256 {
-		return outcome{state: st, known: true}
+		return outcome{state: st, prev: j.prev, known: true}
 	}
 	if ok, err := ix.HasContent(st.SHA256); err != nil {
 		return outcome{state: st, err: fmt.Errorf("look up content: %w", err)}
 	} else if ok {
-		return outcome{state: st, known: true}
+		return outcome{state: st, prev: j.prev, known: true}
 	}
 	doc, err := ingest.ReadBytes(j.entry.Path, data)
 	doc = withPath(doc, j.entry.Path)
@@ -403,7 +414,7 @@ func processFile(ix *index.Index, j job) outcome {
 		return outcome{state: st, err: err}
 	}
 	src := sourceOf(doc)
-	return outcome{state: st, src: src, rec: extract.Extract(src)}
+	return outcome{state: st, prev: j.prev, src: src, rec: extract.Extract(src)}
 }
 
 // textBytes is the size of src's text.
@@ -416,19 +427,24 @@ func textBytes(src extract.Source) int64 {
 }
 
 // prune removes the stored paths that were not seen in this walk and no
-// longer exist on disk.
-func prune(w *index.Writer, known map[string]index.FileState, seen map[string]bool, sum *ingestSummary) error {
-	paths := make([]string, 0, len(known))
-	for p := range known {
-		if !seen[p] {
-			paths = append(paths, p)
+// longer exist on disk, in the order of their paths.
+func prune(ctx context.Context, ix *index.Index, w *index.Writer, seen map[string]bool, sum *ingestSummary) error {
+	// The paths are gathered first (only the gone ones are held), then
+	// removed: the entries are not changed while they are read.
+	var gone []string
+	err := ix.EachFile(ctx, func(st index.FileState) error {
+		if seen[st.Path] {
+			return nil
 		}
+		if _, err := os.Lstat(st.Path); errors.Is(err, os.ErrNotExist) {
+			gone = append(gone, st.Path)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("prune: %w", err)
 	}
-	sort.Strings(paths)
-	for _, p := range paths {
-		if _, err := os.Lstat(p); !errors.Is(err, os.ErrNotExist) {
-			continue
-		}
+	for _, p := range gone {
 		if err := w.RemovePath(p); err != nil {
 			return fmt.Errorf("prune %s: %w", p, err)
 		}
