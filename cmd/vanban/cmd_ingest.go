@@ -187,6 +187,7 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 	if len(roots) == 0 {
 		return errSomeFailed
 	}
+	rootFailures := len(sum.Failures)
 
 	ix, err := index.Open(o.index)
 	if err != nil {
@@ -194,43 +195,22 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 	}
 	defer ix.Close()
 
-	// Walk first: it is fast, and the total makes the progress bar honest.
-	// What the index knows of each path is looked up as its turn comes:
-	// nothing is held for every path of the archive but the walk's list
-	// (and the paths seen, when they are needed: to prune, or to skip a
-	// file that two overlapping PATHs both hold).
-	var jobs []ingest.Entry
+	// The folders are walked twice: once to count the files (it is fast,
+	// and the total makes the progress bar honest), then to hand them on
+	// as they are found. Nothing is held for every file of the archive:
+	// what the index knows of a path is looked up as its turn comes, and
+	// the paths seen are kept only where they are needed (to prune, or to
+	// take a file that two PATHs both hold once).
+	total, err := countFiles(ctx, roots, o.index, prog)
+	if err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+	prog.begin(total+len(sum.Failures), len(sum.Failures), len(sum.Failures))
 	var seen map[string]bool
 	if o.prune || len(roots) > 1 {
 		seen = map[string]bool{}
 	}
-	walkErr := ingest.Walk(ctx, roots, ingest.WalkOptions{
-		Skip:    []string{o.index},
-		Problem: fail,
-		Note: func(path, reason string) {
-			if o.verbose {
-				prog.printf("vanban: %s: %s\n", path, reason)
-			}
-			if reason == "not a document by its name" || reason == "not a regular file" {
-				sum.Skipped++
-			}
-		},
-	}, func(e ingest.Entry) error {
-		if seen != nil {
-			if seen[e.Path] {
-				return nil
-			}
-			seen[e.Path] = true
-		}
-		jobs = append(jobs, e)
-		prog.scanned()
-		return nil
-	})
-	if walkErr != nil && !errors.Is(walkErr, context.Canceled) {
-		return fmt.Errorf("ingest: %w", walkErr)
-	}
-	sum.Files = len(jobs) + len(sum.Failures)
-	prog.begin(sum.Files, len(sum.Failures), len(sum.Failures))
+	entries := 0 // files the second walk found, once each
 
 	w := ix.NewWriter(o.batch)
 	// After an interrupt, the last commit gets interruptGrace to reach the
@@ -264,29 +244,55 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 			}
 		}()
 	}
+	var walkErr error // the second walk's; read once results is closed
 	go func() {
 		defer close(work)
-		for i, e := range jobs {
-			jobs[i] = ingest.Entry{} // let the path go once it is handed on
+		walkErr = ingest.Walk(workCtx, roots, ingest.WalkOptions{
+			Skip: []string{o.index},
+			Problem: func(path string, err error) {
+				fail(path, err)
+				prog.add(true)
+				mu.Lock()
+				sum.Files++
+				mu.Unlock()
+			},
+			Note: func(path, reason string) {
+				if o.verbose {
+					prog.printf("vanban: %s: %s\n", path, reason)
+				}
+				if reason == "not a document by its name" || reason == "not a regular file" {
+					mu.Lock()
+					sum.Skipped++
+					mu.Unlock()
+				}
+			},
+		}, func(e ingest.Entry) error {
+			if seen != nil {
+				if seen[e.Path] {
+					return nil
+				}
+				seen[e.Path] = true
+			}
+			entries++
 			prev, _, err := ix.File(e.Path)
 			if err != nil {
 				prog.add(true)
 				results <- outcome{state: index.FileState{Path: e.Path}, err: fmt.Errorf("look it up in the index: %w", err)}
-				continue
+				return nil
 			}
 			// Unchanged by size and time: not even hashed.
 			if prev.SHA256 != "" && prev.Size == e.Size && prev.ModTime.Unix() == e.ModTime.Unix() {
 				prog.add(false)
 				results <- outcome{state: prev, prev: prev, known: true, skipped: "unchanged"}
-				continue
+				return nil
 			}
-			j := job{entry: e, prev: prev}
 			select {
-			case work <- j:
+			case work <- job{entry: e, prev: prev}:
+				return nil
 			case <-workCtx.Done():
-				return
+				return workCtx.Err()
 			}
-		}
+		})
 	}()
 	go func() { wg.Wait(); close(results) }()
 
@@ -325,6 +331,10 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 			writeErr = w.Add(r.rec, r.src.Text(), r.state)
 			prog.writing(false)
 		}
+	}
+	sum.Files += entries + rootFailures
+	if writeErr == nil && walkErr != nil && !errors.Is(walkErr, context.Canceled) {
+		writeErr = walkErr
 	}
 	prog.saving()
 	if writeErr == nil && o.prune && ctx.Err() == nil {
@@ -477,4 +487,33 @@ func printIngestSummary(w io.Writer, s ingestSummary, asJSON bool) {
 	// The failures were reported on stderr as they happened.
 	fmt.Fprintf(w, "ingested %d, unchanged %d, failed %d, pruned %d, skipped %d; %d warnings, %d targets; %.1fs; index %s\n",
 		s.Ingested, s.Unchanged, s.Failed, s.Pruned, s.Skipped, s.Warnings, s.Targets, s.ElapsedSeconds, s.Index)
+}
+
+// countFiles walks roots as ingest will, skipping skip, and returns how
+// many files it will hand on or report (each counted once, even when two
+// roots hold it). It holds no path, but for roots that may overlap.
+func countFiles(ctx context.Context, roots []string, skip string, prog *progress) (int, error) {
+	var seen map[string]bool
+	if len(roots) > 1 {
+		seen = map[string]bool{}
+	}
+	n := 0
+	err := ingest.Walk(ctx, roots, ingest.WalkOptions{
+		Skip:    []string{skip},
+		Problem: func(string, error) { n++ },
+	}, func(e ingest.Entry) error {
+		if seen != nil {
+			if seen[e.Path] {
+				return nil
+			}
+			seen[e.Path] = true
+		}
+		n++
+		prog.scanned()
+		return nil
+	})
+	if err != nil && !errors.Is(err, context.Canceled) {
+		return n, err
+	}
+	return n, nil
 }
