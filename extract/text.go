@@ -1,13 +1,14 @@
 package extract
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"vanban/internal/lazyregexp"
 )
 
 // foldKey returns the matching key of s: lowercase, without diacritics
@@ -109,7 +110,7 @@ func splitLines(text string) []textLine {
 	return out
 }
 
-var reSpaces = regexp.MustCompile(`\s+`)
+var reSpaces = lazyregexp.New(`\s+`)
 
 // stripMarkup removes the Markdown and table markup that crawled documents
 // carry around heading lines ("**NGHỊ QUYẾT**", "# Title", "| Số: …",
@@ -217,7 +218,7 @@ func Sentences(text string) []Span {
 
 // reDayDate matches a full day date as written in Vietnamese documents:
 // "ngày 04 tháng 7 năm 2011", "4-7-2011", "04/7/2011", "4.7.2011".
-var reDayDate = regexp.MustCompile(`(?i)^(?:ngày\s*)?(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|([-/.])\s*(\d{1,2})\s*([-/.])\s*(\d{4}))`)
+var reDayDate = lazyregexp.New(`(?i)^(?:ngày\s*)?(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|([-/.])\s*(\d{1,2})\s*([-/.])\s*(\d{4}))`)
 
 // parseDayDate parses a day date at the start of s and returns it as ISO
 // YYYY-MM-DD and the number of bytes it used, or "", 0.
