@@ -719,7 +719,7 @@ func caseLike(name, text string) string {
 	// A body of the issuer table ("BỘ Y TẾ" → "Bộ Y tế"), possibly with a
 	// place after it, or inside a longer name ("BỘ TRƯỞNG BỘ TÀI CHÍNH").
 	fn := foldKey(name)
-	for _, list := range issuerCodes {
+	for _, list := range kindTab().issuerCodes {
 		for _, ic := range list {
 			k := foldKey(ic.name)
 			if fn == k {
@@ -733,7 +733,7 @@ func caseLike(name, text string) string {
 	}
 	out := strings.Fields(sentenceCase(nw))
 	caseTemplates(out)
-	for _, list := range issuerCodes {
+	for _, list := range kindTab().issuerCodes {
 		for _, ic := range list {
 			kw := strings.Fields(ic.name)
 			if len(kw) < 2 {
@@ -761,7 +761,7 @@ func caseLike(name, text string) string {
 // "Mặt trận Tổ quốc", "Liên đoàn Lao động"), keeping the first word of the
 // name capitalized.
 func caseTemplates(out []string) {
-	for _, g := range glossary {
+	for _, g := range glossary() {
 		kw := strings.Fields(g.Long)
 		if len(kw) < 2 || kw[0] == strings.ToLower(kw[0]) || placeWord(strings.ToLower(kw[1]), strings.ToLower(kw[0])) {
 			continue // only proper names of bodies, not "Thành phố Hồ Chí Minh"
@@ -1420,7 +1420,7 @@ func isWordByte(b byte) bool {
 // isGlossaryShort reports whether w is a short form of the glossary
 // ("UBND", "HĐND"), which keeps its capitals.
 func isGlossaryShort(w string) bool {
-	for _, g := range glossary {
+	for _, g := range glossary() {
 		if g.Short == w {
 			return true
 		}

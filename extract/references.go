@@ -89,14 +89,14 @@ func joinSplitNumber(s string) string {
 	if sm := reSplitStateNumber.FindStringSubmatchIndex(s); sm != nil && sm[0] == 0 {
 		first, code := s[sm[2]:sm[3]], s[sm[4]:sm[5]]
 		typ := first[strings.LastIndexByte(first, '/')+1:]
-		if _, ok := kindByCode[strings.ToLower(typ)]; ok {
+		if _, ok := kindTab().kindByCode[strings.ToLower(typ)]; ok {
 			return first + "-" + code + s[sm[1]:]
 		}
 	}
 	if sm := reSplitPartyNumber.FindStringSubmatchIndex(s); sm != nil && sm[0] == 0 {
 		seq, rest := s[sm[2]:sm[3]], s[sm[4]:sm[5]]
 		typ, _, _ := strings.Cut(rest, "/")
-		if _, ok := kindByCode[strings.ToLower(typ)]; ok {
+		if _, ok := kindTab().kindByCode[strings.ToLower(typ)]; ok {
 			return seq + "-" + rest + s[sm[1]:]
 		}
 	}
@@ -442,7 +442,7 @@ func plausibleNumber(num string) bool {
 	// Without a type code the first code must be a known issuer, a law
 	// (QH + term) or at least three capitals (an issuer we do not know).
 	c := p.codes[0]
-	if _, ok := issuerCodes[strings.ToLower(stripTrailingDigits(c))]; ok {
+	if _, ok := kindTab().issuerCodes[strings.ToLower(stripTrailingDigits(c))]; ok {
 		return true
 	}
 	up := 0
@@ -843,7 +843,7 @@ func knownIssuerSymbol(num string) bool {
 	if len(p.codes) == 0 {
 		return false
 	}
-	_, ok := issuerCodes[strings.ToLower(stripTrailingDigits(p.codes[0]))]
+	_, ok := kindTab().issuerCodes[strings.ToLower(stripTrailingDigits(p.codes[0]))]
 	return ok
 }
 

@@ -3,6 +3,7 @@ package extract
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -49,8 +50,9 @@ func foldKey(s string) string {
 }
 
 // foldTable maps the precomposed Latin letters (U+00C0–U+024F and
-// U+1E00–U+1EFF, all of Vietnamese) to their lowercase base letter.
-var foldTable = func() map[rune]rune {
+// U+1E00–U+1EFF, all of Vietnamese) to their lowercase base letter. It is
+// built on first use.
+var foldTable = sync.OnceValue(func() map[rune]rune {
 	m := map[rune]rune{'đ': 'd', 'Đ': 'd'}
 	add := func(lo, hi rune) {
 		for r := lo; r <= hi; r++ {
@@ -63,11 +65,11 @@ var foldTable = func() map[rune]rune {
 	add(0x1E00, 0x1EFF)
 	m['đ'], m['Đ'] = 'd', 'd'
 	return m
-}()
+})
 
 // foldRune returns r's lowercase base letter, or 0 for a combining mark.
 func foldRune(r rune) rune {
-	if f, ok := foldTable[r]; ok {
+	if f, ok := foldTable()[r]; ok {
 		return f
 	}
 	if unicode.Is(unicode.Mn, r) {
