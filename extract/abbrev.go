@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -13,22 +14,24 @@ type glossaryEntry struct {
 	ambiguous bool
 }
 
-var glossary []glossaryEntry
-
-func init() {
+// glossary returns the rows of data/glossary.tsv, read on the first call.
+var glossary = sync.OnceValue(func() []glossaryEntry {
+	var g []glossaryEntry
 	for _, row := range readTSV("data/glossary.tsv") {
-		glossary = append(glossary, glossaryEntry{
+		g = append(g, glossaryEntry{
 			Abbreviation: Abbreviation{Short: row[0], Long: row[1], Source: "builtin"},
 			ambiguous:    strings.Contains(row[2], "ambiguous"),
 		})
 	}
-}
+	return g
+})
 
 // Glossary returns the built-in abbreviations (../shared/domain.md §3), each
 // with Source "builtin". The slice is a copy; callers may keep it.
 func Glossary() []Abbreviation {
-	out := make([]Abbreviation, len(glossary))
-	for i, g := range glossary {
+	gl := glossary()
+	out := make([]Abbreviation, len(gl))
+	for i, g := range gl {
 		out[i] = g.Abbreviation
 	}
 	return out
@@ -52,7 +55,7 @@ func FindAbbreviations(text string) []Abbreviation {
 		a  Abbreviation
 	}
 	var hits []hit
-	for _, g := range glossary {
+	for _, g := range glossary() {
 		if g.ambiguous || seen[g.Short] {
 			continue
 		}
@@ -341,7 +344,7 @@ func allASCIILetters(s string) bool {
 
 // glossaryLong returns the glossary's long form of short, or "".
 func glossaryLong(short string) string {
-	for _, g := range glossary {
+	for _, g := range glossary() {
 		if g.Short == short {
 			return g.Long
 		}

@@ -1,10 +1,11 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"vanban/internal/lazyregexp"
 )
 
 // Heading is what the top and bottom of a document say about it: for an
@@ -27,21 +28,21 @@ const headLines = 45
 var (
 	// reNumberLine finds "Số: 15/2011/NQ-HĐND", "Số 02-NQ/ĐUK" on a heading
 	// line (the number may sit on the next line in table layouts).
-	reNumberLine = regexp.MustCompile(`(?i)^(?:số|so)\s*:?\s*(` + numberPattern + `(?:\s*-\s*[A-ZĐ][A-Za-zĐđ0-9]*)*)`)
+	reNumberLine = lazyregexp.New(`(?i)^(?:số|so)\s*:?\s*(` + numberPattern + `(?:\s*-\s*[A-ZĐ][A-Za-zĐđ0-9]*)*)`)
 	// rePlaceDate finds the place-date line "Cần Thơ, ngày 04 tháng 7 năm
 	// 2011" (also "Cần Thơ ngày 4/7/2011", emphasis inside it aside; see
 	// placeDate): a place, then "ngày" and a digit.
-	rePlaceDate = regexp.MustCompile(`(?i)^[\p{L}][\p{L} .'’-]{1,40}?,?\s*ngày\s*\d`)
+	rePlaceDate = lazyregexp.New(`(?i)^[\p{L}][\p{L} .'’-]{1,40}?,?\s*ngày\s*\d`)
 	// reGazetteNumber finds "số 176/1998/TTLT-BTC-BCN-TCHQ" in a gazette
 	// style opening ("Thông tư liên tịch của … số … ngày … Hướng dẫn …").
-	reGazetteNumber = regexp.MustCompile(`(?i)\bsố\s*:?\s*(` + numberPattern + `)`)
+	reGazetteNumber = lazyregexp.New(`(?i)\bsố\s*:?\s*(` + numberPattern + `)`)
 	// reDateline finds an article's dateline "10/07/2011 - 19:35",
 	// "Thứ Hai, 10/07/2011 19:35", "10-7-2011".
-	reDateline = regexp.MustCompile(`(?i)^` + datelineLabel + `(?:[\p{L} ]{2,12},\s*)?(?:ngày\s*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s*[-–,|]?\s*(?:lúc\s*)?(\d{1,2})[:h](\d{2})(?:\s*(SA|CH|AM|PM))?)?` + datelineZone + `$`)
+	reDateline = lazyregexp.New(`(?i)^` + datelineLabel + `(?:[\p{L} ]{2,12},\s*)?(?:ngày\s*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s*[-–,|]?\s*(?:lúc\s*)?(\d{1,2})[:h](\d{2})(?:\s*(SA|CH|AM|PM))?)?` + datelineZone + `$`)
 	// reDatelineTimeFirst finds a dateline with the time first: "08:15 |
 	// 25/02/2021", "10:35 Thứ Tư, 12/3/2025".
-	reDatelineTimeFirst = regexp.MustCompile(`(?i)^` + datelineLabel + `(\d{1,2})[:h](\d{2})(?:\s*(SA|CH|AM|PM))?\s*[-–,|]?\s*(?:[\p{L} ]{2,12},\s*)?(?:ngày\s*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})` + datelineZone + `$`)
-	reSignMark          = regexp.MustCompile(`(?i)^(?:TM\.|KT\.|TL\.|TUQ\.|Q\.|T/M|K/T|T/L|\(?đã ký\)?|\(?ký\b|CHỦ TỊCH|PHÓ CHỦ TỊCH|BÍ THƯ|PHÓ BÍ THƯ|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|PHÓ THỦ TƯỚNG|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|CHỦ NHIỆM|TỔNG BÍ THƯ|CHỦ TỌA|THƯ KÝ)`)
+	reDatelineTimeFirst = lazyregexp.New(`(?i)^` + datelineLabel + `(\d{1,2})[:h](\d{2})(?:\s*(SA|CH|AM|PM))?\s*[-–,|]?\s*(?:[\p{L} ]{2,12},\s*)?(?:ngày\s*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})` + datelineZone + `$`)
+	reSignMark          = lazyregexp.New(`(?i)^(?:TM\.|KT\.|TL\.|TUQ\.|Q\.|T/M|K/T|T/L|\(?đã ký\)?|\(?ký\b|CHỦ TỊCH|PHÓ CHỦ TỊCH|BÍ THƯ|PHÓ BÍ THƯ|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|PHÓ THỦ TƯỚNG|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|CHỦ NHIỆM|TỔNG BÍ THƯ|CHỦ TỌA|THƯ KÝ)`)
 )
 
 // ParseHeading reads the heading of doc's text (and its metadata title and
@@ -263,7 +264,7 @@ func parseOfficial(lines []textLine, text string, h *Heading) bool {
 
 // reCentralSigner finds the Politburo or the Secretariat in a signature
 // block ("T/M BỘ CHÍNH TRỊ", "TM. BAN BÍ THƯ").
-var reCentralSigner = regexp.MustCompile(`^(?:T/M|TM\.?|T\.M\.?)\s*(BỘ CHÍNH TRỊ|BAN BÍ THƯ)\s*$`)
+var reCentralSigner = lazyregexp.New(`^(?:T/M|TM\.?|T\.M\.?)\s*(BỘ CHÍNH TRỊ|BAN BÍ THƯ)\s*$`)
 
 // centralSigner returns "Bộ Chính trị" or "Ban Bí thư" when the signature
 // block near the end of the text signs for it, or "".
@@ -368,7 +369,7 @@ func subjectAfter(lines []textLine, at int) string {
 
 // reYearLine is a line that holds only a year or a term of years:
 // "2026 - 2030", "(2021–2025)", "2025".
-var reYearLine = regexp.MustCompile(`^[(\[]?\s*(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?\s*[)\]]?[.:]?$`)
+var reYearLine = lazyregexp.New(`^[(\[]?\s*(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?\s*[)\]]?[.:]?$`)
 
 // maxSubject is the longest subject line (trích yếu) in normal case, in
 // runes; the longest real ones run to about 300 (in capitals they may be
@@ -378,7 +379,7 @@ const maxSubject = 400
 // reSectionHead finds the heading of a body section: "I. TÌNH HÌNH", "II-
 // MỤC TIÊU", "1. Mục tiêu", "a) …", "Điều 1.", "Phần I", "Chương II",
 // "Mục 2".
-var reSectionHead = regexp.MustCompile(`^(?:(?:[IVXLC]{1,6}|\d{1,2}|[a-zđ])\s*[.)\-–]\s*\S|(?:Điều|ĐIỀU|Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?:\d|[IVXLC]+\b))`)
+var reSectionHead = lazyregexp.New(`^(?:(?:[IVXLC]{1,6}|\d{1,2}|[a-zđ])\s*[.)\-–]\s*\S|(?:Điều|ĐIỀU|Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?:\d|[IVXLC]+\b))`)
 
 // continuesOn are words that cannot end a subject line: the next line
 // goes on with it.
@@ -390,7 +391,7 @@ var continuesOn = map[string]bool{
 // reAuthorityLine finds the line naming the enacting authority under a
 // subject ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG BỘ TÀI CHÍNH",
 // "HỘI ĐỒNG NHÂN DÂN TỈNH … KHÓA XVII, KỲ HỌP THỨ 9").
-var reAuthorityLine = regexp.MustCompile(`^(?:(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|TỔNG KIỂM TOÁN NHÀ NƯỚC)\s|HỘI ĐỒNG NHÂN DÂN\s.*\b(?:KHÓA|KHOÁ|KỲ HỌP)\s)`)
+var reAuthorityLine = lazyregexp.New(`^(?:(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|TỔNG KIỂM TOÁN NHÀ NƯỚC)\s|HỘI ĐỒNG NHÂN DÂN\s.*\b(?:KHÓA|KHOÁ|KỲ HỌP)\s)`)
 
 // endsSubject reports whether line c, coming after the subject lines parts
 // when a reader kept no blank line between them (PDF text), starts the
@@ -718,7 +719,7 @@ func caseLike(name, text string) string {
 	// A body of the issuer table ("BỘ Y TẾ" → "Bộ Y tế"), possibly with a
 	// place after it, or inside a longer name ("BỘ TRƯỞNG BỘ TÀI CHÍNH").
 	fn := foldKey(name)
-	for _, list := range issuerCodes {
+	for _, list := range kindTab().issuerCodes {
 		for _, ic := range list {
 			k := foldKey(ic.name)
 			if fn == k {
@@ -732,7 +733,7 @@ func caseLike(name, text string) string {
 	}
 	out := strings.Fields(sentenceCase(nw))
 	caseTemplates(out)
-	for _, list := range issuerCodes {
+	for _, list := range kindTab().issuerCodes {
 		for _, ic := range list {
 			kw := strings.Fields(ic.name)
 			if len(kw) < 2 {
@@ -760,7 +761,7 @@ func caseLike(name, text string) string {
 // "Mặt trận Tổ quốc", "Liên đoàn Lao động"), keeping the first word of the
 // name capitalized.
 func caseTemplates(out []string) {
-	for _, g := range glossary {
+	for _, g := range glossary() {
 		kw := strings.Fields(g.Long)
 		if len(kw) < 2 || kw[0] == strings.ToLower(kw[0]) || placeWord(strings.ToLower(kw[1]), strings.ToLower(kw[0])) {
 			continue // only proper names of bodies, not "Thành phố Hồ Chí Minh"
@@ -924,7 +925,7 @@ func bodyHead(i int, prev, f string) bool {
 
 // reSyllable matches one Vietnamese syllable folded to ASCII: an initial
 // consonant, one to three vowels, a final consonant.
-var reSyllable = regexp.MustCompile(`^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$`)
+var reSyllable = lazyregexp.New(`^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$`)
 
 // isSyllable reports whether the folded word f can be a Vietnamese
 // syllable ("tu", "ban"), which an abbreviation in capitals ("UBND",
@@ -1181,11 +1182,11 @@ func atoiDigits(s string) int {
 	return n
 }
 
-var reTrailingRule = regexp.MustCompile(`\s+[=\-_]{2,}$`)
+var reTrailingRule = lazyregexp.New(`\s+[=\-_]{2,}$`)
 
 // reKickerParen finds a short label in brackets before a headline ("(
 // Ban thanh niên ) Đảng Cộng sản Việt Nam …").
-var reKickerParen = regexp.MustCompile(`^\(\s*[^()]{1,30}?\s*\)\s+(\S)`)
+var reKickerParen = lazyregexp.New(`^\(\s*[^()]{1,30}?\s*\)\s+(\S)`)
 
 // headlineText cleans a headline line: a trailing single period goes, and
 // so do a Markdown underline that line wrapping glued to it and a short
@@ -1214,9 +1215,9 @@ func cleanMetaTitle(t string) string {
 // reCredit finds a byline's credit label: "Bài:", "Bài và ảnh:", "Bài,
 // ảnh:", "Tin, ảnh:", "Nhóm phóng viên:". A photo credit alone ("Ảnh:")
 // names no author.
-var reCredit = regexp.MustCompile(`^(?:(?:Bài|Tin|Bài viết)(?:\s*(?:,|và|-|&)\s*ảnh)?|Nhóm (?:phóng viên|PV)|Ghi chép|Ghi)\s*:\s*`)
+var reCredit = lazyregexp.New(`^(?:(?:Bài|Tin|Bài viết)(?:\s*(?:,|và|-|&)\s*ảnh)?|Nhóm (?:phóng viên|PV)|Ghi chép|Ghi)\s*:\s*`)
 
-var reParenSuffix = regexp.MustCompile(`\s*\([^)]*\)\s*$`)
+var reParenSuffix = lazyregexp.New(`\s*\([^)]*\)\s*$`)
 
 // bylines finds an article's authors: a "* NAME" line under the headline,
 // or a name standing alone in bold (or on its own line) at the end, before
@@ -1305,7 +1306,7 @@ func gazetteTitle(t, para string) string {
 // headColumns is how many lines at the top may hold two columns.
 const headColumns = 40
 
-var reColumnGap = regexp.MustCompile(`\S(\s{4,}|\t+|\s+\|\s+|\s*[-_=]{3,}\s*(?:\|\s*)?)[^\s\-_=|]`)
+var reColumnGap = lazyregexp.New(`\S(\s{4,}|\t+|\s+\|\s+|\s*[-_=]{3,}\s*(?:\|\s*)?)[^\s\-_=|]`)
 
 // splitColumns splits the first lines of a two-column heading that a
 // conversion flattened into one line ("BỘ TÀI CHÍNH        CỘNG HÒA XÃ HỘI
@@ -1352,7 +1353,7 @@ func trimRuleTail(s string) string {
 	return s
 }
 
-var reNumberSpaces = regexp.MustCompile(`\s*([/-])\s*`)
+var reNumberSpaces = lazyregexp.New(`\s*([/-])\s*`)
 
 // tightenNumber removes the spaces a typist put around the separators of a
 // number line ("Số:  144 /2002/QĐ-BTC").
@@ -1419,7 +1420,7 @@ func isWordByte(b byte) bool {
 // isGlossaryShort reports whether w is a short form of the glossary
 // ("UBND", "HĐND"), which keeps its capitals.
 func isGlossaryShort(w string) bool {
-	for _, g := range glossary {
+	for _, g := range glossary() {
 		if g.Short == w {
 			return true
 		}

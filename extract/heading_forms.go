@@ -1,11 +1,12 @@
 package extract
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"vanban/internal/lazyregexp"
 )
 
 // This file holds what the heading parser reads besides the heading block
@@ -84,10 +85,10 @@ func needsRecut(lines []textLine) bool {
 
 // reBreak finds the HTML line breaks that Markdown tables keep inside a
 // cell ("ĐẢNG BỘ TỈNH X<br>BAN THƯỜNG VỤ TỈNH ỦY<br>*").
-var reBreak = regexp.MustCompile(`(?i)<br\s*/?>`)
+var reBreak = lazyregexp.New(`(?i)<br\s*/?>`)
 
 // reMotto finds the national motto, its second line or the Party's name.
-var reMotto = regexp.MustCompile(`C[ỘO]NG H[ÒO][AÀ] XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc`)
+var reMotto = lazyregexp.New(`C[ỘO]NG H[ÒO][AÀ] XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc`)
 
 // splitMotto splits a heading line where a conversion joined the issuer's
 // column and the motto's with a single space ("UỶ BAN NHÂN DÂN CỘNG HOÀ XÃ
@@ -114,10 +115,10 @@ func splitMotto(l textLine) (left, right textLine, ok bool) {
 // national motto or the Party's name, the motto's second line, the number,
 // a type name in capitals, the subject, the authority line, the first
 // legal basis.
-var reFlatAnchor = regexp.MustCompile(`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc|(?:Số|SỐ)\s*:?\s*\d{1,5}[^\s]*|\b(?:QUYẾT ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ|CHỈ THỊ|KẾ HOẠCH|KẾT LUẬN|HƯỚNG DẪN|BÁO CÁO|THÔNG BÁO|QUY ĐỊNH|QUY CHẾ|CHƯƠNG TRÌNH|TỜ TRÌNH|CÔNG VĂN)\b|\b(?:Về việc|V/v)\b|\b(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG)\s|\bCăn cứ\b`)
+var reFlatAnchor = lazyregexp.New(`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc|(?:Số|SỐ)\s*:?\s*\d{1,5}[^\s]*|\b(?:QUYẾT ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ|CHỈ THỊ|KẾ HOẠCH|KẾT LUẬN|HƯỚNG DẪN|BÁO CÁO|THÔNG BÁO|QUY ĐỊNH|QUY CHẾ|CHƯƠNG TRÌNH|TỜ TRÌNH|CÔNG VĂN)\b|\b(?:Về việc|V/v)\b|\b(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG)\s|\bCăn cứ\b`)
 
 // rePlaceDateIn finds a place-date inside a flattened heading: the date part.
-var rePlaceDateIn = regexp.MustCompile(`,\s*ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}`)
+var rePlaceDateIn = lazyregexp.New(`,\s*ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}`)
 
 // unflatten cuts a flattened heading line back into heading lines. A line
 // is flattened when it is long and holds the national motto or the
@@ -173,7 +174,7 @@ func unflatten(l textLine) []textLine {
 // to the document that issues it: "(Ban hành kèm theo Nghị quyết số
 // 197/2025/QH15 ngày 17/5/2025)", "(Kèm theo Nghị định số 307/2025/NĐ-CP
 // ngày 27 tháng 11 năm 2025 của Chính phủ)".
-var reCaption = regexp.MustCompile(`(?i)^[\s*_|(]*(?:ban[\s*]+hành[\s*]+)?kèm[\s*]+theo[\s*]+((?:nghị|quyết|định|thông|tư|liên|tịch|chỉ|thị|kế|hoạch|kết|luận|hướng|dẫn|quy|chương|trình|luật)(?:[\s*]+(?:quyết|định|tư|liên|tịch|thị|hoạch|luận|dẫn|trình))*)[\s*]+(?:số[\s*:]*)?`)
+var reCaption = lazyregexp.New(`(?i)^[\s*_|(]*(?:ban[\s*]+hành[\s*]+)?kèm[\s*]+theo[\s*]+((?:nghị|quyết|định|thông|tư|liên|tịch|chỉ|thị|kế|hoạch|kết|luận|hướng|dẫn|quy|chương|trình|luật)(?:[\s*]+(?:quyết|định|tư|liên|tịch|thị|hoạch|luận|dẫn|trình))*)[\s*]+(?:số[\s*:]*)?`)
 
 // captionLines returns the offsets of the lines of text that say "kèm
 // theo" (the only lines a caption can start), cheaply: the caption
@@ -199,7 +200,7 @@ func captionLines(text string) []int {
 }
 
 // reFillers are the dots and ellipses of a filled blank ("…05…./2006").
-var reFillers = regexp.MustCompile(`[….]{2,}|…`)
+var reFillers = lazyregexp.New(`[….]{2,}|…`)
 
 // ownFromCaption returns the number and issue date given by the caption of
 // an annex ("Phụ lục … (Kèm theo Nghị định số 307/2025/NĐ-CP ngày …)") or
@@ -245,7 +246,7 @@ func ownFromCaption(text string, headEnd int, kind, number string) (num, issued 
 // reAdoption finds the line by which an elected body passed a text: "Nghị
 // quyết này được Ủy ban Thường vụ Quốc hội … thông qua ngày 16 tháng 6 năm
 // 2025", "Luật này đã được Quốc hội … thông qua ngày …".
-var reAdoption = regexp.MustCompile(`(?i)(?:nghị quyết|bộ luật|luật|pháp lệnh)\s+này\s+(?:đã\s+)?được\s+[^.]{0,250}?thông\s+qua[\s*]+(?:vào[\s*]+)?ngày`)
+var reAdoption = lazyregexp.New(`(?i)(?:nghị quyết|bộ luật|luật|pháp lệnh)\s+này\s+(?:đã\s+)?được\s+[^.]{0,250}?thông\s+qua[\s*]+(?:vào[\s*]+)?ngày`)
 
 // adoptionDate returns the date on which an elected body passed the text
 // (the last adoption line among the last eight "thông qua"), or "".
@@ -448,7 +449,7 @@ func enactingBody(lines []textLine, typeLine int, title, text string) string {
 
 // rePostedLabel finds a labelled posting time on a line of its own:
 // "Giờ đăng bài viết gốc: 14/04/2025 23:02", "Ngày đăng: 12/03/2025".
-var rePostedLabel = regexp.MustCompile(`(?i)^(?:giờ đăng bài viết gốc|giờ đăng|ngày đăng|đăng ngày|đăng lúc|thời gian đăng|ngày xuất bản)\s*:`)
+var rePostedLabel = lazyregexp.New(`(?i)^(?:giờ đăng bài viết gốc|giờ đăng|ngày đăng|đăng ngày|đăng lúc|thời gian đăng|ngày xuất bản)\s*:`)
 
 // labelledDateline returns the publication time that a labelled line
 // anywhere in an article gives, or "".

@@ -5,6 +5,7 @@ import (
 	"embed"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -27,7 +28,9 @@ type issuerCode struct {
 	code, family, name string
 }
 
-var (
+// kindTables are the tables read from data/types.tsv and
+// data/issuers.tsv, built on first use (kindTab).
+type kindTables struct {
 	docTypes    []docType         // type-line names, longest name first
 	kindByCode  map[string]string // lowercased type code → kind
 	typeNames   []TypeName        // every name of data/types.tsv, in order
@@ -36,17 +39,25 @@ var (
 	kinds       []string          // every kind, in the order of their label rows
 	issuerCodes map[string][]issuerCode
 	// typeFirstWords holds the first folded word of every type name.
-	typeFirstWords = map[string]struct{}{}
-)
+	typeFirstWords map[string]struct{}
+}
 
-func init() {
-	kindByName, kindLabels = map[string]string{}, map[string]string{}
+// kindTab returns the kind tables, reading them on the first call.
+var kindTab = sync.OnceValue(readKindTables)
+
+// readKindTables reads the kind tables from the embedded files.
+func readKindTables() *kindTables {
+	t := &kindTables{
+		kindByName:     map[string]string{},
+		kindLabels:     map[string]string{},
+		typeFirstWords: map[string]struct{}{},
+	}
 	var codes [][2]string // nameKey(code), kind: after every name
 	for _, row := range readTSV("data/types.tsv") {
 		use := strings.Split(row[3], ",")
-		typeNames = append(typeNames, TypeName{Name: row[0], Kind: row[2]})
-		if _, ok := kindByName[nameKey(row[0])]; !ok {
-			kindByName[nameKey(row[0])] = row[2]
+		t.typeNames = append(t.typeNames, TypeName{Name: row[0], Kind: row[2]})
+		if _, ok := t.kindByName[nameKey(row[0])]; !ok {
+			t.kindByName[nameKey(row[0])] = row[2]
 		}
 		for _, c := range strings.Split(row[1], ",") {
 			if c = strings.TrimSpace(c); c != "" {
@@ -54,46 +65,47 @@ func init() {
 			}
 		}
 		if hasWord(use, "label") {
-			kindLabels[row[2]] = upperFirst(row[0])
-			kinds = append(kinds, row[2])
+			t.kindLabels[row[2]] = upperFirst(row[0])
+			t.kinds = append(t.kinds, row[2])
 		}
 		if hasWord(use, "query") {
 			continue // not a type line's name
 		}
-		t := docType{name: row[0], key: foldKey(row[0]), kind: row[2]}
+		dt := docType{name: row[0], key: foldKey(row[0]), kind: row[2]}
 		for _, c := range strings.Split(row[1], ",") {
 			if c = strings.TrimSpace(c); c != "" {
-				t.codes = append(t.codes, c)
+				dt.codes = append(dt.codes, c)
 			}
 		}
-		docTypes = append(docTypes, t)
-		if f := strings.Fields(t.key); len(f) > 0 {
-			typeFirstWords[f[0]] = struct{}{}
+		t.docTypes = append(t.docTypes, dt)
+		if f := strings.Fields(dt.key); len(f) > 0 {
+			t.typeFirstWords[f[0]] = struct{}{}
 		}
 	}
-	sort.SliceStable(docTypes, func(i, j int) bool { return len(docTypes[i].key) > len(docTypes[j].key) })
-	kindByCode = map[string]string{}
+	sort.SliceStable(t.docTypes, func(i, j int) bool { return len(t.docTypes[i].key) > len(t.docTypes[j].key) })
+	t.kindByCode = map[string]string{}
 	// Shortest names first so that, for a code shared by two rows (L for
 	// luật and lệnh), the row listed first in the file wins.
 	for _, row := range readTSV("data/types.tsv") {
 		for _, c := range strings.Split(row[1], ",") {
 			c = strings.ToLower(strings.TrimSpace(c))
-			if _, ok := kindByCode[c]; c != "" && !ok {
-				kindByCode[c] = row[2]
+			if _, ok := t.kindByCode[c]; c != "" && !ok {
+				t.kindByCode[c] = row[2]
 			}
 		}
 	}
 	for _, c := range codes {
-		if _, ok := kindByName[c[0]]; !ok {
-			kindByName[c[0]] = c[1]
+		if _, ok := t.kindByName[c[0]]; !ok {
+			t.kindByName[c[0]] = c[1]
 		}
 	}
-	issuerCodes = map[string][]issuerCode{}
+	t.issuerCodes = map[string][]issuerCode{}
 	for _, row := range readTSV("data/issuers.tsv") {
 		ic := issuerCode{code: row[0], family: row[1], name: row[2]}
 		k := strings.ToLower(row[0])
-		issuerCodes[k] = append(issuerCodes[k], ic)
+		t.issuerCodes[k] = append(t.issuerCodes[k], ic)
 	}
+	return t
 }
 
 // readTSV returns the rows of an embedded tab-separated table, without
@@ -132,7 +144,7 @@ type TypeName struct {
 // table's order: the names of type lines, and the names users give kinds
 // (bài báo, khác).
 func TypeNames() []TypeName {
-	return append([]TypeName(nil), typeNames...)
+	return append([]TypeName(nil), kindTab().typeNames...)
 }
 
 // KindOfName returns the record kind that a user's name for a document
@@ -142,7 +154,7 @@ func TypeNames() []TypeName {
 // ok is false when name is none of these (a record kind itself, such as
 // "resolution", is not a name).
 func KindOfName(name string) (kind string, ok bool) {
-	kind, ok = kindByName[nameKey(name)]
+	kind, ok = kindTab().kindByName[nameKey(name)]
 	return kind, ok
 }
 
@@ -151,14 +163,14 @@ func KindOfName(name string) (kind string, ok bool) {
 // circular, resolution, decision, …, minutes, article, other. Exports list
 // documents kind by kind in this order.
 func Kinds() []string {
-	return append([]string(nil), kinds...)
+	return append([]string(nil), kindTab().kinds...)
 }
 
 // KindLabel returns the Vietnamese name a record kind is shown by, from
 // data/types.tsv ("Nghị quyết" for resolution, "Khác" for other), or ""
 // for a string that is no kind.
 func KindLabel(kind string) string {
-	return kindLabels[kind]
+	return kindTab().kindLabels[kind]
 }
 
 // nameKey is the key of a type name or code in kindByName: folded the
@@ -207,10 +219,10 @@ func KindOfTypeName(name string) (kind string, n int) {
 	if len(words) == 0 {
 		return "", 0
 	}
-	if _, ok := typeFirstWords[words[0]]; !ok {
+	if _, ok := kindTab().typeFirstWords[words[0]]; !ok {
 		return "", 0
 	}
-	for _, t := range docTypes {
+	for _, t := range kindTab().docTypes {
 		tw := strings.Fields(t.key)
 		if len(tw) > len(words) {
 			continue
@@ -254,7 +266,7 @@ func isByteSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b =
 func KindOfNumber(number string) string {
 	p := parseNumber(number)
 	if p.typeCode != "" {
-		if k, ok := kindByCode[strings.ToLower(p.typeCode)]; ok {
+		if k, ok := kindTab().kindByCode[strings.ToLower(p.typeCode)]; ok {
 			return k
 		}
 	}
@@ -284,7 +296,7 @@ func IssuerOfNumber(number string) string {
 	var names []string
 	for _, c := range codes {
 		name := ""
-		for _, ic := range issuerCodes[strings.ToLower(stripTrailingDigits(c))] {
+		for _, ic := range kindTab().issuerCodes[strings.ToLower(stripTrailingDigits(c))] {
 			if ic.family == family || ic.family == "any" || name == "" {
 				name = ic.name
 				if ic.family == family {
@@ -339,11 +351,11 @@ func parseNumber(s string) numberParts {
 		p.party = true
 		rest = rest[1:]
 		typ, iss, _ := strings.Cut(rest, "/")
-		if t, sub, dotted := strings.Cut(typ, "."); dotted && sub != "" && kindByCode[strings.ToLower(t)] != "" {
+		if t, sub, dotted := strings.Cut(typ, "."); dotted && sub != "" && kindTab().kindByCode[strings.ToLower(t)] != "" {
 			// "QĐ.BQL": the type and the issuer's unit joined by a dot.
 			typ, iss = t, sub+"/"+iss
 		}
-		if _, ok := kindByCode[strings.ToLower(typ)]; ok {
+		if _, ok := kindTab().kindByCode[strings.ToLower(typ)]; ok {
 			p.typeCode = typ
 		} else if typ != "" {
 			p.codes = append(p.codes, typ)
@@ -358,11 +370,11 @@ func parseNumber(s string) numberParts {
 	}
 	parts := strings.FieldsFunc(rest, func(r rune) bool { return r == '-' || r == '/' })
 	if len(parts) > 0 {
-		if t, sub, dotted := strings.Cut(parts[0], "."); dotted && sub != "" && kindByCode[strings.ToLower(t)] != "" {
+		if t, sub, dotted := strings.Cut(parts[0], "."); dotted && sub != "" && kindTab().kindByCode[strings.ToLower(t)] != "" {
 			// "41/QĐ.BQL-TC": the type and the issuer joined by a dot.
 			parts = append([]string{t, sub}, parts[1:]...)
 		}
-		if _, ok := kindByCode[strings.ToLower(parts[0])]; ok && len(parts) > 1 {
+		if _, ok := kindTab().kindByCode[strings.ToLower(parts[0])]; ok && len(parts) > 1 {
 			p.typeCode = parts[0]
 			parts = parts[1:]
 		}

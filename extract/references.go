@@ -1,10 +1,11 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"vanban/internal/lazyregexp"
 )
 
 // numberPattern matches a document number and symbol as written in running
@@ -22,14 +23,14 @@ const numberPattern = `\d{1,5}(?:\.\d{1,2}/\d{4}|[a-z]?(?:/\d{4})?)[-/]` + symbo
 const symbolCode = `[A-ZĐ][A-Za-zĐđ0-9]*(?:[&.][A-ZĐ][A-ZĐ0-9]*)*`
 
 var (
-	reNumber         = regexp.MustCompile(numberPattern)
-	reNumberAnchored = regexp.MustCompile(`^` + numberPattern)
+	reNumber         = lazyregexp.New(numberPattern)
+	reNumberAnchored = lazyregexp.New(`^` + numberPattern)
 	// reSplitStateNumber joins a normative number that a PDF line break cut
 	// after its type code, the hyphen dropped ("66/2025/NQ\nHĐND").
-	reSplitStateNumber = regexp.MustCompile(`(\d{1,5}/\d{4}/[A-ZĐ][A-Za-zĐ]*)[ \t]*\n[ \t]*([A-ZĐ][A-ZĐ]+\d*)\b`)
+	reSplitStateNumber = lazyregexp.New(`(\d{1,5}/\d{4}/[A-ZĐ][A-Za-zĐ]*)[ \t]*\n[ \t]*([A-ZĐ][A-ZĐ]+\d*)\b`)
 	// reSplitPartyNumber joins a Party number cut after its sequence
 	// number ("02\nNQ/ĐUK").
-	reSplitPartyNumber = regexp.MustCompile(`(\d{1,5})[ \t]*\n[ \t]*([A-ZĐ][A-Za-zĐ]*/[A-ZĐ])`)
+	reSplitPartyNumber = lazyregexp.New(`(\d{1,5})[ \t]*\n[ \t]*([A-ZĐ][A-Za-zĐ]*/[A-ZĐ])`)
 )
 
 // normalizeNumber removes the spaces some writers put inside a number and
@@ -88,14 +89,14 @@ func joinSplitNumber(s string) string {
 	if sm := reSplitStateNumber.FindStringSubmatchIndex(s); sm != nil && sm[0] == 0 {
 		first, code := s[sm[2]:sm[3]], s[sm[4]:sm[5]]
 		typ := first[strings.LastIndexByte(first, '/')+1:]
-		if _, ok := kindByCode[strings.ToLower(typ)]; ok {
+		if _, ok := kindTab().kindByCode[strings.ToLower(typ)]; ok {
 			return first + "-" + code + s[sm[1]:]
 		}
 	}
 	if sm := reSplitPartyNumber.FindStringSubmatchIndex(s); sm != nil && sm[0] == 0 {
 		seq, rest := s[sm[2]:sm[3]], s[sm[4]:sm[5]]
 		typ, _, _ := strings.Cut(rest, "/")
-		if _, ok := kindByCode[strings.ToLower(typ)]; ok {
+		if _, ok := kindTab().kindByCode[strings.ToLower(typ)]; ok {
 			return seq + "-" + rest + s[sm[1]:]
 		}
 	}
@@ -268,7 +269,7 @@ type citedNumber struct {
 // reOldNumber finds a number written the way of the 1990s, the symbol
 // after the sequence number with no hyphen or slash: "Thông tư số 04
 // TC/TCT", "Quyết định số 1141 TC/QĐ/CĐKT", "Thông tư số 90TC/TCT".
-var reOldNumber = regexp.MustCompile(`^(\d{1,5})( ?)([A-ZĐ]{2,5}(?:/[A-ZĐ][A-ZĐ0-9]*)+)`)
+var reOldNumber = lazyregexp.New(`^(\d{1,5})( ?)([A-ZĐ]{2,5}(?:/[A-ZĐ][A-ZĐ0-9]*)+)`)
 
 // oldNumbers returns the numbers of text written the pre-2000 way; the
 // caller keeps only those a type word or "số" introduces.
@@ -441,7 +442,7 @@ func plausibleNumber(num string) bool {
 	// Without a type code the first code must be a known issuer, a law
 	// (QH + term) or at least three capitals (an issuer we do not know).
 	c := p.codes[0]
-	if _, ok := issuerCodes[strings.ToLower(stripTrailingDigits(c))]; ok {
+	if _, ok := kindTab().issuerCodes[strings.ToLower(stripTrailingDigits(c))]; ok {
 		return true
 	}
 	up := 0
@@ -454,18 +455,18 @@ func plausibleNumber(num string) bool {
 }
 
 var (
-	reAfterDate  = regexp.MustCompile(`(?i)^[\s,]*(?:(?:được\s+)?(?:ban hành|ký|thông qua)\s+)?ngày\s*`)
-	reAfterYear  = regexp.MustCompile(`(?i)^\s*năm\s+(\d{4})\b`)
-	reTitleAbout = regexp.MustCompile(`(?i)^(?:[\s,]*(?:của\s+[^;.\n\d]{1,90}?\s+)?(về(?:\s+việc)?\s|quy định\s|hướng dẫn\s|ban hành\s|phê duyệt\s|sửa đổi[,\s])|\s*(?:của\s+[^;.,\n\d]{1,90}?\s+)?(thực hiện\s))`)
+	reAfterDate  = lazyregexp.New(`(?i)^[\s,]*(?:(?:được\s+)?(?:ban hành|ký|thông qua)\s+)?ngày\s*`)
+	reAfterYear  = lazyregexp.New(`(?i)^\s*năm\s+(\d{4})\b`)
+	reTitleAbout = lazyregexp.New(`(?i)^(?:[\s,]*(?:của\s+[^;.\n\d]{1,90}?\s+)?(về(?:\s+việc)?\s|quy định\s|hướng dẫn\s|ban hành\s|phê duyệt\s|sửa đổi[,\s])|\s*(?:của\s+[^;.,\n\d]{1,90}?\s+)?(thực hiện\s))`)
 	// reTitleStop ends a cited title: a clause break, or a comma before a
 	// word that opens a new clause.
-	reTitleStop = regexp.MustCompile(`(?i)[;\n*“”"()]|\.(?:\s|$)|,\s*(?:với|nhằm|được|đã|theo|trong đó|để|gồm|là|thì|đồng thời|tạo|góp)\s|\s(?:được sửa đổi|(?-i:và (?:Nghị quyết|Nghị định|Quyết định|Thông tư|Chỉ thị|Luật|Kết luận|Quy định|Hướng dẫn|Công văn))|của\s+(?:Bộ|Ban|Ủy|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Tỉnh|Thành|Huyện)|tại\s)`)
+	reTitleStop = lazyregexp.New(`(?i)[;\n*“”"()]|\.(?:\s|$)|,\s*(?:với|nhằm|được|đã|theo|trong đó|để|gồm|là|thì|đồng thời|tạo|góp)\s|\s(?:được sửa đổi|(?-i:và (?:Nghị quyết|Nghị định|Quyết định|Thông tư|Chỉ thị|Luật|Kết luận|Quy định|Hướng dẫn|Công văn))|của\s+(?:Bộ|Ban|Ủy|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Tỉnh|Thành|Huyện)|tại\s)`)
 	// reTitleStopList is reTitleStop for the subject of a plan or a
 	// program, which may list what it carries out ("thực hiện Nghị quyết
 	// Đại hội XIII của Đảng và Nghị quyết Đại hội Đảng bộ tỉnh").
-	reTitleStopList = regexp.MustCompile(`(?i)[;\n*“”"()]|\.(?:\s|$)|,\s*(?:với|nhằm|được|đã|theo|trong đó|để|gồm|là|thì|đồng thời|tạo|góp)\s|\s(?:được sửa đổi|của\s+(?:Bộ|Ban|Ủy|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Tỉnh|Thành|Huyện)|tại\s)`)
-	reCiteVerb      = regexp.MustCompile(`(?i)\b(?:ban hành|ký|thông qua)\b`)
-	reBeforeDate    = regexp.MustCompile(`(?i)ngày\s*\d{1,2}(?:\s*tháng\s*\d{1,2}\s*năm\s*\d{4}|\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4})`)
+	reTitleStopList = lazyregexp.New(`(?i)[;\n*“”"()]|\.(?:\s|$)|,\s*(?:với|nhằm|được|đã|theo|trong đó|để|gồm|là|thì|đồng thời|tạo|góp)\s|\s(?:được sửa đổi|của\s+(?:Bộ|Ban|Ủy|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Tỉnh|Thành|Huyện)|tại\s)`)
+	reCiteVerb      = lazyregexp.New(`(?i)\b(?:ban hành|ký|thông qua)\b`)
+	reBeforeDate    = lazyregexp.New(`(?i)ngày\s*\d{1,2}(?:\s*tháng\s*\d{1,2}\s*năm\s*\d{4}|\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4})`)
 )
 
 // FindReferences returns every document that text cites by number, with
@@ -709,19 +710,19 @@ func citedTitle(text, rest, kind string, nameStart, numStart int) string {
 // verb of acting; a list of bodies ("Sở Văn hóa, Thể thao và Du lịch, Sở
 // Du lịch thuộc …") has no such verb.
 var (
-	reClauseSubject = regexp.MustCompile(`^\s*(?:Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Ban |Bộ |Sở |Phòng |Chính phủ|Thủ tướng|Quốc hội|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Đảng ủy|Đảng uỷ|Tỉnh đoàn|Huyện đoàn|Thành đoàn|Chi bộ|Đảng bộ)`)
-	reClauseAct     = regexp.MustCompile(`\s(?:ban hành|xây dựng (?i:kế hoạch|chương trình)|kết luận|có ý kiến|yêu cầu|đề nghị|chỉ đạo|quyết định|giao|triển khai|thông báo|đặt|đề ra)(?:\s|$)`)
+	reClauseSubject = lazyregexp.New(`^\s*(?:Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Ban |Bộ |Sở |Phòng |Chính phủ|Thủ tướng|Quốc hội|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Đảng ủy|Đảng uỷ|Tỉnh đoàn|Huyện đoàn|Thành đoàn|Chi bộ|Đảng bộ)`)
+	reClauseAct     = lazyregexp.New(`\s(?:ban hành|xây dựng (?i:kế hoạch|chương trình)|kết luận|có ý kiến|yêu cầu|đề nghị|chỉ đạo|quyết định|giao|triển khai|thông báo|đặt|đề ra)(?:\s|$)`)
 	// reClauseReport finds a verb of saying, which no cited subject line
 	// uses ("…, Thứ trưởng X nhấn mạnh").
-	reClauseReport = regexp.MustCompile(`\s(?:cho biết|nhấn mạnh|khẳng định|nêu rõ|phát biểu)(?:\s|$)`)
+	reClauseReport = lazyregexp.New(`\s(?:cho biết|nhấn mạnh|khẳng định|nêu rõ|phát biểu)(?:\s|$)`)
 	// reClauseTense finds a tense marker or a verb of deciding: after a
 	// citation that opens the sentence it starts the main clause
 	// ("Sau hai năm thực hiện Nghị quyết số … về …, bộ mặt nông thôn đã
 	// …"); inside a subject line "đã" may occur ("… đã phục viên").
-	reClauseTense = regexp.MustCompile(`(?:^|\s)(?:đã|sẽ|đang|đặt (?:mục tiêu|chỉ tiêu|ra)|đề ra)(?:\s|$)`)
+	reClauseTense = lazyregexp.New(`(?:^|\s)(?:đã|sẽ|đang|đặt (?:mục tiêu|chỉ tiêu|ra)|đề ra)(?:\s|$)`)
 	// reFrontedClause finds a sentence opening with a fronted clause
 	// whose main clause follows a comma.
-	reFrontedClause = regexp.MustCompile(`(?i)^\s*(?:thực hiện|triển khai|sau (?:hơn |gần |khi )?|theo|để|qua|trên cơ sở|tiếp tục|căn cứ|quán triệt)`)
+	reFrontedClause = lazyregexp.New(`(?i)^\s*(?:thực hiện|triển khai|sau (?:hơn |gần |khi )?|theo|để|qua|trên cơ sở|tiếp tục|căn cứ|quán triệt)`)
 )
 
 // mainClauseComma returns where a cited title t ends when a main clause
@@ -842,7 +843,7 @@ func knownIssuerSymbol(num string) bool {
 	if len(p.codes) == 0 {
 		return false
 	}
-	_, ok := issuerCodes[strings.ToLower(stripTrailingDigits(p.codes[0]))]
+	_, ok := kindTab().issuerCodes[strings.ToLower(stripTrailingDigits(p.codes[0]))]
 	return ok
 }
 

@@ -2,12 +2,13 @@ package extract
 
 import (
 	"encoding/json"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"vanban/internal/lazyregexp"
 )
 
 // The target finder in steps, a file each: the document walk and its
@@ -441,7 +442,7 @@ func (f *targetFinder) enterParagraph(p paraInfo) {
 
 // tgListLabel matches a list label opening a heading: "ii.", "1.2.",
 // "a)", "3-".
-var tgListLabel = regexp.MustCompile(`^(?:[ivxlc]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-–]\s*`)
+var tgListLabel = lazyregexp.New(`^(?:[ivxlc]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-–]\s*`)
 
 // tgForecastHeading reports whether a heading's line (in lower case)
 // opens with "dự báo": "II. DỰ BÁO CÁC CHỈ TIÊU …", "1. Dự báo tình hình".

@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Candidates: the sentence scan reads each sentence left to right, in the
@@ -36,8 +37,8 @@ type tgMarker struct {
 	kind  int
 }
 
-// tgMarkers are the markers of the sentence state, longest first.
-var tgMarkers = func() []tgMarker {
+// tgMarkers returns the markers of the sentence state, longest first.
+func tgMarkers() []tgMarker {
 	add := func(kind int, ps ...string) []tgMarker {
 		var out []tgMarker
 		for _, p := range ps {
@@ -78,23 +79,24 @@ var tgMarkers = func() []tgMarker {
 		}
 	}
 	return ms
-}()
+}
 
-// tgMarkersByFirst indexes tgMarkers by their first word.
-var tgMarkersByFirst = func() map[string][]tgMarker {
+// tgMarkersByFirst indexes tgMarkers by their first word; built on first
+// use.
+var tgMarkersByFirst = sync.OnceValue(func() map[string][]tgMarker {
 	m := map[string][]tgMarker{}
-	for _, mk := range tgMarkers {
+	for _, mk := range tgMarkers() {
 		m[mk.words[0]] = append(m[mk.words[0]], mk)
 	}
 	return m
-}()
+})
 
 // tgMarkerAt returns the marker starting at toks[i].
 func tgMarkerAt(toks []tgTok, i int) (tgMarker, int, bool) {
 	if i >= len(toks) || toks[i].kind != tgWord {
 		return tgMarker{}, i, false
 	}
-	for _, m := range tgMarkersByFirst[toks[i].low] {
+	for _, m := range tgMarkersByFirst()[toks[i].low] {
 		if j, ok := tgPhraseAt(toks, i, m.words); ok {
 			return m, j, true
 		}
@@ -931,7 +933,7 @@ func tgCmpBefore(toks []tgTok, j int) (string, int, bool) {
 	best, bestI := "", j
 	for _, c := range []struct {
 		op string
-		l  tgPhraseList
+		l  *tgPhraseList
 	}{{">=", cmpGE}, {"<=", cmpLE}, {"~", cmpApprox}, {"<", cmpLT}, {">", cmpGT}} {
 		if i, ok := c.l.endingAt(toks, j); ok && i < bestI {
 			best, bestI = c.op, i

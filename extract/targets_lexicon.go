@@ -9,7 +9,7 @@ package extract
 // tgLexClass is a class of words: its name and its phrases.
 type tgLexClass struct {
 	name  string
-	words tgPhraseList
+	words *tgPhraseList
 }
 
 // tgLexicon lists the word classes.

@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -122,38 +123,49 @@ func tgPhraseAt(toks []tgTok, i int, phrase []string) (int, bool) {
 }
 
 // tgPhraseList is a list of phrases split into words, indexed by their
-// first and last words, longest first.
+// first and last words, longest first. The index is built on first use, so
+// that the many lists of package-level variables cost nothing to a process
+// that extracts no targets (search, help).
 type tgPhraseList struct {
+	phrases []string
+	once    sync.Once
 	byFirst map[string][][]string
 	byLast  map[string][][]string
 }
 
-// newPhraseList indexes the phrases ps.
-func newPhraseList(ps ...string) tgPhraseList {
-	l := tgPhraseList{byFirst: map[string][][]string{}, byLast: map[string][][]string{}}
-	for _, p := range ps {
-		ws := strings.Fields(strings.ToLower(p))
-		if len(ws) == 0 {
-			continue
+// newPhraseList returns the list of the phrases ps.
+func newPhraseList(ps ...string) *tgPhraseList {
+	return &tgPhraseList{phrases: ps}
+}
+
+// index returns l with its index built.
+func (l *tgPhraseList) index() *tgPhraseList {
+	l.once.Do(func() {
+		l.byFirst, l.byLast = map[string][][]string{}, map[string][][]string{}
+		for _, p := range l.phrases {
+			ws := strings.Fields(strings.ToLower(p))
+			if len(ws) == 0 {
+				continue
+			}
+			l.byFirst[ws[0]] = append(l.byFirst[ws[0]], ws)
+			l.byLast[ws[len(ws)-1]] = append(l.byLast[ws[len(ws)-1]], ws)
 		}
-		l.byFirst[ws[0]] = append(l.byFirst[ws[0]], ws)
-		l.byLast[ws[len(ws)-1]] = append(l.byLast[ws[len(ws)-1]], ws)
-	}
-	// longest first, so that "không vượt quá" wins over "không quá"
-	for _, m := range []map[string][][]string{l.byFirst, l.byLast} {
-		for _, g := range m {
-			sort.SliceStable(g, func(i, j int) bool { return len(g[i]) > len(g[j]) })
+		// longest first, so that "không vượt quá" wins over "không quá"
+		for _, m := range []map[string][][]string{l.byFirst, l.byLast} {
+			for _, g := range m {
+				sort.SliceStable(g, func(i, j int) bool { return len(g[i]) > len(g[j]) })
+			}
 		}
-	}
+	})
 	return l
 }
 
 // at returns the index after the longest phrase of l starting at toks[i].
-func (l tgPhraseList) at(toks []tgTok, i int) (int, bool) {
+func (l *tgPhraseList) at(toks []tgTok, i int) (int, bool) {
 	if i < 0 || i >= len(toks) || toks[i].kind != tgWord {
 		return i, false
 	}
-	for _, p := range l.byFirst[toks[i].low] {
+	for _, p := range l.index().byFirst[toks[i].low] {
 		if j, ok := tgPhraseAt(toks, i, p); ok {
 			return j, true
 		}
@@ -163,11 +175,11 @@ func (l tgPhraseList) at(toks []tgTok, i int) (int, bool) {
 
 // endingAt returns the start of the longest phrase of l that ends just
 // before toks[j] (toks[start:j] is the phrase).
-func (l tgPhraseList) endingAt(toks []tgTok, j int) (int, bool) {
+func (l *tgPhraseList) endingAt(toks []tgTok, j int) (int, bool) {
 	if j < 1 || j > len(toks) || toks[j-1].kind != tgWord {
 		return j, false
 	}
-	for _, p := range l.byLast[toks[j-1].low] {
+	for _, p := range l.index().byLast[toks[j-1].low] {
 		i := j - len(p)
 		if i < 0 {
 			continue

@@ -1,13 +1,15 @@
 package extract
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"vanban/internal/lazyregexp"
 )
 
 // foldKey returns the matching key of s: lowercase, without diacritics
@@ -48,8 +50,9 @@ func foldKey(s string) string {
 }
 
 // foldTable maps the precomposed Latin letters (U+00C0–U+024F and
-// U+1E00–U+1EFF, all of Vietnamese) to their lowercase base letter.
-var foldTable = func() map[rune]rune {
+// U+1E00–U+1EFF, all of Vietnamese) to their lowercase base letter. It is
+// built on first use.
+var foldTable = sync.OnceValue(func() map[rune]rune {
 	m := map[rune]rune{'đ': 'd', 'Đ': 'd'}
 	add := func(lo, hi rune) {
 		for r := lo; r <= hi; r++ {
@@ -62,11 +65,11 @@ var foldTable = func() map[rune]rune {
 	add(0x1E00, 0x1EFF)
 	m['đ'], m['Đ'] = 'd', 'd'
 	return m
-}()
+})
 
 // foldRune returns r's lowercase base letter, or 0 for a combining mark.
 func foldRune(r rune) rune {
-	if f, ok := foldTable[r]; ok {
+	if f, ok := foldTable()[r]; ok {
 		return f
 	}
 	if unicode.Is(unicode.Mn, r) {
@@ -109,7 +112,7 @@ func splitLines(text string) []textLine {
 	return out
 }
 
-var reSpaces = regexp.MustCompile(`\s+`)
+var reSpaces = lazyregexp.New(`\s+`)
 
 // stripMarkup removes the Markdown and table markup that crawled documents
 // carry around heading lines ("**NGHỊ QUYẾT**", "# Title", "| Số: …",
@@ -217,7 +220,7 @@ func Sentences(text string) []Span {
 
 // reDayDate matches a full day date as written in Vietnamese documents:
 // "ngày 04 tháng 7 năm 2011", "4-7-2011", "04/7/2011", "4.7.2011".
-var reDayDate = regexp.MustCompile(`(?i)^(?:ngày\s*)?(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|([-/.])\s*(\d{1,2})\s*([-/.])\s*(\d{4}))`)
+var reDayDate = lazyregexp.New(`(?i)^(?:ngày\s*)?(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|([-/.])\s*(\d{1,2})\s*([-/.])\s*(\d{4}))`)
 
 // parseDayDate parses a day date at the start of s and returns it as ISO
 // YYYY-MM-DD and the number of bytes it used, or "", 0.

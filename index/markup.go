@@ -1,20 +1,21 @@
 package index
 
 import (
-	"regexp"
 	"strings"
+
+	"vanban/internal/lazyregexp"
 )
 
 // Markdown and HTML markup that crawled texts carry: an image, a link (its
 // text kept), a tag, a heading's hashes, emphasis marks, a rule or a
 // setext underline on a line of its own.
 var (
-	reMarkupImage  = regexp.MustCompile(`!\[[^\]\n]{0,500}\]\([^)\n]{0,1000}\)`)
-	reMarkupLink   = regexp.MustCompile(`\[([^\]\n]{0,500})\]\([^)\n]{0,1000}\)`)
-	reMarkupTag    = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>\n]{0,300})?/?>`)
-	reMarkupHeader = regexp.MustCompile(`(?m)^[ \t]{0,3}#{1,6}[ \t]`)
-	reMarkupRule   = regexp.MustCompile(`(?m)^[ \t]*(?:[=\-_*—–]){3,}[ \t]*$`)
-	reMarkupEmph   = regexp.MustCompile(`\*{1,3}|_{2,3}`)
+	reMarkupImage  = lazyregexp.New(`!\[[^\]\n]{0,500}\]\([^)\n]{0,1000}\)`)
+	reMarkupLink   = lazyregexp.New(`\[([^\]\n]{0,500})\]\([^)\n]{0,1000}\)`)
+	reMarkupTag    = lazyregexp.New(`</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>\n]{0,300})?/?>`)
+	reMarkupHeader = lazyregexp.New(`(?m)^[ \t]{0,3}#{1,6}[ \t]`)
+	reMarkupRule   = lazyregexp.New(`(?m)^[ \t]*(?:[=\-_*—–]){3,}[ \t]*$`)
+	reMarkupEmph   = lazyregexp.New(`\*{1,3}|_{2,3}`)
 )
 
 // blankMarkup returns text with its Markdown and HTML markup replaced by
@@ -40,7 +41,7 @@ func blankMarkup(text string) string {
 		blank(m[0], m[2]) // "["
 		blank(m[3], m[1]) // "](url)"
 	}
-	for _, re := range []*regexp.Regexp{reMarkupTag, reMarkupHeader, reMarkupRule, reMarkupEmph} {
+	for _, re := range []*lazyregexp.Regexp{reMarkupTag, reMarkupHeader, reMarkupRule, reMarkupEmph} {
 		for _, m := range re.FindAllStringIndex(text, -1) {
 			blank(m[0], m[1])
 		}

@@ -2,11 +2,12 @@ package index
 
 import (
 	"context"
-	"regexp"
 	"sort"
 	"strings"
 
 	"vanban/extract"
+
+	"vanban/internal/lazyregexp"
 )
 
 // Resolution is one resolution known to the archive: stored as its own
@@ -38,7 +39,7 @@ type Citation struct {
 
 // resolutionRE matches a resolution's symbol: NQ as the type part
 // ("18-NQ/TW", "15/2011/NQ-HĐND", "35/NQ-CP").
-var resolutionRE = regexp.MustCompile(`(?i)(^|[-/])NQ([-/]|$)`)
+var resolutionRE = lazyregexp.New(`(?i)(^|[-/])NQ([-/]|$)`)
 
 // IsResolutionNumber reports whether a document number is a resolution's.
 func IsResolutionNumber(n string) bool {

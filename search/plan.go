@@ -3,7 +3,6 @@ package search
 import (
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -14,6 +13,8 @@ import (
 	"vanban/extract"
 	"vanban/index"
 	"vanban/ingest/vntext"
+
+	"vanban/internal/lazyregexp"
 )
 
 // plan is a query ready to run, and the folded terms to mark in snippets.
@@ -301,7 +302,7 @@ func anyTrue(bs []bool) bool {
 
 // loneOperatorRE matches a + or - that stands alone, as punctuation
 // ("2020 - 2025"), not as an operator on the next word ("-đất").
-var loneOperatorRE = regexp.MustCompile(`(^|\s)[-+]+(\s|$)`)
+var loneOperatorRE = lazyregexp.New(`(^|\s)[-+]+(\s|$)`)
 
 // prepareQuery turns what a user typed into a query string: dashes that
 // are punctuation ("25 – 27%", "2020 - 2025") must not become NOT
@@ -1096,7 +1097,7 @@ func checkKind(what, v string) (string, error) {
 }
 
 // userDateRE matches D/M/YYYY, D-M-YYYY, D.M.YYYY and M/YYYY.
-var userDateRE = regexp.MustCompile(`^(?:(\d{1,2})[/.-])?(\d{1,2})[/.-](\d{4})$`)
+var userDateRE = lazyregexp.New(`^(?:(\d{1,2})[/.-])?(\d{1,2})[/.-](\d{4})$`)
 
 // ParseUserDate parses a date as users write it: ISO at any grain (2020,
 // 2020-05, 2020-05-17) or Vietnamese day-first (17/5/2020, 5/2020). With

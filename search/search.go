@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -16,6 +15,8 @@ import (
 
 	"vanban/extract"
 	"vanban/index"
+
+	"vanban/internal/lazyregexp"
 )
 
 // ErrBadQuery is wrapped by the error of a query that does not parse.
@@ -503,7 +504,7 @@ func (s *Searcher) targetHits(ctx context.Context, res *bleve.SearchResult, out 
 
 // numberRE matches a document number as users type it: "18-NQ/TW",
 // "15/2011/NQ-HĐND", "123/QĐ-UBND".
-var numberRE = regexp.MustCompile(`^\d+[\p{L}\d]*[-/][\p{L}\d./-]*\p{L}[\p{L}\d./-]*$`)
+var numberRE = lazyregexp.New(`^\d+[\p{L}\d]*[-/][\p{L}\d./-]*\p{L}[\p{L}\d./-]*$`)
 
 // IsNumber reports whether s looks like a document number and symbol.
 func IsNumber(s string) bool {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"golang.org/x/term"
@@ -96,6 +97,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return usageErrorf("search: --color must be auto, always or never")
 	}
 
+	defer oneQueryGC()()
 	ix, err := index.OpenReadOnly(resolveIndexDir(o.index))
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
@@ -428,4 +430,37 @@ func printSearchJSON(w io.Writer, q search.Query, res *search.Result) error {
 		}
 	}
 	return nil
+}
+
+// oneQueryGCPercent and oneQueryMemoryLimit are the garbage collector's
+// settings for a process that answers one query and exits (search,
+// resolutions), unless $GOGC or $GOMEMLIMIT set them. Such a process
+// starts with a live heap of a few megabytes, so at the default GOGC of
+// 100 the collector ran four times in a search of 533 documents and took
+// 30% of its instructions; at 400 it runs once or not at all. The limit
+// brings the default back before the heap grows past it, as a query over
+// a large archive may hold tens of megabytes.
+const (
+	oneQueryGCPercent   = 400
+	oneQueryMemoryLimit = 256 << 20
+)
+
+// oneQueryGC sets the collector for one query and returns the function
+// that restores the settings it found.
+func oneQueryGC() (restore func()) {
+	gc, limit := -2, int64(-1)
+	if os.Getenv("GOGC") == "" {
+		gc = debug.SetGCPercent(oneQueryGCPercent)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		limit = debug.SetMemoryLimit(oneQueryMemoryLimit)
+	}
+	return func() {
+		if gc != -2 {
+			debug.SetGCPercent(gc)
+		}
+		if limit >= 0 {
+			debug.SetMemoryLimit(limit)
+		}
+	}
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,6 +15,8 @@ import (
 	"golang.org/x/text/encoding/htmlindex"
 
 	"vanban/ingest/vntext"
+
+	"vanban/internal/lazyregexp"
 )
 
 // HTML limits.
@@ -148,7 +149,7 @@ func articleText(doc *html.Node, m pageInfo) (body, title string, head []string,
 
 // datelineDate finds a Vietnamese visible date with an optional time:
 // "10/07/2011 - 19:35", "Thứ hai, 7/12/2020, 08:30 (GMT+7)", "07-12-2020 8h30".
-var datelineDate = regexp.MustCompile(`\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b(?:\D{0,6}?\b(\d{1,2})\s*[:hH]\s*(\d{2})\b)?`)
+var datelineDate = lazyregexp.New(`\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b(?:\D{0,6}?\b(\d{1,2})\s*[:hH]\s*(\d{2})\b)?`)
 
 // datelineTime turns a visible dateline (day first, as Vietnamese sites
 // write it) into "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM"; "" when there is none.
@@ -183,11 +184,11 @@ func sameLine(a, b string) bool {
 }
 
 // unlikelyChrome matches class or id values of page chrome near a headline.
-var unlikelyChrome = regexp.MustCompile(`(?i)cate|breadcrumb|share|social|menu|nav|tag|banner|\bads?\b|advert|quang-?cao|comment|binh-?luan|search|logo|sidebar|related|lien-?quan|print|font-?size|rating|like|follow`)
+var unlikelyChrome = lazyregexp.New(`(?i)cate|breadcrumb|share|social|menu|nav|tag|banner|\bads?\b|advert|quang-?cao|comment|binh-?luan|search|logo|sidebar|related|lien-?quan|print|font-?size|rating|like|follow`)
 
 // datelineRE finds a date (dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy or ISO) in a
 // short line.
-var datelineRE = regexp.MustCompile(`\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b|\b\d{4}-\d{2}-\d{2}\b`)
+var datelineRE = lazyregexp.New(`\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b|\b\d{4}-\d{2}-\d{2}\b`)
 
 // headlineBlock returns the lines of the headline's block in the original
 // page: short text siblings before the <h1> (dateline, kicker), the <h1>
@@ -483,7 +484,7 @@ type pageInfo struct {
 	published                     string
 }
 
-var jsonLDDate = regexp.MustCompile(`"datePublished"\s*:\s*"([^"]{8,40})"`)
+var jsonLDDate = lazyregexp.New(`"datePublished"\s*:\s*"([^"]{8,40})"`)
 
 // pageMeta collects title candidates, publication time and a few hints
 // from the unmodified tree.
@@ -802,8 +803,8 @@ func declaredCharset(data []byte) string {
 }
 
 var (
-	xmlEncodingRE    = regexp.MustCompile(`^\s*<\?xml[^>]*encoding=["']([A-Za-z0-9._:-]+)["']`)
-	contentCharsetRE = regexp.MustCompile(`(?i)charset\s*=\s*["']?([A-Za-z0-9._:-]+)`)
+	xmlEncodingRE    = lazyregexp.New(`^\s*<\?xml[^>]*encoding=["']([A-Za-z0-9._:-]+)["']`)
+	contentCharsetRE = lazyregexp.New(`(?i)charset\s*=\s*["']?([A-Za-z0-9._:-]+)`)
 )
 
 func hasUTF16BOM(data []byte) bool {

@@ -1,12 +1,13 @@
 package ocr
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"vanban/ingest/vntext"
+
+	"vanban/internal/lazyregexp"
 )
 
 // confusions are two-syllable words that tesseract's Vietnamese models
@@ -117,10 +118,10 @@ func matchCase(orig, rep string) string {
 // labelRe matches the label that opens a paragraph, after any Markdown
 // emphasis or bracket: a run of roman-numeral look-alikes, a number or a
 // letter, its mark (".", ",", "-"), the space after it and the next word.
-var labelRe = regexp.MustCompile(`^([*_(]*)([IVXli|]{1,5}|\d{1,2}|[A-ZĐ])([.,-])(\s+)(\S+)`)
+var labelRe = lazyregexp.New(`^([*_(]*)([IVXli|]{1,5}|\d{1,2}|[A-ZĐ])([.,-])(\s+)(\S+)`)
 
 // romanRe is a roman numeral from 1 to 39.
-var romanRe = regexp.MustCompile(`^X{0,3}(IX|IV|V?I{0,3})$`)
+var romanRe = lazyregexp.New(`^X{0,3}(IX|IV|V?I{0,3})$`)
 
 // fixLabels mends the label at the start of each paragraph:
 //   - a roman numeral read with "l", "i" or "|" for I ("lll-", "|-",

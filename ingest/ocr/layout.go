@@ -1,12 +1,13 @@
 package ocr
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"vanban/internal/lazyregexp"
 )
 
 // line is one text line of tesseract's TSV output with its box, in pixels.
@@ -219,7 +220,7 @@ func (l *line) part(inLeft func(x0, x1 int) bool) (a, b *line) {
 // listStart matches the start of a line that begins a new item: a dash or
 // bullet, a number or letter with a dot or bracket, a roman numeral, or an
 // article, chapter, section or part heading.
-var listStart = regexp.MustCompile(`^(?:[-–—+•*▪●◦]\s|\(?\d{1,3}[.)]\s|\(?[a-zđ][)]\s|[IVXLC]{1,6}[.)]\s|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+\b)`)
+var listStart = lazyregexp.New(`^(?:[-–—+•*▪●◦]\s|\(?\d{1,3}[.)]\s|\(?[a-zđ][)]\s|[IVXLC]{1,6}[.)]\s|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+\b)`)
 
 // paragraphs joins the lines of one page into paragraphs separated by
 // "\n". Lines of different tesseract paragraphs never join. Within one,
@@ -340,7 +341,7 @@ func (l *line) mendDashes() {
 // labelWord matches a list label standing alone: a number, a roman
 // numeral or a letter with its mark ("10.", "a)", "IV."), a misread one
 // ("A1,", "In?" for "15."), or a bullet.
-var labelWord = regexp.MustCompile(`^[(]?(?:\d[\dA-Za-z]{0,2}|[A-Za-z]\d{1,2}|[IVXivxl|]{1,4}|[a-zA-ZđĐ])[.):,;?]?$|^[A-Za-z|]{1,2}[.):,;?]$|^[-–•+*▪●]$`)
+var labelWord = lazyregexp.New(`^[(]?(?:\d[\dA-Za-z]{0,2}|[A-Za-z]\d{1,2}|[IVXivxl|]{1,4}|[a-zA-ZđĐ])[.):,;?]?$|^[A-Za-z|]{1,2}[.):,;?]$|^[-–•+*▪●]$`)
 
 // attachLabels puts list labels back in front of their items. When the
 // gap after a label is wide ("10.      Vụ Kiểm sát …", a tab stop or a

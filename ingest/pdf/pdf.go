@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/ledongthuc/pdf"
+
+	"vanban/internal/lazyregexp"
 )
 
 // ErrEncrypted is wrapped by the errors for PDFs that need a password or
@@ -299,7 +300,7 @@ func restrictions(p int64) []string {
 }
 
 // headerRE finds the PDF header.
-var headerRE = regexp.MustCompile(`%PDF-(\d)\.(\d)`)
+var headerRE = lazyregexp.New(`%PDF-(\d)\.(\d)`)
 
 // fixPDFEnvelope checks that data is a PDF and fixes what the library is
 // needlessly strict about: bytes before the header, a header version it
@@ -461,7 +462,7 @@ type pageRef struct {
 }
 
 // pdfDateRE matches a PDF date: D:YYYYMMDDHHmmSS with optional parts.
-var pdfDateRE = regexp.MustCompile(`^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?`)
+var pdfDateRE = lazyregexp.New(`^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?`)
 
 // pdfDate turns a PDF date string into ISO 8601 (YYYY-MM-DD, with THH:MM
 // when the time is given), or "" if it is not a plausible date.

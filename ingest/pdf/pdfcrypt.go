@@ -14,6 +14,8 @@ import (
 	"strconv"
 
 	"github.com/ledongthuc/pdf"
+
+	"vanban/internal/lazyregexp"
 )
 
 // AES-256 encryption (security handler revision 5 and 6, PDF 2.0) is not
@@ -23,10 +25,10 @@ import (
 // encryption and opened normally.
 
 var (
-	encryptRefRE = regexp.MustCompile(`/Encrypt[ \t\r\n]*(\d+)[ \t\r\n]+(\d+)[ \t\r\n]+R`)
-	typeXRefRE   = regexp.MustCompile(`/Type[ \t\r\n]*/XRef\b`)
-	typeMetaRE   = regexp.MustCompile(`/Type[ \t\r\n]*/Metadata\b`)
-	lengthRE     = regexp.MustCompile(`/Length[ \t\r\n]+\d+(?:[ \t\r\n]+\d+[ \t\r\n]+R)?`)
+	encryptRefRE = lazyregexp.New(`/Encrypt[ \t\r\n]*(\d+)[ \t\r\n]+(\d+)[ \t\r\n]+R`)
+	typeXRefRE   = lazyregexp.New(`/Type[ \t\r\n]*/XRef\b`)
+	typeMetaRE   = lazyregexp.New(`/Type[ \t\r\n]*/Metadata\b`)
+	lengthRE     = lazyregexp.New(`/Length[ \t\r\n]+\d+(?:[ \t\r\n]+\d+[ \t\r\n]+R)?`)
 )
 
 // decryptAES256 opens a PDF encrypted with AES-256 under the empty user
@@ -101,7 +103,7 @@ func decryptAES256Bytes(data []byte) ([]byte, int64, error) {
 	// A trailer that rebuildXref reads: /Root, /Info and /ID from the
 	// original trailer or xref stream, no /Encrypt.
 	out.WriteString("trailer\n<<")
-	for _, k := range []*regexp.Regexp{rootRefRE, infoRefRE} {
+	for _, k := range []*lazyregexp.Regexp{rootRefRE, infoRefRE} {
 		if loc := lastMatch(k, data); loc != nil {
 			out.WriteString(" ")
 			out.Write(loc)
@@ -112,7 +114,7 @@ func decryptAES256Bytes(data []byte) ([]byte, int64, error) {
 	return plain, perms, err
 }
 
-func lastMatch(re *regexp.Regexp, data []byte) []byte {
+func lastMatch(re *lazyregexp.Regexp, data []byte) []byte {
 	all := re.FindAll(data, -1)
 	if len(all) == 0 {
 		return nil

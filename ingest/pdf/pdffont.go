@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -10,6 +9,8 @@ import (
 
 	"github.com/ledongthuc/pdf"
 	"golang.org/x/text/encoding/charmap"
+
+	"vanban/internal/lazyregexp"
 )
 
 // pdfFont decodes the strings a content stream shows with one font: it
@@ -107,7 +108,7 @@ func newPDFFont(v pdf.Value) *pdfFont {
 
 // glyphNameRE matches glyph names that spell their Unicode value:
 // "uni1EA1", "uni00430301" (several code units), "u1EA1".
-var glyphNameRE = regexp.MustCompile(`^(?:uni((?:[0-9A-F]{4})+)|u([0-9A-F]{4,6}))$`)
+var glyphNameRE = lazyregexp.New(`^(?:uni((?:[0-9A-F]{4})+)|u([0-9A-F]{4,6}))$`)
 
 // simpleEncoding returns the text of each byte code of a simple font: the
 // library's decoding of /Encoding (WinAnsi, MacRoman, Differences with

@@ -3,13 +3,14 @@ package pdf
 import (
 	"cmp"
 	"math"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"vanban/internal/lazyregexp"
 )
 
 // textLine is one line of a page: runs on one baseline, in stream order.
@@ -202,7 +203,7 @@ func collapseSpaces(s string) string {
 
 // pageNumberRE matches a line that is only a page number: "3", "- 3 -",
 // "Trang 3", "Trang 3/10", "3/10", "Page 3 of 10".
-var pageNumberRE = regexp.MustCompile(`(?i)^(?:[-–—]\s*)?(?:(?:trang|page|tr\.)\s*)?(\d{1,4})(?:\s*(?:/|trên|of)\s*\d{1,4})?(?:\s*[-–—])?$`)
+var pageNumberRE = lazyregexp.New(`(?i)^(?:[-–—]\s*)?(?:(?:trang|page|tr\.)\s*)?(\d{1,4})(?:\s*(?:/|trên|of)\s*\d{1,4})?(?:\s*[-–—])?$`)
 
 // isPageNumber reports whether s is a bare page number line whose number
 // is plausible for a document of pages pages.
@@ -325,7 +326,7 @@ func dropRunningLines(pages [][]textLine, bands []band) {
 // headingLineRE matches the lines of an official document's heading that a
 // template may repeat at the top of every page: the number line, the
 // national motto and its second line, the Party's name.
-var headingLineRE = regexp.MustCompile(`(?i)^\W*(?:số|so)\s*:?\s*\d|cộng hòa xã hội|cộng hoà xã hội|độc lập\s*-\s*tự do|đảng cộng sản việt nam`)
+var headingLineRE = lazyregexp.New(`(?i)^\W*(?:số|so)\s*:?\s*\d|cộng hòa xã hội|cộng hoà xã hội|độc lập\s*-\s*tự do|đảng cộng sản việt nam`)
 
 // headingLine reports whether a line of the first page is part of the
 // document's heading: it stays there even where later pages repeat it as a
@@ -417,7 +418,7 @@ func percentile(xs []float64, p float64) float64 {
 
 // listStartRE matches the start of a line that begins a new item: a dash
 // or bullet, "1.", "a)", "Điều 5.", "Chương II", "Mục 2".
-var listStartRE = regexp.MustCompile(`^(?:[-–—+•*▪●◦]\s|\(?\d{1,3}[.)]\s|\(?[a-zđ][)]\s|[IVXLC]{1,6}[.)]\s|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+\b)`)
+var listStartRE = lazyregexp.New(`^(?:[-–—+•*▪●◦]\s|\(?\d{1,3}[.)]\s|\(?[a-zđ][)]\s|[IVXLC]{1,6}[.)]\s|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+\b)`)
 
 // joinParagraphs turns the lines of one page into paragraphs separated by
 // "\n". Two lines stay in one paragraph (joined by a space, or by nothing

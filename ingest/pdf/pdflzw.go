@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
+
+	"vanban/internal/lazyregexp"
 )
 
 // LZW streams. ledongthuc/pdf knows only Flate and ASCII85 and panics on
@@ -17,13 +18,13 @@ import (
 
 var (
 	// lzwOnlyFilterRE matches a /Filter that is LZW alone.
-	lzwOnlyFilterRE = regexp.MustCompile(`/Filter[ \t\r\n]*(?:/LZWDecode|\[[ \t\r\n]*/LZWDecode[ \t\r\n]*\])`)
-	earlyChangeRE   = regexp.MustCompile(`/EarlyChange[ \t\r\n]+(\d)`)
-	predictorRE     = regexp.MustCompile(`/Predictor[ \t\r\n]+(\d+)`)
-	decodeParmsRE   = regexp.MustCompile(`/DecodeParms[ \t\r\n]*<<[^>]*>>`)
+	lzwOnlyFilterRE = lazyregexp.New(`/Filter[ \t\r\n]*(?:/LZWDecode|\[[ \t\r\n]*/LZWDecode[ \t\r\n]*\])`)
+	earlyChangeRE   = lazyregexp.New(`/EarlyChange[ \t\r\n]+(\d)`)
+	predictorRE     = lazyregexp.New(`/Predictor[ \t\r\n]+(\d+)`)
+	decodeParmsRE   = lazyregexp.New(`/DecodeParms[ \t\r\n]*<<[^>]*>>`)
 	// imageRE spots image XObjects, whose data text extraction never
 	// reads: they stay compressed.
-	imageRE = regexp.MustCompile(`/Subtype[ \t\r\n]*/Image\b`)
+	imageRE = lazyregexp.New(`/Subtype[ \t\r\n]*/Image\b`)
 )
 
 // maxLZWOutput bounds what one LZW stream may decode to.
@@ -75,7 +76,7 @@ func decodeLZWStreams(data []byte) (out []byte, changed bool, notes []string) {
 		return data, false, nil
 	}
 	buf.WriteString("trailer\n<<")
-	for _, k := range []*regexp.Regexp{rootRefRE, infoRefRE} {
+	for _, k := range []*lazyregexp.Regexp{rootRefRE, infoRefRE} {
 		if loc := lastMatch(k, data); loc != nil {
 			buf.WriteString(" ")
 			buf.Write(loc)

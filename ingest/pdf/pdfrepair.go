@@ -7,35 +7,36 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"sort"
 	"strconv"
+
+	"vanban/internal/lazyregexp"
 )
 
 // objHeaderRE matches an indirect object header "12 0 obj".
-var objHeaderRE = regexp.MustCompile(`(\d{1,10})[ \t\r\n\f\x00]+(\d{1,5})[ \t\r\n\f\x00]+obj\b`)
+var objHeaderRE = lazyregexp.New(`(\d{1,10})[ \t\r\n\f\x00]+(\d{1,5})[ \t\r\n\f\x00]+obj\b`)
 
 // refRE matches "/Key N G R" in a dictionary's text.
-func refRE(key string) *regexp.Regexp {
-	return regexp.MustCompile(`/` + key + `[ \t\r\n]*(\d+)[ \t\r\n]+(\d+)[ \t\r\n]+R`)
+func refRE(key string) *lazyregexp.Regexp {
+	return lazyregexp.New(`/` + key + `[ \t\r\n]*(\d+)[ \t\r\n]+(\d+)[ \t\r\n]+R`)
 }
 
 // intKeyRE matches "/Key N" in a dictionary's text.
-func intKeyRE(key string) *regexp.Regexp {
-	return regexp.MustCompile(`/` + key + `[ \t\r\n]+(\d+)\b`)
+func intKeyRE(key string) *lazyregexp.Regexp {
+	return lazyregexp.New(`/` + key + `[ \t\r\n]+(\d+)\b`)
 }
 
 var (
 	rootRefRE  = refRE("Root")
 	infoRefRE  = refRE("Info")
 	cryptRefRE = refRE("Encrypt")
-	idRE       = regexp.MustCompile(`/ID[ \t\r\n]*\[[^\]]{0,600}\]`)
-	catalogRE  = regexp.MustCompile(`/Type[ \t\r\n]*/Catalog\b`)
-	objStmRE   = regexp.MustCompile(`/Type[ \t\r\n]*/ObjStm\b`)
+	idRE       = lazyregexp.New(`/ID[ \t\r\n]*\[[^\]]{0,600}\]`)
+	catalogRE  = lazyregexp.New(`/Type[ \t\r\n]*/Catalog\b`)
+	objStmRE   = lazyregexp.New(`/Type[ \t\r\n]*/ObjStm\b`)
 	nKeyRE     = intKeyRE("N")
 	firstKeyRE = intKeyRE("First")
-	streamKwRE = regexp.MustCompile(`stream(\r\n|\n|\r)`)
-	flateRE    = regexp.MustCompile(`/FlateDecode\b`)
+	streamKwRE = lazyregexp.New(`stream(\r\n|\n|\r)`)
+	flateRE    = lazyregexp.New(`/FlateDecode\b`)
 	// lengthValRE and lengthRefRE read a stream's /Length; /Length1 etc.
 	// (font programs) do not match.
 	lengthValRE = intKeyRE("Length")
@@ -82,7 +83,7 @@ func rebuildXref(data []byte) ([]byte, error) {
 	if i := bytes.LastIndex(data, []byte("trailer")); i >= 0 {
 		trailer = data[i:min(len(data), i+2048)]
 	}
-	findRef := func(re *regexp.Regexp) string {
+	findRef := func(re *lazyregexp.Regexp) string {
 		if trailer != nil {
 			if m := re.FindSubmatch(trailer); m != nil {
 				return string(m[1]) + " " + string(m[2]) + " R"
@@ -306,12 +307,12 @@ func sortedKeys(m map[int][]byte) []int {
 }
 
 // filterEntryRE matches a /Filter entry: one name or an array of names.
-var filterEntryRE = regexp.MustCompile(`/Filter[ \t\r\n]*(?:\[[^\]]{0,200}\]|/[A-Za-z0-9]+)`)
+var filterEntryRE = lazyregexp.New(`/Filter[ \t\r\n]*(?:\[[^\]]{0,200}\]|/[A-Za-z0-9]+)`)
 
 // abbrevFilterRE matches the abbreviated filter names of inline images
 // (PDF 32000-1 table 94), which some old producers also wrote in stream
 // dictionaries; ledongthuc/pdf knows only the full names.
-var abbrevFilterRE = regexp.MustCompile(`/(Fl|A85|AHx|LZW|RL|CCF|DCT)\b`)
+var abbrevFilterRE = lazyregexp.New(`/(Fl|A85|AHx|LZW|RL|CCF|DCT)\b`)
 
 var abbrevFilters = map[string]string{
 	"Fl": "FlateDecode", "A85": "ASCII85Decode", "AHx": "ASCIIHexDecode", "LZW": "LZWDecode",

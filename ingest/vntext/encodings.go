@@ -1,6 +1,7 @@
 package vntext
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -588,32 +589,37 @@ func (e *runeEncoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, er
 	return nDst, nSrc, nil
 }
 
-// Reverse tables for the encoders.
-var (
-	tcvn3Rev  = map[rune]byte{}
-	visciiRev = map[rune]byte{}
-	vniRev    = map[rune]string{}
-)
+// reverseTables are the encoders' tables, from Unicode back to the legacy
+// bytes. Only encoding needs them (fixtures, tests), so they are built on
+// first use.
+type reverseTables struct {
+	tcvn3  map[rune]byte
+	viscii map[rune]byte
+	vni    map[rune]string
+}
 
-// buildReverse fills the encoders' reverse tables; letters.go's init calls
-// it once the letter tables exist.
-func buildReverse() {
+// reverse returns the reverse tables, building them on the first call.
+var reverse = sync.OnceValue(buildReverse)
+
+// buildReverse builds the encoders' reverse tables from the decoders'.
+func buildReverse() *reverseTables {
+	t := &reverseTables{tcvn3: map[rune]byte{}, viscii: map[rune]byte{}, vni: map[rune]string{}}
 	for b := 0xFF; b >= 0x80; b-- {
 		r := tcvn3Rune(byte(b))
 		if r >= 0x300 && r < 0x370 {
 			continue
 		}
-		tcvn3Rev[r] = byte(b)
+		t.tcvn3[r] = byte(b)
 	}
 	for b := 0; b < 256; b++ {
-		visciiRev[visciiTable[b]] = byte(b)
+		t.viscii[visciiTable[b]] = byte(b)
 	}
 	for b := 0x80; b < 0x100; b++ {
 		if _, ok := vniSolo[byte(b)]; !ok {
 			if r := cp1252Rune(byte(b)); r >= 0xA0 && r < 0x100 {
 				continue // Latin-1 letters clash with modifier bytes
 			}
-			vniRev[cp1252Rune(byte(b))] = string(rune(b))
+			t.vni[cp1252Rune(byte(b))] = string(rune(b))
 		}
 	}
 	bases := []byte("aeiouyAEIOUY\xf4\xd4\xf6\xd6")
@@ -628,31 +634,32 @@ func buildReverse() {
 				if upper {
 					r = unicode.ToUpper(r)
 				}
-				vniRev[r] = string([]byte{c, byte(m)})
+				t.vni[r] = string([]byte{c, byte(m)})
 			}
 		}
 	}
 	for b, r := range vniSolo {
-		vniRev[r] = string([]byte{b})
+		t.vni[r] = string([]byte{b})
 	}
+	return t
 }
 
 func tcvn3Enc(dst []byte, r rune) []byte {
 	if r < utf8.RuneSelf {
 		return append(dst, byte(r))
 	}
-	if b, ok := tcvn3Rev[r]; ok {
+	if b, ok := reverse().tcvn3[r]; ok {
 		return append(dst, b)
 	}
 	// toned capitals: the lowercase code, as typed in a .VnTimeH font
-	if b, ok := tcvn3Rev[unicode.ToLower(r)]; ok {
+	if b, ok := reverse().tcvn3[unicode.ToLower(r)]; ok {
 		return append(dst, b)
 	}
 	return append(dst, '?')
 }
 
 func visciiEnc(dst []byte, r rune) []byte {
-	if b, ok := visciiRev[r]; ok {
+	if b, ok := reverse().viscii[r]; ok {
 		return append(dst, b)
 	}
 	return append(dst, '?')
@@ -662,7 +669,7 @@ func vniEnc(dst []byte, r rune) []byte {
 	if r < utf8.RuneSelf {
 		return append(dst, byte(r))
 	}
-	if s, ok := vniRev[r]; ok {
+	if s, ok := reverse().vni[r]; ok {
 		return append(dst, s...)
 	}
 	return append(dst, '?')

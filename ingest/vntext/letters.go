@@ -105,7 +105,6 @@ func init() {
 			letterExt[r-0x1E00] = l
 		}
 	}
-	buildReverse()
 }
 
 // foldSlow folds one rune the long way: lowercase, decompose, keep the
@@ -120,11 +119,20 @@ func foldSlow(r rune) rune {
 		return -1
 	}
 	l := unicode.ToLower(r)
-	d := norm.NFD.String(string(l))
-	for _, x := range d {
+	if l < utf8.RuneSelf {
+		return l // ASCII has no decomposition
+	}
+	var buf [utf8.UTFMax]byte
+	d := norm.NFD.Properties(utf8.AppendRune(buf[:0], l)).Decomposition()
+	if d == nil { // none, or computed rather than tabled (Hangul)
+		d = []byte(norm.NFD.String(string(l)))
+	}
+	for len(d) > 0 {
+		x, n := utf8.DecodeRune(d)
 		if !unicode.Is(unicode.Mn, x) {
 			return x
 		}
+		d = d[n:]
 	}
 	return l
 }

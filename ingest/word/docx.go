@@ -8,13 +8,14 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"vanban/ingest/vntext"
+
+	"vanban/internal/lazyregexp"
 )
 
 // DOCX limits. Header sizes in a zip are not trusted: the bytes are counted
@@ -118,7 +119,7 @@ func docxReader(_ string, data []byte) (parsed, error) {
 	return p, nil
 }
 
-var docxHeaderPart = regexp.MustCompile(`^word/(header|footer)[0-9]*\.xml$`)
+var docxHeaderPart = lazyregexp.New(`^word/(header|footer)[0-9]*\.xml$`)
 
 // sortedParts returns the part names in natural order (header2 before
 // header10).
