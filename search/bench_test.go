@@ -17,6 +17,9 @@ package search
 // built in the scale run (cmd/vanban's TestScale with VANBAN_SCALE_DIR):
 //
 //	VANBAN_BENCH_INDEX=/data/idx-100000-shortfalse go test ./search -run '^$' -bench QueryMix -benchtime 1x
+//
+// VANBAN_BENCH_NOCOLD=1 skips the cold start of the binary;
+// VANBAN_BENCH_SLOW=N logs the N queries that cost the most CPU.
 
 import (
 	"context"
@@ -286,7 +289,12 @@ func BenchmarkQueryMix(b *testing.B) {
 		}
 	}
 	var lat, cpu []time.Duration
-	byCat := map[string][]time.Duration{}
+	type slowQ struct {
+		cpu time.Duration
+		mq  mixQuery
+	}
+	var slow []slowQ
+	byCat, cpuCat := map[string][]time.Duration{}, map[string][]time.Duration{}
 	b.ResetTimer()
 	for it := 0; it < b.N; it++ {
 		lat, cpu = lat[:0], cpu[:0]
@@ -300,11 +308,21 @@ func BenchmarkQueryMix(b *testing.B) {
 			}
 			d := time.Since(t0)
 			lat = append(lat, d)
-			cpu = append(cpu, cpuTime()-c0)
+			c := cpuTime() - c0
+			cpu = append(cpu, c)
 			byCat[mq.cat] = append(byCat[mq.cat], d)
+			cpuCat[mq.cat] = append(cpuCat[mq.cat], c)
+			slow = append(slow, slowQ{c, mq})
 		}
 	}
 	b.StopTimer()
+	if k, _ := strconv.Atoi(os.Getenv("VANBAN_BENCH_SLOW")); k > 0 {
+		// The queries that cost the most CPU, to see where it goes.
+		sort.Slice(slow, func(i, j int) bool { return slow[i].cpu > slow[j].cpu })
+		for _, sq := range slow[:min(k, len(slow))] {
+			b.Logf("slow: %v %s %q kind=%q from=%q facets=%v", sq.cpu, sq.mq.cat, sq.mq.q.Text, sq.mq.q.Kind, sq.mq.q.From, sq.mq.q.Facets)
+		}
+	}
 	// The process's CPU time per query (the GC's included): steadier than
 	// wall-clock time when other jobs share the machine.
 	sort.Slice(cpu, func(i, j int) bool { return cpu[i] < cpu[j] })
@@ -312,9 +330,11 @@ func BenchmarkQueryMix(b *testing.B) {
 	b.ReportMetric(float64(percentile(cpu, 0.99).Microseconds())/1000, "ms-cpu-p99")
 	b.Logf("CPU per query: p50 %v p95 %v p99 %v", percentile(cpu, 0.5), percentile(cpu, 0.95), percentile(cpu, 0.99))
 	for _, cat := range []string{"term", "phrase", "folded", "filtered", "faceted"} {
-		ds := byCat[cat]
+		ds, cs := byCat[cat], cpuCat[cat]
 		sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
-		b.Logf("%-8s n=%d p50 %v p95 %v p99 %v", cat, len(ds), percentile(ds, 0.5), percentile(ds, 0.95), percentile(ds, 0.99))
+		sort.Slice(cs, func(i, j int) bool { return cs[i] < cs[j] })
+		b.Logf("%-8s n=%d p50 %v p95 %v p99 %v; CPU p50 %v p95 %v p99 %v", cat, len(ds), percentile(ds, 0.5), percentile(ds, 0.95), percentile(ds, 0.99),
+			percentile(cs, 0.5), percentile(cs, 0.95), percentile(cs, 0.99))
 	}
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 	b.ReportMetric(float64(percentile(lat, 0.50).Microseconds())/1000, "ms-p50")
@@ -322,6 +342,9 @@ func BenchmarkQueryMix(b *testing.B) {
 	b.ReportMetric(float64(percentile(lat, 0.99).Microseconds())/1000, "ms-p99")
 	b.ReportMetric(float64(lat[len(lat)-1].Microseconds())/1000, "ms-max")
 	ix.Close()
+	if os.Getenv("VANBAN_BENCH_NOCOLD") != "" {
+		return
+	}
 
 	// Cold start: the real binary, process start to first result.
 	bin := filepath.Join(b.TempDir(), "vanban")
