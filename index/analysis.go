@@ -204,6 +204,8 @@ func Analyze(analyzer, text string) ([]string, error) {
 type Token struct {
 	Term       string
 	Start, End int
+	// Pos is the token's position (1-based; an analyzer may leave gaps).
+	Pos int
 }
 
 // Tokens returns the tokens of text under one of this package's analyzers
@@ -216,7 +218,7 @@ func Tokens(analyzer, text string) []Token {
 	toks := a.Analyze([]byte(text))
 	out := make([]Token, 0, len(toks))
 	for _, t := range toks {
-		out = append(out, Token{Term: string(t.Term), Start: t.Start, End: t.End})
+		out = append(out, Token{Term: string(t.Term), Start: t.Start, End: t.End, Pos: t.Position})
 	}
 	return out
 }

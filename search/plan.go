@@ -998,6 +998,9 @@ func phraseQ(field, t string, boost float64) query.Query {
 			pairs.Analyzer = index.AnalyzerShingle
 			pairs.SetOperator(query.MatchQueryOperatorAnd)
 			pairs.SetBoost(boostRequire)
+			if pp := newPairPhrase(pairs, field, t, boost); pp != nil {
+				return pp
+			}
 			return query.NewConjunctionQuery([]query.Query{pairs, phraseOnly(field, t, boost)})
 		}
 	}
