@@ -47,7 +47,7 @@ type benchCorpus struct {
 	titles []string
 }
 
-func loadBulk(b *testing.B) *benchCorpus {
+func loadBulk(b testing.TB) *benchCorpus {
 	dir := testshared.Dir(b, "corpus/bulk")
 	c := &benchCorpus{}
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
@@ -371,4 +371,50 @@ func BenchmarkQueryMix(b *testing.B) {
 	b.Logf("%d docs: build %v, %.1f MB on disk; query p50 %v p95 %v p99 %v max %v; cold start median %v (min %v, max %v)",
 		n, build.Round(time.Second), float64(size)/1e6, percentile(lat, 0.5), percentile(lat, 0.95), percentile(lat, 0.99), lat[len(lat)-1],
 		cold[len(cold)/2], cold[0], cold[len(cold)-1])
+}
+
+// TestQueryMixDump writes the results of the query mix over the index in
+// VANBAN_BENCH_INDEX to the file VANBAN_MIX_DUMP (one line a query: total,
+// hits with score and snippets, facets), to compare two versions of the
+// search code on the same index. Pages past the first are asked too.
+func TestQueryMixDump(t *testing.T) {
+	out, dir := os.Getenv("VANBAN_MIX_DUMP"), os.Getenv("VANBAN_BENCH_INDEX")
+	if out == "" || dir == "" {
+		t.Skip("set VANBAN_MIX_DUMP and VANBAN_BENCH_INDEX")
+	}
+	c := loadBulk(t)
+	ix, err := index.OpenReadOnly(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	s, err := New(ix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sb strings.Builder
+	for i, mq := range queryMix(c) {
+		for _, page := range []struct{ limit, offset int }{{10, 0}, {7, 13}} {
+			q := mq.q
+			q.Limit, q.Offset = page.limit, page.offset
+			res, err := s.Search(context.Background(), q)
+			if err != nil {
+				t.Fatalf("Search(%+v): %v", q, err)
+			}
+			fmt.Fprintf(&sb, "%d %s %q off=%d total=%d any=%v", i, mq.cat, q.Text, q.Offset, res.Total, res.AnyWords)
+			for _, h := range res.Hits {
+				fmt.Fprintf(&sb, " | %s %.4g", h.SHA256[:12], h.Score)
+				for _, sn := range h.Snippets {
+					fmt.Fprintf(&sb, " [%s %v]", sn.Text, sn.Marks)
+				}
+			}
+			for _, k := range []string{"kind", "year", "issuer"} {
+				fmt.Fprintf(&sb, " %s=%v", k, res.Facets[k])
+			}
+			sb.WriteString("\n")
+		}
+	}
+	if err := os.WriteFile(out, []byte(sb.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

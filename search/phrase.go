@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -15,17 +16,17 @@ import (
 )
 
 // pairPhrase matches folded text as a phrase in a field with term
-// vectors, checking the words' positions only in the documents that a
-// cheaper query (pairs: the text's syllable pairs in a shingle field)
-// finds. Bleve's phrase searcher walks every document that holds all the
+// vectors, checking the words' positions only in the documents that
+// cheaper queries find (pairs: the text's syllable pairs in a shingle
+// field). Bleve's phrase searcher walks every document that holds all the
 // words and reads their positions there: for common syllables (của, và,
 // phát triển) that is nearly every document, whatever else the query
 // requires, as it never skips to where the other clauses stand. Here the
 // pairs lead: a document is read for positions only once it holds every
-// pair, and the pairs imply the words. The score is the pairs' and the
-// words', as Bleve's phrase scores the words.
+// pair, and the pairs imply the words. The query matches and scores as the
+// conjunction of the pairs and Bleve's phrase did.
 type pairPhrase struct {
-	pairs query.Query
+	pairs []query.Query
 	field string
 	// terms are the words in order and offs their positions relative to
 	// the first (the analyzer may leave gaps).
@@ -37,7 +38,7 @@ type pairPhrase struct {
 // newPairPhrase returns the phrase t (analyzed with the fold analyzer) in
 // field, found through pairs. It returns nil when t has fewer than two
 // words.
-func newPairPhrase(pairs query.Query, field, t string, boost float64) *pairPhrase {
+func newPairPhrase(pairs []query.Query, field, t string, boost float64) *pairPhrase {
 	toks := index.Tokens(index.AnalyzerFold, t)
 	if len(toks) < 2 {
 		return nil
@@ -52,46 +53,59 @@ func newPairPhrase(pairs query.Query, field, t string, boost float64) *pairPhras
 
 // Searcher implements query.Query.
 func (q *pairPhrase) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
-	vopts := opts
-	vopts.IncludeTermVectors = true
-	ps, err := q.pairs.Searcher(ctx, r, m, opts)
-	if err != nil {
-		return nil, fmt.Errorf("phrase pairs: %w", err)
-	}
-	all := []bsearch.Searcher{ps}
-	closeAll := func() {
+	var all []bsearch.Searcher
+	fail := func(err error) (bsearch.Searcher, error) {
 		for _, s := range all {
 			_ = s.Close()
 		}
+		return nil, err
 	}
-	var seen []string
+	for _, pq := range q.pairs {
+		ps, err := pq.Searcher(ctx, r, m, opts)
+		if err != nil {
+			return fail(fmt.Errorf("phrase pairs: %w", err))
+		}
+		all = append(all, ps)
+	}
+	// The words, as Bleve's phrase searcher reads them: one term searcher
+	// a position, with term vectors, in a conjunction.
+	vopts := opts
+	vopts.IncludeTermVectors = true
 	var words []bsearch.Searcher
 	for _, t := range q.terms {
-		if slices.Contains(seen, t) {
-			continue
-		}
-		seen = append(seen, t)
 		ts, err := searcher.NewTermSearcher(ctx, r, t, q.field, q.boost, vopts)
 		if err != nil {
-			closeAll()
-			return nil, fmt.Errorf("phrase word %q: %w", t, err)
+			for _, s := range words {
+				_ = s.Close()
+			}
+			return fail(fmt.Errorf("phrase word %q: %w", t, err))
 		}
-		all = append(all, ts)
 		words = append(words, ts)
 	}
-	var ws bsearch.Searcher = words[0]
-	if len(words) > 1 {
-		if ws, err = searcher.NewConjunctionSearcher(ctx, r, words, vopts); err != nil {
-			closeAll()
-			return nil, fmt.Errorf("phrase words: %w", err)
-		}
-	}
-	c, err := searcher.NewConjunctionSearcher(ctx, r, []bsearch.Searcher{ps, ws}, vopts)
+	ws, err := searcher.NewConjunctionSearcher(ctx, r, words, vopts)
 	if err != nil {
-		closeAll()
-		return nil, fmt.Errorf("phrase: %w", err)
+		for _, s := range words {
+			_ = s.Close()
+		}
+		return fail(fmt.Errorf("phrase words: %w", err))
+	}
+	all = append(all, newWordsSearcher(ws))
+	c, err := searcher.NewConjunctionSearcher(ctx, r, all, opts)
+	if err != nil {
+		return fail(fmt.Errorf("phrase: %w", err))
 	}
 	return &pairPhraseSearcher{Searcher: c, q: q}, nil
+}
+
+// wordsSearcher is the words of a phrase, weighted as Bleve's phrase
+// searcher weighs them.
+type wordsSearcher struct{ bsearch.Searcher }
+
+func newWordsSearcher(s bsearch.Searcher) *wordsSearcher {
+	if w := s.Weight(); w > 0 {
+		s.SetQueryNorm(1 / math.Sqrt(w))
+	}
+	return &wordsSearcher{s}
 }
 
 // pairPhraseSearcher passes on the matches of the pairs and words whose

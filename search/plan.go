@@ -998,7 +998,7 @@ func phraseQ(field, t string, boost float64) query.Query {
 			pairs.Analyzer = index.AnalyzerShingle
 			pairs.SetOperator(query.MatchQueryOperatorAnd)
 			pairs.SetBoost(boostRequire)
-			if pp := newPairPhrase(pairs, field, t, boost); pp != nil {
+			if pp := newPairPhrase([]query.Query{pairs}, field, t, boost); pp != nil {
 				return pp
 			}
 			return query.NewConjunctionQuery([]query.Query{pairs, phraseOnly(field, t, boost)})

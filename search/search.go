@@ -267,6 +267,11 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 	loadFields := true // off while collapse pages through hits it may drop
 	newReq := func(qq query.Query, size, from int) *bleve.SearchRequest {
 		req := bleve.NewSearchRequestOptions(qq, size, from, false)
+		if size == 0 {
+			// Only the count (and facets): no score, so that Bleve may
+			// intersect and unite the postings as bitmaps.
+			req.Score = "none"
+		}
 		if loadFields {
 			req.Fields = fields
 		}

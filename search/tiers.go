@@ -243,21 +243,20 @@ func phraseTier(ws []qword, exact bool) query.Query {
 				qs = append(qs, term(sh, a.fold+" "+b.fold))
 			}
 		}
-		if len(qs) == 1 {
-			return qs[0]
-		}
-		pairs := query.NewConjunctionQuery(qs)
 		if len(ws) > 2 {
 			// The positions are read only where every pair is.
 			var f []string
 			for _, w := range ws {
 				f = append(f, w.fold)
 			}
-			if pp := newPairPhrase(pairs, fold, strings.Join(f, " "), 1); pp != nil {
+			if pp := newPairPhrase(qs, fold, strings.Join(f, " "), 1); pp != nil {
 				return pp
 			}
 		}
-		return pairs
+		if len(qs) == 1 {
+			return qs[0]
+		}
+		return query.NewConjunctionQuery(qs)
 	}
 	return query.NewDisjunctionQuery([]query.Query{
 		in(index.FieldBodyShingle, index.FieldBodyExactShingle, index.FieldBodyFold),
