@@ -328,7 +328,11 @@ func BenchmarkQueryMix(b *testing.B) {
 	sort.Slice(cpu, func(i, j int) bool { return cpu[i] < cpu[j] })
 	b.ReportMetric(float64(percentile(cpu, 0.50).Microseconds())/1000, "ms-cpu-p50")
 	b.ReportMetric(float64(percentile(cpu, 0.99).Microseconds())/1000, "ms-cpu-p99")
-	b.Logf("CPU per query: p50 %v p95 %v p99 %v", percentile(cpu, 0.5), percentile(cpu, 0.95), percentile(cpu, 0.99))
+	var sum time.Duration
+	for _, c := range cpu {
+		sum += c
+	}
+	b.Logf("CPU per query: p50 %v p95 %v p99 %v, mean %v", percentile(cpu, 0.5), percentile(cpu, 0.95), percentile(cpu, 0.99), sum/time.Duration(len(cpu)))
 	for _, cat := range []string{"term", "phrase", "folded", "filtered", "faceted"} {
 		ds, cs := byCat[cat], cpuCat[cat]
 		sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
