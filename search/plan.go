@@ -118,11 +118,18 @@ func (s *Searcher) plan(q Query) (*plan, error) {
 				ranked := p.text(rankText(t), 1)
 				p.required, p.pairs = false, ""
 				p.hl.phrases = p.hl.phrases[:n]
+				// Every document that the set or a tier matches holds
+				// the words in its body or title: a document, not a
+				// target or a file, so the type filter (first) goes, and
+				// with it a posting list read at every match. (It scores
+				// every document alike.)
+				p.filters = p.filters[1:]
 				out = &plan{query: p.boolean(set, ranked), count: p.boolean(set), highlight: p.hl}
 				for _, tq := range tiers {
 					out.tiers = append(out.tiers, p.boolean(tq, ranked))
 					out.tierCounts = append(out.tierCounts, p.boolean(tq))
 				}
+				p.filters = append([]query.Query{term(index.FieldType, index.TypeDoc)}, p.filters...)
 				out.fallback = p.boolean(p.text(t, 1))
 				return out, nil
 			}
