@@ -31,6 +31,10 @@ type plan struct {
 	// scored.
 	count      query.Query
 	tierCounts []query.Query
+	// union, when set, matches what the tiers match together: the
+	// number of hits, in one count that Bleve may run on bitmaps, once
+	// the page is full.
+	union query.Query
 }
 
 // hasWord reports whether s holds a letter or a digit.
@@ -110,7 +114,7 @@ func (s *Searcher) plan(q Query) (*plan, error) {
 	if len(p.free) > 0 {
 		t := strings.Join(p.free, " ")
 		if len(p.must) == 0 && len(p.should) == 0 && !p.targets && !hasNumber(t) {
-			if tiers, set := p.tiers(t); set != nil {
+			if tiers, members, set := p.tiers(t); set != nil {
 				// The set requires every content word; the ranking clause
 				// only ranks within each tier.
 				n := len(p.hl.phrases)
@@ -124,7 +128,7 @@ func (s *Searcher) plan(q Query) (*plan, error) {
 				// with it a posting list read at every match. (It scores
 				// every document alike.)
 				p.filters = p.filters[1:]
-				out = &plan{query: p.boolean(set, ranked), count: p.boolean(set), highlight: p.hl}
+				out = &plan{query: p.boolean(set, ranked), count: p.boolean(set), highlight: p.hl, union: p.boolean(query.NewDisjunctionQuery(members))}
 				for _, tq := range tiers {
 					out.tiers = append(out.tiers, p.boolean(tq, ranked))
 					out.tierCounts = append(out.tierCounts, p.boolean(tq))

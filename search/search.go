@@ -317,6 +317,16 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 				if uint64(offset) > cum {
 					from = int(uint64(offset) - cum)
 				}
+				if need == 0 && plan.union != nil {
+					// The page is full: the tiers together hold as many
+					// documents as their members' union.
+					ur, err := run(newReq(plan.union, 0, 0))
+					if err != nil {
+						return nil, false, err
+					}
+					res.Total = ur.Total
+					break
+				}
 				if need == 0 {
 					// The page is full: only the tier's size counts.
 					tq = plan.tierCounts[i]

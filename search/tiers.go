@@ -286,12 +286,14 @@ func allTier(ws []qword, exact bool) query.Query {
 }
 
 // tiers returns the membership queries of the tiers of free text t, in
-// order, each excluding the earlier ones, and the query of the whole set
-// (every required word, folded, abbreviations counting for their words).
-func (p *planner) tiers(t string) (tiers []query.Query, set query.Query) {
+// order, each excluding the earlier ones, what each tier holds before the
+// earlier ones are taken out (members: the tiers are a partition of their
+// union), and the query of the whole set (every required word, folded,
+// abbreviations counting for their words).
+func (p *planner) tiers(t string) (tiers, members []query.Query, set query.Query) {
 	ws := queryWords(t)
 	if len(ws) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	content := contentWords(ws)
 	required := requiredWords(ws)
@@ -314,7 +316,6 @@ func (p *planner) tiers(t string) (tiers []query.Query, set query.Query) {
 	marked := anyMarked(ws)
 	// One word: its phrase and "every word" are the same tier.
 	single := len(phrase) == 1 && len(content) == 1
-	var members []query.Query
 	if marked {
 		members = append(members, phraseTier(phrase, true))
 		if !single {
@@ -330,7 +331,7 @@ func (p *planner) tiers(t string) (tiers []query.Query, set query.Query) {
 		bq.SetBoost(boostRequire)
 		tiers = append(tiers, bq)
 	}
-	return tiers, set
+	return tiers, members, set
 }
 
 // pairText is the text whose syllable pairs rank a query: its words as
