@@ -199,6 +199,20 @@ func Analyze(analyzer, text string) ([]string, error) {
 	return out, nil
 }
 
+// EachToken calls fn with each term of text under one of this package's
+// analyzers and the byte range of text it comes from, in order, without
+// making a string of each term (term is valid during the call only). It
+// does nothing for an unknown analyzer.
+func EachToken(analyzer, text string, fn func(term []byte, start, end int)) {
+	a, err := analyzerNamed(analyzer)
+	if err != nil {
+		return
+	}
+	for _, t := range a.Analyze([]byte(text)) {
+		fn(t.Term, t.Start, t.End)
+	}
+}
+
 // Token is one term of an analyzed text and the byte range of text it
 // comes from.
 type Token struct {

@@ -245,7 +245,7 @@ const snippetChunk = 32 << 10
 
 // scanTokens returns the folded tokens of text, chunk by chunk, stopping
 // after the chunk where every word of h has been seen (or enough matches
-// for two snippets).
+// for two snippets). A token that is no word of h has an empty Term.
 func scanTokens(text string, h *highlight) []index.Token {
 	words := map[string]bool{}
 	for t := range h.terms {
@@ -258,7 +258,8 @@ func scanTokens(text string, h *highlight) []index.Token {
 	}
 	want := len(words)
 	seen := map[string]bool{}
-	var out []index.Token
+	// About one token every five bytes of Vietnamese text.
+	out := make([]index.Token, 0, min(len(text), snippetChunk)/5+8)
 	matches := 0
 	for off := 0; off < len(text); {
 		end := min(len(text), off+snippetChunk)
@@ -268,15 +269,16 @@ func scanTokens(text string, h *highlight) []index.Token {
 				end = off + i + 1
 			}
 		}
-		for _, t := range index.Tokens(index.AnalyzerFold, text[off:end]) {
-			t.Start += off
-			t.End += off
-			if words[t.Term] {
+		index.EachToken(index.AnalyzerFold, text[off:end], func(term []byte, start, end int) {
+			// Only the words of h are compared: the others need no term.
+			t := index.Token{Start: start + off, End: end + off}
+			if words[string(term)] {
+				t.Term = string(term)
 				seen[t.Term] = true
 				matches++
 			}
 			out = append(out, t)
-		}
+		})
 		off = end
 		if len(seen) >= want || matches >= 40 {
 			break
