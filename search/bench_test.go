@@ -19,7 +19,9 @@ package search
 //	VANBAN_BENCH_INDEX=/data/idx-100000-shortfalse go test ./search -run '^$' -bench QueryMix -benchtime 1x
 //
 // VANBAN_BENCH_NOCOLD=1 skips the cold start of the binary;
-// VANBAN_BENCH_SLOW=N logs the N queries that cost the most CPU.
+// VANBAN_BENCH_SLOW=N logs the N queries that cost the most CPU;
+// VANBAN_BENCH_CLASS=term (phrase, folded, filtered, faceted) runs one
+// class of the mix only.
 
 import (
 	"context"
@@ -280,6 +282,16 @@ func BenchmarkQueryMix(b *testing.B) {
 		b.Fatal(err)
 	}
 	qs := queryMix(c)
+	if cl := os.Getenv("VANBAN_BENCH_CLASS"); cl != "" {
+		// One class of the mix only (term, phrase, folded, filtered, faceted).
+		var keep []mixQuery
+		for _, q := range qs {
+			if q.cat == cl {
+				keep = append(keep, q)
+			}
+		}
+		qs = keep
+	}
 	ctx := context.Background()
 	for _, mq := range qs[:50] { // warm up
 		q := mq.q
@@ -335,6 +347,9 @@ func BenchmarkQueryMix(b *testing.B) {
 	b.Logf("CPU per query: p50 %v p95 %v p99 %v, mean %v", percentile(cpu, 0.5), percentile(cpu, 0.95), percentile(cpu, 0.99), sum/time.Duration(len(cpu)))
 	for _, cat := range []string{"term", "phrase", "folded", "filtered", "faceted"} {
 		ds, cs := byCat[cat], cpuCat[cat]
+		if len(ds) == 0 {
+			continue
+		}
 		sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
 		sort.Slice(cs, func(i, j int) bool { return cs[i] < cs[j] })
 		b.Logf("%-8s n=%d p50 %v p95 %v p99 %v; CPU p50 %v p95 %v p99 %v", cat, len(ds), percentile(ds, 0.5), percentile(ds, 0.95), percentile(ds, 0.99),

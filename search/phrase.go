@@ -173,3 +173,42 @@ func (s *pairPhraseSearcher) holds(dm *bsearch.DocumentMatch) bool {
 	}
 	return false
 }
+
+// unscored matches what its query matches and adds nothing to the score:
+// a filter (dates) restricts the hits and must not rank them (a date that
+// few documents share scored high, as a rare word does). Bleve runs it
+// unscored, on bitmaps where it can.
+type unscored struct{ q query.Query }
+
+// Searcher implements query.Query.
+func (u unscored) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	s, err := u.q.Searcher(ctx, r, m, bsearch.SearcherOptions{Score: "none"})
+	if err != nil {
+		return nil, err
+	}
+	return zeroScore{s}, nil
+}
+
+// zeroScore passes on its searcher's matches with a score of 0 and no
+// weight.
+type zeroScore struct{ bsearch.Searcher }
+
+func (z zeroScore) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
+	dm, err := z.Searcher.Next(ctx)
+	if dm != nil {
+		dm.Score = 0
+	}
+	return dm, err
+}
+
+func (z zeroScore) Advance(ctx *bsearch.SearchContext, id bindex.IndexInternalID) (*bsearch.DocumentMatch, error) {
+	dm, err := z.Searcher.Advance(ctx, id)
+	if dm != nil {
+		dm.Score = 0
+	}
+	return dm, err
+}
+
+func (zeroScore) Weight() float64 { return 0 }
+
+func (zeroScore) SetQueryNorm(float64) {}

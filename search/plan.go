@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -739,10 +740,26 @@ func (p *planner) flags(q Query) error {
 	if !to.IsZero() {
 		tp = &t
 	}
+	p.filters = append(p.filters, unscored{dateSpan(from, to, fp, tp)})
+	return nil
+}
+
+// dateSpan matches documents dated from from to to (either may be zero:
+// unbounded). Whole years are their terms of the year field, a few terms
+// where Bleve's date range reads one for every date (or group of dates)
+// in the span, and builds it again for every query it runs.
+func dateSpan(from, to time.Time, fp, tp *bool) query.Query {
+	if !from.IsZero() && !to.IsZero() && from.Equal(time.Date(from.Year(), 1, 1, 0, 0, 0, 0, time.UTC)) &&
+		to.Equal(time.Date(to.Year()+1, 1, 1, 0, 0, 0, 0, time.UTC).Add(-time.Millisecond)) && to.Year()-from.Year() < 100 {
+		var ys []query.Query
+		for y := from.Year(); y <= to.Year(); y++ {
+			ys = append(ys, term(index.FieldYear, strconv.Itoa(y)))
+		}
+		return query.NewDisjunctionQuery(ys)
+	}
 	dq := query.NewDateRangeInclusiveQuery(from, to, fp, tp)
 	dq.SetField(index.FieldDate)
-	p.filters = append(p.filters, dq)
-	return nil
+	return dq
 }
 
 // fieldBoost is one field a text clause searches.
