@@ -1032,6 +1032,17 @@ func phraseQ(field, t string, boost float64) query.Query {
 			return query.NewConjunctionQuery([]query.Query{pairs, phraseOnly(field, t, boost)})
 		}
 	}
+	if field == index.FieldTitleFold {
+		// The positions are read only in the titles that hold every pair,
+		// which add nothing to the score: it is the phrase's, as before.
+		pairs := query.NewMatchQuery(t)
+		pairs.SetField(index.FieldTitleShingle)
+		pairs.Analyzer = index.AnalyzerShingle
+		pairs.SetOperator(query.MatchQueryOperatorAnd)
+		if pp := newPairPhrase([]query.Query{unscored{pairs}}, field, t, boost); pp != nil {
+			return pp
+		}
+	}
 	return phraseOnly(field, t, boost)
 }
 
