@@ -36,6 +36,9 @@ type plan struct {
 	// number of hits, in one count that Bleve may run on bitmaps, once
 	// the page is full.
 	union query.Query
+	// unionIsSet: the tiers' union is count's set (every member holds
+	// the set's words).
+	unionIsSet bool
 }
 
 // hasWord reports whether s holds a letter or a digit.
@@ -115,7 +118,7 @@ func (s *Searcher) plan(q Query) (*plan, error) {
 	if len(p.free) > 0 {
 		t := strings.Join(p.free, " ")
 		if len(p.must) == 0 && len(p.should) == 0 && !p.targets && !hasNumber(t) {
-			if tiers, members, set := p.tiers(t); set != nil {
+			if tiers, members, set, covers := p.tiers(t); set != nil {
 				// The set requires every content word; the ranking clause
 				// only ranks within each tier.
 				n := len(p.hl.phrases)
@@ -129,7 +132,7 @@ func (s *Searcher) plan(q Query) (*plan, error) {
 				// with it a posting list read at every match. (It scores
 				// every document alike.)
 				p.filters = p.filters[1:]
-				out = &plan{query: p.boolean(set, ranked), count: p.boolean(set), highlight: p.hl, union: p.boolean(query.NewDisjunctionQuery(members))}
+				out = &plan{query: p.boolean(set, ranked), count: p.boolean(set), highlight: p.hl, union: p.boolean(query.NewDisjunctionQuery(members)), unionIsSet: covers}
 				for _, tq := range tiers {
 					out.tiers = append(out.tiers, p.boolean(tq, ranked))
 					out.tierCounts = append(out.tierCounts, p.boolean(tq))

@@ -303,6 +303,12 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 	// fetch returns the hits from offset, at most limit, of the one
 	// ranked list of the query, and whether that is the list of the
 	// documents that hold some of the words (decided once per query).
+	addFacets := func(req *bleve.SearchRequest) {
+		req.AddFacet("kind", bleve.NewFacetRequest(index.FieldKind, 30))
+		req.AddFacet("year", bleve.NewFacetRequest(index.FieldYear, 50))
+		req.AddFacet("issuer", bleve.NewFacetRequest(index.FieldIssuer, 20))
+	}
+	var facets bsearch.FacetResults // when fetch counted them with the total
 	fetch := func(offset, limit int) (*bleve.SearchResult, bool, error) {
 		var res *bleve.SearchResult
 		anyWords := false
@@ -319,12 +325,26 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 				}
 				if need == 0 && plan.union != nil {
 					// The page is full: the tiers together hold as many
-					// documents as their members' union.
-					ur, err := run(newReq(plan.union, 0, 0))
+					// documents as their members' union, which is the set
+					// when every member holds the set's words: counted on
+					// bitmaps, and the facets (over the set) in the same run.
+					uq := plan.union
+					if plan.unionIsSet {
+						uq = plan.count
+					}
+					req := newReq(uq, 0, 0)
+					withFacets := q.Facets && plan.unionIsSet
+					if withFacets {
+						addFacets(req)
+					}
+					ur, err := run(req)
 					if err != nil {
 						return nil, false, err
 					}
 					res.Total = ur.Total
+					if withFacets {
+						facets = ur.Facets
+					}
 					break
 				}
 				if need == 0 {
@@ -372,7 +392,9 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if q.Facets {
+	if q.Facets && facets != nil && !anyWords {
+		res.Facets = facets
+	} else if q.Facets {
 		fq := plan.query
 		if plan.count != nil {
 			fq = plan.count
@@ -381,9 +403,7 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 			fq = plan.fallback
 		}
 		req := newReq(fq, 0, 0)
-		req.AddFacet("kind", bleve.NewFacetRequest(index.FieldKind, 30))
-		req.AddFacet("year", bleve.NewFacetRequest(index.FieldYear, 50))
-		req.AddFacet("issuer", bleve.NewFacetRequest(index.FieldIssuer, 20))
+		addFacets(req)
 		fr, err := run(req)
 		if err != nil {
 			return nil, err

@@ -288,12 +288,13 @@ func allTier(ws []qword, exact bool) query.Query {
 // tiers returns the membership queries of the tiers of free text t, in
 // order, each excluding the earlier ones, what each tier holds before the
 // earlier ones are taken out (members: the tiers are a partition of their
-// union), and the query of the whole set (every required word, folded,
-// abbreviations counting for their words).
-func (p *planner) tiers(t string) (tiers, members []query.Query, set query.Query) {
+// union), the query of the whole set (every required word, folded,
+// abbreviations counting for their words), and whether every member lies
+// in the set (covers: then their union is the set).
+func (p *planner) tiers(t string) (tiers, members []query.Query, set query.Query, covers bool) {
 	ws := queryWords(t)
 	if len(ws) == 0 {
-		return nil, nil, nil
+		return nil, nil, nil, false
 	}
 	content := contentWords(ws)
 	required := requiredWords(ws)
@@ -331,7 +332,19 @@ func (p *planner) tiers(t string) (tiers, members []query.Query, set query.Query
 		bq.SetBoost(boostRequire)
 		tiers = append(tiers, bq)
 	}
-	return tiers, members, set
+	// Every member holds the phrase's words or the required words (exact
+	// or folded), so each lies in the set when the phrase's words hold
+	// every required one: the set asks for each of them, folded, in the
+	// body or the title (or for what it abbreviates, besides).
+	inPhrase := map[string]bool{}
+	for _, w := range phrase {
+		inPhrase[w.fold] = true
+	}
+	covers = true
+	for _, w := range required {
+		covers = covers && inPhrase[w.fold]
+	}
+	return tiers, members, set, covers
 }
 
 // pairText is the text whose syllable pairs rank a query: its words as
