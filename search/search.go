@@ -470,13 +470,29 @@ func (s *Searcher) docHits(ctx context.Context, res *bleve.SearchResult, out *Re
 	if nsnip < 0 || len(out.Hits) == 0 {
 		return nil
 	}
-	texts, err := s.texts(ctx, out.Hits)
-	if err != nil {
-		return err
+	// The words' places in the texts come from the index's term vectors,
+	// where ingest put them: the texts are not analysed again.
+	var texts map[string]index.TextWords
+	if !terms.empty() {
+		words := make([]string, 0, len(terms.words()))
+		for w := range terms.words() {
+			words = append(words, w)
+		}
+		sort.Strings(words)
+		shas := make([]string, 0, len(out.Hits))
+		for _, h := range out.Hits {
+			shas = append(shas, h.SHA256)
+		}
+		var err error
+		if texts, err = s.ix.TextWords(ctx, shas, words); err != nil {
+			return err
+		}
 	}
 	for i := range out.Hits {
 		h := &out.Hits[i]
-		h.Snippets = makeSnippets(texts[h.SHA256], terms, nsnip)
+		if tw, ok := texts[h.SHA256]; ok {
+			h.Snippets = snippetsAt(tw.Text, clipTokens(tw.Text, tw.Tokens, terms), terms, nsnip)
+		}
 		if len(h.Snippets) == 0 && h.Record.Title != "" {
 			h.Snippets = makeSnippets(string(h.Record.Title), terms, 1)
 		}
@@ -487,15 +503,6 @@ func (s *Searcher) docHits(ctx context.Context, res *bleve.SearchResult, out *Re
 		}
 	}
 	return nil
-}
-
-// texts loads the stored text of the hits' documents.
-func (s *Searcher) texts(ctx context.Context, hits []Hit) (map[string]string, error) {
-	shas := make([]string, 0, len(hits))
-	for _, h := range hits {
-		shas = append(shas, h.SHA256)
-	}
-	return s.ix.Texts(ctx, shas)
 }
 
 // targetHits fills out with target hits and their documents' paths.
