@@ -77,3 +77,42 @@ func TestPairPhraseMatchesBlevePhrase(t *testing.T) {
 		t.Errorf("the phrases matched only %d documents in all", found)
 	}
 }
+
+// dateSpan over whole years (the year field's terms) matches what Bleve's
+// date range over the date field matches.
+func TestDateSpanYears(t *testing.T) {
+	ix := buildIndex(t)
+	count := func(q query.Query) uint64 {
+		res, err := ix.Bleve().SearchInContext(context.Background(), bleve.NewSearchRequestOptions(q, 0, 0, false))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Total
+	}
+	tr := true
+	any := false
+	for _, c := range []struct{ from, to string }{{"2015", "2020"}, {"2020", "2020"}, {"1990", "2030"}, {"2024", "2025"}, {"2019", "2021"}} {
+		from, _ := ParseUserDate(c.from, false)
+		to, _ := ParseUserDate(c.to, true)
+		span := dateSpan(from, to, &tr, &tr)
+		if _, ok := span.(*query.DisjunctionQuery); !ok {
+			t.Errorf("dateSpan(%s, %s) = %T; want the year terms", c.from, c.to, span)
+		}
+		dr := query.NewDateRangeInclusiveQuery(from, to, &tr, &tr)
+		dr.SetField(index.FieldDate)
+		got, want := count(span), count(dr)
+		if got != want {
+			t.Errorf("dateSpan(%s, %s) matches %d; the date range %d", c.from, c.to, got, want)
+		}
+		any = any || want > 0
+	}
+	if !any {
+		t.Error("no document dated in any span")
+	}
+	// A bound inside a year: the date range itself.
+	from, _ := ParseUserDate("2015-06", false)
+	to, _ := ParseUserDate("2020", true)
+	if _, ok := dateSpan(from, to, &tr, &tr).(*query.DateRangeQuery); !ok {
+		t.Errorf("dateSpan(2015-06, 2020) is not a date range")
+	}
+}
