@@ -199,11 +199,27 @@ func Analyze(analyzer, text string) ([]string, error) {
 	return out, nil
 }
 
+// EachToken calls fn with each term of text under one of this package's
+// analyzers and the byte range of text it comes from, in order, without
+// making a string of each term (term is valid during the call only). It
+// does nothing for an unknown analyzer.
+func EachToken(analyzer, text string, fn func(term []byte, start, end int)) {
+	a, err := analyzerNamed(analyzer)
+	if err != nil {
+		return
+	}
+	for _, t := range a.Analyze([]byte(text)) {
+		fn(t.Term, t.Start, t.End)
+	}
+}
+
 // Token is one term of an analyzed text and the byte range of text it
 // comes from.
 type Token struct {
 	Term       string
 	Start, End int
+	// Pos is the token's position (1-based; an analyzer may leave gaps).
+	Pos int
 }
 
 // Tokens returns the tokens of text under one of this package's analyzers
@@ -216,7 +232,7 @@ func Tokens(analyzer, text string) []Token {
 	toks := a.Analyze([]byte(text))
 	out := make([]Token, 0, len(toks))
 	for _, t := range toks {
-		out = append(out, Token{Term: string(t.Term), Start: t.Start, End: t.End})
+		out = append(out, Token{Term: string(t.Term), Start: t.Start, End: t.End, Pos: t.Position})
 	}
 	return out
 }

@@ -735,6 +735,7 @@ func (ix *Index) Matching(ctx context.Context, q query.Query, shas []string) (ma
 	cq := query.NewConjunctionQuery([]query.Query{q, query.NewDocIDQuery(ids)})
 	req := bleve.NewSearchRequestOptions(cq, len(ids), 0, false)
 	req.SortBy([]string{"_id"})
+	req.Score = "none"
 	res, err := ix.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("match %d documents: %w", len(ids), err)

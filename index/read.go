@@ -154,6 +154,55 @@ func (ix *Index) Texts(ctx context.Context, shas []string) (map[string]string, e
 	return out, nil
 }
 
+// TextWords is a document's stored text and the tokens of it that are
+// some of the terms asked for.
+type TextWords struct {
+	Text string
+	// Tokens are in order, with their positions.
+	Tokens []Token
+}
+
+// TextWords returns the stored text of the documents of the given content
+// hashes whose body holds any of the folded terms, and where those terms
+// stand in it, from the body's term vectors: without analysing the texts
+// again. A document whose body holds none of them is left out.
+func (ix *Index) TextWords(ctx context.Context, shas, terms []string) (map[string]TextWords, error) {
+	out := map[string]TextWords{}
+	if len(shas) == 0 || len(terms) == 0 {
+		return out, nil
+	}
+	ids := make([]string, len(shas))
+	for i, sha := range shas {
+		ids[i] = docID(sha)
+	}
+	words := make([]query.Query, len(terms))
+	for i, t := range terms {
+		tq := query.NewTermQuery(t)
+		tq.SetField(FieldBodyFold)
+		words[i] = tq
+	}
+	q := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), query.NewDisjunctionQuery(words)})
+	req := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
+	req.Fields = []string{FieldBodyFold}
+	req.IncludeLocations = true
+	res, err := ix.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("look up the words of %d documents: %w", len(ids), err)
+	}
+	for _, h := range res.Hits {
+		t, _ := h.Fields[FieldBodyFold].(string)
+		var toks []Token
+		for term, locs := range h.Locations[FieldBodyFold] {
+			for _, l := range locs {
+				toks = append(toks, Token{Term: term, Start: int(l.Start), End: int(l.End), Pos: int(l.Pos)})
+			}
+		}
+		sort.Slice(toks, func(i, j int) bool { return toks[i].Pos < toks[j].Pos })
+		out[strings.TrimPrefix(h.ID, docPrefix)] = TextWords{Text: t, Tokens: toks}
+	}
+	return out, nil
+}
+
 // byHash calls fn with the stored fields of each document of the given
 // content hashes that the index holds.
 func (ix *Index) byHash(ctx context.Context, shas []string, fields []string, fn func(sha string, fields map[string]interface{}) error) error {

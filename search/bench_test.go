@@ -17,6 +17,11 @@ package search
 // built in the scale run (cmd/vanban's TestScale with VANBAN_SCALE_DIR):
 //
 //	VANBAN_BENCH_INDEX=/data/idx-100000-shortfalse go test ./search -run '^$' -bench QueryMix -benchtime 1x
+//
+// VANBAN_BENCH_NOCOLD=1 skips the cold start of the binary;
+// VANBAN_BENCH_SLOW=N logs the N queries that cost the most CPU;
+// VANBAN_BENCH_CLASS=term (phrase, folded, filtered, faceted) runs one
+// class of the mix only.
 
 import (
 	"context"
@@ -44,7 +49,7 @@ type benchCorpus struct {
 	titles []string
 }
 
-func loadBulk(b *testing.B) *benchCorpus {
+func loadBulk(b testing.TB) *benchCorpus {
 	dir := testshared.Dir(b, "corpus/bulk")
 	c := &benchCorpus{}
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
@@ -277,6 +282,16 @@ func BenchmarkQueryMix(b *testing.B) {
 		b.Fatal(err)
 	}
 	qs := queryMix(c)
+	if cl := os.Getenv("VANBAN_BENCH_CLASS"); cl != "" {
+		// One class of the mix only (term, phrase, folded, filtered, faceted).
+		var keep []mixQuery
+		for _, q := range qs {
+			if q.cat == cl {
+				keep = append(keep, q)
+			}
+		}
+		qs = keep
+	}
 	ctx := context.Background()
 	for _, mq := range qs[:50] { // warm up
 		q := mq.q
@@ -286,7 +301,12 @@ func BenchmarkQueryMix(b *testing.B) {
 		}
 	}
 	var lat, cpu []time.Duration
-	byCat := map[string][]time.Duration{}
+	type slowQ struct {
+		cpu time.Duration
+		mq  mixQuery
+	}
+	var slow []slowQ
+	byCat, cpuCat := map[string][]time.Duration{}, map[string][]time.Duration{}
 	b.ResetTimer()
 	for it := 0; it < b.N; it++ {
 		lat, cpu = lat[:0], cpu[:0]
@@ -300,21 +320,40 @@ func BenchmarkQueryMix(b *testing.B) {
 			}
 			d := time.Since(t0)
 			lat = append(lat, d)
-			cpu = append(cpu, cpuTime()-c0)
+			c := cpuTime() - c0
+			cpu = append(cpu, c)
 			byCat[mq.cat] = append(byCat[mq.cat], d)
+			cpuCat[mq.cat] = append(cpuCat[mq.cat], c)
+			slow = append(slow, slowQ{c, mq})
 		}
 	}
 	b.StopTimer()
+	if k, _ := strconv.Atoi(os.Getenv("VANBAN_BENCH_SLOW")); k > 0 {
+		// The queries that cost the most CPU, to see where it goes.
+		sort.Slice(slow, func(i, j int) bool { return slow[i].cpu > slow[j].cpu })
+		for _, sq := range slow[:min(k, len(slow))] {
+			b.Logf("slow: %v %s %q kind=%q from=%q facets=%v", sq.cpu, sq.mq.cat, sq.mq.q.Text, sq.mq.q.Kind, sq.mq.q.From, sq.mq.q.Facets)
+		}
+	}
 	// The process's CPU time per query (the GC's included): steadier than
 	// wall-clock time when other jobs share the machine.
 	sort.Slice(cpu, func(i, j int) bool { return cpu[i] < cpu[j] })
 	b.ReportMetric(float64(percentile(cpu, 0.50).Microseconds())/1000, "ms-cpu-p50")
 	b.ReportMetric(float64(percentile(cpu, 0.99).Microseconds())/1000, "ms-cpu-p99")
-	b.Logf("CPU per query: p50 %v p95 %v p99 %v", percentile(cpu, 0.5), percentile(cpu, 0.95), percentile(cpu, 0.99))
+	var sum time.Duration
+	for _, c := range cpu {
+		sum += c
+	}
+	b.Logf("CPU per query: p50 %v p95 %v p99 %v, mean %v", percentile(cpu, 0.5), percentile(cpu, 0.95), percentile(cpu, 0.99), sum/time.Duration(len(cpu)))
 	for _, cat := range []string{"term", "phrase", "folded", "filtered", "faceted"} {
-		ds := byCat[cat]
+		ds, cs := byCat[cat], cpuCat[cat]
+		if len(ds) == 0 {
+			continue
+		}
 		sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
-		b.Logf("%-8s n=%d p50 %v p95 %v p99 %v", cat, len(ds), percentile(ds, 0.5), percentile(ds, 0.95), percentile(ds, 0.99))
+		sort.Slice(cs, func(i, j int) bool { return cs[i] < cs[j] })
+		b.Logf("%-8s n=%d p50 %v p95 %v p99 %v; CPU p50 %v p95 %v p99 %v", cat, len(ds), percentile(ds, 0.5), percentile(ds, 0.95), percentile(ds, 0.99),
+			percentile(cs, 0.5), percentile(cs, 0.95), percentile(cs, 0.99))
 	}
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 	b.ReportMetric(float64(percentile(lat, 0.50).Microseconds())/1000, "ms-p50")
@@ -322,6 +361,9 @@ func BenchmarkQueryMix(b *testing.B) {
 	b.ReportMetric(float64(percentile(lat, 0.99).Microseconds())/1000, "ms-p99")
 	b.ReportMetric(float64(lat[len(lat)-1].Microseconds())/1000, "ms-max")
 	ix.Close()
+	if os.Getenv("VANBAN_BENCH_NOCOLD") != "" {
+		return
+	}
 
 	// Cold start: the real binary, process start to first result.
 	bin := filepath.Join(b.TempDir(), "vanban")
@@ -348,4 +390,50 @@ func BenchmarkQueryMix(b *testing.B) {
 	b.Logf("%d docs: build %v, %.1f MB on disk; query p50 %v p95 %v p99 %v max %v; cold start median %v (min %v, max %v)",
 		n, build.Round(time.Second), float64(size)/1e6, percentile(lat, 0.5), percentile(lat, 0.95), percentile(lat, 0.99), lat[len(lat)-1],
 		cold[len(cold)/2], cold[0], cold[len(cold)-1])
+}
+
+// TestQueryMixDump writes the results of the query mix over the index in
+// VANBAN_BENCH_INDEX to the file VANBAN_MIX_DUMP (one line a query: total,
+// hits with score and snippets, facets), to compare two versions of the
+// search code on the same index. Pages past the first are asked too.
+func TestQueryMixDump(t *testing.T) {
+	out, dir := os.Getenv("VANBAN_MIX_DUMP"), os.Getenv("VANBAN_BENCH_INDEX")
+	if out == "" || dir == "" {
+		t.Skip("set VANBAN_MIX_DUMP and VANBAN_BENCH_INDEX")
+	}
+	c := loadBulk(t)
+	ix, err := index.OpenReadOnly(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	s, err := New(ix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sb strings.Builder
+	for i, mq := range queryMix(c) {
+		for _, page := range []struct{ limit, offset int }{{10, 0}, {7, 13}} {
+			q := mq.q
+			q.Limit, q.Offset = page.limit, page.offset
+			res, err := s.Search(context.Background(), q)
+			if err != nil {
+				t.Fatalf("Search(%+v): %v", q, err)
+			}
+			fmt.Fprintf(&sb, "%d %s %q off=%d total=%d any=%v", i, mq.cat, q.Text, q.Offset, res.Total, res.AnyWords)
+			for _, h := range res.Hits {
+				fmt.Fprintf(&sb, " | %s %.4g", h.SHA256[:12], h.Score)
+				for _, sn := range h.Snippets {
+					fmt.Fprintf(&sb, " [%s %v]", sn.Text, sn.Marks)
+				}
+			}
+			for _, k := range []string{"kind", "year", "issuer"} {
+				fmt.Fprintf(&sb, " %s=%v", k, res.Facets[k])
+			}
+			sb.WriteString("\n")
+		}
+	}
+	if err := os.WriteFile(out, []byte(sb.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -32,6 +33,13 @@ type plan struct {
 	// scored.
 	count      query.Query
 	tierCounts []query.Query
+	// union, when set, matches what the tiers match together: the
+	// number of hits, in one count that Bleve may run on bitmaps, once
+	// the page is full.
+	union query.Query
+	// unionIsSet: the tiers' union is count's set (every member holds
+	// the set's words).
+	unionIsSet bool
 }
 
 // hasWord reports whether s holds a letter or a digit.
@@ -111,7 +119,7 @@ func (s *Searcher) plan(q Query) (*plan, error) {
 	if len(p.free) > 0 {
 		t := strings.Join(p.free, " ")
 		if len(p.must) == 0 && len(p.should) == 0 && !p.targets && !hasNumber(t) {
-			if tiers, set := p.tiers(t); set != nil {
+			if tiers, members, set, covers := p.tiers(t); set != nil {
 				// The set requires every content word; the ranking clause
 				// only ranks within each tier.
 				n := len(p.hl.phrases)
@@ -119,11 +127,18 @@ func (s *Searcher) plan(q Query) (*plan, error) {
 				ranked := p.text(rankText(t), 1)
 				p.required, p.pairs = false, ""
 				p.hl.phrases = p.hl.phrases[:n]
-				out = &plan{query: p.boolean(set, ranked), count: p.boolean(set), highlight: p.hl}
+				// Every document that the set or a tier matches holds
+				// the words in its body or title: a document, not a
+				// target or a file, so the type filter (first) goes, and
+				// with it a posting list read at every match. (It scores
+				// every document alike.)
+				p.filters = p.filters[1:]
+				out = &plan{query: p.boolean(set, ranked), count: p.boolean(set), highlight: p.hl, union: p.boolean(query.NewDisjunctionQuery(members)), unionIsSet: covers}
 				for _, tq := range tiers {
 					out.tiers = append(out.tiers, p.boolean(tq, ranked))
 					out.tierCounts = append(out.tierCounts, p.boolean(tq))
 				}
+				p.filters = append([]query.Query{term(index.FieldType, index.TypeDoc)}, p.filters...)
 				out.fallback = p.boolean(p.text(t, 1))
 				return out, nil
 			}
@@ -729,10 +744,26 @@ func (p *planner) flags(q Query) error {
 	if !to.IsZero() {
 		tp = &t
 	}
+	p.filters = append(p.filters, unscored{dateSpan(from, to, fp, tp)})
+	return nil
+}
+
+// dateSpan matches documents dated from from to to (either may be zero:
+// unbounded). Whole years are their terms of the year field, a few terms
+// where Bleve's date range reads one for every date (or group of dates)
+// in the span, and builds it again for every query it runs.
+func dateSpan(from, to time.Time, fp, tp *bool) query.Query {
+	if !from.IsZero() && !to.IsZero() && from.Equal(time.Date(from.Year(), 1, 1, 0, 0, 0, 0, time.UTC)) &&
+		to.Equal(time.Date(to.Year()+1, 1, 1, 0, 0, 0, 0, time.UTC).Add(-time.Millisecond)) && to.Year()-from.Year() < 100 {
+		var ys []query.Query
+		for y := from.Year(); y <= to.Year(); y++ {
+			ys = append(ys, term(index.FieldYear, strconv.Itoa(y)))
+		}
+		return query.NewDisjunctionQuery(ys)
+	}
 	dq := query.NewDateRangeInclusiveQuery(from, to, fp, tp)
 	dq.SetField(index.FieldDate)
-	p.filters = append(p.filters, dq)
-	return nil
+	return dq
 }
 
 // fieldBoost is one field a text clause searches.
@@ -999,7 +1030,21 @@ func phraseQ(field, t string, boost float64) query.Query {
 			pairs.Analyzer = index.AnalyzerShingle
 			pairs.SetOperator(query.MatchQueryOperatorAnd)
 			pairs.SetBoost(boostRequire)
+			if pp := newPairPhrase([]query.Query{pairs}, field, t, boost); pp != nil {
+				return pp
+			}
 			return query.NewConjunctionQuery([]query.Query{pairs, phraseOnly(field, t, boost)})
+		}
+	}
+	if field == index.FieldTitleFold {
+		// The positions are read only in the titles that hold every pair,
+		// which add nothing to the score: it is the phrase's, as before.
+		pairs := query.NewMatchQuery(t)
+		pairs.SetField(index.FieldTitleShingle)
+		pairs.Analyzer = index.AnalyzerShingle
+		pairs.SetOperator(query.MatchQueryOperatorAnd)
+		if pp := newPairPhrase([]query.Query{unscored{pairs}}, field, t, boost); pp != nil {
+			return pp
 		}
 	}
 	return phraseOnly(field, t, boost)

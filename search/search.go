@@ -268,6 +268,11 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 	loadFields := true // off while collapse pages through hits it may drop
 	newReq := func(qq query.Query, size, from int) *bleve.SearchRequest {
 		req := bleve.NewSearchRequestOptions(qq, size, from, false)
+		if size == 0 {
+			// Only the count (and facets): no score, so that Bleve may
+			// intersect and unite the postings as bitmaps.
+			req.Score = "none"
+		}
 		if loadFields {
 			req.Fields = fields
 		}
@@ -299,6 +304,12 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 	// fetch returns the hits from offset, at most limit, of the one
 	// ranked list of the query, and whether that is the list of the
 	// documents that hold some of the words (decided once per query).
+	addFacets := func(req *bleve.SearchRequest) {
+		req.AddFacet("kind", bleve.NewFacetRequest(index.FieldKind, 30))
+		req.AddFacet("year", bleve.NewFacetRequest(index.FieldYear, 50))
+		req.AddFacet("issuer", bleve.NewFacetRequest(index.FieldIssuer, 20))
+	}
+	var facets bsearch.FacetResults // when fetch counted them with the total
 	fetch := func(offset, limit int) (*bleve.SearchResult, bool, error) {
 		var res *bleve.SearchResult
 		anyWords := false
@@ -312,6 +323,30 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 				from := 0
 				if uint64(offset) > cum {
 					from = int(uint64(offset) - cum)
+				}
+				if need == 0 && plan.union != nil {
+					// The page is full: the tiers together hold as many
+					// documents as their members' union, which is the set
+					// when every member holds the set's words: counted on
+					// bitmaps, and the facets (over the set) in the same run.
+					uq := plan.union
+					if plan.unionIsSet {
+						uq = plan.count
+					}
+					req := newReq(uq, 0, 0)
+					withFacets := q.Facets && plan.unionIsSet
+					if withFacets {
+						addFacets(req)
+					}
+					ur, err := run(req)
+					if err != nil {
+						return nil, false, err
+					}
+					res.Total = ur.Total
+					if withFacets {
+						facets = ur.Facets
+					}
+					break
 				}
 				if need == 0 {
 					// The page is full: only the tier's size counts.
@@ -358,7 +393,9 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if q.Facets {
+	if q.Facets && facets != nil && !anyWords {
+		res.Facets = facets
+	} else if q.Facets {
 		fq := plan.query
 		if plan.count != nil {
 			fq = plan.count
@@ -367,9 +404,7 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 			fq = plan.fallback
 		}
 		req := newReq(fq, 0, 0)
-		req.AddFacet("kind", bleve.NewFacetRequest(index.FieldKind, 30))
-		req.AddFacet("year", bleve.NewFacetRequest(index.FieldYear, 50))
-		req.AddFacet("issuer", bleve.NewFacetRequest(index.FieldIssuer, 20))
+		addFacets(req)
 		fr, err := run(req)
 		if err != nil {
 			return nil, err
@@ -436,13 +471,29 @@ func (s *Searcher) docHits(ctx context.Context, res *bleve.SearchResult, out *Re
 	if nsnip < 0 || len(out.Hits) == 0 {
 		return nil
 	}
-	texts, err := s.texts(ctx, out.Hits)
-	if err != nil {
-		return err
+	// The words' places in the texts come from the index's term vectors,
+	// where ingest put them: the texts are not analysed again.
+	var texts map[string]index.TextWords
+	if !terms.empty() {
+		words := make([]string, 0, len(terms.words()))
+		for w := range terms.words() {
+			words = append(words, w)
+		}
+		sort.Strings(words)
+		shas := make([]string, 0, len(out.Hits))
+		for _, h := range out.Hits {
+			shas = append(shas, h.SHA256)
+		}
+		var err error
+		if texts, err = s.ix.TextWords(ctx, shas, words); err != nil {
+			return err
+		}
 	}
 	for i := range out.Hits {
 		h := &out.Hits[i]
-		h.Snippets = makeSnippets(texts[h.SHA256], terms, nsnip)
+		if tw, ok := texts[h.SHA256]; ok {
+			h.Snippets = snippetsAt(tw.Text, clipTokens(tw.Text, tw.Tokens, terms), terms, nsnip)
+		}
 		if len(h.Snippets) == 0 && h.Record.Title != "" {
 			h.Snippets = makeSnippets(string(h.Record.Title), terms, 1)
 		}
@@ -453,15 +504,6 @@ func (s *Searcher) docHits(ctx context.Context, res *bleve.SearchResult, out *Re
 		}
 	}
 	return nil
-}
-
-// texts loads the stored text of the hits' documents.
-func (s *Searcher) texts(ctx context.Context, hits []Hit) (map[string]string, error) {
-	shas := make([]string, 0, len(hits))
-	for _, h := range hits {
-		shas = append(shas, h.SHA256)
-	}
-	return s.ix.Texts(ctx, shas)
 }
 
 // targetHits fills out with target hits and their documents' paths.

@@ -373,3 +373,50 @@ func TestAllWordsRequired(t *testing.T) {
 		}
 	}
 }
+
+// The snippets of hits are built from the index's term vectors: they must
+// be those that analysing the hits' texts again gives.
+func TestSnippetsFromTermVectors(t *testing.T) {
+	ix := buildIndex(t)
+	s, err := New(ix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	checked := 0
+	for _, text := range []string{"trong sach vung manh", `"nông thôn mới"`, "đảng viên", "kinh tế xã hội", "chuyen doi so",
+		"tỷ lệ hộ nghèo", `"tổ chức cơ sở đảng" kinh tế`, "ban chấp hành"} {
+		q := Query{Text: text, Limit: 20}
+		res, err := s.Search(ctx, q)
+		if err != nil {
+			t.Fatalf("Search(%q): %v", text, err)
+		}
+		p, err := s.plan(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range res.Hits {
+			texts, err := ix.Texts(ctx, []string{h.SHA256})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := makeSnippets(texts[h.SHA256], p.highlight, 2)
+			if len(want) == 0 {
+				continue // the title's, when the body holds no word
+			}
+			checked++
+			if len(h.Snippets) != len(want) {
+				t.Errorf("%q, %s: %d snippets; want %d", text, h.Path, len(h.Snippets), len(want))
+				continue
+			}
+			for i := range want {
+				if h.Snippets[i].Text != want[i].Text || fmt.Sprint(h.Snippets[i].Marks) != fmt.Sprint(want[i].Marks) {
+					t.Errorf("%q, %s: snippet %d = %q %v; want %q %v", text, h.Path, i, h.Snippets[i].Text, h.Snippets[i].Marks, want[i].Text, want[i].Marks)
+				}
+			}
+		}
+	}
+	if checked < 10 {
+		t.Errorf("only %d hits with snippets checked", checked)
+	}
+}

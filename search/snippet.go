@@ -58,7 +58,16 @@ func makeSnippets(text string, h *highlight, n int) []Snippet {
 	if text == "" || h.empty() || n <= 0 {
 		return nil
 	}
-	toks := scanTokens(text, h)
+	return snippetsAt(text, scanTokens(text, h), h, n)
+}
+
+// snippetsAt is makeSnippets given the tokens of text that are words of h
+// (as scanTokens returns them): in order, with their positions, so that
+// a phrase is words at positions that follow each other.
+func snippetsAt(text string, toks []index.Token, h *highlight, n int) []Snippet {
+	if text == "" || h.empty() || n <= 0 {
+		return nil
+	}
 	type match struct {
 		start, end int
 		term       string
@@ -75,7 +84,7 @@ func makeSnippets(text string, h *highlight, n int) []Snippet {
 			}
 			ok := true
 			for j, w := range ph {
-				if toks[i+j].Term != w {
+				if toks[i+j].Term != w || toks[i+j].Pos != toks[i].Pos+j {
 					ok = false
 					break
 				}
@@ -243,10 +252,48 @@ func wordEnd(text string, i int) int {
 // matches: long documents (a 200-page law) are read only as far as needed.
 const snippetChunk = 32 << 10
 
-// scanTokens returns the folded tokens of text, chunk by chunk, stopping
-// after the chunk where every word of h has been seen (or enough matches
-// for two snippets).
+// scanTokens returns the folded tokens of text that are words of h, with
+// their positions, chunk by chunk, stopping after the chunk where every
+// word of h has been seen (or enough matches for two snippets).
 func scanTokens(text string, h *highlight) []index.Token {
+	words := h.words()
+	var out []index.Token
+	pos := 0
+	scanChunks(text, len(words), func(off, end int, seen map[string]bool) int {
+		matches := 0
+		index.EachToken(index.AnalyzerFold, text[off:end], func(term []byte, start, end int) {
+			pos++
+			if words[string(term)] {
+				t := index.Token{Term: string(term), Start: start + off, End: end + off, Pos: pos}
+				seen[t.Term] = true
+				matches++
+				out = append(out, t)
+			}
+		})
+		return matches
+	})
+	return out
+}
+
+// clipTokens returns the tokens of toks (the words of h in text, in
+// order, with their positions: the index's term vectors) that
+// scanTokens would read: those of the chunks up to the one where it
+// stops.
+func clipTokens(text string, toks []index.Token, h *highlight) []index.Token {
+	n := 0
+	scanChunks(text, len(h.words()), func(off, end int, seen map[string]bool) int {
+		matches := 0
+		for ; n < len(toks) && toks[n].Start < end; n++ {
+			seen[toks[n].Term] = true
+			matches++
+		}
+		return matches
+	})
+	return toks[:n]
+}
+
+// words returns the words of h's terms and phrases.
+func (h *highlight) words() map[string]bool {
 	words := map[string]bool{}
 	for t := range h.terms {
 		words[t] = true
@@ -256,31 +303,27 @@ func scanTokens(text string, h *highlight) []index.Token {
 			words[w] = true
 		}
 	}
-	want := len(words)
+	return words
+}
+
+// scanChunks calls read with the byte range of each chunk of text in
+// turn (cut at a space, so that no word is split) until every one of want
+// words has been seen (read marks them in seen) or 40 matches have been
+// read (read returns how many a chunk held).
+func scanChunks(text string, want int, read func(off, end int, seen map[string]bool) int) {
 	seen := map[string]bool{}
-	var out []index.Token
 	matches := 0
 	for off := 0; off < len(text); {
 		end := min(len(text), off+snippetChunk)
 		if end < len(text) {
-			// Cut at a space, so that no word is split.
 			if i := strings.LastIndexAny(text[off:end], " \n\f\t"); i > 0 {
 				end = off + i + 1
 			}
 		}
-		for _, t := range index.Tokens(index.AnalyzerFold, text[off:end]) {
-			t.Start += off
-			t.End += off
-			if words[t.Term] {
-				seen[t.Term] = true
-				matches++
-			}
-			out = append(out, t)
-		}
+		matches += read(off, end, seen)
 		off = end
 		if len(seen) >= want || matches >= 40 {
 			break
 		}
 	}
-	return out
 }

@@ -244,11 +244,14 @@ func phraseTier(ws []qword, exact bool) query.Query {
 			}
 		}
 		if len(ws) > 2 {
+			// The positions are read only where every pair is.
 			var f []string
 			for _, w := range ws {
 				f = append(f, w.fold)
 			}
-			qs = append(qs, phraseOnly(fold, strings.Join(f, " "), 1))
+			if pp := newPairPhrase(qs, fold, strings.Join(f, " "), 1); pp != nil {
+				return pp
+			}
 		}
 		if len(qs) == 1 {
 			return qs[0]
@@ -283,12 +286,15 @@ func allTier(ws []qword, exact bool) query.Query {
 }
 
 // tiers returns the membership queries of the tiers of free text t, in
-// order, each excluding the earlier ones, and the query of the whole set
-// (every required word, folded, abbreviations counting for their words).
-func (p *planner) tiers(t string) (tiers []query.Query, set query.Query) {
+// order, each excluding the earlier ones, what each tier holds before the
+// earlier ones are taken out (members: the tiers are a partition of their
+// union), the query of the whole set (every required word, folded,
+// abbreviations counting for their words), and whether every member lies
+// in the set (covers: then their union is the set).
+func (p *planner) tiers(t string) (tiers, members []query.Query, set query.Query, covers bool) {
 	ws := queryWords(t)
 	if len(ws) == 0 {
-		return nil, nil
+		return nil, nil, nil, false
 	}
 	content := contentWords(ws)
 	required := requiredWords(ws)
@@ -311,7 +317,6 @@ func (p *planner) tiers(t string) (tiers []query.Query, set query.Query) {
 	marked := anyMarked(ws)
 	// One word: its phrase and "every word" are the same tier.
 	single := len(phrase) == 1 && len(content) == 1
-	var members []query.Query
 	if marked {
 		members = append(members, phraseTier(phrase, true))
 		if !single {
@@ -327,7 +332,19 @@ func (p *planner) tiers(t string) (tiers []query.Query, set query.Query) {
 		bq.SetBoost(boostRequire)
 		tiers = append(tiers, bq)
 	}
-	return tiers, set
+	// Every member holds the phrase's words or the required words (exact
+	// or folded), so each lies in the set when the phrase's words hold
+	// every required one: the set asks for each of them, folded, in the
+	// body or the title (or for what it abbreviates, besides).
+	inPhrase := map[string]bool{}
+	for _, w := range phrase {
+		inPhrase[w.fold] = true
+	}
+	covers = true
+	for _, w := range required {
+		covers = covers && inPhrase[w.fold]
+	}
+	return tiers, members, set, covers
 }
 
 // pairText is the text whose syllable pairs rank a query: its words as
