@@ -647,7 +647,7 @@ func (f *targetFinder) tableCell(tb tgTable, row []tgCell, label, unit, c, nth, 
 		return
 	}
 	f.found = append(f.found, tgFound{t: t, score: score, offset: off, parent: -1, enum: strconv.Itoa(len(f.found)),
-		sentence: row[0].start, para: -1 - len(f.found), listItem: true,
+		sentence: row[0].start, para: -1 - len(f.found), section: f.section, listItem: true,
 		sentToks: tgWordSet(t.Sentence), textToks: tgWordSet(t.Text)})
 }
 
