@@ -241,8 +241,11 @@ func (f *targetFinder) timeFrame(d Date) tgDate {
 // tgOnward reports whether the text after a year says "from then on":
 // "trở đi", "trở về sau".
 func tgOnward(after string) bool {
-	after = strings.ToLower(strings.TrimLeft(after, " *_"))
-	f := strings.Fields(after)
+	after = strings.TrimLeft(after, " *_")
+	if len(after) > 24 {
+		after = strings.ToValidUTF8(after[:24], "") // the words right after the year only
+	}
+	f := strings.Fields(strings.ToLower(after))
 	return len(f) >= 2 && f[0] == "trở" && (strings.TrimRight(f[1], ",.;:") == "đi" || f[1] == "về" && len(f) >= 3 && strings.TrimRight(f[2], ",.;:") == "sau")
 }
 
