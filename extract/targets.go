@@ -154,6 +154,7 @@ type targetFinder struct {
 	scores    []float64          // the score of each target result returned
 	cellCache map[tgCell][]tgTok // tokens of the cells of the table being read
 	tabSense  tgColumn           // what the caption of the table being read says of it
+	tabUnit   *tgUnit            // the unit a caption gives the whole table ("ĐVT: tỷ đồng"), nil none
 	headFeats []string           // features of the current headings (headFeatures)
 	lex       [][]tgLexHit       // word classes of the paragraph being read
 	lexFor    *tgTok             // the paragraph lex was made for

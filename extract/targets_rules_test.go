@@ -766,3 +766,35 @@ func TestFindTargetsOnwardPeriod(t *testing.T) {
 		}
 	}
 }
+
+// TestFindTargetsTableCaptionUnit: a caption that gives the unit of a
+// whole table ("ĐVT: tỷ đồng" above it or in its header, "(Đơn vị tính:
+// triệu đồng)") is the unit of its bare numbers; a unit of the row or the
+// column still comes first.
+func TestFindTargetsTableCaptionUnit(t *testing.T) {
+	ctx := TargetContext{Kind: "plan", Issued: "2025-12-01"}
+	table := "| STT | Chỉ tiêu | Kế hoạch năm 2026 |\n|---|---|---|\n| 1 | Thu ngân sách nhà nước trên địa bàn | 1.250 |\n| 2 | Chi đầu tư phát triển | 480 |\n"
+	for _, tc := range []struct {
+		name, text, unit string
+		n                int
+	}{
+		{"ĐVT above", "KẾ HOẠCH\n\nCác chỉ tiêu chủ yếu năm 2026:\n\nĐVT: tỷ đồng\n\n" + table, "tỷ đồng", 2},
+		{"Đơn vị tính in brackets", "KẾ HOẠCH\n\nCác chỉ tiêu chủ yếu năm 2026 (Đơn vị tính: triệu đồng)\n\n" + table, "triệu đồng", 2},
+		{"in a header row", "KẾ HOẠCH\n\nCác chỉ tiêu chủ yếu năm 2026:\n\n| ĐVT: tỷ đồng | | |\n" + table, "tỷ đồng", 2},
+		{"no caption", "KẾ HOẠCH\n\nCác chỉ tiêu chủ yếu năm 2026:\n\n" + table, "", 0},
+		{"not a unit", "KẾ HOẠCH\n\nCác chỉ tiêu chủ yếu năm 2026:\n\nĐơn vị: Sở Tài chính\n\n" + table, "", 0},
+	} {
+		got, _ := FindTargetsWith(tc.text, ctx, nil)
+		ok := len(got) == tc.n
+		for _, g := range got {
+			ok = ok && g.Unit == tc.unit
+		}
+		if !ok {
+			var b strings.Builder
+			for _, g := range got {
+				fmt.Fprintf(&b, "\n  %s %v %s: %q", g.Comparator, g.Value, g.Unit, g.Text)
+			}
+			t.Errorf("%s: %d targets; want %d in %q%s", tc.name, len(got), tc.n, tc.unit, b.String())
+		}
+	}
+}
