@@ -788,7 +788,11 @@ func (f *targetFinder) captionUnit(tb tgTable, header [][]tgCell) *tgUnit {
 		if sp[1] <= sp[0] || sp[1] > len(f.text) {
 			continue
 		}
-		m := tgUnitCaption.FindStringSubmatchIndex(f.text[sp[0]:sp[1]])
+		t := f.text[sp[0]:sp[1]]
+		if !strings.Contains(t, "vị") && !strings.Contains(t, "VỊ") && !strings.Contains(t, "VT") && !strings.Contains(t, "vt") && !strings.Contains(t, "Vị") {
+			continue // no "ĐVT", "Đơn vị": no regexp
+		}
+		m := tgUnitCaption.FindStringSubmatchIndex(t)
 		if m == nil {
 			continue
 		}
