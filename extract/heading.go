@@ -75,6 +75,12 @@ func ParseHeading(doc Source) Heading {
 		return h
 	}
 	parseArticle(lines, doc, &h)
+	if sheetFormats[doc.Format] {
+		// A workbook without an official heading (a table of targets, a
+		// budget form) is no news article: kind "other", titled by its
+		// first line or caption, with no dateline or byline.
+		h.Kind, h.Published, h.Authors = "other", "", nil
+	}
 	return h
 }
 

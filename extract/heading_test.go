@@ -578,3 +578,29 @@ func TestReproducedDocument(t *testing.T) {
 		}
 	}
 }
+
+// TestParseHeadingSheet: a workbook without an official heading is kind
+// "other" (no news article), titled by its caption; with an official
+// heading it is read like any official text; a text file with the same
+// lines stays an article.
+func TestParseHeadingSheet(t *testing.T) {
+	caption := "DANH MỤC CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2026\n| STT | Chỉ tiêu | ĐVT | Kế hoạch 2026 |\n| 1 | Tốc độ tăng trưởng GRDP | % | 8 |\n"
+	official := "ỦY BAN NHÂN DÂN\nTỈNH NAM ĐỊNH\nSố: 12/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nNam Định, ngày 05 tháng 02 năm 2026\n\nKẾ HOẠCH\nPhát triển kinh tế năm 2026\n" + caption
+	for _, tc := range []struct {
+		name, format, text, kind, title string
+	}{
+		{"sheet with a caption", "xlsx", caption, "other", "DANH MỤC CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2026"},
+		{"legacy sheet", "xls", caption, "other", "DANH MỤC CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2026"},
+		{"OpenDocument sheet", "ods", caption, "other", "-"},
+		{"sheet with an official heading", "xlsx", official, "plan", "-"},
+		{"text with the same lines", "txt", caption, "article", "-"},
+	} {
+		h := ParseHeading(Source{Path: "t." + tc.format, Format: tc.format, Published: "2026-01-02", Pages: []string{tc.text}})
+		if h.Kind != tc.kind || tc.title != "-" && h.Title != tc.title {
+			t.Errorf("%s: kind %q title %q; want %q %q", tc.name, h.Kind, h.Title, tc.kind, tc.title)
+		}
+		if tc.kind == "other" && (h.Published != "" || len(h.Authors) > 0) {
+			t.Errorf("%s: published %q authors %v; want none", tc.name, h.Published, h.Authors)
+		}
+	}
+}

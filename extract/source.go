@@ -15,6 +15,10 @@ const (
 	FormatText = "txt"
 )
 
+// sheetFormats are the spreadsheet formats: a workbook is never a news
+// article.
+var sheetFormats = map[string]bool{"xlsx": true, "xls": true, "ods": true}
+
 // Source is what the extractors read: one document as its reader left it,
 // its identity, its normalized text by page and the metadata hints its file
 // carries. cmd/vanban fills it from what package ingest reads; extract
@@ -25,7 +29,7 @@ type Source struct {
 	// SHA256 is the hex digest of the file's bytes.
 	SHA256 string
 	// Format is what the file's bytes are: "pdf", "docx", "html", "txt",
-	// "rtf", "doc" (Record.Format).
+	// "rtf", "doc", "xlsx", … (Record.Format).
 	Format string
 	// Encoding is the source character encoding found for text formats
 	// ("utf-8", "utf-16le", "utf-16be", "cp1258", "tcvn3", "vni",

@@ -138,12 +138,14 @@ type targetFinder struct {
 	curPara         int     // paragraph being read
 	carry           int     // sentences that target context still lasts
 	carryCriteria   bool
+	elabCarry       bool   // the carried context is that of targets spelt out ("Cụ thể, …")
 	lastNumber      string // last document number seen
 	lastNumberPara  int
 	pageBreaks      []int       // byte offsets of the form feeds, in order
 	heads           [3][]string // words of the current headings, by level
 	headPara        int         // paragraph of the last heading, and its level
 	headLevel       int
+	section         int // paragraph of the last heading or labelled item ("(2)", "1."), -1 none
 
 	// the decision: the model weighs each quantity's features; without
 	// one, the rule machine's verdict stands
@@ -153,6 +155,7 @@ type targetFinder struct {
 	scores    []float64          // the score of each target result returned
 	cellCache map[tgCell][]tgTok // tokens of the cells of the table being read
 	tabSense  tgColumn           // what the caption of the table being read says of it
+	tabUnit   *tgUnit            // the unit a caption gives the whole table ("ĐVT: tỷ đồng"), nil none
 	headFeats []string           // features of the current headings (headFeatures)
 	lex       [][]tgLexHit       // word classes of the paragraph being read
 	lexFor    *tgTok             // the paragraph lex was made for
@@ -166,7 +169,7 @@ func (f *targetFinder) pageOf(offset int) int {
 // newTargetFinder prepares the finder of text: its number convention, page
 // breaks, cited document numbers, and its dates as time frames (tgDate).
 func newTargetFinder(text string, c TargetContext) *targetFinder {
-	f := &targetFinder{text: text, c: c, conv: DetectConvention(text), docYear: yearOf(c.Issued)}
+	f := &targetFinder{text: text, c: c, conv: DetectConvention(text), docYear: yearOf(c.Issued), section: -1}
 	ds := c.Dates
 	if ds == nil {
 		ds = FindDates(text, f.docYear)
@@ -209,6 +212,11 @@ func (f *targetFinder) timeFrame(d Date) tgDate {
 			td.horizon = true
 			td.p.Start = ""
 		}
+		if d.Grain == GrainYear && tgOnward(text[td.end:]) {
+			// "từ năm 2025 trở đi": from that year on, with no end
+			td.horizon = false
+			td.p = Period{Start: yearPart(d.Start)}
+		}
 		if d.Grain == GrainPeriod && strings.Contains(strings.ToLower(tgBefore(text, td.start, 24)+d.Text), "nhiệm kỳ") {
 			td.term = true
 		}
@@ -230,6 +238,17 @@ func (f *targetFinder) timeFrame(d Date) tgDate {
 		}
 	}
 	return td
+}
+
+// tgOnward reports whether the text after a year says "from then on":
+// "trở đi", "trở về sau".
+func tgOnward(after string) bool {
+	after = strings.TrimLeft(after, " *_")
+	if len(after) > 24 {
+		after = strings.ToValidUTF8(after[:24], "") // the words right after the year only
+	}
+	f := strings.Fields(strings.ToLower(after))
+	return len(f) >= 2 && f[0] == "trở" && (strings.TrimRight(f[1], ",.;:") == "đi" || f[1] == "về" && len(f) >= 3 && strings.TrimRight(f[2], ",.;:") == "sau")
 }
 
 // tgBefore returns up to n bytes of text before offset, cut at a rune start.
@@ -332,6 +351,9 @@ func (f *targetFinder) run() {
 			continue
 		}
 		f.curPara = pi
+		if p.heading > 0 || p.enum != "" {
+			f.section = pi
+		}
 		f.enterList(p)
 		f.enterParagraph(p)
 		prevState := tgNeutral

@@ -134,9 +134,13 @@ type tgScan struct {
 	criteria          bool
 	// carried: the target state comes only from the sentences before; a
 	// quantity then needs the shape of a target of its own.
-	carried            bool
-	conditional        bool
-	marker             bool // a strong marker earlier in the sentence
+	carried     bool
+	conditional bool
+	marker      bool // a strong marker earlier in the sentence
+	// elab: the sentence spells out the targets the one before set
+	// ("… đặt mục tiêu tăng trưởng 25%. Cụ thể, tổng tài sản dự kiến …
+	// đạt 150.000 tỷ đồng"): its "dự kiến" is the plan's, not a forecast
+	elab               bool
 	clauseStart        int
 	markStart, markEnd int  // the last strong marker of the clause, -1 when none
 	trongDo            int  // token after the "trong đó" of the current sub-target scope
@@ -178,6 +182,10 @@ func (f *targetFinder) startSentence(p paraInfo, pi, s0, s1, prevState int) tgSc
 	case f.carry > 0:
 		sc.state, sc.criteria = tgTarget, f.carryCriteria
 		sc.carried = !sc.criteria
+	}
+	sc.elab = sc.state == tgTarget && f.carry > 0 && (f.carry == 2 && tgSpellsOut(toks, s0, s1) || f.elabCarry)
+	if sc.elab {
+		sc.carried = false
 	}
 	sc.startState = sc.state
 	if s0 < s1 {
@@ -242,6 +250,17 @@ func (f *targetFinder) scan(sc *tgScan) {
 		f.candidate(sc, q)
 		j = q.last
 	}
+}
+
+// tgSpellsOut reports whether toks[s0:s1] opens with "Cụ thể" and a
+// comma, a colon or "là": the sentence details the one before.
+func tgSpellsOut(toks []tgTok, s0, s1 int) bool {
+	i := s0
+	for i < s1 && toks[i].kind == tgPunct {
+		i++ // emphasis or a bullet before the words
+	}
+	k, ok := tgPhraseAt(toks, i, []string{"cụ", "thể"})
+	return ok && k < s1 && (toks[k].raw == "," || toks[k].raw == ":" || toks[k].low == "là")
 }
 
 // passDate passes over a date at toks[j] and returns the token after it.
@@ -355,7 +374,9 @@ func (sc *tgScan) markerAt(j int) (int, bool) {
 			sc.state = tgNotTarget
 		}
 	case mkForecast:
-		sc.state = tgNotTarget
+		if !(sc.elab && m.words[0] == "dự" && m.words[1] == "kiến") {
+			sc.state = tgNotTarget
+		}
 	case mkWeakPast:
 		if sc.state == tgNeutral {
 			sc.state = tgNotTarget
@@ -378,7 +399,7 @@ func (f *targetFinder) candidate(sc *tgScan, q tgQty) {
 	sub := sc.trongDo >= 0
 	shaped := !sc.carried || sub || q.bound || tgReachVerbBefore(toks, sc.clauseStart, q.first)
 	rule := f.ruleVerdict(sc, q, shaped)
-	cs := candState{state: sc.state, startState: sc.startState, criteria: sc.criteria, carried: sc.carried,
+	cs := candState{state: sc.state, startState: sc.startState, criteria: sc.criteria, carried: sc.carried, elab: sc.elab,
 		conditional: sc.conditional, question: sc.question, marker: sc.marker, shaped: shaped, sub: sub,
 		rule: rule, clauseStart: sc.clauseStart, markStart: sc.markStart, s0: sc.s0, s1: sc.s1,
 		labelRow: sc.clauseStart > sc.s0+1 && sc.clauseStart <= len(toks) && toks[sc.clauseStart-1].raw == ":"}
@@ -504,11 +525,20 @@ func (f *targetFinder) record(sc *tgScan) int {
 			parent = subParent
 		}
 		t := f.mention(sc, it, nextFirst, parent, lastTarget)
+		if i > 0 && tgComparison(t.Subject) {
+			// "… đạt 12%/năm, cao hơn mục tiêu 10%": the goal a figure
+			// is compared with measures what the figure before it does
+			pr := sc.items[i-1]
+			if ps := f.roles(sc.p, toks, pr.q, pr.clauseStart, pr.markStart, pr.markEd, it.q.first, s0, s1, sc.dates).Subject; ps != "" && !tgComparison(ps) {
+				t.Subject = tgSpaces(ps)
+				t.SubjectExpanded = NullString(Expand(t.Subject, f.c.Abbreviations))
+			}
+		}
 		if sentWords == nil {
 			sentWords = tgTokWords(toks[s0:s1]) // shared by the sentence's targets
 		}
 		fd := tgFound{t: t, score: score, offset: toks[it.q.numTok].start, parent: parent, prio: sc.p.prio, enum: sc.p.enum, sentence: sc.start,
-			para: sc.pi, listItem: sc.p.enum != "" || tgBulleted(toks),
+			para: sc.pi, section: f.section, label: tgRowLabel(toks, it.q.first), listItem: sc.p.enum != "" || tgBulleted(toks),
 			sentToks: sentWords, textToks: tgWordSet(t.Text)}
 		f.found = append(f.found, fd)
 		lastTarget = len(f.found) - 1
@@ -522,7 +552,9 @@ func (f *targetFinder) record(sc *tgScan) int {
 func (f *targetFinder) afterSentence(sc *tgScan, lastTarget int) {
 	// context for what follows
 	for _, d := range sc.dates {
-		if d.usable {
+		if d.usable && !f.baseDate(sc.toks, sc.s0, &d) {
+			// "tăng 13% so với năm 2019": a base of comparison frames
+			// nothing that follows
 			pp := d.p
 			f.running, f.runningPara = &pp, f.curPara
 			if d.term {
@@ -564,6 +596,10 @@ func (f *targetFinder) listIntro(sc *tgScan) {
 // carryOn sets how many sentences the target context of this one still
 // lasts (f.carry).
 func (f *targetFinder) carryOn(sc *tgScan, lastTarget int) {
+	defer func() {
+		// the spelling out of targets goes on while their context does
+		f.elabCarry = f.carry > 0 && (f.elabCarry || sc.elab && sc.state == tgTarget)
+	}()
 	switch sc.state {
 	case tgTarget:
 		// target context carries over to the next sentences only from a

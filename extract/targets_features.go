@@ -13,6 +13,7 @@ type candState struct {
 	state, startState int
 	criteria, carried bool
 	conditional       bool
+	elab              bool // the sentence spells out the targets set before ("Cụ thể, …")
 	question          bool
 	marker            bool // a strong marker earlier in the sentence
 	shaped            bool // the quantity has the shape of a target of its own
@@ -26,7 +27,7 @@ type candState struct {
 
 // featureVersion names the feature set; a model trained on another set is
 // refused (retrain it).
-const featureVersion = "tf6"
+const featureVersion = "tf7"
 
 // candFeatures lists the features of quantity q of paragraph p. They are
 // strings ("kind=plan", "b1=đạt"): the model weighs each it knows.
@@ -92,6 +93,7 @@ func (f *targetFinder) stateFeatures(fs *tgFeatures, cs candState) {
 	fs.addIf(cs.criteria, "criteria")
 	fs.addIf(cs.carried, "carried")
 	fs.addIf(cs.conditional, "cond")
+	fs.addIf(cs.elab, "elab")
 	fs.addIf(cs.question, "question")
 	fs.addIf(cs.marker, "marker")
 	fs.addIf(cs.shaped, "shaped")

@@ -19,9 +19,11 @@ type tgFound struct {
 	parent   int // index in finder.found, or -1
 	prio     int // 0 body, 1 lead or caption, 2 heading
 	enum     string
-	sentence int  // byte offset of the sentence
-	para     int  // paragraph index
-	listItem bool // the paragraph is an item of a list ("1.", "a)", "-")
+	sentence int    // byte offset of the sentence
+	para     int    // paragraph index
+	section  int    // paragraph of the last heading or labelled item above ("(2)", "1."), -1 none
+	label    string // the words before the colon of a "label: …" paragraph, lower case
+	listItem bool   // the paragraph is an item of a list ("1.", "a)", "-")
 	sentToks map[string]bool
 	textToks map[string]bool
 }
@@ -200,6 +202,14 @@ func tgSameTarget(a, b tgFound) bool {
 	if a.enum != "" && b.enum != "" && a.enum != b.enum && a.prio == 0 && b.prio == 0 {
 		return false
 	}
+	if a.prio == 0 && b.prio == 0 && (a.section != b.section || a.label != b.label) {
+		// the same words under two headings or labelled items ("(1)
+		// Hoàn thành xuất sắc …", "(2) Hoàn thành tốt …": "Đối với tập
+		// thể: Hoàn thành 100% các nhiệm vụ được giao"), or after two
+		// labels ("Đối với tập thể: …", "Đối với cá nhân: …"), set the
+		// same level for two cases: two targets
+		return false
+	}
 	if a.listItem && b.listItem && a.para != b.para && a.prio == 0 && b.prio == 0 {
 		// two items of a list are two targets unless worded the same
 		return len(a.textToks) == len(b.textToks) && tgOverlap(a.textToks, b.textToks) == 1
@@ -208,6 +218,22 @@ func tgSameTarget(a, b tgFound) bool {
 		return true
 	}
 	return tgOverlap(a.sentToks, b.sentToks) >= 0.6
+}
+
+// tgRowLabel returns the words of a "label: …" paragraph before its
+// first colon when that colon comes before token upto, in lower case
+// ("đối với tập thể"), else "".
+func tgRowLabel(toks []tgTok, upto int) string {
+	var ws []string
+	for i := 0; i < upto && i < len(toks) && i < 40; i++ {
+		switch t := toks[i]; {
+		case t.raw == ":":
+			return strings.Join(ws, " ")
+		case t.kind != tgPunct:
+			ws = append(ws, t.low)
+		}
+	}
+	return ""
 }
 
 // tgOverlap is the overlap coefficient of two word sets.

@@ -98,6 +98,25 @@ func (f *targetFinder) mention(sc *tgScan, it tgPending, nextFirst, parent, last
 	return t
 }
 
+// tgComparison reports whether a subject is the words of a comparison
+// ("cao hơn", "thấp hơn khá nhiều so", "so với kế hoạch"): what stands
+// before a goal that a figure is compared with, not what it measures.
+func tgComparison(subj string) bool {
+	ws := strings.Fields(strings.ToLower(subj))
+	for i, w := range ws {
+		if w == "so" && (i+1 == len(ws) || ws[i+1] == "với") {
+			return true
+		}
+	}
+	if len(ws) > 0 && ws[0] == "mức" {
+		ws = ws[1:]
+	}
+	return len(ws) >= 2 && ws[1] == "hơn" && tgComparativeAdj[ws[0]] || len(ws) > 0 && ws[0] == "hơn"
+}
+
+// tgComparativeAdj are the adjectives of "… hơn" comparisons.
+var tgComparativeAdj = map[string]bool{"cao": true, "thấp": true, "lớn": true, "nhỏ": true, "nhiều": true, "ít": true, "nhanh": true, "chậm": true}
+
 // tgRightAfter reports whether the quantity whose first token is first
 // follows the number at byte offset prev within its clause and a few words
 // ("tăng 10%, đạt hơn 815 nghìn tỷ đồng"), with no ";" or ":" between.
@@ -438,6 +457,9 @@ func (f *targetFinder) roleWords(toks []tgTok, a, b int, dates []tgDate) []int {
 		if _, ok := f.dateAt(dates, t.start); ok {
 			continue
 		}
+		if f.dateFrame(toks, i, dates) {
+			continue // "Từ năm 2025 trở đi": the words of the time frame go with its date
+		}
 		if t.raw == "(" {
 			depth++
 			continue
@@ -458,6 +480,31 @@ func (f *targetFinder) roleWords(toks []tgTok, a, b int, dates []tgDate) []int {
 		keep = append(keep, i)
 	}
 	return keep
+}
+
+// dateFrame reports whether toks[i] frames a date of dates: "từ", "kể
+// từ" right before it, "trở đi", "trở về sau" right after it.
+func (f *targetFinder) dateFrame(toks []tgTok, i int, dates []tgDate) bool {
+	isDate := func(k int) bool {
+		if k < 0 || k >= len(toks) {
+			return false
+		}
+		_, ok := f.dateAt(dates, toks[k].start)
+		return ok
+	}
+	switch toks[i].low {
+	case "từ":
+		return isDate(i + 1)
+	case "kể":
+		return i+1 < len(toks) && toks[i+1].low == "từ" && isDate(i+2)
+	case "trở":
+		return isDate(i-1) && i+1 < len(toks) && (toks[i+1].low == "đi" || toks[i+1].low == "về")
+	case "đi", "về":
+		return i >= 2 && toks[i-1].low == "trở" && isDate(i-2)
+	case "sau":
+		return i >= 3 && toks[i-1].low == "về" && toks[i-2].low == "trở" && isDate(i-3)
+	}
+	return false
 }
 
 // tgTrimLead drops from the start of keep punctuation, a list label
@@ -932,8 +979,12 @@ func (f *targetFinder) periodFor(toks []tgTok, q tgQty, clauseStart, nextFirst, 
 	return nil
 }
 
-// baseDate reports whether date d is a base of comparison (tgBaseBefore).
+// baseDate reports whether date d is a base of comparison (tgBaseBefore),
+// not a time frame from a year on.
 func (f *targetFinder) baseDate(toks []tgTok, s0 int, d *tgDate) bool {
+	if d.p.End == "" && d.p.Start != "" {
+		return false // "từ năm 2025 trở đi": a time frame from then on
+	}
 	j := sort.Search(len(toks), func(i int) bool { return toks[i].start >= d.start })
 	return j < len(toks) && tgBaseBefore(toks, s0, j)
 }

@@ -565,3 +565,236 @@ func TestFindTargetsSheetGroupRows(t *testing.T) {
 		}
 	}
 }
+
+// TestFindTargetsSameWordsTwoCases: the same words under two headings or
+// two labelled items set the same level for two cases (grades of an
+// evaluation, kinds of unit): two targets; under one heading they are one
+// target restated.
+func TestFindTargetsSameWordsTwoCases(t *testing.T) {
+	item := "Hoàn thành 100% các nhiệm vụ được giao."
+	for _, tc := range []struct {
+		name, text string
+		n          int
+	}{
+		{"two numbered grades", "Tiêu chí xếp loại như sau:\n\n(1) Hoàn thành xuất sắc nhiệm vụ: tổng điểm đạt từ 90 điểm trở lên. Đồng thời, phải đáp ứng các điều kiện sau:\n\n- Đối với tập thể: " + item +
+			"\n\n(2) Hoàn thành tốt nhiệm vụ: tổng điểm đạt từ 70 điểm trở lên. Đồng thời, phải đáp ứng các điều kiện sau:\n\n- Đối với tập thể: " + item, 4},
+		{"two headings", "Tiêu chí xếp loại như sau:\n\n**1. Hoàn thành xuất sắc nhiệm vụ**\n\nĐạt các tiêu chí sau: " + item +
+			"\n\n**2. Hoàn thành tốt nhiệm vụ**\n\nĐạt các tiêu chí sau: " + item, 2},
+		{"two labels", "Tập thể, cá nhân phải đáp ứng các điều kiện sau:\n\n- Đối với tập thể: " + item + "\n\n- Đối với cá nhân: " + item, 2},
+		{"one list, said twice", "Tập thể phải đáp ứng các điều kiện sau:\n\n- Đối với tập thể: " + item + "\n\n- Đối với tập thể: " + item, 1},
+		{"headline and body", "Phấn đấu hoàn thành 100% nhiệm vụ được giao\n\nNăm 2026, đơn vị phấn đấu hoàn thành 100% nhiệm vụ được giao.", 1},
+	} {
+		got, _ := FindTargetsWith(tc.text, TargetContext{}, nil)
+		if len(got) != tc.n {
+			var b strings.Builder
+			for _, g := range got {
+				fmt.Fprintf(&b, "\n  %s %v %s: %q", g.Comparator, g.Value, g.Unit, g.Text)
+			}
+			t.Errorf("%s: %d targets; want %d%s", tc.name, len(got), tc.n, b.String())
+		}
+	}
+}
+
+// TestFindTargetsSpelledOut: "Cụ thể, …" after a sentence that sets
+// targets spells them out; a plan's "dự kiến" there (and in the sentences
+// its context carries to) is the plan's figure, not a forecast. Without a
+// target sentence before it, "dự kiến" stays a forecast.
+func TestFindTargetsSpelledOut(t *testing.T) {
+	lead := "Năm 2026, ngân hàng đặt mục tiêu tăng trưởng 25% đối với các chỉ tiêu hoạt động. "
+	for _, tc := range []struct {
+		name, text string
+		want       []float64
+	}{
+		{"spelled out", lead + "Cụ thể, tổng tài sản dự kiến đạt 150.000 tỷ đồng; tổng dư nợ dự kiến là 90.549 tỷ đồng.", []float64{25, 150000, 90549}},
+		{"colon", lead + "Cụ thể: tổng tài sản dự kiến đạt 150.000 tỷ đồng.", []float64{25, 150000}},
+		{"carried on", lead + "Cụ thể, tổng tài sản dự kiến đạt 150.000 tỷ đồng.\n\nLợi nhuận trước thuế dự kiến đạt 4.400 tỷ đồng.", []float64{25, 150000, 4400}},
+		{"no target before", "Ngân hàng vừa công bố báo cáo quý I. Cụ thể, tổng tài sản dự kiến đạt 150.000 tỷ đồng.", nil},
+		{"not opening the sentence", lead + "Tổng tài sản dự kiến đạt 150.000 tỷ đồng, cụ thể là cho vay.", []float64{25}},
+		{"a result spelled out", lead + "Cụ thể, năm 2025 tổng tài sản đã đạt 120.000 tỷ đồng.", []float64{25}},
+	} {
+		got, _ := FindTargetsWith(tc.text, TargetContext{}, nil)
+		var vals []float64
+		for _, g := range got {
+			vals = append(vals, g.Value)
+		}
+		if fmt.Sprint(vals) != fmt.Sprint(tc.want) {
+			t.Errorf("%s: values %v; want %v", tc.name, vals, tc.want)
+		}
+	}
+}
+
+// TestSpellsOut: the opening words of a sentence that details the one
+// before.
+func TestSpellsOut(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Cụ thể, tổng tài sản đạt 150.000 tỷ đồng.", true},
+		{"Cụ thể: doanh thu 500 tỷ đồng.", true},
+		{"Cụ thể là doanh thu 500 tỷ đồng.", true},
+		{"**Cụ thể,** doanh thu 500 tỷ đồng.", true},
+		{"Cụ thể hóa mục tiêu đạt 500 tỷ đồng.", false},
+		{"Doanh thu cụ thể, 500 tỷ đồng.", false},
+	} {
+		toks := tgTokenize(tc.text, 0, len(tc.text))
+		if got := tgSpellsOut(toks, 0, len(toks)); got != tc.want {
+			t.Errorf("tgSpellsOut(%q) = %v; want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestFindTargetsComparedGoal: a goal a figure is compared with ("…, cao
+// hơn mục tiêu 10%") measures what the figure does: its subject is the
+// figure's, not the words of the comparison.
+func TestFindTargetsComparedGoal(t *testing.T) {
+	for _, tc := range []struct {
+		text, subject string
+	}{
+		{"Tăng trưởng xuất khẩu giai đoạn 2015-2019 đạt trung bình 12%/năm, cao hơn mục tiêu 10% do Đại hội đề ra.", "Tăng trưởng xuất khẩu"},
+		{"Quy mô nợ Chính phủ đến cuối năm 2020 khoảng 48% GDP, thấp hơn khá nhiều so với mục tiêu không quá 54%.", "Quy mô nợ Chính phủ"},
+		{"Giá trị sản xuất xây dựng đạt 9,2% so với kế hoạch đề ra từ 8,46 đến 9,21%.", "Giá trị sản xuất xây dựng"},
+		// no figure before the goal: the subject stays
+		{"Tỷ lệ hộ nghèo phấn đấu giảm còn dưới 2%.", "Tỷ lệ hộ nghèo"},
+	} {
+		ts, _ := FindTargetsWith(tc.text, TargetContext{}, nil)
+		if len(ts) == 0 || ts[len(ts)-1].Subject != tc.subject {
+			var got []string
+			for _, x := range ts {
+				got = append(got, x.Subject)
+			}
+			t.Errorf("FindTargets(%q) subjects %q; want the last %q", tc.text, got, tc.subject)
+		}
+	}
+}
+
+// TestComparison: the words of a comparison are no subject.
+func TestComparison(t *testing.T) {
+	for _, tc := range []struct {
+		subj string
+		want bool
+	}{
+		{"cao hơn", true},
+		{"thấp hơn khá nhiều so", true},
+		{"GDP vào, thấp hơn khá nhiều so", true},
+		{"so với kế hoạch", true},
+		{"mức cao hơn so với đánh giá hồi", true},
+		{"hơn", true},
+		{"tỷ lệ hộ nghèo", false},
+		{"số người có trình độ cao hơn", false},
+		{"sổ sách", false},
+	} {
+		if got := tgComparison(tc.subj); got != tc.want {
+			t.Errorf("tgComparison(%q) = %v; want %v", tc.subj, got, tc.want)
+		}
+	}
+}
+
+// TestFindTargetsDateFrameWords: the words that frame a date ("Từ năm
+// 2025 trở đi", "Kể từ năm 2026", "trở về sau") go with it: they name no
+// subject.
+func TestFindTargetsDateFrameWords(t *testing.T) {
+	for _, tc := range []struct {
+		text, subject string
+	}{
+		{"Mục tiêu cụ thể:\n\n- Từ năm 2025 trở đi 100% đài phát thanh và đài truyền hình ở địa phương có chuyên mục về bình đẳng giới.", "đài phát thanh và đài truyền hình ở địa phương"},
+		{"Mục tiêu cụ thể:\n\n- Kể từ năm 2026, 100% xã có điểm bưu điện văn hóa.", "xã"},
+		{"Mục tiêu cụ thể:\n\n- Từ năm 2026 trở về sau, tỷ lệ hộ dân dùng nước sạch đạt 90%.", "tỷ lệ hộ dân dùng nước sạch"},
+		// "từ" before no date stays: "thu từ thuế"
+		{"Chỉ tiêu: thu từ thuế đạt 500 tỷ đồng năm 2026.", "thu từ thuế"},
+	} {
+		ts, _ := FindTargetsWith(tc.text, TargetContext{}, nil)
+		if len(ts) != 1 || ts[0].Subject != tc.subject {
+			var got []string
+			for _, x := range ts {
+				got = append(got, x.Subject)
+			}
+			t.Errorf("FindTargets(%q) subjects %q; want %q", tc.text, got, tc.subject)
+		}
+	}
+}
+
+// TestFindTargetsBaseYearNoFrame: a base of comparison ("so với năm
+// 2019") frames nothing that follows it; a time frame before it still does.
+func TestFindTargetsBaseYearNoFrame(t *testing.T) {
+	for _, tc := range []struct {
+		text, period string
+	}{
+		{"Doanh thu đạt 500 tỷ đồng, tăng 5% so với năm 2019. Mục tiêu lợi nhuận tăng 13%.", ""},
+		{"Năm 2020, lợi nhuận tăng 10% so với năm 2019. Ngân hàng đặt mục tiêu lợi nhuận trước thuế tăng 13%.", "2020..2020"},
+	} {
+		ts, _ := FindTargetsWith(tc.text, TargetContext{}, nil)
+		if len(ts) != 1 || tgPeriodString(ts[0].Period) != tc.period {
+			var got []string
+			for _, x := range ts {
+				got = append(got, fmt.Sprintf("%g %s", x.Value, tgPeriodString(x.Period)))
+			}
+			t.Errorf("FindTargets(%q) = %q; want one target of period %q", tc.text, got, tc.period)
+		}
+	}
+}
+
+// TestFindTargetsOnwardPeriod: "từ năm 2025 trở đi" is a time frame from
+// 2025 on, with no end; "đến năm 2030" one up to 2030.
+func TestFindTargetsOnwardPeriod(t *testing.T) {
+	for _, tc := range []struct {
+		text, period string
+	}{
+		{"Mục tiêu cụ thể:\n\n- Từ năm 2025 trở đi 100% đài phát thanh ở địa phương có chuyên mục về bình đẳng giới.", "2025.."},
+		{"Mục tiêu cụ thể:\n\n- Tỷ lệ nữ thạc sĩ đạt 50% từ năm 2025 trở đi.", "2025.."},
+		{"Mục tiêu cụ thể:\n\n- Từ năm 2026 trở về sau, tỷ lệ hộ dân dùng nước sạch đạt 90%.", "2026.."},
+		{"Mục tiêu cụ thể:\n\n- Đến năm 2030, tỷ lệ hộ dân dùng nước sạch đạt 90%.", "..2030"},
+	} {
+		ts, _ := FindTargetsWith(tc.text, TargetContext{Issued: "2024-05-01"}, nil)
+		if len(ts) != 1 || tgPeriodString(ts[0].Period) != tc.period {
+			var got []string
+			for _, x := range ts {
+				got = append(got, fmt.Sprintf("%g %s", x.Value, tgPeriodString(x.Period)))
+			}
+			t.Errorf("FindTargets(%q) = %q; want one target of period %q", tc.text, got, tc.period)
+		}
+	}
+	for _, tc := range []struct {
+		after string
+		want  bool
+	}{
+		{" trở đi 100% đài", true}, {" trở đi.", true}, {" trở về sau, tỷ lệ", true}, {"* trở đi", true},
+		{" trở lên", false}, {", trở đi", false}, {" trở về quê", false}, {"", false},
+	} {
+		if got := tgOnward(tc.after); got != tc.want {
+			t.Errorf("tgOnward(%q) = %v; want %v", tc.after, got, tc.want)
+		}
+	}
+}
+
+// TestFindTargetsTableCaptionUnit: a caption that gives the unit of a
+// whole table ("ĐVT: tỷ đồng" above it or in its header, "(Đơn vị tính:
+// triệu đồng)") is the unit of its bare numbers; a unit of the row or the
+// column still comes first.
+func TestFindTargetsTableCaptionUnit(t *testing.T) {
+	ctx := TargetContext{Kind: "plan", Issued: "2025-12-01"}
+	table := "| STT | Chỉ tiêu | Kế hoạch năm 2026 |\n|---|---|---|\n| 1 | Thu ngân sách nhà nước trên địa bàn | 1.250 |\n| 2 | Chi đầu tư phát triển | 480 |\n"
+	for _, tc := range []struct {
+		name, text, unit string
+		n                int
+	}{
+		{"ĐVT above", "KẾ HOẠCH\n\nCác chỉ tiêu chủ yếu năm 2026:\n\nĐVT: tỷ đồng\n\n" + table, "tỷ đồng", 2},
+		{"Đơn vị tính in brackets", "KẾ HOẠCH\n\nCác chỉ tiêu chủ yếu năm 2026 (Đơn vị tính: triệu đồng)\n\n" + table, "triệu đồng", 2},
+		{"in a header row", "KẾ HOẠCH\n\nCác chỉ tiêu chủ yếu năm 2026:\n\n| ĐVT: tỷ đồng | | |\n" + table, "tỷ đồng", 2},
+		{"no caption", "KẾ HOẠCH\n\nCác chỉ tiêu chủ yếu năm 2026:\n\n" + table, "", 0},
+		{"not a unit", "KẾ HOẠCH\n\nCác chỉ tiêu chủ yếu năm 2026:\n\nĐơn vị: Sở Tài chính\n\n" + table, "", 0},
+	} {
+		got, _ := FindTargetsWith(tc.text, ctx, nil)
+		ok := len(got) == tc.n
+		for _, g := range got {
+			ok = ok && g.Unit == tc.unit
+		}
+		if !ok {
+			var b strings.Builder
+			for _, g := range got {
+				fmt.Fprintf(&b, "\n  %s %v %s: %q", g.Comparator, g.Value, g.Unit, g.Text)
+			}
+			t.Errorf("%s: %d targets; want %d in %q%s", tc.name, len(got), tc.n, tc.unit, b.String())
+		}
+	}
+}

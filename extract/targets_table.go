@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -387,6 +388,7 @@ func (f *targetFinder) table(tb tgTable) {
 	}
 	headers, caption := f.columnHeaders(tb.rows[:head], width)
 	f.tabSense = f.captionSense(caption)
+	f.tabUnit = f.captionUnit(tb, tb.rows[:head])
 	var group, dated []tgCell // the last group row, and the last one with a date
 	for r := head; r < len(tb.rows); r++ {
 		row := tb.rows[r]
@@ -647,7 +649,7 @@ func (f *targetFinder) tableCell(tb tgTable, row []tgCell, label, unit, c, nth, 
 		return
 	}
 	f.found = append(f.found, tgFound{t: t, score: score, offset: off, parent: -1, enum: strconv.Itoa(len(f.found)),
-		sentence: row[0].start, para: -1 - len(f.found), listItem: true,
+		sentence: row[0].start, para: -1 - len(f.found), section: f.section, listItem: true,
 		sentToks: tgWordSet(t.Sentence), textToks: tgWordSet(t.Text)})
 }
 
@@ -750,7 +752,60 @@ func (f *targetFinder) tableUnit(row []tgCell, label, unit int, head []tgCell) (
 			return u, true
 		}
 	}
-	return try(row[label])
+	if u, ok := try(row[label]); ok {
+		return u, true
+	}
+	if f.tabUnit != nil {
+		return *f.tabUnit, true
+	}
+	return tgUnit{}, false
+}
+
+// tgUnitCaption matches a caption that gives a table's unit: "ĐVT: tỷ
+// đồng", "Đơn vị tính: triệu đồng", "(Đơn vị: %)".
+var tgUnitCaption = regexp.MustCompile(`(?i)(?:đvt|đơn vị tính|đơn vị)\s*:\s*([^\n|)]{1,40})`)
+
+// captionUnit returns the unit a caption gives the whole table: in the
+// line right above it or in a header row ("ĐVT: tỷ đồng"), else nil.
+func (f *targetFinder) captionUnit(tb tgTable, header [][]tgCell) *tgUnit {
+	var spans [][2]int
+	// the two lines above the table
+	from := tb.start
+	for n := 0; n < 3 && from > 0; n++ {
+		k := strings.LastIndexByte(f.text[:from-1], '\n')
+		from = k + 1
+		if k < 0 {
+			break
+		}
+	}
+	spans = append(spans, [2]int{from, tb.start})
+	for _, row := range header {
+		for _, c := range row {
+			spans = append(spans, [2]int{c.start, c.end})
+		}
+	}
+	for _, sp := range spans {
+		if sp[1] <= sp[0] || sp[1] > len(f.text) {
+			continue
+		}
+		t := f.text[sp[0]:sp[1]]
+		if !strings.Contains(t, "vị") && !strings.Contains(t, "VỊ") && !strings.Contains(t, "VT") && !strings.Contains(t, "vt") && !strings.Contains(t, "Vị") {
+			continue // no "ĐVT", "Đơn vị": no regexp
+		}
+		m := tgUnitCaption.FindStringSubmatchIndex(t)
+		if m == nil {
+			continue
+		}
+		a, b := sp[0]+m[2], sp[0]+m[3]
+		toks := tgTokenize(f.text, a, b)
+		for len(toks) > 0 && toks[0].kind == tgPunct {
+			toks = toks[1:]
+		}
+		if u, ok := tgMatchUnit(toks, 0); ok && (u.next == len(toks) || toks[u.next].kind == tgPunct) {
+			return &u
+		}
+	}
+	return nil
 }
 
 // frame is the time frame around a table or a list: the list's intro, the
