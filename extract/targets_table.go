@@ -1,11 +1,11 @@
 package extract
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"vanban/internal/lazyregexp"
 )
 
 // Tables of indicators ("STT | Chỉ tiêu | Đơn vị tính | Kế hoạch 2026"):
@@ -763,7 +763,7 @@ func (f *targetFinder) tableUnit(row []tgCell, label, unit int, head []tgCell) (
 
 // tgUnitCaption matches a caption that gives a table's unit: "ĐVT: tỷ
 // đồng", "Đơn vị tính: triệu đồng", "(Đơn vị: %)".
-var tgUnitCaption = regexp.MustCompile(`(?i)(?:đvt|đơn vị tính|đơn vị)\s*:\s*([^\n|)]{1,40})`)
+var tgUnitCaption = lazyregexp.New(`(?i)(?:đvt|đơn vị tính|đơn vị)\s*:\s*([^\n|)]{1,40})`)
 
 // captionUnit returns the unit a caption gives the whole table: in the
 // line right above it or in a header row ("ĐVT: tỷ đồng"), else nil.
