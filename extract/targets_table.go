@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
 	"vanban/internal/lazyregexp"
 )
 
