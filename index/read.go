@@ -13,13 +13,9 @@ import (
 	"vanban/extract"
 )
 
-// Pages of the scans over the index. A record holds all its targets, so
-// records are read a few hundred at a time to keep memory low however many
-// targets documents have; file entries and target records are small.
-const (
-	recordPage = 200
-	entryPage  = 2000
-)
+// entryPage is the page of the scans over the index in id order (each):
+// file entries and target records are small.
+const entryPage = 2000
 
 // each calls fn for every document of type typ, in ID order, with the
 // stored fields asked for, page at a time. Each hit is let go once fn has
@@ -67,14 +63,14 @@ func typeQuery(typ string) query.Query {
 // document for a nil sel), in document order: kind by kind in the order of
 // extract.Kinds (law, decree, …, resolution, …, other), and within a kind
 // by issue date (else publication date; undated last), number and content
-// hash. A record's Path is
-// the first of the paths that hold it. Records are read a few hundred at a
-// time, so memory stays low however large the index.
+// hash. A record's Path is the first of the paths that hold it. Records
+// are read one at a time, after the sort keys of all of them (about 75
+// bytes a document), so memory stays low however large the index.
 func (ix *Index) Records(ctx context.Context, sel *Selection, fn func(extract.Record) error) error {
 	if sel != nil && len(sel.docs) == 0 {
 		return nil
 	}
-	return ix.inDocumentOrder(ctx, selectionQuery(sel), []string{FieldRecord, FieldPath}, recordPage, func(id string, f map[string]interface{}) error {
+	return ix.inDocumentOrder(ctx, selectionQuery(sel), []string{FieldRecord, FieldPath}, func(id string, f map[string]interface{}) error {
 		rec, err := recordFromFields(f)
 		if err != nil {
 			return fmt.Errorf("record %s: %w", id, err)
