@@ -528,7 +528,7 @@ func (ix *Index) table() (*fileTable, error) {
 		return ix.files, nil
 	}
 	t := &fileTable{byPath: map[string]FileState{}, bySHA: map[string][]string{}}
-	err := ix.each(context.Background(), TypeFile, []string{FieldFileState}, entryPage, func(id string, fields map[string]interface{}) error {
+	err := ix.each(context.Background(), TypeFile, []string{FieldFileState}, func(id string, fields map[string]interface{}) error {
 		s, _ := fields[FieldFileState].(string)
 		var fsj fileStateJSON
 		if err := json.Unmarshal([]byte(s), &fsj); err != nil {
