@@ -63,7 +63,7 @@ func (ix *Index) inDocumentOrder(ctx context.Context, base query.Query, fields [
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			trimMapped(ix.absDir)
+			ix.trimMapped()
 		}
 		idBuf = keys.id(idBuf[:0], i)
 		id := string(idBuf)
@@ -132,7 +132,7 @@ func (ix *Index) orderKeys(ctx context.Context, base query.Query) (*orderKeys, e
 				if err := ctx.Err(); err != nil {
 					return err
 				}
-				trimMapped(ix.absDir)
+				ix.trimMapped()
 			}
 			r, ok := rank[d.Sort[0]]
 			if !ok {

@@ -54,7 +54,7 @@ func (ix *Index) each(ctx context.Context, typ string, fields []string, fn func(
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			trimMapped(ix.absDir)
+			ix.trimMapped()
 		}
 		e, err := dict.Next()
 		if err != nil {
