@@ -34,11 +34,11 @@ var docOrder = []string{FieldDate, FieldNumber, "_id"}
 // of extract.Kinds (a kind outside it last), each kind sorted by docOrder.
 // It stops with ctx's error when ctx is done.
 //
-// It reads the sort keys of all the matches in one search (Bleve computes
-// them, as it would to sort; a handler takes each match as it comes
-// instead of Bleve's top-N heap), sorts them packed in memory (see
-// orderKeys: about 75 bytes a document), then loads the stored fields of
-// one document at a time in that order. Paging through a sorted search
+// It reads the sort keys of all the matches in one pass (Bleve's collector
+// computes them, as it would to sort; a handler takes each match as it
+// comes instead of Bleve's top-N heap), sorts them packed in memory (see
+// orderKeys: about 65 bytes a document), then loads the stored fields of
+// one document at a time in that order, from the same reader. Paging through a sorted search
 // instead, as this did before, runs the query and reads the id of every
 // match again for each page: a kind of K documents cost K²/page id reads,
 // which at 100,000 documents took the export past 12 minutes.
@@ -235,9 +235,11 @@ func (ix *Index) orderKeys(ctx context.Context, r bleveindex.IndexReader, base q
 //
 // and at holds where each entry starts (chunk<<32 | offset). A document
 // dated, numbered and stored under its hash costs 8 + 1 + 12 + (1 + the
-// number's length, ~15) + 33 ≈ 70 bytes, one undated and unnumbered 44:
-// some 7 MB for 100,000 documents, 70 MB for a million (and at's spare
-// capacity while it grows).
+// number's length, ~15) + 33 + 3 ≈ 73 bytes, one undated and unnumbered
+// 47; over the 10,000 short documents of the scale run, 61 bytes on
+// average: some 6 MB for 100,000 documents, 61 MB for a million (and up
+// to 8 bytes more a document of at's spare capacity while it grows, and 1
+// MiB of chunk).
 type orderKeys struct {
 	chunks [][]byte
 	at     []uint64

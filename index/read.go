@@ -89,7 +89,7 @@ func typeQuery(typ string) query.Query {
 // extract.Kinds (law, decree, …, resolution, …, other), and within a kind
 // by issue date (else publication date; undated last), number and content
 // hash. A record's Path is the first of the paths that hold it. Records
-// are read one at a time, after the sort keys of all of them (about 75
+// are read one at a time, after the sort keys of all of them (about 65
 // bytes a document), so memory stays low however large the index.
 func (ix *Index) Records(ctx context.Context, sel *Selection, fn func(extract.Record) error) error {
 	if sel != nil && len(sel.docs) == 0 {
