@@ -63,9 +63,14 @@ func NewXLSX(w io.Writer, opts Options) (*XLSX, error) {
 	x.styles.number = mk(&excelize.Style{Alignment: top, NumFmt: 0})
 	x.styles.integer = mk(&excelize.Style{Alignment: top, NumFmt: 1})
 	x.styles.link = mk(&excelize.Style{Alignment: top, Font: &excelize.Font{Color: "0563C1", Underline: "single"}})
-	for g, layout := range map[int]string{grainYear: "yyyy", grainMonth: "mm/yyyy", grainDay: "dd/mm/yyyy", grainMinute: "dd/mm/yyyy hh:mm"} {
-		l := layout
-		x.styles.dates[g] = mk(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}, CustomNumFmt: &l})
+	// In a fixed order: the styles' numbers are in the workbook, which is
+	// the same on every run (a map's order made them vary).
+	for _, d := range []struct {
+		grain  int
+		layout string
+	}{{grainYear, "yyyy"}, {grainMonth, "mm/yyyy"}, {grainDay, "dd/mm/yyyy"}, {grainMinute, "dd/mm/yyyy hh:mm"}} {
+		l := d.layout
+		x.styles.dates[d.grain] = mk(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}, CustomNumFmt: &l})
 	}
 	if err != nil {
 		f.Close()
