@@ -69,6 +69,15 @@ func trimMapped(dir string, reader bool) {
 	}
 }
 
+// trimEvery is how many documents the loops that load documents one by
+// one in an order of their own (inDocumentOrder, each) read between two
+// calls of trimMapped (one read of /proc/self/statm). The kernel maps in
+// 64 KiB around the page a read faults on, so a thousand documents could
+// map in 64 MB: checking every 1,024 documents let the 100k export hold 80–
+// 90 MB of mapped pages against the budget's 48. The pass over the sort
+// keys, which reads doc values in order, checks 16 times less often.
+const trimEvery = 64
+
 // trimMapped is trimMapped for the loops that read the whole index, unless
 // KeepMapped asked to keep the pages.
 func (ix *Index) trimMapped() {

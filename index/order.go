@@ -64,7 +64,7 @@ func (ix *Index) inDocumentOrder(ctx context.Context, base query.Query, fields [
 	load := newStoredLoader(r)
 	var idBuf []byte
 	for i, a := range keys.at {
-		if i%1024 == 0 {
+		if i%trimEvery == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
@@ -193,7 +193,7 @@ func (ix *Index) orderKeys(ctx context.Context, r bleveindex.IndexReader, base q
 			if d == nil {
 				return nil
 			}
-			if n++; n%4096 == 0 {
+			if n++; n%(16*trimEvery) == 0 {
 				if err := ctx.Err(); err != nil {
 					return err
 				}

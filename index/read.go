@@ -50,7 +50,7 @@ func (ix *Index) each(ctx context.Context, typ string, fields []string, fn func(
 		want[f] = true
 	}
 	for n := 0; ; n++ {
-		if n%1024 == 0 {
+		if n%trimEvery == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
