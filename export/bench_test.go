@@ -228,3 +228,118 @@ func BenchmarkXLSXRows(b *testing.B) {
 		b.ReportMetric(peakRSS(), "peakRSS-MB")
 	}
 }
+
+// BenchmarkExportScale exports every sheet of indexes of 2,000 and 16,000
+// short documents (one target each, mostly resolutions, dates and numbers
+// with many ties, a tenth undated or unnumbered) to an xlsx workbook and
+// reports documents exported per second of wall and of CPU time (the
+// steadier on a loaded machine): near the same at both sizes when export
+// time grows linearly with the archive (listing documents in order
+// once took time quadratic in the documents of a kind). Each index is
+// built once per run, in a temporary folder (about a minute for the
+// larger). No time is asserted.
+func BenchmarkExportScale(b *testing.B) {
+	for _, n := range []int{2000, 16000} {
+		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
+			dir := filepath.Join(b.TempDir(), "idx")
+			buildScaleIndex(b, dir, n)
+			ix, err := index.OpenReadOnly(dir)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer ix.Close()
+			out := filepath.Join(b.TempDir(), "export.xlsx")
+			if os.Getenv("GOMEMLIMIT") == "" { // as vanban export does
+				defer debug.SetMemoryLimit(debug.SetMemoryLimit(MemoryLimit))
+			}
+			reset := resetPeakRSS()
+			sampler := sampleRSS()
+			cpu0 := cpuTime()
+			b.ResetTimer()
+			var stats Stats
+			for b.Loop() {
+				f, err := CreateFile(out, true)
+				if err != nil {
+					b.Fatal(err)
+				}
+				x, err := NewXLSX(f, Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if stats, err = Export(context.Background(), ix, nil, x, Options{}); err != nil {
+					b.Fatal(err)
+				}
+				if err := f.Commit(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.StopTimer()
+			cpu := cpuTime() - cpu0
+			if stats[SheetDocuments] != n {
+				b.Fatalf("%d document rows; want %d", stats[SheetDocuments], n)
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+			if cpu > 0 {
+				b.ReportMetric(float64(n)*float64(b.N)/cpu.Seconds(), "docs/CPU-s")
+			}
+			b.ReportMetric(sampler.Stop(), "peakAnon-MB")
+			if reset {
+				b.ReportMetric(peakRSS(), "peakRSS-MB")
+			}
+		})
+	}
+}
+
+// buildScaleIndex writes n short synthetic documents to an index in dir:
+// 80% resolutions, the rest decisions and articles; issue dates among
+// 300 days (a tenth undated), numbers among 500 (a tenth unnumbered), so
+// that the order has long runs of ties.
+func buildScaleIndex(b *testing.B, dir string, n int) {
+	b.Helper()
+	start := time.Now()
+	ix, err := index.Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := ix.NewWriter(500)
+	for d := 0; d < n; d++ {
+		kind := "resolution"
+		switch d % 10 {
+		case 3:
+			kind = "decision"
+		case 7:
+			kind = "article"
+		}
+		num := fmt.Sprintf("%d-NQ/ĐU", d%500+1)
+		issued := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, d*7%300).Format("2006-01-02")
+		if d%10 == 1 {
+			issued = ""
+		}
+		if d%10 == 2 {
+			num = ""
+		}
+		sent := fmt.Sprintf("Phấn đấu đến năm 2025 có từ %d%% tổ chức cơ sở đảng trở lên đạt trong sạch, vững mạnh.", 50+d%50)
+		text := fmt.Sprintf("Nghị quyết số %s của Đảng ủy xã %d. %s", num, d, sent)
+		rec := extract.Record{
+			Path: fmt.Sprintf("/archive/%03d/vb-%d.txt", d/1000, d), Format: "txt", Kind: kind,
+			Title: extract.NullString(fmt.Sprintf("Nghị quyết về công tác xây dựng Đảng %d", d)), Number: extract.NullString(num),
+			Issuer: "Đảng ủy xã", Issued: extract.NullString(issued),
+			Targets: []extract.Target{{
+				Text: fmt.Sprintf("%d%% tổ chức cơ sở đảng", 50+d%50), Comparator: ">=", Value: float64(50 + d%50),
+				Unit: "%", Subject: "tổ chức cơ sở đảng", Indicator: "đạt trong sạch, vững mạnh",
+				Period: &extract.Period{Start: "2021", End: "2025"}, Sentence: sent,
+			}},
+		}
+		st := index.FileState{Path: rec.Path, SHA256: hashOf(rec.Path), Size: int64(len(text)), ModTime: time.Unix(1700000000, 0)}
+		if err := w.Add(rec, text, st); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("built the benchmark index of %d documents in %v", n, time.Since(start).Round(time.Millisecond))
+}

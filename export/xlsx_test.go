@@ -386,3 +386,56 @@ func TestSelect(t *testing.T) {
 		t.Errorf("Select of a bad query: no error")
 	}
 }
+
+// TestXLSXSameEveryRun writes the same rows to several workbooks and
+// checks that every part of them is the same: the cell styles' numbers
+// once depended on a map's order, so they (and the sheets that name them)
+// changed from run to run.
+func TestXLSXSameEveryRun(t *testing.T) {
+	parts := func() map[string]string {
+		var buf bytes.Buffer
+		x, err := NewXLSX(&buf, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := x.BeginSheet(SheetDates); err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range []string{"2021", "2021-03", "2021-03-12", "2021-03-12T10:30"} {
+			row := make([]any, len(dateColumns))
+			row[0], row[1] = Date{ISO: d}, 1.5
+			if err := x.WriteRow(row); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := x.Close(); err != nil {
+			t.Fatal(err)
+		}
+		z, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, f := range z.File {
+			r, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := io.ReadAll(r)
+			r.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[f.Name] = string(b)
+		}
+		return out
+	}
+	first := parts()
+	for run := 1; run < 8; run++ {
+		for name, b := range parts() {
+			if b != first[name] {
+				t.Fatalf("run %d: %s differs from the first run's", run+1, name)
+			}
+		}
+	}
+}

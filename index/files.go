@@ -70,11 +70,11 @@ func (ix *Index) File(path string) (FileState, bool, error) {
 }
 
 // EachFile calls fn with what the index knows of every path, in the order
-// of the entries' IDs, page at a time; it holds no more than a page of
-// them. It reads what is committed: a writer's pending changes are not
-// seen.
+// of the entries' IDs (that is, of the paths), one at a time: it holds
+// none of them. It reads what is committed: a writer's pending changes are
+// not seen.
 func (ix *Index) EachFile(ctx context.Context, fn func(FileState) error) error {
-	return ix.each(ctx, TypeFile, []string{FieldFileState}, entryPage, func(id string, fields map[string]interface{}) error {
+	return ix.each(ctx, TypeFile, []string{FieldFileState}, func(id string, fields map[string]interface{}) error {
 		s, _ := fields[FieldFileState].(string)
 		var fsj fileStateJSON
 		if err := json.Unmarshal([]byte(s), &fsj); err != nil {

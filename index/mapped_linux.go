@@ -14,7 +14,19 @@ import (
 // anonymous ones would be swapped, never zeroed), so a range unmapped and
 // reused meanwhile comes to no harm. Older kernels refuse it (EINVAL):
 // then nothing is released.
-const madvPageout = 21
+//
+// madvDontneed is MADV_DONTNEED: unmap the pages of a range, which for a
+// file mapping leaves them in the page cache; the next read maps them in
+// again. Bleve maps its files read-only, so nothing is lost. But a range
+// that was unmapped and reused for memory of the process's own between
+// reading /proc/self/maps and the advice would be zeroed: so only readers
+// use it, on the files of the folder they opened, which Bleve opened
+// read-only (no merges) and unmaps only when the index is closed, after
+// the watcher has stopped.
+const (
+	madvPageout  = 21
+	madvDontneed = syscall.MADV_DONTNEED
+)
 
 // mappedBytes returns the size of the file pages (and shared memory) the
 // process has mapped in, from /proc/self/statm, or 0.
@@ -35,8 +47,13 @@ func mappedBytes() int64 {
 }
 
 // releaseMapped hands back to the kernel the pages of every mapping of a
-// file under dir (an absolute path).
-func releaseMapped(dir string) {
+// file under dir (an absolute path): reclaimed when evict is set, else
+// only unmapped.
+func releaseMapped(dir string, evict bool) {
+	advice := madvDontneed
+	if evict {
+		advice = madvPageout
+	}
 	f, err := os.Open("/proc/self/maps")
 	if err != nil {
 		return
@@ -61,6 +78,6 @@ func releaseMapped(dir string) {
 		if err1 != nil || err2 != nil || end <= start {
 			continue
 		}
-		syscall.Syscall(syscall.SYS_MADVISE, uintptr(start), uintptr(end-start), madvPageout)
+		syscall.Syscall(syscall.SYS_MADVISE, uintptr(start), uintptr(end-start), uintptr(advice))
 	}
 }

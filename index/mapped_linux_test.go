@@ -9,9 +9,16 @@ import (
 
 // TestReleaseMapped checks that the pages of a file mapped in and read
 // through the mapping stop counting in the process's resident size once
-// releaseMapped is called for its folder, that they still read the same,
-// and that a mapping outside the folder is left alone.
+// releaseMapped is called for its folder, reclaimed (as for a writer) or
+// only unmapped (as for a reader), that they still read the same, and
+// that a mapping outside the folder is left alone.
 func TestReleaseMapped(t *testing.T) {
+	for _, evict := range []bool{true, false} {
+		t.Run(map[bool]string{true: "reclaimed", false: "unmapped"}[evict], func(t *testing.T) { testReleaseMapped(t, evict) })
+	}
+}
+
+func testReleaseMapped(t *testing.T, evict bool) {
 	const size = 32 << 20
 	mapFile := func(dir string) []byte {
 		t.Helper()
@@ -56,9 +63,9 @@ func TestReleaseMapped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	releaseMapped(real)
+	releaseMapped(real, evict)
 	after := mappedBytes()
-	if _, _, errno := syscall.Syscall(syscall.SYS_MADVISE, 0, 0, madvPageout); errno == syscall.EINVAL {
+	if _, _, errno := syscall.Syscall(syscall.SYS_MADVISE, 0, 0, madvPageout); evict && errno == syscall.EINVAL {
 		t.Skip("this kernel has no MADV_PAGEOUT")
 	}
 	if got := read - after; got < size/2 || got > size*5/4 {

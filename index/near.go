@@ -684,7 +684,7 @@ func (ix *Index) visitBands(ctx context.Context, r bleveindex.IndexReader, band 
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			trimMapped(ix.absDir)
+			ix.trimMapped()
 		}
 		id, err := all.Next()
 		if err != nil {

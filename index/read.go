@@ -13,46 +13,67 @@ import (
 	"vanban/extract"
 )
 
-// Pages of the scans over the index. A record holds all its targets, so
-// records are read a few hundred at a time to keep memory low however many
-// targets documents have; file entries and target records are small.
-const (
-	recordPage = 200
-	entryPage  = 2000
-)
+// idPrefix is the start of the ids of each type of document (docID,
+// targetID, fileID): the ids of a type are a range of the id dictionary.
+var idPrefix = map[string]string{TypeDoc: docPrefix, TypeTarget: "t:", TypeFile: "f:"}
 
 // each calls fn for every document of type typ, in ID order, with the
-// stored fields asked for, page at a time. Each hit is let go once fn has
-// seen it. It stops with ctx's error when ctx is done.
-func (ix *Index) each(ctx context.Context, typ string, fields []string, page int, fn func(id string, fields map[string]interface{}) error) error {
-	var after []string
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		req := bleve.NewSearchRequestOptions(typeQuery(typ), page, 0, false)
-		req.Fields = fields
-		req.SortBy([]string{"_id"})
-		req.SearchAfter = after
-		res, err := ix.idx.SearchInContext(ctx, req)
-		if err != nil {
-			return fmt.Errorf("list %s entries: %w", typ, err)
-		}
-		n := len(res.Hits)
-		if n > 0 {
-			after = []string{res.Hits[n-1].ID}
-		}
-		for i, h := range res.Hits {
+// stored fields asked for, one document at a time. It stops with ctx's
+// error when ctx is done.
+//
+// It walks the id dictionary over the type's prefix (sorted, and no
+// memory however many documents) and loads each live document. Paging
+// through a search sorted by _id instead, as it did before, ran the query
+// again and read the id of every match for each page: time quadratic in
+// the documents of the type (the file table of 100,000 paths).
+func (ix *Index) each(ctx context.Context, typ string, fields []string, fn func(id string, fields map[string]interface{}) error) error {
+	prefix, ok := idPrefix[typ]
+	if !ok {
+		return fmt.Errorf("list %s entries: no such type", typ)
+	}
+	adv, err := ix.idx.Advanced()
+	if err != nil {
+		return fmt.Errorf("list %s entries: %w", typ, err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return fmt.Errorf("list %s entries: %w", typ, err)
+	}
+	defer r.Close()
+	dict, err := r.FieldDictPrefix("_id", []byte(prefix))
+	if err != nil {
+		return fmt.Errorf("list %s entries: %w", typ, err)
+	}
+	defer dict.Close()
+	want := map[string]bool{}
+	for _, f := range fields {
+		want[f] = true
+	}
+	for n := 0; ; n++ {
+		if n%trimEvery == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			res.Hits[i] = nil // let the page go as it is read
-			if err := fn(h.ID, h.Fields); err != nil {
-				return err
-			}
+			ix.trimMapped()
 		}
-		if n < page {
+		e, err := dict.Next()
+		if err != nil {
+			return fmt.Errorf("list %s entries: %w", typ, err)
+		}
+		if e == nil {
 			return nil
+		}
+		// The dictionary still holds the ids of deleted documents until
+		// their segments are merged away: Document finds live ones only.
+		doc, err := r.Document(e.Term)
+		if err != nil {
+			return fmt.Errorf("list %s entries: load %s: %w", typ, e.Term, err)
+		}
+		if doc == nil {
+			continue
+		}
+		if err := fn(e.Term, storedFields(doc, want)); err != nil {
+			return err
 		}
 	}
 }
@@ -67,14 +88,14 @@ func typeQuery(typ string) query.Query {
 // document for a nil sel), in document order: kind by kind in the order of
 // extract.Kinds (law, decree, …, resolution, …, other), and within a kind
 // by issue date (else publication date; undated last), number and content
-// hash. A record's Path is
-// the first of the paths that hold it. Records are read a few hundred at a
-// time, so memory stays low however large the index.
+// hash. A record's Path is the first of the paths that hold it. Records
+// are read one at a time, after the sort keys of all of them (about 65
+// bytes a document), so memory stays low however large the index.
 func (ix *Index) Records(ctx context.Context, sel *Selection, fn func(extract.Record) error) error {
 	if sel != nil && len(sel.docs) == 0 {
 		return nil
 	}
-	return ix.inDocumentOrder(ctx, selectionQuery(sel), []string{FieldRecord, FieldPath}, recordPage, func(id string, f map[string]interface{}) error {
+	return ix.inDocumentOrder(ctx, selectionQuery(sel), []string{FieldRecord, FieldPath}, func(id string, f map[string]interface{}) error {
 		rec, err := recordFromFields(f)
 		if err != nil {
 			return fmt.Errorf("record %s: %w", id, err)
@@ -84,10 +105,10 @@ func (ix *Index) Records(ctx context.Context, sel *Selection, fn func(extract.Re
 }
 
 // records calls fn with the record of every selected document in content
-// hash order, page records at a time: the cheaper scan, for callers that
+// hash order: the cheaper scan, for callers that
 // do not need the order.
-func (ix *Index) records(ctx context.Context, sel *Selection, page int, fn func(extract.Record) error) error {
-	return ix.each(ctx, TypeDoc, []string{FieldRecord, FieldPath}, page, func(id string, f map[string]interface{}) error {
+func (ix *Index) records(ctx context.Context, sel *Selection, fn func(extract.Record) error) error {
+	return ix.each(ctx, TypeDoc, []string{FieldRecord, FieldPath}, func(id string, f map[string]interface{}) error {
 		if sel != nil && !sel.docs[strings.TrimPrefix(id, docPrefix)] {
 			return nil
 		}
@@ -270,7 +291,7 @@ func (ix *Index) Targets(ctx context.Context, fn func(StoredTarget) error) error
 	// looked up once.
 	var lastSHA string
 	var lastPaths []string
-	return ix.each(ctx, TypeTarget, []string{FieldRecord}, entryPage, func(id string, f map[string]interface{}) error {
+	return ix.each(ctx, TypeTarget, []string{FieldRecord}, func(id string, f map[string]interface{}) error {
 		t, err := TargetFromFields(f)
 		if err != nil {
 			return fmt.Errorf("target %s: %w", id, err)

@@ -131,7 +131,7 @@ func (ix *Index) registry(ctx context.Context, g *Groups) ([]Resolution, error) 
 		}
 		return r
 	}
-	err := ix.records(ctx, nil, entryPage, func(rec extract.Record) error {
+	err := ix.records(ctx, nil, func(rec extract.Record) error {
 		if g.Primary(rec.SHA256) != rec.SHA256 {
 			return nil // a copy: its group's primary stands for it
 		}

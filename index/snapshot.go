@@ -124,10 +124,11 @@ func openSnapshot(dir string) (*Index, error) {
 			return nil, fs.ErrNotExist
 		}
 		ix := &Index{dir: dir, readOnly: true, inflight: make(chan struct{}, maxUnpersisted), failed: make(chan struct{})}
-		idx, err := ix.openBleve(filepath.Join(base, string(name)), map[string]interface{}{"read_only": true, "bolt_timeout": lockTimeout})
+		path := filepath.Join(base, string(name))
+		idx, err := ix.openBleve(path, map[string]interface{}{"read_only": true, "bolt_timeout": lockTimeout})
 		if err == nil {
 			ix.idx = idx
-			ix.opened()
+			ix.opened(path)
 			return ix, nil
 		}
 		lastErr = err

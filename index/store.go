@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -68,6 +69,9 @@ type Index struct {
 	// The watcher of the pages of the index's files mapped in (mapped.go).
 	absDir     string
 	stopMapped func()
+	// keepMapped is set by KeepMapped: loops that read the whole index
+	// leave the mapped pages alone too.
+	keepMapped atomic.Bool
 
 	// Snapshots published for readers (snapshot.go); writer only.
 	published         time.Time
@@ -341,7 +345,7 @@ func openWith(dir string, readOnly bool, timeout string) (*Index, error) {
 		return nil, err
 	}
 	ix.idx = idx
-	ix.opened()
+	ix.opened(dir)
 	if !readOnly {
 		ix.resetSnapshots()
 		ix.publish() // the state before this writer's changes; see publish on failure
@@ -419,16 +423,21 @@ func (ix *Index) Close() error {
 // size instead (clean pages the kernel can drop at any time); ingest and
 // export, which read the whole index, keep the watcher.
 func (ix *Index) KeepMapped() {
+	ix.keepMapped.Store(true)
 	if ix.stopMapped != nil {
 		ix.stopMapped()
 		ix.stopMapped = nil
 	}
 }
 
-// opened starts what runs while the index is open.
-func (ix *Index) opened() {
-	ix.absDir = ix.dir
-	if abs, err := filepath.Abs(ix.dir); err == nil {
+// opened starts what runs while the index is open; path is the folder
+// Bleve opened (the index's, or a snapshot's for a reader during an
+// ingest): the watcher hands back the pages of the files under it only,
+// never those that a writer in the same process maps, which a merge may
+// unmap at any time (see releaseMapped).
+func (ix *Index) opened(path string) {
+	ix.absDir = path
+	if abs, err := filepath.Abs(path); err == nil {
 		ix.absDir = abs
 	}
 	// /proc/self/maps names files by their real path.

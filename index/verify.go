@@ -27,7 +27,7 @@ func (ix *Index) Verify() error {
 	}
 	var problems []string
 	docs := map[string]int{} // sha → number of targets
-	err = ix.each(context.Background(), TypeDoc, []string{FieldRecord, FieldPath}, entryPage, func(id string, f map[string]interface{}) error {
+	err = ix.each(context.Background(), TypeDoc, []string{FieldRecord, FieldPath}, func(id string, f map[string]interface{}) error {
 		rec, err := recordFromFields(f)
 		if err != nil {
 			problems = append(problems, fmt.Sprintf("%s: bad record: %v", id, err))
@@ -50,7 +50,7 @@ func (ix *Index) Verify() error {
 			problems = append(problems, fmt.Sprintf("content %s of %q is not stored", sha, paths))
 		}
 	}
-	err = ix.each(context.Background(), TypeTarget, nil, entryPage, func(id string, _ map[string]interface{}) error {
+	err = ix.each(context.Background(), TypeTarget, nil, func(id string, _ map[string]interface{}) error {
 		rest := strings.TrimPrefix(id, "t:")
 		i := strings.LastIndexByte(rest, ':')
 		if i < 0 {
