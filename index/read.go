@@ -25,7 +25,7 @@ var idPrefix = map[string]string{TypeDoc: docPrefix, TypeTarget: "t:", TypeFile:
 // memory however many documents) and loads each live document. Paging
 // through a search sorted by _id instead, as it did before, ran the query
 // again and read the id of every match for each page: time quadratic in
-// the documents of the type (the file table of 100,000 paths).
+// the documents of the type (the file entries of 100,000 paths).
 func (ix *Index) each(ctx context.Context, typ string, fields []string, fn func(id string, fields map[string]interface{}) error) error {
 	prefix, ok := idPrefix[typ]
 	if !ok {
