@@ -15,6 +15,7 @@ import (
 
 	"vanban/extract"
 	"vanban/index"
+	"vanban/internal/testshared"
 )
 
 // benchDocs × benchTargets synthetic targets make the 200,000 rows of
@@ -254,7 +255,7 @@ func BenchmarkExportScale(b *testing.B) {
 			}
 			reset := resetPeakRSS()
 			sampler := sampleRSS()
-			cpu0 := cpuTime()
+			cpu0 := testshared.CPUTime()
 			b.ResetTimer()
 			var stats Stats
 			for b.Loop() {
@@ -274,7 +275,7 @@ func BenchmarkExportScale(b *testing.B) {
 				}
 			}
 			b.StopTimer()
-			cpu := cpuTime() - cpu0
+			cpu := testshared.CPUTime() - cpu0
 			if stats[SheetDocuments] != n {
 				b.Fatalf("%d document rows; want %d", stats[SheetDocuments], n)
 			}

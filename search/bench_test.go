@@ -33,7 +33,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -226,15 +225,6 @@ func queryMix(c *benchCorpus) []mixQuery {
 	return qs
 }
 
-// cpuTime returns the CPU time the process has used (user and system).
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 func percentile(ds []time.Duration, p float64) time.Duration {
 	return ds[min(len(ds)-1, int(float64(len(ds))*p))]
 }
@@ -313,14 +303,14 @@ func BenchmarkQueryMix(b *testing.B) {
 		for _, mq := range qs {
 			q := mq.q
 			q.Limit = 10
-			c0 := cpuTime()
+			c0 := testshared.CPUTime()
 			t0 := time.Now()
 			if _, err := s.Search(ctx, q); err != nil {
 				b.Fatalf("Search(%+v): %v", q, err)
 			}
 			d := time.Since(t0)
 			lat = append(lat, d)
-			c := cpuTime() - c0
+			c := testshared.CPUTime() - c0
 			cpu = append(cpu, c)
 			byCat[mq.cat] = append(byCat[mq.cat], d)
 			cpuCat[mq.cat] = append(cpuCat[mq.cat], c)

@@ -44,7 +44,7 @@ func benchBulk(b *testing.B, fn func([]byte)) {
 	}
 	b.SetBytes(n)
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := testshared.CPUTime()
 	for i := 0; i < b.N; i++ {
 		for _, f := range files {
 			fn(f)
@@ -55,7 +55,7 @@ func benchBulk(b *testing.B, fn func([]byte)) {
 
 func reportCPU(b *testing.B, cpu0 time.Duration, bytesPerOp int64) {
 	b.StopTimer()
-	if d := cpuTime() - cpu0; d > 0 {
+	if d := testshared.CPUTime() - cpu0; d > 0 {
 		b.ReportMetric(float64(bytesPerOp)*float64(b.N)/1e6/d.Seconds(), "cpuMB/s")
 	}
 }
@@ -101,7 +101,7 @@ func BenchmarkDecodeLegacy(b *testing.B) {
 	}
 	b.SetBytes(n)
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := testshared.CPUTime()
 	for i := 0; i < b.N; i++ {
 		for _, f := range enc {
 			Decode(f)
@@ -125,7 +125,7 @@ func BenchmarkTokens(b *testing.B) {
 	}
 	b.SetBytes(n)
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := testshared.CPUTime()
 	for i := 0; i < b.N; i++ {
 		for _, t := range toks {
 			_ = Normalize(string(t))
