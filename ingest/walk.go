@@ -88,19 +88,11 @@ type walker struct {
 	opts WalkOptions
 	fn   func(Entry) error
 	skip map[string]bool
-	// active holds the device/inode of the folders on the current path,
-	// to detect symlink loops.
-	active map[fileID]bool
-}
-
-type fileID struct{ dev, ino uint64 }
-
-func idOf(fi fs.FileInfo) (fileID, bool) {
-	st, ok := fi.Sys().(*syscall.Stat_t)
-	if !ok {
-		return fileID{}, false
-	}
-	return fileID{uint64(st.Dev), uint64(st.Ino)}, true
+	// active holds the os.Stat of the folders on the current path, to
+	// detect symlink loops with os.SameFile (device and inode on Unix,
+	// volume and file index on Windows). The path is a few folders deep,
+	// so a scan beats a map keyed by a system-specific identity.
+	active []fs.FileInfo
 }
 
 func (w *walker) problem(path string, err error) {
@@ -129,7 +121,7 @@ func (w *walker) root(path string) error {
 		w.problem(path, describeStatError(err))
 		return nil
 	}
-	w.active = map[fileID]bool{}
+	w.active = w.active[:0]
 	return w.visit(path, fi)
 }
 
@@ -160,15 +152,14 @@ func (w *walker) visit(path string, fi fs.FileInfo) error {
 }
 
 func (w *walker) dir(path string, fi fs.FileInfo) error {
-	id, hasID := idOf(fi)
-	if hasID {
-		if w.active[id] {
+	for _, a := range w.active {
+		if os.SameFile(a, fi) {
 			w.problem(path, ErrSymlinkLoop)
 			return nil
 		}
-		w.active[id] = true
-		defer delete(w.active, id)
 	}
+	w.active = append(w.active, fi)
+	defer func() { w.active = w.active[:len(w.active)-1] }()
 	f, err := os.Open(path)
 	if err != nil {
 		w.problem(path, describeStatError(err))

@@ -9,7 +9,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -68,7 +67,7 @@ func TestBenchIngest(t *testing.T) {
 		if err != nil && cmd.ProcessState.ExitCode() != 1 {
 			t.Fatalf("%v: %v\n%s", args, err, errb.String())
 		}
-		return d, cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10, out.Bytes()
+		return d, testshared.PeakRSS(cmd.ProcessState), out.Bytes()
 	}
 
 	// 1. vanban ingest of the whole corpus, then of half of it, then again unchanged.

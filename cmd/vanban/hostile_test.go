@@ -9,7 +9,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -156,7 +155,7 @@ func TestHostileCorpus(t *testing.T) {
 	if err := json.Unmarshal(stdout.Bytes(), &sum); err != nil {
 		t.Fatalf("summary %q: %v", stdout.String(), err)
 	}
-	rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10
+	rss := testshared.PeakRSS(cmd.ProcessState)
 	t.Logf("ingest: %d files, %d ingested, %d failed, %d warnings, %.1fs, peak RSS %d MB", sum.Files, sum.Ingested, sum.Failed, sum.Warnings, sum.ElapsedSeconds, rss>>20)
 	// The race detector multiplies memory several times: the bound is
 	// checked without it (the 1 GB zip bomb would blow far past it).

@@ -11,7 +11,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -67,9 +66,8 @@ func TestScale(t *testing.T) {
 	if err != nil {
 		t.Fatalf("ingest: %v\n%s", err, tail(errb.String(), 2000))
 	}
-	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	rss := ru.Maxrss << 10
-	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	rss := testshared.PeakRSS(cmd.ProcessState)
+	cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	size := scaleDirSize(idx)
 	t.Logf("ingest: %.1f s, %.1f docs/s, %.2f MB/s, peak RSS %d MB, index %.1f MB (%.0f bytes/doc), GOMAXPROCS default, %d CPUs",
 		d.Seconds(), float64(n)/d.Seconds(), float64(total)/1e6/d.Seconds(), rss>>20, float64(size)/1e6, float64(size)/float64(n), runtime.NumCPU())
