@@ -30,9 +30,11 @@ var (
 	// line (the number may sit on the next line in table layouts).
 	reNumberLine = lazyregexp.New(`(?i)^(?:số|so)\s*:?\s*(` + numberPattern + `(?:\s*-\s*[A-ZĐ][A-Za-zĐđ0-9]*)*)`)
 	// rePlaceDate finds the place-date line "Cần Thơ, ngày 04 tháng 7 năm
-	// 2011" (also "Cần Thơ ngày 4/7/2011", emphasis inside it aside; see
-	// placeDate): a place, then "ngày" and a digit.
-	rePlaceDate = lazyregexp.New(`(?i)^[\p{L}][\p{L} .'’-]{1,40}?,?\s*ngày\s*\d`)
+	// 2011" (also "Cần Thơ ngày 4/7/2011", "Hà Nội, ngày mồng 3 tháng 3
+	// năm 2016", emphasis inside it aside; see placeDate): a place, then
+	// "ngày" and a digit, or a place, a comma and a whole "12 tháng 10 năm
+	// 2017" without "ngày".
+	rePlaceDate = lazyregexp.New(`(?i)^[\p{L}][\p{L} .'’-]{1,40}?(?:,?\s*ngày\s*(?:(?:mồng|mùng)\s*)?\d|,\s*\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})`)
 	// reGazetteNumber finds "số 176/1998/TTLT-BTC-BCN-TCHQ" in a gazette
 	// style opening ("Thông tư liên tịch của … số … ngày … Hướng dẫn …").
 	reGazetteNumber = lazyregexp.New(`(?i)\bsố\s*:?\s*(` + numberPattern + `)`)

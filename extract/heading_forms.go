@@ -118,7 +118,7 @@ func splitMotto(l textLine) (left, right textLine, ok bool) {
 var reFlatAnchor = lazyregexp.New(`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc|(?:Số|SỐ)\s*:?\s*\d{1,5}[^\s]*|\b(?:QUYẾT ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ|CHỈ THỊ|KẾ HOẠCH|KẾT LUẬN|HƯỚNG DẪN|BÁO CÁO|THÔNG BÁO|QUY ĐỊNH|QUY CHẾ|CHƯƠNG TRÌNH|TỜ TRÌNH|CÔNG VĂN)\b|\b(?:Về việc|V/v)\b|\b(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG)\s|\bCăn cứ\b`)
 
 // rePlaceDateIn finds a place-date inside a flattened heading: the date part.
-var rePlaceDateIn = lazyregexp.New(`,\s*ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}`)
+var rePlaceDateIn = lazyregexp.New(`,\s*ngày\s*(?:(?:mồng|mùng)\s*)?\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}`)
 
 // unflatten cuts a flattened heading line back into heading lines. A line
 // is flattened when it is long and holds the national motto or the
@@ -479,5 +479,8 @@ func placeDate(c string) string {
 		return ""
 	}
 	at := strings.LastIndex(strings.ToLower(c[:m[1]]), "ngày")
+	if at < 0 { // "Hà Nội, 12 tháng 10 năm 2017"
+		at = strings.LastIndex(c[:m[1]], ",") + 1
+	}
 	return firstDay(c[at:])
 }
