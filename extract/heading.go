@@ -336,7 +336,7 @@ func subjectAfter(lines []textLine, at int) string {
 		}
 		fc := foldKey(c)
 		if strings.HasPrefix(fc, "can cu") || strings.HasPrefix(fc, "kinh gui") || strings.HasPrefix(fc, "dieu 1") ||
-			strings.HasPrefix(fc, "quyet nghi") || strings.HasPrefix(fc, "chuong i") {
+			strings.HasPrefix(fc, "quyet nghi") || strings.HasPrefix(fc, "chuong i") || reEnactLine.MatchString(fc) {
 			break
 		}
 		if reNumberLine.MatchString(c) && (len(parts) == 0 || !endsWithTypeName(parts[len(parts)-1])) {
@@ -375,6 +375,11 @@ func subjectAfter(lines []textLine, at int) string {
 	return strings.Join(parts, " ")
 }
 
+// reEnactLine is the folded line that opens the enacting part of a
+// decision: "QUYẾT ĐỊNH:" on a line of its own (also lower-cased, with a
+// space before the colon).
+var reEnactLine = lazyregexp.New(`^quyet dinh\s*:$`)
+
 // reYearLine is a line that holds only a year or a term of years:
 // "2026 - 2030", "(2021–2025)", "2025".
 var reYearLine = lazyregexp.New(`^[(\[]?\s*(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?\s*[)\]]?[.:]?$`)
@@ -398,8 +403,9 @@ var continuesOn = map[string]bool{
 
 // reAuthorityLine finds the line naming the enacting authority under a
 // subject ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG BỘ TÀI CHÍNH",
-// "HỘI ĐỒNG NHÂN DÂN TỈNH … KHÓA XVII, KỲ HỌP THỨ 9").
-var reAuthorityLine = lazyregexp.New(`^(?:(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|TỔNG KIỂM TOÁN NHÀ NƯỚC)\s|HỘI ĐỒNG NHÂN DÂN\s.*\b(?:KHÓA|KHOÁ|KỲ HỌP)\s)`)
+// "HỘI ĐỒNG NHÂN DÂN TỈNH … KHÓA XVII, KỲ HỌP THỨ 9"), in any case: a
+// crawled copy may have lower-cased the heading.
+var reAuthorityLine = lazyregexp.New(`(?i)^(?:(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|TỔNG KIỂM TOÁN NHÀ NƯỚC)\s|HỘI ĐỒNG NHÂN DÂN\s.*\b(?:KHÓA|KHOÁ|KỲ HỌP)\s)`)
 
 // endsSubject reports whether line c, coming after the subject lines parts
 // when a reader kept no blank line between them (PDF text), starts the

@@ -470,6 +470,9 @@ func TestSubjectAfter(t *testing.T) {
 		{"a term of years on its own line under a subject in capitals", "KẾ HOẠCH\nPHÁT TRIỂN ĐẢNG VIÊN GIAI ĐOẠN\n2026 - 2030\n\nThực hiện Nghị quyết.", "PHÁT TRIỂN ĐẢNG VIÊN GIAI ĐOẠN 2026 - 2030"},
 		{"a year in brackets on its own line", "KẾ HOẠCH\nCông tác dân vận\n(2021–2025)\nI. MỤC ĐÍCH", "Công tác dân vận (2021–2025)"},
 		{"a page number is no year", "KẾ HOẠCH\nCÔNG TÁC DÂN VẬN\n12\nThực hiện nghị quyết.", "CÔNG TÁC DÂN VẬN"},
+		{"a lower-cased copy: the enacting authority", "quyết định\nvề việc phê duyệt kế hoạch du lịch năm 2022\nchủ tịch ủy ban nhân dân tỉnh quảng ninh\nquyết định:\nđiều 1. phê duyệt.", "về việc phê duyệt kế hoạch du lịch năm 2022"},
+		{"a lower-cased copy: the enacting line", "quyết định\nvề việc phê duyệt kế hoạch du lịch\nquyết định :\nđiều 1. phê duyệt.", "về việc phê duyệt kế hoạch du lịch"},
+		{"a subject going on into an authority's title", "QUYẾT ĐỊNH\nvề việc thực hiện ý kiến chỉ đạo của\nChủ tịch Ủy ban nhân dân tỉnh về du lịch\n\nCăn cứ Luật.", "về việc thực hiện ý kiến chỉ đạo của Chủ tịch Ủy ban nhân dân tỉnh về du lịch"},
 		{"V/v is no Roman numeral", "CÔNG VĂN\nV/v báo cáo số liệu\n\nKính gửi: các xã.", "V/v báo cáo số liệu"},
 		{"too long to be a subject", "NGHỊ QUYẾT\nvề phát triển kinh tế\n" + strings.Repeat("nội dung dài của văn bản không có dấu ngắt câu nào ", 10), "về phát triển kinh tế"},
 	}

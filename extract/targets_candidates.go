@@ -839,7 +839,10 @@ func (f *targetFinder) wordQuantity(toks []tgTok, j, s0 int) (q tgQty, k int, ok
 			}
 		}
 	}
-	if !oku || !(u.count || u.text == "%" || scaled) {
+	// a measure after a number of two words or more is read too ("năm
+	// nghìn mét kênh mương", "hai mươi lăm héc-ta"); after one word it
+	// may be no number ("năm mét" beside "năm 2020")
+	if !oku || !(u.count || u.text == "%" || scaled || n > 1) {
 		return q, j, false
 	}
 	if u.open && !scaled {

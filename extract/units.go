@@ -17,8 +17,10 @@ var unitSpelling = map[string]string{
 	"usd": "USD", "đô la mỹ": "USD", "đô la": "USD", "đôla": "USD", "euro": "EUR", "eur": "EUR",
 	"ha": "ha", "hecta": "ha", "héc ta": "ha", "hécta": "ha", "héc-ta": "ha",
 	"km": "km", "ki lô mét": "km", "kilômét": "km", "km2": "km²", "km²": "km²",
-	"m2": "m²", "m²": "m²", "m3": "m³", "m³": "m³", "m": "m",
-	"tấn": "tấn", "tạ": "tạ", "kg": "kg", "lít": "lít",
+	"ki-lô-mét": "km", "cây số": "km",
+	"m2": "m²", "m²": "m²", "m3": "m³", "m³": "m³", "m": "m", "mét": "m",
+	"mét vuông": "m²", "mét khối": "m³",
+	"tấn": "tấn", "tạ": "tạ", "kg": "kg", "ki lô gam": "kg", "ki-lô-gam": "kg", "kilôgam": "kg", "lít": "lít",
 	"mw": "MW", "kwh": "kWh", "kw": "kW", "gw": "GW",
 	"điểm": "điểm", "điểm phần trăm": "điểm phần trăm",
 	"lần": "lần", "tuổi": "tuổi",
@@ -140,13 +142,12 @@ func tgMatchUnit(toks []tgTok, i int) (u tgUnit, ok bool) {
 		}
 		switch {
 		case j < len(toks) && toks[j].kind == tgWord:
-			// measure and currency units, one or two words
-			if j+1 < len(toks) && toks[j+1].kind == tgWord {
-				if s, ok := unitSpelling[toks[j].low+" "+toks[j+1].low]; ok && s != "%" {
-					parts = append(parts, s)
-					j += 2
-					break
-				}
+			// measure and currency units of two or three words, spaced
+			// or hyphenated ("đô la Mỹ", "héc-ta", "ki-lô-mét")
+			if s, k, ok := tgUnitWordsAt(toks, j); ok {
+				parts = append(parts, s)
+				j = k
+				break
 			}
 			// "km2", "m2": a unit glued to its exponent
 			if j+1 < len(toks) && toks[j+1].kind == tgNum && toks[j+1].start == toks[j].end {
@@ -157,7 +158,7 @@ func tgMatchUnit(toks []tgTok, i int) (u tgUnit, ok bool) {
 				}
 			}
 			if s, ok := unitSpelling[toks[j].low]; ok && s != "%" {
-				if s == "m" && toks[j].raw != "m" {
+				if s == "m" && toks[j].raw == "M" { // a letter, not metres
 					break
 				}
 				parts = append(parts, s)
@@ -219,6 +220,39 @@ func tgMatchUnit(toks []tgTok, i int) (u tgUnit, ok bool) {
 	u.text = NormalizeUnit(text)
 	u.next = j
 	return u, true
+}
+
+// tgUnitWordsAt reads a unit of two or three words at toks[j], written
+// with spaces ("mét vuông", "ki lô mét") or hyphens ("héc-ta",
+// "ki-lô-gam"), the longest first, and returns its normalized spelling and
+// the token after it. "%" is left to the caller.
+func tgUnitWordsAt(toks []tgTok, j int) (string, int, bool) {
+	words := []string{toks[j].low}
+	ends := []int{j + 1}
+	sep := ""
+	for k := j + 1; len(words) < 3 && k < len(toks); {
+		switch {
+		case sep != "-" && toks[k].kind == tgWord:
+			words, sep = append(words, toks[k].low), " "
+			k++
+		case sep != " " && toks[k].raw == "-" && k+1 < len(toks) && toks[k+1].kind == tgWord &&
+			toks[k].start == toks[k-1].end && toks[k+1].start == toks[k].end:
+			words, sep = append(words, toks[k+1].low), "-"
+			k += 2
+		default:
+			k = len(toks) // no more words
+			continue
+		}
+		ends = append(ends, k)
+	}
+	for n := len(words); n >= 2; n-- {
+		for _, key := range []string{strings.Join(words[:n], " "), strings.Join(words[:n], "-")} {
+			if s, ok := unitSpelling[key]; ok && s != "%" {
+				return s, ends[n-1], true
+			}
+		}
+	}
+	return "", j, false
 }
 
 // countScale counts the scale words among parts.

@@ -45,6 +45,16 @@ func TestMatchUnit(t *testing.T) {
 		{"giường bệnh/1 vạn dân", "giường bệnh/1 vạn dân", true, true},
 		{"bác sĩ", "bác sĩ", true, true},
 		{"phần trăm", "%", true, false},
+		{"héc-ta rừng", "ha", true, false},
+		{"héc ta rừng", "ha", true, false},
+		{"ki-lô-mét đường", "km", true, false},
+		{"ki lô mét đường", "km", true, false},
+		{"mét kênh mương", "m", true, false},
+		{"mét vuông sàn", "m²", true, false},
+		{"nghìn mét khối nước", "nghìn m³", true, false},
+		{"ki-lô-gam", "kg", true, false},
+		{"tấn - năm", "tấn", true, false}, // a spaced dash is no hyphen
+		{"đô la Mỹ", "USD", true, false},
 		{"năm", "", false, false},           // a duration
 		{"tháng đầu năm", "", false, false}, // a duration
 		{"nghìn", "", false, false},         // a bare scale
