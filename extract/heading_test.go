@@ -24,6 +24,11 @@ func TestParseHeading(t *testing.T) {
 				Title: "về phát triển nông nghiệp hàng hóa giai đoạn 2016 - 2020", Authors: []string{"Đinh Công Sứ"}},
 		},
 		{
+			name: "a law's number line",
+			text: "QUỐC HỘI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |\nLuật số: 60/2024/QH15 |\n|\n\n**LUẬT**\n\n**DỮ LIỆU**\n\n*Căn cứ Hiến pháp;*\n",
+			want: Heading{Kind: "law", Number: "60/2024/QH15", Issuer: "Quốc hội", Title: "DỮ LIỆU", Authors: []string{}},
+		},
+		{
 			name: "state decision in a crawled table layout",
 			text: "|\n**ỦY BAN NHÂN\nDÂN **\nTỈNH NAM ĐỊNH\n-------\n|\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n---------------\n|\n|\nSố:\n123/QĐ-UBND\n|\n*Nam Định, ngày 05\ntháng 02 năm 2024*\n|\n\n**QUYẾT ĐỊNH**\n\nVỀ VIỆC THÀNH LẬP\nBAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ\n\n*Căn cứ Luật Tổ chức chính quyền địa phương;*\n\nỦy ban nhân dân tỉnh Nam Định quyết định.\n\n**TM. ỦY BAN NHÂN DÂN**\n**CHỦ TỊCH**\n**Trần Văn Hải**\n",
 			want: Heading{Kind: "decision", Number: "123/QĐ-UBND", Issuer: "Ủy ban nhân dân tỉnh Nam Định", Issued: "2024-02-05",
