@@ -44,6 +44,7 @@ func runResolutions(ctx context.Context, args []string, stdout, stderr io.Writer
 	if len(rest) > 0 {
 		return fs.usageError("unexpected argument %q", rest[0])
 	}
+	defer oneQueryGC()()
 	ix, err := index.OpenReadOnly(resolveIndexDir(dir))
 	if err != nil {
 		return fmt.Errorf("resolutions: %w", err)
