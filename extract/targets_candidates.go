@@ -291,13 +291,15 @@ func (f *targetFinder) passDate(sc *tgScan, j int) (int, bool) {
 
 // tgBaseBefore reports whether the words before toks[j] make the date at j
 // a base of comparison or a starting point ("so với năm 2020", "gấp 2 lần
-// năm 2010", "từ năm 2020", "kể từ"), not the time of the figure.
+// năm 2010", "từ năm 2020", "kể từ"), not the time of the figure. A date
+// after "đến" or "tới" is where the frame ends, whatever came before ("từ
+// nay đến năm 2030").
 func tgBaseBefore(toks []tgTok, s0, j int) bool {
 	for m := j - 1; m >= s0 && m >= j-4; m-- {
 		switch toks[m].low {
 		case "so", "gấp", "từ", "kể", "sau", "trước", "với", "lần":
 			return true
-		case ",", ";", ":":
+		case ",", ";", ":", "đến", "tới":
 			return false
 		}
 	}

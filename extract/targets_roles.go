@@ -494,7 +494,16 @@ func (f *targetFinder) dateFrame(toks []tgTok, i int, dates []tgDate) bool {
 	}
 	switch toks[i].low {
 	case "từ":
-		return isDate(i + 1)
+		// "từ năm 2020", and "từ nay đến năm 2030", "từ nay tới 2030"
+		return isDate(i+1) || i+3 < len(toks) && toks[i+1].low == "nay" &&
+			(toks[i+2].low == "đến" || toks[i+2].low == "tới") && isDate(i+3)
+	case "nay", "đến", "tới":
+		// the rest of "từ nay đến <date>"
+		for k := i - 1; k >= 0 && k >= i-2; k-- {
+			if toks[k].low == "từ" {
+				return f.dateFrame(toks, k, dates)
+			}
+		}
 	case "kể":
 		return i+1 < len(toks) && toks[i+1].low == "từ" && isDate(i+2)
 	case "trở":

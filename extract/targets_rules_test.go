@@ -700,6 +700,8 @@ func TestFindTargetsDateFrameWords(t *testing.T) {
 		{"Mục tiêu cụ thể:\n\n- Từ năm 2025 trở đi 100% đài phát thanh và đài truyền hình ở địa phương có chuyên mục về bình đẳng giới.", "đài phát thanh và đài truyền hình ở địa phương"},
 		{"Mục tiêu cụ thể:\n\n- Kể từ năm 2026, 100% xã có điểm bưu điện văn hóa.", "xã"},
 		{"Mục tiêu cụ thể:\n\n- Từ năm 2026 trở về sau, tỷ lệ hộ dân dùng nước sạch đạt 90%.", "tỷ lệ hộ dân dùng nước sạch"},
+		{"Từ nay đến năm 2030, trồng mới 500 ha rừng.", "rừng"},
+		{"Phấn đấu từ nay tới năm 2030 có 95% người dân tham gia bảo hiểm y tế.", "người dân"},
 		// "từ" before no date stays: "thu từ thuế"
 		{"Chỉ tiêu: thu từ thuế đạt 500 tỷ đồng năm 2026.", "thu từ thuế"},
 	} {
@@ -744,6 +746,9 @@ func TestFindTargetsOnwardPeriod(t *testing.T) {
 		{"Mục tiêu cụ thể:\n\n- Tỷ lệ nữ thạc sĩ đạt 50% từ năm 2025 trở đi.", "2025.."},
 		{"Mục tiêu cụ thể:\n\n- Từ năm 2026 trở về sau, tỷ lệ hộ dân dùng nước sạch đạt 90%.", "2026.."},
 		{"Mục tiêu cụ thể:\n\n- Đến năm 2030, tỷ lệ hộ dân dùng nước sạch đạt 90%.", "..2030"},
+		// "từ nay đến năm 2030" ends at 2030: "từ nay" is no base
+		{"Mục tiêu cụ thể:\n\n- Từ nay đến năm 2030, trồng mới 500 ha rừng.", "..2030"},
+		{"Phấn đấu từ nay đến năm 2030 trồng mới 600 ha rừng.", "..2030"},
 	} {
 		ts, _ := FindTargetsWith(tc.text, TargetContext{Issued: "2024-05-01"}, nil)
 		if len(ts) != 1 || tgPeriodString(ts[0].Period) != tc.period {
