@@ -14,6 +14,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
@@ -151,6 +152,56 @@ func storeDir(dir string) string { return filepath.Clean(filepath.Join(dir, "sto
 // maxUnpersisted bounds the batches committed but not yet on disk, so that
 // memory stays bounded when indexing outruns the disk.
 const maxUnpersisted = 4
+
+// writerFloorSegment is the smallest segment size, in Bleve documents,
+// that scorch's merge planner counts while a writer adds batches. Its
+// default, 2,000, lets an index of fewer than 20,000 Bleve documents (a
+// few thousand files, with their targets and path entries) keep only one
+// or two segments, so every batch was merged into the largest segment
+// again: over ../shared/corpus/bulk scorch wrote 194 MB of merged segments
+// for a 47 MB index, a third of ingest's CPU. With a floor of 100 the
+// segments grow by tiers, and Tidy merges what the run left by the
+// default plan once it ends, so that readers open as few segments as
+// before.
+const writerFloorSegment = 100
+
+// Tidy merges the segments the writer's batches left, by scorch's default
+// merge plan (see writerFloorSegment), and returns when the merges are
+// done, the index can no longer be written (a merge that fails, as on a
+// full disk, fails the index) or ctx is done. Merges replace segments
+// atomically: whenever Tidy stops, the index holds every committed batch.
+func (ix *Index) Tidy(ctx context.Context) error {
+	if ix.readOnly {
+		return fmt.Errorf("tidy index %s: opened read-only", ix.dir)
+	}
+	a, err := ix.idx.Advanced()
+	if err != nil {
+		return fmt.Errorf("tidy index %s: %w", ix.dir, err)
+	}
+	sc, ok := a.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	done := make(chan error, 1)
+	go func() {
+		o := mergeplan.DefaultMergePlanOptions
+		// ForceMerge returns when the merges are done, cut short by ctx,
+		// or the index closes; after a failed merge it retries until
+		// then, so a failure is seen through ix.failed instead.
+		done <- sc.ForceMerge(ctx, &o)
+	}()
+	select {
+	case err = <-done:
+		if err != nil {
+			return fmt.Errorf("tidy index %s: %w", ix.dir, err)
+		}
+		return ix.failure()
+	case <-ix.failed:
+		return ix.failure()
+	case <-ctx.Done():
+		return nil // the merge under way is dropped; the index is as it was
+	}
+}
 
 // persistTimeout bounds how long Flush and Close wait for the disk.
 const persistTimeout = 5 * time.Minute
@@ -331,6 +382,7 @@ func openWith(dir string, readOnly bool, timeout string) (*Index, error) {
 		// with their path entries — so the next run redoes them.
 		cfg["unsafe_batch"] = true
 		cfg["asyncErrorCallbackName"] = asyncErrors
+		cfg["scorchMergePlanOptions"] = map[string]interface{}{"FloorSegmentSize": writerFloorSegment}
 	}
 	ix := &Index{dir: dir, readOnly: readOnly, inflight: make(chan struct{}, maxUnpersisted), failed: make(chan struct{})}
 	if !readOnly {

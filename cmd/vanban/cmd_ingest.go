@@ -347,6 +347,11 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 		// The copies of one text, found once for every search.
 		writeErr = w.SaveNearGroups(ctx)
 	}
+	if writeErr == nil && ctx.Err() == nil {
+		// The segments this run left, merged for the readers; an
+		// interrupt stops it with nothing lost.
+		writeErr = ix.Tidy(ctx)
+	}
 	prog.finish()
 	sum.Failed = len(sum.Failures)
 	sum.Interrupted = ctx.Err() != nil
