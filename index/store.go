@@ -199,9 +199,23 @@ func (ix *Index) Tidy(ctx context.Context) error {
 	case <-ix.failed:
 		return ix.failure()
 	case <-ctx.Done():
-		return nil // the merge under way is dropped; the index is as it was
+		// The merge under way stops (scorch watches ctx) and is dropped:
+		// the index is as it was. Wait for ForceMerge to see it, so that
+		// the next Tidy does not find it still running, but not for long.
+		t := time.NewTimer(tidyGrace)
+		defer t.Stop()
+		select {
+		case <-done:
+		case <-ix.failed:
+		case <-t.C:
+		}
+		return nil
 	}
 }
+
+// tidyGrace bounds how long an interrupted Tidy waits for scorch to drop
+// the merge under way.
+const tidyGrace = 5 * time.Second
 
 // persistTimeout bounds how long Flush and Close wait for the disk.
 const persistTimeout = 5 * time.Minute
