@@ -45,7 +45,7 @@ var wordCases = []string{
 	"Nghị quyết số 02-NQ/ĐUK ngày 4.110 tinhuy.gov.vn",
 	"Ban Chấp hành Trung ương Đảng (khóa XIII); tỷ lệ 10,5% - 12,3%.",
 	"a.b a..b a.1 1.a 1,2,3 1,,2 a:b 1:2 a'b 1'2 a_b _ __ _1 1_ a_1.2 a_.b",
-	"“Trong sạch” ‘vững’ mạnh… – — • 3×4 ½ ¹²³ a·b 1·2 O’Neill ­soft",
+	"“Trong sạch” ‘vững’ mạnh… – — • 3×4 ½ ¹²³ a·b 1·2 O’Neill \u00adsoft",
 	"tab\tline\nCR\r\nCRLF\rend\v\f",
 	"x\u0301y \u0301a a\u0301 e\u0323\u0302 \u200bzero\u200dwidth",
 	"日本語のテキスト 한국어 עִבְרִית \"a\"b א\"ב א'",

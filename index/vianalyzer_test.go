@@ -88,7 +88,7 @@ func TestAnalyzersAsChains(t *testing.T) {
 	cases := append([]string{}, wordCases...)
 	cases = append(cases,
 		"Nghị quyết TRONG SẠCH vững MẠNH, Đảng bộ tỉnh",
-		"ΣΊΣΥΦΟΣ Σ ΑΣ ȺȾ İstanbul ǅ", // lowercase's special cases
+		"ΣΊΣΥΦΟΣ Σ ΑΣ ȺȾ İstanbul ǅ",                       // lowercase's special cases
 		"\u0301 \u0301\u0301 a \u0301 b c \u00ad \u00ad d", // words that fold or normalize away: gaps
 		"\u0301\u0301 \u0301 x",
 		"kỹ thuật KỸ THUẬT quy QUY hoà HÒA khoẻ",
