@@ -21,7 +21,7 @@ func forgetWords() {
 // benchDocs runs fn over the documents of testdata/search (the records and
 // texts the writer indexes) and reports bytes of text per CPU second.
 func benchDocs(b *testing.B, fn func(i int, title, body string)) {
-	recs, texts := identityDocs(b, 0)
+	recs, texts := identityDocs(b, 1, 0)
 	var n int64
 	titles, bodies := make([]string, len(recs)), make([]string, len(recs))
 	for i, rec := range recs {
@@ -76,7 +76,7 @@ func BenchmarkAnalyzeDoc(b *testing.B) {
 // BenchmarkDocFields builds each document's Bleve fields as the writer
 // does (stored record, markup blanked, near-duplicate sketch).
 func BenchmarkDocFields(b *testing.B) {
-	recs, texts := identityDocs(b, 0)
+	recs, texts := identityDocs(b, 1, 0)
 	paths := []string{"/archive/a/b.md"}
 	benchDocs(b, func(i int, _, _ string) {
 		docFields(recs[i], texts[i], paths)

@@ -92,16 +92,24 @@ func TestWordSpansClasses(t *testing.T) {
 }
 
 // corpusTexts returns the text files of ../shared/corpus (Markdown, plain
-// text, TSV and HTML, as they are on disk: some are not UTF-8).
+// text, TSV and HTML, as they are on disk: some are not UTF-8). With -short
+// or the race detector on, it returns every tenth.
 func corpusTexts(t testing.TB) map[string][]byte {
 	root := testshared.Dir(t, "corpus")
 	out := map[string][]byte{}
+	stride, n := 1, 0
+	if testing.Short() || raceEnabled {
+		stride = 10
+	}
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
 		switch filepath.Ext(p) {
 		case ".md", ".txt", ".tsv", ".html", ".json":
+			if n++; (n-1)%stride != 0 {
+				return nil
+			}
 			b, err := os.ReadFile(p)
 			if err != nil {
 				return err
@@ -117,15 +125,16 @@ func corpusTexts(t testing.TB) map[string][]byte {
 }
 
 // TestWordSpansCorpus compares the two tokenizers on every text file of
-// the shared corpus, as it is and in NFC and NFD.
+// the shared corpus, as it is and in NFD (combining marks, which the scan
+// leaves to the unicode tokenizer).
 func TestWordSpansCorpus(t *testing.T) {
 	texts := corpusTexts(t)
-	if len(texts) < 500 {
+	if len(texts) < 50 {
 		t.Fatalf("only %d corpus texts", len(texts))
 	}
 	var words int
 	for p, b := range texts {
-		for _, v := range [][]byte{b, norm.NFC.Bytes(b), norm.NFD.Bytes(b)} {
+		for _, v := range [][]byte{b, norm.NFD.Bytes(b)} {
 			if d := diffWordSpans(v); d != "" {
 				t.Errorf("%s: %s", p, d)
 			}
