@@ -24,8 +24,9 @@ import (
 //   - the words of a text are found once (wordSpans) and kept in a small
 //     cache keyed by the text's content, which the next analyzer of the
 //     same text finds;
-//   - each distinct word of a text is lowercased and normalized (or folded)
-//     once, and the forms of a text are kept with its words;
+//   - each distinct word is lowercased and normalized and folded once
+//     (wordForms remembers the words met in earlier texts), and the terms
+//     of a text are kept with its words;
 //   - every call returns tokens of its own: their terms are copied into
 //     one buffer per call, so no two fields share bytes with each other,
 //     with the cache or with the input.
@@ -44,13 +45,14 @@ type viAnalyzer struct {
 	form  termForm
 	pairs bool // syllable pairs (the shingle chains) rather than words
 	// chain is the Bleve chain whose tokens the analyzer gives; it
-	// analyzes texts of 2 GiB or more (word offsets are 32-bit here).
+	// analyzes texts of 512 MiB or more (offsets of words and terms are
+	// 32-bit here, and a term can be three times as long as its word).
 	chain analysis.Analyzer
 }
 
 // Analyze implements analysis.Analyzer.
 func (a *viAnalyzer) Analyze(in []byte) analysis.TokenStream {
-	if len(in) >= math.MaxInt32 {
+	if len(in) >= math.MaxUint32/8 {
 		return a.chain.Analyze(bytes.Clone(in))
 	}
 	e := textWords(in)
@@ -67,7 +69,7 @@ type termRef struct{ off, n uint32 }
 
 // termSet is the terms of the words of a text in one form.
 type termSet struct {
-	buf  []byte    // each distinct term once
+	buf  []byte    // the terms
 	refs []termRef // per word
 }
 
@@ -129,37 +131,84 @@ func textWords(in []byte) *wordEntry {
 	return e
 }
 
-// terms returns the terms of e's words in form f, computing them once.
+// terms returns the terms of e's words in form f, computing them (in
+// every form) once.
 func (e *wordEntry) terms(f termForm) *termSet {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if s := e.forms[f]; s != nil {
-		return s
+	if e.forms[f] == nil {
+		e.forms = e.allTerms()
 	}
-	s := &termSet{refs: make([]termRef, len(e.spans))}
-	seen := make(map[string]termRef, len(e.spans)/4+1)
-	lower := lowercase.NewLowerCaseFilter()
-	for i, sp := range e.spans {
-		w := e.text[sp.start:sp.end]
-		ref, ok := seen[string(w)]
-		if !ok {
-			// The chain's filters, on a copy of the word.
-			tok := &analysis.Token{Term: bytes.Clone(w)}
-			lower.Filter(analysis.TokenStream{tok})
-			var t []byte
-			if f == formFold {
-				t = vntext.FoldToken(tok.Term)
-			} else {
-				t = []byte(NormalizeTerm(string(tok.Term)))
-			}
-			ref = termRef{off: uint32(len(s.buf)), n: uint32(len(t))}
+	return e.forms[f]
+}
+
+// wordForms remembers the terms of the words met so far, up to
+// wordFormsMax words: most words of a text were met in the texts before.
+var wordForms struct {
+	mu sync.RWMutex
+	m  map[string][nForms]string
+}
+
+const wordFormsMax = 1 << 16
+
+// formsOf returns the terms of word w in every form: the chains' filters
+// (lowercase, then NormalizeTerm or vntext.FoldToken) on a copy of it.
+func formsOf(w []byte) (forms [nForms]string) {
+	tok := &analysis.Token{Term: bytes.Clone(w)}
+	lowercase.NewLowerCaseFilter().Filter(analysis.TokenStream{tok})
+	forms[formFold] = string(vntext.FoldToken(tok.Term)) // leaves tok.Term alone
+	forms[formExact] = NormalizeTerm(string(tok.Term))
+	return forms
+}
+
+// allTerms returns the terms of e's words in every form: remembered ones
+// from wordForms, the others made once per text and remembered.
+func (e *wordEntry) allTerms() (sets [nForms]*termSet) {
+	for f := range sets {
+		sets[f] = &termSet{refs: make([]termRef, len(e.spans)), buf: make([]byte, 0, len(e.text))}
+	}
+	add := func(i int, forms *[nForms]string) {
+		for f, s := range sets {
+			t := forms[f]
+			s.refs[i] = termRef{off: uint32(len(s.buf)), n: uint32(len(t))}
 			s.buf = append(s.buf, t...)
-			seen[string(w)] = ref
 		}
-		s.refs[i] = ref
 	}
-	e.forms[f] = s
-	return s
+	var miss []int // the words not remembered
+	wordForms.mu.RLock()
+	for i, sp := range e.spans {
+		if forms, ok := wordForms.m[string(e.text[sp.start:sp.end])]; ok {
+			add(i, &forms)
+		} else {
+			miss = append(miss, i)
+		}
+	}
+	wordForms.mu.RUnlock()
+	if len(miss) == 0 {
+		return sets
+	}
+	made := make(map[string][nForms]string, len(miss))
+	for _, i := range miss {
+		w := e.text[e.spans[i].start:e.spans[i].end]
+		forms, ok := made[string(w)]
+		if !ok {
+			forms = formsOf(w)
+			made[string(w)] = forms
+		}
+		add(i, &forms)
+	}
+	wordForms.mu.Lock()
+	if wordForms.m == nil {
+		wordForms.m = make(map[string][nForms]string)
+	}
+	for w, forms := range made {
+		if len(wordForms.m) >= wordFormsMax {
+			break
+		}
+		wordForms.m[w] = forms
+	}
+	wordForms.mu.Unlock()
+	return sets
 }
 
 // wordTokens returns the tokens of the words that have a term, at their
