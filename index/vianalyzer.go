@@ -86,14 +86,16 @@ type wordEntry struct {
 
 // wordCache holds the words of the texts analyzed last, so that the other
 // analyzers of a field's text (and of the same text in other fields) find
-// them. It holds at most wordCacheBytes, but always the last text.
+// them. It holds at most wordCacheBytes, but always the last text: Bleve's
+// four analysis workers each analyze one document's fields in turn, and a
+// document of 20 KB takes about 150 KB here.
 var wordCache struct {
 	mu      sync.Mutex
 	entries []*wordEntry // oldest first
 	bytes   int
 }
 
-const wordCacheBytes = 8 << 20
+const wordCacheBytes = 4 << 20
 
 var wordSeed = maphash.MakeSeed()
 
