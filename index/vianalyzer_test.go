@@ -200,3 +200,38 @@ func FuzzAnalyzersAsChains(f *testing.F) {
 		}
 	})
 }
+
+// TestWordCache checks that the four analyzers of one text find its words
+// once, and that the cache stays within its bound but keeps the last text.
+func TestWordCache(t *testing.T) {
+	forgetWords()
+	text := strings.Repeat("Nghị quyết về xây dựng Đảng trong sạch, vững mạnh. ", 40)
+	for _, name := range textAnalyzers {
+		a, err := analyzerNamed(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.Analyze([]byte(text)) // a copy each, as Bleve gives each field
+	}
+	if n := len(wordCache.entries); n != 1 {
+		t.Errorf("four analyzers of one text made %d cache entries; want 1", n)
+	}
+	big := strings.Repeat("một hai ba ", wordCacheBytes/40)
+	fold, err := analyzerNamed(AnalyzerFold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 4; i++ {
+		s := fmt.Sprint(i) + big
+		if got := fold.Analyze([]byte(s)); len(got) != 3*(wordCacheBytes/40) {
+			t.Fatalf("big text %d: %d tokens", i, len(got))
+		}
+		if wordCache.bytes > wordCacheBytes && len(wordCache.entries) > 1 {
+			t.Fatalf("cache holds %d bytes in %d entries; want at most %d or one entry", wordCache.bytes, len(wordCache.entries), wordCacheBytes)
+		}
+		if e := wordCache.entries[len(wordCache.entries)-1]; string(e.text) != s {
+			t.Fatalf("cache lost the last text")
+		}
+	}
+	forgetWords()
+}
