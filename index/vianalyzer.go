@@ -24,7 +24,7 @@ import (
 //   - the words of a text are found once (wordSpans) and kept in a small
 //     cache keyed by the text's content, which the next analyzer of the
 //     same text finds;
-//   - each distinct word is lowercased and normalized and folded once
+//   - each distinct word is lowercased and normalized (or folded) once
 //     (wordForms remembers the words met in earlier texts), and the terms
 //     of a text are kept with its words;
 //   - every call returns tokens of its own: their terms are copied into
@@ -133,84 +133,80 @@ func textWords(in []byte) *wordEntry {
 	return e
 }
 
-// terms returns the terms of e's words in form f, computing them (in
-// every form) once.
+// terms returns the terms of e's words in form f, computing them once.
 func (e *wordEntry) terms(f termForm) *termSet {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.forms[f] == nil {
-		e.forms = e.allTerms()
+		e.forms[f] = e.makeTerms(f)
 	}
 	return e.forms[f]
 }
 
-// wordForms remembers the terms of the words met so far, up to
+// wordForms remembers, per form, the terms of the words met so far, up to
 // wordFormsMax words: most words of a text were met in the texts before.
-var wordForms struct {
+var wordForms [nForms]struct {
 	mu sync.RWMutex
-	m  map[string][nForms]string
+	m  map[string]string
 }
 
 const wordFormsMax = 1 << 16
 
-// formsOf returns the terms of word w in every form: the chains' filters
+// formOf returns the term of word w in form f: the chain's filters
 // (lowercase, then NormalizeTerm or vntext.FoldToken) on a copy of it.
-func formsOf(w []byte) (forms [nForms]string) {
+func formOf(f termForm, w []byte) string {
 	tok := &analysis.Token{Term: bytes.Clone(w)}
 	lowercase.NewLowerCaseFilter().Filter(analysis.TokenStream{tok})
-	forms[formFold] = string(vntext.FoldToken(tok.Term)) // leaves tok.Term alone
-	forms[formExact] = NormalizeTerm(string(tok.Term))
-	return forms
+	if f == formFold {
+		return string(vntext.FoldToken(tok.Term))
+	}
+	return NormalizeTerm(string(tok.Term))
 }
 
-// allTerms returns the terms of e's words in every form: remembered ones
-// from wordForms, the others made once per text and remembered.
-func (e *wordEntry) allTerms() (sets [nForms]*termSet) {
-	for f := range sets {
-		sets[f] = &termSet{refs: make([]termRef, len(e.spans)), buf: make([]byte, 0, len(e.text))}
+// makeTerms returns the terms of e's words in form f: remembered ones from
+// wordForms, the others made once per text and remembered.
+func (e *wordEntry) makeTerms(f termForm) *termSet {
+	s := &termSet{refs: make([]termRef, len(e.spans)), buf: make([]byte, 0, len(e.text))}
+	add := func(i int, t string) {
+		s.refs[i] = termRef{off: uint32(len(s.buf)), n: uint32(len(t))}
+		s.buf = append(s.buf, t...)
 	}
-	add := func(i int, forms *[nForms]string) {
-		for f, s := range sets {
-			t := forms[f]
-			s.refs[i] = termRef{off: uint32(len(s.buf)), n: uint32(len(t))}
-			s.buf = append(s.buf, t...)
-		}
-	}
+	memo := &wordForms[f]
 	var miss []int // the words not remembered
-	wordForms.mu.RLock()
+	memo.mu.RLock()
 	for i, sp := range e.spans {
-		if forms, ok := wordForms.m[string(e.text[sp.start:sp.end])]; ok {
-			add(i, &forms)
+		if t, ok := memo.m[string(e.text[sp.start:sp.end])]; ok {
+			add(i, t)
 		} else {
 			miss = append(miss, i)
 		}
 	}
-	wordForms.mu.RUnlock()
+	memo.mu.RUnlock()
 	if len(miss) == 0 {
-		return sets
+		return s
 	}
-	made := make(map[string][nForms]string, len(miss))
+	made := make(map[string]string, len(miss))
 	for _, i := range miss {
 		w := e.text[e.spans[i].start:e.spans[i].end]
-		forms, ok := made[string(w)]
+		t, ok := made[string(w)]
 		if !ok {
-			forms = formsOf(w)
-			made[string(w)] = forms
+			t = formOf(f, w)
+			made[string(w)] = t
 		}
-		add(i, &forms)
+		add(i, t)
 	}
-	wordForms.mu.Lock()
-	if wordForms.m == nil {
-		wordForms.m = make(map[string][nForms]string)
+	memo.mu.Lock()
+	if memo.m == nil {
+		memo.m = make(map[string]string)
 	}
-	for w, forms := range made {
-		if len(wordForms.m) >= wordFormsMax {
+	for w, t := range made {
+		if len(memo.m) >= wordFormsMax {
 			break
 		}
-		wordForms.m[w] = forms
+		memo.m[w] = t
 	}
-	wordForms.mu.Unlock()
-	return sets
+	memo.mu.Unlock()
+	return s
 }
 
 // wordTokens returns the tokens of the words that have a term, at their
