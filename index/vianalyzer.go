@@ -115,7 +115,7 @@ func textWords(in []byte) *wordEntry {
 	e := &wordEntry{hash: h, text: bytes.Clone(in), spans: spans}
 	// The text, its words and, once made, two forms (their terms are
 	// about as long as the text, and a reference per word).
-	e.size = 3*len(e.text) + (12+2*8)*cap(spans) + 100
+	e.size = 3*len(e.text) + (16+2*8)*cap(spans) + 100
 	wordCache.mu.Lock()
 	wordCache.entries = append(wordCache.entries, e)
 	wordCache.bytes += e.size
