@@ -54,31 +54,43 @@ func init() {
 	must(registry.RegisterTokenizer(tokenizerWhole, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
 		return wholeTokenizer{}, nil
 	}))
-	must(registry.RegisterAnalyzer(AnalyzerExact, func(_ map[string]interface{}, c *registry.Cache) (analysis.Analyzer, error) {
-		return chain(c, unicode.Name, lowercase.Name, filterNormalize)
-	}))
-	must(registry.RegisterAnalyzer(AnalyzerFold, func(_ map[string]interface{}, c *registry.Cache) (analysis.Analyzer, error) {
-		return chain(c, unicode.Name, lowercase.Name, filterFold)
-	}))
+	for name, a := range map[string]viAnalyzer{
+		AnalyzerExact:        {form: formExact},
+		AnalyzerFold:         {form: formFold},
+		AnalyzerShingle:      {form: formFold, pairs: true},
+		AnalyzerExactShingle: {form: formExact, pairs: true},
+	} {
+		must(registry.RegisterAnalyzer(name, func(_ map[string]interface{}, c *registry.Cache) (analysis.Analyzer, error) {
+			ch, err := textChain(c, a.form, a.pairs)
+			if err != nil {
+				return nil, err
+			}
+			v := a
+			v.chain = ch
+			return &v, nil
+		}))
+	}
 	must(registry.RegisterAnalyzer(AnalyzerKeyword, func(_ map[string]interface{}, c *registry.Cache) (analysis.Analyzer, error) {
 		return chain(c, tokenizerWhole, filterFold)
 	}))
-	must(registry.RegisterAnalyzer(AnalyzerShingle, func(_ map[string]interface{}, c *registry.Cache) (analysis.Analyzer, error) {
-		a, err := chain(c, unicode.Name, lowercase.Name, filterFold)
-		if err != nil {
-			return nil, err
-		}
+}
+
+// textChain builds the chain of Bleve parts that a text analyzer gives
+// the tokens of: the unicode tokenizer, lowercase, the form's filter and,
+// for pairs, shingles of two.
+func textChain(c *registry.Cache, form termForm, pairs bool) (*analysis.DefaultAnalyzer, error) {
+	filter := filterNormalize
+	if form == formFold {
+		filter = filterFold
+	}
+	a, err := chain(c, unicode.Name, lowercase.Name, filter)
+	if err != nil {
+		return nil, err
+	}
+	if pairs {
 		a.TokenFilters = append(a.TokenFilters, shingle.NewShingleFilter(2, 2, false, " ", ""))
-		return a, nil
-	}))
-	must(registry.RegisterAnalyzer(AnalyzerExactShingle, func(_ map[string]interface{}, c *registry.Cache) (analysis.Analyzer, error) {
-		a, err := chain(c, unicode.Name, lowercase.Name, filterNormalize)
-		if err != nil {
-			return nil, err
-		}
-		a.TokenFilters = append(a.TokenFilters, shingle.NewShingleFilter(2, 2, false, " ", ""))
-		return a, nil
-	}))
+	}
+	return a, nil
 }
 
 func must(err error) {

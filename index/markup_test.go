@@ -2,7 +2,10 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -60,4 +63,70 @@ func TestStoredTextPlain(t *testing.T) {
 		t.Errorf("offset of %q moved in %q", "chi bộ", got)
 	}
 	ix.Close()
+}
+
+// The regexps markupHeaders, markupRules and markupEmphasis scan for.
+var (
+	reMarkupHeader = regexp.MustCompile(`(?m)^[ \t]{0,3}#{1,6}[ \t]`)
+	reMarkupRule   = regexp.MustCompile(`(?m)^[ \t]*(?:[=\-_*—–]){3,}[ \t]*$`)
+	reMarkupEmph   = regexp.MustCompile(`\*{1,3}|_{2,3}`)
+)
+
+// diffMarkupScans returns how the markup scans differ from their regexps
+// on text, "" when they find the same ranges.
+func diffMarkupScans(text string) string {
+	for _, c := range []struct {
+		name string
+		scan func(string, func(int, int))
+		re   *regexp.Regexp
+	}{
+		{"headers", markupHeaders, reMarkupHeader},
+		{"rules", markupRules, reMarkupRule},
+		{"emphasis", markupEmphasis, reMarkupEmph},
+	} {
+		var got [][]int
+		c.scan(text, func(from, to int) { got = append(got, []int{from, to}) })
+		want := c.re.FindAllStringIndex(text, -1)
+		if !reflect.DeepEqual(got, want) {
+			return fmt.Sprintf("%s: got %v; want %v", c.name, got, want)
+		}
+	}
+	return ""
+}
+
+var markupCases = []string{
+	"", "#", "# a", "#a", "####### a", "###### a", "   # a", "    # a", "\t\t\t#\tb", " \t \t# a",
+	"x\n## b\n#c\n  ### d", "a # b", "#\n# \n##",
+	"---", "--", "- - -", "  ***  ", "===\n", "x\n___\ny", "—–—", "——", "-–-\t", "--- x", "---\r\n", "\n\n-=_*\n",
+	"*", "**b**", "****", "*****", "_", "__", "___", "____", "_____", "______", "_______", "a_b", "a__b", "**_x_**",
+	"\xff---", "#\xff a", "*\xff*",
+}
+
+func TestMarkupScans(t *testing.T) {
+	for _, s := range markupCases {
+		if d := diffMarkupScans(s); d != "" {
+			t.Errorf("%q: %s", s, d)
+		}
+	}
+}
+
+// TestMarkupScansCorpus compares the scans with their regexps on every
+// text file of the shared corpus.
+func TestMarkupScansCorpus(t *testing.T) {
+	for p, b := range corpusTexts(t) {
+		if d := diffMarkupScans(string(b)); d != "" {
+			t.Errorf("%s: %s", p, d)
+		}
+	}
+}
+
+func FuzzMarkupScans(f *testing.F) {
+	for _, s := range markupCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if d := diffMarkupScans(s); d != "" {
+			t.Fatalf("%q: %s", s, d)
+		}
+	})
 }

@@ -7,10 +7,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -53,29 +55,58 @@ const (
 	nearUnsure = 0.66
 )
 
-// nearTokens returns the folded words of text, punctuation (and so
-// Markdown and HTML markup signs) left out.
-func nearTokens(text string) []string {
-	return strings.FieldsFunc(vntext.Fold(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+// nearWords returns the byte ranges of the words of folded text (runs
+// of letters and digits: punctuation, and so Markdown and HTML markup
+// signs, left out), as pairs of offsets.
+func nearWords(folded string) []int32 {
+	out := make([]int32, 0, len(folded)/3)
+	start := -1
+	for i := 0; i < len(folded); {
+		c := folded[i]
+		word, n := false, 1
+		if c < utf8.RuneSelf {
+			word = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z'
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(folded[i:])
+			word = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		switch {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			out = append(out, int32(start), int32(i))
+			start = -1
+		}
+		i += n
+	}
+	if start >= 0 {
+		out = append(out, int32(start), int32(len(folded)))
+	}
+	return out
 }
 
 // nearHashes returns the hash of each shingle of text, in text order
 // (one shingle of all the words when there are fewer than nearShingle).
 func nearHashes(text string) []uint64 {
-	toks := nearTokens(text)
-	if len(toks) == 0 {
+	if len(text) > math.MaxInt32 {
+		return nil
+	}
+	folded := vntext.Fold(text)
+	words := nearWords(folded)
+	nw := len(words) / 2
+	if nw == 0 {
 		return nil
 	}
 	const offset, prime = 14695981039346656037, 1099511628211 // FNV-1a
-	k := min(nearShingle, len(toks))
-	out := make([]uint64, 0, len(toks)-k+1)
-	for i := 0; i+k <= len(toks); i++ {
+	k := min(nearShingle, nw)
+	out := make([]uint64, 0, nw-k+1)
+	for i := 0; i+k <= nw; i++ {
 		h := uint64(offset)
-		for _, w := range toks[i : i+k] {
-			for j := 0; j < len(w); j++ {
-				h = (h ^ uint64(w[j])) * prime
+		for j := i; j < i+k; j++ {
+			w := folded[words[2*j]:words[2*j+1]]
+			for b := 0; b < len(w); b++ {
+				h = (h ^ uint64(w[b])) * prime
 			}
 			h *= prime // the separator, a zero byte
 		}
@@ -121,19 +152,29 @@ func nearSketch(text string) []uint32 {
 	if len(hs) == 0 {
 		return nil
 	}
-	var mins [nearPerms]uint64
-	for i := range mins {
-		mins[i] = ^uint64(0)
-	}
-	for _, x := range hs {
-		for i := range mins {
-			if h := x*nearSeeds[i][0] + nearSeeds[i][1]; h < mins[i] {
-				mins[i] = h
-			}
-		}
-	}
 	out := make([]uint32, nearPerms)
-	for i, m := range mins {
+	// Four hash functions per pass over the shingles, their minimums in
+	// registers.
+	i := 0
+	for ; i+4 <= nearPerms; i += 4 {
+		a0, b0 := nearSeeds[i][0], nearSeeds[i][1]
+		a1, b1 := nearSeeds[i+1][0], nearSeeds[i+1][1]
+		a2, b2 := nearSeeds[i+2][0], nearSeeds[i+2][1]
+		a3, b3 := nearSeeds[i+3][0], nearSeeds[i+3][1]
+		m0, m1, m2, m3 := ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)
+		for _, x := range hs {
+			m0 = min(m0, x*a0+b0)
+			m1 = min(m1, x*a1+b1)
+			m2 = min(m2, x*a2+b2)
+			m3 = min(m3, x*a3+b3)
+		}
+		out[i], out[i+1], out[i+2], out[i+3] = uint32(m0>>32), uint32(m1>>32), uint32(m2>>32), uint32(m3>>32)
+	}
+	for ; i < nearPerms; i++ {
+		m := ^uint64(0)
+		for _, x := range hs {
+			m = min(m, x*nearSeeds[i][0]+nearSeeds[i][1])
+		}
 		out[i] = uint32(m >> 32)
 	}
 	return out

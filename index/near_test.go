@@ -7,13 +7,16 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 
 	"vanban/extract"
+	"vanban/ingest/vntext"
 )
 
 // copiesText reads a document of ../testdata/copies.
@@ -209,4 +212,76 @@ func BenchmarkNearFields(b *testing.B) {
 			nearFields(t)
 		}
 	}
+}
+
+// oldNearSketch is the sketch as first written: the words as strings
+// (strings.FieldsFunc), a hash per shingle, every hash function's minimum
+// kept in an array. nearSketch must give the same values.
+func oldNearSketch(text string) []uint32 {
+	toks := strings.FieldsFunc(vntext.Fold(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	if len(toks) == 0 {
+		return nil
+	}
+	const offset, prime = 14695981039346656037, 1099511628211 // FNV-1a
+	k := min(nearShingle, len(toks))
+	var hs []uint64
+	for i := 0; i+k <= len(toks); i++ {
+		h := uint64(offset)
+		for _, w := range toks[i : i+k] {
+			for j := 0; j < len(w); j++ {
+				h = (h ^ uint64(w[j])) * prime
+			}
+			h *= prime
+		}
+		hs = append(hs, h)
+	}
+	var mins [nearPerms]uint64
+	for i := range mins {
+		mins[i] = ^uint64(0)
+	}
+	for _, x := range hs {
+		for i := range mins {
+			if h := x*nearSeeds[i][0] + nearSeeds[i][1]; h < mins[i] {
+				mins[i] = h
+			}
+		}
+	}
+	out := make([]uint32, nearPerms)
+	for i, m := range mins {
+		out[i] = uint32(m >> 32)
+	}
+	return out
+}
+
+var nearCases = []string{"", " ", "một", "một hai ba bốn", "một hai ba bốn năm sáu", "Đảng ủy, **kỹ thuật** 02-NQ/ĐUK\xff 1.000 日本 \u0301x", "a\xffb c"}
+
+func TestNearSketchAsBefore(t *testing.T) {
+	for _, s := range nearCases {
+		if got, want := nearSketch(s), oldNearSketch(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("nearSketch(%q) = %v; want %v", s, got, want)
+		}
+	}
+}
+
+// TestNearSketchAsBeforeCorpus compares the sketches of every text file of
+// the shared corpus.
+func TestNearSketchAsBeforeCorpus(t *testing.T) {
+	for p, b := range corpusTexts(t) {
+		if got, want := nearSketch(string(b)), oldNearSketch(string(b)); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: sketch differs", p)
+		}
+	}
+}
+
+func FuzzNearSketch(f *testing.F) {
+	for _, s := range nearCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := nearSketch(s), oldNearSketch(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("nearSketch(%q) = %v; want %v", s, got, want)
+		}
+	})
 }
