@@ -1053,6 +1053,11 @@ func tgRatePerYear(toks []tgTok, q *tgQty, j, k, s0 int) {
 	}
 }
 
+// tgAgedGroup lists the groups of people an age bracket after them
+// narrows ("trẻ em dưới 5 tuổi").
+var tgAgedGroup = newPhraseList("trẻ", "trẻ em", "em", "bé", "người", "người dân", "dân số", "công dân",
+	"học sinh", "sinh viên", "lao động", "phụ nữ", "nam", "nữ", "thanh niên", "thiếu niên", "trẻ sơ sinh")
+
 // tgVetoBefore vetoes q for the words before it: a tax, fee or interest
 // rate (tgRates), a count inside a subject ("của 28 tỉnh"), a multiple of
 // a base ("gấp"), a restatement ("tương đương") or what is replaced
@@ -1074,6 +1079,13 @@ func tgVetoBefore(toks []tgTok, q *tgQty, s0 int) {
 		// "kinh tế của 28 tỉnh ven biển đạt …": the count names who is
 		// measured, inside the subject
 		q.veto = tgInSubject
+	}
+	if q.first > s0 && strings.EqualFold(q.unit.text, "tuổi") {
+		if _, ok := tgAgedGroup.endingAt(toks, q.first); ok {
+			// "tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng …", "người từ 65
+			// tuổi trở lên": an age bracket names who is measured
+			q.veto = tgInSubject
+		}
 	}
 	for m := lo; m < q.first; m++ {
 		if toks[m].low == "gấp" {
