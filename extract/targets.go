@@ -373,10 +373,26 @@ func (f *targetFinder) run() {
 // kinh tế:" under "2- Các chỉ tiêu chủ yếu đến năm 2020:") is one level
 // deeper, not its sibling.
 func (f *targetFinder) outlineLevel(p paraInfo) int {
-	if p.heading == 2 && tgLabelKind(p.enum) == 2 && tgLabelKind(f.headEnums[1]) == 1 {
+	if p.heading == 2 && tgSubLabel(p.enum, f.headEnums[1]) {
 		return 3
 	}
 	return p.heading
+}
+
+// tgSubLabel reports whether list label l is one level below label up: a
+// letter under a number ("a" under "2"), a number with more parts under
+// one with fewer ("2.1" under "2").
+func tgSubLabel(l, up string) bool {
+	if tgLabelKind(up) != 1 {
+		return false
+	}
+	switch tgLabelKind(l) {
+	case 2:
+		return true
+	case 1:
+		return strings.Count(strings.Trim(l, "()"), ".") > strings.Count(strings.Trim(up, "()"), ".")
+	}
+	return false
 }
 
 // enterList ends the time frame of a list's intro at a paragraph that is
@@ -622,6 +638,11 @@ func (f *targetFinder) numberOrDate(offset int) (int, bool) {
 // tgEnumLabel returns the list label opening a paragraph: "1.2", "(5)",
 // "II", "a", "-".
 func tgEnumLabel(toks []tgTok) string {
+	// emphasis before the label ("**2. Mục tiêu cụ thể**", "*2.1. Đến
+	// năm 2030*") hides no label
+	for len(toks) > 2 && (toks[0].raw == "*" || toks[0].raw == "_") {
+		toks = toks[1:]
+	}
 	if len(toks) < 2 {
 		return ""
 	}

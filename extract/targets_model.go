@@ -157,8 +157,8 @@ func (f *targetFinder) setHead(level int, toks []tgTok, enum string) {
 		ws = f.heads[level-1]
 	}
 	for i, t := range toks {
-		if i == 0 && enum != "" && t.raw == enum {
-			continue
+		if i < 3 && enum != "" && t.raw == enum {
+			continue // the label, after emphasis at most
 		}
 		if t.kind == tgWord && len(ws) < 24 {
 			ws = append(ws, t.low)

@@ -87,6 +87,10 @@ func TestOutlineLevel(t *testing.T) {
 		{"", "a", 2, 2},
 		{"2", "a", 0, 0},
 		{"2", "", 1, 1},
+		{"2", "2.1", 2, 3},
+		{"2.1", "2.2", 2, 2},
+		{"2.1", "3", 2, 2},
+		{"a", "2.1", 2, 2},
 	} {
 		f := &targetFinder{}
 		f.headEnums[1] = tc.above
@@ -142,5 +146,74 @@ func TestFindTargetsAgeBracket(t *testing.T) {
 			}
 			t.Errorf("FindTargets(%q) = %v; want only %g %s", tc.text, got, tc.value, tc.unit)
 		}
+	}
+}
+
+// TestQuotedGoal: a figure in brackets gives a goal's figure when it opens
+// the bracket right after the goal's words, or when the goal's words open
+// the bracket; other bracketed figures are vetoed.
+func TestQuotedGoal(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		value float64
+		want  bool
+	}{
+		{"Khu vực Hải Phòng thu được 30.763 tỷ đồng, đạt 54% so với chỉ tiêu Bộ Tài chính giao (57.100 tỷ đồng).", 57100, true},
+		{"Giá trị sản xuất trồng trọt tăng 2,52%, cao hơn mục tiêu đề ra (2,5%).", 2.5, true},
+		{"Dư nợ thị trường trái phiếu đạt 40,14% (mục tiêu đạt 30% GDP).", 30, true},
+		{"Tổng thu đạt 402,8 tỷ đồng, bằng 82% dự toán giao năm 2020 (492 tỷ đồng).", 492, true},
+		{"Toàn tỉnh đạt 10/12 chỉ tiêu (83%).", 83, false},
+		{"Doanh thu đạt 500 tỷ đồng (tăng 12% so với năm trước).", 12, false},
+		{"Doanh thu đạt 500 tỷ đồng (chiếm 30%).", 30, false},
+	} {
+		toks := tgTokenize(tc.text, 0, len(tc.text))
+		f := newTargetFinder(tc.text, TargetContext{Issued: "2021-01-01"})
+		got, found := false, false
+		for j := range toks {
+			if toks[j].kind != tgNum {
+				continue
+			}
+			q, ok := f.quantityAt(paraInfo{toks: toks}, j, 0, len(toks))
+			if !ok || q.value != tc.value {
+				continue
+			}
+			found = true
+			got = tgQuotedGoal(toks, 0, q)
+		}
+		if !found {
+			t.Errorf("%q: no quantity %g", tc.text, tc.value)
+		} else if got != tc.want {
+			t.Errorf("tgQuotedGoal(%q, %g) = %v; want %v", tc.text, tc.value, got, tc.want)
+		}
+	}
+	// the rule machine takes the quoted goal, not the result beside it
+	text := "Khu vực Hải Phòng thu được 30.763 tỷ đồng, đạt 54% so với chỉ tiêu Bộ Tài chính giao (57.100 tỷ đồng)."
+	ts, _ := FindTargetsWith(text, TargetContext{Issued: "2021-09-01"}, nil)
+	if len(ts) != 1 || ts[0].Value != 57100 {
+		t.Errorf("FindTargets(%q) = %v; want the 57.100 tỷ đồng goal only", text, ts)
+	}
+}
+
+// TestEnumLabelEmphasis: emphasis before a list label hides no label.
+func TestEnumLabelEmphasis(t *testing.T) {
+	for _, tc := range []struct{ line, want string }{
+		{"**2. Mục tiêu cụ thể**", "2"},
+		{"*2.1. Đến năm 2030*", "2.1"},
+		{"**a) Về kinh tế:**", "a"},
+		{"__II. MỤC TIÊU__", "II"},
+		{"*- Nông nghiệp công nghệ cao*", ""},
+		{"**Mục tiêu cụ thể**", ""},
+		{"2. Mục tiêu cụ thể", "2"},
+	} {
+		if got := tgEnumLabel(tgTokenize(tc.line, 0, len(tc.line))); got != tc.want {
+			t.Errorf("tgEnumLabel(%q) = %q; want %q", tc.line, got, tc.want)
+		}
+	}
+	// under an emphasized "Mục tiêu cụ thể", an emphasized sub-heading of
+	// years keeps the target section
+	text := "**2. Mục tiêu cụ thể**\n\n*2.1. Đến năm 2030*\n\nHình thành ít nhất 20 mô hình sản xuất nông nghiệp tuần hoàn.\n"
+	ts, _ := FindTargetsWith(text, TargetContext{Issued: "2025-06-01"}, nil)
+	if len(ts) != 1 || ts[0].Value != 20 {
+		t.Errorf("FindTargets(%q) = %v; want the 20 mô hình target", text, ts)
 	}
 }
