@@ -217,3 +217,36 @@ func TestEnumLabelEmphasis(t *testing.T) {
 		t.Errorf("FindTargets(%q) = %v; want the 20 mô hình target", text, ts)
 	}
 }
+
+// TestBoundWrapped: a line that ends with a bound goes on with the figure
+// on the next line, however short it is.
+func TestBoundWrapped(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		cmp  string
+		want float64
+	}{
+		{"Đến hết năm 2025: Có ≥\n30% doanh nghiệp nhỏ và vừa ứng dụng công nghệ số.", ">=", 30},
+		{"Mục tiêu: có tối thiểu\n50 xã đạt chuẩn.", ">=", 50},
+		{"Mục tiêu: tỷ lệ nợ xấu ≤\n3%.", "<=", 3},
+	} {
+		ts, _ := FindTargetsWith(tc.text, TargetContext{Issued: "2024-01-01"}, nil)
+		if len(ts) != 1 || ts[0].Comparator != tc.cmp || ts[0].Value != tc.want {
+			t.Errorf("FindTargets(%q) = %v; want %s %g", tc.text, ts, tc.cmp, tc.want)
+		}
+	}
+	// a short line ending otherwise stays a line of its own
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"Có ≥", true},
+		{"Phấn đấu đạt tối thiểu", true},
+		{"Đến năm 2030", false},
+		{"Tỷ lệ trên", false},
+	} {
+		if got := tgBoundAtEnd(tc.line); got != tc.want {
+			t.Errorf("tgBoundAtEnd(%q) = %v; want %v", tc.line, got, tc.want)
+		}
+	}
+}
