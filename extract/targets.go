@@ -143,6 +143,7 @@ type targetFinder struct {
 	lastNumberPara  int
 	pageBreaks      []int       // byte offsets of the form feeds, in order
 	heads           [3][]string // words of the current headings, by level
+	headEnums       [3]string   // list labels of the current headings, by level
 	headPara        int         // paragraph of the last heading, and its level
 	headLevel       int
 	section         int // paragraph of the last heading or labelled item ("(2)", "1."), -1 none
@@ -335,6 +336,7 @@ func (f *targetFinder) run() {
 		if pi == 0 && p.heading == 0 && tgTitleLike(f.text[ps.start:ps.end], p.toks) {
 			p.heading = 1 // the first line of a text is its title
 		}
+		p.heading = f.outlineLevel(p)
 		if p.heading > 0 && !sawHeading {
 			// the first heading of an article is its headline: what it
 			// says is restated below, and it heads no section
@@ -366,6 +368,33 @@ func (f *targetFinder) run() {
 	}
 }
 
+// outlineLevel returns the heading level of p in the outline above it: a
+// heading labelled with a letter under one labelled with a number ("a) Về
+// kinh tế:" under "2- Các chỉ tiêu chủ yếu đến năm 2020:") is one level
+// deeper, not its sibling.
+func (f *targetFinder) outlineLevel(p paraInfo) int {
+	if p.heading == 2 && tgSubLabel(p.enum, f.headEnums[1]) {
+		return 3
+	}
+	return p.heading
+}
+
+// tgSubLabel reports whether list label l is one level below label up: a
+// letter under a number ("a" under "2"), a number with more parts under
+// one with fewer ("2.1" under "2").
+func tgSubLabel(l, up string) bool {
+	if tgLabelKind(up) != 1 {
+		return false
+	}
+	switch tgLabelKind(l) {
+	case 2:
+		return true
+	case 1:
+		return strings.Count(strings.Trim(l, "()"), ".") > strings.Count(strings.Trim(up, "()"), ".")
+	}
+	return false
+}
+
 // enterList ends the time frame of a list's intro at a paragraph that is
 // no item of that list: a heading, a plain paragraph, or a sibling of the
 // intro ("3-" after "2- Các chỉ tiêu chủ yếu đến năm 2020:").
@@ -384,20 +413,22 @@ func (f *targetFinder) enterList(p paraInfo) {
 // tgSameLabelKind reports whether two list labels are of one kind: both
 // numbers ("2", "3"), both letters ("a", "b") or both Roman numerals.
 func tgSameLabelKind(a, b string) bool {
-	kind := func(l string) int {
-		l = strings.Trim(l, "()")
-		switch {
-		case l == "":
-			return 0
-		case l[0] >= '0' && l[0] <= '9':
-			return 1
-		case isRomanNumeral(l) && len(l) > 1:
-			return 3
-		default:
-			return 2
-		}
+	return tgLabelKind(a) != 0 && tgLabelKind(a) == tgLabelKind(b)
+}
+
+// tgLabelKind sorts a list label: 1 a number ("2", "(3)"), 2 a letter
+// ("a", "đ"), 3 a Roman numeral of two letters or more, 0 none.
+func tgLabelKind(l string) int {
+	l = strings.Trim(l, "()")
+	switch {
+	case l == "":
+		return 0
+	case l[0] >= '0' && l[0] <= '9':
+		return 1
+	case isRomanNumeral(l) && len(l) > 1:
+		return 3
 	}
-	return kind(a) != 0 && kind(a) == kind(b)
+	return 2
 }
 
 // enterParagraph updates the section context at a heading or a list item
@@ -411,7 +442,6 @@ func (f *targetFinder) enterParagraph(p paraInfo) {
 		return
 	}
 	htoks := p.toks
-	f.setHead(level, htoks)
 	if p.heading == 0 {
 		// a labelled paragraph ("I- Thông qua đánh giá kết quả …. Tốc độ
 		// tăng trưởng …"): its first sentence is the heading
@@ -419,6 +449,7 @@ func (f *targetFinder) enterParagraph(p paraInfo) {
 			htoks = p.toks[ss[0][0]:ss[0][1]]
 		}
 	}
+	f.setHead(level, htoks, p.enum)
 	strong, criteria := tgHeadMarkers(htoks)
 	// a group header ("Về kinh tế:") inside a list keeps the list's
 	// context; a heading of tasks, solutions or results ends it
@@ -426,8 +457,9 @@ func (f *targetFinder) enterParagraph(p paraInfo) {
 	if p.heading == 0 && len(htoks) > 0 && len(htoks) < len(p.toks) {
 		line = strings.ToLower(strings.TrimLeft(f.text[p.span.start:htoks[len(htoks)-1].end], " *_#-+"))
 	}
+	bare := tgListLabel.ReplaceAllString(line, "") // "a) về kinh tế:"
 	groupHeader := level == 3 && strings.HasSuffix(strings.TrimRight(line, " *_"), ":") &&
-		(strings.HasPrefix(line, "về ") || strings.HasPrefix(line, "lĩnh vực") || strings.HasPrefix(line, "nhóm"))
+		(strings.HasPrefix(bare, "về ") || strings.HasPrefix(bare, "lĩnh vực") || strings.HasPrefix(bare, "nhóm"))
 	if f.sectionPast > 0 && (level <= f.sectionPast || strong || criteria) && !groupHeader {
 		f.sectionPast = 0
 	}
@@ -606,6 +638,11 @@ func (f *targetFinder) numberOrDate(offset int) (int, bool) {
 // tgEnumLabel returns the list label opening a paragraph: "1.2", "(5)",
 // "II", "a", "-".
 func tgEnumLabel(toks []tgTok) string {
+	// emphasis before the label ("**2. Mục tiêu cụ thể**", "*2.1. Đến
+	// năm 2030*") hides no label
+	for len(toks) > 2 && (toks[0].raw == "*" || toks[0].raw == "_") {
+		toks = toks[1:]
+	}
 	if len(toks) < 2 {
 		return ""
 	}

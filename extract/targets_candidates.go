@@ -396,7 +396,11 @@ func (sc *tgScan) markerAt(j int) (int, bool) {
 func (f *targetFinder) candidate(sc *tgScan, q tgQty) {
 	toks := sc.toks
 	if sc.depth > 0 {
-		q.veto = "in brackets"
+		if q.veto == "" && tgQuotedGoal(toks, sc.s0, q) {
+			q.quoted = true
+		} else {
+			q.veto = "in brackets"
+		}
 	}
 	sub := sc.trongDo >= 0
 	shaped := !sc.carried || sub || q.bound || tgReachVerbBefore(toks, sc.clauseStart, q.first)
@@ -427,11 +431,62 @@ func (f *targetFinder) candidate(sc *tgScan, q tgQty) {
 // of a target ("shaped"), or a written bound after a verb to reach.
 func (f *targetFinder) ruleVerdict(sc *tgScan, q tgQty, shaped bool) bool {
 	toks, state, carried := sc.toks, sc.state, sc.carried
+	if q.quoted {
+		// "đạt 54% so với chỉ tiêu Bộ Tài chính giao (57.100 tỷ đồng)": a
+		// goal quoted beside a result is a target whatever the sentence
+		// reports
+		return !sc.question && !sc.conditional && !q.planShare
+	}
 	// a quantity inside a condition ("Trường hợp … hai đơn vị trở
 	// lên, …") states when a rule applies, not what to reach
 	return q.veto == "" && !sc.question && !sc.conditional && f.sectionPast == 0 && (!q.planShare || state == tgTarget && (sc.marker || q.cmp != "=" && !carried)) &&
 		(!q.relYear || state == tgTarget && !carried && !tgAfterFigure(toks, sc.qs, q)) &&
 		(state == tgTarget && shaped || state == tgNeutral && q.bound && tgReachVerbBefore(toks, sc.clauseStart, q.first))
+}
+
+// tgGoalNouns name a goal whose figure a bracket may give.
+var tgGoalNouns = newPhraseList("chỉ tiêu", "mục tiêu", "kế hoạch", "dự toán", "đề ra", "giao", "phấn đấu")
+
+// tgQuotedGoal reports whether quantity q, inside brackets, gives the
+// figure of a goal: it opens the bracket right after a goal's words in the
+// same clause ("chỉ tiêu Bộ Tài chính giao (57.100 tỷ đồng)", "mục tiêu
+// đề ra (2,5%)"), or a goal's words open the bracket before it ("(mục
+// tiêu đạt 30% GDP)"). A goal counted ("đạt 10/12 chỉ tiêu (83%)") gives
+// no figure.
+func tgQuotedGoal(toks []tgTok, s0 int, q tgQty) bool {
+	open := -1
+	for m := q.first - 1; m >= s0 && m >= q.first-8; m-- {
+		if toks[m].raw == "(" {
+			open = m
+			break
+		}
+		if toks[m].raw == ")" || toks[m].kind == tgNum {
+			return false
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	if open+1 < q.first {
+		// words between the bracket and the number: a goal's
+		for m := open + 1; m < q.first; m++ {
+			if _, ok := tgGoalNouns.at(toks, m); ok {
+				return true
+			}
+		}
+		return false
+	}
+	// the figure opens the bracket: a goal's words just before it
+	for m := open - 1; m >= s0 && m >= open-6; m-- {
+		switch toks[m].raw {
+		case ",", ";", ":", ".", "(", ")":
+			return false
+		}
+		if _, ok := tgGoalNouns.at(toks, m); ok {
+			return m == s0 || toks[m-1].kind != tgNum
+		}
+	}
+	return false
 }
 
 // tgReachVerbBefore reports whether toks[a:b] has a verb that sets a bound
@@ -640,6 +695,7 @@ type tgQty struct {
 	bound       bool   // a written lower or upper bound ("từ … trở lên", "không vượt quá")
 	planShare   bool   // a share of a plan or budget ("52% dự toán")
 	relYear     bool   // a change against a year ("tăng 8% so với năm 2024")
+	quoted      bool   // a goal quoted in brackets ("chỉ tiêu giao (57.100 tỷ đồng)")
 }
 
 // tgInSubject is the veto of a count inside a subject ("kinh tế của 28
@@ -1058,6 +1114,11 @@ func tgRatePerYear(toks []tgTok, q *tgQty, j, k, s0 int) {
 	}
 }
 
+// tgAgedGroup lists the groups of people an age bracket after them
+// narrows ("trẻ em dưới 5 tuổi").
+var tgAgedGroup = newPhraseList("trẻ", "trẻ em", "em", "bé", "người", "người dân", "dân số", "công dân",
+	"học sinh", "sinh viên", "lao động", "phụ nữ", "nam", "nữ", "thanh niên", "thiếu niên", "trẻ sơ sinh")
+
 // tgVetoBefore vetoes q for the words before it: a tax, fee or interest
 // rate (tgRates), a count inside a subject ("của 28 tỉnh"), a multiple of
 // a base ("gấp"), a restatement ("tương đương") or what is replaced
@@ -1079,6 +1140,13 @@ func tgVetoBefore(toks []tgTok, q *tgQty, s0 int) {
 		// "kinh tế của 28 tỉnh ven biển đạt …": the count names who is
 		// measured, inside the subject
 		q.veto = tgInSubject
+	}
+	if q.first > s0 && strings.EqualFold(q.unit.text, "tuổi") {
+		if _, ok := tgAgedGroup.endingAt(toks, q.first); ok {
+			// "tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng …", "người từ 65
+			// tuổi trở lên": an age bracket names who is measured
+			q.veto = tgInSubject
+		}
 	}
 	for m := lo; m < q.first; m++ {
 		if toks[m].low == "gấp" {

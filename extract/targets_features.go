@@ -27,7 +27,7 @@ type candState struct {
 
 // featureVersion names the feature set; a model trained on another set is
 // refused (retrain it).
-const featureVersion = "tf7"
+const featureVersion = "tf8"
 
 // candFeatures lists the features of quantity q of paragraph p. They are
 // strings ("kind=plan", "b1=đạt"): the model weighs each it knows.
@@ -118,6 +118,7 @@ func (f *targetFinder) quantityFeatures(fs *tgFeatures, q tgQty) {
 	fs.addIf(q.bound, "bound")
 	fs.addIf(q.planShare, "planShare")
 	fs.addIf(q.relYear, "relYear")
+	fs.addIf(q.quoted, "quoted")
 	fs.add("cmp=" + q.cmp)
 	uc := unitClass(q.unit)
 	fs.add("unit=" + uc)

@@ -44,6 +44,11 @@ var tgLexicon = []tgLexClass{
 		"báo cáo", "sơ kết", "tổng kết", "thực trạng")},
 	{"task", newPhraseList("nhiệm vụ", "giải pháp", "tổ chức thực hiện", "phân công",
 		"trách nhiệm", "kinh phí")},
+	// compounds that hold a word of a class but are none of them: "thực
+	// hiện" is no "hiện" (now), "giá trị" no "giá" (price), "chi phí" no
+	// "phí" (fee); they weigh nothing and hide the word inside
+	{"", newPhraseList("thực hiện", "hiện đại", "phát hiện", "thể hiện", "xuất hiện",
+		"giá trị", "chi phí", "đánh giá")},
 }
 
 // tgLexHit is a word of a class starting at a token: its class and the
@@ -54,8 +59,11 @@ type tgLexHit struct {
 }
 
 // lexIndex lists, for each token of toks, the class words starting there.
+// A word inside a compound of the hiding class (name "") is not there:
+// "giá" in "đánh giá" or "giá trị", "hiện" in "thực hiện".
 func lexIndex(toks []tgTok) [][]tgLexHit {
 	out := make([][]tgLexHit, len(toks))
+	var hide [][2]int // token spans of the hiding compounds
 	for i := range toks {
 		if toks[i].kind != tgWord {
 			continue
@@ -63,7 +71,22 @@ func lexIndex(toks []tgTok) [][]tgLexHit {
 		for c, lc := range tgLexicon {
 			if n, ok := lc.words.at(toks, i); ok {
 				out[i] = append(out[i], tgLexHit{c, n})
+				if lc.name == "" {
+					hide = append(hide, [2]int{i, n})
+				}
 			}
+		}
+	}
+	for _, sp := range hide {
+		for i := sp[0]; i < sp[1]; i++ {
+			kept := out[i][:0]
+			for _, h := range out[i] {
+				// strictly inside the compound: shorter and within it
+				if tgLexicon[h.class].name == "" || h.end > sp[1] || h.end-i >= sp[1]-sp[0] {
+					kept = append(kept, h)
+				}
+			}
+			out[i] = kept
 		}
 	}
 	return out
@@ -82,29 +105,9 @@ func lexClassesIn(idx [][]tgLexHit, a, b int) []string {
 	var out []string
 	for i := a; i < b; i++ {
 		for _, h := range idx[i] {
-			if h.end <= b && seen&(1<<h.class) == 0 {
+			if h.end <= b && seen&(1<<h.class) == 0 && tgLexicon[h.class].name != "" {
 				seen |= 1 << h.class
 				out = append(out, tgLexicon[h.class].name)
-			}
-		}
-	}
-	return out
-}
-
-// lexClasses returns the classes whose words occur in toks[a:b].
-func lexClasses(toks []tgTok, a, b int) []string {
-	if a < 0 {
-		a = 0
-	}
-	if b > len(toks) {
-		b = len(toks)
-	}
-	var out []string
-	for _, c := range tgLexicon {
-		for i := a; i < b; i++ {
-			if n, ok := c.words.at(toks, i); ok && n <= b {
-				out = append(out, c.name)
-				break
 			}
 		}
 	}
@@ -117,5 +120,5 @@ func lexClassesOf(words []string) []string {
 	for i, w := range words {
 		toks[i] = tgTok{raw: w, low: w, kind: tgWord}
 	}
-	return lexClasses(toks, 0, len(toks))
+	return lexClassesIn(lexIndex(toks), 0, len(toks))
 }

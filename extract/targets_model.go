@@ -145,25 +145,32 @@ func (f *targetFinder) decide(rule bool, feats []string) (bool, float64) {
 // setHead records the words of a heading of the given level (1 top) and
 // forgets the headings below it. A heading wrapped over two lines ("DỰ BÁO
 // MỘT SỐ CHỈ TIÊU … GIAI" / "ĐOẠN 2026 – 2028") goes on in the next line
-// of the same level.
-func (f *targetFinder) setHead(level int, toks []tgTok) {
+// of the same level; a line with a list label of its own ("II- MỤC TIÊU
+// …" after "I- …", "a) Về kinh tế:" after "2- Các chỉ tiêu …:") is a new
+// heading, and its label is no word of it.
+func (f *targetFinder) setHead(level int, toks []tgTok, enum string) {
 	if level < 1 || level > len(f.heads) {
 		return
 	}
 	var ws []string
-	if f.headPara == f.curPara-1 && f.headLevel == level {
+	if f.headPara == f.curPara-1 && f.headLevel == level && enum == "" {
 		ws = f.heads[level-1]
 	}
-	for _, t := range toks {
+	for i, t := range toks {
+		if i < 3 && enum != "" && t.raw == enum {
+			continue // the label, after emphasis at most
+		}
 		if t.kind == tgWord && len(ws) < 24 {
 			ws = append(ws, t.low)
 		}
 	}
 	f.heads[level-1] = ws
+	f.headEnums[level-1] = enum
 	f.headFeats = nil
 	f.headPara, f.headLevel = f.curPara, level
 	for l := level; l < len(f.heads); l++ {
 		f.heads[l] = nil
+		f.headEnums[l] = ""
 	}
 }
 

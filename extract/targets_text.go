@@ -284,6 +284,9 @@ func tgContinues(text string, prev tgSpan, s int) bool {
 	if nl := strings.IndexByte(text[s:], '\n'); strings.Contains(prevLine, "|") || nl >= 0 && strings.Contains(text[s:s+nl], "|") || nl < 0 && strings.Contains(text[s:], "|") {
 		return false // table rows are read as tables
 	}
+	if unicode.IsDigit(r) && tgBoundAtEnd(prevLine) {
+		return true // "Đến hết năm 2025: Có ≥" / "30% DNNVV …": the bound's figure
+	}
 	if utf8.RuneCountInString(prevLine) < 60 || !(unicode.IsLetter(last) || unicode.IsDigit(last) || last == ',') {
 		return false
 	}
@@ -305,6 +308,25 @@ func tgContinues(text string, prev tgSpan, s int) bool {
 			return false
 		}
 		return true
+	}
+	return false
+}
+
+// tgBoundAtEnd reports whether line ends with a comparator that needs a
+// figure after it: a sign ("≥", "≤") or the words of a bound ("ít nhất",
+// "tối thiểu", "tối đa", "không quá", "không dưới").
+func tgBoundAtEnd(line string) bool {
+	line = strings.TrimRight(line, " \t*_")
+	for _, sign := range []string{"≥", "≤", ">=", "<="} {
+		if strings.HasSuffix(line, sign) {
+			return true
+		}
+	}
+	low := strings.ToLower(line)
+	for _, w := range []string{" ít nhất", " tối thiểu", " tối đa", " không quá", " không dưới", " không vượt quá"} {
+		if strings.HasSuffix(low, w) {
+			return true
+		}
 	}
 	return false
 }
