@@ -42,13 +42,13 @@ var tgLeadWords = newPhraseList("và", "còn", "thì", "đồng thời", "trong 
 	"ngoài ra", "trong", "cả", "vào", "đến", "tới", "hết", "đến hết", "hằng năm",
 	"hàng năm", "mỗi năm", "các", "những", "số", "tổng số", "phấn đấu", "để",
 	"nhằm", "bảo đảm", "đảm bảo", "cơ bản", "tiếp tục", "mục tiêu", "chỉ tiêu",
-	"là", "ở", "cả nhiệm kỳ", "nhiệm kỳ", "đã", "sẽ", "phải")
+	"là", "ở", "cả nhiệm kỳ", "nhiệm kỳ", "đã", "sẽ", "phải", "nhưng", "tuy nhiên", "song", "đơn cử")
 
 // Words stripped from the end of a subject.
 var tgTrailWords = newPhraseList("ở mức", "mức", "ở", "bình quân", "đạt mức",
 	"vào", "lên", "xuống", "còn", "đến", "tới", "trong", "của", "với", "và",
 	"cả", "hằng năm", "hàng năm", "mỗi năm", "từ", "khoảng", "tổng", "với tỷ lệ",
-	"tỷ lệ", "tỉ lệ")
+	"tỷ lệ", "tỉ lệ", "sẽ", "dự kiến", "lần lượt", "chỉ", "đều", "cũng", "cần", "vẫn")
 
 // Quantifiers before a noun.
 var tgQuantifiers = newPhraseList("các", "những", "số", "tổng số", "số lượng")
@@ -217,6 +217,14 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 			}
 		}
 	}
+	if of, end := f.growthOf(toks, q, r.subj, dates); of != "" {
+		// "tăng trưởng bình quân 8-9% về tấn hàng hóa và lượt hành
+		// khách": what grows follows the rate
+		r.ind, r.subj, r.subjFrom = strings.TrimSpace(r.subj+" "+r.ind), of, -1
+		if end > r.textTo {
+			r.textTo = end
+		}
+	}
 	r.rightPart(q)
 	subj, ind := r.subj, r.ind
 	if low := strings.ToLower(subj); (ind == "đạt" || ind == "Đạt") && (strings.HasPrefix(low, "tỷ lệ ") || strings.HasPrefix(low, "tỉ lệ ")) {
@@ -228,6 +236,11 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 		// "Kinh tế số chiếm 45% GRDP tỉnh", "thu ngân sách đạt 100% dự
 		// toán": the criterion is the level with what the share is of
 		ind += " " + base
+	}
+	if yearly := tgYearlyBefore(toks, s0, q.first); yearly != "" && (ind == "tăng" || ind == "giảm" || ind == "Tăng" || ind == "Giảm") {
+		// "Hằng năm, số vụ … được phát hiện, bắt giữ tăng trên 3%": a
+		// yearly rise
+		ind += " " + yearly
 	}
 	subj, ind = tgGrowthRoles(subj, ind)
 	if ind == "" {
@@ -787,7 +800,7 @@ func (f *targetFinder) rightRoles(toks []tgTok, q tgQty, nextFirst, s1 int, spli
 				continue
 			}
 			if _, ok := tgVerbs.at(toks, m); ok && !tgFalseVerb(toks, m) && (toks[m].low != "có" || len(sIx) > 0 && q.unit.text == "%") && toks[m].low != "là" ||
-				splitPassive && (toks[m].low == "được" || toks[m].low == "bị") && len(sIx) > 0 {
+				splitPassive && (toks[m].low == "được" || toks[m].low == "bị") && len(sIx) > 0 && !(m+1 < stop && toks[m+1].low == "giao") {
 				inInd = true
 			}
 		}
@@ -1432,6 +1445,10 @@ scan:
 		if _, ok := tgVerbs.at(toks, m); ok && !tgFalseVerb(toks, m) {
 			break
 		}
+		if t.low == "được" && m+1 < len(toks) && toks[m+1].low == "giao" {
+			ix = append(ix, m) // "kế hoạch vốn được giao": a noun's
+			continue
+		}
 		switch t.low {
 		case "được", "bị", "so", "vào", "và", "hoặc", "để", "nhằm", "theo", "trở", "năm", "trong", "đến", "tới":
 			break scan
@@ -1528,4 +1545,57 @@ func tgProperNoun(t tgTok) bool {
 		return false
 	}
 	return strings.ToUpper(t.raw) != t.raw || utf8.RuneCountInString(t.raw) == 1
+}
+
+// growthOf returns what grows when a subject names only a growth
+// ("tăng trưởng", "tốc độ tăng trưởng") and the words after quantity q
+// say of what ("… 25% đối với các chỉ tiêu hoạt động", "… 8-9% về tấn
+// hàng hóa"), with the token after them; "" when they do not.
+func (f *targetFinder) growthOf(toks []tgTok, q tgQty, subj string, dates []tgDate) (string, int) {
+	switch strings.ToLower(subj) {
+	case "tăng trưởng", "tốc độ tăng trưởng", "mức tăng trưởng", "tăng":
+	default:
+		return "", -1
+	}
+	k := q.last
+	if q.after > k {
+		k = q.after
+	}
+	if k >= len(toks) {
+		return "", -1
+	}
+	switch {
+	case toks[k].low == "về" || toks[k].low == "của":
+		k++
+	case toks[k].low == "đối" && k+1 < len(toks) && toks[k+1].low == "với":
+		k += 2
+	default:
+		return "", -1
+	}
+	var ix []int
+	for ; k < len(toks) && toks[k].kind == tgWord; k++ {
+		if _, isDate := f.dateAt(dates, toks[k].start); isDate {
+			break
+		}
+		ix = append(ix, k)
+	}
+	ix = tgTrimTrail(toks, ix)
+	if len(ix) == 0 {
+		return "", -1
+	}
+	return tgJoin(toks, ix), ix[len(ix)-1] + 1
+}
+
+// tgYearlyBefore returns "hằng năm" (as written: "hàng năm", "mỗi năm")
+// when it stands in toks[s0:first], the sentence before a quantity; else "".
+func tgYearlyBefore(toks []tgTok, s0, first int) string {
+	for i := s0; i+1 < first && i+1 < len(toks); i++ {
+		switch toks[i].low {
+		case "hằng", "hàng", "mỗi":
+			if toks[i+1].low == "năm" {
+				return toks[i].low + " năm"
+			}
+		}
+	}
+	return ""
 }

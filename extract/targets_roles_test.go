@@ -89,6 +89,17 @@ func TestFindTargetsSubjectRules(t *testing.T) {
 			"doanh nghiệp nhỏ và vừa", "thực hiện chuyển đổi số"},
 		{"a name after the share", "Mục tiêu tăng trưởng GDP đạt 6,5% Quốc hội đề ra cho giai đoạn 2016-2020.", 6.5,
 			"tăng trưởng GDP", ""},
+		// a growth of what the words after the rate name (growthOf)
+		{"growth of what follows", "Năm 2026, ngân hàng đặt mục tiêu tăng trưởng 25% đối với các chỉ tiêu hoạt động.", 25,
+			"các chỉ tiêu hoạt động", "tăng trưởng"},
+		{"growth about what follows", "Năm 2018 ngành phấn đấu tăng trưởng bình quân từ 8 – 9% về tấn hàng hóa và lượt hành khách.", 8,
+			"tấn hàng hóa và lượt hành khách", ""},
+		// modal and adverbial words do not end a subject
+		{"adverb at the end", "Năm 2021, ngân hàng phấn đấu lợi nhuận cũng đạt 5.000 tỷ đồng.", 5000,
+			"lợi nhuận", "đạt"},
+		// a yearly rise (tgYearlyBefore)
+		{"yearly rise", "Mục tiêu: Hằng năm, số vụ phạm tội về ma túy được phát hiện, bắt giữ tăng trên 3%.", 3,
+			"vụ phạm tội về ma túy được phát hiện, bắt giữ", "tăng hằng năm"},
 		{"a clause after a comma takes the subject before", "Mục tiêu năm 2025: GRDP bình quân đầu người đạt 4.500 USD, đến năm 2030 đạt khoảng 6.000 USD.", 6000,
 			"GRDP bình quân đầu người", "đạt"},
 	} {
