@@ -48,7 +48,7 @@ var tgLeadWords = newPhraseList("và", "còn", "thì", "đồng thời", "trong 
 var tgTrailWords = newPhraseList("ở mức", "mức", "ở", "bình quân", "đạt mức",
 	"vào", "lên", "xuống", "còn", "đến", "tới", "trong", "của", "với", "và",
 	"cả", "hằng năm", "hàng năm", "mỗi năm", "từ", "khoảng", "tổng", "với tỷ lệ",
-	"tỷ lệ", "tỉ lệ", "sẽ", "dự kiến", "lần lượt", "chỉ", "đều", "cũng", "cần", "vẫn")
+	"tỷ lệ", "tỉ lệ", "sẽ", "dự kiến", "lần lượt", "đều", "cũng", "cần", "vẫn")
 
 // Quantifiers before a noun.
 var tgQuantifiers = newPhraseList("các", "những", "số", "tổng số", "số lượng")
@@ -194,6 +194,12 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 		} else {
 			r.rs, r.ri = "", ""
 		}
+	}
+	if r.subj != "" && r.verbFrom < 0 && q.unit.count && !r.labelRow && tgOwnShare(toks, q) {
+		// "22 - 23 triệu lượt khách du lịch quốc tế, 120 - 130 triệu
+		// lượt khách du lịch nội địa": the words before are the item
+		// before's; the count names its own
+		r.subj, r.subjFrom = "", -1
 	}
 	if r.verbFrom >= 0 && q.unit.text != "%" && f.objectAfter(toks, q) {
 		f.verbObject(toks, q, &r, nextFirst, dates)

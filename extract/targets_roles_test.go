@@ -100,6 +100,9 @@ func TestFindTargetsSubjectRules(t *testing.T) {
 		// a yearly rise (tgYearlyBefore)
 		{"yearly rise", "Mục tiêu: Hằng năm, số vụ phạm tội về ma túy được phát hiện, bắt giữ tăng trên 3%.", 3,
 			"vụ phạm tội về ma túy được phát hiện, bắt giữ", "tăng hằng năm"},
+		// a count after another item names its own subject
+		{"count after another item", "Năm 2025, phấn đấu đón và phục vụ 22 - 23 triệu lượt khách du lịch quốc tế, 120 - 130 triệu lượt khách du lịch nội địa.", 120,
+			"triệu lượt khách du lịch nội địa", ""},
 		{"a clause after a comma takes the subject before", "Mục tiêu năm 2025: GRDP bình quân đầu người đạt 4.500 USD, đến năm 2030 đạt khoảng 6.000 USD.", 6000,
 			"GRDP bình quân đầu người", "đạt"},
 	} {
