@@ -42,13 +42,13 @@ var tgLeadWords = newPhraseList("và", "còn", "thì", "đồng thời", "trong 
 	"ngoài ra", "trong", "cả", "vào", "đến", "tới", "hết", "đến hết", "hằng năm",
 	"hàng năm", "mỗi năm", "các", "những", "số", "tổng số", "phấn đấu", "để",
 	"nhằm", "bảo đảm", "đảm bảo", "cơ bản", "tiếp tục", "mục tiêu", "chỉ tiêu",
-	"là", "ở", "cả nhiệm kỳ", "nhiệm kỳ", "đã", "sẽ", "phải")
+	"là", "ở", "cả nhiệm kỳ", "nhiệm kỳ", "đã", "sẽ", "phải", "nhưng", "tuy nhiên", "song", "đơn cử")
 
 // Words stripped from the end of a subject.
 var tgTrailWords = newPhraseList("ở mức", "mức", "ở", "bình quân", "đạt mức",
 	"vào", "lên", "xuống", "còn", "đến", "tới", "trong", "của", "với", "và",
 	"cả", "hằng năm", "hàng năm", "mỗi năm", "từ", "khoảng", "tổng", "với tỷ lệ",
-	"tỷ lệ", "tỉ lệ")
+	"tỷ lệ", "tỉ lệ", "sẽ", "dự kiến", "lần lượt", "đều", "cũng", "cần", "vẫn")
 
 // Quantifiers before a noun.
 var tgQuantifiers = newPhraseList("các", "những", "số", "tổng số", "số lượng")
@@ -184,7 +184,7 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 	// the right part: subject after a percentage or a count, indicator
 	// with no verb before the number, a passive after it starts the
 	// criterion ("100% hộ dân được cung cấp nước sạch")
-	r.rs, r.ri, r.rEnd = f.rightRoles(toks, q, nextFirst, s1, r.ind == "")
+	r.rs, r.ri, r.rEnd = f.rightRoles(toks, q, nextFirst, s1, r.ind == "" || tgCopula(r.ind) || r.labelRow)
 	if r.labelRow {
 		if r.rs != "" && !q.unit.count || r.ri != "" {
 			// "Đối với cha mẹ: phấn đấu 100% cha mẹ được …": the words
@@ -195,10 +195,20 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 			r.rs, r.ri = "", ""
 		}
 	}
+	if r.subj != "" && r.verbFrom < 0 && q.unit.count && !r.labelRow && tgOwnShare(toks, q) {
+		// "22 - 23 triệu lượt khách du lịch quốc tế, 120 - 130 triệu
+		// lượt khách du lịch nội địa": the words before are the item
+		// before's; the count names its own
+		r.subj, r.subjFrom = "", -1
+	}
 	if r.verbFrom >= 0 && q.unit.text != "%" && f.objectAfter(toks, q) {
 		f.verbObject(toks, q, &r, nextFirst, dates)
 	}
-	if r.subj != "" && r.adjacent && strings.HasPrefix(q.unit.text, "%") && r.rs != "" && tgNounAfter(toks, q.last) && !tgMeasureVerb(r.ind) {
+	if r.subj != "" && strings.HasPrefix(q.unit.text, "%") && r.rs != "" && tgNounAfter(toks, q.last) && (!tgMeasureVerb(r.ind) || r.ri != "" && !tgProperNoun(toks[q.last])) &&
+		(r.adjacent || tgOwnShare(toks, q)) {
+		// (after a verb of level, the words after the share are its base
+		// unless they have a predicate of their own: "đạt 30% doanh
+		// nghiệp | thực hiện …", not "đạt 6,5-7% | Quốc hội đề ra")
 		// "… hoàn thành 100% nhiệm vụ được giao": the percentage is of
 		// the words after it; the words before the verb only say who acts.
 		r.subj, r.subjFrom = "", -1
@@ -213,6 +223,14 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 			}
 		}
 	}
+	if of, end := f.growthOf(toks, q, r.subj, dates); of != "" {
+		// "tăng trưởng bình quân 8-9% về tấn hàng hóa và lượt hành
+		// khách": what grows follows the rate
+		r.ind, r.subj, r.subjFrom = strings.TrimSpace(r.subj+" "+r.ind), of, -1
+		if end > r.textTo {
+			r.textTo = end
+		}
+	}
 	r.rightPart(q)
 	subj, ind := r.subj, r.ind
 	if low := strings.ToLower(subj); (ind == "đạt" || ind == "Đạt") && (strings.HasPrefix(low, "tỷ lệ ") || strings.HasPrefix(low, "tỉ lệ ")) {
@@ -220,12 +238,25 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 		// criterion is in the rate's name
 		ind = subj[len("tỷ lệ "):]
 	}
+	if base := f.shareBase(toks, q, r, dates); base != "" && subj != "" && tgLevelVerb(ind) {
+		// "Kinh tế số chiếm 45% GRDP tỉnh", "thu ngân sách đạt 100% dự
+		// toán": the criterion is the level with what the share is of
+		ind += " " + base
+	}
+	if yearly := tgYearlyBefore(toks, s0, q.first); yearly != "" && (ind == "tăng" || ind == "giảm" || ind == "Tăng" || ind == "Giảm") {
+		// "Hằng năm, số vụ … được phát hiện, bắt giữ tăng trên 3%": a
+		// yearly rise
+		ind += " " + yearly
+	}
 	subj, ind = tgGrowthRoles(subj, ind)
 	if ind == "" {
 		ind = subj
 	}
 	t.Subject = tgCleanPhrase(subj)
 	t.Indicator = tgCleanPhrase(ind)
+	if g := tgForGroup(toks, q.first); g != "" {
+		t.Subject = tgWithGroup(t.Subject, g)
+	}
 	textTo := r.textTo
 	if textTo > len(toks) {
 		textTo = len(toks)
@@ -262,12 +293,29 @@ func (f *targetFinder) leftPart(toks []tgTok, q tgQty, clauseStart, markStart, m
 		a = markEnd
 	}
 	r.subj, r.ind, r.subjFrom, r.verbFrom, r.adjacent = f.leftRolesAdj(toks, a, q.first, dates)
-	if r.subj == "" && r.ind == "" && clauseStart > s0+1 && clauseStart <= len(toks) && toks[clauseStart-1].raw == ":" {
+	if r.subj == "" && r.ind == "" && clauseStart > s0+1 && clauseStart <= len(toks) && toks[clauseStart-1].raw == ":" &&
+		!tgOnlyLeadWords(toks, s0, clauseStart-1) {
 		// "Tỷ lệ văn bản đi được ký số: trên 95%", "Số tài khoản … mở
 		// mới: 12.000 tài khoản": the label before the colon names what is
 		// measured
 		if ls, li, from := f.labelRoles(toks, s0, clauseStart-1, dates); ls != "" {
 			r.subj, r.ind, r.subjFrom, r.labelRow = ls, li, from, true
+		}
+	}
+	if !r.labelRow && a == clauseStart {
+		if from := tgQtyClauseStart(toks, clauseStart, q.first, s0); from >= 0 {
+			// "tỷ lệ trẻ em dưới 15 tuổi đạt khoảng 22%": the clause
+			// began before a quantity that qualifies the subject
+			if s2, _, sf2, _, _ := f.leftRolesAdj(toks, from, q.first, dates); s2 != "" {
+				r.subj, r.subjFrom = s2, sf2
+			}
+		}
+	}
+	if r.subj == "" && !r.labelRow && a == clauseStart && r.ind != "" {
+		if s2, sf2 := f.levelAfterGrowth(toks, clauseStart, s0, dates); s2 != "" {
+			// "Lợi nhuận trước thuế tăng 36%, đạt 4.400 tỷ đồng": the
+			// level reached is the same subject's
+			r.subj, r.subjFrom = s2, sf2
 		}
 	}
 	if r.subj == "" && markEnd > clauseStart && markStart >= clauseStart && !strings.HasPrefix(strings.ToLower(r.ind), "có") &&
@@ -281,7 +329,7 @@ func (f *targetFinder) leftPart(toks []tgTok, q tgQty, clauseStart, markStart, m
 		// subject stands before the marker.
 		s2, _, sf2, _ := f.leftRoles(toks, clauseStart, markStart, dates)
 		if s2 != "" {
-			r.subj, r.subjFrom = s2, sf2
+			r.subj, r.subjFrom = f.beforeMarker(toks, s2, sf2, markStart, dates)
 		}
 	}
 	return r
@@ -428,6 +476,12 @@ func (f *targetFinder) leftRolesAdj(toks []tgTok, a, b int, dates []tgDate) (sub
 	commaBefore := len(before) > 0 && keep[v] > 0 && toks[keep[v]-1].raw == ","
 	if len(between) > 0 && (len(before) == 0 || commaBefore) && !tgAllFiller(toks, between) {
 		return join(between), join(verb), between[0], keep[v], false
+	}
+	if measure && len(before) > 0 && !adjacent {
+		// "tỷ lệ cán bộ có trình độ khoa học, công nghệ | khoảng 5%":
+		// no verb states the level; the verb is the measure's own
+		keep = tgTrimTrail(toks, keep)
+		return join(keep), "", keep[0], -1, false
 	}
 	ind = join(keep[v:])
 	if len(before) == 0 {
@@ -630,7 +684,8 @@ var tgShareLeads = [][]string{{"tỷ", "lệ"}, {"tỉ", "lệ"}, {"số", "lư�
 
 // tgMeasureLeads open the name of any measure: a share, a count or a rate
 // ("tốc độ tăng …").
-var tgMeasureLeads = append(tgShareLeads[:len(tgShareLeads):len(tgShareLeads)], []string{"tốc", "độ"})
+var tgMeasureLeads = append(tgShareLeads[:len(tgShareLeads):len(tgShareLeads)], []string{"tốc", "độ"},
+	[]string{"giá", "trị"}, []string{"kim", "ngạch"}, []string{"quy", "mô"}, []string{"sản", "lượng"})
 
 // tgBracketAbbrev reports whether toks[i] is an abbreviation alone in
 // brackets: "(GRDP)", "(CBCCVC)".
@@ -736,18 +791,31 @@ func (f *targetFinder) rightRoles(toks []tgTok, q tgQty, nextFirst, s1 int, spli
 	stop := tgRightClauseEnd(toks, q, end)
 	var sIx, iIx []int
 	inInd := false
+	passive := -1
+	if splitPassive {
+		passive = tgLastPassive(toks, i, stop)
+	}
 	for m := i; m < stop; m++ {
 		t := toks[m]
 		if t.raw == "*" || t.raw == "\"" || t.raw == "“" || t.raw == "”" {
 			continue
 		}
-		if !inInd {
+		if passive >= 0 {
+			// "80% người bị bạo lực gia đình được phát hiện | được tiếp
+			// cận …": the last passive is the predicate; the verbs before
+			// it qualify the noun
+			if nx, ok := tgPhraseAt(toks, m, []string{"trở", "lên"}); ok && m < passive {
+				m = nx - 1
+				continue
+			}
+			inInd = m >= passive
+		} else if !inInd {
 			if nx, ok := tgPhraseAt(toks, m, []string{"trở", "lên"}); ok {
 				m = nx - 1
 				continue
 			}
 			if _, ok := tgVerbs.at(toks, m); ok && !tgFalseVerb(toks, m) && (toks[m].low != "có" || len(sIx) > 0 && q.unit.text == "%") && toks[m].low != "là" ||
-				splitPassive && (toks[m].low == "được" || toks[m].low == "bị") && len(sIx) > 0 {
+				splitPassive && (toks[m].low == "được" || toks[m].low == "bị") && len(sIx) > 0 && !(m+1 < stop && toks[m+1].low == "giao") {
 				inInd = true
 			}
 		}
@@ -1037,6 +1105,9 @@ func tgTrimTrail(toks []tgTok, ix []int) []int {
 			ix = ix[:len(ix)-1]
 			continue
 		}
+		if toks[last].low == "lên" && last > 0 && toks[last-1].low == "trở" {
+			break // "người từ 65 tuổi trở lên": the qualifier ends there
+		}
 		if i, ok := tgTrailWords.endingAt(toks, last+1); ok && last+1-i <= len(ix) {
 			ix = ix[:len(ix)-(last+1-i)]
 			continue
@@ -1093,6 +1164,8 @@ func tgFalseVerb(toks []tgTok, i int) bool {
 		return prev == "qua"
 	case "sản":
 		return true
+	case "xuất":
+		return prev == "ngạch" || prev == "hàng" // "kim ngạch xuất khẩu": a noun
 	}
 	return false
 }
@@ -1157,4 +1230,387 @@ func tgMeasureVerb(s string) bool {
 		}
 	}
 	return false
+}
+
+// tgOwnShare reports whether a percentage followed by its own noun phrase
+// measures that noun phrase though a subject and verb stand before it
+// at a distance: the words before it end with a preposition ("điều trị
+// cho 100% người nghiện …", "cho người học tại 100% nhà trường") or a
+// coordinator after another item ("… nhà trường và trên 70% người lao
+// động …"), so that they cannot be the share's subject.
+func tgOwnShare(toks []tgTok, q tgQty) bool {
+	// the word before the quantity's first token (its comparator included)
+	i := q.first - 1
+	for i >= 0 && (toks[i].raw == "*" || toks[i].raw == "_") {
+		i--
+	}
+	if i < 0 {
+		return false
+	}
+	switch toks[i].low {
+	case "cho", "tại", "ở", "của", "với", "và", "hoặc", ",":
+		return true
+	}
+	return false
+}
+
+// tgBiNoun are the words that make a word of "bị" ("thiết bị", "trang
+// bị", "chuẩn bị"), which is then no passive.
+var tgBiNoun = map[string]bool{"thiết": true, "trang": true, "chuẩn": true, "dự": true, "phòng": true, "sửa": true}
+
+// tgLastPassive returns the last passive predicate ("được", "bị") of
+// toks[a:b] with a word before it, -1 when there is none. "được giao"
+// ("nhiệm vụ được giao") names a noun, it is no predicate.
+func tgLastPassive(toks []tgTok, a, b int) int {
+	last := -1
+	for m := a + 1; m < b; m++ {
+		if toks[m].raw == "," && m+1 < b && tgClauseAfterComma(toks, m+1) {
+			break // "…, không có cá nhân bị kỷ luật": another clause
+		}
+		if (toks[m].low == "và" || toks[m].low == "hoặc") && m+1 < b && (toks[m+1].low == "không" || toks[m+1].low == "chưa") {
+			break // "… và không có cá nhân bị kỷ luật"
+		}
+		if w := toks[m].low; w != "được" && w != "bị" {
+			continue
+		}
+		if m+1 < b && toks[m+1].low == "giao" || toks[m-1].kind != tgWord {
+			continue
+		}
+		if toks[m].low == "bị" && tgBiNoun[toks[m-1].low] {
+			continue // "thiết bị", "trang bị": nouns and verbs of their own
+		}
+		last = m
+	}
+	return last
+}
+
+// tgClauseAfterComma reports whether toks[i], after a comma, opens a
+// clause of its own rather than another item of a list of nouns: a
+// negation, a predicate verb or a clause opener.
+func tgClauseAfterComma(toks []tgTok, i int) bool {
+	switch toks[i].low {
+	case "không", "chưa", "trong", "trở":
+		return true
+	}
+	if _, ok := tgVerbs.at(toks, i); ok && !tgFalseVerb(toks, i) {
+		return true
+	}
+	_, ok := tgClauseOpeners.at(toks, i)
+	return ok
+}
+
+// tgOnlyLeadWords reports whether toks[a:b] holds nothing but
+// punctuation, a list label and leading connectives ("Cụ thể", "Theo
+// đó"): a lead-in before a colon, not a row label.
+func tgOnlyLeadWords(toks []tgTok, a, b int) bool {
+	var ix []int
+	for i := a; i < b; i++ {
+		ix = append(ix, i)
+	}
+	return len(tgTrimLead(toks, ix)) == 0
+}
+
+// tgMarkerVerbs are the verbs that set a goal, left at the end of the
+// words before a marker ("ngành gỗ Việt Nam đặt | mục tiêu …").
+var tgMarkerVerbs = newPhraseList("đặt", "đặt ra", "đề ra", "dự kiến", "đưa ra", "hướng tới", "hướng đến", "nhắm", "kỳ vọng")
+
+// beforeMarker trims the subject found before a target marker, the
+// words toks[from:markStart]: a verb that sets the goal at its end ("…
+// đặt | mục tiêu"), and what stands before its last comma when the words
+// after the comma name something of their own ("Tuy nhiên, theo các
+// chuyên gia, năm 2020, ngành gỗ Việt Nam đặt mục tiêu …").
+func (f *targetFinder) beforeMarker(toks []tgTok, subj string, from, markStart int, dates []tgDate) (string, int) {
+	if from < 0 || markStart > len(toks) {
+		return subj, from
+	}
+	var ix []int
+	for i := from; i < markStart; i++ {
+		if _, isDate := f.dateAt(dates, toks[i].start); !isDate && toks[i].raw != "*" && toks[i].raw != "_" {
+			ix = append(ix, i)
+		}
+	}
+	trimmed := false
+	for len(ix) > 0 {
+		if i, ok := tgMarkerVerbs.endingAt(toks, ix[len(ix)-1]+1); ok && i >= from && i > ix[0] {
+			for len(ix) > 0 && ix[len(ix)-1] >= i {
+				ix = ix[:len(ix)-1]
+			}
+			trimmed = true
+			continue
+		}
+		break
+	}
+	cut := -1
+	for x := len(ix) - 1; x > 0; x-- {
+		if toks[ix[x]].raw == "," {
+			cut = x + 1
+			break
+		}
+	}
+	if cut > 0 && cut < len(ix) && tgNounWord(toks[ix[cut]]) || cut > 0 && cut < len(ix) && toks[ix[cut]].kind == tgWord && toks[ix[cut]].raw != toks[ix[cut]].low {
+		ix = ix[cut:]
+		trimmed = true
+	}
+	if !trimmed || len(ix) == 0 {
+		return subj, from
+	}
+	ix = tgTrimLead(toks, ix)
+	ix = tgTrimTrail(toks, ix)
+	if len(ix) == 0 {
+		return subj, from
+	}
+	return tgCleanPhrase(tgJoin(toks, ix)), ix[0]
+}
+
+// tgQtyClauseStart returns where the clause of a quantity really starts
+// when the clause the scan gave it, toks[clauseStart:first], began right
+// after another quantity in mid-phrase ("tỷ lệ trẻ em dưới 15 tuổi | đạt
+// khoảng 22%"): after the last clause mark (";", ":", ",") before it in
+// the sentence, or the sentence start. It returns -1 when the clause
+// opened at a mark or with a coordinator ("…, đạt …", "và …"), or when
+// the words up to the quantity before hold a predicate verb ("tín dụng
+// tăng 10% đạt …": that quantity ends a clause of its own).
+func tgQtyClauseStart(toks []tgTok, clauseStart, first, s0 int) int {
+	if clauseStart <= s0 || clauseStart >= first || clauseStart > len(toks) {
+		return -1
+	}
+	t := toks[clauseStart]
+	if t.kind != tgWord || t.low == "và" || t.low == "hoặc" || t.low == "trong" {
+		return -1
+	}
+	if p := toks[clauseStart-1]; p.kind == tgPunct {
+		return -1
+	}
+	depth := 0
+	from := s0
+	for i := clauseStart - 1; i >= s0; i-- {
+		switch toks[i].raw {
+		case ")", "]":
+			depth++
+		case "(", "[":
+			depth--
+		case ";", ":", ",", ".":
+			if depth <= 0 {
+				from = i + 1
+				i = s0
+			}
+		}
+	}
+	for i := from; i < clauseStart; i++ {
+		if _, ok := tgVerbs.at(toks, i); ok && !tgFalseVerb(toks, i) {
+			return -1 // "tín dụng tăng 10% | đạt …": the quantity before ends a clause
+		}
+	}
+	// the quantity before qualifies a noun: "trẻ em dưới 15 tuổi",
+	// "người từ 65 tuổi trở lên", "bình quân trên 1 ha"
+	n := from
+	for n < clauseStart && toks[n].kind != tgNum {
+		n++
+	}
+	if n == clauseStart || n < from+2 || !tgQualifierWords[toks[n-1].low] || toks[n-2].kind != tgWord {
+		return -1
+	}
+	return from
+}
+
+// tgQualifierWords stand between a noun and a quantity that qualifies it
+// ("trẻ em dưới 15 tuổi", "giá trị sản xuất trên 1 ha").
+var tgQualifierWords = map[string]bool{"dưới": true, "trên": true, "từ": true, "mỗi": true}
+
+// tgLevelVerb reports whether a verb phrase only states the level a
+// share reaches ("đạt", "chiếm", "bằng"), so that what the share is of
+// completes it.
+func tgLevelVerb(s string) bool {
+	ws := strings.Fields(strings.ToLower(s))
+	if len(ws) == 0 || len(ws) > 2 {
+		return false
+	}
+	switch ws[0] {
+	case "đạt", "chiếm", "bằng":
+		return len(ws) == 1 || ws[1] == "tỷ" || ws[1] == "tỉ" || ws[1] == "khoảng"
+	}
+	return false
+}
+
+// shareBase returns what a percentage is a share of, the noun phrase
+// right after it ("45% GRDP tỉnh", "100% dự toán", "5-6% trong tổng số
+// DN"), up to a comma, a date, a verb or a connective; "" when no noun
+// follows or the words after it have a predicate of their own.
+func (f *targetFinder) shareBase(toks []tgTok, q tgQty, r tgRoleParts, dates []tgDate) string {
+	if !strings.HasPrefix(q.unit.text, "%") || q.last >= len(toks) || r.ri != "" {
+		return ""
+	}
+	m := q.last
+	var ix []int
+	if toks[m].low == "trong" && m+1 < len(toks) && toks[m+1].low == "tổng" {
+		ix = append(ix, m) // "chiếm 5-6% trong tổng số DN"
+		m++
+	} else if !tgNounAfter(toks, m) {
+		return ""
+	}
+scan:
+	for ; m < len(toks) && len(ix) < 10; m++ {
+		t := toks[m]
+		if t.kind != tgWord {
+			break
+		}
+		if _, isDate := f.dateAt(dates, t.start); isDate {
+			break
+		}
+		if _, ok := tgVerbs.at(toks, m); ok && !tgFalseVerb(toks, m) {
+			break
+		}
+		if t.low == "được" && m+1 < len(toks) && toks[m+1].low == "giao" {
+			ix = append(ix, m) // "kế hoạch vốn được giao": a noun's
+			continue
+		}
+		switch t.low {
+		case "được", "bị", "so", "vào", "và", "hoặc", "để", "nhằm", "theo", "trở", "năm", "trong", "đến", "tới":
+			break scan
+		}
+		ix = append(ix, m)
+	}
+	return tgJoin(toks, ix)
+}
+
+// tgForGroup returns the group a "Đối với X:" label opening the paragraph
+// names ("- Đối với tập thể: Hoàn thành 100% …" is "tập thể"), when its
+// colon comes before token upto; else "".
+func tgForGroup(toks []tgTok, upto int) string {
+	var ix []int
+	for i := 0; i < upto && i < len(toks) && i < 60; i++ {
+		t := toks[i]
+		if t.raw == ":" {
+			if len(ix) < 3 {
+				return ""
+			}
+			if _, ok := tgPhraseAt(toks, ix[0], []string{"đối", "với"}); !ok || ix[1] != ix[0]+1 {
+				return ""
+			}
+			return tgCleanPhrase(tgJoin(toks, ix[2:]))
+		}
+		if t.raw == "." || t.raw == ";" {
+			return ""
+		}
+		if t.kind == tgPunct && len(ix) == 0 || t.raw == "*" || t.raw == "_" {
+			continue // a bullet, emphasis
+		}
+		ix = append(ix, i)
+	}
+	return ""
+}
+
+// tgWithGroup places a subject within the group a label names: the group
+// itself when the clause names none or only what it has ("có tổng số
+// điểm …"), else "X của <group>" ("nhiệm vụ được giao của tập thể")
+// unless the subject already names the group.
+func tgWithGroup(subj, group string) string {
+	low := strings.ToLower(subj)
+	switch {
+	case subj == "" || strings.HasPrefix(low, "có "):
+		return group
+	case strings.Contains(low, strings.ToLower(group)):
+		return subj
+	}
+	return subj + " của " + group
+}
+
+// levelAfterGrowth returns the subject of the clause before a quantity's
+// clause toks[clauseStart:] when that clause opens with a comma and a
+// verb of level ("đạt", "lên mức", "ở mức", "bằng", "tương đương")
+// right after another quantity ("tăng 36%, | đạt 4.400 tỷ đồng"):
+// the words before that quantity, from the last ";" or ":" (or the
+// sentence start), when they hold a subject.
+func (f *targetFinder) levelAfterGrowth(toks []tgTok, clauseStart, s0 int, dates []tgDate) (string, int) {
+	if clauseStart <= s0 || clauseStart+1 >= len(toks) || toks[clauseStart].raw != "," || toks[clauseStart-1].kind == tgPunct && toks[clauseStart-1].raw != "%" {
+		return "", -1
+	}
+	switch toks[clauseStart+1].low {
+	case "đạt", "lên", "ở", "bằng", "tương":
+	default:
+		return "", -1
+	}
+	from := s0
+	for i := clauseStart - 1; i > s0; i-- {
+		if r := toks[i].raw; r == ";" || r == ":" || r == "." {
+			from = i + 1
+			break
+		}
+	}
+	n := from
+	for n < clauseStart && toks[n].kind != tgNum {
+		n++
+	}
+	if n >= clauseStart {
+		return "", -1
+	}
+	for i := n; i < clauseStart; i++ {
+		if toks[i].raw == "," || toks[i].raw == ";" {
+			return "", -1 // more than one quantity before
+		}
+	}
+	subj, _, from2, _, _ := f.leftRolesAdj(toks, from, n, dates)
+	return subj, from2
+}
+
+// tgProperNoun reports whether t opens a name: a capitalized word that is
+// not an abbreviation ("Quốc hội", not "DNNVV").
+func tgProperNoun(t tgTok) bool {
+	if t.kind != tgWord || t.raw == t.low {
+		return false
+	}
+	return strings.ToUpper(t.raw) != t.raw || utf8.RuneCountInString(t.raw) == 1
+}
+
+// growthOf returns what grows when a subject names only a growth
+// ("tăng trưởng", "tốc độ tăng trưởng") and the words after quantity q
+// say of what ("… 25% đối với các chỉ tiêu hoạt động", "… 8-9% về tấn
+// hàng hóa"), with the token after them; "" when they do not.
+func (f *targetFinder) growthOf(toks []tgTok, q tgQty, subj string, dates []tgDate) (string, int) {
+	switch strings.ToLower(subj) {
+	case "tăng trưởng", "tốc độ tăng trưởng", "mức tăng trưởng", "tăng":
+	default:
+		return "", -1
+	}
+	k := q.last
+	if q.after > k {
+		k = q.after
+	}
+	if k >= len(toks) {
+		return "", -1
+	}
+	switch {
+	case toks[k].low == "về" || toks[k].low == "của":
+		k++
+	case toks[k].low == "đối" && k+1 < len(toks) && toks[k+1].low == "với":
+		k += 2
+	default:
+		return "", -1
+	}
+	var ix []int
+	for ; k < len(toks) && toks[k].kind == tgWord; k++ {
+		if _, isDate := f.dateAt(dates, toks[k].start); isDate {
+			break
+		}
+		ix = append(ix, k)
+	}
+	ix = tgTrimTrail(toks, ix)
+	if len(ix) == 0 {
+		return "", -1
+	}
+	return tgJoin(toks, ix), ix[len(ix)-1] + 1
+}
+
+// tgYearlyBefore returns "hằng năm" (as written: "hàng năm", "mỗi năm")
+// when it stands in toks[s0:first], the sentence before a quantity; else "".
+func tgYearlyBefore(toks []tgTok, s0, first int) string {
+	for i := s0; i+1 < first && i+1 < len(toks); i++ {
+		switch toks[i].low {
+		case "hằng", "hàng", "mỗi":
+			if toks[i+1].low == "năm" {
+				return toks[i].low + " năm"
+			}
+		}
+	}
+	return ""
 }

@@ -1,0 +1,203 @@
+package extract
+
+import "testing"
+
+// TestFindTargetsSubjectRules: the rules of the roles step that read a
+// target's subject (and, with it, where its indicator starts), each with
+// the case it is for and one it must leave alone.
+func TestFindTargetsSubjectRules(t *testing.T) {
+	c := TargetContext{Issued: "2025-01-10", Kind: "plan"}
+	for _, tc := range []struct {
+		rule, text string
+		value      float64
+		subject    string
+		indicator  string // "" when not checked
+	}{
+		// a share's own noun after it, the words before it ending with a
+		// preposition or a coordinator (tgOwnShare)
+		{"own share after a preposition", "Bảo đảm cơ sở vật chất và duy trì điều trị cho 100% người nghiện các chất dạng thuốc phiện.", 100,
+			"người nghiện các chất dạng thuốc phiện", ""},
+		{"own share after a preposition", "Phấn đấu tổ chức tuyên truyền pháp luật cho người học tại 100% nhà trường và trên 70% người lao động tại các khu công nghiệp.", 100,
+			"nhà trường", ""},
+		{"own share after a coordinator", "Phấn đấu tổ chức tuyên truyền pháp luật cho người học tại 100% nhà trường và trên 70% người lao động tại các khu công nghiệp.", 70,
+			"người lao động tại các khu công nghiệp", ""},
+		{"a level reached: the words after the share are its base", "Mục tiêu đến năm 2030: chi đầu tư đạt ít nhất 10% tổng chi ngân sách nhà nước.", 10,
+			"chi đầu tư", "đạt"},
+		// the last passive of the clause after a share is its predicate
+		// (tgLastPassive)
+		{"last passive", "Mục tiêu đến năm 2025: đạt 80% người bị bạo lực gia đình được phát hiện được tiếp cận ít nhất một trong các dịch vụ hỗ trợ cơ bản.", 80,
+			"người bị bạo lực gia đình được phát hiện", "được tiếp cận ít nhất một trong các dịch vụ hỗ trợ cơ bản"},
+		{"last passive over a verb inside the noun", "Phấn đấu trên 90% người nghiện ma túy, người sử dụng trái phép chất ma túy được tư vấn, hỗ trợ.", 90,
+			"người nghiện ma túy, người sử dụng trái phép chất ma túy", "được tư vấn, hỗ trợ"},
+		{"\"thiết bị\" is no passive", "Phấn đấu 100% trạm y tế cấp xã được đầu tư cơ sở vật chất, thiết bị y tế.", 100,
+			"trạm y tế cấp xã", "được đầu tư cơ sở vật chất, thiết bị y tế"},
+		{"a passive in another clause", "Phấn đấu có ít nhất 70% cá nhân trong tập thể đạt danh hiệu Lao động tiên tiến và không có cá nhân bị kỷ luật.", 70,
+			"cá nhân trong tập thể", ""},
+		{"\"được giao\" names the noun", "Phấn đấu hoàn thành 100% nhiệm vụ được giao.", 100,
+			"nhiệm vụ được giao", "hoàn thành"},
+		// a lead-in before a colon labels nothing (tgOnlyLeadWords)
+		{"lead-in before a colon", "Cụ thể: Cục Hải quan Lạng Sơn phấn đấu 3.800 tỷ đồng.", 3800,
+			"Cục Hải quan Lạng Sơn", ""},
+		// the subject before a marker: no adverbials before its last comma,
+		// no verb that sets the goal (beforeMarker)
+		{"subject before a marker", "Tuy nhiên, theo các chuyên gia, năm 2020, ngành gỗ Việt Nam đặt mục tiêu đạt 12 tỷ USD kim ngạch xuất khẩu.", 12,
+			"ngành gỗ Việt Nam", "đạt"},
+		// a quantity that qualifies the subject does not cut it off
+		// (tgQtyClauseStart)
+		{"qualifying quantity", "Mục tiêu đến năm 2030: tỷ lệ trẻ em dưới 15 tuổi đạt khoảng 22%; tỷ lệ người từ 65 tuổi trở lên đạt khoảng 12%.", 22,
+			"tỷ lệ trẻ em dưới 15 tuổi", ""},
+		{"qualifying quantity, \"trở lên\" kept", "Mục tiêu đến năm 2030: tỷ lệ trẻ em dưới 15 tuổi đạt khoảng 22%; tỷ lệ người từ 65 tuổi trở lên đạt khoảng 12%.", 12,
+			"tỷ lệ người từ 65 tuổi trở lên", ""},
+		{"qualifying quantity after \"trên\"", "Mục tiêu năm 2030: giá trị sản xuất bình quân trên 1 ha đất trồng trọt đạt 250 triệu đồng.", 250,
+			"giá trị sản xuất bình quân trên 1 ha đất trồng trọt", "đạt"},
+		{"a quantity that ends a clause of its own", "Mục tiêu năm 2025: dư nợ tín dụng tăng 10% đạt 815 nghìn tỷ đồng.", 815,
+			"dư nợ tín dụng", ""},
+		// "kim ngạch xuất khẩu" is a noun: no clause before its comma
+		{"\"xuất khẩu\" in a noun", "Phấn đấu năm 2025 tổng kim ngạch xuất khẩu nông, lâm, thủy sản đạt 48 - 50 tỷ USD.", 48,
+			"tổng kim ngạch xuất khẩu nông, lâm, thủy sản", "đạt"},
+		// a level a share reaches takes what the share is of (shareBase)
+		{"share base", "Mục tiêu đến năm 2030: kinh tế số chiếm 45% GRDP tỉnh.", 45,
+			"kinh tế số", "chiếm GRDP tỉnh"},
+		{"share of a plan", "Phấn đấu thu ngân sách trên địa bàn đạt 100% dự toán năm 2024.", 100,
+			"thu ngân sách trên địa bàn", "đạt dự toán"},
+		{"share base after \"trong tổng\"", "Mục tiêu đến năm 2030: doanh nghiệp vừa và lớn chiếm khoảng 5-6% trong tổng số doanh nghiệp.", 5,
+			"doanh nghiệp vừa và lớn", "chiếm trong tổng số doanh nghiệp"},
+		{"no base after a time", "Mục tiêu: lao động có việc làm đạt 70% vào năm 2025.", 70,
+			"lao động có việc làm", "đạt"},
+		// a measure's name with no verb of level keeps its own verb
+		{"measure name with a verb", "Phấn đấu tỷ lệ cán bộ có trình độ khoa học, công nghệ khoảng 5%.", 5,
+			"tỷ lệ cán bộ có trình độ khoa học, công nghệ", ""},
+		{"measure name with a verb of level", "Phấn đấu tỷ lệ cán bộ có trình độ đại học đạt 80%.", 80,
+			"tỷ lệ cán bộ có trình độ đại học", ""},
+		// a measure's name opens with "giá trị", "kim ngạch", "quy mô"
+		{"measure name \"giá trị\"", "Năm 2018, Vinacomin đặt mục tiêu giá trị đầu tư xây dựng cơ bản ở mức 16.670 tỷ đồng.", 16670,
+			"giá trị đầu tư xây dựng cơ bản", ""},
+		// a "Đối với X:" label places the subject within its group
+		// (tgForGroup, tgWithGroup)
+		{"group label", "- Đối với tập thể: phấn đấu hoàn thành 100% các nhiệm vụ được giao; số nhiệm vụ chưa bảo đảm tiến độ không vượt quá 20%.", 100,
+			"nhiệm vụ được giao của tập thể", "hoàn thành"},
+		{"group label over a share", "- Đối với tập thể: phấn đấu hoàn thành 100% các nhiệm vụ được giao; số nhiệm vụ chưa bảo đảm tiến độ không vượt quá 20%.", 20,
+			"nhiệm vụ chưa bảo đảm tiến độ của tập thể", ""},
+		{"group label that is the subject", "Đối với cha mẹ: phấn đấu 100% cha mẹ được tập huấn kỹ năng.", 100,
+			"cha mẹ", ""},
+		// a level after a growth rate in the clause before (levelAfterGrowth)
+		{"level after a growth rate", "Năm 2020, OCB đặt mục tiêu lợi nhuận trước thuế tăng trưởng 36%, đạt 4.400 tỷ đồng.", 4400,
+			"lợi nhuận trước thuế tăng trưởng", "đạt"},
+		// after a verb of level, a share's noun with a predicate of its own
+		// is its subject; a name after it is not
+		{"share with a predicate after a verb of level", "Tập trung phát triển, phấn đấu đến năm 2030 đạt 30% doanh nghiệp nhỏ và vừa thực hiện chuyển đổi số.", 30,
+			"doanh nghiệp nhỏ và vừa", "thực hiện chuyển đổi số"},
+		{"a name after the share", "Mục tiêu tăng trưởng GDP đạt 6,5% Quốc hội đề ra cho giai đoạn 2016-2020.", 6.5,
+			"tăng trưởng GDP", ""},
+		// a growth of what the words after the rate name (growthOf)
+		{"growth of what follows", "Năm 2026, ngân hàng đặt mục tiêu tăng trưởng 25% đối với các chỉ tiêu hoạt động.", 25,
+			"các chỉ tiêu hoạt động", "tăng trưởng"},
+		{"growth about what follows", "Năm 2018 ngành phấn đấu tăng trưởng bình quân từ 8 – 9% về tấn hàng hóa và lượt hành khách.", 8,
+			"tấn hàng hóa và lượt hành khách", ""},
+		// modal and adverbial words do not end a subject
+		{"adverb at the end", "Năm 2021, ngân hàng phấn đấu lợi nhuận cũng đạt 5.000 tỷ đồng.", 5000,
+			"lợi nhuận", "đạt"},
+		// a yearly rise (tgYearlyBefore)
+		{"yearly rise", "Mục tiêu: Hằng năm, số vụ phạm tội về ma túy được phát hiện, bắt giữ tăng trên 3%.", 3,
+			"vụ phạm tội về ma túy được phát hiện, bắt giữ", "tăng hằng năm"},
+		// a count after another item names its own subject
+		{"count after another item", "Năm 2025, phấn đấu đón và phục vụ 22 - 23 triệu lượt khách du lịch quốc tế, 120 - 130 triệu lượt khách du lịch nội địa.", 120,
+			"triệu lượt khách du lịch nội địa", ""},
+		{"a clause after a comma takes the subject before", "Mục tiêu năm 2025: GRDP bình quân đầu người đạt 4.500 USD, đến năm 2030 đạt khoảng 6.000 USD.", 6000,
+			"GRDP bình quân đầu người", "đạt"},
+	} {
+		ts, _ := FindTargetsWith(tc.text, c, nil)
+		var got *Target
+		for i := range ts {
+			if ts[i].Value == tc.value {
+				got = &ts[i]
+			}
+		}
+		if got == nil {
+			t.Errorf("%s: FindTargets(%q): no target of %g in %+v", tc.rule, tc.text, tc.value, ts)
+			continue
+		}
+		if got.Subject != tc.subject {
+			t.Errorf("%s: FindTargets(%q) %g: subject %q; want %q", tc.rule, tc.text, tc.value, got.Subject, tc.subject)
+		}
+		if tc.indicator != "" && got.Indicator != tc.indicator {
+			t.Errorf("%s: FindTargets(%q) %g: indicator %q; want %q", tc.rule, tc.text, tc.value, got.Indicator, tc.indicator)
+		}
+	}
+}
+
+// TestLastPassive: the last passive predicate of a span, not one that
+// names a noun ("được giao", "thiết bị") nor one in a clause after a
+// comma or "và không".
+func TestLastPassive(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want string // the words from the passive on, "" for none
+	}{
+		{"người bị bạo lực được phát hiện được tiếp cận dịch vụ", "được tiếp cận dịch vụ"},
+		{"nhiệm vụ được giao", ""},
+		{"trạm y tế có thiết bị y tế", ""},
+		{"cá nhân đạt danh hiệu, không có cá nhân bị kỷ luật", ""},
+		{"cá nhân đạt danh hiệu và không có cá nhân bị kỷ luật", ""},
+		{"hồ sơ, giấy tờ được số hóa", "được số hóa"},
+		{"được số hóa", ""}, // no noun before it
+	} {
+		toks := tgTokenize(tc.text, 0, len(tc.text))
+		got := ""
+		if i := tgLastPassive(toks, 0, len(toks)); i >= 0 {
+			got = tc.text[toks[i].start:]
+		}
+		if got != tc.want {
+			t.Errorf("tgLastPassive(%q) = %q; want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestWithGroup: a subject within the group of a "Đối với X:" label.
+func TestWithGroup(t *testing.T) {
+	for _, tc := range []struct{ subj, group, want string }{
+		{"nhiệm vụ được giao", "tập thể", "nhiệm vụ được giao của tập thể"},
+		{"", "công chức, viên chức", "công chức, viên chức"},
+		{"có tổng số điểm", "công chức, viên chức", "công chức, viên chức"},
+		{"Cha mẹ", "cha mẹ", "Cha mẹ"},
+	} {
+		if got := tgWithGroup(tc.subj, tc.group); got != tc.want {
+			t.Errorf("tgWithGroup(%q, %q) = %q; want %q", tc.subj, tc.group, got, tc.want)
+		}
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"**- Đối với tập thể:** Hoàn thành 100% nhiệm vụ", "tập thể"},
+		{"Đối với cá nhân không giữ chức vụ lãnh đạo, quản lý: Hoàn thành 100%", "cá nhân không giữ chức vụ lãnh đạo, quản lý"},
+		{"Mục tiêu: Hoàn thành 100% nhiệm vụ", ""},
+		{"Đối với tập thể. Mục tiêu: 100%", ""},
+	} {
+		toks := tgTokenize(tc.text, 0, len(tc.text))
+		if got := tgForGroup(toks, len(toks)); got != tc.want {
+			t.Errorf("tgForGroup(%q) = %q; want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestLevelAfterGrowth: the clause ", đạt …" after a growth rate takes
+// the subject of the clause before, whether or not that rate is a target.
+func TestLevelAfterGrowth(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Lợi nhuận trước thuế dự kiến tăng trưởng 36%, đạt 4.400 tỷ đồng", "Lợi nhuận trước thuế dự kiến tăng trưởng"},
+		{"Tổng huy động vốn tăng 21%, đạt 103.284 tỷ đồng", "Tổng huy động vốn"},
+		{"GRDP tăng 7%, thu ngân sách 500 tỷ đồng", ""}, // no verb after the comma
+		{"GRDP tăng 7%, 8%, đạt 500 tỷ đồng", ""},       // more than one quantity before
+	} {
+		f := newTargetFinder(tc.text, TargetContext{})
+		toks := tgTokenize(tc.text, 0, len(tc.text))
+		cs := -1
+		for i, tk := range toks {
+			if tk.raw == "," && cs < 0 || tk.raw == "," && toks[i-1].raw == "%" {
+				cs = i
+			}
+		}
+		got, _ := f.levelAfterGrowth(toks, cs, 0, nil)
+		if got != tc.want {
+			t.Errorf("levelAfterGrowth(%q) = %q; want %q", tc.text, got, tc.want)
+		}
+	}
+}
