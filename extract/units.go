@@ -227,26 +227,27 @@ func tgMatchUnit(toks []tgTok, i int) (u tgUnit, ok bool) {
 // "ki-lô-gam"), the longest first, and returns its normalized spelling and
 // the token after it. "%" is left to the caller.
 func tgUnitWordsAt(toks []tgTok, j int) (string, int, bool) {
-	words := []string{toks[j].low}
-	ends := []int{j + 1}
-	sep := ""
-	for k := j + 1; len(words) < 3 && k < len(toks); {
+	var words [3]string
+	var ends [3]int // the token after each word
+	words[0], ends[0] = toks[j].low, j+1
+	n, sep := 1, ""
+words:
+	for k := j + 1; n < 3 && k < len(toks); n++ {
 		switch {
 		case sep != "-" && toks[k].kind == tgWord:
-			words, sep = append(words, toks[k].low), " "
+			words[n], sep = toks[k].low, " "
 			k++
 		case sep != " " && toks[k].raw == "-" && k+1 < len(toks) && toks[k+1].kind == tgWord &&
 			toks[k].start == toks[k-1].end && toks[k+1].start == toks[k].end:
-			words, sep = append(words, toks[k+1].low), "-"
+			words[n], sep = toks[k+1].low, "-"
 			k += 2
 		default:
-			k = len(toks) // no more words
-			continue
+			break words
 		}
-		ends = append(ends, k)
+		ends[n] = k
 	}
-	for n := len(words); n >= 2; n-- {
-		for _, key := range []string{strings.Join(words[:n], " "), strings.Join(words[:n], "-")} {
+	for ; n >= 2; n-- {
+		for _, key := range [2]string{strings.Join(words[:n], " "), strings.Join(words[:n], "-")} {
 			if s, ok := unitSpelling[key]; ok && s != "%" {
 				return s, ends[n-1], true
 			}
