@@ -296,6 +296,9 @@ func TestNumberWordsWithScales(t *testing.T) {
 		{"Phấn đấu năm 2026 thu hút một tỷ USD vốn đầu tư.", 1, "tỷ USD"},
 		{"Mục tiêu năm 2026: doanh thu đạt năm triệu đồng mỗi hộ.", 5, "triệu đồng"},
 		{"Chỉ tiêu năm 2026: mười lăm xã đạt chuẩn nông thôn mới.", 15, "xã"},
+		// a measure after a number of two words or more
+		{"Phấn đấu đến năm 2026 trồng mới hai mươi lăm héc-ta rừng.", 25, "ha"},
+		{"Phấn đấu đến năm 2026 xây dựng sáu nghìn mét kênh mương.", 6, "nghìn m"},
 	} {
 		ts, _ := FindTargetsWith(tt.text, TargetContext{Issued: "2025-01-01", Kind: "plan"}, nil)
 		if len(ts) != 1 || ts[0].Value != tt.value || ts[0].Unit != tt.unit {
