@@ -252,6 +252,15 @@ type Groups struct {
 	of      map[string]int // content hash → index in members
 	members [][]string     // each group's content hashes, sorted
 	primary []string       // each group's primary member (see Primary)
+	stale   bool           // see Stale
+}
+
+// Stale reports that content was added since the groups were computed and
+// that they were not computed again (NearGroups, above NearComputeMax
+// documents): the documents added since are in no group, so their copies
+// show as separate documents until an ingest runs to its end.
+func (g *Groups) Stale() bool {
+	return g != nil && g.stale
 }
 
 // Primary returns the primary document of sha's group, the one whose
@@ -384,9 +393,20 @@ func (g *Groups) All() [][]string {
 }
 
 // nearGroupsKey is the internal key under which the writer keeps the
-// groups it computed last (SaveNearGroups); every batch that adds or
-// removes a document deletes it.
+// groups it computed last (SaveNearGroups). Batches that remove documents
+// take them out of the saved groups; batches that add content set
+// nearStaleKey, until the next SaveNearGroups.
 var nearGroupsKey = []byte("vanban_near_groups")
+
+// nearStaleKey is set while documents added since the saved groups were
+// computed are not in them (an ingest still running, or one interrupted).
+var nearStaleKey = []byte("vanban_near_stale")
+
+// NearComputeMax is the number of documents up to which NearGroups
+// computes the groups itself when the saved ones are stale or missing:
+// about 40 µs per document, so 0.8 s at this size, 20 s at 500,000.
+// Above it, NearGroups returns the saved groups as they are (Stale).
+var NearComputeMax = 20000
 
 // savedGroups is the stored form of Groups.
 type savedGroups struct {
@@ -394,26 +414,57 @@ type savedGroups struct {
 	Primary []string   `json:"primary"`
 }
 
-// NearGroups returns the near-duplicate groups of the whole index, with
-// their primary documents: those the last ingest saved (SaveNearGroups)
-// when no document changed since, else computed now. Computing them costs
-// a pass over the band keys of every document (doc values), the stored
-// sketches of the documents that share one and the texts of pairs close
-// to the threshold (0.06–0.1 s for the 734 documents of ../shared/corpus
-// bulk, dev, formats and legacy); reading saved ones, well under 1 ms.
-// Read them once per open index.
-func (ix *Index) NearGroups(ctx context.Context) (*Groups, error) {
-	if b, err := ix.idx.GetInternal(nearGroupsKey); err == nil && len(b) > 0 {
-		var sg savedGroups
-		if err := json.Unmarshal(b, &sg); err == nil && len(sg.Primary) == len(sg.Members) {
-			g := &Groups{of: map[string]int{}, members: sg.Members, primary: sg.Primary}
-			for i, ms := range g.members {
-				for _, m := range ms {
-					g.of[m] = i
-				}
-			}
-			return g, nil
+// groups returns the Groups that sg stores.
+func (sg *savedGroups) groups() *Groups {
+	g := &Groups{of: map[string]int{}, members: sg.Members, primary: sg.Primary}
+	for i, ms := range g.members {
+		for _, m := range ms {
+			g.of[m] = i
 		}
+	}
+	return g
+}
+
+// readSavedGroups returns the saved groups, nil when none are saved (or
+// they cannot be read), and whether content was added since they were.
+func (ix *Index) readSavedGroups() (sg *savedGroups, stale bool) {
+	if b, err := ix.idx.GetInternal(nearStaleKey); err != nil || len(b) > 0 {
+		stale = true
+	}
+	b, err := ix.idx.GetInternal(nearGroupsKey)
+	if err != nil || len(b) == 0 {
+		return nil, stale
+	}
+	sg = &savedGroups{}
+	if err := json.Unmarshal(b, sg); err != nil || len(sg.Primary) != len(sg.Members) {
+		return nil, stale
+	}
+	return sg, stale
+}
+
+// NearGroups returns the near-duplicate groups of the whole index, with
+// their primary documents: those the last complete ingest saved
+// (SaveNearGroups) when no content was added since, else computed now.
+// Computing them costs a pass over the band keys of every document (doc
+// values), the stored sketches of the documents that share one and the
+// texts of pairs close to the threshold (0.06–0.1 s for the 734 documents
+// of ../shared/corpus bulk, dev, formats and legacy; 20 s at 500,000
+// documents); reading saved ones, well under 1 ms. Above NearComputeMax
+// documents it does not compute them: it returns the saved groups as they
+// are, or none when none are saved, and the groups are Stale. Read them
+// once per open index.
+func (ix *Index) NearGroups(ctx context.Context) (*Groups, error) {
+	sg, stale := ix.readSavedGroups()
+	if sg != nil && !stale {
+		return sg.groups(), nil
+	}
+	if n, err := ix.Count(); err == nil && n > NearComputeMax {
+		if sg == nil {
+			sg = &savedGroups{}
+		}
+		g := sg.groups()
+		g.stale = true
+		return g, nil
 	}
 	g, err := ix.computeNearGroups(ctx)
 	if err != nil {
@@ -427,14 +478,14 @@ func (ix *Index) NearGroups(ctx context.Context) (*Groups, error) {
 
 // SaveNearGroups computes the near-duplicate groups of the index as it is
 // now and stores them with the next commit (Flush), for NearGroups to read
-// instead of computing them; a later change to any document drops them.
-// When they are saved and no document changed since, it does nothing.
+// instead of computing them. When they are saved and no content was added
+// since, it does nothing.
 func (w *Writer) SaveNearGroups(ctx context.Context) error {
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	if b, err := w.ix.idx.GetInternal(nearGroupsKey); err == nil && len(b) > 0 {
-		return nil // saved, and no document changed since
+	if sg, stale := w.ix.readSavedGroups(); sg != nil && !stale {
+		return nil // saved, and no content added since
 	}
 	g, err := w.ix.computeNearGroups(ctx)
 	if err != nil {
@@ -443,16 +494,48 @@ func (w *Writer) SaveNearGroups(ctx context.Context) error {
 	if err := w.ix.ChoosePrimaries(ctx, g); err != nil {
 		return err
 	}
-	b, err := json.Marshal(savedGroups{Members: g.members, Primary: g.primary})
-	if err != nil {
-		return fmt.Errorf("near-duplicates: %w", err)
-	}
 	w.mu.Lock()
 	if w.err == nil {
-		w.batch.SetInternal(nearGroupsKey, b)
+		w.saved = &savedGroups{Members: g.members, Primary: g.primary}
+		w.savedLoaded, w.savedChanged = true, true
+		w.batch.DeleteInternal(nearStaleKey)
 	}
 	w.mu.Unlock()
 	return w.Flush()
+}
+
+// dropFromGroups takes the removed content sha out of the saved groups: a
+// group left with one document is no group, and a group whose primary
+// went takes its first member as primary and is marked for the next
+// SaveNearGroups to choose again. The change is written with the batch.
+func (w *Writer) dropFromGroups(sha string) {
+	if !w.savedLoaded {
+		w.saved, _ = w.ix.readSavedGroups()
+		w.savedLoaded = true
+	}
+	sg := w.saved
+	if sg == nil {
+		return
+	}
+	for i, ms := range sg.Members {
+		j := sort.SearchStrings(ms, sha)
+		if j == len(ms) || ms[j] != sha {
+			continue
+		}
+		rest := append(append([]string(nil), ms[:j]...), ms[j+1:]...)
+		if len(rest) < 2 {
+			sg.Members = append(sg.Members[:i:i], sg.Members[i+1:]...)
+			sg.Primary = append(sg.Primary[:i:i], sg.Primary[i+1:]...)
+		} else {
+			sg.Members[i] = rest
+			if sg.Primary[i] == sha {
+				sg.Primary[i] = rest[0]
+				w.batch.SetInternal(nearStaleKey, []byte{1})
+			}
+		}
+		w.savedChanged = true
+		return
+	}
 }
 
 // computeNearGroups computes the near-duplicate groups of the whole index

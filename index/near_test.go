@@ -172,13 +172,44 @@ func TestNearGroups(t *testing.T) {
 		t.Errorf("saved groups %v %v differ from computed %v %v", g.All(), g.primary, computed.All(), computed.primary)
 	}
 
-	// A copy whose file is gone leaves the group (and the saved groups
-	// are dropped with the change).
-	if err := w.RemovePath("/a/nq66.pdf"); err != nil {
+	// Content added since the groups were saved: a small index computes
+	// them again; above NearComputeMax the saved ones are kept, stale,
+	// until SaveNearGroups.
+	page := addText(t, w, "/c/nq66.htm", "html", "Trang chủ | Pháp luật\n"+nq)
+	if err := w.Flush(); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.RemovePath("/b/nq66.html"); err != nil {
+	if g, err = ix.NearGroups(ctx); err != nil {
 		t.Fatal(err)
+	}
+	if g.Stale() || len(g.Members(page)) != 4 {
+		t.Errorf("small index, content added: stale %v, members of the new copy %d; want computed, 4", g.Stale(), len(g.Members(page)))
+	}
+	defer func(n int) { NearComputeMax = n }(NearComputeMax)
+	NearComputeMax = 1
+	if g, err = ix.NearGroups(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if !g.Stale() || len(g.Members(md)) != 3 || len(g.Members(page)) != 1 {
+		t.Errorf("large index, content added: stale %v, members %d and %d; want the saved groups (3, new copy alone), stale", g.Stale(), len(g.Members(md)), len(g.Members(page)))
+	}
+	if err := w.SaveNearGroups(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if g, err = ix.NearGroups(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if g.Stale() || len(g.Members(page)) != 4 {
+		t.Errorf("after SaveNearGroups: stale %v, members of the new copy %d; want 4", g.Stale(), len(g.Members(page)))
+	}
+
+	// A copy whose file is gone leaves the saved group at once, with no
+	// need to compute them again; when the primary goes, another member
+	// stands for the group.
+	for _, p := range []string{"/a/nq66.pdf", "/a/nq66.md"} {
+		if err := w.RemovePath(p); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := w.Flush(); err != nil {
 		t.Fatal(err)
@@ -186,11 +217,31 @@ func TestNearGroups(t *testing.T) {
 	if g, err = ix.NearGroups(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if g.Len() != 0 || len(g.Members(md)) != 1 {
+	rest := []string{html, page}
+	sort.Strings(rest)
+	if g.Len() != 1 || strings.Join(g.Members(page), " ") != strings.Join(rest, " ") || g.Primary(html) != rest[0] {
+		t.Errorf("after removing two copies: %v, primary %s; want %v, primary %s", g.All(), g.Primary(html)[:8], rest, rest[0][:8])
+	}
+	for _, p := range []string{"/b/nq66.html"} {
+		if err := w.RemovePath(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if g, err = ix.NearGroups(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if g.Len() != 0 || len(g.Members(page)) != 1 {
 		t.Errorf("after removing the copies: %v; want no group", g.All())
 	}
-	if b, _ := ix.idx.GetInternal(nearGroupsKey); len(b) != 0 {
-		t.Error("saved groups kept after a document was removed")
+	if b, _ := ix.idx.GetInternal(nearGroupsKey); len(b) == 0 {
+		t.Error("saved groups dropped when a document was removed")
+	}
+	// The primary went: the next SaveNearGroups chooses again.
+	if _, stale := ix.readSavedGroups(); !stale {
+		t.Error("a group's primary removed, and the saved groups are not marked stale")
 	}
 }
 

@@ -37,6 +37,12 @@ type Writer struct {
 	bytes   int                 // text bytes added since the last commit
 	pending map[string]*docData // content written in this batch, by hash
 	targets map[string]int      // number of targets each hash written in this batch has now
+
+	// The saved near-duplicate groups as this writer changed them (see
+	// dropFromGroups), written with the next batch when savedChanged.
+	saved        *savedGroups
+	savedLoaded  bool
+	savedChanged bool
 }
 
 // docData is what a stored document is built from.
@@ -119,13 +125,14 @@ func (w *Writer) Add(rec extract.Record, text string, st FileState) error {
 	if rec.SHA256 == "" {
 		rec.SHA256 = st.SHA256
 	}
-	return w.store(st, &docData{rec: rec, text: text})
+	return w.store(st, &docData{rec: rec, text: text}, true)
 }
 
 // store makes d the content of st.Path: it forgets what the path held,
 // records the path, re-indexes the document with all its paths and counts
-// the batch.
-func (w *Writer) store(st FileState, d *docData) error {
+// the batch. fresh says that d was read from a file now (Add), not loaded
+// from the index (AddPath).
+func (w *Writer) store(st FileState, d *docData, fresh bool) error {
 	if err := w.forget(st.Path, st.SHA256); err != nil {
 		return err
 	}
@@ -134,7 +141,7 @@ func (w *Writer) store(st FileState, d *docData) error {
 	if err != nil {
 		return w.failWith(err)
 	}
-	if err := w.indexDoc(st.SHA256, d, paths); err != nil {
+	if err := w.indexDoc(st.SHA256, d, paths, fresh); err != nil {
 		return err
 	}
 	w.bytes += len(d.text)
@@ -179,7 +186,7 @@ func (w *Writer) AddPath(st FileState) error {
 	if d == nil {
 		return fmt.Errorf("add path %s: content %s is not stored", st.Path, st.SHA256)
 	}
-	return w.store(st, d)
+	return w.store(st, d, false)
 }
 
 // RemovePath forgets path; content no path refers to any more is removed
@@ -229,7 +236,7 @@ func (w *Writer) forget(path, keep string) error {
 	if d == nil {
 		return nil
 	}
-	return w.indexDoc(old.SHA256, d, rest)
+	return w.indexDoc(old.SHA256, d, rest, false)
 }
 
 func (w *Writer) setFile(st FileState) {
@@ -251,15 +258,19 @@ func (w *Writer) index(id string, v map[string]interface{}) {
 	w.ops++
 }
 
-// indexDoc (re)writes the document of content sha and its targets.
-func (w *Writer) indexDoc(sha string, d *docData, paths []string) error {
+// indexDoc (re)writes the document of content sha and its targets. fresh
+// says that the content may be new to the index: the saved near-duplicate
+// groups are then stale.
+func (w *Writer) indexDoc(sha string, d *docData, paths []string, fresh bool) error {
 	// How many targets the stored version has, before d replaces it.
 	before, err := w.targetCount(sha)
 	if err != nil {
 		return err
 	}
 	w.pending[sha] = d
-	w.batch.DeleteInternal(nearGroupsKey) // the saved groups may change
+	if fresh {
+		w.batch.SetInternal(nearStaleKey, []byte{1}) // not in the saved groups
+	}
 	rec := d.rec
 	if len(paths) > 0 {
 		rec.Path = paths[0]
@@ -286,7 +297,7 @@ func (w *Writer) deleteDoc(sha string) error {
 		return err
 	}
 	w.batch.Delete(docID(sha))
-	w.batch.DeleteInternal(nearGroupsKey) // the saved groups may change
+	w.dropFromGroups(sha)
 	w.ops++
 	for i := 0; i < n; i++ {
 		w.batch.Delete(targetID(sha, i))
@@ -378,6 +389,15 @@ func (w *Writer) Flush() error {
 // flush commits the pending batch: searchable at once, persisted in the
 // background (at most maxUnpersisted batches wait for the disk).
 func (w *Writer) flush() error {
+	if w.savedChanged {
+		b, err := json.Marshal(w.saved)
+		if err != nil {
+			w.err = fmt.Errorf("near-duplicates: %w", err)
+			return w.err
+		}
+		w.batch.SetInternal(nearGroupsKey, b)
+		w.savedChanged = false
+	}
 	if w.batch.Size() == 0 {
 		return nil
 	}

@@ -127,6 +127,10 @@ type Result struct {
 	// AnyWords is set when no document holds every word of the query:
 	// the hits then hold some of them (decided once per query).
 	AnyWords bool
+	// CopiesStale is set when copies were collapsed with near-duplicate
+	// groups that leave out the documents added since the last complete
+	// ingest (index.Groups.Stale): their copies may show as separate hits.
+	CopiesStale bool
 	// Took is the time the search took.
 	Took time.Duration
 }
@@ -411,7 +415,7 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 		}
 		res.Facets = fr.Facets
 	}
-	out := &Result{Total: res.Total, AnyWords: anyWords}
+	out := &Result{Total: res.Total, AnyWords: anyWords, CopiesStale: groups.Stale()}
 	if lookup != nil && !lookup.held {
 		out.NumberMissing, out.CitedBy, out.Similar = lookup.number, lookup.citers > 0, lookup.similar
 	}

@@ -170,6 +170,9 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if groups, err = ix.NearGroups(ctx); err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
+		if groups.Stale() {
+			fmt.Fprintln(stderr, staleCopiesNote)
+		}
 		sel.AddPrimaries(groups)
 	}
 

@@ -55,6 +55,9 @@ func runResolutions(ctx context.Context, args []string, stdout, stderr io.Writer
 		if groups, err = ix.NearGroups(ctx); err != nil {
 			return fmt.Errorf("resolutions: %w", err)
 		}
+		if groups.Stale() {
+			fmt.Fprintln(stderr, staleCopiesNote)
+		}
 	}
 	rs, err := ix.Resolutions(ctx, nil, groups)
 	if err != nil {

@@ -139,6 +139,9 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if res.AnyWords {
 		fmt.Fprintln(stderr, anyWordsNote)
 	}
+	if res.CopiesStale {
+		fmt.Fprintln(stderr, staleCopiesNote)
+	}
 	if o.json {
 		return printSearchJSON(stdout, o.q, res)
 	}
@@ -149,6 +152,11 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	printSearchText(stdout, o.q, res, mark)
 	return nil
 }
+
+// staleCopiesNote is said when the copies of one text are found with
+// near-duplicate groups that leave out what the last ingest added (it was
+// interrupted, or still runs).
+const staleCopiesNote = "vanban: copies of the files added by an unfinished ingest are not grouped yet, and may show as separate documents; an ingest that runs to its end groups them"
 
 // anyWordsNote is said when no document holds every word of the query.
 const anyWordsNote = "vanban: no document holds all the words; showing documents with some of them"
