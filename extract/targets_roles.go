@@ -702,6 +702,13 @@ func tgBracketAbbrev(toks []tgTok, i int) bool {
 // indicator; without a predicate the subject is the label's noun and the
 // indicator the whole label. A bracketed abbreviation stays in the subject.
 func (f *targetFinder) labelRoles(toks []tgTok, a, b int, dates []tgDate) (subj, ind string, from int) {
+	subj, ind, from, _ = f.labelRolesSplit(toks, a, b, dates)
+	return subj, ind, from
+}
+
+// labelRolesSplit is labelRoles that also reports whether a verb or a
+// passive split the label; without one the indicator is the whole label.
+func (f *targetFinder) labelRolesSplit(toks []tgTok, a, b int, dates []tgDate) (subj, ind string, from int, verb bool) {
 	var keep []int
 	depth := 0
 	for i := a; i < b; i++ {
@@ -741,7 +748,7 @@ func (f *targetFinder) labelRoles(toks []tgTok, a, b int, dates []tgDate) (subj,
 		timeOnly = timeOnly && (tgTimeWord(toks[i].low) || toks[i].kind == tgPunct)
 	}
 	if timeOnly {
-		return "", "", -1
+		return "", "", -1, false
 	}
 	all := tgCleanPhrase(tgJoin(toks, keep))
 	body := keep
@@ -774,9 +781,9 @@ func (f *targetFinder) labelRoles(toks []tgTok, a, b int, dates []tgDate) (subj,
 		}
 	}
 	if split < 0 {
-		return tgCleanPhrase(tgJoin(toks, body)), all, body[0]
+		return tgCleanPhrase(tgJoin(toks, body)), all, body[0], false
 	}
-	return tgCleanPhrase(tgJoin(toks, body[:split])), tgCleanPhrase(tgJoin(toks, body[split:])), body[0]
+	return tgCleanPhrase(tgJoin(toks, body[:split])), tgCleanPhrase(tgJoin(toks, body[split:])), body[0], true
 }
 
 // rightRoles reads the subject and indicator after a quantity: "90%

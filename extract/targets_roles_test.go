@@ -201,3 +201,51 @@ func TestLevelAfterGrowth(t *testing.T) {
 		}
 	}
 }
+
+// TestFindTargetsTableRoles: the subject and indicator of a table's cells
+// (rowRoles): a column that names a measure gives the indicator, a label
+// with a verb splits, a rate's name gives the rate, a bare measure under a
+// group takes the group, and a plain row's number is a level to reach.
+func TestFindTargetsTableRoles(t *testing.T) {
+	c := TargetContext{Issued: "2025-11-20", Kind: "plan"}
+	measures := "KẾ HOẠCH\n\nDANH MỤC HÀNG HÓA XUẤT KHẨU GIAI ĐOẠN 2026 - 2030\n\n" +
+		"| TT | Sản phẩm | Kế hoạch 2026 | Kế hoạch 2026 |\n" +
+		"| | | Lượng (Tấn) | Giá trị tham gia xuất khẩu (Nghìn USD) |\n" +
+		"| 1 | Xoài | 13.500 | 7.000 |\n"
+	plain := "KẾ HOẠCH\n\nCÁC CHỈ TIÊU CHỦ YẾU NĂM 2026\n\n" +
+		"| STT | Chỉ tiêu | Đơn vị | Kế hoạch 2026 |\n" +
+		"| 1 | Kim ngạch xuất khẩu hàng hóa | Triệu USD | 2.614 |\n" +
+		"| 2 | Tốc độ tăng trưởng GRDP | % | 8,5 |\n" +
+		"| 3 | Mức giảm tỷ lệ hộ nghèo | % | 0,8 |\n" +
+		"| 4 | Tỷ lệ hồ sơ được xử lý trên môi trường điện tử | % | 90 |\n" +
+		"| I | Cà phê | | |\n" +
+		"| | - Diện tích | Ha | 27.000 |\n"
+	for _, tc := range []struct {
+		rule, text         string
+		value              float64
+		subject, indicator string
+	}{
+		{"a column that names a measure", measures, 7000, "Xoài", "Giá trị tham gia xuất khẩu"},
+		{"a bare measure column", measures, 13500, "Xoài", "Lượng"},
+		{"a plain row: a level to reach", plain, 2614, "Kim ngạch xuất khẩu hàng hóa", "đạt"},
+		{"a growth rate's name", plain, 8.5, "GRDP", "tốc độ tăng trưởng"},
+		{"a fall's name", plain, 0.8, "tỷ lệ hộ nghèo", "mức giảm"},
+		{"a label with a verb", plain, 90, "hồ sơ", "được xử lý trên môi trường điện tử"},
+		{"a bare measure under a group", plain, 27000, "Cà phê diện tích", "đạt"},
+	} {
+		ts, _ := FindTargetsWith(tc.text, c, nil)
+		var got *Target
+		for i := range ts {
+			if ts[i].Value == tc.value {
+				got = &ts[i]
+			}
+		}
+		if got == nil {
+			t.Errorf("%s: no target of %g in %+v", tc.rule, tc.value, ts)
+			continue
+		}
+		if got.Subject != tc.subject || got.Indicator != tc.indicator {
+			t.Errorf("%s: %g: subject %q, indicator %q; want %q, %q", tc.rule, tc.value, got.Subject, got.Indicator, tc.subject, tc.indicator)
+		}
+	}
+}
