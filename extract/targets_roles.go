@@ -235,8 +235,11 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 	subj, ind := r.subj, r.ind
 	if low := strings.ToLower(subj); (ind == "đạt" || ind == "Đạt") && (strings.HasPrefix(low, "tỷ lệ ") || strings.HasPrefix(low, "tỉ lệ ")) {
 		// "Tỷ lệ dân số tham gia bảo hiểm y tế đạt trên 95%": the
-		// criterion is in the rate's name
-		ind = subj[len("tỷ lệ "):]
+		// criterion is in the rate's name; "Tỷ lệ che phủ rừng đạt
+		// 48%": a name without a predicate leaves the level
+		if pred := tgSharePredicate(subj[len("tỷ lệ "):]); pred != "" {
+			ind = pred
+		}
 	}
 	if base := f.shareBase(toks, q, r, dates); base != "" && subj != "" && tgLevelVerb(ind) {
 		// "Kinh tế số chiếm 45% GRDP tỉnh", "thu ngân sách đạt 100% dự
@@ -249,8 +252,26 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 		ind += " " + yearly
 	}
 	subj, ind = tgGrowthRoles(subj, ind)
+	if ind == "" || strings.EqualFold(ind, "là") || strings.EqualFold(ind, "đạt") && strings.HasPrefix(strings.ToLower(subj), "tăng trưởng ") {
+		// "lợi nhuận trước thuế 2.007 tỷ đồng", "doanh thu năm 2020 là
+		// 12.500 tỷ đồng": a level named with no verb, or with a copula,
+		// is a level to reach; "tăng trưởng GDP năm 2021 là 6,5%": a
+		// growth's name holds its verb
+		ind = tgLevelIndicator(subj, ind)
+	}
 	if ind == "" {
 		ind = subj
+	}
+	if owner := f.quotaOwner(toks, q, s0, dates); owner != "" {
+		// "khu vực Hải Phòng thu được …, đạt 54% so với chỉ tiêu Bộ Tài
+		// chính giao (57.100 tỷ đồng)": the quota is the sentence
+		// subject's
+		subj = owner
+	}
+	if actor := f.actorBefore(toks, s0, markStart, dates); actor != "" && tgLevelIndicator(subj, "") == "đạt" &&
+		!strings.Contains(strings.ToLower(subj), " của ") && !strings.Contains(strings.ToLower(subj), strings.ToLower(actor)) {
+		// "MWG đặt mục tiêu doanh thu 86.390 tỷ đồng": whose revenue
+		subj += " của " + actor
 	}
 	t.Subject = tgCleanPhrase(subj)
 	t.Indicator = tgCleanPhrase(ind)
@@ -1177,6 +1198,38 @@ func tgFalseVerb(toks []tgTok, i int) bool {
 	return false
 }
 
+// tgShareVerbs are predicates of the people or things a share counts,
+// besides tgVerbs ("lao động | qua đào tạo", "dân số | tiếp cận dịch vụ
+// số").
+var tgShareVerbs = newPhraseList("qua", "ứng dụng", "áp dụng", "tiếp cận", "theo học", "phủ sóng",
+	"kết nối", "truy cập", "hài lòng", "hưởng", "thụ hưởng", "tốt nghiệp", "đi học", "biết",
+	"mắc", "nhiễm", "chuyển đổi", "đăng ký", "thanh toán")
+
+// tgSharePredicate returns the predicate inside the name of a share (the
+// words after "tỷ lệ"): from its first verb ("dân số | tham gia bảo hiểm
+// y tế", "người dân | được định danh số"), the whole name when it opens
+// with one ("hoàn thành cấp trung học cơ sở"), "" when it has none ("che
+// phủ rừng", "trẻ em dưới 15 tuổi").
+func tgSharePredicate(name string) string {
+	toks := tgTokenize(name, 0, len(name))
+	for i, t := range toks {
+		if t.kind != tgWord {
+			continue
+		}
+		pred := t.low == "được" || t.low == "bị" || t.low == "có" && !tgFalseVerb(toks, i)
+		if _, ok := tgVerbs.at(toks, i); ok && !tgFalseVerb(toks, i) {
+			pred = true
+		}
+		if _, ok := tgShareVerbs.at(toks, i); ok {
+			pred = true
+		}
+		if pred {
+			return strings.TrimSpace(name[t.start:])
+		}
+	}
+	return ""
+}
+
 // tgStartsWithHave reports whether phrase starts with the verb "có"
 // ("có bằng cấp, chứng chỉ"): a predicate, not a subject.
 func tgStartsWithHave(phrase string) bool {
@@ -1215,6 +1268,36 @@ func tgNounAfter(toks []tgTok, i int) bool {
 		return false
 	}
 	return true
+}
+
+// tgLevelNouns name amounts a target sets a level of ("doanh thu",
+// "lợi nhuận", "kim ngạch", "GDP bình quân đầu người").
+var tgLevelNouns = []string{"doanh thu", "doanh số", "lợi nhuận", "lãi", "gdp", "grdp", "kim ngạch",
+	"cung", "sản lượng", "công suất", "tiêu thụ", "lạm phát", "giá trị", "dư nợ", "thu nhập", "năng suất"}
+
+// tgLevelIndicator returns the indicator of a target whose subject subj
+// comes with no verb, with the copula ind ("là") or with "đạt": "tăng
+// trưởng" when subj names a growth ("tăng trưởng GDP"), "đạt" when it
+// names an amount (tgLevelNouns, with or without "tổng"), else ind.
+func tgLevelIndicator(subj, ind string) string {
+	low := strings.ToLower(strings.TrimSpace(subj))
+	if strings.EqualFold(ind, "đạt") {
+		// "tăng trưởng kinh tế đạt trên 8%": the growth is the criterion
+		if strings.HasPrefix(low, "tăng trưởng ") {
+			return "tăng trưởng"
+		}
+		return ind
+	}
+	if strings.HasPrefix(low, "tăng trưởng ") || low == "tăng trưởng" {
+		return "tăng trưởng"
+	}
+	low = strings.TrimPrefix(low, "tổng ")
+	for _, n := range tgLevelNouns {
+		if low == n || strings.HasPrefix(low, n+" ") || strings.HasPrefix(low, n+",") {
+			return "đạt"
+		}
+	}
+	return ind
 }
 
 // tgCopula reports whether a verb phrase only links ("có", "là").
@@ -1367,6 +1450,205 @@ func (f *targetFinder) beforeMarker(toks []tgTok, subj string, from, markStart i
 		return subj, from
 	}
 	return tgCleanPhrase(tgJoin(toks, ix)), ix[0]
+}
+
+// quotaOwner returns whose quota a goal quoted in brackets is: the
+// subject of the sentence, before its first verb and after the
+// adverbials that open it ("Riêng khu vực Hải Phòng | thu được …, đạt 54%
+// so với chỉ tiêu Bộ Tài chính giao (57.100 tỷ đồng)", "Hết tháng 8, Chi
+// cục Hải quan … | thu được …"); "" when q is no quoted quota or the
+// sentence opens with no noun.
+func (f *targetFinder) quotaOwner(toks []tgTok, q tgQty, s0 int, dates []tgDate) string {
+	if q.first < 1 || q.first > len(toks) || toks[q.first-1].raw != "(" {
+		return ""
+	}
+	quota := false
+	for i := q.first - 2; i >= s0 && i >= q.first-8; i-- {
+		if r := toks[i].raw; r == "," || r == ";" || r == ")" {
+			break
+		}
+		for _, w := range [][]string{{"chỉ", "tiêu"}, {"dự", "toán"}, {"kế", "hoạch"}} {
+			if _, ok := tgPhraseAt(toks, i, w); ok {
+				quota = true
+			}
+		}
+	}
+	if !quota {
+		return ""
+	}
+	from := s0
+	var ix []int
+	for i := s0; i < q.first; i++ {
+		t := toks[i]
+		if t.raw == "," {
+			from, ix = i+1, nil // "Hết tháng 8, …": an adverbial before
+			continue
+		}
+		if _, isDate := f.dateAt(dates, t.start); isDate || t.kind == tgNum {
+			continue
+		}
+		if t.kind != tgWord {
+			return ""
+		}
+		if _, ok := tgVerbs.at(toks, i); ok && !tgFalseVerb(toks, i) {
+			break
+		}
+		switch t.low {
+		case "ước", "bằng", "được", "có", "đã", "sẽ", "đang", "vẫn", "cũng":
+			// an aspect or a result ends the subject
+		case "như":
+			ix = nil // "phải kể đến như | Cục Hải quan Thanh Hoá"
+			continue
+		default:
+			ix = append(ix, i)
+			continue
+		}
+		break
+	}
+	ix = tgTrimLead(toks, ix)
+	for len(ix) > 0 {
+		switch toks[ix[0]].low {
+		case "riêng", "tương", "tự", "tháng", "năm", "hết", "đến", "tính", "trong":
+			ix = ix[1:]
+			continue
+		}
+		break
+	}
+	if len(ix) > 0 && (toks[ix[0]].low == "toàn" || toks[ix[0]].low == "đơn") {
+		// "Theo Cục Hải quan Hải Phòng, … toàn Cục thu …": the body the
+		// sentence quotes, else the one the document opens with
+		if from > s0+1 && toks[s0].low == "theo" {
+			ix = nil
+			for i := s0 + 1; i < len(toks) && toks[i].raw != ","; i++ {
+				ix = append(ix, i)
+			}
+		} else if org := f.docOrg(); org != "" {
+			return org
+		}
+	}
+	ix = tgTrimTrail(toks, ix)
+	if len(ix) == 0 || len(ix) > 14 || !tgContiguous(ix, len(ix)) {
+		return ""
+	}
+	return tgCleanPhrase(tgJoin(toks, ix))
+}
+
+// tgOrgHeads open the name of an organisation.
+var tgOrgHeads = newPhraseList("cục", "chi cục", "tổng cục", "sở", "tập đoàn", "công ty", "tổng công ty", "ngân hàng", "hải quan")
+
+// docOrg returns the first organisation the document names in its
+// opening (its headline and lead, the first 400 bytes): "Hải quan Quảng
+// Ninh vượt 3 chỉ tiêu thu …" gives "Hải quan Quảng Ninh"; "" when none.
+func (f *targetFinder) docOrg() string {
+	end := min(len(f.text), 400)
+	for end < len(f.text) && !utf8.RuneStart(f.text[end]) {
+		end++
+	}
+	toks := tgTokenize(f.text, 0, end)
+	for i := 0; i < len(toks); i++ {
+		n, ok := tgOrgHeads.at(toks, i)
+		if !ok || !tgProperNoun(toks[i]) {
+			continue
+		}
+		j := n
+		for j < len(toks) && (tgProperNoun(toks[j]) || tgAcronym(toks[j])) {
+			j++
+		}
+		if j > n {
+			var ix []int
+			for k := i; k < j; k++ {
+				ix = append(ix, k)
+			}
+			return tgJoin(toks, ix)
+		}
+	}
+	return ""
+}
+
+// actorBefore returns the organisation that sets a goal in the words
+// before its marker toks[markStart] ("MWG | đặt mục tiêu …", "Tập đoàn
+// Xây dựng Hòa Bình cũng vừa | thông qua kế hoạch …"): a proper name
+// or an abbreviation without a verb, after the last comma; "" when the
+// words there are none.
+func (f *targetFinder) actorBefore(toks []tgTok, s0, markStart int, dates []tgDate) string {
+	if markStart <= s0 || markStart > len(toks) {
+		return ""
+	}
+	from := s0
+	for i := markStart - 1; i > s0; i-- {
+		if r := toks[i].raw; r == "," || r == ";" || r == ":" || r == "(" {
+			from = i + 1
+			break
+		}
+	}
+	var ix []int
+	for i := from; i < markStart; i++ {
+		t := toks[i]
+		if _, isDate := f.dateAt(dates, t.start); isDate || t.kind != tgWord {
+			if t.kind == tgNum || t.raw == "-" || t.raw == "&" {
+				continue
+			}
+			if isDate {
+				continue
+			}
+			return ""
+		}
+		switch t.low {
+		case "cũng", "vừa", "đã", "sẽ", "đang", "mới", "còn", "thì", "năm", "nay", "này":
+			continue
+		}
+		if _, ok := tgVerbs.at(toks, i); ok && !tgFalseVerb(toks, i) && t.raw == t.low {
+			return "" // a verb, not a word of a name ("Xây dựng")
+		}
+		ix = append(ix, i)
+	}
+	for len(ix) > 0 {
+		// "… đặt", "… đề ra", "… chỉ đặt", "… thông qua": the verb that
+		// sets the goal
+		if i, ok := tgMarkerVerbs.endingAt(toks, ix[len(ix)-1]+1); ok && i > ix[0] {
+			for len(ix) > 0 && ix[len(ix)-1] >= i {
+				ix = ix[:len(ix)-1]
+			}
+			continue
+		}
+		if w := toks[ix[len(ix)-1]].low; w == "đặt" || w == "đề" || w == "ra" || w == "chỉ" || w == "lên" || w == "dự" || w == "kiến" || w == "thông" || w == "qua" {
+			ix = ix[:len(ix)-1]
+			continue
+		}
+		break
+	}
+	if len(ix) == 0 || len(ix) > 10 {
+		return ""
+	}
+	name := tgCleanPhrase(tgJoin(toks, ix))
+	low := strings.ToLower(name)
+	switch {
+	case tgAcronym(toks[ix[0]]) && len(ix) <= 2:
+		return name // "MWG", "PVT"
+	case len(ix) == 1 && tgProperNoun(toks[ix[0]]) && isASCII(toks[ix[0]].raw):
+		return name // "Vinacomin", "Lix"
+	}
+	for _, org := range []string{"tập đoàn ", "công ty ", "tổng công ty ", "ngân hàng ", "ctcp "} {
+		if strings.HasPrefix(low, org) && len(ix) > 2 && tgProperNoun(toks[ix[len(ix)-1]]) {
+			return name // "Tập đoàn Xây dựng Hòa Bình"
+		}
+	}
+	return ""
+}
+
+// isASCII reports whether s has only ASCII characters.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// tgAcronym reports whether t is an abbreviation in capitals ("MWG", "DPM").
+func tgAcronym(t tgTok) bool {
+	return t.kind == tgWord && utf8.RuneCountInString(t.raw) > 1 && strings.ToUpper(t.raw) == t.raw && t.raw != t.low
 }
 
 // tgQtyClauseStart returns where the clause of a quantity really starts

@@ -71,7 +71,7 @@ func TestFindTargetsSubjectRules(t *testing.T) {
 			"tỷ lệ cán bộ có trình độ đại học", ""},
 		// a measure's name opens with "giá trị", "kim ngạch", "quy mô"
 		{"measure name \"giá trị\"", "Năm 2018, Vinacomin đặt mục tiêu giá trị đầu tư xây dựng cơ bản ở mức 16.670 tỷ đồng.", 16670,
-			"giá trị đầu tư xây dựng cơ bản", ""},
+			"giá trị đầu tư xây dựng cơ bản của Vinacomin", ""},
 		// a "Đối với X:" label places the subject within its group
 		// (tgForGroup, tgWithGroup)
 		{"group label", "- Đối với tập thể: phấn đấu hoàn thành 100% các nhiệm vụ được giao; số nhiệm vụ chưa bảo đảm tiến độ không vượt quá 20%.", 100,
@@ -82,7 +82,7 @@ func TestFindTargetsSubjectRules(t *testing.T) {
 			"cha mẹ", ""},
 		// a level after a growth rate in the clause before (levelAfterGrowth)
 		{"level after a growth rate", "Năm 2020, OCB đặt mục tiêu lợi nhuận trước thuế tăng trưởng 36%, đạt 4.400 tỷ đồng.", 4400,
-			"lợi nhuận trước thuế tăng trưởng", "đạt"},
+			"lợi nhuận trước thuế tăng trưởng của OCB", "đạt"},
 		// after a verb of level, a share's noun with a predicate of its own
 		// is its subject; a name after it is not
 		{"share with a predicate after a verb of level", "Tập trung phát triển, phấn đấu đến năm 2030 đạt 30% doanh nghiệp nhỏ và vừa thực hiện chuyển đổi số.", 30,
@@ -103,6 +103,43 @@ func TestFindTargetsSubjectRules(t *testing.T) {
 		// a count after another item names its own subject
 		{"count after another item", "Năm 2025, phấn đấu đón và phục vụ 22 - 23 triệu lượt khách du lịch quốc tế, 120 - 130 triệu lượt khách du lịch nội địa.", 120,
 			"triệu lượt khách du lịch nội địa", ""},
+		// a share's name holds its criterion; one without a predicate
+		// leaves the level (tgSharePredicate)
+		{"a share's predicate", "Mục tiêu đến năm 2030: Tỷ lệ dân số trưởng thành tiếp cận dịch vụ số đạt 90%.", 90,
+			"Tỷ lệ dân số trưởng thành tiếp cận dịch vụ số", "tiếp cận dịch vụ số"},
+		{"a share's passive", "Mục tiêu đến năm 2030: Tỷ lệ người dân được định danh số đạt 100%.", 100,
+			"Tỷ lệ người dân được định danh số", "được định danh số"},
+		{"a share without a predicate", "Mục tiêu đến năm 2030: Tỷ lệ che phủ rừng đạt 48%.", 48,
+			"Tỷ lệ che phủ rừng", "đạt"},
+		// an amount with no verb or a copula is a level to reach; a
+		// growth's name holds its verb (tgLevelIndicator)
+		{"an amount with no verb", "Năm 2021, FPT đặt kế hoạch doanh thu 21.900 tỷ đồng.", 21900,
+			"doanh thu của FPT", "đạt"},
+		{"an amount with a copula", "Năm 2020, công ty đặt mục tiêu lợi nhuận trước thuế là 1.500 tỷ đồng.", 1500,
+			"lợi nhuận trước thuế", "đạt"},
+		{"a growth with a copula", "Năm 2021, Chính phủ đặt mục tiêu tăng trưởng GDP là 6,5%.", 6.5,
+			"tăng trưởng GDP", "tăng trưởng"},
+		{"a growth that reaches a level", "Năm 2025, phấn đấu tăng trưởng kinh tế đạt từ 8% trở lên.", 8,
+			"tăng trưởng kinh tế", "tăng trưởng"},
+		{"a name that is no amount keeps its words", "Năm 2021, công ty đặt mục tiêu nộp ngân sách là 250 tỷ đồng.", 250,
+			"nộp ngân sách", "là"},
+		// an amount's owner that sets it before the marker (actorBefore)
+		{"an abbreviation sets the goal", "Năm 2021, MWG đặt mục tiêu doanh thu 86.390 tỷ đồng.", 86390,
+			"doanh thu của MWG", "đạt"},
+		{"a company's name sets the goal", "Năm 2020, Tập đoàn Xây dựng Hòa Bình cũng vừa thông qua mục tiêu doanh thu là 12.500 tỷ đồng.", 12500,
+			"doanh thu của Tập đoàn Xây dựng Hòa Bình", "đạt"},
+		{"a sentence's first word is no name", "Các chỉ tiêu lãi trước thuế năm 2020 phấn đấu đạt 139 tỷ đồng.", 139,
+			"lãi trước thuế", "đạt"},
+		// a goal quoted in brackets is the quota of the sentence's subject
+		// (quotaOwner, docOrg)
+		{"whose quota", "Riêng khu vực Hải Phòng thu được 30.763 tỷ đồng, đạt 54% so với chỉ tiêu Bộ Tài chính giao (57.100 tỷ đồng).", 57100,
+			"khu vực Hải Phòng", ""},
+		{"whose quota after an adverbial", "Trong đó, phải kể đến như Cục Hải quan Thanh Hoá đã sớm cán đích với số thu 9.866,5 tỷ đồng, đạt 104,96% chỉ tiêu được giao (9.400 tỷ đồng).", 9400,
+			"Cục Hải quan Thanh Hoá", ""},
+		{"whose quota: the body quoted", "Theo Cục Hải quan Hải Phòng, hết tháng 8 toàn Cục thu ngân sách được 35.193 tỷ đồng, đạt 53% so với chỉ tiêu của Bộ Tài chính giao (67.000 tỷ đồng).", 67000,
+			"Cục Hải quan Hải Phòng", ""},
+		{"whose quota: the body the document opens with", "Hải quan Quảng Ninh vượt chỉ tiêu thu\n\nTính đến hết ngày 29/12, toàn Cục đã thu đạt 12.119 tỷ đồng, đạt 127% dự toán Bộ Tài chính giao (9.500 tỷ đồng).", 9500,
+			"Hải quan Quảng Ninh", ""},
 		{"a clause after a comma takes the subject before", "Mục tiêu năm 2025: GRDP bình quân đầu người đạt 4.500 USD, đến năm 2030 đạt khoảng 6.000 USD.", 6000,
 			"GRDP bình quân đầu người", "đạt"},
 	} {
