@@ -232,7 +232,31 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 		}
 	}
 	r.rightPart(q)
-	subj, ind := r.subj, r.ind
+	subj, ind := f.finishRoles(toks, q, r, textFrom, s0, markStart, dates)
+	t.Subject = tgCleanPhrase(subj)
+	t.Indicator = tgCleanPhrase(ind)
+	if g := tgForGroup(toks, q.first); g != "" {
+		t.Subject = tgWithGroup(t.Subject, g)
+	}
+	textTo := r.textTo
+	if textTo > len(toks) {
+		textTo = len(toks)
+	}
+	if textFrom < textTo {
+		t.Text = strings.TrimSpace(f.text[toks[textFrom].start:toks[textTo-1].end])
+		t.Text = strings.TrimRight(t.Text, " ,;:.…")
+	}
+	t.Period = f.periodFor(toks, q, clauseStart, nextFirst, s0, dates)
+	return t
+}
+
+// finishRoles turns the parts roles read (r) into the target's subject and
+// indicator: the criterion a share's name holds, the base of a share, a
+// yearly rise, a growth rate's name, a measure the subject has, the level
+// an amount reaches, whose quota a bracketed goal is and whose amount a
+// company's goal is. textFrom is the first token of the target's text.
+func (f *targetFinder) finishRoles(toks []tgTok, q tgQty, r tgRoleParts, textFrom, s0, markStart int, dates []tgDate) (subj, ind string) {
+	subj, ind = r.subj, r.ind
 	if low := strings.ToLower(subj); (ind == "đạt" || ind == "Đạt") && (strings.HasPrefix(low, "tỷ lệ ") || strings.HasPrefix(low, "tỉ lệ ")) {
 		// "Tỷ lệ dân số tham gia bảo hiểm y tế đạt trên 95%": the
 		// criterion is in the rate's name; "Tỷ lệ che phủ rừng đạt
@@ -252,6 +276,23 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 		ind += " " + yearly
 	}
 	subj, ind = tgGrowthRoles(subj, ind)
+	if strings.HasPrefix(ind, "tốc độ tăng") && !strings.Contains(ind, "bình quân") {
+		// "tốc độ tăng trưởng GRDP bình quân giai đoạn 2021 - 2025 đạt
+		// 7,2%/năm": the average went with the subject's trailing words
+		for m := textFrom; m+1 < q.first; m++ {
+			if toks[m].low == "bình" && toks[m+1].low == "quân" {
+				ind += " bình quân"
+				break
+			}
+		}
+	}
+	if tgLevelVerb(ind) {
+		// "Cá nhân có tổng điểm đánh giá đạt từ 90 điểm trở lên": what
+		// reaches the level is the measure the subject has
+		if who, measure := tgHasMeasure(subj); measure != "" {
+			subj, ind = who, measure
+		}
+	}
 	if ind == "" || strings.EqualFold(ind, "là") || strings.EqualFold(ind, "đạt") && strings.HasPrefix(strings.ToLower(subj), "tăng trưởng ") {
 		// "lợi nhuận trước thuế 2.007 tỷ đồng", "doanh thu năm 2020 là
 		// 12.500 tỷ đồng": a level named with no verb, or with a copula,
@@ -273,21 +314,7 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 		// "MWG đặt mục tiêu doanh thu 86.390 tỷ đồng": whose revenue
 		subj += " của " + actor
 	}
-	t.Subject = tgCleanPhrase(subj)
-	t.Indicator = tgCleanPhrase(ind)
-	if g := tgForGroup(toks, q.first); g != "" {
-		t.Subject = tgWithGroup(t.Subject, g)
-	}
-	textTo := r.textTo
-	if textTo > len(toks) {
-		textTo = len(toks)
-	}
-	if textFrom < textTo {
-		t.Text = strings.TrimSpace(f.text[toks[textFrom].start:toks[textTo-1].end])
-		t.Text = strings.TrimRight(t.Text, " ,;:.…")
-	}
-	t.Period = f.periodFor(toks, q, clauseStart, nextFirst, s0, dates)
-	return t
+	return subj, ind
 }
 
 // tgRoleParts are the pieces roles puts together: the subject and
@@ -822,6 +849,10 @@ func (f *targetFinder) rightRoles(toks []tgTok, q tgQty, nextFirst, s1 int, spli
 	passive := -1
 	if splitPassive {
 		passive = tgLastPassive(toks, i, stop)
+	} else if p := tgLastPassive(toks, i, stop); p >= 0 && q.unit.text == "%" && tgVerbBefore(toks, i, p) {
+		// "đạt … 100% diện tích trồng trái phép cây … | được phát hiện và
+		// triệt phá": a verb before the last passive qualifies the noun
+		passive = p
 	}
 	for m := i; m < stop; m++ {
 		t := toks[m]
@@ -1270,6 +1301,24 @@ func tgNounAfter(toks []tgTok, i int) bool {
 	return true
 }
 
+// tgHasMeasure splits a subject "X có M" whose M names a measure
+// ("cá nhân có tổng điểm đánh giá", "tập thể có kết quả tổng điểm đánh
+// giá") into X and M; "" when subj is none.
+func tgHasMeasure(subj string) (who, measure string) {
+	i := strings.Index(subj, " có ")
+	if i <= 0 {
+		return "", ""
+	}
+	m := subj[i+len(" có "):]
+	low := strings.ToLower(m)
+	for _, lead := range []string{"tổng điểm", "điểm", "kết quả", "số điểm", "tổng số điểm"} {
+		if low == lead || strings.HasPrefix(low, lead+" ") {
+			return strings.TrimSpace(subj[:i]), m
+		}
+	}
+	return "", ""
+}
+
 // tgLevelNouns name amounts a target sets a level of ("doanh thu",
 // "lợi nhuận", "kim ngạch", "GDP bình quân đầu người").
 var tgLevelNouns = []string{"doanh thu", "doanh số", "lợi nhuận", "lãi", "gdp", "grdp", "kim ngạch",
@@ -1347,6 +1396,17 @@ func tgOwnShare(toks []tgTok, q tgQty) bool {
 // tgBiNoun are the words that make a word of "bị" ("thiết bị", "trang
 // bị", "chuẩn bị"), which is then no passive.
 var tgBiNoun = map[string]bool{"thiết": true, "trang": true, "chuẩn": true, "dự": true, "phòng": true, "sửa": true}
+
+// tgVerbBefore reports whether toks[a:b] hold a verb (tgVerbs, not part
+// of a noun) after their first word.
+func tgVerbBefore(toks []tgTok, a, b int) bool {
+	for m := a + 1; m < b; m++ {
+		if _, ok := tgVerbs.at(toks, m); ok && !tgFalseVerb(toks, m) {
+			return true
+		}
+	}
+	return false
+}
 
 // tgLastPassive returns the last passive predicate ("được", "bị") of
 // toks[a:b] with a word before it, -1 when there is none. "được giao"

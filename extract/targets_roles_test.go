@@ -27,6 +27,8 @@ func TestFindTargetsSubjectRules(t *testing.T) {
 		// (tgLastPassive)
 		{"last passive", "Mục tiêu đến năm 2025: đạt 80% người bị bạo lực gia đình được phát hiện được tiếp cận ít nhất một trong các dịch vụ hỗ trợ cơ bản.", 80,
 			"người bị bạo lực gia đình được phát hiện", "được tiếp cận ít nhất một trong các dịch vụ hỗ trợ cơ bản"},
+		{"last passive after a verb of the clause before", "Phấn đấu 100% các điểm tổ chức, chứa chấp sử dụng trái phép chất ma túy, đối tượng mua, bán trái phép chất ma túy và 100% diện tích trồng trái phép cây có chứa chất ma túy được phát hiện và triệt phá.", 100,
+			"diện tích trồng trái phép cây có chứa chất ma túy", ""},
 		{"last passive over a verb inside the noun", "Phấn đấu trên 90% người nghiện ma túy, người sử dụng trái phép chất ma túy được tư vấn, hỗ trợ.", 90,
 			"người nghiện ma túy, người sử dụng trái phép chất ma túy", "được tư vấn, hỗ trợ"},
 		{"\"thiết bị\" is no passive", "Phấn đấu 100% trạm y tế cấp xã được đầu tư cơ sở vật chất, thiết bị y tế.", 100,
@@ -121,6 +123,10 @@ func TestFindTargetsSubjectRules(t *testing.T) {
 			"tăng trưởng GDP", "tăng trưởng"},
 		{"a growth that reaches a level", "Năm 2025, phấn đấu tăng trưởng kinh tế đạt từ 8% trở lên.", 8,
 			"tăng trưởng kinh tế", "tăng trưởng"},
+		{"an average growth rate", "Mục tiêu: tốc độ tăng trưởng GRDP bình quân giai đoạn 2021 - 2025 đạt 7,2%/năm.", 7.2,
+			"GRDP", "tốc độ tăng trưởng bình quân"},
+		{"a measure the subject has", "Xếp loại hoàn thành tốt nhiệm vụ: phấn đấu cá nhân có tổng điểm đánh giá đạt từ 70 điểm trở lên.", 70,
+			"cá nhân", "tổng điểm đánh giá"},
 		{"a name that is no amount keeps its words", "Năm 2021, công ty đặt mục tiêu nộp ngân sách là 250 tỷ đồng.", 250,
 			"nộp ngân sách", "là"},
 		// an amount's owner that sets it before the marker (actorBefore)
