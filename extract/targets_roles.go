@@ -303,6 +303,13 @@ func (f *targetFinder) finishRoles(toks []tgTok, q tgQty, r tgRoleParts, textFro
 	if ind == "" {
 		ind = subj
 	}
+	if q.unit.count {
+		// "Ủy ban nhân dân xã, phường: | Xét tối đa 15 tập thể": a count
+		// in a row of a breakdown by organisation is that organisation's
+		if org := f.orgRowLabel(toks, q, s0); org != "" {
+			subj = org
+		}
+	}
 	if owner := f.quotaOwner(toks, q, s0, dates); owner != "" {
 		// "khu vực Hải Phòng thu được …, đạt 54% so với chỉ tiêu Bộ Tài
 		// chính giao (57.100 tỷ đồng)": the quota is the sentence
@@ -1510,6 +1517,72 @@ func (f *targetFinder) beforeMarker(toks []tgTok, subj string, from, markStart i
 		return subj, from
 	}
 	return tgCleanPhrase(tgJoin(toks, ix)), ix[0]
+}
+
+// tgOrgLabelHeads open the name of a body that a breakdown lists row by
+// row ("Ủy ban nhân dân xã, phường:", "Sở Nội vụ:", "Ban Chỉ đạo …:").
+var tgOrgLabelHeads = newPhraseList("ủy ban", "uỷ ban", "ubnd", "ban", "sở", "cơ quan", "văn phòng", "tổ",
+	"cục", "chi cục", "phòng", "trường", "bệnh viện", "hội", "đoàn", "công an", "bộ", "mặt trận",
+	"liên đoàn", "đảng ủy", "đảng uỷ", "huyện ủy", "thành ủy", "tỉnh ủy", "xã", "phường", "huyện",
+	"quận", "thị xã", "thành phố", "đơn vị", "trung tâm")
+
+// orgRowLabel returns the body a row of a breakdown by organisation names
+// before the quantity q: the label before a colon in q's sentence ("Cơ
+// quan chuyên môn …: Chỉ tiêu xét tối đa 3 tập thể") or the line before
+// the sentence when it ends with a colon ("Ban Chỉ đạo bầu cử của tỉnh:" /
+// "Không quá 05 cá nhân"), with at most six words between the label and
+// q; "" when there is none or it names no body.
+func (f *targetFinder) orgRowLabel(toks []tgTok, q tgQty, s0 int) string {
+	if q.first >= len(toks) || s0 > q.first {
+		return ""
+	}
+	colon := -1
+	for i := q.first - 1; i >= s0; i-- {
+		if toks[i].raw == ":" {
+			colon = i
+			break
+		}
+		if toks[i].kind == tgNum || toks[i].raw == ";" || toks[i].raw == "." {
+			return ""
+		}
+	}
+	var label string
+	switch {
+	case colon >= 0 && q.first-colon-1 <= 6:
+		var ix []int
+		for i := s0; i < colon; i++ {
+			if t := toks[i]; t.kind != tgNum && t.raw != "*" && t.raw != "_" && !(t.kind == tgPunct && len(ix) == 0) {
+				ix = append(ix, i)
+			}
+		}
+		label = tgJoin(toks, ix)
+	case colon < 0 && q.first-s0 <= 6:
+		// the line before the sentence
+		end := strings.LastIndexByte(f.text[:toks[s0].start], '\n')
+		if end < 0 {
+			return ""
+		}
+		line := strings.TrimSpace(f.text[:end])
+		line = line[strings.LastIndexByte(line, '\n')+1:]
+		if !strings.HasSuffix(line, ":") {
+			return ""
+		}
+		label = strings.Trim(line, "-+*_:•. \t")
+	default:
+		return ""
+	}
+	ltoks := tgTokenize(label, 0, len(label))
+	k := 0
+	for k < len(ltoks) && (ltoks[k].kind == tgNum || ltoks[k].kind == tgPunct || tgLabelWord(ltoks, k)) {
+		k++ // "3. Ủy ban …", "a) Sở …"
+	}
+	if k == len(ltoks) || len(ltoks)-k > 30 {
+		return ""
+	}
+	if _, ok := tgOrgLabelHeads.at(ltoks, k); !ok {
+		return ""
+	}
+	return tgCleanPhrase(tgSpaces(label[ltoks[k].start:]))
 }
 
 // quotaOwner returns whose quota a goal quoted in brackets is: the

@@ -127,6 +127,14 @@ func TestFindTargetsSubjectRules(t *testing.T) {
 			"GRDP", "tốc độ tăng trưởng bình quân"},
 		{"a measure the subject has", "Xếp loại hoàn thành tốt nhiệm vụ: phấn đấu cá nhân có tổng điểm đánh giá đạt từ 70 điểm trở lên.", 70,
 			"cá nhân", "tổng điểm đánh giá"},
+		// a count in a breakdown by organisation is the organisation's
+		// (orgRowLabel)
+		{"an organisation's row after a colon", "2. Cơ quan Trung ương trên địa bàn thành phố: Chỉ tiêu xét tối đa 2 tập thể và 4 cá nhân.", 2,
+			"Cơ quan Trung ương trên địa bàn thành phố", ""},
+		{"an organisation's row under its line", "KẾ HOẠCH\n\nChỉ tiêu khen thưởng năm 2025:\n\n- Ban Chỉ đạo bầu cử của tỉnh:\nKhông quá 05 cá nhân;", 5,
+			"Ban Chỉ đạo bầu cử của tỉnh", ""},
+		{"a lead-in line names no organisation", "Mục tiêu năm 2025:\nKết nạp 150 đảng viên mới.", 150,
+			"đảng viên mới", ""},
 		{"a name that is no amount keeps its words", "Năm 2021, công ty đặt mục tiêu nộp ngân sách là 250 tỷ đồng.", 250,
 			"nộp ngân sách", "là"},
 		// an amount's owner that sets it before the marker (actorBefore)
