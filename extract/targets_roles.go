@@ -275,6 +275,23 @@ func (f *targetFinder) finishRoles(toks []tgTok, q tgQty, r tgRoleParts, textFro
 		// yearly rise
 		ind += " " + yearly
 	}
+	if r.verbFrom >= 0 && r.verbFrom < q.first {
+		// "Kết nạp bình quân mỗi năm từ 250 đảng viên": the average goes
+		// with the verb
+		if n, ok := tgVerbs.at(toks, r.verbFrom); ok && n < q.first && strings.EqualFold(ind, tgJoin(toks, tgSeq(r.verbFrom, n))) {
+			avg := true
+			for m := n; m < q.first; m++ {
+				switch toks[m].low {
+				case "bình", "quân", "mỗi", "năm", "hằng", "hàng":
+				default:
+					avg = false
+				}
+			}
+			if avg && toks[n].low != "năm" {
+				ind = tgJoin(toks, tgSeq(r.verbFrom, q.first))
+			}
+		}
+	}
 	subj, ind = tgGrowthRoles(subj, ind)
 	if strings.HasPrefix(ind, "tốc độ tăng") && !strings.Contains(ind, "bình quân") {
 		// "tốc độ tăng trưởng GRDP bình quân giai đoạn 2021 - 2025 đạt
@@ -284,6 +301,14 @@ func (f *targetFinder) finishRoles(toks []tgTok, q tgQty, r tgRoleParts, textFro
 				ind += " bình quân"
 				break
 			}
+		}
+	}
+	if low := strings.ToLower(ind); (low == "có" || low == "có thêm" || low == "phấn đấu có") && subj != "" {
+		// "Có ≥ 95% DNNVV, HTX, HKD trên địa bàn Tỉnh | ứng dụng công nghệ
+		// số": after "có", the predicate of what is counted is the
+		// criterion
+		if pred := tgSharePredicate(subj); pred != "" && pred != subj {
+			subj, ind = strings.TrimSpace(strings.TrimSuffix(subj, pred)), pred
 		}
 	}
 	if tgLevelVerb(ind) {
@@ -1241,7 +1266,7 @@ func tgFalseVerb(toks []tgTok, i int) bool {
 // số").
 var tgShareVerbs = newPhraseList("qua", "ứng dụng", "áp dụng", "tiếp cận", "theo học", "phủ sóng",
 	"kết nối", "truy cập", "hài lòng", "hưởng", "thụ hưởng", "tốt nghiệp", "đi học", "biết",
-	"mắc", "nhiễm", "chuyển đổi", "đăng ký", "thanh toán")
+	"mắc", "nhiễm", "chuyển đổi", "đăng ký", "thanh toán", "đóng vai trò", "trở thành", "chưa", "bảo đảm", "đảm bảo")
 
 // tgSharePredicate returns the predicate inside the name of a share (the
 // words after "tỷ lệ"): from its first verb ("dân số | tham gia bảo hiểm
@@ -1260,6 +1285,9 @@ func tgSharePredicate(name string) string {
 		}
 		if _, ok := tgShareVerbs.at(toks, i); ok {
 			pred = true
+		}
+		if i > 0 && toks[i-1].low == "người" {
+			pred = false // "người hưởng trợ cấp", "người sử dụng": a noun
 		}
 		if pred {
 			return strings.TrimSpace(name[t.start:])
@@ -1324,6 +1352,15 @@ func tgHasMeasure(subj string) (who, measure string) {
 		}
 	}
 	return "", ""
+}
+
+// tgSeq returns the indexes a, a+1, …, b-1.
+func tgSeq(a, b int) []int {
+	ix := make([]int, 0, max(0, b-a))
+	for i := a; i < b; i++ {
+		ix = append(ix, i)
+	}
+	return ix
 }
 
 // tgLevelNouns name amounts a target sets a level of ("doanh thu",

@@ -135,6 +135,13 @@ func TestFindTargetsSubjectRules(t *testing.T) {
 			"Ban Chỉ đạo bầu cử của tỉnh", ""},
 		{"a lead-in line names no organisation", "Mục tiêu năm 2025:\nKết nạp 150 đảng viên mới.", 150,
 			"đảng viên mới", ""},
+		// after "có", the predicate of what is counted is the criterion
+		{"a predicate after \"có\"", "Đến hết năm 2030: Có ≥ 60% DNNVV, HTX, HKD trên địa bàn Tỉnh ứng dụng công nghệ số.", 60,
+			"DNNVV, HTX, HKD trên địa bàn Tỉnh", "ứng dụng công nghệ số"},
+		{"a noun after \"người\" is no predicate", "Mục tiêu đến năm 2030: Tỷ lệ nữ tiến sĩ trong tổng số người có trình độ tiến sĩ đạt 30%.", 30,
+			"Tỷ lệ nữ tiến sĩ trong tổng số người có trình độ tiến sĩ", "đạt"},
+		{"an average goes with the verb", "Mục tiêu nhiệm kỳ 2025 - 2030: Kết nạp bình quân mỗi năm từ 250 đảng viên mới trở lên.", 250,
+			"đảng viên mới", "Kết nạp bình quân mỗi năm"},
 		{"a name that is no amount keeps its words", "Năm 2021, công ty đặt mục tiêu nộp ngân sách là 250 tỷ đồng.", 250,
 			"nộp ngân sách", "là"},
 		// an amount's owner that sets it before the marker (actorBefore)
