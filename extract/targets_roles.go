@@ -325,6 +325,11 @@ func (f *targetFinder) finishRoles(toks []tgTok, q tgQty, r tgRoleParts, textFro
 		// growth's name holds its verb
 		ind = tgLevelIndicator(subj, ind)
 	}
+	if st := f.structureLabel(toks, s0, q.first, dates); st != "" && strings.HasPrefix(q.unit.text, "%") && !tgLevelVerb(ind) {
+		// "Cơ cấu kinh tế đến năm 2020: công nghiệp - xây dựng 35%, dịch
+		// vụ 40%": each item's share in the structure
+		ind = "tỷ trọng trong " + st
+	}
 	if ind == "" {
 		ind = subj
 	}
@@ -1554,6 +1559,31 @@ func (f *targetFinder) beforeMarker(toks []tgTok, subj string, from, markStart i
 		return subj, from
 	}
 	return tgCleanPhrase(tgJoin(toks, ix)), ix[0]
+}
+
+// structureLabel returns the structure the last label before token upto
+// names before its colon ("Cơ cấu kinh tế đến năm 2020: …" gives "cơ cấu
+// kinh tế"); "" when there is none.
+func (f *targetFinder) structureLabel(toks []tgTok, s0, upto int, dates []tgDate) string {
+	var ix []int
+	label := ""
+	for i := s0; i < upto && i < len(toks); i++ {
+		t := toks[i]
+		if t.raw == ":" {
+			// the last label before upto ("Mục tiêu: - Cơ cấu kinh tế: …")
+			label = ""
+			if len(ix) >= 2 && toks[ix[0]].low == "cơ" && toks[ix[1]].low == "cấu" {
+				label = strings.ToLower(tgCleanPhrase(tgJoin(toks, tgTrimTime(toks, ix))))
+			}
+			ix = nil
+			continue
+		}
+		if _, isDate := f.dateAt(dates, t.start); isDate || t.kind != tgWord {
+			continue
+		}
+		ix = append(ix, i)
+	}
+	return label
 }
 
 // tgOrgLabelHeads open the name of a body that a breakdown lists row by

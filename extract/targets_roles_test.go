@@ -142,6 +142,8 @@ func TestFindTargetsSubjectRules(t *testing.T) {
 			"Tỷ lệ nữ tiến sĩ trong tổng số người có trình độ tiến sĩ", "đạt"},
 		{"an average goes with the verb", "Mục tiêu nhiệm kỳ 2025 - 2030: Kết nạp bình quân mỗi năm từ 250 đảng viên mới trở lên.", 250,
 			"đảng viên mới", "Kết nạp bình quân mỗi năm"},
+		{"a share in a structure", "Mục tiêu: - Cơ cấu kinh tế đến năm 2020: công nghiệp - xây dựng 35%, dịch vụ 40%, nông, lâm nghiệp 25%.", 40,
+			"dịch vụ", "tỷ trọng trong cơ cấu kinh tế"},
 		{"a name that is no amount keeps its words", "Năm 2021, công ty đặt mục tiêu nộp ngân sách là 250 tỷ đồng.", 250,
 			"nộp ngân sách", "là"},
 		// an amount's owner that sets it before the marker (actorBefore)
@@ -277,7 +279,10 @@ func TestFindTargetsTableRoles(t *testing.T) {
 		"| 3 | Mức giảm tỷ lệ hộ nghèo | % | 0,8 |\n" +
 		"| 4 | Tỷ lệ hồ sơ được xử lý trên môi trường điện tử | % | 90 |\n" +
 		"| I | Cà phê | | |\n" +
-		"| | - Diện tích | Ha | 27.000 |\n"
+		"| | - Diện tích | Ha | 27.000 |\n" +
+		"| II | Cơ cấu kinh tế | | |\n" +
+		"| | - Dịch vụ | % | 40,5 |\n" +
+		"| 5 | Tỷ lệ đô thị hóa | % | 42 |\n"
 	for _, tc := range []struct {
 		rule, text         string
 		value              float64
@@ -290,6 +295,8 @@ func TestFindTargetsTableRoles(t *testing.T) {
 		{"a fall's name", plain, 0.8, "tỷ lệ hộ nghèo", "mức giảm"},
 		{"a label with a verb", plain, 90, "hồ sơ", "được xử lý trên môi trường điện tử"},
 		{"a bare measure under a group", plain, 27000, "Cà phê diện tích", "đạt"},
+		{"an item of a structure", plain, 40.5, "Dịch vụ", "tỷ trọng trong cơ cấu kinh tế"},
+		{"a row after a structure's items", plain, 42, "đô thị hóa", "đạt"},
 	} {
 		ts, _ := FindTargetsWith(tc.text, c, nil)
 		var got *Target

@@ -657,8 +657,9 @@ func (f *targetFinder) tableCell(tb tgTable, row []tgCell, label, unit, c, nth, 
 // ("Tỉ lệ hồ sơ … | được số hóa"); a rate's name gives the rate ("Tốc độ
 // tăng trưởng | GRDP", "Mức giảm | tỷ lệ hộ nghèo"); a bare measure under
 // a group names the group's measure ("Cà phê" / "- Diện tích": subject
-// "Cà phê diện tích"). Otherwise the row's number is a level the column
-// sets, and the indicator is "đạt".
+// "Cà phê diện tích"); a group that names a structure ("Cơ cấu kinh tế")
+// makes each row a share in it. Otherwise the row's number is a level the
+// column sets, and the indicator is "đạt".
 func (f *targetFinder) rowRoles(ltoks []tgTok, label tgCell, group, head []tgCell) (subj, ind string) {
 	subj, ind, _, verb := f.labelRolesSplit(ltoks, 0, len(ltoks), f.datesIn(label.start, label.end))
 	if subj == "" {
@@ -682,10 +683,22 @@ func (f *targetFinder) rowRoles(ltoks []tgTok, label tgCell, group, head []tgCel
 			return rs, ri
 		}
 	}
+	if g := strings.ToLower(f.groupLabel(group)); strings.HasPrefix(g, "cơ cấu ") && tgSubItem(f.text[label.start:label.end]) {
+		// "Cơ cấu kinh tế" / "- Dịch vụ": each item's share in the
+		// structure
+		return subj, "tỷ trọng trong " + tgCleanPhrase(g)
+	}
 	if !verb {
 		ind = "đạt"
 	}
 	return subj, ind
+}
+
+// tgSubItem reports whether a row label is an item of the group above it:
+// it opens with a dash or a plus ("- Dịch vụ", "*+ Cà phê*").
+func tgSubItem(label string) bool {
+	l := strings.TrimLeft(label, "*_ ")
+	return strings.HasPrefix(l, "-") || strings.HasPrefix(l, "+") || strings.HasPrefix(l, "–")
 }
 
 // tgRateRoles splits the name of a rate of change into what changes and
