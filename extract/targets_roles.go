@@ -232,26 +232,7 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 		}
 	}
 	r.rightPart(q)
-	subj, ind := r.subj, r.ind
-	if low := strings.ToLower(subj); (ind == "đạt" || ind == "Đạt") && (strings.HasPrefix(low, "tỷ lệ ") || strings.HasPrefix(low, "tỉ lệ ")) {
-		// "Tỷ lệ dân số tham gia bảo hiểm y tế đạt trên 95%": the
-		// criterion is in the rate's name
-		ind = subj[len("tỷ lệ "):]
-	}
-	if base := f.shareBase(toks, q, r, dates); base != "" && subj != "" && tgLevelVerb(ind) {
-		// "Kinh tế số chiếm 45% GRDP tỉnh", "thu ngân sách đạt 100% dự
-		// toán": the criterion is the level with what the share is of
-		ind += " " + base
-	}
-	if yearly := tgYearlyBefore(toks, s0, q.first); yearly != "" && (ind == "tăng" || ind == "giảm" || ind == "Tăng" || ind == "Giảm") {
-		// "Hằng năm, số vụ … được phát hiện, bắt giữ tăng trên 3%": a
-		// yearly rise
-		ind += " " + yearly
-	}
-	subj, ind = tgGrowthRoles(subj, ind)
-	if ind == "" {
-		ind = subj
-	}
+	subj, ind := f.finishRoles(toks, q, r, textFrom, s0, markStart, dates)
 	t.Subject = tgCleanPhrase(subj)
 	t.Indicator = tgCleanPhrase(ind)
 	if g := tgForGroup(toks, q.first); g != "" {
@@ -267,6 +248,110 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 	}
 	t.Period = f.periodFor(toks, q, clauseStart, nextFirst, s0, dates)
 	return t
+}
+
+// finishRoles turns the parts roles read (r) into the target's subject and
+// indicator: the criterion a share's name holds, the base of a share, a
+// yearly rise, a growth rate's name, a measure the subject has, the level
+// an amount reaches, whose quota a bracketed goal is and whose amount a
+// company's goal is. textFrom is the first token of the target's text.
+func (f *targetFinder) finishRoles(toks []tgTok, q tgQty, r tgRoleParts, textFrom, s0, markStart int, dates []tgDate) (subj, ind string) {
+	subj, ind = r.subj, r.ind
+	if low := strings.ToLower(subj); (ind == "đạt" || ind == "Đạt") && (strings.HasPrefix(low, "tỷ lệ ") || strings.HasPrefix(low, "tỉ lệ ")) {
+		// "Tỷ lệ dân số tham gia bảo hiểm y tế đạt trên 95%": the
+		// criterion is in the rate's name; "Tỷ lệ che phủ rừng đạt
+		// 48%": a name without a predicate leaves the level
+		if pred := tgSharePredicate(subj[len("tỷ lệ "):]); pred != "" {
+			ind = pred
+		}
+	}
+	if base := f.shareBase(toks, q, r, dates); base != "" && subj != "" && tgLevelVerb(ind) {
+		// "Kinh tế số chiếm 45% GRDP tỉnh", "thu ngân sách đạt 100% dự
+		// toán": the criterion is the level with what the share is of
+		ind += " " + base
+	}
+	if yearly := tgYearlyBefore(toks, s0, q.first); yearly != "" && (ind == "tăng" || ind == "giảm" || ind == "Tăng" || ind == "Giảm") {
+		// "Hằng năm, số vụ … được phát hiện, bắt giữ tăng trên 3%": a
+		// yearly rise
+		ind += " " + yearly
+	}
+	if r.verbFrom >= 0 && r.verbFrom < q.first {
+		// "Kết nạp bình quân mỗi năm từ 250 đảng viên": the average goes
+		// with the verb
+		if n, ok := tgVerbs.at(toks, r.verbFrom); ok && n < q.first && strings.EqualFold(ind, tgJoin(toks, tgSeq(r.verbFrom, n))) {
+			avg := true
+			for m := n; m < q.first; m++ {
+				switch toks[m].low {
+				case "bình", "quân", "mỗi", "năm", "hằng", "hàng":
+				default:
+					avg = false
+				}
+			}
+			if avg && toks[n].low != "năm" {
+				ind = tgJoin(toks, tgSeq(r.verbFrom, q.first))
+			}
+		}
+	}
+	subj, ind = tgGrowthRoles(subj, ind)
+	if strings.HasPrefix(ind, "tốc độ tăng") && !strings.Contains(ind, "bình quân") {
+		// "tốc độ tăng trưởng GRDP bình quân giai đoạn 2021 - 2025 đạt
+		// 7,2%/năm": the average went with the subject's trailing words
+		for m := textFrom; m+1 < q.first; m++ {
+			if toks[m].low == "bình" && toks[m+1].low == "quân" {
+				ind += " bình quân"
+				break
+			}
+		}
+	}
+	if low := strings.ToLower(ind); (low == "có" || low == "có thêm" || low == "phấn đấu có") && subj != "" {
+		// "Có ≥ 95% DNNVV, HTX, HKD trên địa bàn Tỉnh | ứng dụng công nghệ
+		// số": after "có", the predicate of what is counted is the
+		// criterion
+		if pred := tgSharePredicate(subj); pred != "" && pred != subj {
+			subj, ind = strings.TrimSpace(strings.TrimSuffix(subj, pred)), pred
+		}
+	}
+	if tgLevelVerb(ind) {
+		// "Cá nhân có tổng điểm đánh giá đạt từ 90 điểm trở lên": what
+		// reaches the level is the measure the subject has
+		if who, measure := tgHasMeasure(subj); measure != "" {
+			subj, ind = who, measure
+		}
+	}
+	if ind == "" || strings.EqualFold(ind, "là") || strings.EqualFold(ind, "đạt") && strings.HasPrefix(strings.ToLower(subj), "tăng trưởng ") {
+		// "lợi nhuận trước thuế 2.007 tỷ đồng", "doanh thu năm 2020 là
+		// 12.500 tỷ đồng": a level named with no verb, or with a copula,
+		// is a level to reach; "tăng trưởng GDP năm 2021 là 6,5%": a
+		// growth's name holds its verb
+		ind = tgLevelIndicator(subj, ind)
+	}
+	if st := f.structureLabel(toks, s0, q.first, dates); st != "" && strings.HasPrefix(q.unit.text, "%") && !tgLevelVerb(ind) {
+		// "Cơ cấu kinh tế đến năm 2020: công nghiệp - xây dựng 35%, dịch
+		// vụ 40%": each item's share in the structure
+		ind = "tỷ trọng trong " + st
+	}
+	if ind == "" {
+		ind = subj
+	}
+	if q.unit.count {
+		// "Ủy ban nhân dân xã, phường: | Xét tối đa 15 tập thể": a count
+		// in a row of a breakdown by organisation is that organisation's
+		if org := f.orgRowLabel(toks, q, s0); org != "" {
+			subj = org
+		}
+	}
+	if owner := f.quotaOwner(toks, q, s0, dates); owner != "" {
+		// "khu vực Hải Phòng thu được …, đạt 54% so với chỉ tiêu Bộ Tài
+		// chính giao (57.100 tỷ đồng)": the quota is the sentence
+		// subject's
+		subj = owner
+	}
+	if actor := f.actorBefore(toks, s0, markStart, dates); actor != "" && tgLevelIndicator(subj, "") == "đạt" &&
+		!strings.Contains(strings.ToLower(subj), " của ") && !strings.Contains(strings.ToLower(subj), strings.ToLower(actor)) {
+		// "MWG đặt mục tiêu doanh thu 86.390 tỷ đồng": whose revenue
+		subj += " của " + actor
+	}
+	return subj, ind
 }
 
 // tgRoleParts are the pieces roles puts together: the subject and
@@ -702,6 +787,13 @@ func tgBracketAbbrev(toks []tgTok, i int) bool {
 // indicator; without a predicate the subject is the label's noun and the
 // indicator the whole label. A bracketed abbreviation stays in the subject.
 func (f *targetFinder) labelRoles(toks []tgTok, a, b int, dates []tgDate) (subj, ind string, from int) {
+	subj, ind, from, _ = f.labelRolesSplit(toks, a, b, dates)
+	return subj, ind, from
+}
+
+// labelRolesSplit is labelRoles that also reports whether a verb or a
+// passive split the label; without one the indicator is the whole label.
+func (f *targetFinder) labelRolesSplit(toks []tgTok, a, b int, dates []tgDate) (subj, ind string, from int, verb bool) {
 	var keep []int
 	depth := 0
 	for i := a; i < b; i++ {
@@ -741,7 +833,7 @@ func (f *targetFinder) labelRoles(toks []tgTok, a, b int, dates []tgDate) (subj,
 		timeOnly = timeOnly && (tgTimeWord(toks[i].low) || toks[i].kind == tgPunct)
 	}
 	if timeOnly {
-		return "", "", -1
+		return "", "", -1, false
 	}
 	all := tgCleanPhrase(tgJoin(toks, keep))
 	body := keep
@@ -774,9 +866,9 @@ func (f *targetFinder) labelRoles(toks []tgTok, a, b int, dates []tgDate) (subj,
 		}
 	}
 	if split < 0 {
-		return tgCleanPhrase(tgJoin(toks, body)), all, body[0]
+		return tgCleanPhrase(tgJoin(toks, body)), all, body[0], false
 	}
-	return tgCleanPhrase(tgJoin(toks, body[:split])), tgCleanPhrase(tgJoin(toks, body[split:])), body[0]
+	return tgCleanPhrase(tgJoin(toks, body[:split])), tgCleanPhrase(tgJoin(toks, body[split:])), body[0], true
 }
 
 // rightRoles reads the subject and indicator after a quantity: "90%
@@ -794,6 +886,10 @@ func (f *targetFinder) rightRoles(toks []tgTok, q tgQty, nextFirst, s1 int, spli
 	passive := -1
 	if splitPassive {
 		passive = tgLastPassive(toks, i, stop)
+	} else if p := tgLastPassive(toks, i, stop); p >= 0 && q.unit.text == "%" && tgVerbBefore(toks, i, p) {
+		// "đạt … 100% diện tích trồng trái phép cây … | được phát hiện và
+		// triệt phá": a verb before the last passive qualifies the noun
+		passive = p
 	}
 	for m := i; m < stop; m++ {
 		t := toks[m]
@@ -1170,6 +1266,41 @@ func tgFalseVerb(toks []tgTok, i int) bool {
 	return false
 }
 
+// tgShareVerbs are predicates of the people or things a share counts,
+// besides tgVerbs ("lao động | qua đào tạo", "dân số | tiếp cận dịch vụ
+// số").
+var tgShareVerbs = newPhraseList("qua", "ứng dụng", "áp dụng", "tiếp cận", "theo học", "phủ sóng",
+	"kết nối", "truy cập", "hài lòng", "hưởng", "thụ hưởng", "tốt nghiệp", "đi học", "biết",
+	"mắc", "nhiễm", "chuyển đổi", "đăng ký", "thanh toán", "đóng vai trò", "trở thành", "chưa", "bảo đảm", "đảm bảo")
+
+// tgSharePredicate returns the predicate inside the name of a share (the
+// words after "tỷ lệ"): from its first verb ("dân số | tham gia bảo hiểm
+// y tế", "người dân | được định danh số"), the whole name when it opens
+// with one ("hoàn thành cấp trung học cơ sở"), "" when it has none ("che
+// phủ rừng", "trẻ em dưới 15 tuổi").
+func tgSharePredicate(name string) string {
+	toks := tgTokenize(name, 0, len(name))
+	for i, t := range toks {
+		if t.kind != tgWord {
+			continue
+		}
+		pred := t.low == "được" || t.low == "bị" || t.low == "có" && !tgFalseVerb(toks, i)
+		if _, ok := tgVerbs.at(toks, i); ok && !tgFalseVerb(toks, i) {
+			pred = true
+		}
+		if _, ok := tgShareVerbs.at(toks, i); ok {
+			pred = true
+		}
+		if i > 0 && toks[i-1].low == "người" {
+			pred = false // "người hưởng trợ cấp", "người sử dụng": a noun
+		}
+		if pred {
+			return strings.TrimSpace(name[t.start:])
+		}
+	}
+	return ""
+}
+
 // tgStartsWithHave reports whether phrase starts with the verb "có"
 // ("có bằng cấp, chứng chỉ"): a predicate, not a subject.
 func tgStartsWithHave(phrase string) bool {
@@ -1208,6 +1339,63 @@ func tgNounAfter(toks []tgTok, i int) bool {
 		return false
 	}
 	return true
+}
+
+// tgHasMeasure splits a subject "X có M" whose M names a measure
+// ("cá nhân có tổng điểm đánh giá", "tập thể có kết quả tổng điểm đánh
+// giá") into X and M; "" when subj is none.
+func tgHasMeasure(subj string) (who, measure string) {
+	i := strings.Index(subj, " có ")
+	if i <= 0 {
+		return "", ""
+	}
+	m := subj[i+len(" có "):]
+	low := strings.ToLower(m)
+	for _, lead := range []string{"tổng điểm", "điểm", "kết quả", "số điểm", "tổng số điểm"} {
+		if low == lead || strings.HasPrefix(low, lead+" ") {
+			return strings.TrimSpace(subj[:i]), m
+		}
+	}
+	return "", ""
+}
+
+// tgSeq returns the indexes a, a+1, …, b-1.
+func tgSeq(a, b int) []int {
+	ix := make([]int, 0, max(0, b-a))
+	for i := a; i < b; i++ {
+		ix = append(ix, i)
+	}
+	return ix
+}
+
+// tgLevelNouns name amounts a target sets a level of ("doanh thu",
+// "lợi nhuận", "kim ngạch", "GDP bình quân đầu người").
+var tgLevelNouns = []string{"doanh thu", "doanh số", "lợi nhuận", "lãi", "gdp", "grdp", "kim ngạch",
+	"cung", "sản lượng", "công suất", "tiêu thụ", "lạm phát", "giá trị", "dư nợ", "thu nhập", "năng suất"}
+
+// tgLevelIndicator returns the indicator of a target whose subject subj
+// comes with no verb, with the copula ind ("là") or with "đạt": "tăng
+// trưởng" when subj names a growth ("tăng trưởng GDP"), "đạt" when it
+// names an amount (tgLevelNouns, with or without "tổng"), else ind.
+func tgLevelIndicator(subj, ind string) string {
+	low := strings.ToLower(strings.TrimSpace(subj))
+	if strings.EqualFold(ind, "đạt") {
+		// "tăng trưởng kinh tế đạt trên 8%": the growth is the criterion
+		if strings.HasPrefix(low, "tăng trưởng ") {
+			return "tăng trưởng"
+		}
+		return ind
+	}
+	if strings.HasPrefix(low, "tăng trưởng ") || low == "tăng trưởng" {
+		return "tăng trưởng"
+	}
+	low = strings.TrimPrefix(low, "tổng ")
+	for _, n := range tgLevelNouns {
+		if low == n || strings.HasPrefix(low, n+" ") || strings.HasPrefix(low, n+",") {
+			return "đạt"
+		}
+	}
+	return ind
 }
 
 // tgCopula reports whether a verb phrase only links ("có", "là").
@@ -1257,6 +1445,17 @@ func tgOwnShare(toks []tgTok, q tgQty) bool {
 // tgBiNoun are the words that make a word of "bị" ("thiết bị", "trang
 // bị", "chuẩn bị"), which is then no passive.
 var tgBiNoun = map[string]bool{"thiết": true, "trang": true, "chuẩn": true, "dự": true, "phòng": true, "sửa": true}
+
+// tgVerbBefore reports whether toks[a:b] hold a verb (tgVerbs, not part
+// of a noun) after their first word.
+func tgVerbBefore(toks []tgTok, a, b int) bool {
+	for m := a + 1; m < b; m++ {
+		if _, ok := tgVerbs.at(toks, m); ok && !tgFalseVerb(toks, m) {
+			return true
+		}
+	}
+	return false
+}
 
 // tgLastPassive returns the last passive predicate ("được", "bị") of
 // toks[a:b] with a word before it, -1 when there is none. "được giao"
@@ -1360,6 +1559,296 @@ func (f *targetFinder) beforeMarker(toks []tgTok, subj string, from, markStart i
 		return subj, from
 	}
 	return tgCleanPhrase(tgJoin(toks, ix)), ix[0]
+}
+
+// structureLabel returns the structure the last label before token upto
+// names before its colon ("Cơ cấu kinh tế đến năm 2020: …" gives "cơ cấu
+// kinh tế"); "" when there is none.
+func (f *targetFinder) structureLabel(toks []tgTok, s0, upto int, dates []tgDate) string {
+	var ix []int
+	label := ""
+	for i := s0; i < upto && i < len(toks); i++ {
+		t := toks[i]
+		if t.raw == ":" {
+			// the last label before upto ("Mục tiêu: - Cơ cấu kinh tế: …")
+			label = ""
+			if len(ix) >= 2 && toks[ix[0]].low == "cơ" && toks[ix[1]].low == "cấu" {
+				label = strings.ToLower(tgCleanPhrase(tgJoin(toks, tgTrimTime(toks, ix))))
+			}
+			ix = nil
+			continue
+		}
+		if _, isDate := f.dateAt(dates, t.start); isDate || t.kind != tgWord {
+			continue
+		}
+		ix = append(ix, i)
+	}
+	return label
+}
+
+// tgOrgLabelHeads open the name of a body that a breakdown lists row by
+// row ("Ủy ban nhân dân xã, phường:", "Sở Nội vụ:", "Ban Chỉ đạo …:").
+var tgOrgLabelHeads = newPhraseList("ủy ban", "uỷ ban", "ubnd", "ban", "sở", "cơ quan", "văn phòng", "tổ",
+	"cục", "chi cục", "phòng", "trường", "bệnh viện", "hội", "đoàn", "công an", "bộ", "mặt trận",
+	"liên đoàn", "đảng ủy", "đảng uỷ", "huyện ủy", "thành ủy", "tỉnh ủy", "xã", "phường", "huyện",
+	"quận", "thị xã", "thành phố", "đơn vị", "trung tâm")
+
+// orgRowLabel returns the body a row of a breakdown by organisation names
+// before the quantity q: the label before a colon in q's sentence ("Cơ
+// quan chuyên môn …: Chỉ tiêu xét tối đa 3 tập thể") or the line before
+// the sentence when it ends with a colon ("Ban Chỉ đạo bầu cử của tỉnh:" /
+// "Không quá 05 cá nhân"), with at most six words between the label and
+// q; "" when there is none or it names no body.
+func (f *targetFinder) orgRowLabel(toks []tgTok, q tgQty, s0 int) string {
+	if q.first >= len(toks) || s0 > q.first {
+		return ""
+	}
+	colon := -1
+	for i := q.first - 1; i >= s0; i-- {
+		if toks[i].raw == ":" {
+			colon = i
+			break
+		}
+		if toks[i].kind == tgNum || toks[i].raw == ";" || toks[i].raw == "." {
+			return ""
+		}
+	}
+	var label string
+	switch {
+	case colon >= 0 && q.first-colon-1 <= 6:
+		var ix []int
+		for i := s0; i < colon; i++ {
+			if t := toks[i]; t.kind != tgNum && t.raw != "*" && t.raw != "_" && !(t.kind == tgPunct && len(ix) == 0) {
+				ix = append(ix, i)
+			}
+		}
+		label = tgJoin(toks, ix)
+	case colon < 0 && q.first-s0 <= 6:
+		// the line before the sentence
+		end := strings.LastIndexByte(f.text[:toks[s0].start], '\n')
+		if end < 0 {
+			return ""
+		}
+		line := strings.TrimSpace(f.text[:end])
+		line = line[strings.LastIndexByte(line, '\n')+1:]
+		if !strings.HasSuffix(line, ":") {
+			return ""
+		}
+		label = strings.Trim(line, "-+*_:•. \t")
+	default:
+		return ""
+	}
+	ltoks := tgTokenize(label, 0, len(label))
+	k := 0
+	for k < len(ltoks) && (ltoks[k].kind == tgNum || ltoks[k].kind == tgPunct || tgLabelWord(ltoks, k)) {
+		k++ // "3. Ủy ban …", "a) Sở …"
+	}
+	if k == len(ltoks) || len(ltoks)-k > 30 {
+		return ""
+	}
+	if _, ok := tgOrgLabelHeads.at(ltoks, k); !ok {
+		return ""
+	}
+	return tgCleanPhrase(tgSpaces(label[ltoks[k].start:]))
+}
+
+// quotaOwner returns whose quota a goal quoted in brackets is: the
+// subject of the sentence, before its first verb and after the
+// adverbials that open it ("Riêng khu vực Hải Phòng | thu được …, đạt 54%
+// so với chỉ tiêu Bộ Tài chính giao (57.100 tỷ đồng)", "Hết tháng 8, Chi
+// cục Hải quan … | thu được …"); "" when q is no quoted quota or the
+// sentence opens with no noun.
+func (f *targetFinder) quotaOwner(toks []tgTok, q tgQty, s0 int, dates []tgDate) string {
+	if q.first < 1 || q.first > len(toks) || toks[q.first-1].raw != "(" {
+		return ""
+	}
+	quota := false
+	for i := q.first - 2; i >= s0 && i >= q.first-8; i-- {
+		if r := toks[i].raw; r == "," || r == ";" || r == ")" {
+			break
+		}
+		for _, w := range [][]string{{"chỉ", "tiêu"}, {"dự", "toán"}, {"kế", "hoạch"}} {
+			if _, ok := tgPhraseAt(toks, i, w); ok {
+				quota = true
+			}
+		}
+	}
+	if !quota {
+		return ""
+	}
+	from := s0
+	var ix []int
+	for i := s0; i < q.first; i++ {
+		t := toks[i]
+		if t.raw == "," {
+			from, ix = i+1, nil // "Hết tháng 8, …": an adverbial before
+			continue
+		}
+		if _, isDate := f.dateAt(dates, t.start); isDate || t.kind == tgNum {
+			continue
+		}
+		if t.kind != tgWord {
+			return ""
+		}
+		if _, ok := tgVerbs.at(toks, i); ok && !tgFalseVerb(toks, i) {
+			break
+		}
+		switch t.low {
+		case "ước", "bằng", "được", "có", "đã", "sẽ", "đang", "vẫn", "cũng":
+			// an aspect or a result ends the subject
+		case "như":
+			ix = nil // "phải kể đến như | Cục Hải quan Thanh Hoá"
+			continue
+		default:
+			ix = append(ix, i)
+			continue
+		}
+		break
+	}
+	ix = tgTrimLead(toks, ix)
+	for len(ix) > 0 {
+		switch toks[ix[0]].low {
+		case "riêng", "tương", "tự", "tháng", "năm", "hết", "đến", "tính", "trong":
+			ix = ix[1:]
+			continue
+		}
+		break
+	}
+	if len(ix) > 0 && (toks[ix[0]].low == "toàn" || toks[ix[0]].low == "đơn") {
+		// "Theo Cục Hải quan Hải Phòng, … toàn Cục thu …": the body the
+		// sentence quotes, else the one the document opens with
+		if from > s0+1 && toks[s0].low == "theo" {
+			ix = nil
+			for i := s0 + 1; i < len(toks) && toks[i].raw != ","; i++ {
+				ix = append(ix, i)
+			}
+		} else if org := f.docOrg(); org != "" {
+			return org
+		}
+	}
+	ix = tgTrimTrail(toks, ix)
+	if len(ix) == 0 || len(ix) > 14 || !tgContiguous(ix, len(ix)) {
+		return ""
+	}
+	return tgCleanPhrase(tgJoin(toks, ix))
+}
+
+// tgOrgHeads open the name of an organisation.
+var tgOrgHeads = newPhraseList("cục", "chi cục", "tổng cục", "sở", "tập đoàn", "công ty", "tổng công ty", "ngân hàng", "hải quan")
+
+// docOrg returns the first organisation the document names in its
+// opening (its headline and lead, the first 400 bytes): "Hải quan Quảng
+// Ninh vượt 3 chỉ tiêu thu …" gives "Hải quan Quảng Ninh"; "" when none.
+func (f *targetFinder) docOrg() string {
+	end := min(len(f.text), 400)
+	for end < len(f.text) && !utf8.RuneStart(f.text[end]) {
+		end++
+	}
+	toks := tgTokenize(f.text, 0, end)
+	for i := 0; i < len(toks); i++ {
+		n, ok := tgOrgHeads.at(toks, i)
+		if !ok || !tgProperNoun(toks[i]) {
+			continue
+		}
+		j := n
+		for j < len(toks) && (tgProperNoun(toks[j]) || tgAcronym(toks[j])) {
+			j++
+		}
+		if j > n {
+			var ix []int
+			for k := i; k < j; k++ {
+				ix = append(ix, k)
+			}
+			return tgJoin(toks, ix)
+		}
+	}
+	return ""
+}
+
+// actorBefore returns the organisation that sets a goal in the words
+// before its marker toks[markStart] ("MWG | đặt mục tiêu …", "Tập đoàn
+// Xây dựng Hòa Bình cũng vừa | thông qua kế hoạch …"): a proper name
+// or an abbreviation without a verb, after the last comma; "" when the
+// words there are none.
+func (f *targetFinder) actorBefore(toks []tgTok, s0, markStart int, dates []tgDate) string {
+	if markStart <= s0 || markStart > len(toks) {
+		return ""
+	}
+	from := s0
+	for i := markStart - 1; i > s0; i-- {
+		if r := toks[i].raw; r == "," || r == ";" || r == ":" || r == "(" {
+			from = i + 1
+			break
+		}
+	}
+	var ix []int
+	for i := from; i < markStart; i++ {
+		t := toks[i]
+		if _, isDate := f.dateAt(dates, t.start); isDate || t.kind != tgWord {
+			if t.kind == tgNum || t.raw == "-" || t.raw == "&" {
+				continue
+			}
+			if isDate {
+				continue
+			}
+			return ""
+		}
+		switch t.low {
+		case "cũng", "vừa", "đã", "sẽ", "đang", "mới", "còn", "thì", "năm", "nay", "này":
+			continue
+		}
+		if _, ok := tgVerbs.at(toks, i); ok && !tgFalseVerb(toks, i) && t.raw == t.low {
+			return "" // a verb, not a word of a name ("Xây dựng")
+		}
+		ix = append(ix, i)
+	}
+	for len(ix) > 0 {
+		// "… đặt", "… đề ra", "… chỉ đặt", "… thông qua": the verb that
+		// sets the goal
+		if i, ok := tgMarkerVerbs.endingAt(toks, ix[len(ix)-1]+1); ok && i > ix[0] {
+			for len(ix) > 0 && ix[len(ix)-1] >= i {
+				ix = ix[:len(ix)-1]
+			}
+			continue
+		}
+		if w := toks[ix[len(ix)-1]].low; w == "đặt" || w == "đề" || w == "ra" || w == "chỉ" || w == "lên" || w == "dự" || w == "kiến" || w == "thông" || w == "qua" {
+			ix = ix[:len(ix)-1]
+			continue
+		}
+		break
+	}
+	if len(ix) == 0 || len(ix) > 10 {
+		return ""
+	}
+	name := tgCleanPhrase(tgJoin(toks, ix))
+	low := strings.ToLower(name)
+	switch {
+	case tgAcronym(toks[ix[0]]) && len(ix) <= 2:
+		return name // "MWG", "PVT"
+	case len(ix) == 1 && tgProperNoun(toks[ix[0]]) && isASCII(toks[ix[0]].raw):
+		return name // "Vinacomin", "Lix"
+	}
+	for _, org := range []string{"tập đoàn ", "công ty ", "tổng công ty ", "ngân hàng ", "ctcp "} {
+		if strings.HasPrefix(low, org) && len(ix) > 2 && tgProperNoun(toks[ix[len(ix)-1]]) {
+			return name // "Tập đoàn Xây dựng Hòa Bình"
+		}
+	}
+	return ""
+}
+
+// isASCII reports whether s has only ASCII characters.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// tgAcronym reports whether t is an abbreviation in capitals ("MWG", "DPM").
+func tgAcronym(t tgTok) bool {
+	return t.kind == tgWord && utf8.RuneCountInString(t.raw) > 1 && strings.ToUpper(t.raw) == t.raw && t.raw != t.low
 }
 
 // tgQtyClauseStart returns where the clause of a quantity really starts

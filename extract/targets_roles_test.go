@@ -27,6 +27,8 @@ func TestFindTargetsSubjectRules(t *testing.T) {
 		// (tgLastPassive)
 		{"last passive", "Mục tiêu đến năm 2025: đạt 80% người bị bạo lực gia đình được phát hiện được tiếp cận ít nhất một trong các dịch vụ hỗ trợ cơ bản.", 80,
 			"người bị bạo lực gia đình được phát hiện", "được tiếp cận ít nhất một trong các dịch vụ hỗ trợ cơ bản"},
+		{"last passive after a verb of the clause before", "Phấn đấu 100% các điểm tổ chức, chứa chấp sử dụng trái phép chất ma túy, đối tượng mua, bán trái phép chất ma túy và 100% diện tích trồng trái phép cây có chứa chất ma túy được phát hiện và triệt phá.", 100,
+			"diện tích trồng trái phép cây có chứa chất ma túy", ""},
 		{"last passive over a verb inside the noun", "Phấn đấu trên 90% người nghiện ma túy, người sử dụng trái phép chất ma túy được tư vấn, hỗ trợ.", 90,
 			"người nghiện ma túy, người sử dụng trái phép chất ma túy", "được tư vấn, hỗ trợ"},
 		{"\"thiết bị\" is no passive", "Phấn đấu 100% trạm y tế cấp xã được đầu tư cơ sở vật chất, thiết bị y tế.", 100,
@@ -71,7 +73,7 @@ func TestFindTargetsSubjectRules(t *testing.T) {
 			"tỷ lệ cán bộ có trình độ đại học", ""},
 		// a measure's name opens with "giá trị", "kim ngạch", "quy mô"
 		{"measure name \"giá trị\"", "Năm 2018, Vinacomin đặt mục tiêu giá trị đầu tư xây dựng cơ bản ở mức 16.670 tỷ đồng.", 16670,
-			"giá trị đầu tư xây dựng cơ bản", ""},
+			"giá trị đầu tư xây dựng cơ bản của Vinacomin", ""},
 		// a "Đối với X:" label places the subject within its group
 		// (tgForGroup, tgWithGroup)
 		{"group label", "- Đối với tập thể: phấn đấu hoàn thành 100% các nhiệm vụ được giao; số nhiệm vụ chưa bảo đảm tiến độ không vượt quá 20%.", 100,
@@ -82,7 +84,7 @@ func TestFindTargetsSubjectRules(t *testing.T) {
 			"cha mẹ", ""},
 		// a level after a growth rate in the clause before (levelAfterGrowth)
 		{"level after a growth rate", "Năm 2020, OCB đặt mục tiêu lợi nhuận trước thuế tăng trưởng 36%, đạt 4.400 tỷ đồng.", 4400,
-			"lợi nhuận trước thuế tăng trưởng", "đạt"},
+			"lợi nhuận trước thuế tăng trưởng của OCB", "đạt"},
 		// after a verb of level, a share's noun with a predicate of its own
 		// is its subject; a name after it is not
 		{"share with a predicate after a verb of level", "Tập trung phát triển, phấn đấu đến năm 2030 đạt 30% doanh nghiệp nhỏ và vừa thực hiện chuyển đổi số.", 30,
@@ -103,6 +105,64 @@ func TestFindTargetsSubjectRules(t *testing.T) {
 		// a count after another item names its own subject
 		{"count after another item", "Năm 2025, phấn đấu đón và phục vụ 22 - 23 triệu lượt khách du lịch quốc tế, 120 - 130 triệu lượt khách du lịch nội địa.", 120,
 			"triệu lượt khách du lịch nội địa", ""},
+		// a share's name holds its criterion; one without a predicate
+		// leaves the level (tgSharePredicate)
+		{"a share's predicate", "Mục tiêu đến năm 2030: Tỷ lệ dân số trưởng thành tiếp cận dịch vụ số đạt 90%.", 90,
+			"Tỷ lệ dân số trưởng thành tiếp cận dịch vụ số", "tiếp cận dịch vụ số"},
+		{"a share's passive", "Mục tiêu đến năm 2030: Tỷ lệ người dân được định danh số đạt 100%.", 100,
+			"Tỷ lệ người dân được định danh số", "được định danh số"},
+		{"a share without a predicate", "Mục tiêu đến năm 2030: Tỷ lệ che phủ rừng đạt 48%.", 48,
+			"Tỷ lệ che phủ rừng", "đạt"},
+		// an amount with no verb or a copula is a level to reach; a
+		// growth's name holds its verb (tgLevelIndicator)
+		{"an amount with no verb", "Năm 2021, FPT đặt kế hoạch doanh thu 21.900 tỷ đồng.", 21900,
+			"doanh thu của FPT", "đạt"},
+		{"an amount with a copula", "Năm 2020, công ty đặt mục tiêu lợi nhuận trước thuế là 1.500 tỷ đồng.", 1500,
+			"lợi nhuận trước thuế", "đạt"},
+		{"a growth with a copula", "Năm 2021, Chính phủ đặt mục tiêu tăng trưởng GDP là 6,5%.", 6.5,
+			"tăng trưởng GDP", "tăng trưởng"},
+		{"a growth that reaches a level", "Năm 2025, phấn đấu tăng trưởng kinh tế đạt từ 8% trở lên.", 8,
+			"tăng trưởng kinh tế", "tăng trưởng"},
+		{"an average growth rate", "Mục tiêu: tốc độ tăng trưởng GRDP bình quân giai đoạn 2021 - 2025 đạt 7,2%/năm.", 7.2,
+			"GRDP", "tốc độ tăng trưởng bình quân"},
+		{"a measure the subject has", "Xếp loại hoàn thành tốt nhiệm vụ: phấn đấu cá nhân có tổng điểm đánh giá đạt từ 70 điểm trở lên.", 70,
+			"cá nhân", "tổng điểm đánh giá"},
+		// a count in a breakdown by organisation is the organisation's
+		// (orgRowLabel)
+		{"an organisation's row after a colon", "2. Cơ quan Trung ương trên địa bàn thành phố: Chỉ tiêu xét tối đa 2 tập thể và 4 cá nhân.", 2,
+			"Cơ quan Trung ương trên địa bàn thành phố", ""},
+		{"an organisation's row under its line", "KẾ HOẠCH\n\nChỉ tiêu khen thưởng năm 2025:\n\n- Ban Chỉ đạo bầu cử của tỉnh:\nKhông quá 05 cá nhân;", 5,
+			"Ban Chỉ đạo bầu cử của tỉnh", ""},
+		{"a lead-in line names no organisation", "Mục tiêu năm 2025:\nKết nạp 150 đảng viên mới.", 150,
+			"đảng viên mới", ""},
+		// after "có", the predicate of what is counted is the criterion
+		{"a predicate after \"có\"", "Đến hết năm 2030: Có ≥ 60% DNNVV, HTX, HKD trên địa bàn Tỉnh ứng dụng công nghệ số.", 60,
+			"DNNVV, HTX, HKD trên địa bàn Tỉnh", "ứng dụng công nghệ số"},
+		{"a noun after \"người\" is no predicate", "Mục tiêu đến năm 2030: Tỷ lệ nữ tiến sĩ trong tổng số người có trình độ tiến sĩ đạt 30%.", 30,
+			"Tỷ lệ nữ tiến sĩ trong tổng số người có trình độ tiến sĩ", "đạt"},
+		{"an average goes with the verb", "Mục tiêu nhiệm kỳ 2025 - 2030: Kết nạp bình quân mỗi năm từ 250 đảng viên mới trở lên.", 250,
+			"đảng viên mới", "Kết nạp bình quân mỗi năm"},
+		{"a share in a structure", "Mục tiêu: - Cơ cấu kinh tế đến năm 2020: công nghiệp - xây dựng 35%, dịch vụ 40%, nông, lâm nghiệp 25%.", 40,
+			"dịch vụ", "tỷ trọng trong cơ cấu kinh tế"},
+		{"a name that is no amount keeps its words", "Năm 2021, công ty đặt mục tiêu nộp ngân sách là 250 tỷ đồng.", 250,
+			"nộp ngân sách", "là"},
+		// an amount's owner that sets it before the marker (actorBefore)
+		{"an abbreviation sets the goal", "Năm 2021, MWG đặt mục tiêu doanh thu 86.390 tỷ đồng.", 86390,
+			"doanh thu của MWG", "đạt"},
+		{"a company's name sets the goal", "Năm 2020, Tập đoàn Xây dựng Hòa Bình cũng vừa thông qua mục tiêu doanh thu là 12.500 tỷ đồng.", 12500,
+			"doanh thu của Tập đoàn Xây dựng Hòa Bình", "đạt"},
+		{"a sentence's first word is no name", "Các chỉ tiêu lãi trước thuế năm 2020 phấn đấu đạt 139 tỷ đồng.", 139,
+			"lãi trước thuế", "đạt"},
+		// a goal quoted in brackets is the quota of the sentence's subject
+		// (quotaOwner, docOrg)
+		{"whose quota", "Riêng khu vực Hải Phòng thu được 30.763 tỷ đồng, đạt 54% so với chỉ tiêu Bộ Tài chính giao (57.100 tỷ đồng).", 57100,
+			"khu vực Hải Phòng", ""},
+		{"whose quota after an adverbial", "Trong đó, phải kể đến như Cục Hải quan Thanh Hoá đã sớm cán đích với số thu 9.866,5 tỷ đồng, đạt 104,96% chỉ tiêu được giao (9.400 tỷ đồng).", 9400,
+			"Cục Hải quan Thanh Hoá", ""},
+		{"whose quota: the body quoted", "Theo Cục Hải quan Hải Phòng, hết tháng 8 toàn Cục thu ngân sách được 35.193 tỷ đồng, đạt 53% so với chỉ tiêu của Bộ Tài chính giao (67.000 tỷ đồng).", 67000,
+			"Cục Hải quan Hải Phòng", ""},
+		{"whose quota: the body the document opens with", "Hải quan Quảng Ninh vượt chỉ tiêu thu\n\nTính đến hết ngày 29/12, toàn Cục đã thu đạt 12.119 tỷ đồng, đạt 127% dự toán Bộ Tài chính giao (9.500 tỷ đồng).", 9500,
+			"Hải quan Quảng Ninh", ""},
 		{"a clause after a comma takes the subject before", "Mục tiêu năm 2025: GRDP bình quân đầu người đạt 4.500 USD, đến năm 2030 đạt khoảng 6.000 USD.", 6000,
 			"GRDP bình quân đầu người", "đạt"},
 	} {
@@ -198,6 +258,59 @@ func TestLevelAfterGrowth(t *testing.T) {
 		got, _ := f.levelAfterGrowth(toks, cs, 0, nil)
 		if got != tc.want {
 			t.Errorf("levelAfterGrowth(%q) = %q; want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestFindTargetsTableRoles: the subject and indicator of a table's cells
+// (rowRoles): a column that names a measure gives the indicator, a label
+// with a verb splits, a rate's name gives the rate, a bare measure under a
+// group takes the group, and a plain row's number is a level to reach.
+func TestFindTargetsTableRoles(t *testing.T) {
+	c := TargetContext{Issued: "2025-11-20", Kind: "plan"}
+	measures := "KẾ HOẠCH\n\nDANH MỤC HÀNG HÓA XUẤT KHẨU GIAI ĐOẠN 2026 - 2030\n\n" +
+		"| TT | Sản phẩm | Kế hoạch 2026 | Kế hoạch 2026 |\n" +
+		"| | | Lượng (Tấn) | Giá trị tham gia xuất khẩu (Nghìn USD) |\n" +
+		"| 1 | Xoài | 13.500 | 7.000 |\n"
+	plain := "KẾ HOẠCH\n\nCÁC CHỈ TIÊU CHỦ YẾU NĂM 2026\n\n" +
+		"| STT | Chỉ tiêu | Đơn vị | Kế hoạch 2026 |\n" +
+		"| 1 | Kim ngạch xuất khẩu hàng hóa | Triệu USD | 2.614 |\n" +
+		"| 2 | Tốc độ tăng trưởng GRDP | % | 8,5 |\n" +
+		"| 3 | Mức giảm tỷ lệ hộ nghèo | % | 0,8 |\n" +
+		"| 4 | Tỷ lệ hồ sơ được xử lý trên môi trường điện tử | % | 90 |\n" +
+		"| I | Cà phê | | |\n" +
+		"| | - Diện tích | Ha | 27.000 |\n" +
+		"| II | Cơ cấu kinh tế | | |\n" +
+		"| | - Dịch vụ | % | 40,5 |\n" +
+		"| 5 | Tỷ lệ đô thị hóa | % | 42 |\n"
+	for _, tc := range []struct {
+		rule, text         string
+		value              float64
+		subject, indicator string
+	}{
+		{"a column that names a measure", measures, 7000, "Xoài", "Giá trị tham gia xuất khẩu"},
+		{"a bare measure column", measures, 13500, "Xoài", "Lượng"},
+		{"a plain row: a level to reach", plain, 2614, "Kim ngạch xuất khẩu hàng hóa", "đạt"},
+		{"a growth rate's name", plain, 8.5, "GRDP", "tốc độ tăng trưởng"},
+		{"a fall's name", plain, 0.8, "tỷ lệ hộ nghèo", "mức giảm"},
+		{"a label with a verb", plain, 90, "hồ sơ", "được xử lý trên môi trường điện tử"},
+		{"a bare measure under a group", plain, 27000, "Cà phê diện tích", "đạt"},
+		{"an item of a structure", plain, 40.5, "Dịch vụ", "tỷ trọng trong cơ cấu kinh tế"},
+		{"a row after a structure's items", plain, 42, "đô thị hóa", "đạt"},
+	} {
+		ts, _ := FindTargetsWith(tc.text, c, nil)
+		var got *Target
+		for i := range ts {
+			if ts[i].Value == tc.value {
+				got = &ts[i]
+			}
+		}
+		if got == nil {
+			t.Errorf("%s: no target of %g in %+v", tc.rule, tc.value, ts)
+			continue
+		}
+		if got.Subject != tc.subject || got.Indicator != tc.indicator {
+			t.Errorf("%s: %g: subject %q, indicator %q; want %q, %q", tc.rule, tc.value, got.Subject, got.Indicator, tc.subject, tc.indicator)
 		}
 	}
 }

@@ -548,7 +548,7 @@ func TestFindTargetsSheetGroupRows(t *testing.T) {
 		"B. Chỉ tiêu xã hội\n" +
 		"2 | Tỉ lệ hộ nghèo | % | 16 | 14,3 | 12,5\n"
 	checkTargets(t, text, TargetContext{Kind: "plan", Issued: "2002-11-20"}, []tgWant{
-		{"=", 7.5, 0, "%", "tốc độ tăng tổng sản phẩm", "2003..2003", -1},
+		{"=", 7.5, 0, "%", "tổng sản phẩm trong nước", "2003..2003", -1},
 		{"=", 12.5, 0, "%", "hộ nghèo", "2003..2003", -1},
 	})
 	for _, tc := range []struct {

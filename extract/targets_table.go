@@ -581,14 +581,9 @@ func (f *targetFinder) tableCell(tb tgTable, row []tgCell, label, unit, c, nth, 
 		return
 	}
 	ltoks := f.cellToks(row[label])
-	subj, ind, _ := f.labelRoles(ltoks, 0, len(ltoks), f.datesIn(row[label].start, row[label].end))
+	subj, ind := f.rowRoles(ltoks, row[label], group, head)
 	if subj == "" {
 		return
-	}
-	if g := f.groupLabel(group); g != "" && tgMeasureLabel(ltoks) {
-		// "Cà phê" / "- Diện tích": the group names what is measured
-		ind = tgSpaces(f.text[row[label].start:row[label].end])
-		subj = g + " " + strings.ToLower(ind)
 	}
 	hdates, per := f.cellPeriod(head, group, dated)
 	col := f.columnSense(head, hdates)
@@ -652,6 +647,128 @@ func (f *targetFinder) tableCell(tb tgTable, row []tgCell, label, unit, c, nth, 
 	f.found = append(f.found, tgFound{t: t, score: score, offset: off, parent: -1, enum: strconv.Itoa(len(f.found)),
 		sentence: row[0].start, para: -1 - len(f.found), section: f.section, listItem: true,
 		sentToks: tgWordSet(t.Sentence), textToks: tgWordSet(t.Text)})
+}
+
+// rowRoles returns the subject and indicator of a table row's cells from
+// its label (ltoks, the tokens of cell label), its group row and its
+// column's headers (head). A column whose header names a measure
+// ("Lượng (Tấn)", "Giá trị tham gia xuất khẩu (Nghìn USD)") gives the
+// indicator; a label with a verb splits into subject and indicator
+// ("Tỉ lệ hồ sơ … | được số hóa"); a rate's name gives the rate ("Tốc độ
+// tăng trưởng | GRDP", "Mức giảm | tỷ lệ hộ nghèo"); a bare measure under
+// a group names the group's measure ("Cà phê" / "- Diện tích": subject
+// "Cà phê diện tích"); a group that names a structure ("Cơ cấu kinh tế")
+// makes each row a share in it. Otherwise the row's number is a level the
+// column sets, and the indicator is "đạt".
+func (f *targetFinder) rowRoles(ltoks []tgTok, label tgCell, group, head []tgCell) (subj, ind string) {
+	subj, ind, _, verb := f.labelRolesSplit(ltoks, 0, len(ltoks), f.datesIn(label.start, label.end))
+	if subj == "" {
+		return "", ""
+	}
+	if g := f.groupLabel(group); g != "" && tgMeasureLabel(ltoks) {
+		// "Cà phê" / "- Diện tích": the group names what is measured
+		m := strings.Trim(tgSpaces(f.text[label.start:label.end]), "-+–*_ ")
+		subj, ind, verb = g+" "+strings.ToLower(m), "", false
+	}
+	if m := f.columnMeasure(head); m != "" {
+		return subj, m
+	}
+	if whole := subj + " " + ind; verb && tgRateLabel(ltoks) {
+		// "Mức giảm tỷ lệ hộ nghèo": the rate's verb is no predicate
+		if rs, ri := tgRateRoles(whole); rs != "" {
+			return rs, ri
+		}
+	} else if !verb {
+		if rs, ri := tgRateRoles(ind); rs != "" {
+			return rs, ri
+		}
+	}
+	if g := strings.ToLower(f.groupLabel(group)); strings.HasPrefix(g, "cơ cấu ") && tgSubItem(f.text[label.start:label.end]) {
+		// "Cơ cấu kinh tế" / "- Dịch vụ": each item's share in the
+		// structure
+		return subj, "tỷ trọng trong " + tgCleanPhrase(g)
+	}
+	if !verb {
+		ind = "đạt"
+	}
+	return subj, ind
+}
+
+// tgSubItem reports whether a row label is an item of the group above it:
+// it opens with a dash or a plus ("- Dịch vụ", "*+ Cà phê*").
+func tgSubItem(label string) bool {
+	l := strings.TrimLeft(label, "*_ ")
+	return strings.HasPrefix(l, "-") || strings.HasPrefix(l, "+") || strings.HasPrefix(l, "–")
+}
+
+// tgRateRoles splits the name of a rate of change into what changes and
+// the rate ("Tốc độ tăng trưởng GRDP": "GRDP", "tốc độ tăng trưởng"), or
+// returns "" when name is none.
+func tgRateRoles(name string) (subj, rate string) {
+	if s, r := tgGrowthRoles(name, ""); s != name {
+		return s, r
+	}
+	low := strings.ToLower(name)
+	for _, p := range []string{"mức giảm ", "mức tăng "} {
+		if strings.HasPrefix(low, p) && len(name) > len(p) {
+			return strings.TrimSpace(name[len(p):]), strings.TrimSpace(p)
+		}
+	}
+	return "", ""
+}
+
+// tgRateLabel reports whether a row label opens with the name of a rate
+// of change ("Tốc độ tăng trưởng GRDP", "Mức giảm tỷ lệ hộ nghèo").
+func tgRateLabel(toks []tgTok) bool {
+	i := 0
+	for i < len(toks) && toks[i].kind != tgWord {
+		i++
+	}
+	for _, lead := range [][]string{{"tốc", "độ"}, {"mức", "tăng"}, {"mức", "giảm"}, {"tỷ", "lệ", "tăng"}} {
+		if _, ok := tgPhraseAt(toks, i, lead); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// columnMeasure returns the measure a column's header names, without its
+// unit: "Lượng (Tấn)" gives "Lượng", "Giá trị tham gia xuất khẩu (Nghìn
+// USD)" gives "Giá trị tham gia xuất khẩu". A header that says when or
+// how sure the numbers are ("Kế hoạch 2026", "Ước thực hiện", "Năm 2030")
+// or is an index ("1", "TT") names none.
+func (f *targetFinder) columnMeasure(head []tgCell) string {
+	for k := len(head) - 1; k >= 0; k-- {
+		h := head[k]
+		if f.cellKind(h) != cellLabel || len(f.datesIn(h.start, h.end)) > 0 {
+			continue
+		}
+		toks := f.cellToks(h)
+		if !tgMeasureLabel(toks) {
+			continue
+		}
+		var keep []int
+		depth := 0
+		for i, t := range toks {
+			switch {
+			case t.raw == "(" || t.raw == "[":
+				depth++
+			case t.raw == ")" || t.raw == "]":
+				depth = max(0, depth-1)
+			case depth == 0 && t.kind == tgWord:
+				keep = append(keep, i)
+			}
+		}
+		words := " " + strings.ToLower(tgJoin(toks, keep)) + " "
+		sense := false
+		for _, w := range []string{" kế hoạch ", " kh ", " mục tiêu ", " chỉ tiêu ", " ước ", " thực hiện ", " dự báo ", " so sánh ", " đơn vị "} {
+			sense = sense || strings.Contains(words, w)
+		}
+		if !sense && len(keep) > 0 {
+			return tgCleanPhrase(tgJoin(toks, keep))
+		}
+	}
+	return ""
 }
 
 // cellQuantity reads the quantity of a table cell whose first number is
@@ -960,10 +1077,11 @@ func (f *targetFinder) columnSense(head []tgCell, hdates []tgDate) tgColumn {
 	return c
 }
 
-// groupLabel returns the words of a group row's label ("1 | Cà Phê").
+// groupLabel returns the words of a group row's label ("1 | Cà Phê",
+// "I | Cà phê"), not its number.
 func (f *targetFinder) groupLabel(group []tgCell) string {
 	for _, c := range group {
-		if f.cellKind(c) == cellLabel {
+		if f.cellKind(c) == cellLabel && !tgRowStarter(f.text, c) {
 			return tgSpaces(f.text[c.start:c.end])
 		}
 	}

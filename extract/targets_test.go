@@ -367,7 +367,7 @@ func TestFindTargetsRanges(t *testing.T) {
 		want []tgWant
 	}{
 		{"Tiêu chuẩn: Là cá nhân có tổng điểm đánh giá đạt từ 70 đến dưới 90 điểm.",
-			[]tgWant{{"range", 70, 90, "điểm", "tổng điểm", "", -1}}},
+			[]tgWant{{"range", 70, 90, "điểm", "cá nhân", "", -1}}},
 		{"Mục tiêu đến năm 2030, GRDP bình quân đầu người đạt khoảng 8.300-8.500 USD.",
 			[]tgWant{{"range", 8300, 8500, "USD", "GRDP bình quân đầu người", "..2030", -1}}},
 		{"Phấn đấu tỷ lệ đô thị hóa 60 - 62%.",
