@@ -693,10 +693,13 @@ func (ix *Index) sharedBands(ctx context.Context) (map[string][]string, error) {
 		return fail(err)
 	}
 	defer r.Close()
-	count, err := r.DocCount()
+	// The documents (not their targets, nor the files' entries) have band
+	// keys: they decide the memory a pass takes.
+	docs, err := ix.Count()
 	if err != nil {
 		return fail(err)
 	}
+	count := uint64(docs)
 	parts := uint64(1 + count*nearBands*16/bandPairsBudget)
 	// Per shared key, the ordinals (positions in DocIDReaderAll's order)
 	// of its holders, ascending.
@@ -829,7 +832,7 @@ func (ix *Index) visitBands(ctx context.Context, r bleveindex.IndexReader, band 
 			if field != FieldNear {
 				return
 			}
-			if k, err := strconv.ParseUint(string(term), 16, 64); err == nil {
+			if k, ok := parseHex64(term); ok {
 				band(n, k)
 			}
 		})
@@ -837,6 +840,31 @@ func (ix *Index) visitBands(ctx context.Context, r bleveindex.IndexReader, band 
 			return err
 		}
 	}
+}
+
+// parseHex64 reads a band key (FieldNear: lower-case hex, at most 16
+// digits); it is strconv.ParseUint(string(b), 16, 64) without the string
+// and its general cases, which took a quarter of the time of
+// computeNearGroups over 511,000 documents.
+func parseHex64(b []byte) (uint64, bool) {
+	if len(b) == 0 || len(b) > 16 {
+		return 0, false
+	}
+	var k uint64
+	for _, c := range b {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c -= 'a' - 10
+		case c >= 'A' && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, false
+		}
+		k = k<<4 | uint64(c)
+	}
+	return k, true
 }
 
 // DocumentSHA returns the content hash of the document whose Bleve ID is

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -335,4 +336,35 @@ func FuzzNearSketch(f *testing.F) {
 			t.Fatalf("nearSketch(%q) = %v; want %v", s, got, want)
 		}
 	})
+}
+
+func TestParseHex64(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want uint64
+		ok   bool
+	}{
+		{"0", 0, true},
+		{"ff", 255, true},
+		{"FF", 255, true},
+		{"ffffffffffffffff", 1<<64 - 1, true},
+		{"1ffffffffffffffff", 0, false}, // 17 digits
+		{"", 0, false},
+		{"12g4", 0, false},
+		{"-1", 0, false},
+		{"cbf29ce484222325", 0xcbf29ce484222325, true},
+	} {
+		got, ok := parseHex64([]byte(c.in))
+		if got != c.want || ok != c.ok {
+			t.Errorf("parseHex64(%q) = %x, %v; want %x, %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+	// The band keys as nearFields writes them.
+	_, bands := nearFields("Nghị quyết về phát triển nông thôn mới giai đoạn 2021 - 2025 của tỉnh")
+	for _, b := range bands {
+		want, err := strconv.ParseUint(b, 16, 64)
+		if got, ok := parseHex64([]byte(b)); err != nil || !ok || got != want {
+			t.Errorf("parseHex64(%q) = %x, %v; strconv: %x, %v", b, got, ok, want, err)
+		}
+	}
 }
