@@ -402,6 +402,9 @@ func (f *targetFinder) candidate(sc *tgScan, q tgQty) {
 			q.veto = "in brackets"
 		}
 	}
+	if q.veto == "" && tgGrowthOfLevel(toks, sc.qs, q, sc.s1) {
+		q.veto = "the growth of a level beside it"
+	}
 	sub := sc.trongDo >= 0
 	shaped := !sc.carried || sub || q.bound || tgReachVerbBefore(toks, sc.clauseStart, q.first)
 	rule := f.ruleVerdict(sc, q, shaped)
@@ -423,6 +426,70 @@ func (f *targetFinder) candidate(sc *tgScan, q tgQty) {
 	}
 	sc.markEnd, sc.markStart = -1, -1
 }
+
+// tgGrowthWords may stand between a level and its growth rate in one
+// clause ("đạt 400 triệu USD, tăng bình quân hàng năm trong giai đoạn này
+// 10 - 13%/năm", "tăng 10%, đạt hơn 815 nghìn tỷ đồng").
+var tgGrowthWords = map[string]bool{",": true, "và": true, "tốc": true, "độ": true, "tăng": true, "trưởng": true,
+	"bình": true, "quân": true, "hàng": true, "hằng": true, "năm": true, "mỗi": true, "trong": true, "giai": true,
+	"đoạn": true, "này": true, "đạt": true, "ở": true, "mức": true, "là": true, "dự": true, "kiến": true, "lên": true}
+
+// tgGrowthOfLevel reports whether quantity q is the growth rate of a
+// level stated beside it in the same clause, with only growth words
+// between: the level before it ("đạt 400 triệu USD, tăng bình quân 10 -
+// 13%/năm", qs holds the sentence's quantities so far) or right after it
+// ("tăng 10%, đạt hơn 815 nghìn tỷ đồng"). One target, stated by its
+// level: the rate is no target of its own (ANNOTATING.md).
+func tgGrowthOfLevel(toks []tgTok, qs []tgQty, q tgQty, s1 int) bool {
+	if !strings.HasPrefix(q.unit.text, "%") {
+		return false
+	}
+	level := func(u tgUnit) bool { return u.text != "" && !strings.HasPrefix(u.text, "%") }
+	growth := func(a, b int) bool {
+		if b-a > 12 {
+			return false
+		}
+		grows := false
+		for _, t := range toks[a:b] {
+			if !tgGrowthWords[t.low] {
+				return false
+			}
+			grows = grows || t.low == "tăng"
+		}
+		return grows
+	}
+	if n := len(qs); n > 0 && level(qs[n-1].unit) && qs[n-1].veto != tgInSubject && growth(qs[n-1].last, q.first) {
+		return true
+	}
+	// the level after it: "tăng 10%, đạt hơn 815 nghìn tỷ đồng"
+	lo := q.first - 1
+	for lo >= 0 && q.first-lo <= 8 && tgGrowthWords[toks[lo].low] && toks[lo].low != "," {
+		lo--
+	}
+	if !growth(lo+1, q.first) {
+		return false
+	}
+	end := q.last
+	if q.after > end {
+		end = q.after
+	}
+	for k := end; k < s1 && k < end+5; k++ {
+		switch t := toks[k]; {
+		case t.kind == tgNum:
+			return k > end && k+1 < s1 && toks[k+1].kind == tgWord && toks[k+1].raw != "%" &&
+				(toks[end].raw == "," || toks[end].low == "đạt" || toks[end].low == "lên")
+		case t.kind == tgWord && !tgGrowthWords[t.low] && !tgLevelLinks[t.low]:
+			return false
+		case t.kind == tgPunct && t.raw != ",":
+			return false
+		}
+	}
+	return false
+}
+
+// tgLevelLinks are the comparator words a level after its growth rate may
+// open with ("đạt hơn 815 nghìn tỷ đồng").
+var tgLevelLinks = map[string]bool{"hơn": true, "trên": true, "khoảng": true, "gần": true, "xấp": true, "xỉ": true}
 
 // ruleVerdict is the rule machine's decision on quantity q: no veto, no
 // question, no condition, no part reviewing results; a share of a plan
@@ -1119,6 +1186,24 @@ func tgRatePerYear(toks []tgTok, q *tgQty, j, k, s0 int) {
 var tgAgedGroup = newPhraseList("trẻ", "trẻ em", "em", "bé", "người", "người dân", "dân số", "công dân",
 	"học sinh", "sinh viên", "lao động", "phụ nữ", "nam", "nữ", "thanh niên", "thiếu niên", "trẻ sơ sinh")
 
+// tgWorkSpec are the words of a work specification's frequency or sample
+// size.
+var tgWorkSpec = newPhraseList("tần suất", "định kỳ", "quan trắc", "lấy mẫu", "lượng mẫu", "số mẫu", "số lần")
+
+// tgPerTime reports whether a unit counts times or samples per period
+// ("lần/tháng", "02 lần/năm", "mẫu/năm").
+func tgPerTime(unit string) bool {
+	head, per, ok := strings.Cut(strings.ToLower(unit), "/")
+	if !ok || head != "lần" && head != "mẫu" {
+		return false
+	}
+	switch strings.TrimSpace(per) {
+	case "năm", "tháng", "quý", "tuần", "ngày", "đợt", "kỳ":
+		return true
+	}
+	return false
+}
+
 // tgVetoBefore vetoes q for the words before it: a tax, fee or interest
 // rate (tgRates), a count inside a subject ("của 28 tỉnh"), a multiple of
 // a base ("gấp"), a restatement ("tương đương") or what is replaced
@@ -1146,6 +1231,15 @@ func tgVetoBefore(toks []tgTok, q *tgQty, s0 int) {
 			// "tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng …", "người từ 65
 			// tuổi trở lên": an age bracket names who is measured
 			q.veto = tgInSubject
+		}
+	}
+	if tgPerTime(q.unit.text) {
+		for m := max(q.first-8, s0); m < q.first; m++ {
+			if _, ok := tgWorkSpec.at(toks, m); ok {
+				// "quan trắc với tần suất 2 lần/tháng", "lượng mẫu quan
+				// trắc 240 mẫu/năm": how the work is done, not a goal
+				q.veto = "a work specification"
+			}
 		}
 	}
 	for m := lo; m < q.first; m++ {
