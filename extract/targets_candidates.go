@@ -403,7 +403,10 @@ func (f *targetFinder) candidate(sc *tgScan, q tgQty) {
 		}
 	}
 	if q.veto == "" && tgGrowthOfLevel(toks, sc.qs, q, sc.s1) {
-		q.veto = "the growth of a level beside it"
+		q.veto = tgGrowthVeto
+	}
+	if q.veto == "" && tgDerivedRequirement(toks, sc.s0, q) {
+		q.veto = "a requirement derived from a target"
 	}
 	sub := sc.trongDo >= 0
 	shaped := !sc.carried || sub || q.bound || tgReachVerbBefore(toks, sc.clauseStart, q.first)
@@ -426,6 +429,42 @@ func (f *targetFinder) candidate(sc *tgScan, q tgQty) {
 	}
 	sc.markEnd, sc.markStart = -1, -1
 }
+
+// tgPurpose opens a purpose clause naming a target to meet.
+var tgPurpose = newPhraseList("để hoàn thành", "để đạt", "để đạt được", "để về đích")
+
+// tgDerivedRequirement reports whether quantity q is what must still be
+// done to meet a target the sentence names before it: after a purpose
+// clause ("để hoàn thành chỉ tiêu ... 50.050 tỷ đồng"), then "phải" or
+// "cần" ("7 tháng còn lại ... phải thu 30.803 tỷ đồng, tính bình quân
+// 4.400 tỷ đồng/tháng"). The target named stays; what it requires of the
+// rest of the period is derived from it, not set (ANNOTATING.md).
+func tgDerivedRequirement(toks []tgTok, s0 int, q tgQty) bool {
+	purpose := -1
+	for m := s0; m < q.first; m++ {
+		if purpose < 0 {
+			if _, ok := tgPurpose.at(toks, m); ok {
+				purpose = m
+			}
+			continue
+		}
+		if toks[m].low == "phải" || toks[m].low == "cần" {
+			// "quý 2 cần đạt mục tiêu đặt ra trong Nghị quyết số 01/NQ-CP
+			// với tăng trưởng 7,11%", "phải phấn đấu đạt": a goal set, and
+			// quoted, not derived
+			for k := m + 1; k < q.first; k++ {
+				if mk, _, ok := tgMarkerAt(toks, k); ok && mk.kind == mkStrong || toks[k].low == "nghị" {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// tgGrowthVeto is the veto of a growth rate stated with its level.
+const tgGrowthVeto = "the growth of a level beside it"
 
 // tgGrowthWords may stand between a level and its growth rate in one
 // clause ("đạt 400 triệu USD, tăng bình quân hàng năm trong giai đoạn này
@@ -649,6 +688,17 @@ func (f *targetFinder) record(sc *tgScan) int {
 			parent = subParent
 		}
 		t := f.mention(sc, it, nextFirst, parent, lastTarget)
+		if t.Subject == "" && i > 0 && sc.items[i-1].q.veto == tgGrowthVeto {
+			// "tín dụng tăng 10%, đạt hơn 815 nghìn tỷ đồng": the level
+			// measures what its growth rate, no target itself, does
+			pr := sc.items[i-1]
+			pt := f.roles(sc.p, toks, pr.q, pr.clauseStart, pr.markStart, pr.markEd, it.q.first, s0, s1, sc.dates)
+			t.Subject = tgSpaces(pt.Subject)
+			t.SubjectExpanded = NullString(Expand(t.Subject, f.c.Abbreviations))
+			if t.Indicator == "" {
+				t.Indicator = pt.Indicator
+			}
+		}
 		if i > 0 && tgComparison(t.Subject) {
 			// "… đạt 12%/năm, cao hơn mục tiêu 10%": the goal a figure
 			// is compared with measures what the figure before it does
@@ -1190,12 +1240,19 @@ var tgAgedGroup = newPhraseList("trẻ", "trẻ em", "em", "bé", "người", "n
 // size.
 var tgWorkSpec = newPhraseList("tần suất", "định kỳ", "quan trắc", "lấy mẫu", "lượng mẫu", "số mẫu", "số lần")
 
-// tgPerTime reports whether a unit counts times or samples per period
-// ("lần/tháng", "02 lần/năm", "mẫu/năm").
+// tgSampling are the words of tgWorkSpec before which any count (points,
+// sites, samples) is part of a monitoring specification.
+var tgSampling = map[string]bool{"quan trắc": true, "lấy mẫu": true}
+
+// tgPerTime reports whether a unit counts times, rounds or samples, per
+// period or alone ("lần/tháng", "02 lần/năm", "mẫu/năm", "đợt", "lần").
 func tgPerTime(unit string) bool {
 	head, per, ok := strings.Cut(strings.ToLower(unit), "/")
-	if !ok || head != "lần" && head != "mẫu" {
+	if head != "lần" && head != "mẫu" && head != "đợt" {
 		return false
+	}
+	if !ok {
+		return true
 	}
 	switch strings.TrimSpace(per) {
 	case "năm", "tháng", "quý", "tuần", "ngày", "đợt", "kỳ":
@@ -1233,11 +1290,12 @@ func tgVetoBefore(toks []tgTok, q *tgQty, s0 int) {
 			q.veto = tgInSubject
 		}
 	}
-	if tgPerTime(q.unit.text) {
+	if tgPerTime(q.unit.text) || q.unit.count && !strings.HasPrefix(q.unit.text, "%") {
 		for m := max(q.first-8, s0); m < q.first; m++ {
-			if _, ok := tgWorkSpec.at(toks, m); ok {
+			if n, ok := tgWorkSpec.at(toks, m); ok && (tgPerTime(q.unit.text) || n-m == 2 && tgSampling[toks[m].low+" "+toks[m+1].low]) {
 				// "quan trắc với tần suất 2 lần/tháng", "lượng mẫu quan
-				// trắc 240 mẫu/năm": how the work is done, not a goal
+				// trắc 240 mẫu/năm", "thực hiện quan trắc tại 07 cửa
+				// sông": how the work is done, not a goal
 				q.veto = "a work specification"
 			}
 		}
@@ -1387,7 +1445,7 @@ var tgIndexWords = newPhraseList("số", "điều", "khoản", "mục", "chươn
 	"mã", "covid", "đường", "khu", "tổ", "ấp", "phường", "quận", "xã", "lớp", "cấp độ", "mức độ",
 	"cấp", "bậc", "loại", "hệ", "giải", "vòng", "tầng", "block", "tập", "bài",
 	"câu", "chặng", "vị trí", "đứng thứ", "xếp thứ", "top", "hạng", "mẫu",
-	"biểu", "form", "iso", "tcvn", "qcvn", "hotline", "điện thoại", "fax")
+	"biểu", "form", "iso", "tcvn", "qcvn", "hotline", "điện thoại", "fax", "ban chỉ đạo")
 
 // Number words that are also common other words ("năm" year, "một" a,
 // "ba" father): alone before a noun they count only a listed unit.
@@ -1400,7 +1458,7 @@ var tgShareOf = newPhraseList("dự toán", "kế hoạch", "kế hoạch năm",
 
 // Words after "X%" that make it a share of a plan: an outturn.
 var tgPlanShare = newPhraseList("dự toán", "kế hoạch", "so với chỉ tiêu",
-	"so với kế hoạch", "so với dự toán")
+	"so với kế hoạch", "so với dự toán", "chỉ tiêu", "mục tiêu")
 
 // Words before a number that restate another figure ("tương đương 29%").
 var tgRestate = newPhraseList("tương đương", "tương ứng", "lần lượt", "tương đương với")
@@ -1415,6 +1473,9 @@ var tgRates = newPhraseList("thuế suất", "mức thuế", "thuế thu nhập 
 // "chi phí" (costs), "kinh phí" (funds).
 var tgNotAFee = map[string]bool{"miễn": true, "chi": true, "kinh": true}
 
-// Words after "X%" that make it a tax or fee relief or rate.
+// Words after "X%" that make it a tax or fee relief or rate, or a share of
+// a pay, a contribution or a benefit ("Bằng 4,5% mức lương cơ sở", "Hỗ
+// trợ tối thiểu 70% mức đóng bảo hiểm y tế"): norms, not goals.
 var tgTaxAfter = newPhraseList("số thuế", "tiền thuế", "thuế", "lệ phí", "phí", "mức phí",
-	"mức thu", "tiền phạt", "lãi suất")
+	"mức thu", "tiền phạt", "lãi suất", "mức lương", "tiền lương", "lương", "lương hưu",
+	"mức đóng", "mức hỗ trợ", "trợ cấp", "tiền trợ cấp", "học phí", "viện phí")

@@ -84,11 +84,14 @@ func TestWorkSpecification(t *testing.T) {
 		{"Mục tiêu năm 2025: các chỉ tiêu pH, độ mặn, độ kiềm quan trắc với tần suất 2 lần/tháng.", nil, []float64{2}},
 		{"Mục tiêu năm 2025: lượng mẫu quan trắc 240 mẫu/năm; tỷ lệ mẫu đạt quy chuẩn trên 90%.", []float64{90}, []float64{240}},
 		{"Mục tiêu năm 2025: tổ chức 4 lần/năm các đợt ra quân tuyên truyền.", []float64{4}, nil},
+		{"Mục tiêu năm 2025: tần suất thu gom tối thiểu 03 lần/tuần đối với khu vực đô thị.", nil, []float64{3}},
+		{"Mục tiêu năm 2025: thực hiện quan trắc tại 07 cửa sông cấp nước, lấy mẫu tại 15 vị trí.", nil, []float64{7, 15}},
+		{"Mục tiêu năm 2025: xây dựng 5 trạm quan trắc tự động.", []float64{5}, nil},
 	})
 	for _, tc := range []struct {
 		unit string
 		want bool
-	}{{"lần/tháng", true}, {"mẫu/năm", true}, {"lần", false}, {"%/năm", false}, {"lượt/năm", false}} {
+	}{{"lần/tháng", true}, {"mẫu/năm", true}, {"đợt/tháng", true}, {"lần", true}, {"%/năm", false}, {"lượt/năm", false}, {"lần/người", false}} {
 		if got := tgPerTime(tc.unit); got != tc.want {
 			t.Errorf("tgPerTime(%q) = %v; want %v", tc.unit, got, tc.want)
 		}
@@ -122,4 +125,74 @@ func TestLexiconNormsAndConsequences(t *testing.T) {
 			t.Errorf("%q: no feature %q in %v", tc.text, tc.want, cands[0].Features)
 		}
 	}
+}
+
+// TestKindFamilyFeature: a candidate of a decree, circular, law or the
+// like carries the family feature "kindfam=legal" (each kind alone is too
+// rare in the corpus to weigh); a plan's does not.
+func TestKindFamilyFeature(t *testing.T) {
+	text := "Mục tiêu: tỷ lệ hộ dân có nước sạch đạt 95%."
+	for _, tc := range []struct {
+		kind string
+		want bool
+	}{{"decree", true}, {"circular", true}, {"law", true}, {"plan", false}, {"article", false}} {
+		cands := TargetCandidates(text, TargetContext{Issued: "2025-03-10", Kind: tc.kind})
+		if len(cands) == 0 {
+			t.Fatalf("%s: no candidate", tc.kind)
+		}
+		got := false
+		for _, f := range cands[0].Features {
+			got = got || f == "kindfam=legal"
+		}
+		if got != tc.want {
+			t.Errorf("kind %s: kindfam=legal %v; want %v", tc.kind, got, tc.want)
+		}
+	}
+}
+
+// TestShareOfPay: a share of a pay, a contribution or a benefit is a norm
+// ("Bằng 4,5% mức lương cơ sở", "Hỗ trợ tối thiểu 70% mức đóng"); a share
+// of a cost to cut is a goal.
+func TestShareOfPay(t *testing.T) {
+	checkPrecisionCases(t, TargetContext{Issued: "2025-03-10", Kind: "decision"}, []precisionCase{
+		{"Mục tiêu: mức đóng hằng tháng bằng 4,5% mức lương cơ sở.", nil, []float64{4.5}},
+		{"Mục tiêu: hỗ trợ tối thiểu 70% mức đóng bảo hiểm y tế đối với người thuộc hộ cận nghèo.", nil, []float64{70}},
+		{"Mục tiêu: phụ cấp bằng 30% tiền lương tháng.", nil, []float64{30}},
+		{"Mục tiêu: cắt giảm ít nhất 20% chi phí tuân thủ quy định.", []float64{20}, nil},
+	})
+}
+
+// TestSteeringCommitteeName: the number of a steering committee's name
+// ("Ban Chỉ đạo 389 quốc gia") counts nothing.
+func TestSteeringCommitteeName(t *testing.T) {
+	checkPrecisionCases(t, TargetContext{Issued: "2025-03-10", Kind: "article"}, []precisionCase{
+		{"Theo Kế hoạch, Ban Chỉ đạo 389 quốc gia sẽ tăng cường công tác chỉ đạo, phấn đấu thu giữ 500 kg ma túy.", []float64{500}, []float64{389}},
+	})
+}
+
+// TestShareOfTarget: a share of a target after a level ("thu 5.396 tỷ
+// đồng, đạt 134,91% chỉ tiêu") makes the level an outturn; a share of the
+// targets to reach, set as such, stays.
+func TestShareOfTarget(t *testing.T) {
+	checkPrecisionCases(t, TargetContext{Issued: "2020-11-10", Kind: "article"}, []precisionCase{
+		{"Tổng cục giao chỉ tiêu thu như sau: Cục Hải quan Khánh Hòa thu 5.396 tỷ đồng, đạt 134,91% chỉ tiêu phấn đấu.", nil, []float64{5396}},
+		{"Mục tiêu: hoàn thành trên 70% các chỉ tiêu, nhiệm vụ.", []float64{70}, nil},
+		{"Tập thể được xếp loại hoàn thành xuất sắc nhiệm vụ khi đạt các tiêu chí sau:\n\n1. Hoàn thành 100% chỉ tiêu, nhiệm vụ được giao.", []float64{100}, nil},
+	})
+}
+
+// TestDerivedRequirement: what must still be done to meet a target ("để
+// hoàn thành chỉ tiêu ... thì 6 tháng cuối năm phải thu 147.000 tỷ đồng")
+// is derived, not set; the target named in the purpose clause stays.
+func TestDerivedRequirement(t *testing.T) {
+	checkPrecisionCases(t, TargetContext{Issued: "2018-07-10", Kind: "article"}, []precisionCase{
+		{"Để hoàn thành chỉ tiêu phấn đấu thu NSNN năm 2018 là 283.000 tỷ đồng thì 6 tháng cuối năm ngành Hải quan phải thu 147.000 tỷ đồng, bình quân mỗi tháng phải thu 24.500 tỷ đồng.",
+			[]float64{283000}, []float64{147000, 24500}},
+		{"Để hoàn thành chỉ tiêu dự toán, 7 tháng cuối năm đơn vị phải thu tới 30.803 tỷ đồng, tính bình quân 4.400 tỷ đồng/tháng.",
+			nil, []float64{30803, 4400}},
+		{"Mục tiêu năm 2018: các đơn vị phải thu 50.050 tỷ đồng.", []float64{50050}, nil},
+		// a goal quoted after "cần" stays
+		{"Để đạt được mục tiêu tăng trưởng GDP năm 2021 là 6,5% thì quý 2 cần đạt mục tiêu đặt ra trong Nghị quyết số 01/NQ-CP với tăng trưởng 7,11% và quý 3, quý 4 phải phấn đấu đạt mức tăng trưởng cao hơn, trong đó quý 3 tăng 6,73%.",
+			[]float64{6.5, 7.11, 6.73}, nil},
+	})
 }
