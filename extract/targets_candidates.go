@@ -406,7 +406,7 @@ func (f *targetFinder) candidate(sc *tgScan, q tgQty) {
 		q.veto = tgGrowthVeto
 	}
 	if q.veto == "" && tgDerivedRequirement(toks, sc.s0, q) {
-		q.veto = "a requirement derived from a target"
+		q.veto = tgDerivedVeto
 	}
 	sub := sc.trongDo >= 0
 	shaped := !sc.carried || sub || q.bound || tgReachVerbBefore(toks, sc.clauseStart, q.first)
@@ -462,6 +462,18 @@ func tgDerivedRequirement(toks []tgTok, s0 int, q tgQty) bool {
 	}
 	return false
 }
+
+// tgHardVetoes are the vetoes the model cannot overrule: what
+// ANNOTATING.md rules out by definition, too rare in the corpus for the
+// model to learn (a growth rate beside its level, a requirement derived
+// from a target, a work specification).
+var tgHardVetoes = map[string]bool{tgGrowthVeto: true, tgDerivedVeto: true, tgWorkSpecVeto: true}
+
+// The vetoes of tgHardVetoes.
+const (
+	tgDerivedVeto  = "a requirement derived from a target"
+	tgWorkSpecVeto = "a work specification"
+)
 
 // tgGrowthVeto is the veto of a growth rate stated with its level.
 const tgGrowthVeto = "the growth of a level beside it"
@@ -674,6 +686,11 @@ func (f *targetFinder) record(sc *tgScan) int {
 			}
 		}
 		accept, score := f.decide(it.isTarget, it.feats)
+		if tgHardVetoes[it.q.veto] {
+			// what the annotation guide rules out by definition is out
+			// whatever the model weighs
+			accept = false
+		}
 		if f.collect {
 			ct := f.roles(sc.p, toks, it.q, it.clauseStart, it.markStart, it.markEd, nextFirst, s0, s1, sc.dates)
 			ct.Sentence = tgSpaces(sc.text)
@@ -1296,7 +1313,7 @@ func tgVetoBefore(toks []tgTok, q *tgQty, s0 int) {
 				// "quan trắc với tần suất 2 lần/tháng", "lượng mẫu quan
 				// trắc 240 mẫu/năm", "thực hiện quan trắc tại 07 cửa
 				// sông": how the work is done, not a goal
-				q.veto = "a work specification"
+				q.veto = tgWorkSpecVeto
 			}
 		}
 	}

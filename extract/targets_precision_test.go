@@ -196,3 +196,28 @@ func TestDerivedRequirement(t *testing.T) {
 			[]float64{6.5, 7.11, 6.73}, nil},
 	})
 }
+
+// TestHardVetoesBindTheModel: a growth rate beside its level, a derived
+// requirement and a work specification stay out with the embedded model
+// too, however their words weigh.
+func TestHardVetoesBindTheModel(t *testing.T) {
+	m, err := DefaultTargetModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text string
+		not  float64
+	}{
+		{"*Tổng sản phẩm trái cây tham gia xuất khẩu phấn đấu đến năm 2030 đạt trên\n46.200 tấn; tổng giá trị sản phẩm trái cây tham gia xuất khẩu đến năm 2030 dự\nkiến đạt trên 48,3 triệu USD, tốc độ tăng bình quân 05 - 06%/năm. Một số sản phẩm\n", 5},
+		{"Để hoàn thành chỉ tiêu phấn đấu thu NSNN năm 2018 là 283.000 tỷ đồng thì 6 tháng cuối năm ngành Hải quan phải thu 147.000 tỷ đồng.", 147000},
+		{"Mục tiêu năm 2025: các chỉ tiêu pH, độ mặn quan trắc với tần suất 2 lần/tháng.", 2},
+	} {
+		ts, _ := FindTargetsWith(tc.text, TargetContext{Issued: "2025-10-10", Kind: "decision"}, m)
+		for _, tg := range ts {
+			if tg.Value == tc.not {
+				t.Errorf("FindTargetsWith(%q, model): target %g; want none", tc.text, tc.not)
+			}
+		}
+	}
+}
