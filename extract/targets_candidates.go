@@ -402,6 +402,12 @@ func (f *targetFinder) candidate(sc *tgScan, q tgQty) {
 			q.veto = "in brackets"
 		}
 	}
+	if q.veto == "" && tgGrowthOfLevel(toks, sc.qs, q, sc.s1) {
+		q.veto = tgGrowthVeto
+	}
+	if q.veto == "" && tgDerivedRequirement(toks, sc.s0, q) {
+		q.veto = tgDerivedVeto
+	}
 	sub := sc.trongDo >= 0
 	shaped := !sc.carried || sub || q.bound || tgReachVerbBefore(toks, sc.clauseStart, q.first)
 	rule := f.ruleVerdict(sc, q, shaped)
@@ -423,6 +429,118 @@ func (f *targetFinder) candidate(sc *tgScan, q tgQty) {
 	}
 	sc.markEnd, sc.markStart = -1, -1
 }
+
+// tgPurpose opens a purpose clause naming a target to meet.
+var tgPurpose = newPhraseList("để hoàn thành", "để đạt", "để đạt được", "để về đích")
+
+// tgDerivedRequirement reports whether quantity q is what must still be
+// done to meet a target the sentence names before it: after a purpose
+// clause ("để hoàn thành chỉ tiêu ... 50.050 tỷ đồng"), then "phải" or
+// "cần" ("7 tháng còn lại ... phải thu 30.803 tỷ đồng, tính bình quân
+// 4.400 tỷ đồng/tháng"). The target named stays; what it requires of the
+// rest of the period is derived from it, not set (ANNOTATING.md).
+func tgDerivedRequirement(toks []tgTok, s0 int, q tgQty) bool {
+	purpose := -1
+	for m := s0; m < q.first; m++ {
+		if purpose < 0 {
+			if _, ok := tgPurpose.at(toks, m); ok {
+				purpose = m
+			}
+			continue
+		}
+		if toks[m].low == "phải" || toks[m].low == "cần" {
+			// "quý 2 cần đạt mục tiêu đặt ra trong Nghị quyết số 01/NQ-CP
+			// với tăng trưởng 7,11%", "phải phấn đấu đạt": a goal set, and
+			// quoted, not derived
+			for k := m + 1; k < q.first; k++ {
+				if mk, _, ok := tgMarkerAt(toks, k); ok && mk.kind == mkStrong || toks[k].low == "nghị" {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// tgHardVetoes are the vetoes the model cannot overrule: what
+// ANNOTATING.md rules out by definition, too rare in the corpus for the
+// model to learn (a growth rate beside its level, a requirement derived
+// from a target, a work specification).
+var tgHardVetoes = map[string]bool{tgGrowthVeto: true, tgDerivedVeto: true, tgWorkSpecVeto: true}
+
+// The vetoes of tgHardVetoes.
+const (
+	tgDerivedVeto  = "a requirement derived from a target"
+	tgWorkSpecVeto = "a work specification"
+)
+
+// tgGrowthVeto is the veto of a growth rate stated with its level.
+const tgGrowthVeto = "the growth of a level beside it"
+
+// tgGrowthWords may stand between a level and its growth rate in one
+// clause ("đạt 400 triệu USD, tăng bình quân hàng năm trong giai đoạn này
+// 10 - 13%/năm", "tăng 10%, đạt hơn 815 nghìn tỷ đồng").
+var tgGrowthWords = map[string]bool{",": true, "và": true, "tốc": true, "độ": true, "tăng": true, "trưởng": true,
+	"bình": true, "quân": true, "hàng": true, "hằng": true, "năm": true, "mỗi": true, "trong": true, "giai": true,
+	"đoạn": true, "này": true, "đạt": true, "ở": true, "mức": true, "là": true, "dự": true, "kiến": true, "lên": true}
+
+// tgGrowthOfLevel reports whether quantity q is the growth rate of a
+// level stated beside it in the same clause, with only growth words
+// between: the level before it ("đạt 400 triệu USD, tăng bình quân 10 -
+// 13%/năm", qs holds the sentence's quantities so far) or right after it
+// ("tăng 10%, đạt hơn 815 nghìn tỷ đồng"). One target, stated by its
+// level: the rate is no target of its own (ANNOTATING.md).
+func tgGrowthOfLevel(toks []tgTok, qs []tgQty, q tgQty, s1 int) bool {
+	if !strings.HasPrefix(q.unit.text, "%") {
+		return false
+	}
+	level := func(u tgUnit) bool { return u.text != "" && !strings.HasPrefix(u.text, "%") }
+	growth := func(a, b int) bool {
+		if b-a > 12 {
+			return false
+		}
+		grows := false
+		for _, t := range toks[a:b] {
+			if !tgGrowthWords[t.low] {
+				return false
+			}
+			grows = grows || t.low == "tăng"
+		}
+		return grows
+	}
+	if n := len(qs); n > 0 && level(qs[n-1].unit) && qs[n-1].veto != tgInSubject && growth(qs[n-1].last, q.first) {
+		return true
+	}
+	// the level after it: "tăng 10%, đạt hơn 815 nghìn tỷ đồng"
+	lo := q.first - 1
+	for lo >= 0 && q.first-lo <= 8 && tgGrowthWords[toks[lo].low] && toks[lo].low != "," {
+		lo--
+	}
+	if !growth(lo+1, q.first) {
+		return false
+	}
+	end := q.last
+	if q.after > end {
+		end = q.after
+	}
+	for k := end; k < s1 && k < end+5; k++ {
+		switch t := toks[k]; {
+		case t.kind == tgNum:
+			return k > end && k+1 < s1 && toks[k+1].kind == tgWord && toks[k+1].raw != "%" &&
+				(toks[end].raw == "," || toks[end].low == "đạt" || toks[end].low == "lên")
+		case t.kind == tgWord && !tgGrowthWords[t.low] && !tgLevelLinks[t.low]:
+			return false
+		case t.kind == tgPunct && t.raw != ",":
+			return false
+		}
+	}
+	return false
+}
+
+// tgLevelLinks are the comparator words a level after its growth rate may
+// open with ("đạt hơn 815 nghìn tỷ đồng").
+var tgLevelLinks = map[string]bool{"hơn": true, "trên": true, "khoảng": true, "gần": true, "xấp": true, "xỉ": true}
 
 // ruleVerdict is the rule machine's decision on quantity q: no veto, no
 // question, no condition, no part reviewing results; a share of a plan
@@ -568,6 +686,11 @@ func (f *targetFinder) record(sc *tgScan) int {
 			}
 		}
 		accept, score := f.decide(it.isTarget, it.feats)
+		if tgHardVetoes[it.q.veto] {
+			// what the annotation guide rules out by definition is out
+			// whatever the model weighs
+			accept = false
+		}
 		if f.collect {
 			ct := f.roles(sc.p, toks, it.q, it.clauseStart, it.markStart, it.markEd, nextFirst, s0, s1, sc.dates)
 			ct.Sentence = tgSpaces(sc.text)
@@ -582,6 +705,17 @@ func (f *targetFinder) record(sc *tgScan) int {
 			parent = subParent
 		}
 		t := f.mention(sc, it, nextFirst, parent, lastTarget)
+		if t.Subject == "" && i > 0 && sc.items[i-1].q.veto == tgGrowthVeto {
+			// "tín dụng tăng 10%, đạt hơn 815 nghìn tỷ đồng": the level
+			// measures what its growth rate, no target itself, does
+			pr := sc.items[i-1]
+			pt := f.roles(sc.p, toks, pr.q, pr.clauseStart, pr.markStart, pr.markEd, it.q.first, s0, s1, sc.dates)
+			t.Subject = tgSpaces(pt.Subject)
+			t.SubjectExpanded = NullString(Expand(t.Subject, f.c.Abbreviations))
+			if t.Indicator == "" {
+				t.Indicator = pt.Indicator
+			}
+		}
 		if i > 0 && tgComparison(t.Subject) {
 			// "… đạt 12%/năm, cao hơn mục tiêu 10%": the goal a figure
 			// is compared with measures what the figure before it does
@@ -1119,6 +1253,31 @@ func tgRatePerYear(toks []tgTok, q *tgQty, j, k, s0 int) {
 var tgAgedGroup = newPhraseList("trẻ", "trẻ em", "em", "bé", "người", "người dân", "dân số", "công dân",
 	"học sinh", "sinh viên", "lao động", "phụ nữ", "nam", "nữ", "thanh niên", "thiếu niên", "trẻ sơ sinh")
 
+// tgWorkSpec are the words of a work specification's frequency or sample
+// size.
+var tgWorkSpec = newPhraseList("tần suất", "định kỳ", "quan trắc", "lấy mẫu", "lượng mẫu", "số mẫu", "số lần")
+
+// tgSampling are the words of tgWorkSpec before which any count (points,
+// sites, samples) is part of a monitoring specification.
+var tgSampling = map[string]bool{"quan trắc": true, "lấy mẫu": true}
+
+// tgPerTime reports whether a unit counts times, rounds or samples, per
+// period or alone ("lần/tháng", "02 lần/năm", "mẫu/năm", "đợt", "lần").
+func tgPerTime(unit string) bool {
+	head, per, ok := strings.Cut(strings.ToLower(unit), "/")
+	if head != "lần" && head != "mẫu" && head != "đợt" {
+		return false
+	}
+	if !ok {
+		return true
+	}
+	switch strings.TrimSpace(per) {
+	case "năm", "tháng", "quý", "tuần", "ngày", "đợt", "kỳ":
+		return true
+	}
+	return false
+}
+
 // tgVetoBefore vetoes q for the words before it: a tax, fee or interest
 // rate (tgRates), a count inside a subject ("của 28 tỉnh"), a multiple of
 // a base ("gấp"), a restatement ("tương đương") or what is replaced
@@ -1146,6 +1305,16 @@ func tgVetoBefore(toks []tgTok, q *tgQty, s0 int) {
 			// "tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng …", "người từ 65
 			// tuổi trở lên": an age bracket names who is measured
 			q.veto = tgInSubject
+		}
+	}
+	if tgPerTime(q.unit.text) || q.unit.count && !strings.HasPrefix(q.unit.text, "%") {
+		for m := max(q.first-8, s0); m < q.first; m++ {
+			if n, ok := tgWorkSpec.at(toks, m); ok && (tgPerTime(q.unit.text) || n-m == 2 && tgSampling[toks[m].low+" "+toks[m+1].low]) {
+				// "quan trắc với tần suất 2 lần/tháng", "lượng mẫu quan
+				// trắc 240 mẫu/năm", "thực hiện quan trắc tại 07 cửa
+				// sông": how the work is done, not a goal
+				q.veto = tgWorkSpecVeto
+			}
 		}
 	}
 	for m := lo; m < q.first; m++ {
@@ -1293,7 +1462,7 @@ var tgIndexWords = newPhraseList("số", "điều", "khoản", "mục", "chươn
 	"mã", "covid", "đường", "khu", "tổ", "ấp", "phường", "quận", "xã", "lớp", "cấp độ", "mức độ",
 	"cấp", "bậc", "loại", "hệ", "giải", "vòng", "tầng", "block", "tập", "bài",
 	"câu", "chặng", "vị trí", "đứng thứ", "xếp thứ", "top", "hạng", "mẫu",
-	"biểu", "form", "iso", "tcvn", "qcvn", "hotline", "điện thoại", "fax")
+	"biểu", "form", "iso", "tcvn", "qcvn", "hotline", "điện thoại", "fax", "ban chỉ đạo")
 
 // Number words that are also common other words ("năm" year, "một" a,
 // "ba" father): alone before a noun they count only a listed unit.
@@ -1306,7 +1475,7 @@ var tgShareOf = newPhraseList("dự toán", "kế hoạch", "kế hoạch năm",
 
 // Words after "X%" that make it a share of a plan: an outturn.
 var tgPlanShare = newPhraseList("dự toán", "kế hoạch", "so với chỉ tiêu",
-	"so với kế hoạch", "so với dự toán")
+	"so với kế hoạch", "so với dự toán", "chỉ tiêu", "mục tiêu")
 
 // Words before a number that restate another figure ("tương đương 29%").
 var tgRestate = newPhraseList("tương đương", "tương ứng", "lần lượt", "tương đương với")
@@ -1321,6 +1490,9 @@ var tgRates = newPhraseList("thuế suất", "mức thuế", "thuế thu nhập 
 // "chi phí" (costs), "kinh phí" (funds).
 var tgNotAFee = map[string]bool{"miễn": true, "chi": true, "kinh": true}
 
-// Words after "X%" that make it a tax or fee relief or rate.
+// Words after "X%" that make it a tax or fee relief or rate, or a share of
+// a pay, a contribution or a benefit ("Bằng 4,5% mức lương cơ sở", "Hỗ
+// trợ tối thiểu 70% mức đóng bảo hiểm y tế"): norms, not goals.
 var tgTaxAfter = newPhraseList("số thuế", "tiền thuế", "thuế", "lệ phí", "phí", "mức phí",
-	"mức thu", "tiền phạt", "lãi suất")
+	"mức thu", "tiền phạt", "lãi suất", "mức lương", "tiền lương", "lương", "lương hưu",
+	"mức đóng", "mức hỗ trợ", "trợ cấp", "tiền trợ cấp", "học phí", "viện phí")

@@ -27,7 +27,7 @@ type candState struct {
 
 // featureVersion names the feature set; a model trained on another set is
 // refused (retrain it).
-const featureVersion = "tf8"
+const featureVersion = "tf9"
 
 // candFeatures lists the features of quantity q of paragraph p. They are
 // strings ("kind=plan", "b1=đạt"): the model weighs each it knows.
@@ -88,6 +88,12 @@ func (f *targetFinder) stateFeatures(fs *tgFeatures, cs candState) {
 	fs.add("kind=" + f.c.Kind)
 	fs.addIf(cs.rule, "rule")
 	fs.addIf(cs.rule, "rule&kind="+f.c.Kind)
+	if fam := kindFamily(f.c.Kind); fam != "" {
+		// the kinds too rare in the corpus to weigh one by one weigh as
+		// their family
+		fs.add("kindfam=" + fam)
+		fs.addIf(cs.rule, "rule&kindfam="+fam)
+	}
 	fs.add("state=" + strconv.Itoa(cs.state))
 	fs.add("start=" + strconv.Itoa(cs.startState))
 	fs.addIf(cs.criteria, "criteria")
@@ -106,6 +112,17 @@ func (f *targetFinder) stateFeatures(fs *tgFeatures, cs candState) {
 	fs.addIf(f.listFrame != nil, "listFrame")
 	fs.addIf(f.sectionHorizon != nil, "secHorizon")
 	fs.addIf(f.carry > 0, "carry")
+}
+
+// kindFamily groups the document kinds that set rules rather than goals
+// (laws, decrees, circulars, regulations and rules, guidance): "legal";
+// "" for the others.
+func kindFamily(kind string) string {
+	switch kind {
+	case "law", "decree", "circular", "regulation", "rules", "guidance":
+		return "legal"
+	}
+	return ""
 }
 
 // quantityFeatures adds what quantityAt found: the veto, bound, share of

@@ -22,7 +22,8 @@ var tgLexicon = []tgLexClass{
 		"ước đạt", "ước thực hiện", "ước tính", "lũy kế", "luỹ kế", "tính đến", "đến nay",
 		"hiện nay", "hiện", "hiện có", "so với cùng kỳ", "cùng kỳ", "so với", "tăng so với",
 		"vượt", "về đích", "kết quả", "thực hiện được", "thu được", "tháng qua", "năm trước",
-		"năm ngoái", "trước đó", "chỉ đạt", "mới đạt", "còn", "giảm so với")},
+		"năm ngoái", "trước đó", "chỉ đạt", "mới đạt", "còn", "giảm so với",
+		"lần lượt")},
 	{"forecast", newPhraseList("dự báo", "dự đoán", "dự kiến", "có thể", "có khả năng",
 		"kịch bản", "theo tính toán", "ước tính", "triển vọng", "nhận định", "đánh giá",
 		"chuyên gia", "ngân hàng thế giới", "wb", "imf", "adb")},
@@ -30,9 +31,15 @@ var tgLexicon = []tgLexClass{
 		"phụ cấp", "lãi suất", "lệ phí", "phí", "giá", "đơn giá", "thuế suất", "mức lương",
 		"hệ số", "thù lao", "tiền công", "trợ cấp", "được hưởng", "thời hạn", "trong thời hạn",
 		"trong vòng", "chậm nhất", "tối đa", "mức", "tiêu chuẩn", "vốn đối ứng", "khấu trừ",
-		"giảm trừ", "bồi thường", "xử phạt", "phạt tiền", "hạn mức", "diện tích tối thiểu")},
+		"giảm trừ", "bồi thường", "xử phạt", "phạt tiền", "hạn mức", "diện tích tối thiểu",
+		// physical norms and work specifications
+		"độ ẩm", "nhiệt độ", "đường kính", "chiều cao", "chiều dài", "chiều rộng", "kích thước",
+		"khoảng cách", "tần suất", "quan trắc", "lấy mẫu", "ký tự", "mỗi lớp")},
 	{"cond", newPhraseList("nếu", "trường hợp", "khi", "điều kiện", "đối với", "đối tượng",
-		"trong trường hợp", "được xem xét", "thuộc diện", "áp dụng", "được áp dụng")},
+		"trong trường hợp", "được xem xét", "thuộc diện", "áp dụng", "được áp dụng",
+		// the consequence of a condition met: "có từ 30 đảng viên trở lên thì
+		// lập đảng bộ", "… được tính 1 điểm"
+		"thì", "được tính", "được xét", "được hưởng", "được ưu tiên")},
 	{"share", newPhraseList("dự toán", "% dự toán", "% kế hoạch", "kế hoạch năm", "so với dự toán",
 		"so với kế hoạch", "chỉ tiêu giao", "chỉ tiêu được giao")},
 	{"crit", newPhraseList("xếp loại", "tiêu chí", "hoàn thành xuất sắc nhiệm vụ", "hoàn thành tốt nhiệm vụ",

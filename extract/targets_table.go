@@ -608,7 +608,7 @@ func (f *targetFinder) tableCell(tb tgTable, row []tgCell, label, unit, c, nth, 
 			}
 		}
 	}
-	rule := !col.past && !col.result && (col.plan || col.future && !col.forecast || (f.sectionTarget > 0 || f.listTarget) && !col.forecast)
+	rule := !col.past && !col.result && !col.ratio && (col.plan || col.future && !col.forecast || (f.sectionTarget > 0 || f.listTarget) && !col.forecast)
 	var fs []string
 	if f.model != nil || f.collect {
 		fs = f.tableFeatures(q, row, label, unit, c, nth, values, head, group, hdates)
@@ -1026,6 +1026,7 @@ func tgCommonWidth(rows [][]tgCell) int {
 type tgColumn struct {
 	plan, past, future, forecast bool
 	result                       bool // "Kết quả": a result, reached or to reach
+	ratio                        bool // "So sánh (%)", "DT 2026 với UTH 2025 (%)", "4=3/2": one column against another
 }
 
 // features returns the column's senses as features of its cells.
@@ -1034,7 +1035,7 @@ func (c tgColumn) features() []string {
 	for _, x := range []struct {
 		on   bool
 		name string
-	}{{c.plan, "colplan"}, {c.past || c.result, "colpast"}, {c.future, "colfuture"}, {c.forecast, "tforecast"}} {
+	}{{c.plan, "colplan"}, {c.past || c.result, "colpast"}, {c.future, "colfuture"}, {c.forecast, "tforecast"}, {c.ratio, "colratio"}} {
 		if x.on {
 			fs = append(fs, x.name)
 		}
@@ -1062,6 +1063,12 @@ func (f *targetFinder) columnSense(head []tgCell, hdates []tgDate) tgColumn {
 		c.past = c.past || strings.Contains(hw, w)
 	}
 	c.result = strings.Contains(hw, " kết quả ")
+	for _, w := range []string{" so sánh ", " so với ", " với ", " tăng giảm ", " tăng/giảm "} {
+		c.ratio = c.ratio || strings.Contains(hw, w)
+	}
+	for _, h := range head {
+		c.ratio = c.ratio || tgRatioFormula(f.text[h.start:h.end])
+	}
 	for _, d := range hdates {
 		if y, err := strconv.Atoi(d.p.End); err == nil && f.docYear > 0 {
 			c.future = c.future || y > f.docYear || d.horizon
@@ -1075,6 +1082,30 @@ func (f *targetFinder) columnSense(head []tgCell, hdates []tgDate) tgColumn {
 		c.forecast = c.forecast || strings.Contains(t, " dự báo ")
 	}
 	return c
+}
+
+// tgRatioFormula reports whether a header cell is a formula of one
+// column over another ("4=3/2", "(5)=(4)/(3)", "6 = 5/3 (%)").
+func tgRatioFormula(h string) bool {
+	h = strings.NewReplacer("(", "", ")", "", "*", "", " ", "").Replace(h)
+	eq := strings.IndexByte(h, '=')
+	if eq <= 0 || eq+3 > len(h) {
+		return false
+	}
+	rhs := h[eq+1:]
+	sl := strings.IndexByte(rhs, '/')
+	digits := func(s string) bool {
+		if s == "" {
+			return false
+		}
+		for _, r := range s {
+			if r < '0' || r > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	return sl > 0 && digits(h[:eq]) && digits(rhs[:sl]) && digits(strings.TrimSuffix(rhs[sl+1:], "%"))
 }
 
 // groupLabel returns the words of a group row's label ("1 | Cà Phê",

@@ -1,0 +1,223 @@
+package extract
+
+import (
+	"testing"
+)
+
+// precisionCase is a sentence and the values the rule machine must keep
+// as targets (want) and must not (not).
+type precisionCase struct {
+	text      string
+	want, not []float64
+}
+
+// checkPrecisionCases runs the rule machine over each case in context c.
+func checkPrecisionCases(t *testing.T, c TargetContext, cases []precisionCase) {
+	t.Helper()
+	for _, tc := range cases {
+		ts, _ := FindTargetsWith(tc.text, c, nil)
+		got := map[float64]bool{}
+		for _, tg := range ts {
+			got[tg.Value] = true
+		}
+		for _, v := range tc.want {
+			if !got[v] {
+				t.Errorf("FindTargets(%q): no target %g in %+v", tc.text, v, ts)
+			}
+		}
+		for _, v := range tc.not {
+			if got[v] {
+				t.Errorf("FindTargets(%q): target %g; want none", tc.text, v)
+			}
+		}
+	}
+}
+
+// TestGrowthOfLevel: a level and its growth rate in one clause are one
+// target, stated by the level (ANNOTATING.md, "growth and level of one
+// target in one clause"); a growth rate of its own stays.
+func TestGrowthOfLevel(t *testing.T) {
+	checkPrecisionCases(t, TargetContext{Issued: "2025-03-10", Kind: "decision"}, []precisionCase{
+		{"Mục tiêu đến năm 2030: tổng giá trị xuất khẩu đạt 400 triệu USD, tăng bình quân hàng năm trong giai đoạn này đạt 10 - 13%/năm.",
+			[]float64{400}, []float64{10}},
+		{"Phấn đấu đến năm 2030, giá trị sản phẩm xoài xuất khẩu đạt 10 triệu USD, tốc độ tăng bình quân 05%/năm.",
+			[]float64{10}, []float64{5}},
+		{"Năm 2025, ngân hàng đặt mục tiêu dư nợ tín dụng tăng 10%, đạt hơn 815 nghìn tỷ đồng.",
+			[]float64{815}, []float64{10}},
+		// a rate of another measure, or with no level beside it, stays
+		{"Mục tiêu năm 2025: doanh thu đạt 500 tỷ đồng, lợi nhuận tăng 20%.", []float64{500, 20}, nil},
+		{"Mục tiêu năm 2025: tổng kim ngạch xuất khẩu tăng 12%.", []float64{12}, nil},
+		{"Mục tiêu năm 2025: GRDP tăng 8%, thu nhập bình quân đầu người đạt 90 triệu đồng.", []float64{8, 90}, nil},
+	})
+}
+
+// TestTableRatioColumn: a column that compares two others ("KH 2026 so
+// với UTH 2025 (%)", "DT 2026 với UTH 2025 (%)", a formula "4=3/2") holds
+// no target, even in a table of plans; the plan's own column does.
+func TestTableRatioColumn(t *testing.T) {
+	c := TargetContext{Issued: "2025-12-10", Kind: "plan"}
+	checkPrecisionCases(t, c, []precisionCase{
+		{"KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2026\n" +
+			"| STT | Chỉ tiêu | ĐVT | Ước thực hiện 2025 | Kế hoạch 2026 | KH 2026 so với UTH 2025 (%) |\n" +
+			"| 1 | Tổng vốn đầu tư toàn xã hội | Tỷ đồng | 72.000 | 80.000 | 111,1 |\n",
+			[]float64{80000}, []float64{111.1, 72000}},
+		{"KẾ HOẠCH TÀI CHÍNH NGÂN SÁCH NĂM 2026\n" +
+			"| STT | Nội dung | ĐVT | Kế hoạch 2026 | DT 2026 với UTH 2025 (%) |\n" +
+			"| 1 | Thu nội địa | Tỷ đồng | 5.200 | 104,5 |\n",
+			[]float64{5200}, []float64{104.5}},
+	})
+	for _, tc := range []struct {
+		h    string
+		want bool
+	}{{"4=3/2", true}, {"*(5)=(4)/(3)*", true}, {"6 = 5/3 (%)", true}, {"2025", false}, {"1/2", false}, {"Kế hoạch", false}} {
+		if got := tgRatioFormula(tc.h); got != tc.want {
+			t.Errorf("tgRatioFormula(%q) = %v; want %v", tc.h, got, tc.want)
+		}
+	}
+}
+
+// TestWorkSpecification: a frequency or sample size of the work a plan
+// lays out ("quan trắc với tần suất 2 lần/tháng") is no target; a count of
+// times to reach stays.
+func TestWorkSpecification(t *testing.T) {
+	checkPrecisionCases(t, TargetContext{Issued: "2025-03-10", Kind: "plan"}, []precisionCase{
+		{"Mục tiêu năm 2025: các chỉ tiêu pH, độ mặn, độ kiềm quan trắc với tần suất 2 lần/tháng.", nil, []float64{2}},
+		{"Mục tiêu năm 2025: lượng mẫu quan trắc 240 mẫu/năm; tỷ lệ mẫu đạt quy chuẩn trên 90%.", []float64{90}, []float64{240}},
+		{"Mục tiêu năm 2025: tổ chức 4 lần/năm các đợt ra quân tuyên truyền.", []float64{4}, nil},
+		{"Mục tiêu năm 2025: tần suất thu gom tối thiểu 03 lần/tuần đối với khu vực đô thị.", nil, []float64{3}},
+		{"Mục tiêu năm 2025: thực hiện quan trắc tại 07 cửa sông cấp nước, lấy mẫu tại 15 vị trí.", nil, []float64{7, 15}},
+		{"Mục tiêu năm 2025: xây dựng 5 trạm quan trắc tự động.", []float64{5}, nil},
+	})
+	for _, tc := range []struct {
+		unit string
+		want bool
+	}{{"lần/tháng", true}, {"mẫu/năm", true}, {"đợt/tháng", true}, {"lần", true}, {"%/năm", false}, {"lượt/năm", false}, {"lần/người", false}} {
+		if got := tgPerTime(tc.unit); got != tc.want {
+			t.Errorf("tgPerTime(%q) = %v; want %v", tc.unit, got, tc.want)
+		}
+	}
+}
+
+// TestLexiconNormsAndConsequences: the words of a physical norm or a work
+// specification are of the norm class, and the consequence of a condition
+// met ("… thì lập đảng bộ", "… được tính 1 điểm") of the condition class,
+// wherever the model sees them.
+func TestLexiconNormsAndConsequences(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want string
+	}{
+		{"Phòng máy phải có độ ẩm từ 40% đến 70%.", "lx<norm"},
+		{"Các chỉ tiêu quan trắc với tần suất 2 lần/tháng.", "lx<norm"},
+		{"Tổ chức cơ sở đảng có từ 30 đảng viên trở lên thì lập đảng bộ cơ sở.", "lx>cond"},
+		{"Có từ 20% đến 30% dân số là người dân tộc thiểu số được tính 1 điểm.", "lx>cond"},
+	} {
+		cands := TargetCandidates(tc.text, TargetContext{Issued: "2025-03-10", Kind: "decision"})
+		if len(cands) == 0 {
+			t.Errorf("%q: no candidate", tc.text)
+			continue
+		}
+		found := false
+		for _, f := range cands[0].Features {
+			found = found || f == tc.want
+		}
+		if !found {
+			t.Errorf("%q: no feature %q in %v", tc.text, tc.want, cands[0].Features)
+		}
+	}
+}
+
+// TestKindFamilyFeature: a candidate of a decree, circular, law or the
+// like carries the family feature "kindfam=legal" (each kind alone is too
+// rare in the corpus to weigh); a plan's does not.
+func TestKindFamilyFeature(t *testing.T) {
+	text := "Mục tiêu: tỷ lệ hộ dân có nước sạch đạt 95%."
+	for _, tc := range []struct {
+		kind string
+		want bool
+	}{{"decree", true}, {"circular", true}, {"law", true}, {"plan", false}, {"article", false}} {
+		cands := TargetCandidates(text, TargetContext{Issued: "2025-03-10", Kind: tc.kind})
+		if len(cands) == 0 {
+			t.Fatalf("%s: no candidate", tc.kind)
+		}
+		got := false
+		for _, f := range cands[0].Features {
+			got = got || f == "kindfam=legal"
+		}
+		if got != tc.want {
+			t.Errorf("kind %s: kindfam=legal %v; want %v", tc.kind, got, tc.want)
+		}
+	}
+}
+
+// TestShareOfPay: a share of a pay, a contribution or a benefit is a norm
+// ("Bằng 4,5% mức lương cơ sở", "Hỗ trợ tối thiểu 70% mức đóng"); a share
+// of a cost to cut is a goal.
+func TestShareOfPay(t *testing.T) {
+	checkPrecisionCases(t, TargetContext{Issued: "2025-03-10", Kind: "decision"}, []precisionCase{
+		{"Mục tiêu: mức đóng hằng tháng bằng 4,5% mức lương cơ sở.", nil, []float64{4.5}},
+		{"Mục tiêu: hỗ trợ tối thiểu 70% mức đóng bảo hiểm y tế đối với người thuộc hộ cận nghèo.", nil, []float64{70}},
+		{"Mục tiêu: phụ cấp bằng 30% tiền lương tháng.", nil, []float64{30}},
+		{"Mục tiêu: cắt giảm ít nhất 20% chi phí tuân thủ quy định.", []float64{20}, nil},
+	})
+}
+
+// TestSteeringCommitteeName: the number of a steering committee's name
+// ("Ban Chỉ đạo 389 quốc gia") counts nothing.
+func TestSteeringCommitteeName(t *testing.T) {
+	checkPrecisionCases(t, TargetContext{Issued: "2025-03-10", Kind: "article"}, []precisionCase{
+		{"Theo Kế hoạch, Ban Chỉ đạo 389 quốc gia sẽ tăng cường công tác chỉ đạo, phấn đấu thu giữ 500 kg ma túy.", []float64{500}, []float64{389}},
+	})
+}
+
+// TestShareOfTarget: a share of a target after a level ("thu 5.396 tỷ
+// đồng, đạt 134,91% chỉ tiêu") makes the level an outturn; a share of the
+// targets to reach, set as such, stays.
+func TestShareOfTarget(t *testing.T) {
+	checkPrecisionCases(t, TargetContext{Issued: "2020-11-10", Kind: "article"}, []precisionCase{
+		{"Tổng cục giao chỉ tiêu thu như sau: Cục Hải quan Khánh Hòa thu 5.396 tỷ đồng, đạt 134,91% chỉ tiêu phấn đấu.", nil, []float64{5396}},
+		{"Mục tiêu: hoàn thành trên 70% các chỉ tiêu, nhiệm vụ.", []float64{70}, nil},
+		{"Tập thể được xếp loại hoàn thành xuất sắc nhiệm vụ khi đạt các tiêu chí sau:\n\n1. Hoàn thành 100% chỉ tiêu, nhiệm vụ được giao.", []float64{100}, nil},
+	})
+}
+
+// TestDerivedRequirement: what must still be done to meet a target ("để
+// hoàn thành chỉ tiêu ... thì 6 tháng cuối năm phải thu 147.000 tỷ đồng")
+// is derived, not set; the target named in the purpose clause stays.
+func TestDerivedRequirement(t *testing.T) {
+	checkPrecisionCases(t, TargetContext{Issued: "2018-07-10", Kind: "article"}, []precisionCase{
+		{"Để hoàn thành chỉ tiêu phấn đấu thu NSNN năm 2018 là 283.000 tỷ đồng thì 6 tháng cuối năm ngành Hải quan phải thu 147.000 tỷ đồng, bình quân mỗi tháng phải thu 24.500 tỷ đồng.",
+			[]float64{283000}, []float64{147000, 24500}},
+		{"Để hoàn thành chỉ tiêu dự toán, 7 tháng cuối năm đơn vị phải thu tới 30.803 tỷ đồng, tính bình quân 4.400 tỷ đồng/tháng.",
+			nil, []float64{30803, 4400}},
+		{"Mục tiêu năm 2018: các đơn vị phải thu 50.050 tỷ đồng.", []float64{50050}, nil},
+		// a goal quoted after "cần" stays
+		{"Để đạt được mục tiêu tăng trưởng GDP năm 2021 là 6,5% thì quý 2 cần đạt mục tiêu đặt ra trong Nghị quyết số 01/NQ-CP với tăng trưởng 7,11% và quý 3, quý 4 phải phấn đấu đạt mức tăng trưởng cao hơn, trong đó quý 3 tăng 6,73%.",
+			[]float64{6.5, 7.11, 6.73}, nil},
+	})
+}
+
+// TestHardVetoesBindTheModel: a growth rate beside its level, a derived
+// requirement and a work specification stay out with the embedded model
+// too, however their words weigh.
+func TestHardVetoesBindTheModel(t *testing.T) {
+	m, err := DefaultTargetModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text string
+		not  float64
+	}{
+		{"*Tổng sản phẩm trái cây tham gia xuất khẩu phấn đấu đến năm 2030 đạt trên\n46.200 tấn; tổng giá trị sản phẩm trái cây tham gia xuất khẩu đến năm 2030 dự\nkiến đạt trên 48,3 triệu USD, tốc độ tăng bình quân 05 - 06%/năm. Một số sản phẩm\n", 5},
+		{"Để hoàn thành chỉ tiêu phấn đấu thu NSNN năm 2018 là 283.000 tỷ đồng thì 6 tháng cuối năm ngành Hải quan phải thu 147.000 tỷ đồng.", 147000},
+		{"Mục tiêu năm 2025: các chỉ tiêu pH, độ mặn quan trắc với tần suất 2 lần/tháng.", 2},
+	} {
+		ts, _ := FindTargetsWith(tc.text, TargetContext{Issued: "2025-10-10", Kind: "decision"}, m)
+		for _, tg := range ts {
+			if tg.Value == tc.not {
+				t.Errorf("FindTargetsWith(%q, model): target %g; want none", tc.text, tc.not)
+			}
+		}
+	}
+}
