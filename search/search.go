@@ -139,6 +139,9 @@ type Searcher struct {
 	groupsOnce sync.Once
 	groups     *index.Groups // near-duplicate groups, read on first use
 	groupsErr  error
+
+	facetMu sync.Mutex
+	facets  *facetTable // the facet values' documents, for one snapshot
 }
 
 // nearGroups returns the index's near-duplicate groups, read once per
@@ -304,12 +307,7 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 	// fetch returns the hits from offset, at most limit, of the one
 	// ranked list of the query, and whether that is the list of the
 	// documents that hold some of the words (decided once per query).
-	addFacets := func(req *bleve.SearchRequest) {
-		req.AddFacet("kind", bleve.NewFacetRequest(index.FieldKind, 30))
-		req.AddFacet("year", bleve.NewFacetRequest(index.FieldYear, 50))
-		req.AddFacet("issuer", bleve.NewFacetRequest(index.FieldIssuer, 20))
-	}
-	var facets bsearch.FacetResults // when fetch counted them with the total
+	var facets map[string][]FacetCount // when fetch counted them with the total
 	fetch := func(offset, limit int) (*bleve.SearchResult, bool, error) {
 		var res *bleve.SearchResult
 		anyWords := false
@@ -333,19 +331,19 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 					if plan.unionIsSet {
 						uq = plan.count
 					}
-					req := newReq(uq, 0, 0)
-					withFacets := q.Facets && plan.unionIsSet
-					if withFacets {
-						addFacets(req)
+					if q.Facets && plan.unionIsSet {
+						total, fc, err := s.countFacets(ctx, uq)
+						if err != nil {
+							return nil, false, err
+						}
+						res.Total, facets = total, fc
+						break
 					}
-					ur, err := run(req)
+					ur, err := run(newReq(uq, 0, 0))
 					if err != nil {
 						return nil, false, err
 					}
 					res.Total = ur.Total
-					if withFacets {
-						facets = ur.Facets
-					}
 					break
 				}
 				if need == 0 {
@@ -393,9 +391,7 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if q.Facets && facets != nil && !anyWords {
-		res.Facets = facets
-	} else if q.Facets {
+	if q.Facets && (facets == nil || anyWords) {
 		fq := plan.query
 		if plan.count != nil {
 			fq = plan.count
@@ -403,13 +399,9 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 		if anyWords {
 			fq = plan.fallback
 		}
-		req := newReq(fq, 0, 0)
-		addFacets(req)
-		fr, err := run(req)
-		if err != nil {
+		if _, facets, err = s.countFacets(ctx, fq); err != nil {
 			return nil, err
 		}
-		res.Facets = fr.Facets
 	}
 	out := &Result{Total: res.Total, AnyWords: anyWords}
 	if lookup != nil && !lookup.held {
@@ -432,22 +424,7 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 		}
 	}
 	if q.Facets {
-		out.Facets = map[string][]FacetCount{}
-		for name, fr := range res.Facets {
-			var fc []FacetCount
-			if fr.Terms != nil {
-				for _, t := range fr.Terms.Terms() {
-					fc = append(fc, FacetCount{Value: t.Term, Count: t.Count})
-				}
-			}
-			sort.SliceStable(fc, func(i, j int) bool {
-				if fc[i].Count != fc[j].Count {
-					return fc[i].Count > fc[j].Count
-				}
-				return fc[i].Value < fc[j].Value
-			})
-			out.Facets[name] = fc
-		}
+		out.Facets = facets
 	}
 	out.Took = time.Since(start)
 	return out, nil
