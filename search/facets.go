@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -33,7 +34,6 @@ var facetFields = []struct {
 // microseconds. The table is built on the first faceted query of a
 // snapshot, in one pass over the facet fields' postings.
 type facetTable struct {
-	reader bindex.IndexReader // the snapshot the numbers belong to (identity only)
 	values map[string][]facetValue
 }
 
@@ -43,15 +43,36 @@ type facetValue struct {
 	docs *roaring.Bitmap
 }
 
-// facetTableFor returns the table of r's snapshot, built when it is not
-// the one cached.
-func (s *Searcher) facetTableFor(ctx context.Context, r bindex.IndexReader) (*facetTable, error) {
-	s.facetMu.Lock()
-	defer s.facetMu.Unlock()
-	if s.facets != nil && s.facets.reader == r {
-		return s.facets, nil
+// snapshot is what a Searcher keeps of one snapshot of the index: the
+// facet table and the document numbers of the copies, each read on first
+// use. Document numbers hold for one snapshot only.
+type snapshot struct {
+	reader bindex.IndexReader // identity only
+	facets *facetTable
+	// nums maps content hashes to their documents' numbers (0 and false
+	// when not in the snapshot).
+	nums map[string]uint64
+	held map[string]bool
+}
+
+// snapshotFor returns what s keeps of r's snapshot, anew when r is not
+// the snapshot kept. Call it with s.snapMu held.
+func (s *Searcher) snapshotFor(r bindex.IndexReader) *snapshot {
+	if s.snap == nil || s.snap.reader != r {
+		s.snap = &snapshot{reader: r, nums: map[string]uint64{}, held: map[string]bool{}}
 	}
-	t := &facetTable{reader: r, values: map[string][]facetValue{}}
+	return s.snap
+}
+
+// facetTableFor returns the facet table of r's snapshot.
+func (s *Searcher) facetTableFor(ctx context.Context, r bindex.IndexReader) (*facetTable, error) {
+	s.snapMu.Lock()
+	defer s.snapMu.Unlock()
+	snap := s.snapshotFor(r)
+	if snap.facets != nil {
+		return snap.facets, nil
+	}
+	t := &facetTable{values: map[string][]facetValue{}}
 	for _, ff := range facetFields {
 		vals, err := facetPostings(ctx, r, ff.field)
 		if err != nil {
@@ -59,8 +80,101 @@ func (s *Searcher) facetTableFor(ctx context.Context, r bindex.IndexReader) (*fa
 		}
 		t.values[ff.name] = vals
 	}
-	s.facets = t
+	snap.facets = t
 	return t, nil
+}
+
+// docNumbers returns the numbers in r of the documents of shas that r
+// holds, sorted, and the hash of each.
+func (s *Searcher) docNumbers(r bindex.IndexReader, shas []string) ([]uint64, map[uint64]string, error) {
+	s.snapMu.Lock()
+	defer s.snapMu.Unlock()
+	snap := s.snapshotFor(r)
+	nums := make([]uint64, 0, len(shas))
+	of := make(map[uint64]string, len(shas))
+	for _, sha := range shas {
+		n, seen := snap.nums[sha]
+		if !seen {
+			id, err := r.InternalID(index.DocumentID(sha))
+			if err != nil {
+				return nil, nil, fmt.Errorf("document %s: %w", sha, err)
+			}
+			snap.held[sha] = id != nil
+			if id != nil {
+				n = id.Value()
+			}
+			snap.nums[sha] = n
+		}
+		if snap.held[sha] {
+			nums = append(nums, n)
+			of[n] = sha
+		}
+	}
+	slices.Sort(nums)
+	return nums, of, nil
+}
+
+// reader returns the index's current snapshot; close it after use.
+func (s *Searcher) reader() (bindex.IndexReader, error) {
+	adv, err := s.ix.Bleve().Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("open the index: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("open the index: %w", err)
+	}
+	return r, nil
+}
+
+// matching returns which of the documents of the given content hashes q
+// matches. It reads q's matches only at those documents: the documents'
+// numbers are kept per snapshot, and q's searcher skips to each.
+func (s *Searcher) matching(ctx context.Context, q query.Query, shas []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	if len(shas) == 0 {
+		return out, nil
+	}
+	r, err := s.reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	nums, of, err := s.docNumbers(r, shas)
+	if err != nil || len(nums) == 0 {
+		return out, err
+	}
+	sr, err := q.Searcher(ctx, r, s.ix.Bleve().Mapping(), bsearch.SearcherOptions{Score: "none"})
+	if err != nil {
+		return nil, fmt.Errorf("match %d documents: %w", len(shas), err)
+	}
+	defer sr.Close()
+	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(sr.DocumentMatchPoolSize()+1, 0), IndexReader: r}
+	target := bindex.NewIndexInternalID(nil, 0)
+	var cur *bsearch.DocumentMatch // the first match at or after the last target
+	for _, n := range nums {
+		if cur != nil && cur.IndexInternalID.Value() >= n {
+			out[of[n]] = cur.IndexInternalID.Value() == n
+			continue
+		}
+		if cur != nil {
+			sctx.DocumentMatchPool.Put(cur)
+		}
+		target.SetValue(n)
+		if cur, err = sr.Advance(sctx, target); err != nil {
+			return nil, fmt.Errorf("match %d documents: %w", len(shas), err)
+		}
+		if cur == nil {
+			break
+		}
+		out[of[n]] = cur.IndexInternalID.Value() == n
+	}
+	for sha, ok := range out {
+		if !ok {
+			delete(out, sha)
+		}
+	}
+	return out, nil
 }
 
 // facetPostings reads every value of a keyword field and the documents
@@ -121,13 +235,9 @@ func facetPostings(ctx context.Context, r bindex.IndexReader, field string) ([]f
 // and the facet counts over them, most first (ties by value), at most
 // each field's size: what Bleve's term facets give, counted on bitmaps.
 func (s *Searcher) countFacets(ctx context.Context, q query.Query) (uint64, map[string][]FacetCount, error) {
-	adv, err := s.ix.Bleve().Advanced()
+	r, err := s.reader()
 	if err != nil {
-		return 0, nil, fmt.Errorf("facets: %w", err)
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return 0, nil, fmt.Errorf("facets: %w", err)
+		return 0, nil, err
 	}
 	defer r.Close()
 	table, err := s.facetTableFor(ctx, r)

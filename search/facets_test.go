@@ -171,7 +171,7 @@ func TestFacetsFollowTheIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	check(800)
-	if n := len(s.facets.values["issuer"]); n != 40 {
+	if n := len(s.snap.facets.values["issuer"]); n != 40 {
 		t.Errorf("facet table holds %d issuers; want 40", n)
 	}
 }

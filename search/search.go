@@ -140,8 +140,8 @@ type Searcher struct {
 	groups     *index.Groups // near-duplicate groups, read on first use
 	groupsErr  error
 
-	facetMu sync.Mutex
-	facets  *facetTable // the facet values' documents, for one snapshot
+	snapMu sync.Mutex
+	snap   *snapshot // what is kept of the last snapshot searched
 }
 
 // nearGroups returns the index's near-duplicate groups, read once per
