@@ -55,13 +55,15 @@ func bleveFacets(t *testing.T, ix *index.Index, q Query) (uint64, map[string][]F
 
 // TestFacetsAsBleve checks that the facets counted on bitmaps are Bleve's
 // term facets, value for value, for queries of every shape: words (tiers),
-// a phrase, filters, a field query, no text, targets.
+// a phrase, filters, a field query, no text, targets; counted both from
+// doc values (a new Searcher, few matches) and from the facet table.
 func TestFacetsAsBleve(t *testing.T) {
 	ix := buildIndex(t)
 	s, err := New(ix)
 	if err != nil {
 		t.Fatal(err)
 	}
+	tables, docValues := 0, 0
 	for _, q := range []Query{
 		{Text: "trong sach vung manh"},
 		{Text: "xây dựng Đảng"},
@@ -75,23 +77,40 @@ func TestFacetsAsBleve(t *testing.T) {
 	} {
 		t.Run(q.Text+"/"+q.Kind+q.From, func(t *testing.T) {
 			q.Facets = true
-			res, err := s.Search(context.Background(), q)
+			total, want := bleveFacets(t, ix, q)
+			// A new Searcher counts from doc values when the matches are
+			// few, one that has counted facets before from the table.
+			fresh, err := New(ix)
 			if err != nil {
 				t.Fatal(err)
 			}
-			total, want := bleveFacets(t, ix, q)
-			if res.AnyWords {
-				t.Skip("no document holds every word")
-			}
-			for _, ff := range facetFields {
-				if !reflect.DeepEqual(res.Facets[ff.name], want[ff.name]) {
-					t.Errorf("%s facet = %v; Bleve counts %v", ff.name, res.Facets[ff.name], want[ff.name])
+			for _, sr := range []*Searcher{fresh, s} {
+				res, err := sr.Search(context.Background(), q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if res.AnyWords {
+					t.Skip("no document holds every word")
+				}
+				table := sr.snap.facets != nil
+				if table {
+					tables++
+				} else {
+					docValues++
+				}
+				for _, ff := range facetFields {
+					if !reflect.DeepEqual(res.Facets[ff.name], want[ff.name]) {
+						t.Errorf("table %v: %s facet = %v; Bleve counts %v", table, ff.name, res.Facets[ff.name], want[ff.name])
+					}
+				}
+				if sum := sumFacet(res.Facets["kind"]); total > 0 && sum == 0 {
+					t.Errorf("kind facet empty over %d matches", total)
 				}
 			}
-			if sum := sumFacet(res.Facets["kind"]); total > 0 && sum == 0 {
-				t.Errorf("kind facet empty over %d matches", total)
-			}
 		})
+	}
+	if tables == 0 || docValues == 0 {
+		t.Errorf("facets counted %d times from the table, %d from doc values; want both ways tested", tables, docValues)
 	}
 }
 

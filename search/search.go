@@ -140,8 +140,9 @@ type Searcher struct {
 	groups     *index.Groups // near-duplicate groups, read on first use
 	groupsErr  error
 
-	snapMu sync.Mutex
-	snap   *snapshot // what is kept of the last snapshot searched
+	snapMu        sync.Mutex
+	snap          *snapshot // what is kept of the last snapshot searched
+	facetsCounted bool      // a faceted search has run
 }
 
 // nearGroups returns the index's near-duplicate groups, read once per
