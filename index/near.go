@@ -873,6 +873,9 @@ func DocumentSHA(id string) (string, bool) {
 	return strings.CutPrefix(id, docPrefix)
 }
 
+// DocumentID is the Bleve id of the document of a content hash.
+func DocumentID(sha string) string { return docID(sha) }
+
 // Matching returns which of the documents of the given content hashes q
 // matches.
 func (ix *Index) Matching(ctx context.Context, q query.Query, shas []string) (map[string]bool, error) {

@@ -19,13 +19,27 @@ import (
 // it is built from is one order.
 func (s *Searcher) collapse(ctx context.Context, g *index.Groups, p *plan, fetch func(offset, limit int) (*bleve.SearchResult, bool, error), offset, limit int) (*bleve.SearchResult, bool, error) {
 	want := offset + limit
+	// Which copies the query matches, first: the total counts groups, and
+	// the first page of the list need hold no more documents than want
+	// and one for each matched copy that follows another of its group
+	// (most queries match none: the page is then the query's own).
+	var copies []string
+	for _, ms := range g.All() {
+		copies = append(copies, ms...)
+	}
+	matched := p.query
+	if p.count != nil {
+		matched = p.count
+	}
+	hit, err := s.matching(ctx, matched, copies)
+	if err != nil {
+		return nil, false, err
+	}
 	seen := map[string]bool{} // group keys met so far
 	var firsts []*bsearch.DocumentMatch
 	var total uint64
 	anyWords := false
-	// The first documents of the list, enough to hold want groups when
-	// no more than want copies are among them; more while short.
-	from, size := 0, want+min(g.Copies()-g.Len(), want)
+	from, size := 0, want+min(extraCopies(g, hit), want)
 	for {
 		res, aw, err := fetch(from, size)
 		if err != nil {
@@ -49,23 +63,24 @@ func (s *Searcher) collapse(ctx context.Context, g *index.Groups, p *plan, fetch
 	if offset < len(firsts) {
 		out.Hits = firsts[offset:min(want, len(firsts))]
 	}
-	// The total counts groups: every copy that the query matches after
-	// another of its group is one document less.
-	matched := p.query
-	if p.count != nil {
-		matched = p.count
-	}
 	if anyWords {
-		matched = p.fallback
+		// The list is of the documents that hold some of the words.
+		if hit, err = s.matching(ctx, p.fallback, copies); err != nil {
+			return nil, false, err
+		}
 	}
-	var copies []string
-	for _, ms := range g.All() {
-		copies = append(copies, ms...)
+	// Every copy that the query matches after another of its group is one
+	// document less.
+	if n := uint64(extraCopies(g, hit)); out.Total >= n {
+		out.Total -= n
 	}
-	hit, err := s.ix.Matching(ctx, matched, copies)
-	if err != nil {
-		return nil, false, err
-	}
+	return out, anyWords, nil
+}
+
+// extraCopies is the number of documents of g's groups that hit holds
+// beyond the first of each group.
+func extraCopies(g *index.Groups, hit map[string]bool) int {
+	extra := 0
 	for _, ms := range g.All() {
 		n := 0
 		for _, m := range ms {
@@ -73,11 +88,9 @@ func (s *Searcher) collapse(ctx context.Context, g *index.Groups, p *plan, fetch
 				n++
 			}
 		}
-		if n > 1 && out.Total >= uint64(n-1) {
-			out.Total -= uint64(n - 1)
-		}
+		extra += max(n-1, 0)
 	}
-	return out, anyWords, nil
+	return extra
 }
 
 // loadFields loads the stored fields of hits found without them.

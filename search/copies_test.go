@@ -5,10 +5,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2/search/query"
 
 	"vanban/extract"
 	"vanban/index"
@@ -231,5 +234,62 @@ func TestCopiesTargets(t *testing.T) {
 	}
 	if len(all) < 2 || totalAll <= total {
 		t.Errorf("AllCopies: targets of 02-NQ/ĐUK by format %v, total %d (grouped %d); want every copy's", all, totalAll, total)
+	}
+}
+
+// TestMatchingAsIndex checks Searcher.matching, which skips to each
+// document's number, against index.Matching, which runs the query
+// with the documents' ids: the same documents for queries of every shape,
+// over every document of the index and a hash it does not hold, asked
+// twice (the second time from the numbers kept).
+func TestMatchingAsIndex(t *testing.T) {
+	ix := buildIndex(t)
+	s, err := New(ix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := s.Search(context.Background(), Query{Limit: 1000, AllCopies: true, Snippets: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var shas []string
+	for i := len(all.Hits) - 1; i >= 0; i-- { // not in the index's order
+		shas = append(shas, all.Hits[i].SHA256)
+	}
+	shas = append(shas, strings.Repeat("0", 64))
+	if len(shas) < 10 {
+		t.Fatalf("only %d documents", len(shas))
+	}
+	for _, q := range []Query{
+		{Text: "trong sach vung manh"},
+		{Text: "xây dựng Đảng"},
+		{Text: `"nông thôn mới"`},
+		{Text: "đảng viên", Kind: "resolution"},
+		{Text: "kind:report"},
+		{From: "2015", To: "2020"},
+		{Text: "zzqxw"},
+	} {
+		p, err := s.plan(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, pq := range []query.Query{p.query, p.count, p.fallback} {
+			if pq == nil {
+				continue
+			}
+			want, err := ix.Matching(context.Background(), pq, shas)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for rep := 0; rep < 2; rep++ {
+				got, err := s.matching(context.Background(), pq, shas)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !maps.Equal(got, want) {
+					t.Errorf("%+v: matching = %d documents %v; index.Matching %d %v", q, len(got), got, len(want), want)
+				}
+			}
+		}
 	}
 }

@@ -99,7 +99,7 @@ func (s *Searcher) plan(q Query) (*plan, error) {
 	if q.Targets {
 		typ = index.TypeTarget
 	}
-	p.filters = append(p.filters, term(index.FieldType, typ))
+	p.filters = append(p.filters, unscored{term(index.FieldType, typ)})
 	if strings.TrimSpace(q.Text) != "" && !hasWord(q.Text) {
 		return nil, fmt.Errorf("%w: %q holds no word or number to search for", ErrBadQuery, q.Text)
 	}
@@ -133,12 +133,16 @@ func (s *Searcher) plan(q Query) (*plan, error) {
 				// with it a posting list read at every match. (It scores
 				// every document alike.)
 				p.filters = p.filters[1:]
-				out = &plan{query: p.boolean(set, ranked), count: p.boolean(set), highlight: p.hl, union: p.boolean(query.NewDisjunctionQuery(members)), unionIsSet: covers}
+				// The set and the tiers only decide membership: run
+				// unscored (on bitmaps where Bleve can), they read no
+				// frequencies and score nothing; the ranking clause
+				// alone ranks within a tier.
+				out = &plan{query: p.boolean(unscored{set}, ranked), count: p.boolean(set), highlight: p.hl, union: p.boolean(query.NewDisjunctionQuery(members)), unionIsSet: covers}
 				for _, tq := range tiers {
-					out.tiers = append(out.tiers, p.boolean(tq, ranked))
+					out.tiers = append(out.tiers, p.boolean(unscored{tq}, ranked))
 					out.tierCounts = append(out.tierCounts, p.boolean(tq))
 				}
-				p.filters = append([]query.Query{term(index.FieldType, index.TypeDoc)}, p.filters...)
+				p.filters = append([]query.Query{unscored{term(index.FieldType, index.TypeDoc)}}, p.filters...)
 				out.fallback = p.boolean(p.text(t, 1))
 				return out, nil
 			}
@@ -665,7 +669,7 @@ func (p *planner) flags(q Query) error {
 		if err != nil {
 			return err
 		}
-		p.filters = append(p.filters, term(index.FieldKind, k))
+		p.filters = append(p.filters, unscored{term(index.FieldKind, k)})
 	}
 	if q.cites != "" {
 		p.filters = append(p.filters, keyword(index.FieldRefs, q.cites))

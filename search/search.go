@@ -143,6 +143,10 @@ type Searcher struct {
 	groupsOnce sync.Once
 	groups     *index.Groups // near-duplicate groups, read on first use
 	groupsErr  error
+
+	snapMu        sync.Mutex
+	snap          *snapshot // what is kept of the last snapshot searched
+	facetsCounted bool      // a faceted search has run
 }
 
 // nearGroups returns the index's near-duplicate groups, read once per
@@ -184,10 +188,11 @@ func Search(ctx context.Context, ix *index.Index, q Query) (*Result, error) {
 // page's last one (or the window holds every match), the window holds
 // every hit that scores at least as high as the page's last one, and so
 // the page of the exact order. Short documents tie often (BM25 gives one
-// score to one term frequency at one length), so when a tie runs past the
-// first window (the page and one hit) a window of rankedWindow hits is
-// tried; a longer tie runs req as it is. The stored fields are read for
-// the page's hits only.
+// score to one term frequency at one length), so the first window holds
+// at least rankedFirst hits, and when a tie runs past it a window of
+// rankedWindow hits is tried; a longer tie runs req as it is. The stored
+// fields are read for the page's hits only (Bleve reads the ids of the
+// window's).
 func (s *Searcher) ranked(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
 	end := req.From + req.Size
 	fast := *req
@@ -195,7 +200,7 @@ func (s *Searcher) ranked(ctx context.Context, req *bleve.SearchRequest) (*bleve
 	fast.Sort = bsearch.SortOrder{&bsearch.SortScore{Desc: true}}
 	fast.Size = end
 	if end > 0 {
-		fast.Size = end + 1
+		fast.Size = max(end+1, rankedFirst)
 	}
 	var res *bleve.SearchResult
 	for {
@@ -232,6 +237,14 @@ func (s *Searcher) ranked(ctx context.Context, req *bleve.SearchRequest) (*bleve
 
 // rankedWindow is the most hits Searcher.ranked ranks by score alone.
 const rankedWindow = 4096
+
+// rankedFirst is the least window Searcher.ranked tries first. A wider
+// window costs an id read per hit more (Bleve scores every match either
+// way and keeps the best in a heap), while a tie that runs past it costs
+// a second run over every match: with the page and one hit only, 62 of
+// the 1,000 queries of the scale benchmark's mix (100,000 short
+// documents) ran twice; with 32, none did.
+const rankedFirst = 32
 
 // Search runs q.
 func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
@@ -308,12 +321,7 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 	// fetch returns the hits from offset, at most limit, of the one
 	// ranked list of the query, and whether that is the list of the
 	// documents that hold some of the words (decided once per query).
-	addFacets := func(req *bleve.SearchRequest) {
-		req.AddFacet("kind", bleve.NewFacetRequest(index.FieldKind, 30))
-		req.AddFacet("year", bleve.NewFacetRequest(index.FieldYear, 50))
-		req.AddFacet("issuer", bleve.NewFacetRequest(index.FieldIssuer, 20))
-	}
-	var facets bsearch.FacetResults // when fetch counted them with the total
+	var facets map[string][]FacetCount // when fetch counted them with the total
 	fetch := func(offset, limit int) (*bleve.SearchResult, bool, error) {
 		var res *bleve.SearchResult
 		anyWords := false
@@ -337,19 +345,19 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 					if plan.unionIsSet {
 						uq = plan.count
 					}
-					req := newReq(uq, 0, 0)
-					withFacets := q.Facets && plan.unionIsSet
-					if withFacets {
-						addFacets(req)
+					if q.Facets && plan.unionIsSet {
+						total, fc, err := s.countFacets(ctx, uq)
+						if err != nil {
+							return nil, false, err
+						}
+						res.Total, facets = total, fc
+						break
 					}
-					ur, err := run(req)
+					ur, err := run(newReq(uq, 0, 0))
 					if err != nil {
 						return nil, false, err
 					}
 					res.Total = ur.Total
-					if withFacets {
-						facets = ur.Facets
-					}
 					break
 				}
 				if need == 0 {
@@ -397,9 +405,7 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if q.Facets && facets != nil && !anyWords {
-		res.Facets = facets
-	} else if q.Facets {
+	if q.Facets && (facets == nil || anyWords) {
 		fq := plan.query
 		if plan.count != nil {
 			fq = plan.count
@@ -407,13 +413,9 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 		if anyWords {
 			fq = plan.fallback
 		}
-		req := newReq(fq, 0, 0)
-		addFacets(req)
-		fr, err := run(req)
-		if err != nil {
+		if _, facets, err = s.countFacets(ctx, fq); err != nil {
 			return nil, err
 		}
-		res.Facets = fr.Facets
 	}
 	out := &Result{Total: res.Total, AnyWords: anyWords, CopiesStale: groups.Stale()}
 	if lookup != nil && !lookup.held {
@@ -436,22 +438,7 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 		}
 	}
 	if q.Facets {
-		out.Facets = map[string][]FacetCount{}
-		for name, fr := range res.Facets {
-			var fc []FacetCount
-			if fr.Terms != nil {
-				for _, t := range fr.Terms.Terms() {
-					fc = append(fc, FacetCount{Value: t.Term, Count: t.Count})
-				}
-			}
-			sort.SliceStable(fc, func(i, j int) bool {
-				if fc[i].Count != fc[j].Count {
-					return fc[i].Count > fc[j].Count
-				}
-				return fc[i].Value < fc[j].Value
-			})
-			out.Facets[name] = fc
-		}
+		out.Facets = facets
 	}
 	out.Took = time.Since(start)
 	return out, nil
