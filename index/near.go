@@ -588,9 +588,8 @@ func (ix *Index) computeNearGroups(ctx context.Context) (*Groups, error) {
 		parent[rb] = ra
 		parent[ra] = ra
 	}
-	type pair struct{ a, b string }
-	checked := map[pair]bool{}
-	var unsure []pair
+	checked := map[docPair]bool{}
+	var unsure []docPair
 	keys := make([]string, 0, len(buckets))
 	for k := range buckets {
 		keys = append(keys, k)
@@ -601,7 +600,7 @@ func (ix *Index) computeNearGroups(ctx context.Context) (*Groups, error) {
 		sort.Strings(docs)
 		for i := range docs {
 			for j := i + 1; j < len(docs); j++ {
-				p := pair{docs[i], docs[j]}
+				p := docPair{docs[i], docs[j]}
 				if p.a == p.b || checked[p] || sigs[p.a] == nil || sigs[p.b] == nil {
 					continue
 				}
@@ -615,31 +614,12 @@ func (ix *Index) computeNearGroups(ctx context.Context) (*Groups, error) {
 			}
 		}
 	}
-	if len(unsure) > 0 {
-		// Close to the threshold: the texts decide.
-		var need []string
-		seen := map[string]bool{}
-		for _, p := range unsure {
-			for _, s := range []string{p.a, p.b} {
-				if !seen[s] {
-					seen[s] = true
-					need = append(need, s)
-				}
-			}
-		}
-		texts, err := ix.Texts(ctx, need)
-		if err != nil {
-			return nil, fmt.Errorf("near-duplicates: %w", err)
-		}
-		shingles := map[string]map[uint64]struct{}{}
-		for _, s := range need {
-			shingles[s] = nearShingles(texts[s])
-		}
-		for _, p := range unsure {
-			if jaccard(shingles[p.a], shingles[p.b]) >= NearThreshold {
-				union(p.a, p.b)
-			}
-		}
+	similar, err := ix.similarTexts(ctx, unsure)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range similar {
+		union(p.a, p.b)
 	}
 	byRoot := map[string][]string{}
 	for x := range parent {
@@ -667,6 +647,43 @@ func (ix *Index) computeNearGroups(ctx context.Context) (*Groups, error) {
 		g.primary[i] = ms[0]
 	}
 	return g, nil
+}
+
+// docPair is two documents, by content hash.
+type docPair struct{ a, b string }
+
+// similarTexts returns the pairs whose sketches are close to the
+// threshold and whose texts are copies (NearThreshold, exact Jaccard of
+// their shingles).
+func (ix *Index) similarTexts(ctx context.Context, unsure []docPair) ([]docPair, error) {
+	if len(unsure) == 0 {
+		return nil, nil
+	}
+	var need []string
+	seen := map[string]bool{}
+	for _, p := range unsure {
+		for _, s := range []string{p.a, p.b} {
+			if !seen[s] {
+				seen[s] = true
+				need = append(need, s)
+			}
+		}
+	}
+	texts, err := ix.Texts(ctx, need)
+	if err != nil {
+		return nil, fmt.Errorf("near-duplicates: %w", err)
+	}
+	shingles := map[string]map[uint64]struct{}{}
+	for _, s := range need {
+		shingles[s] = nearShingles(texts[s])
+	}
+	var out []docPair
+	for _, p := range unsure {
+		if jaccard(shingles[p.a], shingles[p.b]) >= NearThreshold {
+			out = append(out, p)
+		}
+	}
+	return out, nil
 }
 
 // sharedBands returns the band keys that more than one document holds,
