@@ -200,7 +200,8 @@ type token struct {
 	digits uint8 // how many digits a tokNum has (emphasis marks aside)
 	// anchor marks a word that starts a date form without any digit:
 	// "quý" (its numeral may be Roman) and "ba", "sáu", "chín" before
-	// "tháng" ("ba tháng cuối năm").
+	// "tháng" ("ba tháng cuối năm"), or is in one: "nghìn" of a year in
+	// words.
 	anchor bool
 }
 
@@ -287,6 +288,10 @@ func tokenize(text string) (toks []token, words []string) {
 			if j-i == len("quý") && text[i]|0x20 == 'q' {
 				w := strings.ToLower(text[i:j])
 				t.anchor = w == "quý" || w == "qúy" || w == "quí"
+			}
+			if (j-i == len("nghìn") || j-i == len("ngàn")) && text[i]|0x20 == 'n' {
+				// "năm hai nghìn không trăm hai mươi hai": a year in words
+				t.anchor = strings.EqualFold(text[i:j], "nghìn") || strings.EqualFold(text[i:j], "ngàn")
 			}
 			if j-i == len("tháng") && text[i]|0x20 == 't' && len(toks) > 0 && toks[len(toks)-1].kind == tokWord && strings.EqualFold(text[i:j], "tháng") {
 				p := &toks[len(toks)-1]
@@ -583,7 +588,7 @@ func (s *scanner) mk(from, next int, start, end, grain string) match {
 var dateWords = []string{
 	"ngày", "mồng", "mùng", "từ", "tháng", "quý", "qúy", "quí", "đầu", "cuối", "giữa", "năm",
 	"giai", "nhiệm", "thời", "niên", "tết", "nửa", "sáu", "ba", "chín", "sáng", "trưa", "chiều",
-	"tối", "đêm", "hôm", "khuya", "nay", "đến", "tới", "thứ", "chủ", "cn",
+	"tối", "đêm", "hôm", "khuya", "nay", "đến", "tới", "thứ", "chủ", "cn", "những", "thập",
 }
 
 // dateWordLens[b] has bit n set when a date word starts with byte b (ASCII
@@ -657,6 +662,8 @@ func (s *scanner) matchWord(i int) (match, bool) {
 		}
 	case s.word(i, "nửa"):
 		return s.halfWord(i)
+	case s.word(i, "những") && s.word(i+1, "năm"), s.word(i, "thập") && s.word(i+1, "niên", "kỷ", "kỉ"):
+		return s.decade(i, i+2)
 	case s.word(i, "sáu", "ba", "chín"):
 		return s.monthsOfYear(i, wordCount(s.wordText(i)))
 	case s.word(i, "sáng", "trưa", "chiều", "tối", "đêm", "hôm", "khuya", "nay"):
@@ -1095,11 +1102,59 @@ func (s *scanner) yearWord(i int) (match, bool) {
 		return s.mk(i, j+3, ys, ys, GrainYear), true
 	}
 	y, ok := s.year4(j, minYear)
-	if !ok || !s.rightClear(j+1) {
+	next := j + 1
+	if !ok {
+		y, next, ok = s.yearInWords(j)
+	}
+	if !ok || !s.rightClear(next) {
 		return match{}, false
 	}
 	ys := strconv.Itoa(y)
-	return s.mk(i, j+1, ys, ys, GrainYear), true
+	return s.mk(i, next, ys, ys, GrainYear), true
+}
+
+// yearInWords reads a year written in words at token j ("hai nghìn không
+// trăm hai mươi hai", "một nghìn chín trăm bốn mươi lăm") and returns it
+// with the token after it: two words or more (three before another word),
+// a whole number from minYear to maxYear, and no other number word after
+// it.
+func (s *scanner) yearInWords(j int) (y, next int, ok bool) {
+	var words []string
+	for k := j; k < len(s.toks) && k < j+12 && s.toks[k].kind == tokWord && (k == j || s.toks[k].gap); k++ {
+		w := strings.ToLower(s.wordText(k))
+		if !IsNumberWord(w) {
+			break
+		}
+		words = append(words, w)
+	}
+	v, n := ParseNumberWords(words)
+	if n < 2 || n < len(words) || v != float64(int(v)) || int(v) < minYear || int(v) > maxYear {
+		return 0, 0, false
+	}
+	if n == 2 && s.word(j+n, s.wordText(j+n)) {
+		return 0, 0, false // "năm hai nghìn người": a count, not the year 2000
+	}
+	return int(v), j + n, true
+}
+
+// decade matches "những năm 90", "thập niên 1990", "thập kỷ 80" (the
+// words end before token j): the ten years from the decade's first, a
+// period. Two digits are a decade of the 1900s from the 30s on (the 00s,
+// 10s and 20s could be either century); a year that does not end in 0,
+// or a range after it ("những năm 2020-2025"), is no decade.
+func (s *scanner) decade(i, j int) (match, bool) {
+	v, d, ok := s.num(j)
+	if !ok || v%10 != 0 || !s.rightClear(j+1) || s.dash(j+1) || s.word(j+1, "đến", "tới") {
+		return match{}, false
+	}
+	switch {
+	case d == 2 && v >= 30:
+		v += 1900
+	case d == 4 && v >= minYear && v+9 <= maxYear:
+	default:
+		return match{}, false
+	}
+	return s.mk(i, j+1, strconv.Itoa(v), strconv.Itoa(v+9), GrainPeriod), true
 }
 
 // dottedYear reads "2.000" at token j as the year 2000 when nothing after

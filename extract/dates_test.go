@@ -242,6 +242,18 @@ func TestFindDates(t *testing.T) {
 		{"feb 29 in a common year", "ngày 29/2", 2023, nil},
 		{"bare day-month", "phục vụ 24/7 và 16/18 xã", 2020, nil},
 		{"lunar", "ngày 15 tháng 4 âm lịch năm nay, ngày 30/12 (ÂL)", 2020, nil},
+		// Years in words and decades.
+		{"year in words", "Vào năm hai nghìn không trăm hai mươi hai, tỉnh đạt chuẩn", 0, []string{"năm hai nghìn không trăm hai mươi hai|2022|2022|year"}},
+		{"old year in words", "cách mạng năm một nghìn chín trăm bốn mươi lăm.", 0, []string{"năm một nghìn chín trăm bốn mươi lăm|1945|1945|year"}},
+		{"year 2000 in words", "từ cuối năm hai nghìn.", 0, []string{"cuối năm hai nghìn|2000|2000|year"}},
+		{"a count after năm", "trong năm hai nghìn người được hỗ trợ", 0, nil},
+		{"a number in words, no year", "năm mươi hai người", 0, nil},
+		{"decade, two digits", "Những năm 90 của thế kỷ trước", 0, []string{"Những năm 90|1990|1999|period"}},
+		{"decade, four digits", "trong thập niên 1980, kinh tế", 0, []string{"thập niên 1980|1980|1989|period"}},
+		{"decade, thập kỷ", "thập kỷ 70", 0, []string{"thập kỷ 70|1970|1979|period"}},
+		{"decade of either century", "những năm 20", 0, nil},
+		{"range after những năm", "những năm 2020-2025", 0, []string{"năm 2020-2025|2020|2025|period"}},
+		{"years ago", "những năm qua, 5 năm liền", 0, nil},
 		// Never dates.
 		{"document number", "Nghị quyết số 15/2011/NQ-HĐND", 0, nil},
 		{"party number", "Nghị quyết số 02-NQ/ĐUK ngày 4-7-2011", 0, []string{"ngày 4-7-2011|2011-07-04|2011-07-04|day"}},

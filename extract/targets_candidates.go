@@ -1031,6 +1031,19 @@ func (f *targetFinder) wordQuantity(toks []tgTok, j, s0 int) (q tgQty, k int, ok
 			}
 		}
 	}
+	// "hai tỷ rưỡi đồng" is 2.5 tỷ đồng, as "2,5 tỷ đồng" would be: the
+	// half goes with the scale word, which stays in a measure's or a
+	// currency's unit (a count keeps its whole number: "hai nghìn rưỡi
+	// đảng viên" is 2500)
+	if n >= 3 && words[n-1] == "rưỡi" && !scaled {
+		sw, isScale := scaleUnitWords[words[n-2]]
+		if v0, n0 := ParseNumberWords(words[:n-2]); isScale && sw != "trăm" && n0 == n-2 {
+			if u3, ok3 := tgMatchUnit(toks, j+n); ok3 && !u3.count && u3.text != "%" && countScale(strings.Fields(u3.text)) == 0 {
+				u3.text = sw + " " + u3.text
+				v, u, oku, scaled = v0+0.5, u3, true, true
+			}
+		}
+	}
 	// a measure after a number of two words or more is read too ("năm
 	// nghìn mét kênh mương", "hai mươi lăm héc-ta"); after one word it
 	// may be no number ("năm mét" beside "năm 2020")

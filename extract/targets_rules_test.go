@@ -299,6 +299,12 @@ func TestNumberWordsWithScales(t *testing.T) {
 		// a measure after a number of two words or more
 		{"Phấn đấu đến năm 2026 trồng mới hai mươi lăm héc-ta rừng.", 25, "ha"},
 		{"Phấn đấu đến năm 2026 xây dựng sáu nghìn mét kênh mương.", 6, "nghìn m"},
+		// "rưỡi" after a scale word: half of it, the scale in the unit of
+		// a measure or currency, the whole number for a count
+		{"Phấn đấu năm 2026 huy động hai tỷ rưỡi đồng cho quỹ.", 2.5, "tỷ đồng"},
+		{"Mục tiêu năm 2026: xuất khẩu đạt ba triệu rưỡi USD.", 3.5, "triệu USD"},
+		{"Phấn đấu đến năm 2030 kết nạp hai nghìn rưỡi đảng viên mới.", 2500, "đảng viên mới"},
+		{"Phấn đấu đến năm 2026 trồng mới một trăm rưỡi héc-ta rừng.", 150, "ha"},
 	} {
 		ts, _ := FindTargetsWith(tt.text, TargetContext{Issued: "2025-01-01", Kind: "plan"}, nil)
 		if len(ts) != 1 || ts[0].Value != tt.value || ts[0].Unit != tt.unit {
