@@ -1131,7 +1131,7 @@ func (s *scanner) yearInWords(j int) (y, next int, ok bool) {
 	if n < 2 || n < len(words) || v != float64(int(v)) || int(v) < minYear || int(v) > maxYear {
 		return 0, 0, false
 	}
-	if n == 2 && s.word(j+n, s.wordText(j+n)) {
+	if n == 2 && j+n < len(s.toks) && s.toks[j+n].kind == tokWord {
 		return 0, 0, false // "năm hai nghìn người": a count, not the year 2000
 	}
 	return int(v), j + n, true

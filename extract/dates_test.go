@@ -247,6 +247,7 @@ func TestFindDates(t *testing.T) {
 		{"old year in words", "cách mạng năm một nghìn chín trăm bốn mươi lăm.", 0, []string{"năm một nghìn chín trăm bốn mươi lăm|1945|1945|year"}},
 		{"year 2000 in words", "từ cuối năm hai nghìn.", 0, []string{"cuối năm hai nghìn|2000|2000|year"}},
 		{"a count after năm", "trong năm hai nghìn người được hỗ trợ", 0, nil},
+		{"year in words ending the text", "cuối năm hai nghìn", 0, []string{"cuối năm hai nghìn|2000|2000|year"}},
 		{"a number in words, no year", "năm mươi hai người", 0, nil},
 		{"decade, two digits", "Những năm 90 của thế kỷ trước", 0, []string{"Những năm 90|1990|1999|period"}},
 		{"decade, four digits", "trong thập niên 1980, kinh tế", 0, []string{"thập niên 1980|1980|1989|period"}},

@@ -167,12 +167,7 @@ func TestFindTargetsSubjectRules(t *testing.T) {
 			"GRDP bình quân đầu người", "đạt"},
 	} {
 		ts, _ := FindTargetsWith(tc.text, c, nil)
-		var got *Target
-		for i := range ts {
-			if ts[i].Value == tc.value {
-				got = &ts[i]
-			}
-		}
+		got := lastWithValue(ts, tc.value)
 		if got == nil {
 			t.Errorf("%s: FindTargets(%q): no target of %g in %+v", tc.rule, tc.text, tc.value, ts)
 			continue
@@ -299,12 +294,7 @@ func TestFindTargetsTableRoles(t *testing.T) {
 		{"a row after a structure's items", plain, 42, "đô thị hóa", "đạt"},
 	} {
 		ts, _ := FindTargetsWith(tc.text, c, nil)
-		var got *Target
-		for i := range ts {
-			if ts[i].Value == tc.value {
-				got = &ts[i]
-			}
-		}
+		got := lastWithValue(ts, tc.value)
 		if got == nil {
 			t.Errorf("%s: no target of %g in %+v", tc.rule, tc.value, ts)
 			continue
@@ -313,4 +303,15 @@ func TestFindTargetsTableRoles(t *testing.T) {
 			t.Errorf("%s: %g: subject %q, indicator %q; want %q, %q", tc.rule, tc.value, got.Subject, got.Indicator, tc.subject, tc.indicator)
 		}
 	}
+}
+
+// lastWithValue returns the last of ts whose value is v, nil when none is.
+func lastWithValue(ts []Target, v float64) *Target {
+	var got *Target
+	for i := range ts {
+		if ts[i].Value == v {
+			got = &ts[i]
+		}
+	}
+	return got
 }

@@ -489,13 +489,8 @@ func TestFindTargetsSubjectNounPhrase(t *testing.T) {
 		// a comma between two clauses still splits them
 		{"Mục tiêu năm 2025: thu ngân sách đạt kế hoạch, GRDP tăng 7%.", 7, "GRDP"},
 	} {
-		var got *Target
 		ts, _ := FindTargetsWith(tc.text, c, nil)
-		for i := range ts {
-			if ts[i].Value == tc.value {
-				got = &ts[i]
-			}
-		}
+		got := lastWithValue(ts, tc.value)
 		if got == nil {
 			t.Errorf("FindTargets(%q): no target of %g in %+v", tc.text, tc.value, ts)
 			continue

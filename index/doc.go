@@ -8,7 +8,9 @@
 // records of a Selection in document order (kind, date, number),
 // Documents and Texts look documents up by content
 // hash, Resolutions builds the resolution registry, NearGroups finds the
-// documents that hold one text in several files (near.go). Writers let
+// documents that hold one text in several files (near.go: saved by a
+// complete ingest, kept by later batches, stale while content added since
+// is not in them). Writers let
 // scorch merge segments lightly while batches come in, and Tidy merges
 // what a run left by scorch's default plan when it ends. The IDs under which
 // documents are stored are this package's own; no other package builds
