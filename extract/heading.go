@@ -112,114 +112,18 @@ func headBlockFrom(lines []textLine, from int) []int {
 // reports whether the text has one.
 func parseOfficial(lines []textLine, text string, h *Heading) bool {
 	start := headingStart(lines)
-	idx := headBlockFrom(lines, start)
+	idx := cutAtProse(lines, headBlockFrom(lines, start))
 	if len(idx) == 0 {
 		return false
 	}
-	// The heading block ends at the first line of prose: an official
-	// heading has none before its type line, while an article or a Q&A
-	// page that quotes a document's heading further down does.
-	for k, i := range idx {
-		if isProse(lines[i].clean) {
-			if k == 0 {
-				// A gazette-style opening is one long first paragraph.
-				break
-			}
-			idx = idx[:k]
-			break
-		}
-	}
-	// The national motto (State) or the Party's name (Party) heads the
-	// right column: a line of its own, possibly wrapped in two.
-	state, party := false, false
-	for k, i := range idx {
-		c := lines[i].clean
-		if k+1 < len(idx) {
-			c += " " + lines[idx[k+1]].clean
-		}
-		fc := foldKey(c)
-		if strings.HasPrefix(fc, "cong hoa xa hoi chu nghia viet nam") || strings.HasPrefix(fc, "doc lap - tu do - hanh phuc") ||
-			strings.Contains(fc, "| cong hoa xa hoi chu nghia viet nam") {
-			state = true
-		}
-		if strings.HasPrefix(fc, "dang cong san viet nam") && len(foldKey(lines[i].clean)) <= len("dang cong san viet nam") {
-			party = true
-		}
-	}
-
-	typeAt := -1 // position in idx of the type line
-	seenMotto := false
-	numberAt := -1
-	for k, i := range idx {
-		c := lines[i].clean
-		if h.Number == "" {
-			if m := reNumberLine.FindStringSubmatch(tightenNumber(c)); m != nil {
-				h.Number = headingNumber(m[1])
-				numberAt = k
-			} else if foldKey(strings.TrimRight(c, ":")) == "so" && k+1 < len(idx) {
-				next := tightenNumber(lines[idx[k+1]].clean)
-				if m := reNumberAnchored.FindString(next); m != "" {
-					h.Number = headingNumber(m)
-					numberAt = k + 1
-				}
-			}
-		}
-		if h.Issued == "" {
-			h.Issued = placeDate(placeDateLine(lines, idx, k))
-		}
-		if f := foldKey(c); strings.HasPrefix(f, "cong hoa xa hoi") || strings.HasPrefix(f, "doc lap") || f == "dang cong san viet nam" {
-			seenMotto = true
-		}
-		if typeAt < 0 && (isTypeLine(c) || (seenMotto || h.Number != "") && isOldTypeLine(c)) {
-			typeAt = k
-			break
-		}
-		if kind, rest := typeWithSubject(c); kind != "" {
-			// "CHỈ THỊ VỀ TĂNG CƯỜNG …": type and subject on one line.
-			typeAt = k
-			h.Kind = kind
-			h.Title = strings.TrimSpace(rest + " " + subjectAfter(lines, i))
-			break
-		}
-		if kind, rest := gluedTypeLine(lines[i].text); kind != "" {
-			// "**NGHỊ ĐỊNH**Quy định về …": type and subject on one line.
-			typeAt = k
-			h.Kind = kind
-			h.Title = strings.TrimSpace(rest + " " + subjectAfter(lines, i))
-			break
-		}
-	}
+	state, party := headMottoes(lines, idx)
+	typeAt, numberAt := scanHeadBlock(lines, idx, h)
 	if typeAt >= 0 && h.Kind == "" {
-		h.Kind, _ = KindOfTypeName(lines[idx[typeAt]].clean)
-		if h.Issuer == "" {
-			h.Issuer = issuerInTypeLine(lines[idx[typeAt]].clean, text)
-		}
-		at := idx[typeAt]
-		if typeAt+1 < len(idx) && h.Issuer == "" {
-			// "KẾT LUẬN" / "CỦA BỘ CHÍNH TRỊ" / "về …": the body that
-			// issued it on the line under the type line.
-			if name := issuerOfLine(lines[idx[typeAt+1]].clean); name != "" {
-				h.Issuer = caseLike(name, text)
-				at = idx[typeAt+1]
-			}
-		}
-		h.Title = subjectAfter(lines, at)
+		typeLineFields(lines, idx, typeAt, text, h)
 	}
 	letter := false
 	if typeAt < 0 {
-		// An official letter's subject: "V/v …" under the number.
-		for _, i := range idx {
-			if c := lines[i].clean; strings.HasPrefix(strings.ToLower(c), "v/v") {
-				h.Title = c
-				letter = true
-				break
-			}
-		}
-		if !letter && numberAt >= 0 {
-			// A crawled copy that lost its type line: the subject is the
-			// first line in bold under the number ("**Quy định chế độ …**").
-			h.Title = boldSubject(lines, idx, numberAt)
-		}
+		letter = untypedTitle(lines, idx, numberAt, h)
 	} else if !state && !party && h.Number == "" {
 		// A Q&A page quoting a form ("Mẫu báo cáo … như thế nào?" above
 		// "BÁO CÁO"): an official heading never asks a question.
@@ -269,6 +173,135 @@ func parseOfficial(lines []textLine, text string, h *Heading) bool {
 		h.Issuer = enactingBody(lines, idx[typeAt], h.Title, text)
 	}
 	return true
+}
+
+// cutAtProse ends the heading block idx at its first line of prose: an
+// official heading has none before its type line, while an article or a
+// Q&A page that quotes a document's heading further down does.
+func cutAtProse(lines []textLine, idx []int) []int {
+	for k, i := range idx {
+		if isProse(lines[i].clean) {
+			if k == 0 {
+				// A gazette-style opening is one long first paragraph.
+				break
+			}
+			return idx[:k]
+		}
+	}
+	return idx
+}
+
+// headMottoes reports whether the heading block holds the national motto
+// (a State document) or the Party's name (a Party document): it heads the
+// right column, a line of its own, possibly wrapped in two.
+func headMottoes(lines []textLine, idx []int) (state, party bool) {
+	for k, i := range idx {
+		c := lines[i].clean
+		if k+1 < len(idx) {
+			c += " " + lines[idx[k+1]].clean
+		}
+		fc := foldKey(c)
+		if strings.HasPrefix(fc, "cong hoa xa hoi chu nghia viet nam") || strings.HasPrefix(fc, "doc lap - tu do - hanh phuc") ||
+			strings.Contains(fc, "| cong hoa xa hoi chu nghia viet nam") {
+			state = true
+		}
+		if strings.HasPrefix(fc, "dang cong san viet nam") && len(foldKey(lines[i].clean)) <= len("dang cong san viet nam") {
+			party = true
+		}
+	}
+	return state, party
+}
+
+// scanHeadBlock reads the heading block down to the type line: the number
+// and the place-date line into h on the way, the kind and title when the
+// type line also holds the subject. It returns the positions in idx of
+// the type line and of the number (-1 when absent).
+func scanHeadBlock(lines []textLine, idx []int, h *Heading) (typeAt, numberAt int) {
+	typeAt, numberAt = -1, -1
+	seenMotto := false
+	for k, i := range idx {
+		c := lines[i].clean
+		if h.Number == "" {
+			if n, at := headNumber(lines, idx, k); n != "" {
+				h.Number, numberAt = n, at
+			}
+		}
+		if h.Issued == "" {
+			h.Issued = placeDate(placeDateLine(lines, idx, k))
+		}
+		if f := foldKey(c); strings.HasPrefix(f, "cong hoa xa hoi") || strings.HasPrefix(f, "doc lap") || f == "dang cong san viet nam" {
+			seenMotto = true
+		}
+		if isTypeLine(c) || (seenMotto || h.Number != "") && isOldTypeLine(c) {
+			return k, numberAt
+		}
+		if kind, rest := typeWithSubject(c); kind != "" {
+			// "CHỈ THỊ VỀ TĂNG CƯỜNG …": type and subject on one line.
+			h.Kind = kind
+			h.Title = strings.TrimSpace(rest + " " + subjectAfter(lines, i))
+			return k, numberAt
+		}
+		if kind, rest := gluedTypeLine(lines[i].text); kind != "" {
+			// "**NGHỊ ĐỊNH**Quy định về …": type and subject on one line.
+			h.Kind = kind
+			h.Title = strings.TrimSpace(rest + " " + subjectAfter(lines, i))
+			return k, numberAt
+		}
+	}
+	return typeAt, numberAt
+}
+
+// headNumber returns the document number on the heading block's line k
+// ("Số: 15/2011/NQ-HĐND"), or on the next line when line k is "Số:"
+// alone, with the position in idx of the line that holds it.
+func headNumber(lines []textLine, idx []int, k int) (string, int) {
+	c := lines[idx[k]].clean
+	if m := reNumberLine.FindStringSubmatch(tightenNumber(c)); m != nil {
+		return headingNumber(m[1]), k
+	}
+	if foldKey(strings.TrimRight(c, ":")) == "so" && k+1 < len(idx) {
+		next := tightenNumber(lines[idx[k+1]].clean)
+		if m := reNumberAnchored.FindString(next); m != "" {
+			return headingNumber(m), k + 1
+		}
+	}
+	return "", -1
+}
+
+// typeLineFields fills the kind, the issuer and the title from the type
+// line at idx[typeAt] and the lines under it.
+func typeLineFields(lines []textLine, idx []int, typeAt int, text string, h *Heading) {
+	h.Kind, _ = KindOfTypeName(lines[idx[typeAt]].clean)
+	if h.Issuer == "" {
+		h.Issuer = issuerInTypeLine(lines[idx[typeAt]].clean, text)
+	}
+	at := idx[typeAt]
+	if typeAt+1 < len(idx) && h.Issuer == "" {
+		// "KẾT LUẬN" / "CỦA BỘ CHÍNH TRỊ" / "về …": the body that
+		// issued it on the line under the type line.
+		if name := issuerOfLine(lines[idx[typeAt+1]].clean); name != "" {
+			h.Issuer = caseLike(name, text)
+			at = idx[typeAt+1]
+		}
+	}
+	h.Title = subjectAfter(lines, at)
+}
+
+// untypedTitle fills the title of a heading without a type line and
+// reports whether it is an official letter's: the subject "V/v …" under
+// the number, else (a crawled copy that lost its type line) the first
+// line in bold under the number ("**Quy định chế độ …**").
+func untypedTitle(lines []textLine, idx []int, numberAt int, h *Heading) bool {
+	for _, i := range idx {
+		if c := lines[i].clean; strings.HasPrefix(strings.ToLower(c), "v/v") {
+			h.Title = c
+			return true
+		}
+	}
+	if numberAt >= 0 {
+		h.Title = boldSubject(lines, idx, numberAt)
+	}
+	return false
 }
 
 // reCentralSigner finds the Politburo or the Secretariat in a signature
@@ -637,6 +670,13 @@ func issuerLines(lines []textLine, idx []int, numberAt int, afterChrome bool) st
 			units[len(units)-1] = append(units[len(units)-1], c)
 		}
 	}
+	return issuerOfUnits(units)
+}
+
+// issuerOfUnits composes the issuer from the bodies stacked in a heading
+// (each a list of wrapped lines): the lowest, completed by the one above
+// where it is that one's commission, committee or congress.
+func issuerOfUnits(units [][]string) string {
 	if len(units) == 0 {
 		return ""
 	}

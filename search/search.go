@@ -261,7 +261,7 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 			q.Text, q.cites = "", n
 		}
 	}
-	plan, err := s.plan(q)
+	p, err := s.plan(q)
 	if err != nil {
 		return nil, err
 	}
@@ -271,149 +271,43 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 			return nil, err
 		}
 		if q.Targets {
-			plan.withoutTargetsOf(secondaries(groups))
+			p.withoutTargetsOf(secondaries(groups))
 		}
 	}
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 10
 	}
-	fields := []string{index.FieldRecord, index.FieldPath}
+	r := &queryRun{ctx: ctx, s: s, q: q, plan: p, loadFields: true}
+	r.fields = []string{index.FieldRecord, index.FieldPath}
 	if q.Targets {
-		fields = []string{index.FieldRecord}
-	}
-	loadFields := true // off while collapse pages through hits it may drop
-	newReq := func(qq query.Query, size, from int) *bleve.SearchRequest {
-		req := bleve.NewSearchRequestOptions(qq, size, from, false)
-		if size == 0 {
-			// Only the count (and facets): no score, so that Bleve may
-			// intersect and unite the postings as bitmaps.
-			req.Score = "none"
-		}
-		if loadFields {
-			req.Fields = fields
-		}
-		if q.SortByDate {
-			req.SortByCustom(bsearch.SortOrder{
-				&bsearch.SortField{Field: index.FieldDate, Desc: true, Type: bsearch.SortFieldAsDate, Missing: bsearch.SortFieldMissingLast},
-				&bsearch.SortScore{Desc: true},
-				&bsearch.SortDocID{},
-			})
-		} else {
-			// Ties broken by document id: every page is a slice of one order.
-			req.SortByCustom(bsearch.SortOrder{&bsearch.SortScore{Desc: true}, &bsearch.SortDocID{}})
-		}
-		return req
-	}
-	run := func(req *bleve.SearchRequest) (*bleve.SearchResult, error) {
-		var res *bleve.SearchResult
-		var err error
-		if q.SortByDate {
-			res, err = s.ix.Bleve().SearchInContext(ctx, req)
-		} else {
-			res, err = s.ranked(ctx, req)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("run query: %w", err)
-		}
-		return res, nil
-	}
-	// fetch returns the hits from offset, at most limit, of the one
-	// ranked list of the query, and whether that is the list of the
-	// documents that hold some of the words (decided once per query).
-	var facets map[string][]FacetCount // when fetch counted them with the total
-	fetch := func(offset, limit int) (*bleve.SearchResult, bool, error) {
-		var res *bleve.SearchResult
-		anyWords := false
-		if len(plan.tiers) > 0 && !q.SortByDate {
-			// The tiers one after the other; the page is a slice of their
-			// concatenation.
-			res = &bleve.SearchResult{}
-			var cum uint64
-			for i, tq := range plan.tiers {
-				need := limit - len(res.Hits)
-				from := 0
-				if uint64(offset) > cum {
-					from = int(uint64(offset) - cum)
-				}
-				if need == 0 && plan.union != nil {
-					// The page is full: the tiers together hold as many
-					// documents as their members' union, which is the set
-					// when every member holds the set's words: counted on
-					// bitmaps, and the facets (over the set) in the same run.
-					uq := plan.union
-					if plan.unionIsSet {
-						uq = plan.count
-					}
-					if q.Facets && plan.unionIsSet {
-						total, fc, err := s.countFacets(ctx, uq)
-						if err != nil {
-							return nil, false, err
-						}
-						res.Total, facets = total, fc
-						break
-					}
-					ur, err := run(newReq(uq, 0, 0))
-					if err != nil {
-						return nil, false, err
-					}
-					res.Total = ur.Total
-					break
-				}
-				if need == 0 {
-					// The page is full: only the tier's size counts.
-					tq = plan.tierCounts[i]
-				}
-				tr, err := run(newReq(tq, need, from))
-				if err != nil {
-					return nil, false, err
-				}
-				res.Hits = append(res.Hits, tr.Hits...)
-				res.Total += tr.Total
-				cum += tr.Total
-			}
-		} else {
-			var err error
-			if res, err = run(newReq(plan.query, limit, offset)); err != nil {
-				return nil, false, err
-			}
-		}
-		if plan.fallback != nil && res.Total == 0 {
-			// No document holds every word: those that hold some, decided on
-			// the whole set, never on the page asked for.
-			anyWords = true
-			var err error
-			if res, err = run(newReq(plan.fallback, limit, offset)); err != nil {
-				return nil, false, err
-			}
-		}
-		return res, anyWords, nil
+		r.fields = []string{index.FieldRecord}
 	}
 	offset := max(q.Offset, 0)
 	var res *bleve.SearchResult
 	var anyWords bool
 	if groups.Len() > 0 && !q.Targets {
-		loadFields = false
-		res, anyWords, err = s.collapse(ctx, groups, plan, fetch, offset, limit)
-		loadFields = true
+		r.loadFields = false // collapse pages through hits it may drop
+		res, anyWords, err = s.collapse(ctx, groups, p, r.fetch, offset, limit)
+		r.loadFields = true
 		if err == nil {
-			err = s.loadFields(ctx, res.Hits, fields)
+			err = s.loadFields(ctx, res.Hits, r.fields)
 		}
 	} else {
-		res, anyWords, err = fetch(offset, limit)
+		res, anyWords, err = r.fetch(offset, limit)
 	}
 	if err != nil {
 		return nil, err
 	}
-	if q.Facets && (facets == nil || anyWords) {
-		fq := plan.query
-		if plan.count != nil {
-			fq = plan.count
+	if q.Facets && (r.facets == nil || anyWords) {
+		fq := p.query
+		if p.count != nil {
+			fq = p.count
 		}
 		if anyWords {
-			fq = plan.fallback
+			fq = p.fallback
 		}
-		if _, facets, err = s.countFacets(ctx, fq); err != nil {
+		if _, r.facets, err = s.countFacets(ctx, fq); err != nil {
 			return nil, err
 		}
 	}
@@ -421,27 +315,167 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 	if lookup != nil && !lookup.held {
 		out.NumberMissing, out.CitedBy, out.Similar = lookup.number, lookup.citers > 0, lookup.similar
 	}
-	if q.Targets {
-		if err := s.targetHits(ctx, res, out); err != nil {
-			return nil, err
-		}
-	} else {
-		nsnip := q.Snippets
-		if nsnip == 0 {
-			nsnip = 2
-		}
-		if err := s.docHits(ctx, res, out, plan.highlight, nsnip); err != nil {
-			return nil, err
-		}
-		if err := s.addCopies(ctx, groups, out.Hits); err != nil {
-			return nil, err
-		}
+	if err := s.fillHits(ctx, q, p, groups, res, out); err != nil {
+		return nil, err
 	}
 	if q.Facets {
-		out.Facets = facets
+		out.Facets = r.facets
 	}
 	out.Took = time.Since(start)
 	return out, nil
+}
+
+// fillHits turns the page of Bleve hits into out's hits: targets, or
+// documents with their snippets and copies.
+func (s *Searcher) fillHits(ctx context.Context, q Query, p *plan, groups *index.Groups, res *bleve.SearchResult, out *Result) error {
+	if q.Targets {
+		return s.targetHits(ctx, res, out)
+	}
+	nsnip := q.Snippets
+	if nsnip == 0 {
+		nsnip = 2
+	}
+	if err := s.docHits(ctx, res, out, p.highlight, nsnip); err != nil {
+		return err
+	}
+	return s.addCopies(ctx, groups, out.Hits)
+}
+
+// queryRun is one Search's requests to Bleve: how they are built, run and
+// paged through the plan's tiers.
+type queryRun struct {
+	ctx        context.Context
+	s          *Searcher
+	q          Query
+	plan       *plan
+	fields     []string                // the stored fields of a hit
+	loadFields bool                    // off while collapse pages through hits it may drop
+	facets     map[string][]FacetCount // when fetch counted them with the total
+}
+
+// request returns the Bleve request for size hits of qq from from, in the
+// query's order.
+func (r *queryRun) request(qq query.Query, size, from int) *bleve.SearchRequest {
+	req := bleve.NewSearchRequestOptions(qq, size, from, false)
+	if size == 0 {
+		// Only the count (and facets): no score, so that Bleve may
+		// intersect and unite the postings as bitmaps.
+		req.Score = "none"
+	}
+	if r.loadFields {
+		req.Fields = r.fields
+	}
+	if r.q.SortByDate {
+		req.SortByCustom(bsearch.SortOrder{
+			&bsearch.SortField{Field: index.FieldDate, Desc: true, Type: bsearch.SortFieldAsDate, Missing: bsearch.SortFieldMissingLast},
+			&bsearch.SortScore{Desc: true},
+			&bsearch.SortDocID{},
+		})
+	} else {
+		// Ties broken by document id: every page is a slice of one order.
+		req.SortByCustom(bsearch.SortOrder{&bsearch.SortScore{Desc: true}, &bsearch.SortDocID{}})
+	}
+	return req
+}
+
+// run runs req: by date as Bleve does, by score through Searcher.ranked.
+func (r *queryRun) run(req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	var res *bleve.SearchResult
+	var err error
+	if r.q.SortByDate {
+		res, err = r.s.ix.Bleve().SearchInContext(r.ctx, req)
+	} else {
+		res, err = r.s.ranked(r.ctx, req)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("run query: %w", err)
+	}
+	return res, nil
+}
+
+// fetch returns the hits from offset, at most limit, of the one ranked
+// list of the query, and whether that is the list of the documents that
+// hold some of the words (decided once per query).
+func (r *queryRun) fetch(offset, limit int) (*bleve.SearchResult, bool, error) {
+	var res *bleve.SearchResult
+	var err error
+	if len(r.plan.tiers) > 0 && !r.q.SortByDate {
+		res, err = r.fetchTiers(offset, limit)
+	} else {
+		res, err = r.run(r.request(r.plan.query, limit, offset))
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	if r.plan.fallback != nil && res.Total == 0 {
+		// No document holds every word: those that hold some, decided on
+		// the whole set, never on the page asked for.
+		if res, err = r.run(r.request(r.plan.fallback, limit, offset)); err != nil {
+			return nil, false, err
+		}
+		return res, true, nil
+	}
+	return res, false, nil
+}
+
+// fetchTiers runs the plan's tiers one after the other; the page is a
+// slice of their concatenation.
+func (r *queryRun) fetchTiers(offset, limit int) (*bleve.SearchResult, error) {
+	plan := r.plan
+	res := &bleve.SearchResult{}
+	var cum uint64
+	for i, tq := range plan.tiers {
+		need := limit - len(res.Hits)
+		from := 0
+		if uint64(offset) > cum {
+			from = int(uint64(offset) - cum)
+		}
+		if need == 0 && plan.union != nil {
+			total, err := r.unionTotal()
+			if err != nil {
+				return nil, err
+			}
+			res.Total = total
+			break
+		}
+		if need == 0 {
+			// The page is full: only the tier's size counts.
+			tq = plan.tierCounts[i]
+		}
+		tr, err := r.run(r.request(tq, need, from))
+		if err != nil {
+			return nil, err
+		}
+		res.Hits = append(res.Hits, tr.Hits...)
+		res.Total += tr.Total
+		cum += tr.Total
+	}
+	return res, nil
+}
+
+// unionTotal counts the documents of a full page's tiers: together they
+// hold as many documents as their members' union, which is the set when
+// every member holds the set's words: counted on bitmaps, and the facets
+// (over the set) in the same run.
+func (r *queryRun) unionTotal() (uint64, error) {
+	plan := r.plan
+	uq := plan.union
+	if plan.unionIsSet {
+		uq = plan.count
+	}
+	if r.q.Facets && plan.unionIsSet {
+		total, fc, err := r.s.countFacets(r.ctx, uq)
+		if err != nil {
+			return 0, err
+		}
+		r.facets = fc
+		return total, nil
+	}
+	ur, err := r.run(r.request(uq, 0, 0))
+	if err != nil {
+		return 0, err
+	}
+	return ur.Total, nil
 }
 
 // docHits fills out with document hits, their records, paths and snippets.

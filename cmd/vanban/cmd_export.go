@@ -86,44 +86,9 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return helpOr(err)
 	}
 	o.q.Text = strings.Join(words, " ")
-
-	lang := export.Lang(o.lang)
-	if lang != export.Vietnamese && lang != export.English {
-		return usageErrorf("export: --lang must be vi or en, not %q", o.lang)
-	}
-	format, err := exportFormat(o.format, o.out)
+	plan, err := o.plan()
 	if err != nil {
 		return err
-	}
-	var sheets []export.Sheet
-	if o.sheet != "" {
-		if format == "jsonl" {
-			return usageErrorf("export: --sheet does not apply to jsonl (one record per document)")
-		}
-		s, err := export.ParseSheet(o.sheet)
-		if err != nil {
-			return usageErrorf("export: --sheet: %v", err)
-		}
-		sheets = []export.Sheet{s}
-	}
-	if o.out == "" {
-		o.out = "vanban-export." + format
-	}
-	if o.out == "-" && format == "csv" && len(sheets) == 0 {
-		return usageErrorf("export: csv to standard output needs --sheet (one file per sheet)")
-	}
-
-	// Check the output names before the work.
-	outs := exportPaths(o.out, format, sheets)
-	if !o.force {
-		for _, p := range outs {
-			if p == "-" {
-				continue
-			}
-			if _, err := os.Lstat(p); err == nil {
-				return usageErrorf("export: %s exists (use --force to overwrite it)", p)
-			}
-		}
 	}
 
 	ix, err := index.OpenReadOnly(resolveIndexDir(o.index))
@@ -131,61 +96,129 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return fmt.Errorf("export: %w", err)
 	}
 	defer ix.Close()
+	sel, groups, err := exportSelection(ctx, ix, o.q, stderr)
+	if err != nil {
+		return err
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(export.MemoryLimit)
+	}
+	plan.opts.Progress = exportProgress(stderr, plan.opts.Lang)
+	plan.opts.Groups = groups
+	return writeExport(ctx, ix, sel, o, plan, stdout, stderr)
+}
 
+// exportPlan is what the flags of "vanban export" ask to write.
+type exportPlan struct {
+	format string
+	outs   []string // the files written: one per sheet for csv
+	opts   export.Options
+}
+
+// plan checks the flags and returns what to write; it leaves o.q's
+// MinConfidence only where it selects targets (--targets), as the export
+// options filter the targets sheet's rows.
+func (o *exportOptions) plan() (exportPlan, error) {
+	var p exportPlan
+	lang := export.Lang(o.lang)
+	if lang != export.Vietnamese && lang != export.English {
+		return p, usageErrorf("export: --lang must be vi or en, not %q", o.lang)
+	}
+	format, err := exportFormat(o.format, o.out)
+	if err != nil {
+		return p, err
+	}
+	var sheets []export.Sheet
+	if o.sheet != "" {
+		if format == "jsonl" {
+			return p, usageErrorf("export: --sheet does not apply to jsonl (one record per document)")
+		}
+		s, err := export.ParseSheet(o.sheet)
+		if err != nil {
+			return p, usageErrorf("export: --sheet: %v", err)
+		}
+		sheets = []export.Sheet{s}
+	}
+	if o.out == "" {
+		o.out = "vanban-export." + format
+	}
+	if o.out == "-" && format == "csv" && len(sheets) == 0 {
+		return p, usageErrorf("export: csv to standard output needs --sheet (one file per sheet)")
+	}
 	// --min-confidence filters the targets: the selection's with
 	// --targets, else only the rows of the targets sheet.
 	minConfidence := o.q.MinConfidence
 	if minConfidence < 0 || minConfidence > 1 {
-		return usageErrorf("export: --min-confidence %g is not between 0 and 1", minConfidence)
+		return p, usageErrorf("export: --min-confidence %g is not between 0 and 1", minConfidence)
 	}
 	if !o.q.Targets {
 		o.q.MinConfidence = 0
 	}
+	// Check the output names before the work.
+	outs := exportPaths(o.out, format, sheets)
+	if !o.force {
+		for _, path := range outs {
+			if path == "-" {
+				continue
+			}
+			if _, err := os.Lstat(path); err == nil {
+				return p, usageErrorf("export: %s exists (use --force to overwrite it)", path)
+			}
+		}
+	}
+	return exportPlan{format: format, outs: outs, opts: export.Options{Lang: lang, Sheets: sheets, MinConfidence: minConfidence}}, nil
+}
 
-	// search compiles the query and filters into a selection of the
-	// index; export only reads through it (nil: everything).
+// exportSelection compiles the query and filters into a selection of the
+// index (nil: everything), with the groups of copies unless q.AllCopies.
+// A selection of nothing is an error: nothing is written.
+func exportSelection(ctx context.Context, ix *index.Index, q search.Query, stderr io.Writer) (*index.Selection, *index.Groups, error) {
 	var sel *index.Selection
-	if selects(o.q) {
-		sel, err = search.Select(ctx, ix, o.q)
+	if selects(q) {
+		var err error
+		sel, err = search.Select(ctx, ix, q)
 		if err != nil {
 			if errors.Is(err, search.ErrBadQuery) {
-				return usageErrorf("export: %v", err)
+				return nil, nil, usageErrorf("export: %v", err)
 			}
-			return fmt.Errorf("export: %w", err)
+			return nil, nil, fmt.Errorf("export: %w", err)
 		}
 	}
 	if sel.Documents() == 0 {
 		what := "document"
-		if o.q.Targets {
+		if q.Targets {
 			what = "target"
 		}
-		fmt.Fprintf(stderr, "vanban: export: no %s matches %s; nothing written\n", what, describeQuery(o.q))
-		return quietError{exitFailed}
+		fmt.Fprintf(stderr, "vanban: export: no %s matches %s; nothing written\n", what, describeQuery(q))
+		return nil, nil, quietError{exitFailed}
 	}
 	if n := sel.Documents(); n > 0 {
 		fmt.Fprintf(stderr, "vanban: export: %d documents selected\n", n)
 	}
-	var groups *index.Groups
-	if !o.q.AllCopies {
-		if groups, err = ix.NearGroups(ctx); err != nil {
-			return fmt.Errorf("export: %w", err)
-		}
-		if groups.Stale() {
-			fmt.Fprintln(stderr, staleCopiesNote)
-		}
-		sel.AddPrimaries(groups)
+	if q.AllCopies {
+		return sel, nil, nil
 	}
+	groups, err := ix.NearGroups(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("export: %w", err)
+	}
+	if groups.Stale() {
+		fmt.Fprintln(stderr, staleCopiesNote)
+	}
+	sel.AddPrimaries(groups)
+	return sel, groups, nil
+}
 
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(export.MemoryLimit)
-	}
-	opts := export.Options{Lang: lang, Sheets: sheets, Progress: exportProgress(stderr, lang), MinConfidence: minConfidence, Groups: groups}
-	switch format {
+// writeExport writes the selection in the plan's format: one jsonl or
+// xlsx file, or one csv file per sheet.
+func writeExport(ctx context.Context, ix *index.Index, sel *index.Selection, o exportOptions, p exportPlan, stdout, stderr io.Writer) error {
+	opts := p.opts
+	switch p.format {
 	case "jsonl":
 		return writeOutput(o.out, o.force, stdout, func(w io.Writer) error {
 			j := export.NewJSONL(w)
-			j.MinConfidence = minConfidence
-			j.Groups = groups
+			j.MinConfidence = opts.MinConfidence
+			j.Groups = opts.Groups
 			n, err := export.ExportJSONL(ctx, ix, sel, j)
 			if err == nil {
 				fmt.Fprintf(stderr, "vanban: export: %d records\n", n)
@@ -203,13 +236,13 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		})
 	}
 	// csv: one file per sheet.
-	all := sheets
+	all := opts.Sheets
 	if len(all) == 0 {
 		all = export.AllSheets
 	}
 	for i, s := range all {
 		opts.Sheets = []export.Sheet{s}
-		err := writeOutput(outs[i], o.force, stdout, func(w io.Writer) error {
+		err := writeOutput(p.outs[i], o.force, stdout, func(w io.Writer) error {
 			_, err := export.Export(ctx, ix, sel, export.NewCSV(w, opts), opts)
 			return err
 		})

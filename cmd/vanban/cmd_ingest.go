@@ -158,42 +158,22 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 	prog.ocrPages = ingest.OCRPagesDone
 	prog.mu.Unlock()
 	defer prog.finish()
-	sum := ingestSummary{Index: o.index, Failures: []failure{}}
-	var mu sync.Mutex // guards sum.Failures during the walk
-	// fail records a failure and reports it, once, on stderr (the text
-	// summary only counts failures; --json lists them).
-	fail := func(path string, err error) {
-		reason := strings.TrimPrefix(oneLine(err), path+": ")
-		mu.Lock()
-		sum.Failures = append(sum.Failures, failure{Path: path, Error: reason})
-		mu.Unlock()
-		prog.printf("vanban: %s: %s\n", path, reason)
-	}
+	r := &ingester{o: o, prog: prog, sum: ingestSummary{Index: o.index, Failures: []failure{}}}
 
 	// A PATH that does not exist is reported, and when none exists the
 	// index is not even created.
-	var roots []string
-	for _, p := range o.paths {
-		abs, err := filepath.Abs(p)
-		if err != nil {
-			return fmt.Errorf("ingest: %s: %w", p, err)
-		}
-		if _, err := os.Stat(abs); errors.Is(err, fs.ErrNotExist) {
-			fail(abs, errors.New("no such file or folder"))
-			continue
-		}
-		roots = append(roots, abs)
+	roots, err := r.roots()
+	if err != nil || len(roots) == 0 {
+		return err
 	}
-	if len(roots) == 0 {
-		return errSomeFailed
-	}
-	rootFailures := len(sum.Failures)
+	rootFailures := len(r.sum.Failures)
 
 	ix, err := index.Open(o.index)
 	if err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}
 	defer ix.Close()
+	r.ix = ix
 
 	// The folders are walked twice: once to count the files (it is fast,
 	// and the total makes the progress bar honest), then to hand them on
@@ -205,167 +185,37 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 	if err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}
-	prog.begin(total+len(sum.Failures), len(sum.Failures), len(sum.Failures))
-	var seen map[string]bool
+	prog.begin(total+rootFailures, rootFailures, rootFailures)
 	if o.prune || len(roots) > 1 {
-		seen = map[string]bool{}
+		r.seen = map[string]bool{}
 	}
-	entries := 0 // files the second walk found, once each
 
-	w := ix.NewWriter(o.batch)
+	r.w = ix.NewWriter(o.batch)
 	// After an interrupt, the last commit gets interruptGrace to reach the
 	// disk; a disk that takes longer (or accepts nothing) is given up.
 	graceCtx, stopGrace := afterGrace(ctx, interruptGrace)
 	defer stopGrace()
-	w.SetContext(graceCtx)
+	r.w.SetContext(graceCtx)
 	// The workers stop when the index can no longer be written: reading on
 	// would be wasted.
 	workCtx, stopWorkers := context.WithCancel(ctx)
 	defer stopWorkers()
-	// The writer stalls while Bleve builds a committed batch; the results
-	// buffer lets the workers read and extract ahead meanwhile, bounded by
-	// the text it holds (aheadBytes) rather than by a count of documents.
-	results := make(chan outcome, aheadDocs)
-	ahead := semaphore.NewWeighted(aheadBytes)
-	work := make(chan job)
-	var wg sync.WaitGroup
-	for range o.workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range work {
-				r := processFile(ix, j)
-				prog.add(r.err != nil) // counted as read, before the writer takes it
-				r.weight = min(textBytes(r.src), aheadBytes)
-				if err := ahead.Acquire(workCtx, r.weight); err != nil {
-					r.weight = 0 // interrupted: hand it over unbudgeted
-				}
-				results <- r
-			}
-		}()
+	r.start(workCtx, roots)
+	writeErr := r.store(stopWorkers)
+	r.sum.Files += r.entries + rootFailures
+	if writeErr == nil && r.walkErr != nil && !errors.Is(r.walkErr, context.Canceled) {
+		writeErr = r.walkErr
 	}
-	var walkErr error // the second walk's; read once results is closed
-	go func() {
-		defer close(work)
-		walkErr = ingest.Walk(workCtx, roots, ingest.WalkOptions{
-			Skip: []string{o.index},
-			Problem: func(path string, err error) {
-				fail(path, err)
-				prog.add(true)
-				mu.Lock()
-				sum.Files++
-				mu.Unlock()
-			},
-			Note: func(path, reason string) {
-				if o.verbose {
-					prog.printf("vanban: %s: %s\n", path, reason)
-				}
-				if reason == "not a document by its name" || reason == "not a regular file" {
-					mu.Lock()
-					sum.Skipped++
-					mu.Unlock()
-				}
-			},
-		}, func(e ingest.Entry) error {
-			if seen != nil {
-				if seen[e.Path] {
-					return nil
-				}
-				seen[e.Path] = true
-			}
-			entries++
-			prev, _, err := ix.File(e.Path)
-			if err != nil {
-				prog.add(true)
-				results <- outcome{state: index.FileState{Path: e.Path}, err: fmt.Errorf("look it up in the index: %w", err)}
-				return nil
-			}
-			// Unchanged by size and time: not even hashed.
-			if prev.SHA256 != "" && prev.Size == e.Size && prev.ModTime.Unix() == e.ModTime.Unix() {
-				prog.add(false)
-				results <- outcome{state: prev, prev: prev, known: true, skipped: "unchanged"}
-				return nil
-			}
-			select {
-			case work <- job{entry: e, prev: prev}:
-				return nil
-			case <-workCtx.Done():
-				return workCtx.Err()
-			}
-		})
-	}()
-	go func() { wg.Wait(); close(results) }()
-
-	var writeErr error
-	for r := range results {
-		if r.weight > 0 {
-			ahead.Release(r.weight)
-		}
-		if writeErr != nil {
-			stopWorkers()
-			continue // drain
-		}
-		switch {
-		case r.err != nil:
-			fail(r.state.Path, r.err)
-		case r.skipped == "unchanged":
-			sum.Unchanged++
-		case r.known || w.Stored(r.state.SHA256):
-			// Same content as stored: record the path (and its new time).
-			if r.state != r.prev {
-				prog.writing(true)
-				writeErr = w.AddPath(r.state)
-				prog.writing(false)
-			}
-			sum.Unchanged++
-		default:
-			sum.Ingested++
-			sum.Warnings += len(r.src.Warnings)
-			sum.Targets += len(r.rec.Targets)
-			if o.verbose {
-				for _, warn := range r.src.Warnings {
-					prog.printf("vanban: %s: warning: %s\n", r.state.Path, warn)
-				}
-			}
-			prog.writing(true)
-			writeErr = w.Add(r.rec, r.src.Text(), r.state)
-			prog.writing(false)
-		}
-	}
-	sum.Files += entries + rootFailures
-	if writeErr == nil && walkErr != nil && !errors.Is(walkErr, context.Canceled) {
-		writeErr = walkErr
-	}
-	prog.saving()
-	if writeErr == nil && o.prune && ctx.Err() == nil {
-		writeErr = prune(ctx, ix, w, seen, &sum)
-	}
-	if err := w.Flush(); err != nil && writeErr == nil {
-		writeErr = err
-	}
-	if writeErr == nil && ctx.Err() == nil {
-		// The copies of one text, found once for every search.
-		writeErr = w.SaveNearGroups(ctx)
-	}
-	if writeErr == nil && ctx.Err() == nil {
-		// The segments this run left, merged for the readers; an
-		// interrupt stops it with nothing lost.
-		writeErr = ix.Tidy(ctx)
-	}
+	writeErr = r.finishIndex(ctx, writeErr)
 	prog.finish()
+	sum := &r.sum
 	sum.Failed = len(sum.Failures)
 	sum.Interrupted = ctx.Err() != nil
 	sum.ElapsedSeconds = time.Since(start).Seconds()
 	if writeErr != nil {
-		if sum.Interrupted && errors.Is(writeErr, context.Canceled) {
-			return exitError{exitInterrupted, fmt.Errorf("interrupted; the index %s could not be written within %v, so it stays as of its last batch on disk (the next run reads the rest again)", o.index, interruptGrace)}
-		}
-		if strings.Contains(writeErr.Error(), o.index) {
-			return fmt.Errorf("ingest: %w (the index stays as of its last batch on disk; the next run reads the rest again)", writeErr)
-		}
-		return fmt.Errorf("ingest: write index %s: %w", o.index, writeErr)
+		return ingestWriteError(o.index, sum.Interrupted, writeErr)
 	}
-	printIngestSummary(stdout, sum, o.json)
+	printIngestSummary(stdout, *sum, o.json)
 	switch {
 	case sum.Interrupted:
 		return exitError{exitInterrupted, errors.New("interrupted; the files done so far are committed")}
@@ -373,6 +223,230 @@ func ingestRun(ctx context.Context, o ingestOptions, stdout, stderr io.Writer) e
 		return errSomeFailed
 	}
 	return nil
+}
+
+// ingester is one run of "vanban ingest": the walk that finds the files,
+// the workers that read and extract them, and the loop that stores what
+// they made, with the summary they all add to.
+type ingester struct {
+	o    ingestOptions
+	prog *progress
+	ix   *index.Index
+	w    *index.Writer
+
+	mu      sync.Mutex // guards sum.Failures, sum.Files and sum.Skipped during the walk
+	sum     ingestSummary
+	seen    map[string]bool // paths taken, when a path may come twice or --prune needs them
+	entries int             // files the second walk found, once each
+
+	results chan outcome        // from the walk and the workers to the writer
+	ahead   *semaphore.Weighted // the read-ahead budget of text bytes
+	walkErr error               // the second walk's; read once results is closed
+}
+
+// fail records a failure and reports it, once, on stderr (the text
+// summary only counts failures; --json lists them).
+func (r *ingester) fail(path string, err error) {
+	reason := strings.TrimPrefix(oneLine(err), path+": ")
+	r.mu.Lock()
+	r.sum.Failures = append(r.sum.Failures, failure{Path: path, Error: reason})
+	r.mu.Unlock()
+	r.prog.printf("vanban: %s: %s\n", path, reason)
+}
+
+// roots returns the PATHs as absolute paths, reporting those that do not
+// exist; with none left it returns errSomeFailed.
+func (r *ingester) roots() ([]string, error) {
+	var roots []string
+	for _, p := range r.o.paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return nil, fmt.Errorf("ingest: %s: %w", p, err)
+		}
+		if _, err := os.Stat(abs); errors.Is(err, fs.ErrNotExist) {
+			r.fail(abs, errors.New("no such file or folder"))
+			continue
+		}
+		roots = append(roots, abs)
+	}
+	if len(roots) == 0 {
+		return nil, errSomeFailed
+	}
+	return roots, nil
+}
+
+// start launches the workers and the walk that feeds them; r.results is
+// closed when both are done.
+//
+// The writer stalls while Bleve builds a committed batch; the results
+// buffer lets the workers read and extract ahead meanwhile, bounded by the
+// text it holds (aheadBytes) rather than by a count of documents.
+func (r *ingester) start(ctx context.Context, roots []string) {
+	r.results = make(chan outcome, aheadDocs)
+	r.ahead = semaphore.NewWeighted(aheadBytes)
+	work := make(chan job)
+	var wg sync.WaitGroup
+	for range r.o.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range work {
+				res := processFile(r.ix, j)
+				r.prog.add(res.err != nil) // counted as read, before the writer takes it
+				res.weight = min(textBytes(res.src), aheadBytes)
+				if err := r.ahead.Acquire(ctx, res.weight); err != nil {
+					res.weight = 0 // interrupted: hand it over unbudgeted
+				}
+				r.results <- res
+			}
+		}()
+	}
+	go func() {
+		defer close(work)
+		r.walkErr = ingest.Walk(ctx, roots, r.walkOptions(), func(e ingest.Entry) error {
+			return r.dispatch(ctx, e, work)
+		})
+	}()
+	go func() { wg.Wait(); close(r.results) }()
+}
+
+// walkOptions are the walk's: the index folder skipped, unreadable
+// entries counted as failures, names that are no document as skipped.
+func (r *ingester) walkOptions() ingest.WalkOptions {
+	return ingest.WalkOptions{
+		Skip: []string{r.o.index},
+		Problem: func(path string, err error) {
+			r.fail(path, err)
+			r.prog.add(true)
+			r.mu.Lock()
+			r.sum.Files++
+			r.mu.Unlock()
+		},
+		Note: func(path, reason string) {
+			if r.o.verbose {
+				r.prog.printf("vanban: %s: %s\n", path, reason)
+			}
+			if reason == "not a document by its name" || reason == "not a regular file" {
+				r.mu.Lock()
+				r.sum.Skipped++
+				r.mu.Unlock()
+			}
+		},
+	}
+}
+
+// dispatch hands one file the walk found to the workers, or straight to
+// the writer when the index already has it unchanged (by size and time: it
+// is not even hashed) or cannot say.
+func (r *ingester) dispatch(ctx context.Context, e ingest.Entry, work chan<- job) error {
+	if r.seen != nil {
+		if r.seen[e.Path] {
+			return nil
+		}
+		r.seen[e.Path] = true
+	}
+	r.entries++
+	prev, _, err := r.ix.File(e.Path)
+	if err != nil {
+		r.prog.add(true)
+		r.results <- outcome{state: index.FileState{Path: e.Path}, err: fmt.Errorf("look it up in the index: %w", err)}
+		return nil
+	}
+	if prev.SHA256 != "" && prev.Size == e.Size && prev.ModTime.Unix() == e.ModTime.Unix() {
+		r.prog.add(false)
+		r.results <- outcome{state: prev, prev: prev, known: true, skipped: "unchanged"}
+		return nil
+	}
+	select {
+	case work <- job{entry: e, prev: prev}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// store writes every outcome to the index until the results run out. After
+// the first write error it stops the workers and drains the rest.
+func (r *ingester) store(stopWorkers func()) error {
+	var writeErr error
+	for res := range r.results {
+		if res.weight > 0 {
+			r.ahead.Release(res.weight)
+		}
+		if writeErr != nil {
+			stopWorkers()
+			continue // drain
+		}
+		writeErr = r.storeOne(res)
+	}
+	return writeErr
+}
+
+// storeOne writes one outcome: a failure is reported, the same content as
+// stored records only its path (and its new time), a new text is added.
+func (r *ingester) storeOne(res outcome) error {
+	sum := &r.sum
+	switch {
+	case res.err != nil:
+		r.fail(res.state.Path, res.err)
+	case res.skipped == "unchanged":
+		sum.Unchanged++
+	case res.known || r.w.Stored(res.state.SHA256):
+		sum.Unchanged++
+		if res.state != res.prev {
+			r.prog.writing(true)
+			defer r.prog.writing(false)
+			return r.w.AddPath(res.state)
+		}
+	default:
+		sum.Ingested++
+		sum.Warnings += len(res.src.Warnings)
+		sum.Targets += len(res.rec.Targets)
+		if r.o.verbose {
+			for _, warn := range res.src.Warnings {
+				r.prog.printf("vanban: %s: warning: %s\n", res.state.Path, warn)
+			}
+		}
+		r.prog.writing(true)
+		defer r.prog.writing(false)
+		return r.w.Add(res.rec, res.src.Text(), res.state)
+	}
+	return nil
+}
+
+// finishIndex prunes (with --prune), commits the last batch, saves the
+// groups of copies and merges the run's segments, each only when what came
+// before succeeded and the run was not interrupted.
+func (r *ingester) finishIndex(ctx context.Context, writeErr error) error {
+	r.prog.saving()
+	if writeErr == nil && r.o.prune && ctx.Err() == nil {
+		writeErr = prune(ctx, r.ix, r.w, r.seen, &r.sum)
+	}
+	if err := r.w.Flush(); err != nil && writeErr == nil {
+		writeErr = err
+	}
+	if writeErr == nil && ctx.Err() == nil {
+		// The copies of one text, found once for every search.
+		writeErr = r.w.SaveNearGroups(ctx)
+	}
+	if writeErr == nil && ctx.Err() == nil {
+		// The segments this run left, merged for the readers; an
+		// interrupt stops it with nothing lost.
+		writeErr = r.ix.Tidy(ctx)
+	}
+	return writeErr
+}
+
+// ingestWriteError says why the index could not be written, and that it
+// stays as of its last batch on disk.
+func ingestWriteError(dir string, interrupted bool, err error) error {
+	if interrupted && errors.Is(err, context.Canceled) {
+		return exitError{exitInterrupted, fmt.Errorf("interrupted; the index %s could not be written within %v, so it stays as of its last batch on disk (the next run reads the rest again)", dir, interruptGrace)}
+	}
+	if strings.Contains(err.Error(), dir) {
+		return fmt.Errorf("ingest: %w (the index stays as of its last batch on disk; the next run reads the rest again)", err)
+	}
+	return fmt.Errorf("ingest: write index %s: %w", dir, err)
 }
 
 // interruptGrace is how long an interrupted ingest waits for its last
