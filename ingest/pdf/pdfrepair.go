@@ -135,39 +135,12 @@ func rebuildXref(data []byte) ([]byte, error) {
 		return nil, errors.New("no document catalog found")
 	}
 
-	maxNum := 0
-	for n := range objs {
-		maxNum = max(maxNum, n)
-	}
-	size := maxNum + 2
-	xrefNum := maxNum + 1
-	var tbl bytes.Buffer
-	for n := 0; n < size; n++ {
-		o, ok := objs[n]
-		var rec [7]byte
-		switch {
-		case n == 0 || !ok:
-			rec[0] = 0
-			binary.BigEndian.PutUint16(rec[5:], 0xFFFF)
-			if n != 0 {
-				binary.BigEndian.PutUint16(rec[5:], 0)
-			}
-		case o.inStream:
-			rec[0] = 2
-			binary.BigEndian.PutUint32(rec[1:], uint32(o.stream))
-			binary.BigEndian.PutUint16(rec[5:], uint16(o.index))
-		default:
-			rec[0] = 1
-			binary.BigEndian.PutUint32(rec[1:], uint32(o.offset))
-			binary.BigEndian.PutUint16(rec[5:], uint16(o.gen))
-		}
-		tbl.Write(rec[:])
-	}
+	tbl, size := xrefTable(objs)
 	out := make([]byte, 0, len(data)+tbl.Len()+512)
 	out = append(out, data...)
 	out = append(out, '\n')
 	xrefOff := len(out)
-	dict := fmt.Sprintf("%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root %s", xrefNum, size, root)
+	dict := fmt.Sprintf("%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root %s", size-1, size, root)
 	if info := findRef(infoRefRE); info != "" {
 		dict += " /Info " + info
 	}
@@ -192,6 +165,40 @@ func rebuildXref(data []byte) ([]byte, error) {
 	out = append(out, tbl.Bytes()...)
 	out = append(out, fmt.Sprintf("\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", xrefOff)...)
 	return out, nil
+}
+
+// xrefTable returns the rows of an xref stream (/W [1 4 2]) for objs, from
+// object 0 to one past the highest number (the xref stream's own), and
+// the /Size: a free entry for each number not found.
+func xrefTable(objs map[int]scannedObj) (*bytes.Buffer, int) {
+	maxNum := 0
+	for n := range objs {
+		maxNum = max(maxNum, n)
+	}
+	size := maxNum + 2
+	var tbl bytes.Buffer
+	for n := 0; n < size; n++ {
+		o, ok := objs[n]
+		var rec [7]byte
+		switch {
+		case n == 0 || !ok:
+			rec[0] = 0
+			binary.BigEndian.PutUint16(rec[5:], 0xFFFF)
+			if n != 0 {
+				binary.BigEndian.PutUint16(rec[5:], 0)
+			}
+		case o.inStream:
+			rec[0] = 2
+			binary.BigEndian.PutUint32(rec[1:], uint32(o.stream))
+			binary.BigEndian.PutUint16(rec[5:], uint16(o.index))
+		default:
+			rec[0] = 1
+			binary.BigEndian.PutUint32(rec[1:], uint32(o.offset))
+			binary.BigEndian.PutUint16(rec[5:], uint16(o.gen))
+		}
+		tbl.Write(rec[:])
+	}
+	return &tbl, size
 }
 
 // rawObj is an indirect object found by scanning the file.

@@ -83,153 +83,173 @@ const maxRunsPerPage = 200000
 
 // walk interprets strm with the given resources and initial CTM.
 func (w *pageWalker) walk(strm, resources pdf.Value, ctm matrix, depth int) {
-	gs := textState{ctm: ctm, scale: 1}
-	var stack []textState
-	var tm, tlm matrix
-	fonts := resources.Key("Font")
-
-	show := func(raw string) {
-		if gs.font == nil {
-			gs.font = &pdfFont{scale: 0.001, defWidth: 500, simple: true}
-			gs.font.codeLen[0] = []codeRange{{0, 0xFF}}
-		}
-		w.painted = true
-		w.glyphBuf = gs.font.decode(raw, w.glyphBuf[:0])
-		var adv float64
-		var b strings.Builder
-		for _, g := range w.glyphBuf {
-			b.WriteString(g.text)
-			a := g.width*gs.fontSize + gs.charSp
-			if g.space {
-				a += gs.wordSp
-			}
-			adv += a * gs.scale
-		}
-		trm := tm.mul(gs.ctm)
-		x0, y0 := trm.apply(0, gs.rise)
-		x1, y1 := trm.apply(adv, gs.rise)
-		size := gs.fontSize * math.Hypot(trm[2], trm[3])
-		tm = matrix{1, 0, 0, 1, adv, 0}.mul(tm)
-		text := cleanText(b.String())
-		if text == "" || len(w.runs) >= w.maxRuns {
-			return
-		}
-		// Rotate so that the baseline points right.
-		dx, dy := trm[0], trm[1]
-		switch {
-		case math.Abs(dx) >= math.Abs(dy) && dx >= 0: // 0°
-		case math.Abs(dx) >= math.Abs(dy): // 180°
-			x0, y0, x1, y1 = -x0, -y0, -x1, -y1
-		case dy > 0: // 90°: text runs up the page
-			x0, y0, x1, y1 = y0, -x0, y1, -x1
-		default: // 270°
-			x0, y0, x1, y1 = -y0, x0, -y1, x1
-		}
-		_ = y1
-		w.addRun(textRun{x: x0, y: y0, ex: x1, size: size, text: text})
-	}
-	nextLine := func(tx, ty float64) {
-		tlm = matrix{1, 0, 0, 1, tx, ty}.mul(tlm)
-		tm = tlm
-	}
-
+	c := &contentState{w: w, gs: textState{ctm: ctm, scale: 1}, resources: resources, fonts: resources.Key("Font"), depth: depth}
 	err := interpret(strm, func(stk *pdf.Stack, op string) {
-		args := popAll(stk)
-		num := func(i int) float64 {
-			if i < len(args) {
-				return args[i].Float64()
-			}
-			return 0
-		}
-		switch op {
-		case "q":
-			if len(stack) < 256 {
-				stack = append(stack, gs)
-			}
-		case "Q":
-			if n := len(stack); n > 0 {
-				gs = stack[n-1]
-				stack = stack[:n-1]
-			}
-		case "cm":
-			if len(args) == 6 {
-				gs.ctm = matrix{num(0), num(1), num(2), num(3), num(4), num(5)}.mul(gs.ctm)
-			}
-		case "BT":
-			tm, tlm = identity, identity
-		case "Tf":
-			if len(args) == 2 {
-				gs.font = w.font(fonts, args[0].Name())
-				gs.fontSize = num(1)
-			}
-		case "Tc":
-			gs.charSp = num(0)
-		case "Tw":
-			gs.wordSp = num(0)
-		case "Tz":
-			gs.scale = num(0) / 100
-		case "TL":
-			gs.leading = num(0)
-		case "Ts":
-			gs.rise = num(0)
-		case "Td":
-			nextLine(num(0), num(1))
-		case "TD":
-			gs.leading = -num(1)
-			nextLine(num(0), num(1))
-		case "Tm":
-			if len(args) == 6 {
-				tlm = matrix{num(0), num(1), num(2), num(3), num(4), num(5)}
-				tm = tlm
-			}
-		case "T*":
-			nextLine(0, -gs.leading)
-		case "Tj":
-			if len(args) >= 1 {
-				show(args[len(args)-1].RawString())
-			}
-		case "'":
-			nextLine(0, -gs.leading)
-			if len(args) >= 1 {
-				show(args[len(args)-1].RawString())
-			}
-		case "\"":
-			if len(args) == 3 {
-				gs.wordSp, gs.charSp = num(0), num(1)
-			}
-			nextLine(0, -gs.leading)
-			if len(args) >= 1 {
-				show(args[len(args)-1].RawString())
-			}
-		case "TJ":
-			if len(args) < 1 {
-				return
-			}
-			a := args[len(args)-1]
-			for i := 0; i < a.Len(); i++ {
-				e := a.Index(i)
-				switch e.Kind() {
-				case pdf.String:
-					show(e.RawString())
-				case pdf.Integer, pdf.Real:
-					tx := -e.Float64() / 1000 * gs.fontSize * gs.scale
-					tm = matrix{1, 0, 0, 1, tx, 0}.mul(tm)
-				}
-			}
-		case "Do":
-			if len(args) >= 1 {
-				w.doXObject(resources, args[0].Name(), gs.ctm, depth)
-			}
-		case "BI", "sh", "f", "F", "f*", "S", "s", "b", "B", "b*", "B*":
-			w.painted = true
-			if op == "BI" {
-				w.images++
-			}
-		}
+		c.do(op, popAll(stk))
 	})
 	if err != nil && w.err == nil {
 		w.err = err
 	}
+}
+
+// contentState is the state of one content stream's interpretation: the
+// graphics state, its saved copies, and the text and line matrices.
+type contentState struct {
+	w         *pageWalker
+	gs        textState
+	stack     []textState
+	tm, tlm   matrix
+	resources pdf.Value
+	fonts     pdf.Value
+	depth     int
+}
+
+// do runs one operator with its operands.
+func (c *contentState) do(op string, args []pdf.Value) {
+	num := func(i int) float64 {
+		if i < len(args) {
+			return args[i].Float64()
+		}
+		return 0
+	}
+	gs := &c.gs
+	switch op {
+	case "q":
+		if len(c.stack) < 256 {
+			c.stack = append(c.stack, c.gs)
+		}
+	case "Q":
+		if n := len(c.stack); n > 0 {
+			c.gs = c.stack[n-1]
+			c.stack = c.stack[:n-1]
+		}
+	case "cm":
+		if len(args) == 6 {
+			gs.ctm = matrix{num(0), num(1), num(2), num(3), num(4), num(5)}.mul(gs.ctm)
+		}
+	case "BT":
+		c.tm, c.tlm = identity, identity
+	case "Tf":
+		if len(args) == 2 {
+			gs.font = c.w.font(c.fonts, args[0].Name())
+			gs.fontSize = num(1)
+		}
+	case "Tc":
+		gs.charSp = num(0)
+	case "Tw":
+		gs.wordSp = num(0)
+	case "Tz":
+		gs.scale = num(0) / 100
+	case "TL":
+		gs.leading = num(0)
+	case "Ts":
+		gs.rise = num(0)
+	case "Td":
+		c.nextLine(num(0), num(1))
+	case "TD":
+		gs.leading = -num(1)
+		c.nextLine(num(0), num(1))
+	case "Tm":
+		if len(args) == 6 {
+			c.tlm = matrix{num(0), num(1), num(2), num(3), num(4), num(5)}
+			c.tm = c.tlm
+		}
+	case "T*":
+		c.nextLine(0, -gs.leading)
+	case "Tj", "'", "\"", "TJ":
+		c.showOp(op, args)
+	case "Do":
+		if len(args) >= 1 {
+			c.w.doXObject(c.resources, args[0].Name(), gs.ctm, c.depth)
+		}
+	case "BI", "sh", "f", "F", "f*", "S", "s", "b", "B", "b*", "B*":
+		c.w.painted = true
+		if op == "BI" {
+			c.w.images++
+		}
+	}
+}
+
+// showOp runs the text-showing operators: Tj, ', " and TJ.
+func (c *contentState) showOp(op string, args []pdf.Value) {
+	switch op {
+	case "'":
+		c.nextLine(0, -c.gs.leading)
+	case "\"":
+		if len(args) == 3 {
+			c.gs.wordSp, c.gs.charSp = args[0].Float64(), args[1].Float64()
+		}
+		c.nextLine(0, -c.gs.leading)
+	}
+	if len(args) < 1 {
+		return
+	}
+	last := args[len(args)-1]
+	switch op {
+	case "Tj", "'", "\"":
+		c.show(last.RawString())
+	case "TJ":
+		for i := 0; i < last.Len(); i++ {
+			e := last.Index(i)
+			switch e.Kind() {
+			case pdf.String:
+				c.show(e.RawString())
+			case pdf.Integer, pdf.Real:
+				tx := -e.Float64() / 1000 * c.gs.fontSize * c.gs.scale
+				c.tm = matrix{1, 0, 0, 1, tx, 0}.mul(c.tm)
+			}
+		}
+	}
+}
+
+// nextLine moves to the start of the next line, offset by (tx, ty).
+func (c *contentState) nextLine(tx, ty float64) {
+	c.tlm = matrix{1, 0, 0, 1, tx, ty}.mul(c.tlm)
+	c.tm = c.tlm
+}
+
+// show paints a string: its glyphs decoded by the current font become a
+// run at the text matrix, which then advances past them.
+func (c *contentState) show(raw string) {
+	gs, w := &c.gs, c.w
+	if gs.font == nil {
+		gs.font = &pdfFont{scale: 0.001, defWidth: 500, simple: true}
+		gs.font.codeLen[0] = []codeRange{{0, 0xFF}}
+	}
+	w.painted = true
+	w.glyphBuf = gs.font.decode(raw, w.glyphBuf[:0])
+	var adv float64
+	var b strings.Builder
+	for _, g := range w.glyphBuf {
+		b.WriteString(g.text)
+		a := g.width*gs.fontSize + gs.charSp
+		if g.space {
+			a += gs.wordSp
+		}
+		adv += a * gs.scale
+	}
+	trm := c.tm.mul(gs.ctm)
+	x0, y0 := trm.apply(0, gs.rise)
+	x1, y1 := trm.apply(adv, gs.rise)
+	size := gs.fontSize * math.Hypot(trm[2], trm[3])
+	c.tm = matrix{1, 0, 0, 1, adv, 0}.mul(c.tm)
+	text := cleanText(b.String())
+	if text == "" || len(w.runs) >= w.maxRuns {
+		return
+	}
+	// Rotate so that the baseline points right.
+	dx, dy := trm[0], trm[1]
+	switch {
+	case math.Abs(dx) >= math.Abs(dy) && dx >= 0: // 0°
+	case math.Abs(dx) >= math.Abs(dy): // 180°
+		x0, y0, x1, y1 = -x0, -y0, -x1, -y1
+	case dy > 0: // 90°: text runs up the page
+		x0, y0, x1, y1 = y0, -x0, y1, -x1
+	default: // 270°
+		x0, y0, x1, y1 = -y0, x0, -y1, x1
+	}
+	_ = y1
+	w.addRun(textRun{x: x0, y: y0, ex: x1, size: size, text: text})
 }
 
 // addRun appends a run, merging it into the open run when it continues

@@ -191,201 +191,234 @@ func attrInt(se xml.StartElement, local string, def int) int {
 // readODSContent walks content.xml: automatic styles, then the tables.
 func readODSContent(b []byte, st *odsStyles) (Book, error) {
 	d := xml.NewDecoder(bytes.NewReader(b))
-	var book Book
-	encs := encCounter{}
-	var lim limiter
-	var (
-		sheet      *Sheet
-		row        int // index of the current row
-		rowRepeat  int
-		col        int
-		cellRepeat int
-		cellStyle  string
-		colStyles  []string // default cell style per column
-		rowStyle   string
-		inCell     bool
-		cellText   strings.Builder
-		cellValue  string
-		dateValue  string
-		valueType  string
-		spanFonts  []string // fonts of the open text spans
-		paras      int
-		curStyle   string
-		inStyles   bool
-		skip       int // depth inside an annotation (a comment), whose text is no cell text
-	)
-	flushCell := func() {
-		text := ""
-		switch valueType {
-		case "float", "currency":
-			if v, err := strconv.ParseFloat(cellValue, 64); err == nil {
-				nf := fmtGeneral
-				if st.style[cellStyle].percent {
-					nf = fmtPercent
-				}
-				text = formatNumber(v, nf, false)
-			}
-		case "percentage":
-			if v, err := strconv.ParseFloat(cellValue, 64); err == nil {
-				text = formatNumber(v, fmtPercent, false)
-			}
-		case "date":
-			if t, err := time.Parse("2006-01-02", dateValue[:min(len(dateValue), 10)]); err == nil {
-				text = t.Format("02/01/2006")
-				if len(dateValue) >= 16 && dateValue[10] == 'T' && dateValue[11:16] != "00:00" {
-					text += " " + dateValue[11:16]
-				}
-			}
-		}
-		if text == "" {
-			text = cellText.String()
-		}
-		if strings.TrimSpace(text) != "" && col < maxCols {
-			for k := 0; k < cellRepeat && col+k < maxCols; k++ {
-				for r := 0; r < rowRepeat; r++ {
-					if !lim.add(text) {
-						return
-					}
-					sheet.Rows = setCell(sheet.Rows, row+r, col+k, text)
-				}
-			}
-		}
-	}
+	r := &odsReader{st: st, encs: encCounter{}}
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			if sheet == nil && len(book.Sheets) == 0 {
+			if r.sheet == nil && len(r.book.Sheets) == 0 {
 				return Book{}, fmt.Errorf("ods: %w: content.xml: %v", ErrCorrupt, err)
 			}
-			book.Warnings = append(book.Warnings, fmt.Sprintf("content.xml is damaged after some rows: %v", err))
+			r.book.Warnings = append(r.book.Warnings, fmt.Sprintf("content.xml is damaged after some rows: %v", err))
 			break
 		}
-		if lim.hit {
+		if r.lim.hit {
 			break
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if t.Name.Local == "annotation" || skip > 0 {
-				skip++
-				continue
-			}
-			switch t.Name.Local {
-			case "automatic-styles", "font-face-decls":
-				inStyles = true
-			}
-			if inStyles {
-				st.element(t, &curStyle)
-				continue
-			}
-			switch t.Name.Local {
-			case "table":
-				book.Sheets = append(book.Sheets, Sheet{Name: attr(t, "name")})
-				sheet = &book.Sheets[len(book.Sheets)-1]
-				row, colStyles = 0, nil
-			case "table-column":
-				n := min(attrInt(t, "number-columns-repeated", 1), maxCols)
-				for range n {
-					if len(colStyles) < maxCols {
-						colStyles = append(colStyles, attr(t, "default-cell-style-name"))
-					}
-				}
-			case "table-row":
-				col = 0
-				rowRepeat = attrInt(t, "number-rows-repeated", 1)
-				rowStyle = attr(t, "default-cell-style-name")
-			case "table-cell", "covered-table-cell":
-				if sheet == nil {
-					continue
-				}
-				inCell = true
-				cellRepeat = attrInt(t, "number-columns-repeated", 1)
-				cellStyle = attr(t, "style-name")
-				if cellStyle == "" && col < len(colStyles) {
-					cellStyle = colStyles[col]
-				}
-				if cellStyle == "" {
-					cellStyle = rowStyle
-				}
-				valueType, cellValue, dateValue = attr(t, "value-type"), attr(t, "value"), attr(t, "date-value")
-				cellText.Reset()
-				paras = 0
-				spanFonts = spanFonts[:0]
-			case "p", "h":
-				if inCell {
-					if paras > 0 {
-						cellText.WriteByte(' ')
-					}
-					paras++
-					spanFonts = append(spanFonts, st.fontOf(attr(t, "style-name")))
-				}
-			case "span":
-				if inCell {
-					spanFonts = append(spanFonts, st.fontOf(attr(t, "style-name")))
-				}
-			case "s":
-				if inCell {
-					cellText.WriteString(strings.Repeat(" ", min(attrInt(t, "c", 1), 64)))
-				}
-			case "tab", "line-break":
-				if inCell {
-					cellText.WriteByte(' ')
-				}
-			}
+			r.start(t)
 		case xml.EndElement:
-			if skip > 0 {
-				skip--
-				continue
-			}
-			switch t.Name.Local {
-			case "automatic-styles", "font-face-decls":
-				inStyles = false
-				curStyle = ""
-			case "table-cell", "covered-table-cell":
-				if inCell {
-					flushCell()
-					inCell = false
-				}
-				col += cellRepeat
-			case "table-row":
-				// Rows repeated without content (the million empty rows
-				// at the end of a sheet) cost nothing: only the count.
-				row += rowRepeat
-				if row > 1<<20 {
-					row = 1 << 20
-				}
-			case "table":
-				if sheet != nil {
-					sheet.Rows = trimRows(sheet.Rows)
-				}
-				sheet = nil
-			case "p", "h", "span":
-				if inCell && len(spanFonts) > 0 {
-					spanFonts = spanFonts[:len(spanFonts)-1]
-				}
-			}
+			r.end(t)
 		case xml.CharData:
-			if inCell && skip == 0 {
-				font := ""
-				for i := len(spanFonts) - 1; i >= 0 && font == ""; i-- {
-					font = spanFonts[i]
-				}
-				if font == "" {
-					font = st.fontOf(cellStyle)
-				}
-				s, _ := decodeFont(string(t), font, encs)
-				cellText.WriteString(s)
-			}
+			r.chars(t)
 		}
 	}
-	book.Encoding = encs.Most()
-	book.Warnings = append(book.Warnings, lim.warning()...)
+	book := r.book
+	book.Encoding = r.encs.Most()
+	book.Warnings = append(book.Warnings, r.lim.warning()...)
 	if len(book.Sheets) == 0 {
 		return book, fmt.Errorf("ods: %w: no table in content.xml", ErrNotWorkbook)
 	}
 	return book, nil
+}
+
+// odsReader is the state of readODSContent's walk through content.xml.
+type odsReader struct {
+	st   *odsStyles
+	book Book
+	encs encCounter
+	lim  limiter
+
+	sheet      *Sheet
+	row        int // index of the current row
+	rowRepeat  int
+	col        int
+	cellRepeat int
+	cellStyle  string
+	colStyles  []string // default cell style per column
+	rowStyle   string
+	inCell     bool
+	cellText   strings.Builder
+	cellValue  string
+	dateValue  string
+	valueType  string
+	spanFonts  []string // fonts of the open text spans
+	paras      int
+	curStyle   string
+	inStyles   bool
+	skip       int // depth inside an annotation (a comment), whose text is no cell text
+}
+
+// start takes an element's start tag.
+func (r *odsReader) start(t xml.StartElement) {
+	if t.Name.Local == "annotation" || r.skip > 0 {
+		r.skip++
+		return
+	}
+	switch t.Name.Local {
+	case "automatic-styles", "font-face-decls":
+		r.inStyles = true
+	}
+	if r.inStyles {
+		r.st.element(t, &r.curStyle)
+		return
+	}
+	switch t.Name.Local {
+	case "table":
+		r.book.Sheets = append(r.book.Sheets, Sheet{Name: attr(t, "name")})
+		r.sheet = &r.book.Sheets[len(r.book.Sheets)-1]
+		r.row, r.colStyles = 0, nil
+	case "table-column":
+		n := min(attrInt(t, "number-columns-repeated", 1), maxCols)
+		for range n {
+			if len(r.colStyles) < maxCols {
+				r.colStyles = append(r.colStyles, attr(t, "default-cell-style-name"))
+			}
+		}
+	case "table-row":
+		r.col = 0
+		r.rowRepeat = attrInt(t, "number-rows-repeated", 1)
+		r.rowStyle = attr(t, "default-cell-style-name")
+	case "table-cell", "covered-table-cell":
+		r.startCell(t)
+	case "p", "h":
+		if r.inCell {
+			if r.paras > 0 {
+				r.cellText.WriteByte(' ')
+			}
+			r.paras++
+			r.spanFonts = append(r.spanFonts, r.st.fontOf(attr(t, "style-name")))
+		}
+	case "span":
+		if r.inCell {
+			r.spanFonts = append(r.spanFonts, r.st.fontOf(attr(t, "style-name")))
+		}
+	case "s":
+		if r.inCell {
+			r.cellText.WriteString(strings.Repeat(" ", min(attrInt(t, "c", 1), 64)))
+		}
+	case "tab", "line-break":
+		if r.inCell {
+			r.cellText.WriteByte(' ')
+		}
+	}
+}
+
+// startCell opens a cell: its repeat count, its style (its own, else its
+// column's, else its row's) and its typed value.
+func (r *odsReader) startCell(t xml.StartElement) {
+	if r.sheet == nil {
+		return
+	}
+	r.inCell = true
+	r.cellRepeat = attrInt(t, "number-columns-repeated", 1)
+	r.cellStyle = attr(t, "style-name")
+	if r.cellStyle == "" && r.col < len(r.colStyles) {
+		r.cellStyle = r.colStyles[r.col]
+	}
+	if r.cellStyle == "" {
+		r.cellStyle = r.rowStyle
+	}
+	r.valueType, r.cellValue, r.dateValue = attr(t, "value-type"), attr(t, "value"), attr(t, "date-value")
+	r.cellText.Reset()
+	r.paras = 0
+	r.spanFonts = r.spanFonts[:0]
+}
+
+// end takes an element's end tag.
+func (r *odsReader) end(t xml.EndElement) {
+	if r.skip > 0 {
+		r.skip--
+		return
+	}
+	switch t.Name.Local {
+	case "automatic-styles", "font-face-decls":
+		r.inStyles = false
+		r.curStyle = ""
+	case "table-cell", "covered-table-cell":
+		if r.inCell {
+			r.flushCell()
+			r.inCell = false
+		}
+		r.col += r.cellRepeat
+	case "table-row":
+		// Rows repeated without content (the million empty rows at the
+		// end of a sheet) cost nothing: only the count.
+		r.row += r.rowRepeat
+		if r.row > 1<<20 {
+			r.row = 1 << 20
+		}
+	case "table":
+		if r.sheet != nil {
+			r.sheet.Rows = trimRows(r.sheet.Rows)
+		}
+		r.sheet = nil
+	case "p", "h", "span":
+		if r.inCell && len(r.spanFonts) > 0 {
+			r.spanFonts = r.spanFonts[:len(r.spanFonts)-1]
+		}
+	}
+}
+
+// chars takes text: a cell's, decoded by the font of its innermost span
+// (else of the cell's style).
+func (r *odsReader) chars(t xml.CharData) {
+	if !r.inCell || r.skip > 0 {
+		return
+	}
+	font := ""
+	for i := len(r.spanFonts) - 1; i >= 0 && font == ""; i-- {
+		font = r.spanFonts[i]
+	}
+	if font == "" {
+		font = r.st.fontOf(r.cellStyle)
+	}
+	s, _ := decodeFont(string(t), font, r.encs)
+	r.cellText.WriteString(s)
+}
+
+// flushCell stores the cell that ends: its typed value formatted, else its
+// text, in every row and column it repeats over.
+func (r *odsReader) flushCell() {
+	text := ""
+	switch r.valueType {
+	case "float", "currency":
+		if v, err := strconv.ParseFloat(r.cellValue, 64); err == nil {
+			nf := fmtGeneral
+			if r.st.style[r.cellStyle].percent {
+				nf = fmtPercent
+			}
+			text = formatNumber(v, nf, false)
+		}
+	case "percentage":
+		if v, err := strconv.ParseFloat(r.cellValue, 64); err == nil {
+			text = formatNumber(v, fmtPercent, false)
+		}
+	case "date":
+		if t, err := time.Parse("2006-01-02", r.dateValue[:min(len(r.dateValue), 10)]); err == nil {
+			text = t.Format("02/01/2006")
+			if len(r.dateValue) >= 16 && r.dateValue[10] == 'T' && r.dateValue[11:16] != "00:00" {
+				text += " " + r.dateValue[11:16]
+			}
+		}
+	}
+	if text == "" {
+		text = r.cellText.String()
+	}
+	if strings.TrimSpace(text) == "" || r.col >= maxCols {
+		return
+	}
+	for k := 0; k < r.cellRepeat && r.col+k < maxCols; k++ {
+		for i := 0; i < r.rowRepeat; i++ {
+			if !r.lim.add(text) {
+				return
+			}
+			r.sheet.Rows = setCell(r.sheet.Rows, r.row+i, r.col+k, text)
+		}
+	}
 }
 
 // readODSMeta takes the title, the initial creator and the creation date

@@ -156,161 +156,192 @@ var odpChrome = map[string]bool{"page-number": true, "date-time": true, "footer"
 // odpSlides renders the draw:page elements of content.xml.
 func odpSlides(b []byte, st *odpStyles, encs encCounter) ([]string, error) {
 	dec := newDecoder(bytes.NewReader(b))
-	var slides []string
-	var body, notes *drawing
-	var fonts []string
-	inNotes, chrome, skip := 0, 0, 0
-	cur := func() *drawing {
-		if inNotes > 0 {
-			return notes
-		}
-		return body
-	}
-	endPage := func() {
-		body.closeAll()
-		notes.closeAll()
-		text := strings.Trim(body.out.String(), "\n")
-		if n := strings.Trim(notes.out.String(), "\n"); n != "" {
-			text = strings.TrimRight(text+"\n"+n, "\n")
-		}
-		slides = append(slides, strings.Trim(text, "\n"))
-		body, notes = nil, nil
-	}
+	r := &odpReader{st: st, encs: encs}
 	for {
 		tok, err := dec.RawToken()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			if body != nil {
-				endPage()
+			if r.body != nil {
+				r.endPage()
 			}
-			if len(slides) > 0 {
+			if len(r.slides) > 0 {
 				break // a damaged part: keep what was read
 			}
 			return nil, err
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if body == nil {
-				if t.Name.Local == "page" && t.Name.Space == "draw" {
-					body, notes = &drawing{encs: encs}, &drawing{encs: encs}
-					fonts = fonts[:0]
-				}
-				continue
-			}
-			if skip > 0 {
-				skip++
-				continue
-			}
-			d := cur()
-			switch t.Name.Local {
-			case "notes":
-				inNotes++
-			case "title", "desc":
-				if t.Name.Space == "svg" {
-					skip = 1 // a frame's alternative text, not shown
-				}
-			case "forms", "event-listeners":
-				skip = 1
-			case "frame", "custom-shape":
-				if chrome > 0 || odpChrome[attr(t, "class", "presentation")] {
-					chrome++
-				}
-			case "p", "h":
-				d.closePara()
-				d.para = &strings.Builder{}
-				fonts = append(fonts, st.fontOf(attr(t, "style-name")))
-			case "span", "a":
-				fonts = append(fonts, st.fontOf(attr(t, "style-name")))
-			case "s":
-				if d.para != nil {
-					n, err := strconv.Atoi(attr(t, "c"))
-					if err != nil || n < 1 {
-						n = 1
-					}
-					d.para.WriteString(strings.Repeat(" ", min(n, 256)))
-				}
-			case "tab":
-				if d.para != nil {
-					d.para.WriteByte('\t')
-				}
-			case "line-break":
-				if d.para != nil {
-					d.para.WriteByte('\n')
-				}
-			case "table":
-				d.openTable()
-			case "table-row":
-				d.openRow()
-			case "table-cell":
-				d.openCell()
-			}
+			r.start(t)
 		case xml.EndElement:
-			if body == nil {
-				continue
-			}
-			if skip > 0 {
-				skip--
-				continue
-			}
-			d := cur()
-			switch t.Name.Local {
-			case "page":
-				if t.Name.Space == "draw" {
-					endPage()
-				}
-			case "notes":
-				d.closePara()
-				if inNotes > 0 {
-					inNotes--
-				}
-			case "frame", "custom-shape":
-				if chrome > 0 {
-					chrome--
-				}
-			case "p", "h":
-				d.chrome = chrome > 0
-				d.closePara()
-				d.chrome = false
-				if len(fonts) > 0 {
-					fonts = fonts[:len(fonts)-1]
-				}
-			case "span", "a":
-				if len(fonts) > 0 {
-					fonts = fonts[:len(fonts)-1]
-				}
-			case "table-cell":
-				d.endCell()
-			case "table-row":
-				d.endRow()
-			case "table":
-				d.endTable()
-			}
+			r.end(t)
 		case xml.CharData:
-			if body == nil || skip > 0 {
-				continue
-			}
-			d := cur()
-			if d.para == nil {
-				continue
-			}
-			font := ""
-			for i := len(fonts) - 1; i >= 0; i-- {
-				if fonts[i] != "" {
-					font = fonts[i]
-					break
-				}
-			}
-			s, enc := fontText(string(t), font)
-			encs.Add(enc)
-			d.para.WriteString(s)
+			r.chars(t)
 		}
 	}
-	if body != nil {
-		endPage()
+	if r.body != nil {
+		r.endPage()
 	}
-	return slides, nil
+	return r.slides, nil
+}
+
+// odpReader is the state of odpSlides's walk through content.xml: the
+// slides done, and the drawings of the page being read (its body and its
+// speaker notes).
+type odpReader struct {
+	st     *odpStyles
+	encs   encCounter
+	slides []string
+
+	body, notes           *drawing // nil between pages
+	fonts                 []string // fonts of the open paragraphs and spans
+	inNotes, chrome, skip int      // depths inside notes, page furniture, and what is not shown
+}
+
+// cur is the drawing that text goes to: the notes' inside them.
+func (r *odpReader) cur() *drawing {
+	if r.inNotes > 0 {
+		return r.notes
+	}
+	return r.body
+}
+
+// endPage ends a slide: its body's text, then its notes'.
+func (r *odpReader) endPage() {
+	r.body.closeAll()
+	r.notes.closeAll()
+	text := strings.Trim(r.body.out.String(), "\n")
+	if n := strings.Trim(r.notes.out.String(), "\n"); n != "" {
+		text = strings.TrimRight(text+"\n"+n, "\n")
+	}
+	r.slides = append(r.slides, strings.Trim(text, "\n"))
+	r.body, r.notes = nil, nil
+}
+
+// start takes an element's start tag.
+func (r *odpReader) start(t xml.StartElement) {
+	if r.body == nil {
+		if t.Name.Local == "page" && t.Name.Space == "draw" {
+			r.body, r.notes = &drawing{encs: r.encs}, &drawing{encs: r.encs}
+			r.fonts = r.fonts[:0]
+		}
+		return
+	}
+	if r.skip > 0 {
+		r.skip++
+		return
+	}
+	d := r.cur()
+	switch t.Name.Local {
+	case "notes":
+		r.inNotes++
+	case "title", "desc":
+		if t.Name.Space == "svg" {
+			r.skip = 1 // a frame's alternative text, not shown
+		}
+	case "forms", "event-listeners":
+		r.skip = 1
+	case "frame", "custom-shape":
+		if r.chrome > 0 || odpChrome[attr(t, "class", "presentation")] {
+			r.chrome++
+		}
+	case "p", "h":
+		d.closePara()
+		d.para = &strings.Builder{}
+		r.fonts = append(r.fonts, r.st.fontOf(attr(t, "style-name")))
+	case "span", "a":
+		r.fonts = append(r.fonts, r.st.fontOf(attr(t, "style-name")))
+	case "s":
+		if d.para != nil {
+			n, err := strconv.Atoi(attr(t, "c"))
+			if err != nil || n < 1 {
+				n = 1
+			}
+			d.para.WriteString(strings.Repeat(" ", min(n, 256)))
+		}
+	case "tab":
+		if d.para != nil {
+			d.para.WriteByte('\t')
+		}
+	case "line-break":
+		if d.para != nil {
+			d.para.WriteByte('\n')
+		}
+	case "table":
+		d.openTable()
+	case "table-row":
+		d.openRow()
+	case "table-cell":
+		d.openCell()
+	}
+}
+
+// end takes an element's end tag.
+func (r *odpReader) end(t xml.EndElement) {
+	if r.body == nil {
+		return
+	}
+	if r.skip > 0 {
+		r.skip--
+		return
+	}
+	d := r.cur()
+	switch t.Name.Local {
+	case "page":
+		if t.Name.Space == "draw" {
+			r.endPage()
+		}
+	case "notes":
+		d.closePara()
+		if r.inNotes > 0 {
+			r.inNotes--
+		}
+	case "frame", "custom-shape":
+		if r.chrome > 0 {
+			r.chrome--
+		}
+	case "p", "h":
+		d.chrome = r.chrome > 0
+		d.closePara()
+		d.chrome = false
+		r.popFont()
+	case "span", "a":
+		r.popFont()
+	case "table-cell":
+		d.endCell()
+	case "table-row":
+		d.endRow()
+	case "table":
+		d.endTable()
+	}
+}
+
+func (r *odpReader) popFont() {
+	if len(r.fonts) > 0 {
+		r.fonts = r.fonts[:len(r.fonts)-1]
+	}
+}
+
+// chars takes text inside a paragraph, decoded by the innermost font set.
+func (r *odpReader) chars(t xml.CharData) {
+	if r.body == nil || r.skip > 0 {
+		return
+	}
+	d := r.cur()
+	if d.para == nil {
+		return
+	}
+	font := ""
+	for i := len(r.fonts) - 1; i >= 0; i-- {
+		if r.fonts[i] != "" {
+			font = r.fonts[i]
+			break
+		}
+	}
+	s, enc := fontText(string(t), font)
+	r.encs.Add(enc)
+	d.para.WriteString(s)
 }
 
 // odpMeta reads meta.xml: title and creation date.

@@ -92,17 +92,82 @@ func (lb *legacyBuilder) trimLast(s string) {
 // detector finds nothing, fallback (a code page the file declares, or
 // cp1252) applies. It returns the text and the legacy encoding that covered
 // most of the non-ASCII bytes ("" if none did).
+//
+// Text whose font says nothing: detect the document's encoding from all of
+// it, then let each paragraph that another encoding decodes clearly better
+// use that one (a document can mix TCVN3 and VNI). Unicode text that may be
+// legacy bytes in disguise (encMaybe) stays as it is unless a legacy
+// decoding of its paragraph scores strictly better.
 func (lb *legacyBuilder) text(fallback string) (string, string) {
-	// Text whose font says nothing: detect the document's encoding from all
-	// of it, then let each paragraph that another encoding decodes clearly
-	// better use that one (a document can mix TCVN3 and VNI). Unicode text
-	// that may be legacy bytes in disguise (encMaybe) stays as it is unless
-	// a legacy decoding of its paragraph scores strictly better.
-	para := make([]int, len(lb.segs))
-	var unknown []byte
-	// per paragraph: unknown 8-bit bytes, maybe-Unicode bytes, bytes in
-	// fonts named TCVN3 and VNI
-	var pools [4][][]byte
+	para, unknown, pools := lb.pools()
+	detected := detectEncoding(sampleOf(unknown))
+	if detected == "" {
+		detected = fallback
+	}
+	if detected == "" {
+		detected = encCP1252
+	}
+	var paraEnc [4][]string
+	for k, def := range []string{detected, encCP1252, encTCVN3, encVNI} {
+		paraEnc[k] = make([]string, len(pools[k]))
+		for i, b := range pools[k] {
+			paraEnc[k][i] = def
+			switch {
+			case len(b) == 0 || def == encSymbol:
+			case k >= 2:
+				paraEnc[k][i] = clearlyBetterEncoding(b, def)
+			default:
+				paraEnc[k][i] = bestEncoding(b, def)
+			}
+		}
+	}
+	weight := map[string]int{}
+	var spans []capSpan
+	var sb strings.Builder
+	sb.Grow(lb.size)
+	for i, s := range lb.segs {
+		if !s.raw {
+			sb.Write(s.bytes)
+			continue
+		}
+		enc := segEncoding(s, para[i], detected, &paraEnc)
+		if !isASCII(s.bytes) && enc != encSymbol && !(s.enc.name == encMaybe && enc == encCP1252) {
+			for _, c := range s.bytes {
+				if c >= 0x80 {
+					weight[enc]++
+				}
+			}
+		}
+		var text string
+		if (s.enc.name == "" || s.enc.name == encMaybe) && (enc == encTCVN3 || enc == encVNI) {
+			text = decodeByWord(s.bytes, enc)
+		} else {
+			text = decodeLegacy(s.bytes, enc)
+		}
+		if enc == encTCVN3 {
+			spans = append(spans, capSpan{start: sb.Len(), end: sb.Len() + len(text), capFont: s.enc.upper})
+		}
+		sb.WriteString(text)
+	}
+	out := sb.String()
+	if len(spans) > 0 {
+		out = fixTCVN3Case(out, spans)
+	}
+	best, bestN := "", 0
+	for enc, n := range weight {
+		if n > bestN || n == bestN && enc < best {
+			best, bestN = enc, n
+		}
+	}
+	return out, best
+}
+
+// pools gathers the raw non-ASCII bytes by paragraph into four pools (0:
+// unknown 8-bit bytes, 1: maybe-Unicode bytes, 2 and 3: bytes in fonts
+// named TCVN3 and VNI), with the paragraph of each segment and all the
+// unknown bytes together.
+func (lb *legacyBuilder) pools() (para []int, unknown []byte, pools [4][][]byte) {
+	para = make([]int, len(lb.segs))
 	p := 0
 	for i, s := range lb.segs {
 		if !s.raw {
@@ -141,95 +206,44 @@ func (lb *legacyBuilder) text(fallback string) (string, string) {
 		}
 		pools[pool][p] = append(pools[pool][p], s.bytes...)
 	}
-	// The document's encoding shows in a sample; paragraphs are checked
-	// one by one below.
-	if len(unknown) > detectSample {
-		cut := detectSample
-		for cut < len(unknown) && unknown[cut] != ' ' {
-			cut++
-		}
-		unknown = unknown[:cut]
+	return para, unknown, pools
+}
+
+// sampleOf cuts the unknown bytes to detectSample (at a space): the
+// document's encoding shows in a sample; paragraphs are checked one by
+// one after it.
+func sampleOf(unknown []byte) []byte {
+	if len(unknown) <= detectSample {
+		return unknown
 	}
-	detected := detectEncoding(unknown)
-	if detected == "" {
-		detected = fallback
+	cut := detectSample
+	for cut < len(unknown) && unknown[cut] != ' ' {
+		cut++
 	}
-	if detected == "" {
-		detected = encCP1252
+	return unknown[:cut]
+}
+
+// segEncoding is the encoding a raw segment of paragraph p is decoded in:
+// its paragraph's pool's choice, else the document's (detected) for bytes
+// whose font said nothing, cp1252 for maybe-Unicode bytes, the font's
+// encoding for TCVN3 and VNI fonts.
+func segEncoding(s legacySeg, p int, detected string, paraEnc *[4][]string) string {
+	enc := s.enc.name
+	k := -1
+	switch enc {
+	case "":
+		enc, k = detected, 0
+	case encMaybe:
+		enc, k = encCP1252, 1
+	case encTCVN3:
+		k = 2
+	case encVNI:
+		k = 3
 	}
-	var paraEnc [4][]string
-	for k, def := range []string{detected, encCP1252, encTCVN3, encVNI} {
-		paraEnc[k] = make([]string, len(pools[k]))
-		for i, b := range pools[k] {
-			paraEnc[k][i] = def
-			switch {
-			case len(b) == 0 || def == encSymbol:
-			case k >= 2:
-				paraEnc[k][i] = clearlyBetterEncoding(b, def)
-			default:
-				paraEnc[k][i] = bestEncoding(b, def)
-			}
-		}
+	if k >= 0 && p < len(paraEnc[k]) && !isASCII(s.bytes) {
+		enc = paraEnc[k][p]
 	}
-	weight := map[string]int{}
-	var spans []capSpan
-	var sb strings.Builder
-	sb.Grow(lb.size)
-	for i, s := range lb.segs {
-		if !s.raw {
-			sb.Write(s.bytes)
-			continue
-		}
-		enc := s.enc.name
-		switch enc {
-		case "":
-			enc = detected
-			if p := para[i]; p < len(paraEnc[0]) && !isASCII(s.bytes) {
-				enc = paraEnc[0][p]
-			}
-		case encMaybe:
-			enc = encCP1252
-			if p := para[i]; p < len(paraEnc[1]) && !isASCII(s.bytes) {
-				enc = paraEnc[1][p]
-			}
-		case encTCVN3, encVNI:
-			k := 2
-			if enc == encVNI {
-				k = 3
-			}
-			if p := para[i]; p < len(paraEnc[k]) && !isASCII(s.bytes) {
-				enc = paraEnc[k][p]
-			}
-		}
-		if !isASCII(s.bytes) && enc != encSymbol && !(s.enc.name == encMaybe && enc == encCP1252) {
-			for _, c := range s.bytes {
-				if c >= 0x80 {
-					weight[enc]++
-				}
-			}
-		}
-		var text string
-		if (s.enc.name == "" || s.enc.name == encMaybe) && (enc == encTCVN3 || enc == encVNI) {
-			text = decodeByWord(s.bytes, enc)
-		} else {
-			text = decodeLegacy(s.bytes, enc)
-		}
-		if enc == encTCVN3 {
-			spans = append(spans, capSpan{start: sb.Len(), end: sb.Len() + len(text), capFont: s.enc.upper})
-		}
-		sb.WriteString(text)
-	}
-	out := sb.String()
-	if len(spans) > 0 {
-		out = fixTCVN3Case(out, spans)
-	}
-	best, bestN := "", 0
-	for enc, n := range weight {
-		if n > bestN || n == bestN && enc < best {
-			best, bestN = enc, n
-		}
-	}
-	return out, best
+	return enc
 }
 
 // paraCandidates are the encodings a paragraph of unknown font may be in.
