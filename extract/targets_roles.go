@@ -549,10 +549,7 @@ func (f *targetFinder) leftRolesAdj(toks []tgTok, a, b int, dates []tgDate) (sub
 		return join(keep), "", keep[0], -1, false
 	}
 	before, verb, between := keep[:v], keep[v:vEnd], keep[vEnd:]
-	for len(before) > 0 && tgTimeWord(toks[before[len(before)-1]].low) {
-		before = before[:len(before)-1]
-	}
-	before = tgTrimTrail(toks, before)
+	before = tgTrimTrail(toks, tgTrimTime(toks, before))
 	between = tgTrimTrail(toks, between)
 	adjacent = len(between) == 0 || tgAllFiller(toks, between)
 	// verb–object when nothing stands before the verb, or the words before

@@ -15,6 +15,12 @@ func TestFindTargetsSubjectRules(t *testing.T) {
 	}{
 		// a share's own noun after it, the words before it ending with a
 		// preposition or a coordinator (tgOwnShare)
+		// a duration's number before the verb is no word of the subject
+		// (tgTrimTime on the words before the verb)
+		{"duration before the verb", "Chỉ tiêu chủ yếu đến năm 2025: tổng vốn đầu tư toàn xã hội 5 năm đạt khoảng 250.000 tỷ đồng.", 250000,
+			"tổng vốn đầu tư toàn xã hội", "đạt"},
+		{"duration before the verb, no time word", "Chỉ tiêu chủ yếu đến năm 2025: tổng thu ngân sách trong 5 năm đạt 25.000 tỷ đồng.", 25000,
+			"tổng thu ngân sách", "đạt"},
 		{"own share after a preposition", "Bảo đảm cơ sở vật chất và duy trì điều trị cho 100% người nghiện các chất dạng thuốc phiện.", 100,
 			"người nghiện các chất dạng thuốc phiện", ""},
 		{"own share after a preposition", "Phấn đấu tổ chức tuyên truyền pháp luật cho người học tại 100% nhà trường và trên 70% người lao động tại các khu công nghiệp.", 100,
