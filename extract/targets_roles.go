@@ -829,7 +829,8 @@ func (f *targetFinder) labelRolesSplit(toks []tgTok, a, b int, dates []tgDate) (
 	for _, i := range keep {
 		timeOnly = timeOnly && (tgTimeWord(toks[i].low) || toks[i].kind == tgPunct)
 	}
-	if timeOnly {
+	// "Số trạm sạc xây mới trong năm 2024": the time words its date left
+	if keep = tgTrimTime(toks, keep); timeOnly || len(keep) == 0 {
 		return "", "", -1, false
 	}
 	all := tgCleanPhrase(tgJoin(toks, keep))

@@ -15,6 +15,12 @@ func TestFindTargetsSubjectRules(t *testing.T) {
 	}{
 		// a share's own noun after it, the words before it ending with a
 		// preposition or a coordinator (tgOwnShare)
+		// a row label "item: N unit" without the time words its date left
+		// (labelRolesSplit)
+		{"row label with a date", "II. CHỈ TIÊU CỤ THỂ\n1. Số trạm sạc xây mới trong năm 2025: 60 trạm.", 60,
+			"trạm sạc xây mới", ""},
+		{"row label with a date at its end", "II. CHỈ TIÊU CỤ THỂ\n1. Số nhà văn hóa được xây mới đến năm 2025: 12 nhà.", 12,
+			"nhà văn hóa", ""},
 		// a duration's number before the verb is no word of the subject
 		// (tgTrimTime on the words before the verb)
 		{"duration before the verb", "Chỉ tiêu chủ yếu đến năm 2025: tổng vốn đầu tư toàn xã hội 5 năm đạt khoảng 250.000 tỷ đồng.", 250000,
