@@ -21,6 +21,14 @@ func TestFindTargetsSubjectRules(t *testing.T) {
 			"trạm sạc xây mới", ""},
 		{"row label with a date at its end", "II. CHỈ TIÊU CỤ THỂ\n1. Số nhà văn hóa được xây mới đến năm 2025: 12 nhà.", 12,
 			"nhà văn hóa", ""},
+		// a label before a colon names what a clause of a verb and a
+		// number alone measures (leftPart, tgGroupLabel)
+		{"label, then a verb and the number", "Các chỉ tiêu năm 2025:\n- Xuất khẩu nông sản: phấn đấu đạt 60 tỷ USD.", 60,
+			"Xuất khẩu nông sản", "đạt"},
+		{"label with its own predicate", "Các chỉ tiêu năm 2025:\n- Diện tích rừng trồng mới: phấn đấu đạt 5.000 ha.", 5000,
+			"Diện tích rừng", "trồng mới"},
+		{"a goal's name labels nothing", "Chỉ tiêu năm 2026: trồng mới 2.000 ha rừng phòng hộ.", 2000,
+			"rừng phòng hộ", "trồng mới"},
 		// a duration's number before the verb is no word of the subject
 		// (tgTrimTime on the words before the verb)
 		{"duration before the verb", "Chỉ tiêu chủ yếu đến năm 2025: tổng vốn đầu tư toàn xã hội 5 năm đạt khoảng 250.000 tỷ đồng.", 250000,
