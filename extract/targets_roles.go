@@ -367,6 +367,35 @@ type tgRoleParts struct {
 	textTo             int // token after the target's text
 }
 
+// tgClauseEndsAt reports whether the clause ends at toks[i]: nothing but
+// punctuation (or the end) follows a quantity that ends at i.
+func tgClauseEndsAt(toks []tgTok, i int) bool {
+	return i >= len(toks) || toks[i].kind == tgPunct && toks[i].raw != "("
+}
+
+// tgGroupLabel reports whether toks[a:b] labels a group of targets rather
+// than what one measures: a goal's name ("Chỉ tiêu năm 2026", "Mục tiêu")
+// or a field ("Về y tế", "Đối với tập thể").
+func tgGroupLabel(toks []tgTok, a, b int) bool {
+	for a < b && toks[a].kind != tgWord {
+		a++ // list label, bullet
+	}
+	if a < b && tgLabelWord(toks, a) {
+		a++
+		for a < b && toks[a].kind != tgWord {
+			a++
+		}
+	}
+	if a >= b {
+		return true
+	}
+	if _, ok := tgGoalNouns.at(toks, a); ok {
+		return true
+	}
+	w := toks[a].low
+	return w == "về" || w == "đối" || w == "riêng" || w == "trong"
+}
+
 // leftPart reads the subject and indicator before quantity q: from the
 // left part of its clause (after its marker), else from a row label
 // before a colon, else from the words before the marker.
@@ -378,13 +407,18 @@ func (f *targetFinder) leftPart(toks []tgTok, q tgQty, clauseStart, markStart, m
 		a = markEnd
 	}
 	r.subj, r.ind, r.subjFrom, r.verbFrom, r.adjacent = f.leftRolesAdj(toks, a, q.first, dates)
-	if r.subj == "" && r.ind == "" && clauseStart > s0+1 && clauseStart <= len(toks) && toks[clauseStart-1].raw == ":" &&
+	if r.subj == "" && (r.ind == "" || tgClauseEndsAt(toks, q.last) && !tgGroupLabel(toks, s0, clauseStart-1)) &&
+		clauseStart > s0+1 && clauseStart <= len(toks) && toks[clauseStart-1].raw == ":" &&
 		!tgOnlyLeadWords(toks, s0, clauseStart-1) {
 		// "Tỷ lệ văn bản đi được ký số: trên 95%", "Số tài khoản … mở
 		// mới: 12.000 tài khoản": the label before the colon names what is
-		// measured
-		if ls, li, from := f.labelRoles(toks, s0, clauseStart-1, dates); ls != "" {
-			r.subj, r.ind, r.subjFrom, r.labelRow = ls, li, from, true
+		// measured; "Xuất khẩu nông sản: phấn đấu đạt 60 tỷ USD": the
+		// clause's verb stays its indicator
+		if ls, li, from, verb := f.labelRolesSplit(toks, s0, clauseStart-1, dates); ls != "" {
+			if r.ind == "" || verb {
+				r.ind = li // the label's own predicate ("trồng mới") says more than "đạt"
+			}
+			r.subj, r.subjFrom, r.labelRow = ls, from, true
 		}
 	}
 	if !r.labelRow && a == clauseStart {
@@ -549,10 +583,7 @@ func (f *targetFinder) leftRolesAdj(toks []tgTok, a, b int, dates []tgDate) (sub
 		return join(keep), "", keep[0], -1, false
 	}
 	before, verb, between := keep[:v], keep[v:vEnd], keep[vEnd:]
-	for len(before) > 0 && tgTimeWord(toks[before[len(before)-1]].low) {
-		before = before[:len(before)-1]
-	}
-	before = tgTrimTrail(toks, before)
+	before = tgTrimTrail(toks, tgTrimTime(toks, before))
 	between = tgTrimTrail(toks, between)
 	adjacent = len(between) == 0 || tgAllFiller(toks, between)
 	// verb–object when nothing stands before the verb, or the words before
@@ -832,7 +863,8 @@ func (f *targetFinder) labelRolesSplit(toks []tgTok, a, b int, dates []tgDate) (
 	for _, i := range keep {
 		timeOnly = timeOnly && (tgTimeWord(toks[i].low) || toks[i].kind == tgPunct)
 	}
-	if timeOnly {
+	// "Số trạm sạc xây mới trong năm 2024": the time words its date left
+	if keep = tgTrimTime(toks, keep); timeOnly || len(keep) == 0 {
 		return "", "", -1, false
 	}
 	all := tgCleanPhrase(tgJoin(toks, keep))

@@ -15,6 +15,26 @@ func TestFindTargetsSubjectRules(t *testing.T) {
 	}{
 		// a share's own noun after it, the words before it ending with a
 		// preposition or a coordinator (tgOwnShare)
+		// a row label "item: N unit" without the time words its date left
+		// (labelRolesSplit)
+		{"row label with a date", "II. CHỈ TIÊU CỤ THỂ\n1. Số trạm sạc xây mới trong năm 2025: 60 trạm.", 60,
+			"trạm sạc xây mới", ""},
+		{"row label with a date at its end", "II. CHỈ TIÊU CỤ THỂ\n1. Số nhà văn hóa được xây mới đến năm 2025: 12 nhà.", 12,
+			"nhà văn hóa", ""},
+		// a label before a colon names what a clause of a verb and a
+		// number alone measures (leftPart, tgGroupLabel)
+		{"label, then a verb and the number", "Các chỉ tiêu năm 2025:\n- Xuất khẩu nông sản: phấn đấu đạt 60 tỷ USD.", 60,
+			"Xuất khẩu nông sản", "đạt"},
+		{"label with its own predicate", "Các chỉ tiêu năm 2025:\n- Diện tích rừng trồng mới: phấn đấu đạt 5.000 ha.", 5000,
+			"Diện tích rừng", "trồng mới"},
+		{"a goal's name labels nothing", "Chỉ tiêu năm 2026: trồng mới 2.000 ha rừng phòng hộ.", 2000,
+			"rừng phòng hộ", "trồng mới"},
+		// a duration's number before the verb is no word of the subject
+		// (tgTrimTime on the words before the verb)
+		{"duration before the verb", "Chỉ tiêu chủ yếu đến năm 2025: tổng vốn đầu tư toàn xã hội 5 năm đạt khoảng 250.000 tỷ đồng.", 250000,
+			"tổng vốn đầu tư toàn xã hội", "đạt"},
+		{"duration before the verb, no time word", "Chỉ tiêu chủ yếu đến năm 2025: tổng thu ngân sách trong 5 năm đạt 25.000 tỷ đồng.", 25000,
+			"tổng thu ngân sách", "đạt"},
 		{"own share after a preposition", "Bảo đảm cơ sở vật chất và duy trì điều trị cho 100% người nghiện các chất dạng thuốc phiện.", 100,
 			"người nghiện các chất dạng thuốc phiện", ""},
 		{"own share after a preposition", "Phấn đấu tổ chức tuyên truyền pháp luật cho người học tại 100% nhà trường và trên 70% người lao động tại các khu công nghiệp.", 100,
