@@ -782,7 +782,7 @@ func caseLike(name, text string) string {
 			}
 			if strings.HasPrefix(fn, k+" ") {
 				n := len(strings.Fields(ic.name))
-				return ic.name + " " + restCase(nw[n:])
+				return ic.name + " " + restCase(nw[:n], nw[n:])
 			}
 		}
 	}
@@ -840,11 +840,16 @@ func caseTemplates(out []string) {
 	}
 }
 
-// restCase writes the words after a known body's name: place words in
-// lowercase, the place name after them capitalized.
-func restCase(ws []string) string {
-	s := sentenceCase(append([]string{"x"}, ws...))
-	return strings.TrimPrefix(s, "X ")
+// restCase writes the words ws after a known body's name, written head
+// in the heading: place words in lowercase, the place name after them
+// capitalized, and so the name after a Party committee ("TỈNH ỦY" |
+// "QUẢNG TRỊ" → "Quảng Trị").
+func restCase(head, ws []string) string {
+	all := strings.Fields(sentenceCase(append(append([]string(nil), head...), ws...)))
+	if len(all) != len(head)+len(ws) {
+		return strings.Join(strings.Fields(sentenceCase(append([]string{"x"}, ws...)))[1:], " ")
+	}
+	return strings.Join(all[len(head):], " ")
 }
 
 // placeWord reports whether the lowercase word w (after prev) is a place

@@ -520,6 +520,11 @@ func TestCaseLikeWithoutBodyMention(t *testing.T) {
 		want string
 	}{
 		{"ĐOÀN TNCS HỒ CHÍ MINH", "Đoàn TNCS Hồ Chí Minh"},
+		// a Party committee of the issuer table, the place after it a name
+		{"TỈNH ỦY QUẢNG TRỊ", "Tỉnh ủy Quảng Trị"},
+		{"HUYỆN ỦY TÂN PHÚ", "Huyện ủy Tân Phú"},
+		{"ĐẢNG ỦY XÃ AN PHÚ", "Đảng ủy xã An Phú"},
+		{"SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH LONG AN", "Sở Giáo dục và Đào tạo tỉnh Long An"},
 		{"TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM", "Tổng Liên đoàn Lao động Việt Nam"},
 		{"HỘI LIÊN HIỆP PHỤ NỮ HUYỆN KIM SƠN", "Hội Liên hiệp Phụ nữ huyện Kim Sơn"},
 		{"ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH NINH THUẬN", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Ninh Thuận"},
