@@ -221,3 +221,29 @@ func TestHardVetoesBindTheModel(t *testing.T) {
 		}
 	}
 }
+
+// TestNormSection: a part whose heading names how units are classified or
+// delimited, what is paid, lent or funded, or what a text applies to sets
+// rules, not goals (ANNOTATING.md: norms and policy parameters,
+// eligibility standards); the part ends at the next heading of its level.
+func TestNormSection(t *testing.T) {
+	c := TargetContext{Issued: "2025-06-10", Kind: "decision"}
+	checkPrecisionCases(t, c, []precisionCase{
+		{"Điều 3. Tiêu chí phân định thôn đặc biệt khó khăn\n\nThôn đặc biệt khó khăn là thôn có các tiêu chí sau:\n\n- Có dưới 60% đường thôn được cứng hóa đạt chuẩn.\n\n" +
+			"Điều 4. Mục tiêu\n\nPhấn đấu đến năm 2030 có ít nhất 80% thôn đạt chuẩn nông thôn mới.\n",
+			[]float64{80}, []float64{60}},
+		{"Điều 5. Mức hỗ trợ\n\nPhấn đấu hỗ trợ tối đa 50 triệu đồng cho mỗi hộ.\n\n" +
+			"Điều 6. Mục tiêu cụ thể\n\nĐến năm 2030, tỷ lệ hộ nghèo giảm xuống dưới 2%.\n",
+			[]float64{2}, []float64{50}},
+	})
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{{"điều 3. tiêu chí phân định thôn đặc biệt khó khăn", true}, {"điều 5. mức hỗ trợ", true},
+		{"điều 1. phạm vi điều chỉnh", true}, {"2. điều kiện cho vay", true},
+		{"điều 2. mục tiêu", false}, {"ii. nhiệm vụ và giải pháp", false}} {
+		if got := tgNormHeading(tc.line); got != tc.want {
+			t.Errorf("tgNormHeading(%q) = %v; want %v", tc.line, got, tc.want)
+		}
+	}
+}
