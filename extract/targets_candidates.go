@@ -1330,6 +1330,9 @@ func tgVetoBefore(toks []tgTok, q *tgQty, s0 int) {
 			}
 		}
 	}
+	if tgPermitted(toks, q, s0) {
+		q.veto = tgPermitVeto
+	}
 	for m := lo; m < q.first; m++ {
 		if toks[m].low == "gấp" {
 			q.veto = "a multiple of a base"
@@ -1342,6 +1345,46 @@ func tgVetoBefore(toks []tgTok, q *tgQty, s0 int) {
 			q.veto = "what is replaced (thay vì)"
 		}
 	}
+}
+
+// tgPermitVeto is the veto of what a body is allowed or entitled to.
+const tgPermitVeto = "a permission or entitlement"
+
+// tgPermits are the verbs that, after "được", say what a body is allowed
+// or entitled to take, keep, spend or borrow: "được vay … không vượt quá
+// 120%", "được thu và sử dụng 100%", "Mỗi ha rừng được hỗ trợ …",
+// "được hưởng 70%".
+var tgPermits = newPhraseList("vay", "cho vay", "thu", "sử dụng", "hưởng", "giữ lại", "trích",
+	"chi", "hỗ trợ", "miễn", "giảm", "tài trợ", "bố trí", "phân bổ", "nhận", "cấp")
+
+// tgPermitted reports whether "được" and a verb of tgPermits come before
+// q in its clause with no verb to reach between ("tỷ lệ dân số được sử
+// dụng nước sạch đạt 95%" names who is measured, and stays): a
+// permission or an entitlement is a rule, not a goal (ANNOTATING.md:
+// norms and policy parameters). "được cấp có thẩm quyền giao" and "được
+// cấp trên giao" are a goal given, not a grant.
+func tgPermitted(toks []tgTok, q *tgQty, s0 int) bool {
+	for m := q.first - 1; m > s0 && m >= q.first-16; m-- {
+		switch toks[m].raw {
+		case ";", ":", ".":
+			return false
+		}
+		if toks[m].low == "đạt" || toks[m].low == "phấn" {
+			return false
+		}
+		if toks[m-1].low != "được" {
+			continue
+		}
+		n, ok := tgPermits.at(toks, m)
+		if !ok {
+			continue
+		}
+		if toks[m].low == "cấp" && n < len(toks) && (toks[n].low == "có" || toks[n].low == "trên") {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // tgVetoCompared reads the words after q (from toks[k], up to the next

@@ -247,3 +247,18 @@ func TestNormSection(t *testing.T) {
 		}
 	}
 }
+
+// TestPermission: what a body is allowed or entitled to take, keep,
+// spend or borrow ("được vay … không vượt quá 120%", "được thu và sử
+// dụng 100%") is a rule, not a goal; "được" in the subject of a target
+// ("tỷ lệ dân số được sử dụng nước sạch đạt 95%") or a goal given ("được
+// cấp có thẩm quyền giao") is not.
+func TestPermission(t *testing.T) {
+	c := TargetContext{Issued: "2025-06-10", Kind: "resolution"}
+	checkPrecisionCases(t, c, []precisionCase{
+		{"Mục tiêu: Ủy ban nhân dân Thành phố được vay với tổng mức dư nợ vay không vượt quá 120% số thu ngân sách.", nil, []float64{120}},
+		{"Chỉ tiêu: Thành phố được thu và sử dụng 100% các khoản thu từ khai thác quỹ đất.", nil, []float64{100}},
+		{"Mục tiêu đến năm 2030: tỷ lệ dân số nông thôn được sử dụng nước hợp vệ sinh đạt 95%.", []float64{95}, nil},
+		{"Phấn đấu hoàn thành 100% chỉ tiêu thu ngân sách được cấp có thẩm quyền giao.", []float64{100}, nil},
+	})
+}
