@@ -557,9 +557,35 @@ func (f *targetFinder) ruleVerdict(sc *tgScan, q tgQty, shaped bool) bool {
 	}
 	// a quantity inside a condition ("Trường hợp … hai đơn vị trở
 	// lên, …") states when a rule applies, not what to reach
-	return q.veto == "" && !sc.question && !sc.conditional && f.sectionPast == 0 && f.sectionNorm == 0 && (!q.planShare || state == tgTarget && (sc.marker || q.cmp != "=" && !carried)) &&
+	return q.veto == "" && !sc.question && !sc.conditional && f.sectionPast == 0 && f.sectionNorm == 0 && (!q.planShare || state == tgTarget && (sc.marker || q.cmp != "=" && !carried) && !tgShareOfOutturn(toks, sc.qs, q)) &&
 		(!q.relYear || state == tgTarget && !carried && !tgAfterFigure(toks, sc.qs, q)) &&
 		(state == tgTarget && shaped || state == tgNeutral && q.bound && tgReachVerbBefore(toks, sc.clauseStart, q.first))
+}
+
+// tgShareOfOutturn reports whether q, a share of a plan ("105% dự
+// toán", "49,4% kế hoạch cả năm"), measures an outturn: it follows
+// another figure of its clause ("thu đạt 5.396 tỷ đồng, đạt 105% dự
+// toán và 134,91% chỉ tiêu phấn đấu") or a verb of completion or
+// comparison ("hoàn thành 40% kế hoạch năm", "bằng 92,6% kế hoạch",
+// "vượt 15% kế hoạch"). A share a sentence sets ("phấn đấu giải ngân
+// 100% kế hoạch vốn") has neither.
+func tgShareOfOutturn(toks []tgTok, qs []tgQty, q tgQty) bool {
+	if tgAfterFigure(toks, qs, q) {
+		return true
+	}
+	if toks[q.first].low == "vượt" {
+		return true
+	}
+	for m := q.first - 1; m >= 0 && m >= q.first-2; m-- {
+		switch toks[m].low {
+		case "bằng", "vượt", "thành":
+			return true
+		}
+		if toks[m].kind != tgWord {
+			return false
+		}
+	}
+	return false
 }
 
 // tgGoalNouns name a goal whose figure a bracket may give.

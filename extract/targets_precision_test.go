@@ -262,3 +262,16 @@ func TestPermission(t *testing.T) {
 		{"Phấn đấu hoàn thành 100% chỉ tiêu thu ngân sách được cấp có thẩm quyền giao.", []float64{100}, nil},
 	})
 }
+
+// TestShareOfOutturn: a share of a plan after the figure it measures or
+// after a verb of completion or comparison reports an outturn ("thu đạt
+// 5.396 tỷ đồng, đạt 105% dự toán", "hoàn thành 40% kế hoạch năm"); a
+// share the sentence sets stays a target.
+func TestShareOfOutturn(t *testing.T) {
+	c := TargetContext{Issued: "2020-10-10", Kind: "article"}
+	checkPrecisionCases(t, c, []precisionCase{
+		{"Theo chỉ tiêu phấn đấu, Cục Hải quan Khánh Hòa thu đạt 5.396 tỷ đồng, đạt 105% dự toán và 134,91% chỉ tiêu phấn đấu.", nil, []float64{105}},
+		{"Mục tiêu của SHB là lãi trước thuế hơn 1.300 tỷ sau 5 tháng, hoàn thành 40% kế hoạch năm.", nil, []float64{40}},
+		{"Vĩnh Phúc phấn đấu giải ngân 100% kế hoạch vốn đầu tư công được giao trong năm 2020.", []float64{100}, nil},
+	})
+}
