@@ -410,9 +410,10 @@ func (f *targetFinder) candidate(sc *tgScan, q tgQty) {
 	}
 	sub := sc.trongDo >= 0
 	shaped := !sc.carried || sub || q.bound || tgReachVerbBefore(toks, sc.clauseStart, q.first)
-	rule := f.ruleVerdict(sc, q, shaped)
+	cond := sc.conditional || tgConsequenceAfter(toks, q.last, sc.s1)
+	rule := f.ruleVerdict(sc, q, shaped, cond)
 	cs := candState{state: sc.state, startState: sc.startState, criteria: sc.criteria, carried: sc.carried, elab: sc.elab,
-		conditional: sc.conditional, question: sc.question, marker: sc.marker, shaped: shaped, sub: sub,
+		conditional: cond, question: sc.question, marker: sc.marker, shaped: shaped, sub: sub,
 		rule: rule, clauseStart: sc.clauseStart, markStart: sc.markStart, s0: sc.s0, s1: sc.s1,
 		labelRow: sc.clauseStart > sc.s0+1 && sc.clauseStart <= len(toks) && toks[sc.clauseStart-1].raw == ":"}
 	var feats []string
@@ -547,19 +548,41 @@ var tgLevelLinks = map[string]bool{"hơn": true, "trên": true, "khoảng": true
 // only where the sentence sets it, a change against a year only as a
 // figure of its own in target context; and a target state with the shape
 // of a target ("shaped"), or a written bound after a verb to reach.
-func (f *targetFinder) ruleVerdict(sc *tgScan, q tgQty, shaped bool) bool {
+func (f *targetFinder) ruleVerdict(sc *tgScan, q tgQty, shaped, cond bool) bool {
 	toks, state, carried := sc.toks, sc.state, sc.carried
 	if q.quoted {
 		// "đạt 54% so với chỉ tiêu Bộ Tài chính giao (57.100 tỷ đồng)": a
 		// goal quoted beside a result is a target whatever the sentence
 		// reports
-		return !sc.question && !sc.conditional && !q.planShare
+		return !sc.question && !cond && !q.planShare
 	}
 	// a quantity inside a condition ("Trường hợp … hai đơn vị trở
 	// lên, …") states when a rule applies, not what to reach
-	return q.veto == "" && !sc.question && !sc.conditional && f.sectionPast == 0 && f.sectionNorm == 0 && (!q.planShare || state == tgTarget && (sc.marker || q.cmp != "=" && !carried) && !tgShareOfOutturn(toks, sc.qs, q)) &&
+	return q.veto == "" && !sc.question && !cond && f.sectionPast == 0 && f.sectionNorm == 0 && (!q.planShare || state == tgTarget && (sc.marker || q.cmp != "=" && !carried) && !tgShareOfOutturn(toks, sc.qs, q)) &&
 		(!q.relYear || state == tgTarget && !carried && !tgAfterFigure(toks, sc.qs, q)) &&
 		(state == tgTarget && shaped || state == tgNeutral && q.bound && tgReachVerbBefore(toks, sc.clauseStart, q.first))
+}
+
+// tgConsequences are the words of what follows when a condition is met:
+// "Có từ 20% đến 30% dân số … được tính 1 điểm", "… trên 50% thì được
+// …", "tham dự tối thiểu 80% số tiết học mới đủ điều kiện …", "được
+// hưởng". A rating to reach ("đạt từ 90 điểm trở lên được xếp loại …")
+// is no consequence: a level to reach is a target (ANNOTATING.md).
+var tgConsequences = newPhraseList("được tính", "thì được", "được cộng", "mới đủ điều kiện", "mới được", "được hưởng")
+
+// tgConsequenceAfter reports whether the clause after toks[k] (up to ";",
+// "." or s1) states a consequence (tgConsequences): the quantity before
+// it is a condition, not a goal.
+func tgConsequenceAfter(toks []tgTok, k, s1 int) bool {
+	for m := k; m < s1 && m < len(toks) && m < k+30; m++ {
+		if toks[m].raw == ";" || toks[m].raw == "." {
+			return false
+		}
+		if _, ok := tgConsequences.at(toks, m); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // tgShareOfOutturn reports whether q, a share of a plan ("105% dự

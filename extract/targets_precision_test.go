@@ -275,3 +275,25 @@ func TestShareOfOutturn(t *testing.T) {
 		{"Vĩnh Phúc phấn đấu giải ngân 100% kế hoạch vốn đầu tư công được giao trong năm 2020.", []float64{100}, nil},
 	})
 }
+
+// TestConsequence: a quantity followed in its clause by what happens when
+// it is met ("… được tính 1 điểm", "… mới đủ điều kiện …") is a
+// condition, not a goal; a rating to reach ("… được xếp loại …") stays.
+func TestConsequence(t *testing.T) {
+	c := TargetContext{Issued: "2025-06-10", Kind: "decree"}
+	checkPrecisionCases(t, c, []precisionCase{
+		{"Tiêu chí cụ thể như sau: có từ 20% đến 30% dân số là người dân tộc thiểu số được tính 1 điểm.", nil, []float64{20, 1}},
+		{"Yêu cầu: học viên phải bảo đảm tham dự tối thiểu 80% số tiết học mới đủ điều kiện được viết thu hoạch.", nil, []float64{80}},
+		{"Tiêu chí sau: cơ quan có tổng số điểm đạt từ 90 điểm trở lên được xếp loại hoàn thành xuất sắc nhiệm vụ.", []float64{90}, nil},
+	})
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{{"dân số được tính 1 điểm", true}, {"số tiết học mới đủ điều kiện", true}, {"trở lên được xếp loại", false},
+		{"xã; được tính sau", false}} {
+		toks := tgTokenize(tc.text, 0, len(tc.text))
+		if got := tgConsequenceAfter(toks, 0, len(toks)); got != tc.want {
+			t.Errorf("tgConsequenceAfter(%q) = %v; want %v", tc.text, got, tc.want)
+		}
+	}
+}
