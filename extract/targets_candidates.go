@@ -1441,6 +1441,12 @@ func tgPermitted(toks []tgTok, q *tgQty, s0 int) bool {
 // a share of a plan right after it ("52% dự toán") q.planShare, and a
 // comparison with a base or a plan ("so với", "cùng kỳ") vetoes it.
 func tgVetoCompared(toks []tgTok, q *tgQty, k int) {
+	if _, ok := tgGoalShare.at(toks, k); ok && q.unit.text == "%" {
+		// "đạt 51,83% chỉ tiêu phấn đấu", "15,4% chỉ tiêu UBND tỉnh
+		// giao": a share of a goal, as of a plan
+		q.planShare = true
+		return
+	}
 	for m := k; m < len(toks) && m < k+12; m++ {
 		tm := toks[m]
 		if tm.raw == ";" || tm.raw == "." {
@@ -1577,6 +1583,9 @@ var tgAmbiguousNumberWord = map[string]bool{"năm": true, "một": true, "ba": t
 // outturn ("đạt 52% dự toán", "đạt 98% kế hoạch").
 var tgShareOf = newPhraseList("dự toán", "kế hoạch", "kế hoạch năm",
 	"so với", "so cùng kỳ", "cùng kỳ")
+
+// Words right after "X%" that make it a share of a goal.
+var tgGoalShare = newPhraseList("chỉ tiêu", "mục tiêu")
 
 // Words after "X%" that make it a share of a plan: an outturn.
 var tgPlanShare = newPhraseList("dự toán", "kế hoạch", "so với chỉ tiêu",

@@ -273,6 +273,8 @@ func TestShareOfOutturn(t *testing.T) {
 		{"Theo chỉ tiêu phấn đấu, Cục Hải quan Khánh Hòa thu đạt 5.396 tỷ đồng, đạt 105% dự toán và 134,91% chỉ tiêu phấn đấu.", nil, []float64{105}},
 		{"Mục tiêu của SHB là lãi trước thuế hơn 1.300 tỷ sau 5 tháng, hoàn thành 40% kế hoạch năm.", nil, []float64{40}},
 		{"Vĩnh Phúc phấn đấu giải ngân 100% kế hoạch vốn đầu tư công được giao trong năm 2020.", []float64{100}, nil},
+		// a share of a goal ("… % chỉ tiêu") is a share of a plan
+		{"Theo chỉ tiêu giao, Hải quan Hải Phòng thu được 19.247 tỷ đồng, đạt 38,46% chỉ tiêu dự toán và 38% chỉ tiêu phấn đấu do Tổng cục giao.", nil, []float64{38.46, 38}},
 	})
 }
 
