@@ -913,6 +913,9 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 		}
 	}
 	tgVetoOutcome(toks, &q, k)
+	if q.veto == "" && q.unit.text == "%" && tgQuorum(toks, k) {
+		q.veto = "a voting or quorum rule"
+	}
 	return q, true
 }
 
@@ -1382,6 +1385,9 @@ func tgVetoBefore(toks []tgTok, q *tgQty, s0 int) {
 	if tgPermitted(toks, q, s0) {
 		q.veto = tgPermitVeto
 	}
+	if tgPhysicalNorm(toks, q, s0) {
+		q.veto = "a physical norm"
+	}
 	for m := lo; m < q.first; m++ {
 		if toks[m].low == "gấp" {
 			q.veto = "a multiple of a base"
@@ -1432,6 +1438,49 @@ func tgPermitted(toks []tgTok, q *tgQty, s0 int) bool {
 			continue
 		}
 		return true
+	}
+	return false
+}
+
+// tgPhysicalMeasures name a physical quantity a specification sets: "có
+// độ ẩm từ 40% đến 70%", "đường kính ≥ 1,5 lần", "nhiệt độ từ 18°C".
+var tgPhysicalMeasures = newPhraseList("độ ẩm", "nhiệt độ", "đường kính", "chiều cao", "chiều rộng",
+	"kích thước", "khoảng cách", "tiết diện", "độ dày", "áp suất", "điện áp", "độ sâu", "bán kính",
+	"tải trọng", "độ dốc")
+
+// tgPhysicalNorm reports whether a physical measure (tgPhysicalMeasures)
+// ends right before q, or before a link word ("là", "đạt", "bằng"): a
+// physical norm of a specification, a rule and not a goal (ANNOTATING.md:
+// norms and policy parameters).
+func tgPhysicalNorm(toks []tgTok, q *tgQty, s0 int) bool {
+	j := q.first
+	if j-1 >= s0 {
+		switch toks[j-1].low {
+		case "là", "đạt", "bằng", "ở":
+			j--
+		}
+	}
+	k, ok := tgPhysicalMeasures.endingAt(toks, j)
+	return ok && k >= s0
+}
+
+// tgVotes are the words after a share that make it a voting or quorum
+// rule: "phải có ít nhất 80% tổng số Ủy viên Hội đồng tham dự", "được
+// trên 50% số phiếu tán thành".
+var tgVotes = newPhraseList("tham dự", "tán thành", "có mặt", "biểu quyết", "số phiếu", "đồng ý")
+
+// tgQuorum reports whether the clause after toks[k] (up to ";", "." or
+// "(", twelve tokens at most) makes q a voting or quorum rule (tgVotes):
+// a procedural limit, not a goal (ANNOTATING.md).
+func tgQuorum(toks []tgTok, k int) bool {
+	for m := k; m < len(toks) && m < k+12; m++ {
+		switch toks[m].raw {
+		case ";", ".", "(":
+			return false
+		}
+		if _, ok := tgVotes.at(toks, m); ok {
+			return true
+		}
 	}
 	return false
 }

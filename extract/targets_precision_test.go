@@ -299,3 +299,17 @@ func TestConsequence(t *testing.T) {
 		}
 	}
 }
+
+// TestProceduralNorms: a physical norm of a specification ("có độ ẩm từ
+// 40% đến 70%") and a voting or quorum rule ("phải có ít nhất 80% tổng
+// số Ủy viên Hội đồng tham dự") are rules, not goals; a share to reach
+// stays.
+func TestProceduralNorms(t *testing.T) {
+	c := TargetContext{Issued: "2025-06-10", Kind: "circular"}
+	checkPrecisionCases(t, c, []precisionCase{
+		{"Yêu cầu: kho lưu trữ phải đảm bảo khô ráo, có độ ẩm từ 40% đến 70%.", nil, []float64{40}},
+		{"Yêu cầu: trạm phải được lắp đặt vành đai bảo vệ có đường kính ≥ 1,5 lần đường kính ăng-ten.", nil, []float64{1.5}},
+		{"Yêu cầu: cuộc họp xét khen thưởng phải có ít nhất 80% tổng số Ủy viên Hội đồng tham dự.", nil, []float64{80}},
+		{"Mục tiêu: ít nhất 80% cán bộ được đào tạo, bồi dưỡng.", []float64{80}, nil},
+	})
+}
