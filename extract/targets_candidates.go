@@ -601,8 +601,12 @@ func tgShareOfOutturn(toks []tgTok, qs []tgQty, q tgQty) bool {
 	}
 	for m := q.first - 1; m >= 0 && m >= q.first-2; m-- {
 		switch toks[m].low {
-		case "bằng", "vượt", "thành":
+		case "bằng", "vượt":
 			return true
+		case "thành":
+			// "hoàn thành 40% kế hoạch năm" is progress; "hoàn thành
+			// 100% kế hoạch" the usual goal
+			return q.value < 100
 		}
 		if toks[m].kind != tgWord {
 			return false
@@ -1132,7 +1136,12 @@ func (f *targetFinder) comparator(toks []tgTok, q *tgQty, j, k, s0 int) {
 	cmp, from := f.cmpBeforeNumber(toks, q, j, s0)
 	// "trở lên" / "trở xuống" after the number, its unit or its subject
 	if c, nx, ok := tgBoundAfter(toks, k); ok {
-		cmp, q.after = c, nx
+		q.after = nx
+		if !(cmp == ">" && c == ">=" || cmp == "<" && c == "<=") {
+			// "trên 90 điểm trở lên" stays "more than 90" (the gold's
+			// reading): a strict word before the number wins
+			cmp = c
+		}
 	}
 	// a written bound: "từ … trở lên", "không vượt quá …", "từ 70 đến 90"
 	q.bound = cmp == ">=" || cmp == "<=" || from && q.max != nil
@@ -1490,7 +1499,7 @@ func tgQuorum(toks []tgTok, k int) bool {
 // a share of a plan right after it ("52% dự toán") q.planShare, and a
 // comparison with a base or a plan ("so với", "cùng kỳ") vetoes it.
 func tgVetoCompared(toks []tgTok, q *tgQty, k int) {
-	if _, ok := tgGoalShare.at(toks, k); ok && q.unit.text == "%" {
+	if _, ok := tgGoalShare.at(toks, k); ok && q.unit.text == "%" && !tgCompleting(toks, q.first) {
 		// "đạt 51,83% chỉ tiêu phấn đấu", "15,4% chỉ tiêu UBND tỉnh
 		// giao": a share of a goal, as of a plan
 		q.planShare = true
@@ -1632,6 +1641,13 @@ var tgAmbiguousNumberWord = map[string]bool{"năm": true, "một": true, "ba": t
 // outturn ("đạt 52% dự toán", "đạt 98% kế hoạch").
 var tgShareOf = newPhraseList("dự toán", "kế hoạch", "kế hoạch năm",
 	"so với", "so cùng kỳ", "cùng kỳ")
+
+// tgCompleting reports whether "hoàn thành" ends right before toks[i]:
+// "hoàn thành 100% chỉ tiêu, nhiệm vụ được giao" states the goal of
+// meeting every target, not a share of one.
+func tgCompleting(toks []tgTok, i int) bool {
+	return i >= 2 && toks[i-1].low == "thành" && toks[i-2].low == "hoàn"
+}
 
 // Words right after "X%" that make it a share of a goal.
 var tgGoalShare = newPhraseList("chỉ tiêu", "mục tiêu")

@@ -313,3 +313,21 @@ func TestProceduralNorms(t *testing.T) {
 		{"Mục tiêu: ít nhất 80% cán bộ được đào tạo, bồi dưỡng.", []float64{80}, nil},
 	})
 }
+
+// TestStrictBound: "trên X … trở lên" keeps the strict word written
+// before the number (">"), as the gold reads it; "từ X trở lên" is ">=".
+func TestStrictBound(t *testing.T) {
+	c := TargetContext{Issued: "2025-06-10", Kind: "decision"}
+	for _, tc := range []struct {
+		text, cmp string
+	}{
+		{"Xếp loại xuất sắc khi đạt các tiêu chí sau: có tổng số điểm trên 90 điểm trở lên.", ">"},
+		{"Xếp loại xuất sắc khi đạt các tiêu chí sau: có tổng số điểm từ 90 điểm trở lên.", ">="},
+		{"Mục tiêu: tỷ lệ hộ nghèo dưới 2% trở xuống.", "<"},
+	} {
+		ts, _ := FindTargetsWith(tc.text, c, nil)
+		if len(ts) != 1 || ts[0].Comparator != tc.cmp {
+			t.Errorf("FindTargets(%q) = %+v; want one target with comparator %q", tc.text, ts, tc.cmp)
+		}
+	}
+}
