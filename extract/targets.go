@@ -125,6 +125,7 @@ type targetFinder struct {
 	// context carried along the text
 	sectionTarget   int     // heading level that made a target section, 0 none
 	sectionPast     int     // heading level of a part reviewing results, 0 none
+	sectionNorm     int     // heading level of a part setting norms or eligibility, 0 none
 	listFrame       *Period // time frame of a list's intro ("… đến năm 2020:")
 	listEnum        string  // label of the paragraph that set listFrame
 	listTarget      bool    // the list's intro sets targets ("Các chỉ tiêu …:")
@@ -473,8 +474,14 @@ func (f *targetFinder) enterParagraph(p paraInfo) {
 			f.sectionPast = level
 		}
 	}
+	if f.sectionNorm > 0 && (level <= f.sectionNorm || strong) && !groupHeader {
+		f.sectionNorm = 0
+	}
 	if !strong && !criteria {
 		f.plainHeading(line, level)
+		if tgNormHeading(line) && (f.sectionNorm == 0 || level < f.sectionNorm) {
+			f.sectionNorm = level
+		}
 	}
 	if f.sectionTarget > 0 && level <= f.sectionTarget && !strong && !criteria && !groupHeader {
 		f.sectionTarget = 0
@@ -497,6 +504,28 @@ func (f *targetFinder) enterParagraph(p paraInfo) {
 // tgListLabel matches a list label opening a heading: "ii.", "1.2.",
 // "a)", "3-".
 var tgListLabel = lazyregexp.New(`^(?:[ivxlc]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-–]\s*`)
+
+// tgNormHeadings are the words of a heading over a part that sets norms,
+// support or eligibility rather than goals: how units are classified or
+// delimited ("Tiêu chí phân định …", "phân loại đơn vị hành chính",
+// "Tiêu chuẩn của xã hình thành sau sắp xếp", "thôn đặc biệt khó khăn"),
+// what is paid, lent or funded ("Mức hỗ trợ", "Chính sách hỗ trợ",
+// "Điều kiện cho vay", "lãi suất", "tài trợ", "kinh phí") and to what a
+// text applies ("Phạm vi điều chỉnh"). Their figures are rules, not goals
+// (ANNOTATING.md: norms and policy parameters, eligibility standards).
+var tgNormHeadings = []string{"phân định", "phân loại", "sắp xếp", "đặc biệt khó khăn", "hỗ trợ",
+	"cho vay", "lãi suất", "tài trợ", "kinh phí", "phạm vi"}
+
+// tgNormHeading reports whether a heading's line (in lower case) names a
+// part of norms or eligibility (tgNormHeadings).
+func tgNormHeading(line string) bool {
+	for _, w := range tgNormHeadings {
+		if strings.Contains(line, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // tgForecastHeading reports whether a heading's line (in lower case)
 // opens with "dự báo": "II. DỰ BÁO CÁC CHỈ TIÊU …", "1. Dự báo tình hình".

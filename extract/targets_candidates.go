@@ -410,9 +410,10 @@ func (f *targetFinder) candidate(sc *tgScan, q tgQty) {
 	}
 	sub := sc.trongDo >= 0
 	shaped := !sc.carried || sub || q.bound || tgReachVerbBefore(toks, sc.clauseStart, q.first)
-	rule := f.ruleVerdict(sc, q, shaped)
+	cond := sc.conditional || tgConsequenceAfter(toks, q.last, sc.s1)
+	rule := f.ruleVerdict(sc, q, shaped, cond)
 	cs := candState{state: sc.state, startState: sc.startState, criteria: sc.criteria, carried: sc.carried, elab: sc.elab,
-		conditional: sc.conditional, question: sc.question, marker: sc.marker, shaped: shaped, sub: sub,
+		conditional: cond, question: sc.question, marker: sc.marker, shaped: shaped, sub: sub,
 		rule: rule, clauseStart: sc.clauseStart, markStart: sc.markStart, s0: sc.s0, s1: sc.s1,
 		labelRow: sc.clauseStart > sc.s0+1 && sc.clauseStart <= len(toks) && toks[sc.clauseStart-1].raw == ":"}
 	var feats []string
@@ -547,19 +548,71 @@ var tgLevelLinks = map[string]bool{"hơn": true, "trên": true, "khoảng": true
 // only where the sentence sets it, a change against a year only as a
 // figure of its own in target context; and a target state with the shape
 // of a target ("shaped"), or a written bound after a verb to reach.
-func (f *targetFinder) ruleVerdict(sc *tgScan, q tgQty, shaped bool) bool {
+func (f *targetFinder) ruleVerdict(sc *tgScan, q tgQty, shaped, cond bool) bool {
 	toks, state, carried := sc.toks, sc.state, sc.carried
 	if q.quoted {
 		// "đạt 54% so với chỉ tiêu Bộ Tài chính giao (57.100 tỷ đồng)": a
 		// goal quoted beside a result is a target whatever the sentence
 		// reports
-		return !sc.question && !sc.conditional && !q.planShare
+		return !sc.question && !cond && !q.planShare
 	}
 	// a quantity inside a condition ("Trường hợp … hai đơn vị trở
 	// lên, …") states when a rule applies, not what to reach
-	return q.veto == "" && !sc.question && !sc.conditional && f.sectionPast == 0 && (!q.planShare || state == tgTarget && (sc.marker || q.cmp != "=" && !carried)) &&
+	return q.veto == "" && !sc.question && !cond && f.sectionPast == 0 && f.sectionNorm == 0 && (!q.planShare || state == tgTarget && (sc.marker || q.cmp != "=" && !carried) && !tgShareOfOutturn(toks, sc.qs, q)) &&
 		(!q.relYear || state == tgTarget && !carried && !tgAfterFigure(toks, sc.qs, q)) &&
 		(state == tgTarget && shaped || state == tgNeutral && q.bound && tgReachVerbBefore(toks, sc.clauseStart, q.first))
+}
+
+// tgConsequences are the words of what follows when a condition is met:
+// "Có từ 20% đến 30% dân số … được tính 1 điểm", "… trên 50% thì được
+// …", "tham dự tối thiểu 80% số tiết học mới đủ điều kiện …", "được
+// hưởng". A rating to reach ("đạt từ 90 điểm trở lên được xếp loại …")
+// is no consequence: a level to reach is a target (ANNOTATING.md).
+var tgConsequences = newPhraseList("được tính", "thì được", "được cộng", "mới đủ điều kiện", "mới được", "được hưởng")
+
+// tgConsequenceAfter reports whether the clause after toks[k] (up to ";",
+// "." or s1) states a consequence (tgConsequences): the quantity before
+// it is a condition, not a goal.
+func tgConsequenceAfter(toks []tgTok, k, s1 int) bool {
+	for m := k; m < s1 && m < len(toks) && m < k+30; m++ {
+		if toks[m].raw == ";" || toks[m].raw == "." {
+			return false
+		}
+		if _, ok := tgConsequences.at(toks, m); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// tgShareOfOutturn reports whether q, a share of a plan ("105% dự
+// toán", "49,4% kế hoạch cả năm"), measures an outturn: it follows
+// another figure of its clause ("thu đạt 5.396 tỷ đồng, đạt 105% dự
+// toán và 134,91% chỉ tiêu phấn đấu") or a verb of completion or
+// comparison ("hoàn thành 40% kế hoạch năm", "bằng 92,6% kế hoạch",
+// "vượt 15% kế hoạch"). A share a sentence sets ("phấn đấu giải ngân
+// 100% kế hoạch vốn") has neither.
+func tgShareOfOutturn(toks []tgTok, qs []tgQty, q tgQty) bool {
+	if tgAfterFigure(toks, qs, q) {
+		return true
+	}
+	if toks[q.first].low == "vượt" {
+		return true
+	}
+	for m := q.first - 1; m >= 0 && m >= q.first-2; m-- {
+		switch toks[m].low {
+		case "bằng", "vượt":
+			return true
+		case "thành":
+			// "hoàn thành 40% kế hoạch năm" is progress; "hoàn thành
+			// 100% kế hoạch" the usual goal
+			return q.value < 100
+		}
+		if toks[m].kind != tgWord {
+			return false
+		}
+	}
+	return false
 }
 
 // tgGoalNouns name a goal whose figure a bracket may give.
@@ -864,6 +917,9 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 		}
 	}
 	tgVetoOutcome(toks, &q, k)
+	if q.veto == "" && q.unit.text == "%" && tgQuorum(toks, k) {
+		q.veto = "a voting or quorum rule"
+	}
 	return q, true
 }
 
@@ -1080,7 +1136,12 @@ func (f *targetFinder) comparator(toks []tgTok, q *tgQty, j, k, s0 int) {
 	cmp, from := f.cmpBeforeNumber(toks, q, j, s0)
 	// "trở lên" / "trở xuống" after the number, its unit or its subject
 	if c, nx, ok := tgBoundAfter(toks, k); ok {
-		cmp, q.after = c, nx
+		q.after = nx
+		if !(cmp == ">" && c == ">=" || cmp == "<" && c == "<=") {
+			// "trên 90 điểm trở lên" stays "more than 90" (the gold's
+			// reading): a strict word before the number wins
+			cmp = c
+		}
 	}
 	// a written bound: "từ … trở lên", "không vượt quá …", "từ 70 đến 90"
 	q.bound = cmp == ">=" || cmp == "<=" || from && q.max != nil
@@ -1330,6 +1391,12 @@ func tgVetoBefore(toks []tgTok, q *tgQty, s0 int) {
 			}
 		}
 	}
+	if tgPermitted(toks, q, s0) {
+		q.veto = tgPermitVeto
+	}
+	if tgPhysicalNorm(toks, q, s0) {
+		q.veto = "a physical norm"
+	}
 	for m := lo; m < q.first; m++ {
 		if toks[m].low == "gấp" {
 			q.veto = "a multiple of a base"
@@ -1344,11 +1411,100 @@ func tgVetoBefore(toks []tgTok, q *tgQty, s0 int) {
 	}
 }
 
+// tgPermitVeto is the veto of what a body is allowed or entitled to.
+const tgPermitVeto = "a permission or entitlement"
+
+// tgPermits are the verbs that, after "được", say what a body is allowed
+// or entitled to take, keep, spend or borrow: "được vay … không vượt quá
+// 120%", "được thu và sử dụng 100%", "Mỗi ha rừng được hỗ trợ …",
+// "được hưởng 70%".
+var tgPermits = newPhraseList("vay", "cho vay", "thu", "sử dụng", "hưởng", "giữ lại", "trích",
+	"chi", "hỗ trợ", "miễn", "giảm", "tài trợ", "bố trí", "phân bổ", "nhận", "cấp")
+
+// tgPermitted reports whether "được" and a verb of tgPermits come before
+// q in its clause with no verb to reach between ("tỷ lệ dân số được sử
+// dụng nước sạch đạt 95%" names who is measured, and stays): a
+// permission or an entitlement is a rule, not a goal (ANNOTATING.md:
+// norms and policy parameters). "được cấp có thẩm quyền giao" and "được
+// cấp trên giao" are a goal given, not a grant.
+func tgPermitted(toks []tgTok, q *tgQty, s0 int) bool {
+	for m := q.first - 1; m > s0 && m >= q.first-16; m-- {
+		switch toks[m].raw {
+		case ";", ":", ".":
+			return false
+		}
+		if toks[m].low == "đạt" || toks[m].low == "phấn" {
+			return false
+		}
+		if toks[m-1].low != "được" {
+			continue
+		}
+		n, ok := tgPermits.at(toks, m)
+		if !ok {
+			continue
+		}
+		if toks[m].low == "cấp" && n < len(toks) && (toks[n].low == "có" || toks[n].low == "trên") {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// tgPhysicalMeasures name a physical quantity a specification sets: "có
+// độ ẩm từ 40% đến 70%", "đường kính ≥ 1,5 lần", "nhiệt độ từ 18°C".
+var tgPhysicalMeasures = newPhraseList("độ ẩm", "nhiệt độ", "đường kính", "chiều cao", "chiều rộng",
+	"kích thước", "khoảng cách", "tiết diện", "độ dày", "áp suất", "điện áp", "độ sâu", "bán kính",
+	"tải trọng", "độ dốc")
+
+// tgPhysicalNorm reports whether a physical measure (tgPhysicalMeasures)
+// ends right before q, or before a link word ("là", "đạt", "bằng"): a
+// physical norm of a specification, a rule and not a goal (ANNOTATING.md:
+// norms and policy parameters).
+func tgPhysicalNorm(toks []tgTok, q *tgQty, s0 int) bool {
+	j := q.first
+	if j-1 >= s0 {
+		switch toks[j-1].low {
+		case "là", "đạt", "bằng", "ở":
+			j--
+		}
+	}
+	k, ok := tgPhysicalMeasures.endingAt(toks, j)
+	return ok && k >= s0
+}
+
+// tgVotes are the words after a share that make it a voting or quorum
+// rule: "phải có ít nhất 80% tổng số Ủy viên Hội đồng tham dự", "được
+// trên 50% số phiếu tán thành".
+var tgVotes = newPhraseList("tham dự", "tán thành", "có mặt", "biểu quyết", "số phiếu", "đồng ý")
+
+// tgQuorum reports whether the clause after toks[k] (up to ";", "." or
+// "(", twelve tokens at most) makes q a voting or quorum rule (tgVotes):
+// a procedural limit, not a goal (ANNOTATING.md).
+func tgQuorum(toks []tgTok, k int) bool {
+	for m := k; m < len(toks) && m < k+12; m++ {
+		switch toks[m].raw {
+		case ";", ".", "(":
+			return false
+		}
+		if _, ok := tgVotes.at(toks, m); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // tgVetoCompared reads the words after q (from toks[k], up to the next
 // quantity): a change against a year ("so với năm 2024") marks q.relYear,
 // a share of a plan right after it ("52% dự toán") q.planShare, and a
 // comparison with a base or a plan ("so với", "cùng kỳ") vetoes it.
 func tgVetoCompared(toks []tgTok, q *tgQty, k int) {
+	if _, ok := tgGoalShare.at(toks, k); ok && q.unit.text == "%" && !tgCompleting(toks, q.first) {
+		// "đạt 51,83% chỉ tiêu phấn đấu", "15,4% chỉ tiêu UBND tỉnh
+		// giao": a share of a goal, as of a plan
+		q.planShare = true
+		return
+	}
 	for m := k; m < len(toks) && m < k+12; m++ {
 		tm := toks[m]
 		if tm.raw == ";" || tm.raw == "." {
@@ -1485,6 +1641,16 @@ var tgAmbiguousNumberWord = map[string]bool{"năm": true, "một": true, "ba": t
 // outturn ("đạt 52% dự toán", "đạt 98% kế hoạch").
 var tgShareOf = newPhraseList("dự toán", "kế hoạch", "kế hoạch năm",
 	"so với", "so cùng kỳ", "cùng kỳ")
+
+// tgCompleting reports whether "hoàn thành" ends right before toks[i]:
+// "hoàn thành 100% chỉ tiêu, nhiệm vụ được giao" states the goal of
+// meeting every target, not a share of one.
+func tgCompleting(toks []tgTok, i int) bool {
+	return i >= 2 && toks[i-1].low == "thành" && toks[i-2].low == "hoàn"
+}
+
+// Words right after "X%" that make it a share of a goal.
+var tgGoalShare = newPhraseList("chỉ tiêu", "mục tiêu")
 
 // Words after "X%" that make it a share of a plan: an outturn.
 var tgPlanShare = newPhraseList("dự toán", "kế hoạch", "so với chỉ tiêu",

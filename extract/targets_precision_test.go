@@ -221,3 +221,113 @@ func TestHardVetoesBindTheModel(t *testing.T) {
 		}
 	}
 }
+
+// TestNormSection: a part whose heading names how units are classified or
+// delimited, what is paid, lent or funded, or what a text applies to sets
+// rules, not goals (ANNOTATING.md: norms and policy parameters,
+// eligibility standards); the part ends at the next heading of its level.
+func TestNormSection(t *testing.T) {
+	c := TargetContext{Issued: "2025-06-10", Kind: "decision"}
+	checkPrecisionCases(t, c, []precisionCase{
+		{"Điều 3. Tiêu chí phân định thôn đặc biệt khó khăn\n\nThôn đặc biệt khó khăn là thôn có các tiêu chí sau:\n\n- Có dưới 60% đường thôn được cứng hóa đạt chuẩn.\n\n" +
+			"Điều 4. Mục tiêu\n\nPhấn đấu đến năm 2030 có ít nhất 80% thôn đạt chuẩn nông thôn mới.\n",
+			[]float64{80}, []float64{60}},
+		{"Điều 5. Mức hỗ trợ\n\nPhấn đấu hỗ trợ tối đa 50 triệu đồng cho mỗi hộ.\n\n" +
+			"Điều 6. Mục tiêu cụ thể\n\nĐến năm 2030, tỷ lệ hộ nghèo giảm xuống dưới 2%.\n",
+			[]float64{2}, []float64{50}},
+	})
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{{"điều 3. tiêu chí phân định thôn đặc biệt khó khăn", true}, {"điều 5. mức hỗ trợ", true},
+		{"điều 1. phạm vi điều chỉnh", true}, {"2. điều kiện cho vay", true},
+		{"điều 2. mục tiêu", false}, {"ii. nhiệm vụ và giải pháp", false}} {
+		if got := tgNormHeading(tc.line); got != tc.want {
+			t.Errorf("tgNormHeading(%q) = %v; want %v", tc.line, got, tc.want)
+		}
+	}
+}
+
+// TestPermission: what a body is allowed or entitled to take, keep,
+// spend or borrow ("được vay … không vượt quá 120%", "được thu và sử
+// dụng 100%") is a rule, not a goal; "được" in the subject of a target
+// ("tỷ lệ dân số được sử dụng nước sạch đạt 95%") or a goal given ("được
+// cấp có thẩm quyền giao") is not.
+func TestPermission(t *testing.T) {
+	c := TargetContext{Issued: "2025-06-10", Kind: "resolution"}
+	checkPrecisionCases(t, c, []precisionCase{
+		{"Mục tiêu: Ủy ban nhân dân Thành phố được vay với tổng mức dư nợ vay không vượt quá 120% số thu ngân sách.", nil, []float64{120}},
+		{"Chỉ tiêu: Thành phố được thu và sử dụng 100% các khoản thu từ khai thác quỹ đất.", nil, []float64{100}},
+		{"Mục tiêu đến năm 2030: tỷ lệ dân số nông thôn được sử dụng nước hợp vệ sinh đạt 95%.", []float64{95}, nil},
+		{"Phấn đấu hoàn thành 100% chỉ tiêu thu ngân sách được cấp có thẩm quyền giao.", []float64{100}, nil},
+	})
+}
+
+// TestShareOfOutturn: a share of a plan after the figure it measures or
+// after a verb of completion or comparison reports an outturn ("thu đạt
+// 5.396 tỷ đồng, đạt 105% dự toán", "hoàn thành 40% kế hoạch năm"); a
+// share the sentence sets stays a target.
+func TestShareOfOutturn(t *testing.T) {
+	c := TargetContext{Issued: "2020-10-10", Kind: "article"}
+	checkPrecisionCases(t, c, []precisionCase{
+		{"Theo chỉ tiêu phấn đấu, Cục Hải quan Khánh Hòa thu đạt 5.396 tỷ đồng, đạt 105% dự toán và 134,91% chỉ tiêu phấn đấu.", nil, []float64{105}},
+		{"Mục tiêu của SHB là lãi trước thuế hơn 1.300 tỷ sau 5 tháng, hoàn thành 40% kế hoạch năm.", nil, []float64{40}},
+		{"Vĩnh Phúc phấn đấu giải ngân 100% kế hoạch vốn đầu tư công được giao trong năm 2020.", []float64{100}, nil},
+		// a share of a goal ("… % chỉ tiêu") is a share of a plan
+		{"Theo chỉ tiêu giao, Hải quan Hải Phòng thu được 19.247 tỷ đồng, đạt 38,46% chỉ tiêu dự toán và 38% chỉ tiêu phấn đấu do Tổng cục giao.", nil, []float64{38.46, 38}},
+	})
+}
+
+// TestConsequence: a quantity followed in its clause by what happens when
+// it is met ("… được tính 1 điểm", "… mới đủ điều kiện …") is a
+// condition, not a goal; a rating to reach ("… được xếp loại …") stays.
+func TestConsequence(t *testing.T) {
+	c := TargetContext{Issued: "2025-06-10", Kind: "decree"}
+	checkPrecisionCases(t, c, []precisionCase{
+		{"Tiêu chí cụ thể như sau: có từ 20% đến 30% dân số là người dân tộc thiểu số được tính 1 điểm.", nil, []float64{20, 1}},
+		{"Yêu cầu: học viên phải bảo đảm tham dự tối thiểu 80% số tiết học mới đủ điều kiện được viết thu hoạch.", nil, []float64{80}},
+		{"Tiêu chí sau: cơ quan có tổng số điểm đạt từ 90 điểm trở lên được xếp loại hoàn thành xuất sắc nhiệm vụ.", []float64{90}, nil},
+	})
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{{"dân số được tính 1 điểm", true}, {"số tiết học mới đủ điều kiện", true}, {"trở lên được xếp loại", false},
+		{"xã; được tính sau", false}} {
+		toks := tgTokenize(tc.text, 0, len(tc.text))
+		if got := tgConsequenceAfter(toks, 0, len(toks)); got != tc.want {
+			t.Errorf("tgConsequenceAfter(%q) = %v; want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestProceduralNorms: a physical norm of a specification ("có độ ẩm từ
+// 40% đến 70%") and a voting or quorum rule ("phải có ít nhất 80% tổng
+// số Ủy viên Hội đồng tham dự") are rules, not goals; a share to reach
+// stays.
+func TestProceduralNorms(t *testing.T) {
+	c := TargetContext{Issued: "2025-06-10", Kind: "circular"}
+	checkPrecisionCases(t, c, []precisionCase{
+		{"Yêu cầu: kho lưu trữ phải đảm bảo khô ráo, có độ ẩm từ 40% đến 70%.", nil, []float64{40}},
+		{"Yêu cầu: trạm phải được lắp đặt vành đai bảo vệ có đường kính ≥ 1,5 lần đường kính ăng-ten.", nil, []float64{1.5}},
+		{"Yêu cầu: cuộc họp xét khen thưởng phải có ít nhất 80% tổng số Ủy viên Hội đồng tham dự.", nil, []float64{80}},
+		{"Mục tiêu: ít nhất 80% cán bộ được đào tạo, bồi dưỡng.", []float64{80}, nil},
+	})
+}
+
+// TestStrictBound: "trên X … trở lên" keeps the strict word written
+// before the number (">"), as the gold reads it; "từ X trở lên" is ">=".
+func TestStrictBound(t *testing.T) {
+	c := TargetContext{Issued: "2025-06-10", Kind: "decision"}
+	for _, tc := range []struct {
+		text, cmp string
+	}{
+		{"Xếp loại xuất sắc khi đạt các tiêu chí sau: có tổng số điểm trên 90 điểm trở lên.", ">"},
+		{"Xếp loại xuất sắc khi đạt các tiêu chí sau: có tổng số điểm từ 90 điểm trở lên.", ">="},
+		{"Mục tiêu: tỷ lệ hộ nghèo dưới 2% trở xuống.", "<"},
+	} {
+		ts, _ := FindTargetsWith(tc.text, c, nil)
+		if len(ts) != 1 || ts[0].Comparator != tc.cmp {
+			t.Errorf("FindTargets(%q) = %+v; want one target with comparator %q", tc.text, ts, tc.cmp)
+		}
+	}
+}
