@@ -81,6 +81,14 @@ func (f *targetFinder) mention(sc *tgScan, it tgPending, nextFirst, parent, last
 			t.Subject = strings.TrimSpace(t.Subject[len("có "):])
 		}
 	}
+	holder, quota := f.quotaHolder(toks, it.q, sc.s0, t.Subject, sc.dates)
+	if quota {
+		// "… được Bộ Tài chính giao chỉ tiêu thu ngân sách nhà nước là
+		// 12.000 tỷ đồng, Tổng cục Hải quan giao 12.600 tỷ đồng": the giver
+		// of a quota is no subject; the quota is the same as the one
+		// before, else the holder's
+		t.Subject = ""
+	}
 	if t.Subject == "" && lastTarget >= 0 && parent < 0 && (f.found[lastTarget].t.Unit == t.Unit ||
 		tgMeasureVerb(t.Indicator) && tgRightAfter(toks, f.found[lastTarget].offset, it.q.first)) {
 		// "GRDP bình quân đầu người năm 2025 đạt 4.500 USD, đến năm
@@ -91,6 +99,9 @@ func (f *targetFinder) mention(sc *tgScan, it tgPending, nextFirst, parent, last
 		if t.Indicator == "" {
 			t.Indicator = f.found[lastTarget].t.Indicator
 		}
+	}
+	if t.Subject == "" {
+		t.Subject = holder
 	}
 	if exp := Expand(t.Subject, f.c.Abbreviations); exp != "" {
 		t.SubjectExpanded = NullString(exp)
@@ -351,7 +362,8 @@ func (f *targetFinder) finishRoles(toks []tgTok, q tgQty, r tgRoleParts, textFro
 		// "MWG đặt mục tiêu doanh thu 86.390 tỷ đồng": whose revenue
 		subj += " của " + actor
 	}
-	return subj, ind
+	subj = f.unitReference(toks, s0, q.first, subj, dates)
+	return f.companyOwner(toks, q, subj), ind
 }
 
 // tgRoleParts are the pieces roles puts together: the subject and
@@ -396,7 +408,7 @@ func (f *targetFinder) leftPart(toks []tgTok, q tgQty, clauseStart, markStart, m
 			}
 		}
 	}
-	if r.subj == "" && !r.labelRow && a == clauseStart && r.ind != "" {
+	if r.subj == "" && !r.labelRow && a == clauseStart {
 		if s2, sf2 := f.levelAfterGrowth(toks, clauseStart, s0, dates); s2 != "" {
 			// "Lợi nhuận trước thuế tăng 36%, đạt 4.400 tỷ đồng": the
 			// level reached is the same subject's
@@ -1229,8 +1241,8 @@ func tgAllFiller(toks []tgTok, ix []int) bool {
 // ("tăng trưởng", "gia tăng", "có thể").
 func tgFalseVerb(toks []tgTok, i int) bool {
 	w := toks[i].low
-	if i > 0 && (toks[i-1].low == "lệ" || toks[i-1].low == "độ") {
-		return true // "tỷ lệ hoàn thành", "tốc độ tăng": a noun
+	if i > 1 && toks[i-1].low == "lệ" && (toks[i-2].low == "tỷ" || toks[i-2].low == "tỉ") || i > 0 && toks[i-1].low == "độ" {
+		return true // "tỷ lệ hoàn thành", "tốc độ tăng": a noun ("vốn điều lệ | tăng" is none)
 	}
 	if i > 0 && (toks[i-1].low == "bị" || toks[i-1].low == "được") && w != "có" {
 		return true // "đảng viên bị xử lý": a passive inside a noun phrase
@@ -1253,7 +1265,7 @@ func tgFalseVerb(toks []tgTok, i int) bool {
 	case "đầu":
 		return true
 	case "thu":
-		return next == "nhập" || prev == "doanh" || prev == "nguồn" || prev == "khoản" || prev == "tổng"
+		return next == "nhập" || prev == "doanh" || prev == "nguồn" || prev == "khoản" || prev == "tổng" || prev == "số"
 	case "tạo":
 		return prev == "chế" || prev == "đào"
 	case "đào":
@@ -1650,119 +1662,6 @@ func (f *targetFinder) orgRowLabel(toks []tgTok, q tgQty, s0 int) string {
 		return ""
 	}
 	return tgCleanPhrase(tgSpaces(label[ltoks[k].start:]))
-}
-
-// quotaOwner returns whose quota a goal quoted in brackets is: the
-// subject of the sentence, before its first verb and after the
-// adverbials that open it ("Riêng khu vực Hải Phòng | thu được …, đạt 54%
-// so với chỉ tiêu Bộ Tài chính giao (57.100 tỷ đồng)", "Hết tháng 8, Chi
-// cục Hải quan … | thu được …"); "" when q is no quoted quota or the
-// sentence opens with no noun.
-func (f *targetFinder) quotaOwner(toks []tgTok, q tgQty, s0 int, dates []tgDate) string {
-	if q.first < 1 || q.first > len(toks) || toks[q.first-1].raw != "(" {
-		return ""
-	}
-	quota := false
-	for i := q.first - 2; i >= s0 && i >= q.first-8; i-- {
-		if r := toks[i].raw; r == "," || r == ";" || r == ")" {
-			break
-		}
-		for _, w := range [][]string{{"chỉ", "tiêu"}, {"dự", "toán"}, {"kế", "hoạch"}} {
-			if _, ok := tgPhraseAt(toks, i, w); ok {
-				quota = true
-			}
-		}
-	}
-	if !quota {
-		return ""
-	}
-	from := s0
-	var ix []int
-	for i := s0; i < q.first; i++ {
-		t := toks[i]
-		if t.raw == "," {
-			from, ix = i+1, nil // "Hết tháng 8, …": an adverbial before
-			continue
-		}
-		if _, isDate := f.dateAt(dates, t.start); isDate || t.kind == tgNum {
-			continue
-		}
-		if t.kind != tgWord {
-			return ""
-		}
-		if _, ok := tgVerbs.at(toks, i); ok && !tgFalseVerb(toks, i) {
-			break
-		}
-		switch t.low {
-		case "ước", "bằng", "được", "có", "đã", "sẽ", "đang", "vẫn", "cũng":
-			// an aspect or a result ends the subject
-		case "như":
-			ix = nil // "phải kể đến như | Cục Hải quan Thanh Hoá"
-			continue
-		default:
-			ix = append(ix, i)
-			continue
-		}
-		break
-	}
-	ix = tgTrimLead(toks, ix)
-	for len(ix) > 0 {
-		switch toks[ix[0]].low {
-		case "riêng", "tương", "tự", "tháng", "năm", "hết", "đến", "tính", "trong":
-			ix = ix[1:]
-			continue
-		}
-		break
-	}
-	if len(ix) > 0 && (toks[ix[0]].low == "toàn" || toks[ix[0]].low == "đơn") {
-		// "Theo Cục Hải quan Hải Phòng, … toàn Cục thu …": the body the
-		// sentence quotes, else the one the document opens with
-		if from > s0+1 && toks[s0].low == "theo" {
-			ix = nil
-			for i := s0 + 1; i < len(toks) && toks[i].raw != ","; i++ {
-				ix = append(ix, i)
-			}
-		} else if org := f.docOrg(); org != "" {
-			return org
-		}
-	}
-	ix = tgTrimTrail(toks, ix)
-	if len(ix) == 0 || len(ix) > 14 || !tgContiguous(ix, len(ix)) {
-		return ""
-	}
-	return tgCleanPhrase(tgJoin(toks, ix))
-}
-
-// tgOrgHeads open the name of an organisation.
-var tgOrgHeads = newPhraseList("cục", "chi cục", "tổng cục", "sở", "tập đoàn", "công ty", "tổng công ty", "ngân hàng", "hải quan")
-
-// docOrg returns the first organisation the document names in its
-// opening (its headline and lead, the first 400 bytes): "Hải quan Quảng
-// Ninh vượt 3 chỉ tiêu thu …" gives "Hải quan Quảng Ninh"; "" when none.
-func (f *targetFinder) docOrg() string {
-	end := min(len(f.text), 400)
-	for end < len(f.text) && !utf8.RuneStart(f.text[end]) {
-		end++
-	}
-	toks := tgTokenize(f.text, 0, end)
-	for i := 0; i < len(toks); i++ {
-		n, ok := tgOrgHeads.at(toks, i)
-		if !ok || !tgProperNoun(toks[i]) {
-			continue
-		}
-		j := n
-		for j < len(toks) && (tgProperNoun(toks[j]) || tgAcronym(toks[j])) {
-			j++
-		}
-		if j > n {
-			var ix []int
-			for k := i; k < j; k++ {
-				ix = append(ix, k)
-			}
-			return tgJoin(toks, ix)
-		}
-	}
-	return ""
 }
 
 // actorBefore returns the organisation that sets a goal in the words
