@@ -222,6 +222,27 @@ func TestFindTargetsRestated(t *testing.T) {
 	}
 }
 
+// TestFindTargetsSameValueByYear: one table row that keeps a level over
+// several years sets one target a year, not one merged target; the same
+// level in two sentences of the same words is still one.
+func TestFindTargetsSameValueByYear(t *testing.T) {
+	text := "KẾ HOẠCH\n\nCÁC CHỈ TIÊU SẢN XUẤT GIAI ĐOẠN 2026 - 2030\n\n" +
+		"| STT | Chỉ tiêu | Đơn vị | Năm 2026 | Năm 2027 | Năm 2028 | Năm 2029 | Năm 2030 |\n" +
+		"| 1 | Diện tích | Ha | 19.600 | 19.800 | 20.000 | 20.000 | 20.000 |\n"
+	var years []string
+	for _, g := range FindTargets(text, TargetContext{Issued: "2025-11-20", Kind: "plan"}) {
+		if g.Value == 20000 && g.Period != nil {
+			years = append(years, g.Period.End)
+		}
+	}
+	if strings.Join(years, ",") != "2028,2029,2030" {
+		t.Errorf("targets of 20.000 ha by year: %v; want 2028, 2029, 2030", years)
+	}
+	if got := FindTargets("Đến năm 2030, tỷ lệ đô thị hóa đạt trên 50%\n=====\n\nMục tiêu đến năm 2030, tỷ lệ đô thị hóa đạt trên 50%.", TargetContext{}); len(got) != 1 {
+		t.Errorf("a headline restated in the body: %d targets; want 1", len(got))
+	}
+}
+
 func TestFindTargetsAbbreviations(t *testing.T) {
 	text := "Chỉ tiêu phấn đấu: có từ 90% TCCSĐ trở lên đạt trong sạch, vững mạnh."
 	got := FindTargets(text, TargetContext{Abbreviations: []Abbreviation{{Short: "TCCSĐ", Long: "tổ chức cơ sở đảng", Source: "inline"}}})
