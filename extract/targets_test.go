@@ -113,6 +113,42 @@ func TestFindTargetsComparators(t *testing.T) {
 	}
 }
 
+// TestSharedBound: a quantity joined to the one before by "và", "hoặc"
+// or a comma takes its bound when it writes none of its own; one with its
+// own comparator, another unit or a word between keeps "=".
+func TestSharedBound(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want string // the comparator of the last quantity
+	}{
+		{"Xét tối đa 15 tập thể và 30 cá nhân.", "<="},
+		{"Mỗi đơn vị đề nghị không quá 02 tập thể, 05 cá nhân.", "<="},
+		{"Lãi trước thuế và lãi sau thuế lần lượt xấp xỉ 139 tỷ đồng và 111 tỷ đồng.", "~"},
+		{"Kết nạp ít nhất 10 đảng viên hoặc 12 đảng viên.", ">="},
+		{"Xét tối đa 15 tập thể và trên 30 cá nhân.", ">"},      // its own comparator
+		{"Tối đa 15 tập thể và 30% kinh phí.", "="},             // another unit
+		{"Xét tối đa 15 tập thể, khen thưởng 30 cá nhân.", "="}, // a verb between
+	} {
+		f := newTargetFinder(tc.text, TargetContext{})
+		toks := tgTokenize(tc.text, 0, len(tc.text))
+		var items []tgPending
+		for j := 0; j < len(toks); j++ {
+			if q, ok := f.quantityAt(paraInfo{toks: toks}, j, 0, len(toks)); ok {
+				items = append(items, tgPending{q: q})
+				j = q.last - 1
+			}
+		}
+		tgSharedBound(toks, items)
+		if len(items) != 2 {
+			t.Errorf("%q: %d quantities; want 2", tc.text, len(items))
+			continue
+		}
+		if got := items[1].q.cmp; got != tc.want {
+			t.Errorf("%q: comparator %q; want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
 func TestFindTargetsNotTargets(t *testing.T) {
 	tests := []string{
 		// past results
