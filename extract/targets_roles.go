@@ -903,6 +903,9 @@ func (f *targetFinder) rightRoles(toks []tgTok, q tgQty, nextFirst, s1 int, spli
 		// triệt phá": a verb before the last passive qualifies the noun
 		passive = p
 	}
+	if passive < 0 {
+		passive = tgRightPredicate(toks, q, stop, splitPassive)
+	}
 	for m := i; m < stop; m++ {
 		t := toks[m]
 		if t.raw == "*" || t.raw == "\"" || t.raw == "“" || t.raw == "”" {
@@ -917,15 +920,9 @@ func (f *targetFinder) rightRoles(toks []tgTok, q tgQty, nextFirst, s1 int, spli
 				continue
 			}
 			inInd = m >= passive
-		} else if !inInd {
-			if nx, ok := tgPhraseAt(toks, m, []string{"trở", "lên"}); ok {
-				m = nx - 1
-				continue
-			}
-			if _, ok := tgVerbs.at(toks, m); ok && !tgFalseVerb(toks, m) && (toks[m].low != "có" || len(sIx) > 0 && q.unit.text == "%") && toks[m].low != "là" ||
-				splitPassive && (toks[m].low == "được" || toks[m].low == "bị") && len(sIx) > 0 && !(m+1 < stop && toks[m+1].low == "giao") {
-				inInd = true
-			}
+		} else if nx, ok := tgPhraseAt(toks, m, []string{"trở", "lên"}); ok {
+			m = nx - 1
+			continue
 		}
 		if inInd {
 			iIx = append(iIx, m)
@@ -964,6 +961,52 @@ func (f *targetFinder) rightRoles(toks []tgTok, q tgQty, nextFirst, s1 int, spli
 	}
 	return tgJoin(toks, sIx), tgJoin(toks, iIx), rEnd
 }
+
+// tgRightPredicate returns where the predicate of the words after
+// quantity q starts, up to stop, -1 when they have none: the first verb
+// (not "là", not "có" right after the number of a count), or with
+// splitPassive a passive after a noun ("được", "bị", not "được giao").
+// A verb right after "người" or "đối tượng" names them ("người sử dụng
+// trái phép chất ma túy"); a later "có" is the predicate when the first
+// verb is not ("đội ngũ cán bộ, công chức xây dựng chính sách | có trình
+// độ đại học").
+func tgRightPredicate(toks []tgTok, q tgQty, stop int, splitPassive bool) int {
+	start, words := -1, 0
+	for m := q.last; m < stop; m++ {
+		t := toks[m]
+		if t.raw == "*" || t.raw == "\"" || t.raw == "“" || t.raw == "”" {
+			continue
+		}
+		if nx, ok := tgPhraseAt(toks, m, []string{"trở", "lên"}); ok {
+			m = nx - 1
+			continue
+		}
+		prev := ""
+		if m > 0 {
+			prev = toks[m-1].low
+		}
+		agent := prev == "người" || prev == "tượng" && m > 1 && toks[m-2].low == "đối"
+		_, verb := tgVerbs.at(toks, m)
+		verb = verb && !tgFalseVerb(toks, m) && !agent && t.low != "là" && (t.low != "có" || words > 0 && q.unit.text == "%" && !tgSubordinate[prev])
+		passive := splitPassive && (t.low == "được" || t.low == "bị") && words > 0 && !(m+1 < stop && toks[m+1].low == "giao")
+		switch {
+		case start < 0 && (verb || passive):
+			start = m
+			if t.low == "có" || passive {
+				return start
+			}
+		case start >= 0 && verb && t.low == "có" && prev != "không" && prev != "chưa":
+			return m // (not "… và không có cá nhân bị kỷ luật": another clause)
+		}
+		words++
+	}
+	return start
+}
+
+// tgSubordinate are the words before a "có" that is no predicate of a
+// share's noun: a condition ("khi có yêu cầu") or an adjective ("kỹ
+// thuật hiện có").
+var tgSubordinate = map[string]bool{"khi": true, "nếu": true, "hiện": true, "sẵn": true}
 
 // tgRightClauseEnd returns where the clause after quantity q ends (end
 // at the latest): at a sentence or clause mark, a bracket, "trong đó", a

@@ -347,3 +347,32 @@ func lastWithValue(ts []Target, v float64) *Target {
 	}
 	return got
 }
+
+// TestRightPredicate: where the predicate of the words after a share
+// starts: the first verb, not one that names people ("người sử dụng"),
+// not "có" of a condition or an adjective; a later "có" when the first
+// verb qualifies the noun.
+func TestRightPredicate(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want string // the words from the predicate on, "" for none
+	}{
+		{"100% hộ dân sử dụng nước sạch", "sử dụng nước sạch"},
+		{"100% người vi phạm pháp luật, người sử dụng trái phép chất ma túy thuộc diện trợ giúp pháp lý", ""},
+		{"100% đội ngũ công chức xây dựng chính sách trên địa bàn tỉnh có trình độ đại học", "có trình độ đại học"},
+		{"70% xã không có ma túy", "có ma túy"},
+		{"70% cá nhân đạt danh hiệu và không có cá nhân bị kỷ luật", "đạt danh hiệu và không có cá nhân bị kỷ luật"},
+		{"100% người nghiện thuộc diện trợ giúp khi có yêu cầu", ""},
+		{"100% địa phương ứng dụng kỹ thuật hiện có tốt nhất", ""},
+	} {
+		toks := tgTokenize(tc.text, 0, len(tc.text))
+		q := tgQty{first: 0, last: 2, unit: tgUnit{text: "%"}}
+		got := ""
+		if i := tgRightPredicate(toks, q, len(toks), true); i >= 0 {
+			got = tc.text[toks[i].start:]
+		}
+		if got != tc.want {
+			t.Errorf("tgRightPredicate(%q) = %q; want %q", tc.text, got, tc.want)
+		}
+	}
+}
