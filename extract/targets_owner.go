@@ -441,7 +441,7 @@ func tgNamesBody(phrase string) bool {
 // the one the document opens with (docOrg). ok says the subject was such a
 // quota's; then holder may be "".
 func (f *targetFinder) quotaHolder(toks []tgTok, q tgQty, s0 int, subj string, dates []tgDate) (holder string, ok bool) {
-	if !tgQuotaOnly(subj, tgQuotaBefore(toks, q, s0)) {
+	if !tgQuotaOnly(subj, tgQuotaBefore(toks, q, s0)) || tgNamedAfter(toks, q, subj) {
 		return "", false
 	}
 	if o := f.sentenceOwner(toks, s0, q.first, dates); tgNamesBody(o) {
@@ -472,4 +472,20 @@ func (f *targetFinder) unitReference(toks []tgTok, s0, upto int, subj string, da
 		return subj
 	}
 	return subj[:k] + body + subj[k+len("đơn vị này"):]
+}
+
+// tgNamedAfter reports whether subj is the words right after quantity q:
+// a share's own noun ("có ít nhất 30% chỉ tiêu hoàn thành vượt mức": the
+// targets counted, no quota's giver).
+func tgNamedAfter(toks []tgTok, q tgQty, subj string) bool {
+	st := tgTokenize(subj, 0, len(subj))
+	if len(st) == 0 || q.last+len(st) > len(toks) {
+		return false
+	}
+	for k, t := range st {
+		if toks[q.last+k].low != t.low {
+			return false
+		}
+	}
+	return true
 }

@@ -184,6 +184,8 @@ func TestFindTargetsSubjectRules(t *testing.T) {
 			"Cục Hải quan Bắc Sơn", ""},
 		{"a quota of the body the text opens with", "Hải quan Bắc Sơn tăng tốc thu ngân sách\n\nĐể đạt được kế hoạch 4.470 tỷ đồng, đơn vị tập trung các giải pháp.", 4470,
 			"Hải quan Bắc Sơn", ""},
+		{"a share of the targets names no giver", "Mục tiêu năm 2026: hoàn thành 100% chỉ tiêu, nhiệm vụ được giao, trong đó có ít nhất 30% chỉ tiêu hoàn thành vượt mức.", 30,
+			"chỉ tiêu", ""},
 		{"a name before a quota word is what it is of", "Năm 2020, kế hoạch CIR ở mức 36%.", 36,
 			"CIR", ""},
 		// "đơn vị này" is the body of its clause (unitReference)
