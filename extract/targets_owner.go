@@ -474,13 +474,13 @@ func (f *targetFinder) unitReference(toks []tgTok, s0, upto int, subj string, da
 	return subj[:k] + body + subj[k+len("đơn vị này"):]
 }
 
-// tgNamedAfter reports whether subj is the words right after quantity q:
-// a share's own noun ("có ít nhất 30% chỉ tiêu hoàn thành vượt mức": the
+// tgNamedAfter reports whether subj is the words right after quantity q
+// and opens with a quota word: a share's own noun ("có ít nhất 30% chỉ tiêu hoàn thành vượt mức": the
 // targets counted, no quota's giver).
 func tgNamedAfter(toks []tgTok, q tgQty, subj string) bool {
 	st := tgTokenize(subj, 0, len(subj))
-	if len(st) == 0 || q.last+len(st) > len(toks) {
-		return false
+	if len(st) == 0 || q.last+len(st) > len(toks) || !tgQuotaAt(st, 0) {
+		return false // ("khoảng 6% | Quốc hội giao": a giver after the share)
 	}
 	for k, t := range st {
 		if toks[q.last+k].low != t.low {

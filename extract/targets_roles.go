@@ -42,7 +42,7 @@ var tgLeadWords = newPhraseList("và", "còn", "thì", "đồng thời", "trong 
 	"ngoài ra", "trong", "cả", "vào", "đến", "tới", "hết", "đến hết", "hằng năm",
 	"hàng năm", "mỗi năm", "các", "những", "số", "tổng số", "phấn đấu", "để",
 	"nhằm", "bảo đảm", "đảm bảo", "cơ bản", "tiếp tục", "mục tiêu", "chỉ tiêu",
-	"là", "ở", "cả nhiệm kỳ", "nhiệm kỳ", "đã", "sẽ", "phải", "nhưng", "tuy nhiên", "song", "đơn cử")
+	"là", "ở", "cả nhiệm kỳ", "nhiệm kỳ", "đã", "sẽ", "phải", "nhưng", "tuy nhiên", "song", "đơn cử", "ước", "ước tính")
 
 // Words stripped from the end of a subject.
 var tgTrailWords = newPhraseList("ở mức", "mức", "ở", "bình quân", "đạt mức",
@@ -1948,15 +1948,19 @@ func tgWithGroup(subj, group string) string {
 
 // levelAfterGrowth returns the subject of the clause before a quantity's
 // clause toks[clauseStart:] when that clause opens with a comma and a
-// verb of level ("đạt", "lên mức", "ở mức", "bằng", "tương đương")
-// right after another quantity ("tăng 36%, | đạt 4.400 tỷ đồng"):
+// verb of level ("đạt", "lên mức", "ở mức", "bằng", "tương đương", after
+// "ước" when estimated) right after another quantity ("tăng 36%, | đạt 4.400 tỷ đồng"):
 // the words before that quantity, from the last ";" or ":" (or the
 // sentence start), when they hold a subject.
 func (f *targetFinder) levelAfterGrowth(toks []tgTok, clauseStart, s0 int, dates []tgDate) (string, int) {
 	if clauseStart <= s0 || clauseStart+1 >= len(toks) || toks[clauseStart].raw != "," || toks[clauseStart-1].kind == tgPunct && toks[clauseStart-1].raw != "%" {
 		return "", -1
 	}
-	switch toks[clauseStart+1].low {
+	v := clauseStart + 1
+	if toks[v].low == "ước" && v+1 < len(toks) {
+		v++ // "…, ước đạt 100 tỷ đồng": an estimated level
+	}
+	switch toks[v].low {
 	case "đạt", "lên", "ở", "bằng", "tương":
 	default:
 		return "", -1

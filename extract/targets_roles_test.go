@@ -186,6 +186,8 @@ func TestFindTargetsSubjectRules(t *testing.T) {
 			"Hải quan Bắc Sơn", ""},
 		{"a share of the targets names no giver", "Mục tiêu năm 2026: hoàn thành 100% chỉ tiêu, nhiệm vụ được giao, trong đó có ít nhất 30% chỉ tiêu hoàn thành vượt mức.", 30,
 			"chỉ tiêu", ""},
+		{"a giver after a share", "Mục tiêu năm 2026: tăng trưởng GDP đạt 6,5%, cao hơn mức khoảng 6% Quốc hội giao.", 6,
+			"tăng trưởng GDP", ""},
 		{"a name before a quota word is what it is of", "Năm 2020, kế hoạch CIR ở mức 36%.", 36,
 			"CIR", ""},
 		// "đơn vị này" is the body of its clause (unitReference)
@@ -376,5 +378,24 @@ func TestRightPredicate(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("tgRightPredicate(%q) = %q; want %q", tc.text, got, tc.want)
 		}
+	}
+}
+
+// TestEstimateSubject: "ước" (estimated) before a verb of level opens no
+// subject; the one before the goal's marker stands (the embedded model
+// decides: the rules take "ước đạt" for a forecast).
+func TestEstimateSubject(t *testing.T) {
+	m, err := DefaultTargetModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Năm 2026, công ty đặt mục tiêu lợi nhuận 500 tỷ đồng; tổng doanh thu mà công ty đặt ra ước đạt 4.700 tỷ đồng."
+	ts, _ := FindTargetsWith(text, TargetContext{Issued: "2026-02-01", Kind: "article"}, m)
+	got := lastWithValue(ts, 4700)
+	if got == nil {
+		t.Fatalf("FindTargets(%q): no target of 4700 in %+v", text, ts)
+	}
+	if want := "tổng doanh thu mà công ty"; got.Subject != want {
+		t.Errorf("FindTargets(%q) 4700: subject %q; want %q", text, got.Subject, want)
 	}
 }
