@@ -161,6 +161,7 @@ type targetFinder struct {
 	headFeats []string           // features of the current headings (headFeatures)
 	lex       [][]tgLexHit       // word classes of the paragraph being read
 	lexFor    *tgTok             // the paragraph lex was made for
+	companies map[string]bool    // short names of the text's companies (companyShortNames), nil until read
 }
 
 // pageOf returns the 1-based page of offset (PageOf in O(log pages)).

@@ -112,6 +112,7 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 	sc := f.startSentence(p, pi, s0, s1, prevState)
 	f.scan(&sc)
 	tgSharedPerUnit(sc.toks, sc.items)
+	tgSharedBound(sc.toks, sc.items)
 	lastTarget := f.record(&sc)
 	f.afterSentence(&sc, lastTarget)
 	return sc.state
@@ -704,6 +705,31 @@ func tgSharedPerUnit(toks []tgTok, items []tgPending) {
 			if b.first-a.last <= 1 && a.last < len(toks) && (toks[a.last].low == "và" || toks[a.last].raw == ",") {
 				a.unit.text += b.unit.text[k:]
 			}
+		}
+	}
+}
+
+// tgSharedBound gives a quantity with no comparator of its own the bound
+// of the one right before it when they are joined by "và", "hoặc" or a
+// comma and count things or share a unit: "xét tối đa 2 tập thể và 4 cá
+// nhân", "không quá 02 tập thể, 05 cá nhân", "lần lượt xấp xỉ 139 tỷ đồng
+// và 111 tỷ đồng".
+func tgSharedBound(toks []tgTok, items []tgPending) {
+	for i := 0; i+1 < len(items); i++ {
+		a, b := items[i].q, &items[i+1].q
+		if b.cmp != "=" || b.first != b.numTok || a.max != nil || b.max != nil || b.first-a.last != 1 || a.last >= len(toks) {
+			continue
+		}
+		if j := toks[a.last]; j.low != "và" && j.low != "hoặc" && j.raw != "," {
+			continue
+		}
+		if !(a.unit.count && b.unit.count || a.unit.text == b.unit.text) {
+			continue
+		}
+		switch a.cmp {
+		case ">=", "<=", "~":
+			b.cmp = a.cmp
+			b.bound = a.cmp != "~"
 		}
 	}
 }

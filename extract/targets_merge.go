@@ -196,8 +196,9 @@ func tgSameTarget(a, b tgFound) bool {
 	}
 	if a.sentence == b.sentence {
 		// two quantities of one sentence are two targets, unless their
-		// words are the same (a caption run into a lead)
-		return len(a.textToks) == len(b.textToks) && tgOverlap(a.textToks, b.textToks) == 1
+		// words are the same (a caption run into a lead); two cells of
+		// one table row under two years are two years' targets
+		return len(a.textToks) == len(b.textToks) && tgOverlap(a.textToks, b.textToks) == 1 && tgSamePeriod(ta.Period, tb.Period)
 	}
 	if a.enum != "" && b.enum != "" && a.enum != b.enum && a.prio == 0 && b.prio == 0 {
 		return false
@@ -268,4 +269,13 @@ func tgTokWords(toks []tgTok) map[string]bool {
 		}
 	}
 	return out
+}
+
+// tgSamePeriod reports whether two periods are the same (both nil, or
+// equal).
+func tgSamePeriod(a, b *Period) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return *a == *b
 }

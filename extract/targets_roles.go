@@ -42,7 +42,7 @@ var tgLeadWords = newPhraseList("và", "còn", "thì", "đồng thời", "trong 
 	"ngoài ra", "trong", "cả", "vào", "đến", "tới", "hết", "đến hết", "hằng năm",
 	"hàng năm", "mỗi năm", "các", "những", "số", "tổng số", "phấn đấu", "để",
 	"nhằm", "bảo đảm", "đảm bảo", "cơ bản", "tiếp tục", "mục tiêu", "chỉ tiêu",
-	"là", "ở", "cả nhiệm kỳ", "nhiệm kỳ", "đã", "sẽ", "phải", "nhưng", "tuy nhiên", "song", "đơn cử")
+	"là", "ở", "cả nhiệm kỳ", "nhiệm kỳ", "đã", "sẽ", "phải", "nhưng", "tuy nhiên", "song", "đơn cử", "ước", "ước tính")
 
 // Words stripped from the end of a subject.
 var tgTrailWords = newPhraseList("ở mức", "mức", "ở", "bình quân", "đạt mức",
@@ -81,6 +81,14 @@ func (f *targetFinder) mention(sc *tgScan, it tgPending, nextFirst, parent, last
 			t.Subject = strings.TrimSpace(t.Subject[len("có "):])
 		}
 	}
+	holder, quota := f.quotaHolder(toks, it.q, sc.s0, t.Subject, sc.dates)
+	if quota {
+		// "… được Bộ Tài chính giao chỉ tiêu thu ngân sách nhà nước là
+		// 12.000 tỷ đồng, Tổng cục Hải quan giao 12.600 tỷ đồng": the giver
+		// of a quota is no subject; the quota is the same as the one
+		// before, else the holder's
+		t.Subject = ""
+	}
 	if t.Subject == "" && lastTarget >= 0 && parent < 0 && (f.found[lastTarget].t.Unit == t.Unit ||
 		tgMeasureVerb(t.Indicator) && tgRightAfter(toks, f.found[lastTarget].offset, it.q.first)) {
 		// "GRDP bình quân đầu người năm 2025 đạt 4.500 USD, đến năm
@@ -91,6 +99,9 @@ func (f *targetFinder) mention(sc *tgScan, it tgPending, nextFirst, parent, last
 		if t.Indicator == "" {
 			t.Indicator = f.found[lastTarget].t.Indicator
 		}
+	}
+	if t.Subject == "" {
+		t.Subject = holder
 	}
 	if exp := Expand(t.Subject, f.c.Abbreviations); exp != "" {
 		t.SubjectExpanded = NullString(exp)
@@ -351,7 +362,8 @@ func (f *targetFinder) finishRoles(toks []tgTok, q tgQty, r tgRoleParts, textFro
 		// "MWG đặt mục tiêu doanh thu 86.390 tỷ đồng": whose revenue
 		subj += " của " + actor
 	}
-	return subj, ind
+	subj = f.unitReference(toks, s0, q.first, subj, dates)
+	return f.companyOwner(toks, q, subj), ind
 }
 
 // tgRoleParts are the pieces roles puts together: the subject and
@@ -430,7 +442,7 @@ func (f *targetFinder) leftPart(toks []tgTok, q tgQty, clauseStart, markStart, m
 			}
 		}
 	}
-	if r.subj == "" && !r.labelRow && a == clauseStart && r.ind != "" {
+	if r.subj == "" && !r.labelRow && a == clauseStart {
 		if s2, sf2 := f.levelAfterGrowth(toks, clauseStart, s0, dates); s2 != "" {
 			// "Lợi nhuận trước thuế tăng 36%, đạt 4.400 tỷ đồng": the
 			// level reached is the same subject's
@@ -923,6 +935,9 @@ func (f *targetFinder) rightRoles(toks []tgTok, q tgQty, nextFirst, s1 int, spli
 		// triệt phá": a verb before the last passive qualifies the noun
 		passive = p
 	}
+	if passive < 0 {
+		passive = tgRightPredicate(toks, q, stop, splitPassive)
+	}
 	for m := i; m < stop; m++ {
 		t := toks[m]
 		if t.raw == "*" || t.raw == "\"" || t.raw == "“" || t.raw == "”" {
@@ -937,15 +952,9 @@ func (f *targetFinder) rightRoles(toks []tgTok, q tgQty, nextFirst, s1 int, spli
 				continue
 			}
 			inInd = m >= passive
-		} else if !inInd {
-			if nx, ok := tgPhraseAt(toks, m, []string{"trở", "lên"}); ok {
-				m = nx - 1
-				continue
-			}
-			if _, ok := tgVerbs.at(toks, m); ok && !tgFalseVerb(toks, m) && (toks[m].low != "có" || len(sIx) > 0 && q.unit.text == "%") && toks[m].low != "là" ||
-				splitPassive && (toks[m].low == "được" || toks[m].low == "bị") && len(sIx) > 0 && !(m+1 < stop && toks[m+1].low == "giao") {
-				inInd = true
-			}
+		} else if nx, ok := tgPhraseAt(toks, m, []string{"trở", "lên"}); ok {
+			m = nx - 1
+			continue
 		}
 		if inInd {
 			iIx = append(iIx, m)
@@ -984,6 +993,52 @@ func (f *targetFinder) rightRoles(toks []tgTok, q tgQty, nextFirst, s1 int, spli
 	}
 	return tgJoin(toks, sIx), tgJoin(toks, iIx), rEnd
 }
+
+// tgRightPredicate returns where the predicate of the words after
+// quantity q starts, up to stop, -1 when they have none: the first verb
+// (not "là", not "có" right after the number of a count), or with
+// splitPassive a passive after a noun ("được", "bị", not "được giao").
+// A verb right after "người" or "đối tượng" names them ("người sử dụng
+// trái phép chất ma túy"); a later "có" is the predicate when the first
+// verb is not ("đội ngũ cán bộ, công chức xây dựng chính sách | có trình
+// độ đại học").
+func tgRightPredicate(toks []tgTok, q tgQty, stop int, splitPassive bool) int {
+	start, words := -1, 0
+	for m := q.last; m < stop; m++ {
+		t := toks[m]
+		if t.raw == "*" || t.raw == "\"" || t.raw == "“" || t.raw == "”" {
+			continue
+		}
+		if nx, ok := tgPhraseAt(toks, m, []string{"trở", "lên"}); ok {
+			m = nx - 1
+			continue
+		}
+		prev := ""
+		if m > 0 {
+			prev = toks[m-1].low
+		}
+		agent := prev == "người" || prev == "tượng" && m > 1 && toks[m-2].low == "đối"
+		_, verb := tgVerbs.at(toks, m)
+		verb = verb && !tgFalseVerb(toks, m) && !agent && t.low != "là" && (t.low != "có" || words > 0 && q.unit.text == "%" && !tgSubordinate[prev])
+		passive := splitPassive && (t.low == "được" || t.low == "bị") && words > 0 && !(m+1 < stop && toks[m+1].low == "giao")
+		switch {
+		case start < 0 && (verb || passive):
+			start = m
+			if t.low == "có" || passive {
+				return start
+			}
+		case start >= 0 && verb && t.low == "có" && prev != "không" && prev != "chưa":
+			return m // (not "… và không có cá nhân bị kỷ luật": another clause)
+		}
+		words++
+	}
+	return start
+}
+
+// tgSubordinate are the words before a "có" that is no predicate of a
+// share's noun: a condition ("khi có yêu cầu") or an adjective ("kỹ
+// thuật hiện có").
+var tgSubordinate = map[string]bool{"khi": true, "nếu": true, "hiện": true, "sẵn": true}
 
 // tgRightClauseEnd returns where the clause after quantity q ends (end
 // at the latest): at a sentence or clause mark, a bracket, "trong đó", a
@@ -1261,8 +1316,8 @@ func tgAllFiller(toks []tgTok, ix []int) bool {
 // ("tăng trưởng", "gia tăng", "có thể").
 func tgFalseVerb(toks []tgTok, i int) bool {
 	w := toks[i].low
-	if i > 0 && (toks[i-1].low == "lệ" || toks[i-1].low == "độ") {
-		return true // "tỷ lệ hoàn thành", "tốc độ tăng": a noun
+	if i > 1 && toks[i-1].low == "lệ" && (toks[i-2].low == "tỷ" || toks[i-2].low == "tỉ") || i > 0 && toks[i-1].low == "độ" {
+		return true // "tỷ lệ hoàn thành", "tốc độ tăng": a noun ("vốn điều lệ | tăng" is none)
 	}
 	if i > 0 && (toks[i-1].low == "bị" || toks[i-1].low == "được") && w != "có" {
 		return true // "đảng viên bị xử lý": a passive inside a noun phrase
@@ -1285,7 +1340,7 @@ func tgFalseVerb(toks []tgTok, i int) bool {
 	case "đầu":
 		return true
 	case "thu":
-		return next == "nhập" || prev == "doanh" || prev == "nguồn" || prev == "khoản" || prev == "tổng"
+		return next == "nhập" || prev == "doanh" || prev == "nguồn" || prev == "khoản" || prev == "tổng" || prev == "số"
 	case "tạo":
 		return prev == "chế" || prev == "đào"
 	case "đào":
@@ -1684,119 +1739,6 @@ func (f *targetFinder) orgRowLabel(toks []tgTok, q tgQty, s0 int) string {
 	return tgCleanPhrase(tgSpaces(label[ltoks[k].start:]))
 }
 
-// quotaOwner returns whose quota a goal quoted in brackets is: the
-// subject of the sentence, before its first verb and after the
-// adverbials that open it ("Riêng khu vực Hải Phòng | thu được …, đạt 54%
-// so với chỉ tiêu Bộ Tài chính giao (57.100 tỷ đồng)", "Hết tháng 8, Chi
-// cục Hải quan … | thu được …"); "" when q is no quoted quota or the
-// sentence opens with no noun.
-func (f *targetFinder) quotaOwner(toks []tgTok, q tgQty, s0 int, dates []tgDate) string {
-	if q.first < 1 || q.first > len(toks) || toks[q.first-1].raw != "(" {
-		return ""
-	}
-	quota := false
-	for i := q.first - 2; i >= s0 && i >= q.first-8; i-- {
-		if r := toks[i].raw; r == "," || r == ";" || r == ")" {
-			break
-		}
-		for _, w := range [][]string{{"chỉ", "tiêu"}, {"dự", "toán"}, {"kế", "hoạch"}} {
-			if _, ok := tgPhraseAt(toks, i, w); ok {
-				quota = true
-			}
-		}
-	}
-	if !quota {
-		return ""
-	}
-	from := s0
-	var ix []int
-	for i := s0; i < q.first; i++ {
-		t := toks[i]
-		if t.raw == "," {
-			from, ix = i+1, nil // "Hết tháng 8, …": an adverbial before
-			continue
-		}
-		if _, isDate := f.dateAt(dates, t.start); isDate || t.kind == tgNum {
-			continue
-		}
-		if t.kind != tgWord {
-			return ""
-		}
-		if _, ok := tgVerbs.at(toks, i); ok && !tgFalseVerb(toks, i) {
-			break
-		}
-		switch t.low {
-		case "ước", "bằng", "được", "có", "đã", "sẽ", "đang", "vẫn", "cũng":
-			// an aspect or a result ends the subject
-		case "như":
-			ix = nil // "phải kể đến như | Cục Hải quan Thanh Hoá"
-			continue
-		default:
-			ix = append(ix, i)
-			continue
-		}
-		break
-	}
-	ix = tgTrimLead(toks, ix)
-	for len(ix) > 0 {
-		switch toks[ix[0]].low {
-		case "riêng", "tương", "tự", "tháng", "năm", "hết", "đến", "tính", "trong":
-			ix = ix[1:]
-			continue
-		}
-		break
-	}
-	if len(ix) > 0 && (toks[ix[0]].low == "toàn" || toks[ix[0]].low == "đơn") {
-		// "Theo Cục Hải quan Hải Phòng, … toàn Cục thu …": the body the
-		// sentence quotes, else the one the document opens with
-		if from > s0+1 && toks[s0].low == "theo" {
-			ix = nil
-			for i := s0 + 1; i < len(toks) && toks[i].raw != ","; i++ {
-				ix = append(ix, i)
-			}
-		} else if org := f.docOrg(); org != "" {
-			return org
-		}
-	}
-	ix = tgTrimTrail(toks, ix)
-	if len(ix) == 0 || len(ix) > 14 || !tgContiguous(ix, len(ix)) {
-		return ""
-	}
-	return tgCleanPhrase(tgJoin(toks, ix))
-}
-
-// tgOrgHeads open the name of an organisation.
-var tgOrgHeads = newPhraseList("cục", "chi cục", "tổng cục", "sở", "tập đoàn", "công ty", "tổng công ty", "ngân hàng", "hải quan")
-
-// docOrg returns the first organisation the document names in its
-// opening (its headline and lead, the first 400 bytes): "Hải quan Quảng
-// Ninh vượt 3 chỉ tiêu thu …" gives "Hải quan Quảng Ninh"; "" when none.
-func (f *targetFinder) docOrg() string {
-	end := min(len(f.text), 400)
-	for end < len(f.text) && !utf8.RuneStart(f.text[end]) {
-		end++
-	}
-	toks := tgTokenize(f.text, 0, end)
-	for i := 0; i < len(toks); i++ {
-		n, ok := tgOrgHeads.at(toks, i)
-		if !ok || !tgProperNoun(toks[i]) {
-			continue
-		}
-		j := n
-		for j < len(toks) && (tgProperNoun(toks[j]) || tgAcronym(toks[j])) {
-			j++
-		}
-		if j > n {
-			var ix []int
-			for k := i; k < j; k++ {
-				ix = append(ix, k)
-			}
-			return tgJoin(toks, ix)
-		}
-	}
-	return ""
-}
-
 // actorBefore returns the organisation that sets a goal in the words
 // before its marker toks[markStart] ("MWG | đặt mục tiêu …", "Tập đoàn
 // Xây dựng Hòa Bình cũng vừa | thông qua kế hoạch …"): a proper name
@@ -2038,15 +1980,19 @@ func tgWithGroup(subj, group string) string {
 
 // levelAfterGrowth returns the subject of the clause before a quantity's
 // clause toks[clauseStart:] when that clause opens with a comma and a
-// verb of level ("đạt", "lên mức", "ở mức", "bằng", "tương đương")
-// right after another quantity ("tăng 36%, | đạt 4.400 tỷ đồng"):
+// verb of level ("đạt", "lên mức", "ở mức", "bằng", "tương đương", after
+// "ước" when estimated) right after another quantity ("tăng 36%, | đạt 4.400 tỷ đồng"):
 // the words before that quantity, from the last ";" or ":" (or the
 // sentence start), when they hold a subject.
 func (f *targetFinder) levelAfterGrowth(toks []tgTok, clauseStart, s0 int, dates []tgDate) (string, int) {
 	if clauseStart <= s0 || clauseStart+1 >= len(toks) || toks[clauseStart].raw != "," || toks[clauseStart-1].kind == tgPunct && toks[clauseStart-1].raw != "%" {
 		return "", -1
 	}
-	switch toks[clauseStart+1].low {
+	v := clauseStart + 1
+	if toks[v].low == "ước" && v+1 < len(toks) {
+		v++ // "…, ước đạt 100 tỷ đồng": an estimated level
+	}
+	switch toks[v].low {
 	case "đạt", "lên", "ở", "bằng", "tương":
 	default:
 		return "", -1

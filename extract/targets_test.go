@@ -113,6 +113,42 @@ func TestFindTargetsComparators(t *testing.T) {
 	}
 }
 
+// TestSharedBound: a quantity joined to the one before by "và", "hoặc"
+// or a comma takes its bound when it writes none of its own; one with its
+// own comparator, another unit or a word between keeps "=".
+func TestSharedBound(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want string // the comparator of the last quantity
+	}{
+		{"Xét tối đa 15 tập thể và 30 cá nhân.", "<="},
+		{"Mỗi đơn vị đề nghị không quá 02 tập thể, 05 cá nhân.", "<="},
+		{"Lãi trước thuế và lãi sau thuế lần lượt xấp xỉ 139 tỷ đồng và 111 tỷ đồng.", "~"},
+		{"Kết nạp ít nhất 10 đảng viên hoặc 12 đảng viên.", ">="},
+		{"Xét tối đa 15 tập thể và trên 30 cá nhân.", ">"},      // its own comparator
+		{"Tối đa 15 tập thể và 30% kinh phí.", "="},             // another unit
+		{"Xét tối đa 15 tập thể, khen thưởng 30 cá nhân.", "="}, // a verb between
+	} {
+		f := newTargetFinder(tc.text, TargetContext{})
+		toks := tgTokenize(tc.text, 0, len(tc.text))
+		var items []tgPending
+		for j := 0; j < len(toks); j++ {
+			if q, ok := f.quantityAt(paraInfo{toks: toks}, j, 0, len(toks)); ok {
+				items = append(items, tgPending{q: q})
+				j = q.last - 1
+			}
+		}
+		tgSharedBound(toks, items)
+		if len(items) != 2 {
+			t.Errorf("%q: %d quantities; want 2", tc.text, len(items))
+			continue
+		}
+		if got := items[1].q.cmp; got != tc.want {
+			t.Errorf("%q: comparator %q; want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
 func TestFindTargetsNotTargets(t *testing.T) {
 	tests := []string{
 		// past results
@@ -219,6 +255,27 @@ func TestFindTargetsRestated(t *testing.T) {
 	}
 	if got[0].SourceNumber != "06-NQ/TU" {
 		t.Errorf("FindTargets(...)[0].SourceNumber = %q; want 06-NQ/TU", got[0].SourceNumber)
+	}
+}
+
+// TestFindTargetsSameValueByYear: one table row that keeps a level over
+// several years sets one target a year, not one merged target; the same
+// level in two sentences of the same words is still one.
+func TestFindTargetsSameValueByYear(t *testing.T) {
+	text := "KẾ HOẠCH\n\nCÁC CHỈ TIÊU SẢN XUẤT GIAI ĐOẠN 2026 - 2030\n\n" +
+		"| STT | Chỉ tiêu | Đơn vị | Năm 2026 | Năm 2027 | Năm 2028 | Năm 2029 | Năm 2030 |\n" +
+		"| 1 | Diện tích | Ha | 19.600 | 19.800 | 20.000 | 20.000 | 20.000 |\n"
+	var years []string
+	for _, g := range FindTargets(text, TargetContext{Issued: "2025-11-20", Kind: "plan"}) {
+		if g.Value == 20000 && g.Period != nil {
+			years = append(years, g.Period.End)
+		}
+	}
+	if strings.Join(years, ",") != "2028,2029,2030" {
+		t.Errorf("targets of 20.000 ha by year: %v; want 2028, 2029, 2030", years)
+	}
+	if got := FindTargets("Đến năm 2030, tỷ lệ đô thị hóa đạt trên 50%\n=====\n\nMục tiêu đến năm 2030, tỷ lệ đô thị hóa đạt trên 50%.", TargetContext{}); len(got) != 1 {
+		t.Errorf("a headline restated in the body: %d targets; want 1", len(got))
 	}
 }
 
