@@ -62,13 +62,7 @@ func Extract(doc Source) Record {
 			rec.Dates = d
 		}
 	})
-	ctx := TargetContext{
-		Number:        string(rec.Number),
-		Kind:          rec.Kind,
-		Issued:        firstNonEmpty(string(rec.Issued), string(rec.Published)),
-		Dates:         rec.Dates,
-		Abbreviations: rec.Abbreviations,
-	}
+	ctx := rec.TargetContext()
 	guard(&rec, "targets", func() {
 		if t := FindTargets(text, ctx); t != nil {
 			rec.Targets = t

@@ -35,6 +35,9 @@ type TargetContext struct {
 	Dates []Date
 	// Abbreviations are the document's abbreviations, for subject_expanded.
 	Abbreviations []Abbreviation
+	// Title is the document's title (trích yếu): a resolution or decision
+	// that sets norms says so there (tgNormTitle).
+	Title string
 }
 
 // MarshalJSON encodes p with null for an open start or end
@@ -126,6 +129,7 @@ type targetFinder struct {
 	sectionTarget   int     // heading level that made a target section, 0 none
 	sectionPast     int     // heading level of a part reviewing results, 0 none
 	sectionNorm     int     // heading level of a part setting norms or eligibility, 0 none
+	normDoc         bool    // the document's title says it sets norms (tgNormTitle)
 	listFrame       *Period // time frame of a list's intro ("… đến năm 2020:")
 	listEnum        string  // label of the paragraph that set listFrame
 	listTarget      bool    // the list's intro sets targets ("Các chỉ tiêu …:")
@@ -173,6 +177,7 @@ func (f *targetFinder) pageOf(offset int) int {
 // breaks, cited document numbers, and its dates as time frames (tgDate).
 func newTargetFinder(text string, c TargetContext) *targetFinder {
 	f := &targetFinder{text: text, c: c, conv: DetectConvention(text), docYear: yearOf(c.Issued), section: -1}
+	f.normDoc = tgNormTitle(c.Kind, c.Title)
 	ds := c.Dates
 	if ds == nil {
 		ds = FindDates(text, f.docYear)
@@ -511,11 +516,37 @@ var tgListLabel = lazyregexp.New(`^(?:[ivxlc]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-–
 // delimited ("Tiêu chí phân định …", "phân loại đơn vị hành chính",
 // "Tiêu chuẩn của xã hình thành sau sắp xếp", "thôn đặc biệt khó khăn"),
 // what is paid, lent or funded ("Mức hỗ trợ", "Chính sách hỗ trợ",
-// "Điều kiện cho vay", "lãi suất", "tài trợ", "kinh phí") and to what a
-// text applies ("Phạm vi điều chỉnh"). Their figures are rules, not goals
+// "Điều kiện cho vay", "lãi suất", "tài trợ", "kinh phí"), budget norms
+// and splits ("Định mức phân bổ chi", "Tỷ lệ phần trăm (%) phân chia nguồn
+// thu giữa các cấp ngân sách") and to what a text applies ("Phạm vi điều
+// chỉnh"). Their figures are rules, not goals
 // (ANNOTATING.md: norms and policy parameters, eligibility standards).
 var tgNormHeadings = []string{"phân định", "phân loại", "sắp xếp", "đặc biệt khó khăn", "hỗ trợ",
-	"cho vay", "lãi suất", "tài trợ", "kinh phí", "phạm vi"}
+	"cho vay", "lãi suất", "tài trợ", "kinh phí", "phạm vi", "định mức", "phân chia"}
+
+// tgNormTitleWords, in the title of a resolution, decision or legal text,
+// say that it sets norms: amounts, rates, prices, budget norms and splits
+// ("Quy định mức thu học phí", "Về định mức phân bổ ngân sách và tỷ lệ
+// phần trăm (%) đối với các khoản thu phân chia …", "Quy định chế độ …").
+// Its figures are rules, not goals (ANNOTATING.md), wherever they stand.
+var tgNormTitleWords = []string{"định mức", "phân chia", "mức thu", "mức chi", "mức hỗ trợ", "mức phụ cấp",
+	"lệ phí", "mức phí", "học phí", "giá dịch vụ", "bảng giá", "khung giá", "chế độ"}
+
+// tgNormTitle reports whether a document of kind with title sets norms
+// (tgNormTitleWords): resolutions, decisions and legal texts only, since a
+// plan or a report names its subject, not what it sets.
+func tgNormTitle(kind, title string) bool {
+	if kind != "resolution" && kind != "decision" && kindFamily(kind) != "legal" {
+		return false
+	}
+	t := strings.ToLower(title)
+	for _, w := range tgNormTitleWords {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // tgNormHeading reports whether a heading's line (in lower case) names a
 // part of norms or eligibility (tgNormHeadings).

@@ -559,7 +559,7 @@ func (f *targetFinder) ruleVerdict(sc *tgScan, q tgQty, shaped, cond bool) bool 
 	}
 	// a quantity inside a condition ("Trường hợp … hai đơn vị trở
 	// lên, …") states when a rule applies, not what to reach
-	return q.veto == "" && !sc.question && !cond && f.sectionPast == 0 && f.sectionNorm == 0 && (!q.planShare || state == tgTarget && (sc.marker || q.cmp != "=" && !carried) && !tgShareOfOutturn(toks, sc.qs, q)) &&
+	return q.veto == "" && !sc.question && !cond && f.sectionPast == 0 && f.sectionNorm == 0 && !f.normDoc && (!q.planShare || state == tgTarget && (sc.marker || q.cmp != "=" && !carried) && !tgShareOfOutturn(toks, sc.qs, q)) &&
 		(!q.relYear || state == tgTarget && !carried && !tgAfterFigure(toks, sc.qs, q)) &&
 		(state == tgTarget && shaped || state == tgNeutral && q.bound && tgReachVerbBefore(toks, sc.clauseStart, q.first))
 }

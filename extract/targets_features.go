@@ -27,7 +27,7 @@ type candState struct {
 
 // featureVersion names the feature set; a model trained on another set is
 // refused (retrain it).
-const featureVersion = "tf10"
+const featureVersion = "tf11"
 
 // candFeatures lists the features of quantity q of paragraph p. They are
 // strings ("kind=plan", "b1=đạt"): the model weighs each it knows.
@@ -109,6 +109,7 @@ func (f *targetFinder) stateFeatures(fs *tgFeatures, cs candState) {
 	fs.addIf(f.sectionPast > 0, "secP")
 	fs.addIf(f.sectionPast > 0, "secP&kind="+f.c.Kind)
 	fs.addIf(f.sectionNorm > 0, "secN")
+	fs.addIf(f.normDoc, "normDoc")
 	fs.addIf(f.listTarget, "listT")
 	fs.addIf(f.listFrame != nil, "listFrame")
 	fs.addIf(f.sectionHorizon != nil, "secHorizon")

@@ -220,5 +220,6 @@ func (r Record) TargetContext() TargetContext {
 		Issued:        firstNonEmpty(string(r.Issued), string(r.Published)),
 		Dates:         r.Dates,
 		Abbreviations: r.Abbreviations,
+		Title:         string(r.Title),
 	}
 }

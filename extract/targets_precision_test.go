@@ -241,6 +241,7 @@ func TestNormSection(t *testing.T) {
 		want bool
 	}{{"điều 3. tiêu chí phân định thôn đặc biệt khó khăn", true}, {"điều 5. mức hỗ trợ", true},
 		{"điều 1. phạm vi điều chỉnh", true}, {"2. điều kiện cho vay", true},
+		{"**tỷ lệ phần trăm (%) phân chia nguồn thu giữa các cấp ngân sách**", true}, {"9. định mức phân bổ chi đảm bảo xã hội", true},
 		{"điều 2. mục tiêu", false}, {"ii. nhiệm vụ và giải pháp", false}} {
 		if got := tgNormHeading(tc.line); got != tc.want {
 			t.Errorf("tgNormHeading(%q) = %v; want %v", tc.line, got, tc.want)
@@ -328,6 +329,34 @@ func TestStrictBound(t *testing.T) {
 		ts, _ := FindTargetsWith(tc.text, c, nil)
 		if len(ts) != 1 || ts[0].Comparator != tc.cmp {
 			t.Errorf("FindTargets(%q) = %+v; want one target with comparator %q", tc.text, ts, tc.cmp)
+		}
+	}
+}
+
+// TestNormDocument: a resolution or decision whose title says it sets
+// norms ("Về định mức phân bổ ngân sách và tỷ lệ phần trăm (%) … phân
+// chia …") has no targets in its tables (tgNormTitle), while a plan's
+// title naming support does not make its targets norms.
+func TestNormDocument(t *testing.T) {
+	table := "Phụ lục\n\nMỤC TIÊU PHÂN CHIA NGUỒN THU NĂM 2026\n\n| STT | Nội dung | NS Thành phố (%) | NS xã (%) |\n|---|---|---|---|\n| 1 | Thuế tài nguyên | 68 | 32 |\n| 2 | Lệ phí trước bạ | 70 | 30 |\n"
+	norm := TargetContext{Issued: "2025-11-26", Kind: "resolution", Title: "Về định mức phân bổ ngân sách và tỷ lệ phần trăm (%) đối với các khoản thu phân chia giữa các cấp ngân sách"}
+	checkPrecisionCases(t, norm, []precisionCase{{table, nil, []float64{68, 32, 70, 30}}})
+	plain := norm
+	plain.Title = "Về kế hoạch phát triển kinh tế - xã hội năm 2026"
+	checkPrecisionCases(t, plain, []precisionCase{{table, []float64{68, 70}, nil}})
+	for _, tc := range []struct {
+		kind, title string
+		want        bool
+	}{
+		{"resolution", "Quy định mức thu học phí đối với cơ sở giáo dục công lập năm học 2025-2026", true},
+		{"decision", "Ban hành bảng giá đất trên địa bàn tỉnh", true},
+		{"resolution", "Quy định chế độ dinh dưỡng đối với vận động viên", true},
+		{"resolution", "Về nhiệm vụ phát triển kinh tế - xã hội năm 2026", false},
+		{"plan", "Kế hoạch thực hiện chế độ báo cáo thống kê", false},
+		{"decision", "Phê duyệt Kế hoạch hỗ trợ doanh nghiệp nhỏ và vừa giai đoạn 2026-2030", false},
+	} {
+		if got := tgNormTitle(tc.kind, tc.title); got != tc.want {
+			t.Errorf("tgNormTitle(%q, %q) = %v; want %v", tc.kind, tc.title, got, tc.want)
 		}
 	}
 }

@@ -609,10 +609,19 @@ func (f *targetFinder) tableCell(tb tgTable, row []tgCell, label, unit, c, nth, 
 		}
 	}
 	rule := !col.past && !col.result && !col.ratio && (col.plan || col.future && !col.forecast || (f.sectionTarget > 0 || f.listTarget) && !col.forecast)
+	// a table of norms: under a heading that names them, or in a document
+	// whose title does (a budget split's percentages, a fee schedule)
+	rule = rule && !f.normDoc && f.sectionNorm == 0
 	var fs []string
 	if f.model != nil || f.collect {
 		fs = f.tableFeatures(q, row, label, unit, c, nth, values, head, group, hdates)
 		fs = append(fs, col.features()...)
+		if f.normDoc {
+			fs = append(fs, "normDoc")
+		}
+		if f.sectionNorm > 0 {
+			fs = append(fs, "secN")
+		}
 		if rule {
 			fs = append(fs, "rule", "rule&kind="+f.c.Kind, "rule&table")
 		} else {
