@@ -8,7 +8,7 @@ import (
 
 // Roles: what the target of an accepted quantity says besides its number:
 // the subject and indicator, from the words before the number (leftRoles),
-// after it (rightRoles) or a row label (labelRoles); the text span; the
+// after it (rightRoles) or a row label (labelRolesSplit); the text span; the
 // source number; and the period (periodFor).
 
 // Predicate verbs: the verb of a target clause, between its subject and
@@ -823,19 +823,13 @@ func tgBracketAbbrev(toks []tgTok, i int) bool {
 		t.kind == tgWord && utf8.RuneCountInString(t.raw) > 1 && strings.ToUpper(t.raw) == t.raw
 }
 
-// labelRoles reads the subject and indicator of a row label toks[a:b]
+// labelRolesSplit reads the subject and indicator of a row label toks[a:b]
 // ("Tỷ lệ hộ gia đình sử dụng Internet", "Số người dân có tài khoản định
 // danh"): without its list label and its "tỷ lệ"/"số", the words before the
 // first predicate ("được", "có", a verb) are the subject and the rest the
 // indicator; without a predicate the subject is the label's noun and the
 // indicator the whole label. A bracketed abbreviation stays in the subject.
-func (f *targetFinder) labelRoles(toks []tgTok, a, b int, dates []tgDate) (subj, ind string, from int) {
-	subj, ind, from, _ = f.labelRolesSplit(toks, a, b, dates)
-	return subj, ind, from
-}
-
-// labelRolesSplit is labelRoles that also reports whether a verb or a
-// passive split the label; without one the indicator is the whole label.
+// It also reports whether a verb or a passive split the label.
 func (f *targetFinder) labelRolesSplit(toks []tgTok, a, b int, dates []tgDate) (subj, ind string, from int, verb bool) {
 	var keep []int
 	depth := 0
