@@ -592,8 +592,14 @@ func tgConsequenceAfter(toks []tgTok, k, s1 int) bool {
 // toán và 134,91% chỉ tiêu phấn đấu") or a verb of completion or
 // comparison ("hoàn thành 40% kế hoạch năm", "bằng 92,6% kế hoạch",
 // "vượt 15% kế hoạch"). A share a sentence sets ("phấn đấu giải ngân
-// 100% kế hoạch vốn") has neither.
+// 100% kế hoạch vốn") has neither, and a share with a bound ("ít nhất
+// 30% chỉ tiêu") is set, not reported.
 func tgShareOfOutturn(toks []tgTok, qs []tgQty, q tgQty) bool {
+	if q.bound || q.cmp == ">=" || q.cmp == "<=" {
+		// "trong đó có ít nhất 30% chỉ tiêu hoàn thành vượt mức": a
+		// floor or a ceiling is set, never an outturn's report
+		return false
+	}
 	if tgAfterFigure(toks, qs, q) {
 		return true
 	}
