@@ -469,7 +469,7 @@ func tgDerivedRequirement(toks []tgTok, s0 int, q tgQty) bool {
 // ANNOTATING.md rules out by definition, too rare in the corpus for the
 // model to learn (a growth rate beside its level, a requirement derived
 // from a target, a work specification).
-var tgHardVetoes = map[string]bool{tgGrowthVeto: true, tgDerivedVeto: true, tgWorkSpecVeto: true}
+var tgHardVetoes = map[string]bool{tgGrowthVeto: true, tgDerivedVeto: true, tgWorkSpecVeto: true, tgFormulaVeto: true}
 
 // The vetoes of tgHardVetoes.
 const (
@@ -952,7 +952,41 @@ func (f *targetFinder) quantityAt(p paraInfo, j, s0, s1 int) (q tgQty, ok bool) 
 	if q.veto == "" && q.unit.text == "%" && tgQuorum(toks, k) {
 		q.veto = "a voting or quorum rule"
 	}
+	if q.veto == "" && tgFormulaTerm(toks, s0, q) {
+		q.veto = tgFormulaVeto
+	}
 	return q, true
+}
+
+// tgFormulaVeto is the veto of a term of a calculation.
+const tgFormulaVeto = "a term of a formula"
+
+// tgFormulaOps are the operators of a calculation written in a text.
+var tgFormulaOps = map[string]bool{"x": true, "×": true, "*": true, "=": true, "+": true}
+
+// tgFormulaTerm reports whether q is a term of a calculation ("[16] =
+// [12] * 10%", "Thuế = 525.000 x 50%"): an operator stands right before
+// or after it, and its sentence (from s0) holds another operator or a
+// bracketed reference ("[12]", a form's cell). A rate in a formula is a
+// rule of the calculation, never a target.
+func tgFormulaTerm(toks []tgTok, s0 int, q tgQty) bool {
+	op := func(i int) bool { return i >= s0 && i < len(toks) && tgFormulaOps[toks[i].low] }
+	if !op(q.first-1) && !op(q.last) {
+		return false
+	}
+	ops, refs := 0, false
+	for i := s0; i < len(toks) && i < s0+200; i++ {
+		if toks[i].raw == "." && i > s0 && toks[i-1].kind != tgNum {
+			break // the sentence ends
+		}
+		if tgFormulaOps[toks[i].low] {
+			ops++
+		}
+		if toks[i].raw == "[" && i+2 < len(toks) && toks[i+1].kind == tgNum && toks[i+2].raw == "]" {
+			refs = true
+		}
+	}
+	return refs || ops >= 2
 }
 
 // digitQuantity reads the number in digits at toks[j], with its range and

@@ -360,3 +360,25 @@ func TestNormDocument(t *testing.T) {
 		}
 	}
 }
+
+// TestFormulaTerm: a rate or amount that is a term of a calculation
+// ("[16] = [12] * 10%") is never a target; a figure beside an "x" or "="
+// in prose with no other operator or cell reference stays.
+func TestFormulaTerm(t *testing.T) {
+	c := TargetContext{Issued: "2025-03-10", Kind: "plan"}
+	checkPrecisionCases(t, c, []precisionCase{
+		{"Mục tiêu năm 2025: chỉ tiêu [16] = [12] * 10%.", nil, []float64{10}},
+		{"Mục tiêu năm 2025: số thuế được giảm = 525.000 x 50%.", nil, []float64{525000, 50}},
+		{"Mục tiêu năm 2025: tỷ lệ hộ nghèo giảm còn 2%, thu ngân sách đạt 5.000 tỷ đồng.", []float64{2, 5000}, nil},
+	})
+	toks := tgTokenize("Chỉ tiêu [16] = [12] * 10%.", 0, len("Chỉ tiêu [16] = [12] * 10%."))
+	n := 0
+	for i, tk := range toks {
+		if tk.raw == "10" {
+			n = i
+		}
+	}
+	if !tgFormulaTerm(toks, 0, tgQty{first: n, last: n + 2}) {
+		t.Errorf("tgFormulaTerm: 10%% after '*' with cell references is no formula term")
+	}
+}
