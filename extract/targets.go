@@ -539,20 +539,19 @@ func tgNormTitle(kind, title string) bool {
 	if kind != "resolution" && kind != "decision" && kindFamily(kind) != "legal" {
 		return false
 	}
-	t := strings.ToLower(title)
-	for _, w := range tgNormTitleWords {
-		if strings.Contains(t, w) {
-			return true
-		}
-	}
-	return false
+	return tgContainsAny(strings.ToLower(title), tgNormTitleWords)
 }
 
 // tgNormHeading reports whether a heading's line (in lower case) names a
 // part of norms or eligibility (tgNormHeadings).
 func tgNormHeading(line string) bool {
-	for _, w := range tgNormHeadings {
-		if strings.Contains(line, w) {
+	return tgContainsAny(line, tgNormHeadings)
+}
+
+// tgContainsAny reports whether s contains one of words.
+func tgContainsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
 			return true
 		}
 	}

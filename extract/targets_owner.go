@@ -170,16 +170,12 @@ func (f *targetFinder) companyOwner(toks []tgTok, q tgQty, subj string) string {
 
 // tgQuotaWords name a plan figure given to a body: "chỉ tiêu", "dự
 // toán", "kế hoạch".
-var tgQuotaWords = [][]string{{"chỉ", "tiêu"}, {"dự", "toán"}, {"kế", "hoạch"}}
+var tgQuotaWords = newPhraseList("chỉ tiêu", "dự toán", "kế hoạch")
 
 // tgQuotaAt reports whether a quota word (tgQuotaWords) stands at toks[i].
 func tgQuotaAt(toks []tgTok, i int) bool {
-	for _, w := range tgQuotaWords {
-		if _, ok := tgPhraseAt(toks, i, w); ok {
-			return true
-		}
-	}
-	return false
+	_, ok := tgQuotaWords.at(toks, i)
+	return ok
 }
 
 // tgBracketQuota reports whether q is a goal quoted in brackets after a

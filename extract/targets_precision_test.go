@@ -382,3 +382,15 @@ func TestFormulaTerm(t *testing.T) {
 		t.Errorf("tgFormulaTerm: 10%% after '*' with cell references is no formula term")
 	}
 }
+
+// TestNormSectionTable: a table under a heading of norms ("Mức hỗ trợ")
+// has no targets by the rules, though a plan column would make them so
+// elsewhere.
+func TestNormSectionTable(t *testing.T) {
+	c := TargetContext{Issued: "2025-11-26", Kind: "plan", Title: "Kế hoạch phát triển nông nghiệp năm 2026"}
+	table := "| STT | Nội dung | Đơn vị | Kế hoạch năm 2026 |\n|---|---|---|---|\n| 1 | Diện tích lúa chất lượng cao | ha | 1.200 |\n"
+	checkPrecisionCases(t, c, []precisionCase{
+		{"II. CHỈ TIÊU CỤ THỂ\n\n" + table, []float64{1200}, nil},
+		{"II. MỨC HỖ TRỢ\n\n" + table, nil, []float64{1200}},
+	})
+}
