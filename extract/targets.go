@@ -16,7 +16,8 @@ import (
 // each quantity and the state around it (targets_candidates.go); their
 // features (targets_features.go) and the model that decides
 // (targets_model.go, trained by targets_train.go); the roles of an
-// accepted quantity (targets_roles.go); and the merging of restatements
+// accepted quantity (targets_roles.go), with whose figure it is — a
+// company's, a quota's holder — apart (targets_owner.go); and the merging of restatements
 // (targets_merge.go). Tables are read apart (targets_table.go); tokens and
 // word classes are shared (targets_text.go, targets_lexicon.go).
 
