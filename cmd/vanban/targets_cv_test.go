@@ -90,9 +90,10 @@ var (
 
 // loadCorpus reads every annotated document with its gold record, its
 // normalized text and its target candidates (once per test binary). A
-// manifest row whose text ../shared does not hold (a checkout of ../shared
-// older than the manifest) is left out and named in the log, so that the
-// figures say what they were computed on.
+// manifest row whose text is absent (a checkout of ../shared older than the
+// manifest, or an external text not fetched here: testdata/corpus/ext) is
+// left out and counted in the log, so that the figures say what they were
+// computed on.
 func loadCorpus(t *testing.T) []*corpusDoc {
 	t.Helper()
 	shared := testshared.Dir(t, "corpus")
@@ -104,14 +105,14 @@ func loadCorpus(t *testing.T) []*corpusDoc {
 		t.Fatal(corpusErr)
 	}
 	if n := len(corpusMissing); n > 0 {
-		t.Logf("%d annotated documents left out: their texts are not in ../shared (first: %s)", n, corpusMissing[0])
+		t.Logf("%d annotated documents left out: their texts are not on this machine (first: %s)", n, corpusMissing[0])
 	}
 	return corpusDocs
 }
 
 // readCorpus reads the manifest's annotated documents, the dev set and
 // testdata/eval. It returns the documents, the manifest texts that
-// ../shared lacks, and the first error reading the others.
+// this machine lacks, and the first error reading the others.
 func readCorpus(root, shared string) ([]*corpusDoc, []string, error) {
 	type src struct{ name, set, path, gold string }
 	var srcs []src
@@ -133,15 +134,14 @@ func readCorpus(root, shared string) ([]*corpusDoc, []string, error) {
 		p := cols[1]
 		if rest, ok := strings.CutPrefix(p, "shared:corpus/"); ok {
 			p = filepath.Join(shared, rest)
-			if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
-				missing = append(missing, cols[1])
-				continue
-			}
 		} else {
 			p = filepath.Join(root, "testdata", "corpus", p)
-			if _, err := os.Stat(p); strings.HasPrefix(cols[1], "ext/") && os.IsNotExist(err) {
-				continue // external text not fetched here (testdata/corpus/ext/README.md)
-			}
+		}
+		// ../shared older than the manifest, or an external text
+		// (testdata/corpus/ext/README.md) not fetched on this machine
+		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+			missing = append(missing, cols[1])
+			continue
 		}
 		srcs = append(srcs, src{cols[0], "corpus", p, gold})
 	}
