@@ -77,6 +77,9 @@ func ParseHeading(doc Source) Heading {
 		}
 		return h
 	}
+	// What a heading block that was not one left in h (a recital's date
+	// read as a place-date line) is no article's.
+	h = Heading{}
 	parseArticle(lines, doc, &h)
 	if sheetFormats[doc.Format] {
 		// A workbook without an official heading (a table of targets, a
@@ -139,7 +142,15 @@ func parseOfficial(lines []textLine, text string, h *Heading) bool {
 		// number and date, and its subject in one paragraph.
 		gazette = parseGazette(lines, idx, h)
 		if !gazette {
-			return false
+			// A text cut down to its subject line ("Nghị quyết về …"):
+			// nothing the block scan set holds (a recital's date is no
+			// place-date line).
+			var t Heading
+			if !parseTitledOpening(lines, text, &t) {
+				return false
+			}
+			*h = t
+			return true
 		}
 	}
 	if h.Kind == "" && letter {

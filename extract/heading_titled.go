@@ -1,0 +1,153 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// This file reads the opening of an official text that a crawl or a
+// database export cut down to its subject: no motto, no number, no
+// place-date line, the type name and the subject on the first line in
+// sentence case ("Nghị quyết về quy hoạch phát triển thương mại tỉnh Phú
+// Thọ đến năm 2020", "Quyết định phê duyệt kế hoạch …", "Thông báo kết
+// luận của Bộ trưởng …"), then the body. A news headline may start the
+// same way ("Quy định về chi phí tiền lương hợp lý", then a Q&A answer), so
+// the first line alone decides nothing: what follows must be an official
+// text's own (titledEvidence).
+
+// titledOpeners are the folded words that start the subject after a type
+// name in such an opening.
+var titledOpeners = []string{
+	"ve ", "v/v", "phe duyet ", "ban hanh ", "thong qua ", "cua ", "hoi nghi ",
+	"y kien ket luan", "ket luan ", "tinh hinh ", "trien khai ", "thuc hien ",
+	"to chuc ", "ho tro ", "quy dinh ", "sua doi ", "giao ", "dieu chinh ",
+}
+
+// recitalTypes are the folded type names a recital cites first ("Căn cứ
+// Luật Tổ chức …;"); a Q&A answer cites a clause ("Căn cứ khoản 2 Điều 4
+// …", "Căn cứ theo …").
+var recitalTypes = []string{
+	"luat ", "bo luat ", "hien phap", "nghi quyet ", "nghi dinh ", "quyet dinh ", "thong tu ",
+	"chi thi ", "ket luan ", "cong van ", "van ban ", "to trinh ", "bao cao ", "ke hoach ",
+	"chuong trinh ", "quy dinh ", "dieu le ", "phap lenh ", "y kien ", "chuc nang",
+}
+
+// officialClosings are folded phrases of the closing of a directive, an
+// announcement or a decision, which no news article ends with.
+var officialClosings = []string{
+	"xin thong bao de", "chiu trach nhiem thi hanh", "co hieu luc thi hanh",
+	"co hieu luc ke tu", "thuc hien chi thi nay", "thuc hien nghiem chi thi",
+	"thuc hien nghiem tuc chi thi", "noi nhan:", "trien khai thuc hien chi thi",
+}
+
+// parseTitledOpening fills h from an opening whose first line is the type
+// name and the subject, and reports whether the text has one.
+func parseTitledOpening(lines []textLine, text string, h *Heading) bool {
+	var idx []int
+	for i, l := range lines {
+		if l.clean != "" {
+			idx = append(idx, i)
+		}
+		if len(idx) == 4 {
+			break
+		}
+	}
+	if len(idx) < 2 {
+		return false
+	}
+	first := lines[idx[0]].clean
+	kind := titledLine(first)
+	if kind == "" || !titledEvidence(lines, idx, text) {
+		return false
+	}
+	h.Kind = kind
+	h.Title = strings.TrimSpace(strings.Trim(first, "*_# "))
+	if name := bodyLine(lines[idx[1]].clean); name != "" {
+		h.Issuer = caseLike(name, text)
+	}
+	return true
+}
+
+// titledLine returns the kind of a first line that is a type name
+// followed by a subject ("Chỉ thị về …"), or "" when it is not:
+// a headline that cites a document by its number ("Chỉ thị số 45-CT/TW về
+// …", "Kết luận 157: …"), asks a question or runs on as prose.
+func titledLine(c string) string {
+	c = strings.TrimSpace(strings.Trim(c, "*_# "))
+	if c == "" || utf8.RuneCountInString(c) > 250 || strings.ContainsAny(c, "?:") {
+		return ""
+	}
+	kind, n := KindOfTypeName(c)
+	if kind == "" || kind == "article" || kind == "other" {
+		return ""
+	}
+	rest := strings.TrimSpace(c[n:])
+	fr := foldKey(rest) + " "
+	if rest == "" || strings.HasPrefix(fr, "so ") || rest[0] >= '0' && rest[0] <= '9' {
+		return ""
+	}
+	for _, o := range titledOpeners {
+		if strings.HasPrefix(fr, o) {
+			return kind
+		}
+	}
+	return ""
+}
+
+// titledEvidence reports whether the text after a titled first line is an
+// official text's own: a recital ("Căn cứ Luật …;") or a line naming the
+// issuing body right under the title, or an official closing among the
+// last lines.
+func titledEvidence(lines []textLine, idx []int, text string) bool {
+	if bodyLine(lines[idx[1]].clean) != "" {
+		return true
+	}
+	for _, i := range idx[1:] {
+		if isRecital(lines[i].clean) {
+			return true
+		}
+	}
+	tail := text
+	if len(tail) > 1500 {
+		cut := len(tail) - 1500
+		for cut < len(tail) && !utf8.RuneStart(tail[cut]) {
+			cut++
+		}
+		tail = tail[cut:]
+	}
+	return tgContainsAny(foldKey(tail), officialClosings)
+}
+
+// isRecital reports whether c is a recital of an enacting text: "Căn cứ"
+// and a cited type name, ending with ";" or ",".
+func isRecital(c string) bool {
+	f := foldKey(c)
+	r, ok := strings.CutPrefix(f, "can cu ")
+	if !ok || !strings.HasSuffix(strings.TrimSpace(c), ";") && !strings.HasSuffix(strings.TrimSpace(c), ",") {
+		return false
+	}
+	for _, t := range recitalTypes {
+		if strings.HasPrefix(r, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyLine returns c when it names an issuing body on a line of its own
+// ("Hội đồng nhân dân tỉnh Phú Thọ", "Ủy ban nhân dân tỉnh"), else "".
+func bodyLine(c string) string {
+	c = strings.TrimSpace(strings.Trim(c, "*_# "))
+	w := splitWords(c)
+	if len(w) < 2 || len(w) > 12 || strings.ContainsAny(c, ".,;:?") {
+		return ""
+	}
+	f := foldKey(c)
+	for _, b := range []string{"uy ban nhan dan", "hoi dong nhan dan", "ban chap hanh", "ban thuong vu",
+		"tinh uy", "thanh uy", "huyen uy", "quan uy", "dang uy", "chinh phu", "thu tuong", "bo "} {
+		if strings.HasPrefix(f, b) {
+			return c
+		}
+	}
+	return ""
+}

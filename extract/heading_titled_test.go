@@ -1,0 +1,107 @@
+package extract
+
+import "testing"
+
+// TestParseHeadingTitledOpening reads texts cut down to their subject
+// line (written for the test): official when what follows is an
+// official text's own, an article otherwise.
+func TestParseHeadingTitledOpening(t *testing.T) {
+	tests := []struct {
+		name, text     string
+		kind, title    string
+		issuer, issued string
+	}{
+		{
+			name:   "resolution with its body line and recitals, passed on a date",
+			text:   "Nghị quyết về phát triển chè tỉnh Yên Bái đến năm 2020 \nHội đồng nhân dân tỉnh Yên Bái \nKhoá XVI, kỳ họp thứ 12 \nCăn cứ Luật Tổ chức Hội đồng nhân dân và Uỷ ban nhân dân ngày 26 tháng 11 năm 2003; \nQuyết nghị: \nĐiều 1. Phấn đấu đến năm 2020 đạt 10.000 ha chè.\nNghị quyết này đã được Hội đồng nhân dân tỉnh Yên Bái khoá XVI, kỳ họp thứ 12 thông qua ngày 10 tháng 12 năm 2009.\n",
+			kind:   "resolution",
+			title:  "Nghị quyết về phát triển chè tỉnh Yên Bái đến năm 2020",
+			issuer: "Hội đồng nhân dân tỉnh Yên Bái", issued: "2009-12-10",
+		},
+		{
+			name:  "decision with recitals right under the title",
+			text:  "Quyết định phê duyệt kế hoạch phát triển hợp tác xã 5 năm 2006 - 2010 \nCăn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003; \nCăn cứ Quyết định số 12/2005/QĐ-TTg ngày 10/01/2005 của Thủ tướng Chính phủ; \nĐiều 1. Phê duyệt kế hoạch.\n",
+			kind:  "decision",
+			title: "Quyết định phê duyệt kế hoạch phát triển hợp tác xã 5 năm 2006 - 2010",
+		},
+		{
+			name:  "announcement that ends as the office's",
+			text:  "Thông báo kết luận của Bộ trưởng tại hội nghị tổng kết năm 2009 \nNgày 11/01/2010 tại Hà Nội, Bộ đã tổ chức hội nghị tổng kết.\nBộ trưởng kết luận như sau.\nVăn phòng Bộ xin thông báo để các cơ quan, đơn vị biết, thực hiện.\n",
+			kind:  "announcement",
+			title: "Thông báo kết luận của Bộ trưởng tại hội nghị tổng kết năm 2009",
+		},
+		{
+			name: "Q&A headline answered by a clause",
+			text: "Quy định về chi phí tiền lương hợp lý, các khoản phụ cấp\nCăn cứ tại khoản 2 Điều 4 Thông tư 96/2015/TT-BTC quy định như sau;\nChi phí tiền lương được trừ khi có hợp đồng.\n",
+			kind: "article",
+		},
+		{
+			name: "headline citing a document by its number",
+			text: "Chỉ thị số 45-CT/TW về đại hội đảng bộ các cấp\nỦy ban nhân dân tỉnh\nCăn cứ Luật Tổ chức chính quyền địa phương;\n",
+			kind: "article",
+		},
+		{
+			name: "news headline without an official body, recital or closing",
+			text: "Nghị quyết về phát triển kinh tế tư nhân tạo động lực mới\nHà Nội - Sáng nay, Bộ Chính trị ban hành nghị quyết quan trọng.\nCác doanh nghiệp kỳ vọng nhiều đổi mới.\n",
+			kind: "article",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := headingOf(tt.text)
+			if h.Kind != tt.kind {
+				t.Fatalf("kind = %q, want %q (%+v)", h.Kind, tt.kind, h)
+			}
+			if tt.kind == "article" {
+				return
+			}
+			if h.Title != tt.title || h.Issuer != tt.issuer || h.Issued != tt.issued || h.Number != "" {
+				t.Errorf("got title %q issuer %q issued %q number %q; want %q, %q, %q, none", h.Title, h.Issuer, h.Issued, h.Number, tt.title, tt.issuer, tt.issued)
+			}
+		})
+	}
+}
+
+// TestTitledOpeningParts checks the parts of the titled opening one by one.
+func TestTitledOpeningParts(t *testing.T) {
+	lines := []struct {
+		in   string
+		kind string
+	}{
+		{"Chỉ thị về việc xây dựng kế hoạch 5 năm 2011 - 2015", "directive"},
+		{"**Kế hoạch hỗ trợ hộ nghèo xây dựng nhà ở**", "plan"},
+		{"Nghị quyết hội nghị lần thứ 4 ban chấp hành", "resolution"},
+		{"Kết luận 157: hoàn tất sắp xếp cấp xã", ""},
+		{"Thông tư 200/2014/TT-BTC chế độ kế toán", ""},
+		{"Quyết định công nhận kết quả là mẫu nào?", ""},
+		{"Nghị quyết được ban hành hôm qua", ""},
+	}
+	for _, tt := range lines {
+		if got := titledLine(tt.in); got != tt.kind {
+			t.Errorf("titledLine(%q) = %q, want %q", tt.in, got, tt.kind)
+		}
+	}
+	recitals := map[string]bool{
+		"Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;": true,
+		"Căn cứ Nghị quyết số 12/NQ-HĐND ngày 1/1/2020 của HĐND tỉnh,":         true,
+		"Căn cứ khoản 2 Điều 4 Thông tư 96/2015/TT-BTC;":                       false,
+		"Căn cứ theo quy định tại Điều 5 Luật Đất đai 2024 như sau:":           false,
+		"Căn cứ Luật Đất đai, người sử dụng đất có quyền":                      false,
+	}
+	for in, want := range recitals {
+		if got := isRecital(in); got != want {
+			t.Errorf("isRecital(%q) = %v, want %v", in, got, want)
+		}
+	}
+	bodies := map[string]string{
+		"Ủy ban nhân dân tỉnh":                "Ủy ban nhân dân tỉnh",
+		"**Hội đồng nhân dân tỉnh Phú Thọ**":  "Hội đồng nhân dân tỉnh Phú Thọ",
+		"Ủy ban nhân dân tỉnh đã họp ngày 3.": "",
+		"Tham dự hội nghị có lãnh đạo Bộ":     "",
+	}
+	for in, want := range bodies {
+		if got := bodyLine(in); got != want {
+			t.Errorf("bodyLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
