@@ -557,6 +557,11 @@ func (f *targetFinder) ruleVerdict(sc *tgScan, q tgQty, shaped, cond bool) bool 
 		// reports
 		return !sc.question && !cond && !q.planShare
 	}
+	if q.veto == "" && !sc.question && !cond && f.sectionPast == 0 && tgAwardCapOf(toks, sc.s0, sc.s1, sc.qs, q) {
+		// a cap on commendations is a target whatever the sentence
+		// reports (ANNOTATING.md)
+		return true
+	}
 	// a quantity inside a condition ("Trường hợp … hai đơn vị trở
 	// lên, …") states when a rule applies, not what to reach
 	return q.veto == "" && !sc.question && !cond && f.sectionPast == 0 && f.sectionNorm == 0 && !f.normDoc && (!q.planShare || state == tgTarget && (sc.marker || q.cmp != "=" && !carried) && !tgShareOfOutturn(toks, sc.qs, q)) &&

@@ -1,0 +1,64 @@
+package extract
+
+// Targets the sentence state alone misses: rules of the kinds the
+// annotation guide names as targets whatever the sentence's markers say
+// (ANNOTATING.md).
+
+// tgAwardWords name commendations, ratings and prizes: what a cap on
+// them limits ("không quá 10% tập thể", "số giải Nhất không vượt quá 10%
+// tổng số giải", "Xét tối đa 2 tập thể và 4 cá nhân").
+var tgAwardWords = newPhraseList("tập thể", "cá nhân", "giải", "khen thưởng", "xếp loại",
+	"danh hiệu", "bằng khen", "giấy khen", "thi đua")
+
+// tgAwardCap reports whether quantity q of the sentence toks[s0:s1] caps
+// commendations, ratings or prizes: a ceiling ("không quá", "tối đa",
+// "không vượt quá") on a count of collectives or persons ("05 cá nhân"),
+// or on a share whose clause names what is awarded or rated ("không quá
+// 20% tổng số tập thể, cá nhân được xếp loại …", "Tỷ lệ khen thưởng mỗi
+// lớp không quá 10% số học viên"). ANNOTATING.md: caps on commendations
+// are targets, whatever the sentence around them reports.
+func tgAwardCap(toks []tgTok, s0, s1 int, q tgQty) bool {
+	if q.cmp != "<=" {
+		return false
+	}
+	switch q.unit.text {
+	case "tập thể", "cá nhân":
+		return true
+	case "%":
+	default:
+		return false
+	}
+	// the clause around the share: back to a clause mark, ahead up to one
+	stop := func(t tgTok) bool { return t.raw == ";" || t.raw == "." || t.raw == ":" }
+	for m := q.last; m < s1 && m < q.last+10 && !stop(toks[m]); m++ {
+		if _, ok := tgAwardWords.at(toks, m); ok {
+			return true
+		}
+	}
+	for m := q.first - 1; m >= s0 && m >= q.first-12 && !stop(toks[m]); m-- {
+		if _, ok := tgAwardWords.at(toks, m); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// tgAwardCapOf reports whether q caps commendations (tgAwardCap), by
+// its own bound or by that of the cap right before it, joined by "và" or
+// a comma ("Xét tối đa 2 tập thể và 4 cá nhân": tgSharedBound gives "4
+// cá nhân" its bound only after the rule machine's verdict). qs are the
+// sentence's quantities before q.
+func tgAwardCapOf(toks []tgTok, s0, s1 int, qs []tgQty, q tgQty) bool {
+	if tgAwardCap(toks, s0, s1, q) {
+		return true
+	}
+	if q.cmp != "=" || q.max != nil || len(qs) == 0 {
+		return false
+	}
+	a := qs[len(qs)-1]
+	if q.first-a.last != 1 || a.last >= len(toks) || toks[a.last].low != "và" && toks[a.last].raw != "," {
+		return false
+	}
+	q.cmp = a.cmp
+	return tgAwardCap(toks, s0, s1, a) && tgAwardCap(toks, s0, s1, q)
+}

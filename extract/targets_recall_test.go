@@ -1,0 +1,43 @@
+package extract
+
+import "testing"
+
+// TestAwardCap: a cap on commendations, ratings or prizes is a target
+// whatever the sentence reports (ANNOTATING.md); a cap on an amount paid
+// to a person is a norm, and a floor or a level no cap.
+func TestAwardCap(t *testing.T) {
+	checkPrecisionCases(t, TargetContext{Issued: "2025-03-10", Kind: "plan"}, []precisionCase{
+		{"- Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân;", []float64{5}, nil},
+		{"Cơ quan Trung ương trên địa bàn thành phố: Xét tối đa 2 tập thể và 4 cá nhân.", []float64{2, 4}, nil},
+		{"Trong đó, số giải Nhất không vượt quá 10% tổng số giải; số giải Nhì không vượt quá 20% tổng số giải.", []float64{10, 20}, nil},
+		{"Tỷ lệ khen thưởng mỗi lớp không quá 10% số học viên có thành tích xuất sắc nhất.", []float64{10}, nil},
+		{"Chi phí hỗ trợ cho mỗi cá nhân không vượt quá 100.000 đồng/năm.", nil, []float64{100000}},
+		{"Năm 2024 đã khen thưởng 12 tập thể và 30 cá nhân.", nil, []float64{12, 30}},
+	})
+	cases := []struct {
+		text string
+		num  string
+		want bool
+	}{
+		{"Ủy ban bầu cử của tỉnh: Không quá 05 cá nhân;", "05", true},
+		{"tập thể, cá nhân được xếp loại hoàn thành xuất sắc nhiệm vụ không vượt quá 20% tổng số tập thể", "20", true},
+		{"Tỷ lệ hộ nghèo không quá 3% vào năm 2025", "3", false},
+		{"số tập thể được khen thưởng đạt 20%", "20", false},
+	}
+	for _, tc := range cases {
+		toks := tgTokenize(tc.text, 0, len(tc.text))
+		f := newTargetFinder(tc.text, TargetContext{Issued: "2025-03-10"})
+		got := false
+		for j, tk := range toks {
+			if tk.raw != tc.num {
+				continue
+			}
+			if q, ok := f.quantityAt(paraInfo{toks: toks}, j, 0, len(toks)); ok {
+				got = tgAwardCap(toks, 0, len(toks), q)
+			}
+		}
+		if got != tc.want {
+			t.Errorf("tgAwardCap(%q, %s) = %v; want %v", tc.text, tc.num, got, tc.want)
+		}
+	}
+}
