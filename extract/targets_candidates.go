@@ -1033,6 +1033,13 @@ func (f *targetFinder) digitQuantity(toks []tgTok, j, s0 int) (q tgQty, k int, o
 		return q, j, false
 	}
 	q.unit = u
+	if q.max == nil && !frac {
+		// "từ 50 điểm đến 80 điểm": the unit written at both ends
+		if max, next, ok := f.rangeAfterUnit(toks, u, v); ok {
+			q.max = max
+			return q, next, true
+		}
+	}
 	return q, u.next, true
 }
 

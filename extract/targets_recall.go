@@ -62,3 +62,36 @@ func tgAwardCapOf(toks []tgTok, s0, s1 int, qs []tgQty, q tgQty) bool {
 	q.cmp = a.cmp
 	return tgAwardCap(toks, s0, s1, a) && tgAwardCap(toks, s0, s1, q)
 }
+
+// rangeAfterUnit reads the upper end of a range whose lower end, of value
+// v, is written with its unit u: "từ 50 điểm đến 80 điểm", "từ 85 điểm
+// đến dưới 95 điểm", "2 tỷ đồng - 3 tỷ đồng". The upper end must be
+// greater, in the same unit, and no date; it returns the upper value and
+// the token after its unit.
+func (f *targetFinder) rangeAfterUnit(toks []tgTok, u tgUnit, v float64) (*float64, int, bool) {
+	k := u.next
+	if k+1 >= len(toks) || !(tgIsDash(toks[k].raw) || toks[k].low == "đến" || toks[k].low == "tới") {
+		return nil, k, false
+	}
+	k++
+	if toks[k-1].kind == tgWord {
+		if c, ok := tgRangeBound.at(toks, k); ok {
+			k = c
+		}
+	}
+	if k >= len(toks) || toks[k].kind != tgNum {
+		return nil, u.next, false
+	}
+	if _, isDate := f.numberOrDate(toks[k].start); isDate {
+		return nil, u.next, false
+	}
+	v2, ok := ParseNumber(toks[k].raw, f.conv)
+	if !ok || v2 <= v {
+		return nil, u.next, false
+	}
+	u2, ok := tgMatchUnit(toks, k+1)
+	if !ok || u2.text != u.text {
+		return nil, u.next, false
+	}
+	return &v2, u2.next, true
+}

@@ -41,3 +41,38 @@ func TestAwardCap(t *testing.T) {
 		}
 	}
 }
+
+// TestRangeAfterUnit: a range with its unit written at both ends is one
+// quantity; two figures of two units or a smaller second one are not.
+func TestRangeAfterUnit(t *testing.T) {
+	cases := []struct {
+		text     string
+		min, max float64 // max 0: no range
+	}{
+		{"Có tổng số điểm từ 50 điểm đến 80 điểm", 50, 80},
+		{"đạt từ 85 điểm đến dưới 95 điểm", 85, 95},
+		{"Có tổng số điểm trên 90 điểm đến 100 điểm", 90, 100},
+		{"vốn từ 2 tỷ đồng - 3 tỷ đồng", 2, 3},
+		{"đạt 80 điểm đến 50 điểm", 80, 0},
+		{"đạt 50 điểm đến 80 người", 50, 0},
+	}
+	for _, tc := range cases {
+		toks := tgTokenize(tc.text, 0, len(tc.text))
+		f := newTargetFinder(tc.text, TargetContext{Issued: "2025-03-10"})
+		var q tgQty
+		found := false
+		for j, tk := range toks {
+			if tk.kind == tgNum && !found {
+				q, found = f.quantityAt(paraInfo{toks: toks}, j, 0, len(toks))
+			}
+		}
+		switch {
+		case !found || q.value != tc.min:
+			t.Errorf("%q: quantity %+v; want %g", tc.text, q, tc.min)
+		case tc.max == 0 && q.max != nil:
+			t.Errorf("%q: range up to %g; want none", tc.text, *q.max)
+		case tc.max != 0 && (q.max == nil || *q.max != tc.max || q.cmp != "range"):
+			t.Errorf("%q: %+v; want range %g-%g", tc.text, q, tc.min, tc.max)
+		}
+	}
+}
