@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // Targets the sentence state alone misses: rules of the kinds the
 // annotation guide names as targets whatever the sentence's markers say
 // (ANNOTATING.md).
@@ -94,4 +96,35 @@ func (f *targetFinder) rangeAfterUnit(toks []tgTok, u tgUnit, v float64) (*float
 		return nil, u.next, false
 	}
 	return &v2, u2.next, true
+}
+
+// tgWithBase adds to the indicator ind of a change ("tăng", "giảm",
+// "tăng trưởng") the base it is measured against when "so với …" follows
+// the quantity q ("lợi nhuận trước thuế tăng 13% so với 2019" → "tăng so
+// với 2019"): the change is only defined by its base. The base runs to
+// the next clause mark, eight words at most.
+func tgWithBase(toks []tgTok, q tgQty, ind string, s1 int) string {
+	low := strings.ToLower(ind)
+	if !(strings.HasPrefix(low, "tăng") || strings.HasPrefix(low, "giảm")) || strings.Contains(low, "so với") {
+		return ind
+	}
+	k := q.last
+	if q.after > k {
+		k = q.after
+	}
+	if _, ok := tgPhraseAt(toks, k, []string{"so", "với"}); !ok || k+2 >= s1 {
+		return ind
+	}
+	words := []string{"so", "với"}
+	for m := k + 2; m < s1 && m < k+10; m++ {
+		t := toks[m]
+		if t.kind == tgPunct && t.raw != "/" && t.raw != "-" {
+			break
+		}
+		words = append(words, t.raw)
+	}
+	if len(words) == 2 {
+		return ind
+	}
+	return ind + " " + strings.Join(words, " ")
 }

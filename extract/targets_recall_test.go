@@ -76,3 +76,22 @@ func TestRangeAfterUnit(t *testing.T) {
 		}
 	}
 }
+
+// TestWithBase: the indicator of a change names the base after it.
+func TestWithBase(t *testing.T) {
+	cases := []struct{ text, ind string }{
+		{"Năm 2020, mục tiêu lợi nhuận trước thuế tăng 13% so với năm 2019.", "tăng so với năm 2019"},
+		{"Mục tiêu năm 2021: GDP tăng khoảng 6% so với năm 2020, lạm phát dưới 4%.", "tăng so với năm 2020"},
+		{"Mục tiêu năm 2021: tỷ lệ hộ nghèo giảm 1,5%.", "giảm"},
+	}
+	for _, tc := range cases {
+		ts, _ := FindTargetsWith(tc.text, TargetContext{Issued: "2020-03-10", Kind: "plan"}, nil)
+		if len(ts) == 0 {
+			t.Errorf("%q: no target", tc.text)
+			continue
+		}
+		if ts[0].Indicator != tc.ind {
+			t.Errorf("%q: indicator %q; want %q", tc.text, ts[0].Indicator, tc.ind)
+		}
+	}
+}
