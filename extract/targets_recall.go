@@ -128,3 +128,55 @@ func tgWithBase(toks []tgTok, q tgQty, ind string, s1 int) string {
 	}
 	return ind + " " + strings.Join(words, " ")
 }
+
+// tgGoalNounMarkers are the strong markers that name a quota given or
+// set ("chỉ tiêu phấn đấu", "chỉ tiêu giao"): the gold names the
+// quota in the indicator. A company's "mục tiêu" or "kế hoạch" of an
+// amount is no such name: its indicator stays "đạt" (TestFindTargetsSubjectRules).
+var tgGoalNounMarkers = map[string]bool{"chỉ tiêu": true}
+
+// tgGoalIndicator gives a target whose indicator is only a copula ("là"),
+// nothing, or an "đạt" its clause does not write, the goal its clause
+// (toks[c:first], before the number) names, with the verb that sets it
+// and the words that qualify it: "chỉ tiêu phấn đấu thu NSNN năm 2018 là
+// 283.000 tỷ đồng" → "chỉ tiêu phấn đấu", "chỉ tiêu giao lần 3 là 10.024
+// tỷ đồng" → "chỉ tiêu giao".
+func tgGoalIndicator(toks []tgTok, ind string, c, first int) string {
+	low := strings.ToLower(ind)
+	written := false
+	for _, t := range toks[c:first] {
+		written = written || t.low == "đạt"
+	}
+	if !(low == "" || low == "là" || low == "đạt" && !written) {
+		return ind
+	}
+	ms, me := -1, -1
+	for m := c; m+1 < first; m++ {
+		if tgGoalNounMarkers[toks[m].low+" "+toks[m+1].low] {
+			ms, me = m, m+2
+		}
+	}
+	if ms < 0 {
+		return ind
+	}
+	from, to := ms, me
+	if from-1 >= c {
+		switch toks[from-1].low {
+		case "đặt", "giao", "đề":
+			from--
+		}
+	}
+	for to < first && to < me+3 {
+		switch toks[to].low {
+		case "phấn", "đấu", "giao", "được":
+			to++
+			continue
+		}
+		break
+	}
+	var out []string
+	for _, t := range toks[from:to] {
+		out = append(out, t.raw)
+	}
+	return strings.Join(out, " ")
+}

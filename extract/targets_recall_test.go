@@ -95,3 +95,24 @@ func TestWithBase(t *testing.T) {
 		}
 	}
 }
+
+// TestGoalIndicator: a target stated only by a copula takes the goal its
+// clause names as its indicator.
+func TestGoalIndicator(t *testing.T) {
+	cases := []struct{ text, ind string }{
+		{"Năm 2018, chỉ tiêu phấn đấu thu NSNN là 283.000 tỷ đồng.", "chỉ tiêu phấn đấu"},
+		{"Năm 2020, chỉ tiêu giao lần 3 là 10.024 tỷ đồng.", "chỉ tiêu giao"},
+		{"Năm 2020, ngân hàng này đặt mục tiêu lợi nhuận trước thuế cả năm là 750 tỷ đồng.", "đạt"},
+		{"Mục tiêu năm 2025: tỷ lệ hộ nghèo giảm còn 2%.", "giảm còn"},
+	}
+	for _, tc := range cases {
+		ts, _ := FindTargetsWith(tc.text, TargetContext{Issued: "2018-03-10", Kind: "article"}, nil)
+		if len(ts) == 0 {
+			t.Errorf("%q: no target", tc.text)
+			continue
+		}
+		if ts[0].Indicator != tc.ind {
+			t.Errorf("%q: indicator %q; want %q", tc.text, ts[0].Indicator, tc.ind)
+		}
+	}
+}
