@@ -1221,6 +1221,9 @@ func (f *targetFinder) comparator(toks []tgTok, q *tgQty, j, k, s0 int) {
 			cmp = c
 		}
 	}
+	if from && cmp == "=" && q.max == nil && q.after == 0 && tgLoneFrom(toks, j, k) {
+		cmp = ">=" // "phát triển từ 05 bộ dữ liệu mở": a floor
+	}
 	// a written bound: "từ … trở lên", "không vượt quá …", "từ 70 đến 90"
 	q.bound = cmp == ">=" || cmp == "<=" || from && q.max != nil
 	if q.max != nil {

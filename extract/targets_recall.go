@@ -180,3 +180,26 @@ func tgGoalIndicator(toks []tgTok, ind string, c, first int) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// tgLoneFrom reports whether "từ" before the number at toks[j] (its
+// quantity ends before toks[k]) opens a floor of its own: no upper end
+// and no change to a new level follow in its clause ("phát triển từ 05
+// bộ dữ liệu mở chất lượng cao", "tăng trưởng bình quân từ 5%/năm"), as
+// the gold reads it (>=); "giảm từ 23 … xuống 18 …" starts from a base.
+func tgLoneFrom(toks []tgTok, j, k int) bool {
+	if j < 1 || toks[j-1].low != "từ" {
+		return false
+	}
+	for m := k; m < len(toks) && m < k+12; m++ {
+		switch toks[m].low {
+		case ";", ".", ":":
+			return true
+		case "xuống", "lên", "đến", "tới", "sang", "thành":
+			return false
+		}
+		if tgIsDash(toks[m].raw) {
+			return false
+		}
+	}
+	return true
+}

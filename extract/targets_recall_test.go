@@ -116,3 +116,30 @@ func TestGoalIndicator(t *testing.T) {
 		}
 	}
 }
+
+// TestLoneFrom: "từ N" with no upper end nor a new level is a floor.
+func TestLoneFrom(t *testing.T) {
+	cases := []struct {
+		text, num, cmp string
+	}{
+		{"phấn đấu tốc độ tăng trưởng XK hàng hóa bình quân từ 5%/năm, kim ngạch đạt 300 tỷ USD", "5", ">="},
+		{"Phấn đấu mỗi năm phát triển từ 05 bộ dữ liệu mở chất lượng cao", "05", ">="},
+		{"Tỷ suất sinh giảm từ 23 ca sinh/1.000 phụ nữ xuống 18 ca sinh/1.000 phụ nữ", "23", "="},
+		{"đạt từ 70 đến 90 điểm", "70", "range"},
+	}
+	for _, tc := range cases {
+		toks := tgTokenize(tc.text, 0, len(tc.text))
+		f := newTargetFinder(tc.text, TargetContext{Issued: "2025-03-10"})
+		got := ""
+		for j, tk := range toks {
+			if tk.raw == tc.num && got == "" {
+				if q, ok := f.quantityAt(paraInfo{toks: toks}, j, 0, len(toks)); ok {
+					got = q.cmp
+				}
+			}
+		}
+		if got != tc.cmp {
+			t.Errorf("%q: comparator %q; want %q", tc.text, got, tc.cmp)
+		}
+	}
+}
