@@ -557,6 +557,11 @@ func (f *targetFinder) ruleVerdict(sc *tgScan, q tgQty, shaped, cond bool) bool 
 		// reports
 		return !sc.question && !cond && !q.planShare
 	}
+	if q.veto == "" && !sc.question && !cond && f.sectionPast == 0 && tgAwardCapOf(toks, sc.s0, sc.s1, sc.qs, q) {
+		// a cap on commendations is a target whatever the sentence
+		// reports (ANNOTATING.md)
+		return true
+	}
 	// a quantity inside a condition ("Trường hợp … hai đơn vị trở
 	// lên, …") states when a rule applies, not what to reach
 	return q.veto == "" && !sc.question && !cond && f.sectionPast == 0 && f.sectionNorm == 0 && !f.normDoc && (!q.planShare || state == tgTarget && (sc.marker || q.cmp != "=" && !carried) && !tgShareOfOutturn(toks, sc.qs, q)) &&
@@ -1028,6 +1033,13 @@ func (f *targetFinder) digitQuantity(toks []tgTok, j, s0 int) (q tgQty, k int, o
 		return q, j, false
 	}
 	q.unit = u
+	if q.max == nil && !frac {
+		// "từ 50 điểm đến 80 điểm": the unit written at both ends
+		if max, next, ok := f.rangeAfterUnit(toks, u, v); ok {
+			q.max = max
+			return q, next, true
+		}
+	}
 	return q, u.next, true
 }
 
@@ -1208,6 +1220,9 @@ func (f *targetFinder) comparator(toks []tgTok, q *tgQty, j, k, s0 int) {
 			// reading): a strict word before the number wins
 			cmp = c
 		}
+	}
+	if from && cmp == "=" && q.max == nil && q.after == 0 && tgLoneFrom(toks, j, k) {
+		cmp = ">=" // "phát triển từ 05 bộ dữ liệu mở": a floor
 	}
 	// a written bound: "từ … trở lên", "không vượt quá …", "từ 70 đến 90"
 	q.bound = cmp == ">=" || cmp == "<=" || from && q.max != nil

@@ -245,7 +245,7 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 	r.rightPart(q)
 	subj, ind := f.finishRoles(toks, q, r, textFrom, s0, markStart, dates)
 	t.Subject = tgCleanPhrase(subj)
-	t.Indicator = tgCleanPhrase(ind)
+	t.Indicator = tgWithBase(toks, q, tgGoalIndicator(toks, tgCleanPhrase(ind), clauseStart, q.first), s1)
 	if g := tgForGroup(toks, q.first); g != "" {
 		t.Subject = tgWithGroup(t.Subject, g)
 	}
