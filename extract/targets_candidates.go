@@ -409,6 +409,9 @@ func (f *targetFinder) candidate(sc *tgScan, q tgQty) {
 	if q.veto == "" && tgDerivedRequirement(toks, sc.s0, q) {
 		q.veto = tgDerivedVeto
 	}
+	if q.veto == "" && tgChangeFrom(toks[:sc.s1], q) {
+		q.veto = tgBaselineVeto
+	}
 	sub := sc.trongDo >= 0
 	shaped := !sc.carried || sub || q.bound || tgReachVerbBefore(toks, sc.clauseStart, q.first)
 	cond := sc.conditional || tgConsequenceAfter(toks, q.last, sc.s1)
@@ -469,7 +472,8 @@ func tgDerivedRequirement(toks []tgTok, s0 int, q tgQty) bool {
 // ANNOTATING.md rules out by definition, too rare in the corpus for the
 // model to learn (a growth rate beside its level, a requirement derived
 // from a target, a work specification).
-var tgHardVetoes = map[string]bool{tgGrowthVeto: true, tgDerivedVeto: true, tgWorkSpecVeto: true, tgFormulaVeto: true}
+var tgHardVetoes = map[string]bool{tgGrowthVeto: true, tgDerivedVeto: true, tgWorkSpecVeto: true, tgFormulaVeto: true,
+	tgBaselineVeto: true}
 
 // The vetoes of tgHardVetoes.
 const (
@@ -482,10 +486,13 @@ const tgGrowthVeto = "the growth of a level beside it"
 
 // tgGrowthWords may stand between a level and its growth rate in one
 // clause ("đạt 400 triệu USD, tăng bình quân hàng năm trong giai đoạn này
-// 10 - 13%/năm", "tăng 10%, đạt hơn 815 nghìn tỷ đồng").
+// 10 - 13%/năm", "tăng 10%, đạt hơn 815 nghìn tỷ đồng"); a fall is a
+// growth too ("lợi nhuận sau thuế 125 tỷ đồng, giảm 70%", "đạt 230 tỷ
+// đồng, tăng nhẹ 2%").
 var tgGrowthWords = map[string]bool{",": true, "và": true, "tốc": true, "độ": true, "tăng": true, "trưởng": true,
 	"bình": true, "quân": true, "hàng": true, "hằng": true, "năm": true, "mỗi": true, "trong": true, "giai": true,
-	"đoạn": true, "này": true, "đạt": true, "ở": true, "mức": true, "là": true, "dự": true, "kiến": true, "lên": true}
+	"đoạn": true, "này": true, "đạt": true, "ở": true, "mức": true, "là": true, "dự": true, "kiến": true, "lên": true,
+	"giảm": true, "nhẹ": true, "mạnh": true}
 
 // tgGrowthOfLevel reports whether quantity q is the growth rate of a
 // level stated beside it in the same clause, with only growth words
@@ -507,7 +514,7 @@ func tgGrowthOfLevel(toks []tgTok, qs []tgQty, q tgQty, s1 int) bool {
 			if !tgGrowthWords[t.low] {
 				return false
 			}
-			grows = grows || t.low == "tăng"
+			grows = grows || t.low == "tăng" || t.low == "giảm"
 		}
 		return grows
 	}
