@@ -409,6 +409,9 @@ func (f *targetFinder) candidate(sc *tgScan, q tgQty) {
 	if q.veto == "" && tgDerivedRequirement(toks, sc.s0, q) {
 		q.veto = tgDerivedVeto
 	}
+	if q.veto == "" && f.failing {
+		q.veto = tgFailVeto
+	}
 	if q.veto == "" && tgChangeFrom(toks[:sc.s1], q) {
 		q.veto = tgBaselineVeto
 	}
@@ -473,7 +476,7 @@ func tgDerivedRequirement(toks []tgTok, s0 int, q tgQty) bool {
 // model to learn (a growth rate beside its level, a requirement derived
 // from a target, a work specification).
 var tgHardVetoes = map[string]bool{tgGrowthVeto: true, tgDerivedVeto: true, tgWorkSpecVeto: true, tgFormulaVeto: true,
-	tgBaselineVeto: true}
+	tgBaselineVeto: true, tgFailVeto: true}
 
 // The vetoes of tgHardVetoes.
 const (

@@ -53,3 +53,58 @@ func tgChangeFrom(toks []tgTok, q tgQty) bool {
 	}
 	return false
 }
+
+// tgFailVeto is the veto of a quantity under the failing level of a
+// rating.
+const tgFailVeto = "a condition of the failing level"
+
+// Rating rules (Quy định 366-QĐ/TW, the rules of cadre ratings) list the
+// levels to reach and, last, the failing level: "4. Không hoàn thành nhiệm
+// vụ", "(4) Không hoàn thành nhiệm vụ: … dưới 50 điểm …". Its numbers
+// define failing, which ANNOTATING.md rules out as targets; the levels
+// above it set targets.
+
+// trackFailingLevel updates, at paragraph p, whether the text is inside
+// the failing level of a rating (f.failing): a heading or a labelled item
+// that opens with "Không hoàn thành nhiệm vụ" starts it; the next heading
+// of the same or a higher level, or the next item labelled in the same
+// style ("(5)" after "(4)", "5." after "4."), ends it.
+func (f *targetFinder) trackFailingLevel(p paraInfo) {
+	if p.heading == 0 && p.enum == "" {
+		return
+	}
+	style := tgEnumStyle(p.enum)
+	if f.failing && (style != "" && style == f.failStyle || p.heading > 0 && (f.failHead == 0 || p.heading <= f.failHead)) {
+		f.failing = false
+	}
+	if tgOpensFailingLevel(p.toks) {
+		f.failing, f.failStyle, f.failHead = true, style, p.heading
+	}
+}
+
+// tgOpensFailingLevel reports whether toks, past a list label and
+// emphasis, open with "không hoàn thành nhiệm vụ".
+func tgOpensFailingLevel(toks []tgTok) bool {
+	i := 0
+	for i < len(toks) && i < 6 && (toks[i].kind != tgWord || i+1 < len(toks) && toks[i+1].raw == ")" && len([]rune(toks[i].raw)) == 1) {
+		i++ // emphasis, brackets, dots and the label
+	}
+	_, ok := tgPhraseAt(toks, i, []string{"không", "hoàn", "thành", "nhiệm", "vụ"})
+	return ok
+}
+
+// tgEnumStyle returns the style of a list label: "(n)", "n", "a" (a
+// letter), "I" (a Roman numeral), "" for none.
+func tgEnumStyle(label string) string {
+	switch {
+	case label == "":
+		return ""
+	case strings.HasPrefix(label, "("):
+		return "(n)"
+	case tgIsRomanLabel(label):
+		return "I"
+	case label[0] >= '0' && label[0] <= '9':
+		return "n"
+	}
+	return "a"
+}

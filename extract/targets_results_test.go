@@ -121,3 +121,39 @@ func TestArticleRestatedTarget(t *testing.T) {
 		t.Errorf("%d targets of 2.007 tỷ đồng; want 1 (%+v)", n, got)
 	}
 }
+
+// TestFailingLevel: the numbers under the failing level of a rating
+// ("4. Không hoàn thành nhiệm vụ", "(4) Không hoàn thành nhiệm vụ: …")
+// define failing and are no targets; the levels above it and the next
+// part after it are read as before.
+func TestFailingLevel(t *testing.T) {
+	c := TargetContext{Issued: "2025-03-10", Kind: "decision"}
+	checkPrecisionCases(t, c, []precisionCase{
+		{"Tiêu chí xếp loại như sau:\n\n3. Hoàn thành nhiệm vụ\n\nĐạt được tất cả các tiêu chí sau đây:\n\na) Có tổng số điểm từ 50 điểm đến 80 điểm.\n\n" +
+			"b) Có ít nhất 70% cơ quan, đơn vị được đánh giá hoàn thành nhiệm vụ trở lên.\n\n" +
+			"4. Không hoàn thành nhiệm vụ\n\nCó một trong các tiêu chí sau đây:\n\na) Có tổng số điểm dưới 40 điểm.\n\n" +
+			"b) Hoàn thành dưới 45% các chỉ tiêu, nhiệm vụ.\n\n5. Tổ chức thực hiện\n\nPhấn đấu 100% cơ quan, đơn vị được đánh giá, xếp loại đúng hạn.",
+			[]float64{50, 70, 100}, []float64{40, 45}},
+		{"Các mức xếp loại:\n\n(3) Hoàn thành nhiệm vụ: Tập thể, cá nhân có tổng điểm đánh giá đạt từ 50 đến dưới 70 điểm.\n\n" +
+			"(4) Không hoàn thành nhiệm vụ: Tập thể, cá nhân có tổng điểm đánh giá dưới 45 điểm hoặc thuộc một trong các trường hợp sau:\n\n" +
+			"- Hoàn thành dưới 60% số nhiệm vụ theo chương trình.",
+			[]float64{50}, []float64{45, 60}},
+	})
+}
+
+func TestOpensFailingLevel(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"4. Không hoàn thành nhiệm vụ", true},
+		{"**(4) Không hoàn thành nhiệm vụ:** Tập thể có tổng điểm dưới 50 điểm", true},
+		{"d) Không hoàn thành nhiệm vụ", true},
+		{"3. Hoàn thành nhiệm vụ", false},
+		{"Trường hợp không hoàn thành nhiệm vụ do bất khả kháng", false},
+	} {
+		if got := tgOpensFailingLevel(tgTokenize(tc.line, 0, len(tc.line))); got != tc.want {
+			t.Errorf("tgOpensFailingLevel(%q) = %v; want %v", tc.line, got, tc.want)
+		}
+	}
+}
