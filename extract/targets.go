@@ -121,14 +121,15 @@ type targetFinder struct {
 	c       TargetContext
 	conv    NumberConvention
 	docYear int
+	dates   []tgDate
+	nums    []citedNumber
+
 	// failing: inside the failing level of a rating (trackFailingLevel),
 	// opened by an item of label style failStyle or a heading of level
 	// failHead
 	failing   bool
 	failStyle string
 	failHead  int
-	dates     []tgDate
-	nums      []citedNumber
 
 	found []tgFound
 
