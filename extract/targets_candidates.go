@@ -438,8 +438,10 @@ func (f *targetFinder) candidate(sc *tgScan, q tgQty) {
 	sc.markEnd, sc.markStart = -1, -1
 }
 
-// tgPurpose opens a purpose clause naming a target to meet.
-var tgPurpose = newPhraseList("để hoàn thành", "để đạt", "để đạt được", "để về đích")
+// tgPurpose opens a purpose clause naming a target to meet ("để đạt …",
+// "để đảm bảo tăng trưởng 10%/năm, thì mỗi năm cần …", "muốn trở thành
+// nước phát triển thì … phải đạt …").
+var tgPurpose = newPhraseList("để hoàn thành", "để đạt", "để đạt được", "để về đích", "để đảm bảo", "để bảo đảm", "muốn")
 
 // tgDerivedRequirement reports whether quantity q is what must still be
 // done to meet a target the sentence names before it: after a purpose

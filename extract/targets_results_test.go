@@ -157,3 +157,14 @@ func TestOpensFailingLevel(t *testing.T) {
 		}
 	}
 }
+
+// TestDerivedFromPurpose: what a purpose ("để đảm bảo …", "muốn …")
+// requires after "cần" or "phải" is derived from a goal, not set
+// (ANNOTATING.md); a goal set with its own marker after the purpose stays.
+func TestDerivedFromPurpose(t *testing.T) {
+	checkPrecisionCases(t, TargetContext{Issued: "2018-05-10", Kind: "article"}, []precisionCase{
+		{"Mục tiêu của ngành điện là để đảm bảo tăng trưởng điện năng ở mức 10%/năm, thì mỗi năm cần có thêm 3.000 MW nguồn điện mới.", nil, []float64{3000}},
+		{"Mục tiêu đặt ra là muốn trở thành quốc gia phát triển thì GDP bình quân đầu người phải đạt 12.000 USD.", nil, []float64{12000}},
+		{"Để bảo đảm mục tiêu tăng trưởng, tỉnh phấn đấu thu ngân sách năm 2019 đạt 5.000 tỷ đồng.", []float64{5000}, nil},
+	})
+}
