@@ -735,13 +735,20 @@ func tgSharedPerUnit(toks []tgTok, items []tgPending) {
 func tgSharedBound(toks []tgTok, items []tgPending) {
 	for i := 0; i+1 < len(items); i++ {
 		a, b := items[i].q, &items[i+1].q
-		if b.cmp != "=" || b.first != b.numTok || a.max != nil || b.max != nil || b.first-a.last != 1 || a.last >= len(toks) {
+		if b.cmp != "=" || b.first != b.numTok || a.max != nil || b.max != nil || b.first <= a.last || a.last >= len(toks) {
 			continue
 		}
-		if j := toks[a.last]; j.low != "và" && j.low != "hoặc" && j.raw != "," {
+		if j := toks[b.first-1]; j.low != "và" && j.low != "hoặc" && j.raw != "," {
 			continue
 		}
-		if !(a.unit.count && b.unit.count || a.unit.text == b.unit.text) {
+		if b.first-a.last == 1 {
+			if !(a.unit.count && b.unit.count || a.unit.text == b.unit.text) {
+				continue
+			}
+		} else if a.unit.text != b.unit.text || !tgNounsOnly(toks[a.last:b.first-1]) {
+			// "ít nhất 100 doanh nghiệp khởi nghiệp sáng tạo, 50 doanh
+			// nghiệp khoa học công nghệ": the first item's noun phrase
+			// stands between, and the unit is the same
 			continue
 		}
 		switch a.cmp {

@@ -108,3 +108,22 @@ func tgEnumStyle(label string) string {
 	}
 	return "a"
 }
+
+// tgNounsOnly reports whether toks, at most eight, are words that go on a
+// noun phrase: no number, no punctuation, no verb or comparator that
+// would start a clause of its own ("đạt", "là", "trên", …).
+func tgNounsOnly(toks []tgTok) bool {
+	if len(toks) == 0 || len(toks) > 8 {
+		return false
+	}
+	for _, t := range toks {
+		if t.kind != tgWord || tgClauseWords[t.low] {
+			return false
+		}
+	}
+	return true
+}
+
+// tgClauseWords start a clause or a comparison of their own.
+var tgClauseWords = map[string]bool{"đạt": true, "là": true, "có": true, "trên": true, "dưới": true,
+	"khoảng": true, "tăng": true, "giảm": true, "được": true, "và": true, "hoặc": true, "trong": true}

@@ -168,3 +168,34 @@ func TestDerivedFromPurpose(t *testing.T) {
 		{"Để bảo đảm mục tiêu tăng trưởng, tỉnh phấn đấu thu ngân sách năm 2019 đạt 5.000 tỷ đồng.", []float64{5000}, nil},
 	})
 }
+
+// TestSharedBoundOverNoun: "ít nhất" before the first of two counts of
+// one unit, the first one's noun phrase between them, bounds the second
+// too; another unit or a clause of its own between keeps "=".
+func TestSharedBoundOverNoun(t *testing.T) {
+	c := TargetContext{Issued: "2025-03-10", Kind: "plan"}
+	for _, tc := range []struct {
+		text  string
+		value float64
+		want  string
+	}{
+		{"Mục tiêu đến năm 2030: hình thành ít nhất 100 doanh nghiệp khởi nghiệp sáng tạo, 50 doanh nghiệp khoa học công nghệ.", 50, ">="},
+		{"Mục tiêu đến năm 2030: hình thành ít nhất 100 doanh nghiệp khởi nghiệp sáng tạo, 50 hợp tác xã kiểu mới.", 50, "="},
+		{"Mục tiêu đến năm 2030: hình thành ít nhất 100 doanh nghiệp khởi nghiệp sáng tạo, đạt 50 doanh nghiệp khoa học công nghệ.", 50, "="},
+		{"Mục tiêu đến năm 2030: hình thành ít nhất 100 doanh nghiệp và 50 hợp tác xã.", 50, ">="},
+	} {
+		got, _ := FindTargetsWith(tc.text, c, nil)
+		found := false
+		for _, g := range got {
+			if g.Value == tc.value {
+				found = true
+				if g.Comparator != tc.want {
+					t.Errorf("%q: %g has comparator %q; want %q", tc.text, tc.value, g.Comparator, tc.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no target %g in %+v", tc.text, tc.value, got)
+		}
+	}
+}
