@@ -124,6 +124,13 @@ type targetFinder struct {
 	dates   []tgDate
 	nums    []citedNumber
 
+	// failing: inside the failing level of a rating (trackFailingLevel),
+	// opened by an item of label style failStyle or a heading of level
+	// failHead
+	failing   bool
+	failStyle string
+	failHead  int
+
 	found []tgFound
 
 	// context carried along the text
@@ -366,6 +373,7 @@ func (f *targetFinder) run() {
 		}
 		f.enterList(p)
 		f.enterParagraph(p)
+		f.trackFailingLevel(p)
 		prevState := tgNeutral
 		for _, se := range tgSentences(p.toks) {
 			prevState = f.sentence(p, pi, se[0], se[1], prevState)

@@ -409,6 +409,12 @@ func (f *targetFinder) candidate(sc *tgScan, q tgQty) {
 	if q.veto == "" && tgDerivedRequirement(toks, sc.s0, q) {
 		q.veto = tgDerivedVeto
 	}
+	if q.veto == "" && f.failing {
+		q.veto = tgFailVeto
+	}
+	if q.veto == "" && tgChangeFrom(toks[:sc.s1], q) {
+		q.veto = tgBaselineVeto
+	}
 	sub := sc.trongDo >= 0
 	shaped := !sc.carried || sub || q.bound || tgReachVerbBefore(toks, sc.clauseStart, q.first)
 	cond := sc.conditional || tgConsequenceAfter(toks, q.last, sc.s1)
@@ -432,8 +438,10 @@ func (f *targetFinder) candidate(sc *tgScan, q tgQty) {
 	sc.markEnd, sc.markStart = -1, -1
 }
 
-// tgPurpose opens a purpose clause naming a target to meet.
-var tgPurpose = newPhraseList("để hoàn thành", "để đạt", "để đạt được", "để về đích")
+// tgPurpose opens a purpose clause naming a target to meet ("để đạt …",
+// "để đảm bảo tăng trưởng 10%/năm, thì mỗi năm cần …", "muốn trở thành
+// nước phát triển thì … phải đạt …").
+var tgPurpose = newPhraseList("để hoàn thành", "để đạt", "để đạt được", "để về đích", "để đảm bảo", "để bảo đảm", "muốn")
 
 // tgDerivedRequirement reports whether quantity q is what must still be
 // done to meet a target the sentence names before it: after a purpose
@@ -469,7 +477,8 @@ func tgDerivedRequirement(toks []tgTok, s0 int, q tgQty) bool {
 // ANNOTATING.md rules out by definition, too rare in the corpus for the
 // model to learn (a growth rate beside its level, a requirement derived
 // from a target, a work specification).
-var tgHardVetoes = map[string]bool{tgGrowthVeto: true, tgDerivedVeto: true, tgWorkSpecVeto: true, tgFormulaVeto: true}
+var tgHardVetoes = map[string]bool{tgGrowthVeto: true, tgDerivedVeto: true, tgWorkSpecVeto: true, tgFormulaVeto: true,
+	tgBaselineVeto: true, tgFailVeto: true}
 
 // The vetoes of tgHardVetoes.
 const (
@@ -482,10 +491,13 @@ const tgGrowthVeto = "the growth of a level beside it"
 
 // tgGrowthWords may stand between a level and its growth rate in one
 // clause ("đạt 400 triệu USD, tăng bình quân hàng năm trong giai đoạn này
-// 10 - 13%/năm", "tăng 10%, đạt hơn 815 nghìn tỷ đồng").
+// 10 - 13%/năm", "tăng 10%, đạt hơn 815 nghìn tỷ đồng"); a fall is a
+// growth too ("lợi nhuận sau thuế 125 tỷ đồng, giảm 70%", "đạt 230 tỷ
+// đồng, tăng nhẹ 2%").
 var tgGrowthWords = map[string]bool{",": true, "và": true, "tốc": true, "độ": true, "tăng": true, "trưởng": true,
 	"bình": true, "quân": true, "hàng": true, "hằng": true, "năm": true, "mỗi": true, "trong": true, "giai": true,
-	"đoạn": true, "này": true, "đạt": true, "ở": true, "mức": true, "là": true, "dự": true, "kiến": true, "lên": true}
+	"đoạn": true, "này": true, "đạt": true, "ở": true, "mức": true, "là": true, "dự": true, "kiến": true, "lên": true,
+	"giảm": true, "nhẹ": true, "mạnh": true}
 
 // tgGrowthOfLevel reports whether quantity q is the growth rate of a
 // level stated beside it in the same clause, with only growth words
@@ -507,7 +519,7 @@ func tgGrowthOfLevel(toks []tgTok, qs []tgQty, q tgQty, s1 int) bool {
 			if !tgGrowthWords[t.low] {
 				return false
 			}
-			grows = grows || t.low == "tăng"
+			grows = grows || t.low == "tăng" || t.low == "giảm"
 		}
 		return grows
 	}
@@ -728,13 +740,20 @@ func tgSharedPerUnit(toks []tgTok, items []tgPending) {
 func tgSharedBound(toks []tgTok, items []tgPending) {
 	for i := 0; i+1 < len(items); i++ {
 		a, b := items[i].q, &items[i+1].q
-		if b.cmp != "=" || b.first != b.numTok || a.max != nil || b.max != nil || b.first-a.last != 1 || a.last >= len(toks) {
+		if b.cmp != "=" || b.first != b.numTok || a.max != nil || b.max != nil || b.first <= a.last || a.last >= len(toks) {
 			continue
 		}
-		if j := toks[a.last]; j.low != "và" && j.low != "hoặc" && j.raw != "," {
+		if j := toks[b.first-1]; j.low != "và" && j.low != "hoặc" && j.raw != "," {
 			continue
 		}
-		if !(a.unit.count && b.unit.count || a.unit.text == b.unit.text) {
+		if b.first-a.last == 1 {
+			if !(a.unit.count && b.unit.count || a.unit.text == b.unit.text) {
+				continue
+			}
+		} else if a.unit.text != b.unit.text || !tgNounsOnly(toks[a.last:b.first-1]) {
+			// "ít nhất 100 doanh nghiệp khởi nghiệp sáng tạo, 50 doanh
+			// nghiệp khoa học công nghệ": the first item's noun phrase
+			// stands between, and the unit is the same
 			continue
 		}
 		switch a.cmp {

@@ -27,7 +27,7 @@ type candState struct {
 
 // featureVersion names the feature set; a model trained on another set is
 // refused (retrain it).
-const featureVersion = "tf11"
+const featureVersion = "tf12"
 
 // candFeatures lists the features of quantity q of paragraph p. They are
 // strings ("kind=plan", "b1=đạt"): the model weighs each it knows.
@@ -47,6 +47,7 @@ func (f *targetFinder) candFeatures(p paraInfo, q tgQty, cs candState, dates []t
 	wordFeatures(&fs, toks, q, cs)
 	markerFeatures(&fs, toks, q, cs)
 	f.lexFeatures(&fs, toks, q, cs)
+	resultFeatures(&fs, toks, q)
 	f.headFeatures(fs.add)
 	f.dateFeatures(&fs, toks, cs, dates)
 	// position in the document

@@ -96,7 +96,8 @@ func (f *targetFinder) restatements() []int {
 				continue
 			}
 			for _, j := range b[x+1:] {
-				if rep[j] != j || !tgSameTarget(f.found[i], f.found[j]) {
+				if rep[j] != j || !tgSameTarget(f.found[i], f.found[j]) &&
+					!(f.c.Kind == "article" && tgProseRestatement(f.found[i], f.found[j])) {
 					continue
 				}
 				rep[j] = i

@@ -1,0 +1,58 @@
+package extract
+
+import "strings"
+
+// Restatements in an article. A news article states its targets in the
+// headline, the lead and the body, and again in a quote or a summary,
+// each time in other words ("lợi nhuận trước thuế 2.007 tỷ đồng", later
+// "lãi trước thuế cả năm 2020 chỉ ở mức 2.007 tỷ đồng"). tgSameTarget
+// keeps mentions under two headings apart (a rule document sets one level
+// for two cases); in the prose of an article the same figure for the same
+// year and the same thing is one target (annotation.md: once, at its
+// fullest mention).
+
+// tgProseRestatement reports whether two mentions of an article restate
+// one target: both in prose (no list item), the same comparator (or one
+// "khoảng"), value and unit, a value other than 100 (every "100%" of an
+// article need not be one), the same year the target falls in, and
+// subjects or texts that share most of their content words.
+func tgProseRestatement(a, b tgFound) bool {
+	ta, tb := a.t, b.t
+	if a.listItem || b.listItem || ta.Value == 100 {
+		return false
+	}
+	if ta.Comparator != tb.Comparator && !(ta.Comparator == "=" && tb.Comparator == "~" || ta.Comparator == "~" && tb.Comparator == "=") {
+		return false
+	}
+	if ta.Value != tb.Value || (ta.ValueMax == nil) != (tb.ValueMax == nil) || ta.ValueMax != nil && *ta.ValueMax != *tb.ValueMax {
+		return false
+	}
+	if strings.Split(ta.Unit, "/")[0] != strings.Split(tb.Unit, "/")[0] {
+		return false
+	}
+	if ta.Period == nil || tb.Period == nil || ta.Period.End == "" || ta.Period.End != tb.Period.End {
+		return false
+	}
+	return tgOverlap(tgContentWords(ta.Subject), tgContentWords(tb.Subject)) >= 0.5 ||
+		tgOverlap(tgContentWords(ta.Text), tgContentWords(tb.Text)) >= 0.6
+}
+
+// tgFunctionWords are the words that say nothing of what a target
+// measures: linking words, comparators and the measure words every
+// target has.
+var tgFunctionWords = map[string]bool{"của": true, "và": true, "các": true, "có": true, "được": true,
+	"trong": true, "với": true, "là": true, "đạt": true, "tỷ": true, "tỉ": true, "lệ": true, "số": true,
+	"năm": true, "thu": true, "cả": true, "chỉ": true, "đến": true, "tăng": true, "trên": true,
+	"dưới": true, "khoảng": true, "ít": true, "nhất": true, "từ": true, "trở": true, "lên": true}
+
+// tgContentWords returns the lower-case words of s that are neither
+// numbers nor function words (tgFunctionWords).
+func tgContentWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range tgTokenize(s, 0, len(s)) {
+		if t.kind == tgWord && !tgFunctionWords[t.low] {
+			out[t.low] = true
+		}
+	}
+	return out
+}
