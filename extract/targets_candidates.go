@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"sort"
 	"strings"
 	"sync"
@@ -113,6 +114,8 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 	f.scan(&sc)
 	tgSharedPerUnit(sc.toks, sc.items)
 	tgSharedBound(sc.toks, sc.items)
+	f.attachBreakdowns(&sc)
+	tgBracketParts(sc.toks, sc.items)
 	lastTarget := f.record(&sc)
 	f.afterSentence(&sc, lastTarget)
 	return sc.state
@@ -160,6 +163,8 @@ type tgPending struct {
 	isTarget          bool
 	sub               bool
 	feats             []string
+	parts             []tgPart // a breakdown of this total (targets_breakdown.go)
+	partOf            int      // 1 + the index of the total this is a part of in brackets, 0 none
 }
 
 // startSentence sets the state a sentence starts in: not a target after a
@@ -780,7 +785,9 @@ func (f *targetFinder) record(sc *tgScan) int {
 	}
 	subParent := -1
 	var sentWords map[string]bool
+	itemFound, itemScore := make([]int, len(sc.items)), make([]float64, len(sc.items))
 	for i, it := range sc.items {
+		itemFound[i] = -1
 		nextFirst := s1
 		if i+1 < len(sc.items) {
 			nextFirst = sc.items[i+1].q.first
@@ -800,6 +807,11 @@ func (f *targetFinder) record(sc *tgScan) int {
 			// whatever the model weighs
 			accept = false
 		}
+		if it.partOf > 0 && itemFound[it.partOf-1] >= 0 {
+			// a part of a breakdown in brackets stands with its total
+			accept, score = true, math.Max(itemScore[it.partOf-1], tgPartScore)
+		}
+		itemScore[i] = score
 		if f.collect {
 			ct := f.roles(sc.p, toks, it.q, it.clauseStart, it.markStart, it.markEd, nextFirst, s0, s1, sc.dates)
 			ct.Sentence = tgSpaces(sc.text)
@@ -813,7 +825,15 @@ func (f *targetFinder) record(sc *tgScan) int {
 		if it.sub && subParent >= 0 {
 			parent = subParent
 		}
+		if it.partOf > 0 && itemFound[it.partOf-1] >= 0 {
+			parent = itemFound[it.partOf-1]
+		}
 		t := f.mention(sc, it, nextFirst, parent, lastTarget)
+		if it.partOf > 0 && parent >= 0 {
+			f.bracketPartRoles(toks, it.q, &t, f.found[parent].t)
+		} else if it.sub && parent >= 0 {
+			f.subPeriod(toks, it.clauseStart, nextFirst, sc.dates, &t, f.found[parent].t)
+		}
 		if t.Subject == "" && i > 0 && sc.items[i-1].q.veto == tgGrowthVeto {
 			// "tín dụng tăng 10%, đạt hơn 815 nghìn tỷ đồng": the level
 			// measures what its growth rate, no target itself, does
@@ -842,6 +862,13 @@ func (f *targetFinder) record(sc *tgScan) int {
 			sentToks: sentWords, textToks: tgWordSet(t.Text)}
 		f.found = append(f.found, fd)
 		lastTarget = len(f.found) - 1
+		itemFound[i] = lastTarget
+		total := lastTarget
+		for k, bt := range f.breakdownTargets(toks, it.parts, t) {
+			f.found = append(f.found, tgFound{t: bt, score: math.Max(score, tgPartScore), offset: toks[it.parts[k].num].start, parent: total, prio: sc.p.prio,
+				enum: sc.p.enum, sentence: sc.start, para: sc.pi, section: f.section, label: fd.label, listItem: fd.listItem,
+				sentToks: sentWords, textToks: tgWordSet(bt.Text)})
+		}
 	}
 	return lastTarget
 }

@@ -1197,13 +1197,19 @@ func (f *targetFinder) periodFor(toks []tgTok, q tgQty, clauseStart, nextFirst, 
 		// only a date right after the quantity in its clause
 		before = after
 	}
+	if before != nil && after != nil && tgTrailingFrame(toks, clauseStart, q, before.start, after.start) {
+		// "đạt 5.500 tấn/năm vào năm 2010, 10.000 tấn/năm vào năm 2015":
+		// the date before is the previous figure's
+		before = after
+	}
 	if before == nil {
 		// a time frame named earlier in the sentence holds for the
 		// clauses after it ("… giai đoạn 2021-2025 từ 7,5-8%; tỷ trọng …")
 		sStart := toks[s0].start
+		lead := tgFirstSemicolon(toks, s0, q.first)
 		for i := range dates {
 			d := &dates[i]
-			if d.usable && d.end <= qStart && d.start >= sStart && !f.baseDate(toks, s0, d) {
+			if d.usable && d.end <= qStart && d.start >= sStart && !f.baseDate(toks, s0, d) && !tgOtherClauseYear(d, lead) {
 				before = d
 			}
 		}

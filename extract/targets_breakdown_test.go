@@ -1,0 +1,140 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestTgPartLists: runs of "Name (N)" joined by commas, semicolons or
+// "và" are lists of parts; a bracket that is no count, a lower-case name,
+// a single part are none.
+func TestTgPartLists(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want string // the values of each list, "" for none
+	}{
+		{"cụ thể: Việt Trì (12), thị xã Phú Thọ (08), Đoan Hùng (22)", "[[12 8 22]]"},
+		{"gồm: Hà Nội (3); Huế (2) và Đà Nẵng (1)", "[[3 2 1]]"},
+		{"cụ thể: Việt Trì (12)", ""},
+		{"theo công thức (2), hệ số (3)", ""},
+		{"các xã Việt Trì (kể cả chợ tạm), Đoan Hùng (4)", ""},
+		{"Việt Trì (1,5), Đoan Hùng (2,5)", ""},
+		{"A (2), B (3) và C (4); D (5)", "[[2 3 4 5]]"},
+		{"A (2), B (3), các xã (4), D (5), E (6)", "[[2 3] [5 6]]"},
+	} {
+		toks := tgTokenize(tc.text, 0, len(tc.text))
+		var vals [][]float64
+		for _, l := range tgPartLists(toks, 0, len(toks), ConventionVN) {
+			var vs []float64
+			for _, p := range l {
+				vs = append(vs, p.value)
+			}
+			vals = append(vals, vs)
+		}
+		got := ""
+		if len(vals) > 0 {
+			got = fmt.Sprint(vals)
+		}
+		if got != tc.want {
+			t.Errorf("tgPartLists(%q) = %q; want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestFindTargetsBreakdown: a list of "Name (N)" whose counts add up to a
+// target count before it gives one sub-target per name, with the total's
+// unit and period; a list that does not add up, or follows no target,
+// gives none.
+func TestFindTargetsBreakdown(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []tgWant
+	}{
+		{"Đến năm 2020 phấn đấu xây dựng mới 20 chợ tại các huyện cụ thể: Việt Trì (12), thị xã Phú Thọ (08).",
+			[]tgWant{{"=", 20, 0, "chợ", "chợ", "..2020", -1}, {"=", 12, 0, "chợ", "Việt Trì", "..2020", 0}, {"=", 8, 0, "chợ", "thị xã Phú Thọ", "..2020", 0}}},
+		// the counts add up to another figure than the one before them
+		{"Đến năm 2020 phấn đấu xây dựng mới 20 chợ tại các huyện cụ thể: Việt Trì (12), thị xã Phú Thọ (09).",
+			[]tgWant{{"=", 20, 0, "chợ", "chợ", "..2020", -1}}},
+		// the total is no target: its parts are none
+		{"Năm 2008 đã xây dựng 20 chợ tại các huyện: Việt Trì (12), thị xã Phú Thọ (08).", nil},
+	} {
+		checkTargets(t, tc.text, TargetContext{Issued: "2009-12-11"}, tc.want)
+	}
+}
+
+// TestFindTargetsFrameAfter: in "đạt A vào năm X, B vào năm Y", each
+// figure's time frame is the date right after it; a single year of a
+// later clause frames no clause after it, the sentence's lead does.
+func TestFindTargetsFrameAfter(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []tgWant
+	}{
+		{"Mục tiêu: sản phẩm barit đạt 40.000 tấn/năm vào năm 2010, 130.000 tấn/năm vào năm 2015 và 230.000 tấn/năm vào năm 2020.",
+			[]tgWant{{"=", 40000, 0, "tấn/năm", "barit", "2010..2010", -1}, {"=", 130000, 0, "tấn/năm", "", "2015..2015", -1},
+				{"=", 230000, 0, "tấn/năm", "", "2020..2020", -1}}},
+		{"Phấn đấu tốc độ tăng trưởng bình quân 5 năm 2011-2015 đạt 13%/năm; GDP bình quân đầu người năm 2015 là 41 triệu đồng/người/năm; tỷ lệ hộ nghèo dưới 3%.",
+			[]tgWant{{"=", 13, 0, "%/năm", "", "2011..2015", -1}, {"=", 41, 0, "triệu đồng/người/năm", "GDP", "2015..2015", -1},
+				{"<", 3, 0, "%", "hộ nghèo", "2011..2015", -1}}},
+	} {
+		checkTargets(t, tc.text, TargetContext{Issued: "2009-06-01"}, tc.want)
+	}
+}
+
+// TestFindTargetsBracketParts: the quantities in the bracket after a
+// target that add up to it, in its unit, are its parts; a bracket that
+// does not add up keeps its figures out.
+func TestFindTargetsBracketParts(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []tgWant
+	}{
+		{"Phấn đấu đến năm 2010 cải tạo 20 chợ (1 chợ đầu mối nông sản, 19 chợ dân sinh).",
+			[]tgWant{{"=", 20, 0, "chợ", "chợ", "..2010", -1}, {"=", 1, 0, "chợ", "chợ đầu mối nông sản", "..2010", 0},
+				{"=", 19, 0, "chợ", "chợ dân sinh", "..2010", 0}}},
+		{"Phấn đấu đến năm 2010 cải tạo 20 chợ (1 chợ đầu mối nông sản, 18 chợ dân sinh).",
+			[]tgWant{{"=", 20, 0, "chợ", "chợ", "..2010", -1}}},
+		{"Kế hoạch giai đoạn 2011-2015 trồng mới 5.000 ha cao su chủ yếu tại vùng I (năm 2011 trồng mới 3.000 ha; năm 2012 trồng mới 2.000 ha).",
+			[]tgWant{{"=", 5000, 0, "ha", "cao su", "2011..2015", -1}, {"=", 3000, 0, "ha", "cao su", "2011..2011", 0},
+				{"=", 2000, 0, "ha", "cao su", "2012..2012", 0}}},
+	} {
+		checkTargets(t, tc.text, TargetContext{Issued: "2009-06-01"}, tc.want)
+	}
+}
+
+// TestSubPeriod: a "trong đó" sub-target without a date in its own
+// clause takes its parent's time frame; one with a date keeps its own.
+func TestSubPeriod(t *testing.T) {
+	for _, tc := range []struct {
+		text, clause string // the sub-target's clause starts at clause
+		dated        bool   // a date lies in the clause
+		want         string
+	}{
+		{"(trong đó đào tạo nghề đạt 40%); 50% trường", "đào tạo nghề", false, "2015..2015"},
+		{"(trong đó năm 2013 đào tạo nghề đạt 40%); 50% trường", "năm 2013", true, "2013..2013"},
+	} {
+		toks := tgTokenize(tc.text, 0, len(tc.text))
+		from := 0
+		for i, tk := range toks {
+			if tk.start == strings.Index(tc.text, tc.clause) {
+				from = i
+			}
+		}
+		next := len(toks) - 3 // "50% trường": the next quantity
+		var dates []tgDate
+		if tc.dated {
+			k := strings.Index(tc.text, "năm 2013")
+			dates = append(dates, tgDate{start: k, end: k + len("năm 2013"), p: Period{Start: "2013", End: "2013"}, usable: true})
+		}
+		tg := Target{Period: &Period{Start: "2011", End: "2015"}}
+		if tc.dated {
+			tg.Period = &Period{Start: "2013", End: "2013"}
+		}
+		f := &targetFinder{text: tc.text}
+		f.subPeriod(toks, from, next, dates, &tg, Target{Period: &Period{Start: "2015", End: "2015"}})
+		if got := tgPeriodString(tg.Period); got != tc.want {
+			t.Errorf("subPeriod(%q) = %s; want %s", tc.text, got, tc.want)
+		}
+	}
+}
