@@ -138,3 +138,28 @@ func TestSubPeriod(t *testing.T) {
 		}
 	}
 }
+
+// TestBreakdownPartConfidence: a part of a breakdown is no surer than
+// its total, whatever score keeps it above the threshold (tgPartScore).
+func TestBreakdownPartConfidence(t *testing.T) {
+	for _, text := range []string{
+		"Quy hoạch đến năm 2020 có 20 chợ tại các huyện: Việt Trì (12), thị xã Phú Thọ (08).",
+		"Đến năm 2020 phấn đấu xây dựng mới 20 chợ tại các huyện cụ thể: Việt Trì (12), thị xã Phú Thọ (08).",
+		"Phấn đấu đến năm 2010 cải tạo 20 chợ (1 chợ đầu mối nông sản, 19 chợ dân sinh).",
+	} {
+		got := FindTargets(text, TargetContext{Issued: "2009-12-11", Kind: "resolution"})
+		parts := 0
+		for _, tg := range got {
+			if tg.Parent == nil {
+				continue
+			}
+			parts++
+			if total := got[*tg.Parent]; tg.Confidence > total.Confidence {
+				t.Errorf("%q: part %v %s has confidence %.3f, its total %v %s %.3f", text, tg.Value, tg.Unit, tg.Confidence, total.Value, total.Unit, total.Confidence)
+			}
+		}
+		if parts != 2 {
+			t.Errorf("%q: %d parts, want 2 (%+v)", text, parts, got)
+		}
+	}
+}

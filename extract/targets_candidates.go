@@ -857,7 +857,7 @@ func (f *targetFinder) record(sc *tgScan) int {
 		if sentWords == nil {
 			sentWords = tgTokWords(toks[s0:s1]) // shared by the sentence's targets
 		}
-		fd := tgFound{t: t, score: score, offset: toks[it.q.numTok].start, parent: parent, prio: sc.p.prio, enum: sc.p.enum, sentence: sc.start,
+		fd := tgFound{t: t, score: score, part: it.partOf > 0 && parent >= 0, offset: toks[it.q.numTok].start, parent: parent, prio: sc.p.prio, enum: sc.p.enum, sentence: sc.start,
 			para: sc.pi, section: f.section, label: tgRowLabel(toks, it.q.first), listItem: sc.p.enum != "" || tgBulleted(toks),
 			sentToks: sentWords, textToks: tgWordSet(t.Text)}
 		f.found = append(f.found, fd)
@@ -865,7 +865,7 @@ func (f *targetFinder) record(sc *tgScan) int {
 		itemFound[i] = lastTarget
 		total := lastTarget
 		for k, bt := range f.breakdownTargets(toks, it.parts, t) {
-			f.found = append(f.found, tgFound{t: bt, score: math.Max(score, tgPartScore), offset: toks[it.parts[k].num].start, parent: total, prio: sc.p.prio,
+			f.found = append(f.found, tgFound{t: bt, score: math.Max(score, tgPartScore), part: true, offset: toks[it.parts[k].num].start, parent: total, prio: sc.p.prio,
 				enum: sc.p.enum, sentence: sc.start, para: sc.pi, section: f.section, label: fd.label, listItem: fd.listItem,
 				sentToks: sentWords, textToks: tgWordSet(bt.Text)})
 		}

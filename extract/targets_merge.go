@@ -26,6 +26,10 @@ type tgFound struct {
 	listItem bool   // the paragraph is an item of a list ("1.", "a)", "-")
 	sentToks map[string]bool
 	textToks map[string]bool
+	// part: a part of a breakdown, found only beside its total (parent);
+	// its score is kept high for the threshold's sake (tgPartScore) but
+	// it is no surer than its total
+	part bool
 }
 
 // result returns one Target per distinct target, in document order: the
@@ -49,7 +53,11 @@ func (f *targetFinder) result() []Target {
 	for k, i := range order {
 		t := f.found[i].t
 		if f.model != nil {
-			t.Confidence = math.Round(1000*f.model.Confidence(groupScore[rep[i]])) / 1000
+			cs := groupScore[rep[i]]
+			if p := f.found[i].parent; f.found[i].part && p >= 0 {
+				cs = min(cs, groupScore[rep[p]])
+			}
+			t.Confidence = math.Round(1000*f.model.Confidence(cs)) / 1000
 		}
 		f.scores = append(f.scores, groupScore[rep[i]])
 		t.Parent = nil
