@@ -145,17 +145,52 @@ func flattenForReferences(text string) string {
 // tightenSymbols rejoins the numbers and symbols that typists and
 // converters spaced apart: a space after a symbol's hyphen before the next
 // code in capitals ("227/QĐ- TTg", "94/2024/TT- BTC", "…-BTC- BLĐTBXH"),
+// spaces on both sides of it ("210/2006/QĐ - TTg"),
 // and a number cut from its symbol after "số" by line breaks or Markdown
 // ("số *\n\n*412*\n\n*/BC-UBPLTP15", "số 409\n/TTr-…").
 func tightenSymbols(text string) string {
 	for n := 0; n < 3 && strings.Contains(text, "- "); n++ {
-		t := joinSpacedHyphens(text)
+		t := text
+		if strings.Contains(t, " - ") {
+			t = joinSpaceBeforeHyphen(t)
+		}
+		t = joinSpacedHyphens(t)
 		if t == text {
 			break
 		}
 		text = t
 	}
 	return joinSplitAfterSo(text)
+}
+
+// joinSpaceBeforeHyphen drops the space before " - " when a number and
+// symbol ends right before it and a code in capitals follows
+// ("210/2006/QĐ - TTg" → "210/2006/QĐ- TTg", which joinSpacedHyphens
+// finishes). A dash between words or figures ("2011 - 2015", "Sở - Ngành")
+// stays.
+func joinSpaceBeforeHyphen(text string) string {
+	var b strings.Builder
+	last := 0
+	for i := strings.Index(text, " - "); i >= 0; {
+		ts := i
+		for ts > 0 && i-ts < 48 && text[ts-1] != ' ' && text[ts-1] != '\n' && text[ts-1] != '\t' {
+			ts--
+		}
+		if ts < i && capsCode(text[i+3:]) > 0 && reNumberAnchored.FindString(text[ts:i]) == text[ts:i] {
+			b.WriteString(text[last:i])
+			last = i + 1
+		}
+		k := strings.Index(text[i+3:], " - ")
+		if k < 0 {
+			break
+		}
+		i += 3 + k
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
 }
 
 // joinSpacedHyphens drops the spaces after a hyphen that ends a number and
@@ -366,7 +401,7 @@ func findNumbers(text string) []citedNumber {
 			}
 		}
 		num := text[m[0]:end]
-		if !plausibleNumber(num) {
+		if !plausibleNumber(num) && !typedNumber(text, num, m[0]) {
 			continue
 		}
 		out = append(out, list...)
@@ -452,6 +487,24 @@ func plausibleNumber(num string) bool {
 		}
 	}
 	return up >= 3
+}
+
+// typedNumber reports whether the number num at text[at:], of two codes
+// or more, follows a type name and "số" ("Tờ trình số 695/TM-QLTM"): then
+// its codes need not look like an issuer's that plausibleNumber knows.
+func typedNumber(text, num string, at int) bool {
+	if len(parseNumber(num).codes) < 2 {
+		// "71/NQ", "96/2015/TT": a type code alone is a number cut short
+		return false
+	}
+	if kind, _ := kindBefore(text, at); kind == "" {
+		return false
+	}
+	lo := max(0, at-8)
+	for lo < at && !utf8.RuneStart(text[lo]) {
+		lo++
+	}
+	return strings.HasSuffix(foldKey(strings.TrimRight(text[lo:at], " :")), "so")
 }
 
 var (

@@ -114,6 +114,21 @@ func TestFindReferences(t *testing.T) {
 			},
 		},
 		{
+			name: "spaces on both sides of a symbol's hyphens",
+			text: "Quyết định số 210/2006/QĐ - TTg ngày 12/9/2006 và Quyết định 12/QĐ - UBND - TC giai đoạn 2011 - 2015 của Sở - Ngành.",
+			want: []Reference{
+				{Number: "210/2006/QĐ-TTg", Kind: "decision", Issued: "2006-09-12"},
+				{Number: "12/QĐ-UBND-TC", Kind: "decision"},
+			},
+		},
+		{
+			name: "a type name and số vouch for codes no issuer table knows",
+			text: "Tờ trình số 695/TM-QLTM ngày 10 tháng 3 năm 2008; theo mẫu số 05/TM-QL; Nghị định số 71/NQ; Hướng dẫn 12/TM-QLTM.",
+			want: []Reference{
+				{Number: "695/TM-QLTM", Kind: "submission", Issued: "2008-03-10"},
+			},
+		},
+		{
 			name: "a hyphen before a word is not a symbol's",
 			text: "Nghị quyết số 05/NQ-CP- Chính phủ giao.",
 			want: []Reference{{Number: "05/NQ-CP", Kind: "resolution"}},
