@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 	"testing"
 
 	"vanban/extract"
@@ -34,15 +36,49 @@ func TestAnnotatorAgreement(t *testing.T) {
 		}
 		return r
 	}
+	batch := manifestBatches(t, root)
 	var all targetCounts
+	byBatch := map[string]*targetCounts{}
+	docs := map[string]int{}
 	for _, p := range seconds {
 		first := read(filepath.Join(root, "testdata", "corpus", "gold", filepath.Base(p)))
 		second := read(p)
 		c, _ := scoreTargets(first.Targets, second.Targets)
 		all.add(c)
+		b := batch[strings.TrimSuffix(filepath.Base(p), ".json")]
+		if byBatch[b] == nil {
+			byBatch[b] = &targetCounts{}
+		}
+		byBatch[b].add(c)
+		docs[b]++
 	}
 	t.Logf("%d documents annotated twice: %s", len(seconds), all)
+	keys := make([]string, 0, len(byBatch))
+	for b := range byBatch {
+		keys = append(keys, b)
+	}
+	sort.Strings(keys)
+	for _, b := range keys {
+		t.Logf("  batch %-3s %2d documents: %s", b, docs[b], *byBatch[b])
+	}
 	if _, _, f := all.prf(); f < 0.8 {
 		t.Errorf("agreement targets F1 = %.3f; want >= 0.8 (the two annotations drifted apart)", f)
 	}
+}
+
+// manifestBatches returns the batch of each annotated document of
+// testdata/corpus/manifest.tsv, by name.
+func manifestBatches(t *testing.T, root string) map[string]string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(root, "testdata", "corpus", "manifest.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n")[1:] {
+		if cols := strings.Split(line, "\t"); len(cols) > 3 {
+			out[cols[0]] = cols[3]
+		}
+	}
+	return out
 }
