@@ -1081,7 +1081,7 @@ func (f *targetFinder) objectAfter(toks []tgTok, q tgQty) bool {
 	}
 	u := tgUnitHead(q.unit.text)
 	switch u {
-	case "ha", "km", "m", "m²", "m³", "km²", "tấn", "tạ", "kg", "lít", "MW", "kW", "GW", "kWh", "điểm":
+	case "ha", "km", "m", "m²", "m³", "km²", "m2", "m3", "km2", "tấn", "tạ", "kg", "lít", "MW", "kW", "GW", "kWh", "điểm":
 	default:
 		return false // money, rates, points: no object
 	}

@@ -16,9 +16,12 @@ var unitSpelling = map[string]string{
 	"đồng": "đồng", "vnđ": "đồng", "vnd": "đồng", "đ": "đồng", "₫": "đồng",
 	"usd": "USD", "đô la mỹ": "USD", "đô la": "USD", "đôla": "USD", "euro": "EUR", "eur": "EUR",
 	"ha": "ha", "hecta": "ha", "héc ta": "ha", "hécta": "ha", "héc-ta": "ha",
-	"km": "km", "ki lô mét": "km", "kilômét": "km", "km2": "km²", "km²": "km²",
+	// "m2" and "m²" stay as written: records.md keeps a unit as written,
+	// and annotators copy the digit (two independent annotations of
+	// "15m2/người" wrote "m2"); only a unit in words gets the symbol
+	"km": "km", "ki lô mét": "km", "kilômét": "km", "km2": "km2", "km²": "km²",
 	"ki-lô-mét": "km", "cây số": "km",
-	"m2": "m²", "m²": "m²", "m3": "m³", "m³": "m³", "m": "m", "mét": "m",
+	"m2": "m2", "m²": "m²", "m3": "m3", "m³": "m³", "m": "m", "mét": "m",
 	"mét vuông": "m²", "mét khối": "m³",
 	"tấn": "tấn", "tạ": "tạ", "kg": "kg", "ki lô gam": "kg", "ki-lô-gam": "kg", "kilôgam": "kg", "lít": "lít",
 	"mw": "MW", "kwh": "kWh", "kw": "kW", "gw": "GW",

@@ -13,7 +13,8 @@ func TestNormalizeUnit(t *testing.T) {
 		{"usd/người/năm", "USD/người/năm"},
 		{"triệu đồng/người/năm", "triệu đồng/người/năm"},
 		{"phần trăm", "%"},
-		{"km2", "km²"},
+		{"km2", "km2"},
+		{"km²", "km²"},
 		{"xã", "xã"},
 		{"", ""},
 	}
