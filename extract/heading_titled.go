@@ -21,6 +21,7 @@ var titledOpeners = []string{
 	"ve ", "v/v", "phe duyet ", "ban hanh ", "thong qua ", "cua ", "hoi nghi ",
 	"y kien ket luan", "ket luan ", "tinh hinh ", "trien khai ", "thuc hien ",
 	"to chuc ", "ho tro ", "quy dinh ", "sua doi ", "giao ", "dieu chinh ",
+	"bai bo ", "huong dan ",
 }
 
 // recitalTypes are the folded type names a recital cites first ("Căn cứ
@@ -74,7 +75,9 @@ func parseTitledOpening(lines []textLine, text string, h *Heading) bool {
 // …", "Kết luận 157: …"), asks a question or runs on as prose.
 func titledLine(c string) string {
 	c = strings.TrimSpace(strings.Trim(c, "*_# "))
-	if c == "" || utf8.RuneCountInString(c) > 250 || strings.ContainsAny(c, "?:") {
+	// a long trích yếu runs to 300 characters and more, and may hold a
+	// colon ("… thuộc các huyện: …"); the evidence after it decides
+	if c == "" || utf8.RuneCountInString(c) > 400 || strings.Contains(c, "?") {
 		return ""
 	}
 	kind, n := KindOfTypeName(c)
