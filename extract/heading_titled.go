@@ -44,14 +44,9 @@ var officialClosings = []string{
 // parseTitledOpening fills h from an opening whose first line is the type
 // name and the subject, and reports whether the text has one.
 func parseTitledOpening(lines []textLine, text string, h *Heading) bool {
-	var idx []int
-	for i, l := range lines {
-		if l.clean != "" {
-			idx = append(idx, i)
-		}
-		if len(idx) == 4 {
-			break
-		}
+	idx := headBlock(lines)
+	if len(idx) > 4 {
+		idx = idx[:4] // the title and the three lines under it
 	}
 	if len(idx) < 2 {
 		return false

@@ -150,11 +150,7 @@ func flattenForReferences(text string) string {
 // ("số *\n\n*412*\n\n*/BC-UBPLTP15", "số 409\n/TTr-…").
 func tightenSymbols(text string) string {
 	for n := 0; n < 3 && strings.Contains(text, "- "); n++ {
-		t := text
-		if strings.Contains(t, " - ") {
-			t = joinSpaceBeforeHyphen(t)
-		}
-		t = joinSpacedHyphens(t)
+		t := joinSpacedHyphens(text)
 		if t == text {
 			break
 		}
@@ -163,53 +159,31 @@ func tightenSymbols(text string) string {
 	return joinSplitAfterSo(text)
 }
 
-// joinSpaceBeforeHyphen drops the space before " - " when a number and
-// symbol ends right before it and a code in capitals follows
-// ("210/2006/QĐ - TTg" → "210/2006/QĐ- TTg", which joinSpacedHyphens
-// finishes). A dash between words or figures ("2011 - 2015", "Sở - Ngành")
-// stays.
-func joinSpaceBeforeHyphen(text string) string {
-	var b strings.Builder
-	last := 0
-	for i := strings.Index(text, " - "); i >= 0; {
-		ts := i
-		for ts > 0 && i-ts < 48 && text[ts-1] != ' ' && text[ts-1] != '\n' && text[ts-1] != '\t' {
-			ts--
-		}
-		if ts < i && capsCode(text[i+3:]) > 0 && reNumberAnchored.FindString(text[ts:i]) == text[ts:i] {
-			b.WriteString(text[last:i])
-			last = i + 1
-		}
-		k := strings.Index(text[i+3:], " - ")
-		if k < 0 {
-			break
-		}
-		i += 3 + k
-	}
-	if last == 0 {
-		return text
-	}
-	b.WriteString(text[last:])
-	return b.String()
-}
-
 // joinSpacedHyphens drops the spaces after a hyphen that ends a number and
-// symbol when a code in capitals follows ("227/QĐ- TTg").
+// symbol when a code in capitals follows ("227/QĐ- TTg"), and the space
+// before it too ("210/2006/QĐ - TTg"). A dash between words or figures
+// ("2011 - 2015", "Sở - Ngành") stays.
 func joinSpacedHyphens(text string) string {
 	var b strings.Builder
 	last := 0
 	for i := strings.Index(text, "- "); i >= 0; {
-		// The number and symbol before the hyphen, back to a space.
-		ts := i
-		for ts > 0 && i-ts < 48 && text[ts-1] != ' ' && text[ts-1] != '\n' && text[ts-1] != '\t' {
+		// The number and symbol before the hyphen (and its space), back
+		// to a space.
+		end := i
+		if end > last && text[end-1] == ' ' {
+			end--
+		}
+		ts := end
+		for ts > 0 && end-ts < 48 && text[ts-1] != ' ' && text[ts-1] != '\n' && text[ts-1] != '\t' {
 			ts--
 		}
 		j := i + 1
 		for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
 			j++
 		}
-		if code := capsCode(text[j:]); code > 0 && ts < i && reNumberAnchored.FindString(text[ts:i]) == text[ts:i] {
-			b.WriteString(text[last : i+1])
+		if code := capsCode(text[j:]); code > 0 && ts < end && reNumberAnchored.FindString(text[ts:end]) == text[ts:end] {
+			b.WriteString(text[last:end])
+			b.WriteByte('-')
 			last = j
 		}
 		k := strings.Index(text[i+1:], "- ")

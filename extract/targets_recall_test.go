@@ -84,16 +84,7 @@ func TestWithBase(t *testing.T) {
 		{"Mục tiêu năm 2021: GDP tăng khoảng 6% so với năm 2020, lạm phát dưới 4%.", "tăng so với năm 2020"},
 		{"Mục tiêu năm 2021: tỷ lệ hộ nghèo giảm 1,5%.", "giảm"},
 	}
-	for _, tc := range cases {
-		ts, _ := FindTargetsWith(tc.text, TargetContext{Issued: "2020-03-10", Kind: "plan"}, nil)
-		if len(ts) == 0 {
-			t.Errorf("%q: no target", tc.text)
-			continue
-		}
-		if ts[0].Indicator != tc.ind {
-			t.Errorf("%q: indicator %q; want %q", tc.text, ts[0].Indicator, tc.ind)
-		}
-	}
+	checkFirstIndicator(t, cases, TargetContext{Issued: "2020-03-10", Kind: "plan"})
 }
 
 // TestGoalIndicator: a target stated only by a copula takes the goal its
@@ -105,8 +96,15 @@ func TestGoalIndicator(t *testing.T) {
 		{"Năm 2020, ngân hàng này đặt mục tiêu lợi nhuận trước thuế cả năm là 750 tỷ đồng.", "đạt"},
 		{"Mục tiêu năm 2025: tỷ lệ hộ nghèo giảm còn 2%.", "giảm còn"},
 	}
+	checkFirstIndicator(t, cases, TargetContext{Issued: "2018-03-10", Kind: "article"})
+}
+
+// checkFirstIndicator checks the indicator of the first target found in
+// each case's text.
+func checkFirstIndicator(t *testing.T, cases []struct{ text, ind string }, ctx TargetContext) {
+	t.Helper()
 	for _, tc := range cases {
-		ts, _ := FindTargetsWith(tc.text, TargetContext{Issued: "2018-03-10", Kind: "article"}, nil)
+		ts, _ := FindTargetsWith(tc.text, ctx, nil)
 		if len(ts) == 0 {
 			t.Errorf("%q: no target", tc.text)
 			continue

@@ -70,13 +70,13 @@ func TestAnnotatorAgreement(t *testing.T) {
 // testdata/corpus/manifest.tsv, by name.
 func manifestBatches(t *testing.T, root string) map[string]string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(root, "testdata", "corpus", "manifest.tsv"))
+	rows, err := readManifest(root)
 	if err != nil {
 		t.Fatal(err)
 	}
 	out := map[string]string{}
-	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n")[1:] {
-		if cols := strings.Split(line, "\t"); len(cols) > 3 {
+	for _, cols := range rows {
+		if len(cols) > 3 {
 			out[cols[0]] = cols[3]
 		}
 	}

@@ -118,15 +118,11 @@ func readCorpus(root, shared string) ([]*corpusDoc, []string, error) {
 	var srcs []src
 	// testdata/corpus: the manifest names each text
 	var missing []string
-	man, err := os.ReadFile(filepath.Join(root, "testdata", "corpus", "manifest.tsv"))
+	rows, err := readManifest(root)
 	if err != nil {
 		return nil, nil, err
 	}
-	for i, line := range strings.Split(strings.TrimSpace(string(man)), "\n") {
-		cols := strings.Split(line, "\t")
-		if i == 0 || len(cols) < 2 {
-			continue
-		}
+	for _, cols := range rows {
 		gold := filepath.Join(root, "testdata", "corpus", "gold", cols[0]+".json")
 		if _, err := os.Stat(gold); err != nil {
 			continue // not annotated yet
@@ -182,6 +178,23 @@ func readCorpus(root, shared string) ([]*corpusDoc, []string, error) {
 		}
 	}
 	return docs, missing, nil
+}
+
+// readManifest returns the rows of testdata/corpus/manifest.tsv after its
+// header (name, source, stratum, batch, double), each of two columns or
+// more.
+func readManifest(root string) ([][]string, error) {
+	b, err := os.ReadFile(filepath.Join(root, "testdata", "corpus", "manifest.tsv"))
+	if err != nil {
+		return nil, err
+	}
+	var rows [][]string
+	for i, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		if cols := strings.Split(line, "\t"); i > 0 && len(cols) >= 2 {
+			rows = append(rows, cols)
+		}
+	}
+	return rows, nil
 }
 
 func readCorpusDoc(name, set, path, goldPath string) (*corpusDoc, error) {
