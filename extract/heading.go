@@ -29,6 +29,10 @@ var (
 	// reNumberLine finds "Số: 15/2011/NQ-HĐND", "Số 02-NQ/ĐUK", a law's
 	// "Luật số: 60/2024/QH15" on a heading line (the number may sit on the
 	// next line in table layouts).
+	// reHeadNumber is a number at the start of a heading line or a
+	// caption, in capitals or in a copy that lower-cased them
+	// ("125/2025/qđ-ubnd"; headingNumber restores the capitals).
+	reHeadNumber = lazyregexp.New(`(?i)^` + numberPattern)
 	reNumberLine = lazyregexp.New(`(?i)^(?:(?:bộ\s+)?luật\s+|pháp\s+lệnh\s+)?(?:số|so)\s*:?\s*(` + numberPattern + `(?:\s*-\s*[A-ZĐ][A-Za-zĐđ0-9]*)*)`)
 	// rePlaceDate finds the place-date line "Cần Thơ, ngày 04 tháng 7 năm
 	// 2011" (also "Cần Thơ ngày 4/7/2011", "Hà Nội, ngày mồng 3 tháng 3
@@ -243,7 +247,8 @@ func scanHeadBlock(lines []textLine, idx []int, h *Heading) (typeAt, numberAt in
 		if f := foldKey(c); strings.HasPrefix(f, "cong hoa xa hoi") || strings.HasPrefix(f, "doc lap") || f == "dang cong san viet nam" {
 			seenMotto = true
 		}
-		if isTypeLine(c) || (seenMotto || h.Number != "") && isOldTypeLine(c) {
+		if isTypeLine(c) || (seenMotto || h.Number != "") && isOldTypeLine(c) ||
+			k == 0 && lowerTypeLine(c) && typeLineEvidence(lines, i) {
 			return k, numberAt
 		}
 		if kind, rest := typeWithSubject(c); kind != "" {
@@ -272,7 +277,7 @@ func headNumber(lines []textLine, idx []int, k int) (string, int) {
 	}
 	if foldKey(strings.TrimRight(c, ":")) == "so" && k+1 < len(idx) {
 		next := tightenNumber(lines[idx[k+1]].clean)
-		if m := reNumberAnchored.FindString(next); m != "" {
+		if m := reHeadNumber.FindString(next); m != "" {
 			return headingNumber(m), k + 1
 		}
 	}

@@ -226,7 +226,7 @@ func ownFromCaption(text string, headEnd int, kind, number string) (num, issued 
 		rest := text[m[1]:min(len(text), m[1]+200)]
 		rest = strings.NewReplacer("*", "", "\n", " ").Replace(rest)
 		rest = reFillers.ReplaceAllString(rest, "")
-		n := reNumberAnchored.FindString(tightenNumber(rest))
+		n := reHeadNumber.FindString(tightenNumber(rest))
 		if n == "" {
 			continue
 		}
@@ -302,7 +302,9 @@ func firstDay(s string) string {
 
 // headingNumber writes a number read from a heading in its standard form:
 // no spaces, and its codes in capitals when a lower-cased copy lost them
-// ("35-nq/tu" → "35-NQ/TU"; mixed-case codes such as "TTr" stay).
+// ("35-nq/tu" → "35-NQ/TU", "2597/qđ-ttg" → "2597/QĐ-TTg": the codes
+// written in mixed case keep it, domain.md §1.2; codes printed in mixed
+// case such as "TTr" stay).
 func headingNumber(n string) string {
 	n = normalizeNumber(n)
 	for _, r := range n {
@@ -310,8 +312,21 @@ func headingNumber(n string) string {
 			return n
 		}
 	}
-	return strings.ToUpper(n)
+	return reUpperCode.Regexp().ReplaceAllStringFunc(strings.ToUpper(n), func(code string) string {
+		if m, ok := mixedCaseCodes[code]; ok {
+			return m
+		}
+		return code
+	})
 }
+
+// reUpperCode is one code of a symbol in capitals.
+var reUpperCode = lazyregexp.New(`[A-ZĐ][A-ZĐ0-9]*`)
+
+// mixedCaseCodes are the codes of symbols written in mixed case (domain.md
+// §1.2: "TTg" the Prime Minister, "TTr" a submission, "CTr" a program,
+// "QyĐ" rules, "TrS" an extract copy), keyed by their capitals.
+var mixedCaseCodes = map[string]string{"TTG": "TTg", "TTR": "TTr", "CTR": "CTr", "CTTG": "CTTg", "QYĐ": "QyĐ", "TRS": "TrS"}
 
 // reDashes are the dashes a typist or a converter put for the hyphen of a
 // number ("Số 35 – NQ/TU").

@@ -149,3 +149,34 @@ func bodyLine(c string) string {
 	}
 	return ""
 }
+
+// lowerTypeLine reports whether c is a type name alone in a copy that
+// lower-cased it ("nghị quyết", "**quyết định**"): the type line of a
+// crawled text whose heading lost its capitals and its columns. A type
+// name in sentence case ("Thông tư" over "liên tịch của … số …") starts
+// a gazette-style opening instead.
+func lowerTypeLine(c string) bool {
+	c = strings.TrimSpace(strings.Trim(c, "*_# "))
+	kind, n := KindOfTypeName(c)
+	return kind != "" && kind != "article" && kind != "other" && strings.TrimSpace(c[n:]) == "" && capsRatio(c) == 0
+}
+
+// typeLineEvidence reports whether the lines after a lone type line at
+// line at are an official text's own: within the next twelve lines, a
+// recital ("căn cứ luật …;"), the enacting formula ("quyết nghị:",
+// "quyết định:") or a line naming the issuing body. A news page that
+// opens with a section label "Nghị quyết" has none of them.
+func typeLineEvidence(lines []textLine, at int) bool {
+	for i, n := at+1, 0; i < len(lines) && n < 12; i++ {
+		c := strings.TrimSpace(strings.Trim(lines[i].clean, "*_# "))
+		if c == "" {
+			continue
+		}
+		n++
+		f := foldKey(c)
+		if isRecital(c) || bodyLine(c) != "" || f == "quyet nghi:" || f == "quyet dinh:" {
+			return true
+		}
+	}
+	return false
+}

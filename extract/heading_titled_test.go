@@ -108,3 +108,70 @@ func TestTitledOpeningParts(t *testing.T) {
 		}
 	}
 }
+
+// TestParseHeadingLowerCased reads headings whose capitals a crawl lost
+// (written for the test): a lone type name in lower case is the type
+// line when a recital, the enacting formula or the issuing body follows;
+// a number after "số:" keeps its standard capitals.
+func TestParseHeadingLowerCased(t *testing.T) {
+	tests := []struct {
+		name, text           string
+		kind, number, issued string
+		title                string
+	}{
+		{
+			name:  "type line first, subject, body and recitals",
+			text:  "**nghị quyết**\n\nvề phát động phong trào toàn dân bảo vệ môi trường\n\n**chính phủ**\n\n*căn cứ luật tổ chức chính phủ ngày 18 tháng 02 năm 2025;*\n\n**quyết nghị:**\n\nđiều 1. phát động phong trào.\n",
+			kind:  "resolution",
+			title: "về phát động phong trào toàn dân bảo vệ môi trường",
+		},
+		{
+			name:   "columns, number on the line under số:",
+			text:   "|\n**ủy ban nhân dân\n**\nthành phố huế\n-------\n|\n**cộng hòa xã hội\nchủ nghĩa việt nam**\nđộc lập - tự do - hạnh phúc\n|\n|\nsố:\n125/2025/qđ-ubnd\n|\n*huế, ngày 24\ntháng 11 năm 2025 *\n|\n\n**quyết định**\n\nban hành quy trình rà soát đối tượng\n\n*căn cứ luật tổ chức chính quyền địa phương;*\n",
+			kind:   "decision",
+			number: "125/2025/QĐ-UBND",
+			issued: "2025-11-24",
+			title:  "ban hành quy trình rà soát đối tượng",
+		},
+		{
+			name: "a section label over a news story",
+			text: "nghị quyết\n\nsáng nay, hội đồng nhân dân tỉnh đã họp và thông qua nhiều nghị quyết quan trọng về phát triển kinh tế.\n\ncác đại biểu thảo luận sôi nổi.\n",
+			kind: "article",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := headingOf(tt.text)
+			if h.Kind != tt.kind {
+				t.Fatalf("kind = %q, want %q (%+v)", h.Kind, tt.kind, h)
+			}
+			if tt.kind == "article" {
+				return
+			}
+			if h.Number != tt.number || h.Issued != tt.issued || h.Title != tt.title {
+				t.Errorf("got number %q issued %q title %q; want %q, %q, %q", h.Number, h.Issued, h.Title, tt.number, tt.issued, tt.title)
+			}
+		})
+	}
+}
+
+// TestHeadingNumberCase writes lower-cased numbers in standard form: codes
+// in capitals, the mixed-case codes of domain.md §1.2 in mixed case.
+func TestHeadingNumberCase(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"35-nq/tu", "35-NQ/TU"},
+		{"125/2025/qđ-ubnd", "125/2025/QĐ-UBND"},
+		{"2597/qđ-ttg", "2597/QĐ-TTg"},
+		{"12/ttr-ubnd", "12/TTr-UBND"},
+		{"05-ctr/đuk", "05-CTr/ĐUK"},
+		{"3/qyđ-tu", "3/QyĐ-TU"},
+		{"197/2025/qh15", "197/2025/QH15"},
+		{"12/TTr-UBND", "12/TTr-UBND"}, // printed capitals stay as printed
+		{"2597/QĐ-TTG", "2597/QĐ-TTG"},
+	}
+	for _, tt := range tests {
+		if got := headingNumber(tt.in); got != tt.want {
+			t.Errorf("headingNumber(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
