@@ -21,7 +21,7 @@ func textReader(path string, data []byte) (parsed, error) {
 		text, w = replaceInvalidUTF8(text)
 		warns = append(warns, w)
 	}
-	text = normalizeNewlines(text)
+	text = unescapeMarkdown(normalizeNewlines(text))
 	if what := controlHeavy(text); what != "" {
 		return parsed{}, fmt.Errorf("%w: looks like %s", ErrNotDocument, what)
 	}
@@ -107,3 +107,26 @@ func controlHeavy(s string) string {
 	}
 	return ""
 }
+
+// unescapeMarkdown drops the backslash of a Markdown escape: a backslash
+// before ASCII punctuation ("40 \- 50", "Số 57\-NQ/TW", "\*"), as pandoc
+// writes every hyphen, asterisk and bracket of a converted document; the
+// punctuation stays. A backslash before anything else ("C:\Users") stays.
+func unescapeMarkdown(s string) string {
+	if !strings.Contains(s, "\\") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && strings.IndexByte(markdownEscapable, s[i+1]) >= 0 {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// markdownEscapable is the ASCII punctuation a backslash escapes in
+// CommonMark.
+const markdownEscapable = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"

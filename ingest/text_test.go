@@ -76,3 +76,21 @@ func TestTextReader(t *testing.T) {
 		t.Errorf("textReader(invalid) page = %q; want valid UTF-8", p.pages[0])
 	}
 }
+
+// TestUnescapeMarkdown drops the backslashes of Markdown escapes only.
+func TestUnescapeMarkdown(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`có từ 40 \- 50 tổ chức`, "có từ 40 - 50 tổ chức"},
+		{`Số 57\-NQ/TW`, "Số 57-NQ/TW"},
+		{`\*\*không đậm\*\* \[1\] a\_b`, "**không đậm** [1] a_b"},
+		{`C:\Users\vanban`, `C:\Users\vanban`},
+		{`a \\ b`, `a \ b`},
+		{`cuối \`, `cuối \`},
+		{"không có gì", "không có gì"},
+	}
+	for _, tt := range tests {
+		if got := unescapeMarkdown(tt.in); got != tt.want {
+			t.Errorf("unescapeMarkdown(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
