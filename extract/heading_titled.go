@@ -45,6 +45,11 @@ var officialClosings = []string{
 // name and the subject, and reports whether the text has one.
 func parseTitledOpening(lines []textLine, text string, h *Heading) bool {
 	idx := headBlock(lines)
+	if len(idx) > 2 && titledLine(lines[idx[0]].clean) == "" && utf8.RuneCountInString(lines[idx[0]].clean) <= 40 {
+		// a web page's own title over the text ("Văn bản", "Chi tiết
+		// văn bản"): the opening is the line under it
+		idx = idx[1:]
+	}
 	if len(idx) > 4 {
 		idx = idx[:4] // the title and the three lines under it
 	}
@@ -117,9 +122,10 @@ func titledEvidence(lines []textLine, idx []int, text string) bool {
 }
 
 // isRecital reports whether c is a recital of an enacting text: "Căn cứ"
-// and a cited type name, ending with ";" or ",".
+// and a cited type name, ending with ";" or ","; older texts set their
+// recitals as a list ("- Căn cứ Luật …;").
 func isRecital(c string) bool {
-	f := foldKey(c)
+	f := foldKey(strings.TrimLeft(c, "-–+•* "))
 	r, ok := strings.CutPrefix(f, "can cu ")
 	if !ok || !strings.HasSuffix(strings.TrimSpace(c), ";") && !strings.HasSuffix(strings.TrimSpace(c), ",") {
 		return false

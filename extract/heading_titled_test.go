@@ -31,6 +31,12 @@ func TestParseHeadingTitledOpening(t *testing.T) {
 			title: "Thông báo kết luận của Bộ trưởng tại hội nghị tổng kết năm 2009",
 		},
 		{
+			name:  "recitals set as a list, the body line joined to the title by a PDF reader",
+			text:  "Nghị quyết về chương trình phát triển cây cao su đến năm 2015 Hội đồng nhân dân tỉnh Lai Châu\nKhoá XII, kỳ họp thứ 13\n- Căn cứ Luật Tổ chức HĐND và UBND ban hành năm 2003;\n- Căn cứ Quyết định số 12/2005/QĐ-TTg;\nQuyết nghị:\n",
+			kind:  "resolution",
+			title: "Nghị quyết về chương trình phát triển cây cao su đến năm 2015 Hội đồng nhân dân tỉnh Lai Châu",
+		},
+		{
 			name: "Q&A headline answered by a clause",
 			text: "Quy định về chi phí tiền lương hợp lý, các khoản phụ cấp\nCăn cứ tại khoản 2 Điều 4 Thông tư 96/2015/TT-BTC quy định như sau;\nChi phí tiền lương được trừ khi có hợp đồng.\n",
 			kind: "article",

@@ -30,6 +30,8 @@ type tgFound struct {
 	// its score is kept high for the threshold's sake (tgPartScore) but
 	// it is no surer than its total
 	part bool
+	// table: a cell of a table row rather than a quantity of a sentence
+	table bool
 }
 
 // result returns one Target per distinct target, in document order: the
@@ -105,7 +107,8 @@ func (f *targetFinder) restatements() []int {
 			}
 			for _, j := range b[x+1:] {
 				if rep[j] != j || !tgSameTarget(f.found[i], f.found[j]) &&
-					!(f.c.Kind == "article" && tgProseRestatement(f.found[i], f.found[j])) {
+					!(f.c.Kind == "article" && tgProseRestatement(f.found[i], f.found[j])) &&
+					!tgTableRestatement(f.found[i], f.found[j]) {
 					continue
 				}
 				rep[j] = i

@@ -56,3 +56,30 @@ func tgContentWords(s string) map[string]bool {
 	}
 	return out
 }
+
+// tgTableRestatement reports whether a table row restates a target of the
+// body, as an appendix "Danh mục các chỉ tiêu" lists row by row the
+// targets the body set: one mention a table cell, the other a sentence's,
+// the same comparator (or one "khoảng"), value and unit, the same period
+// where both have one, and row and sentence naming the same thing (most
+// of the content words of the shorter shared). Two rows of one table, or
+// two sentences, are left to tgSameTarget.
+func tgTableRestatement(a, b tgFound) bool {
+	if a.table == b.table {
+		return false
+	}
+	ta, tb := a.t, b.t
+	if ta.Comparator != tb.Comparator && !(ta.Comparator == "=" && tb.Comparator == "~" || ta.Comparator == "~" && tb.Comparator == "=") {
+		return false
+	}
+	if ta.Value != tb.Value || (ta.ValueMax == nil) != (tb.ValueMax == nil) || ta.ValueMax != nil && *ta.ValueMax != *tb.ValueMax ||
+		strings.Split(ta.Unit, "/")[0] != strings.Split(tb.Unit, "/")[0] {
+		return false
+	}
+	if ta.Period != nil && tb.Period != nil && ta.Period.End != tb.Period.End {
+		return false
+	}
+	wa := tgContentWords(ta.Text + " " + ta.Subject)
+	wb := tgContentWords(tb.Text + " " + tb.Subject)
+	return len(wa) >= 3 && len(wb) >= 3 && tgOverlap(wa, wb) >= 0.6
+}

@@ -23,21 +23,55 @@ type tgCell struct{ start, end int }
 type tgTable struct {
 	start, end int // byte span of the whole table
 	rows       [][]tgCell
+	// caption is the text between this table and a cell-per-line table
+	// that ran into it without a blank line ("PHỤ LỤC I / DANH MỤC CÁC
+	// CHỈ TIÊU / (Kèm theo …)", tgOutsideTable), when no header row holds
+	// it; else empty
+	caption tgCell
 }
 
 type tgLine struct{ start, end int } // a line without its line break
 
-// tgLines returns the lines of text.
+// tgLines returns the lines of text. A page break ends a line too: a
+// table that runs over two pages of a PDF has its bars on both sides of
+// it ("|\f|").
+//
+// A PDF reader may also join a cell-per-line table's bar to the cell
+// beside it ("|Ha", "26.120|") or two bars ("||"): such a line, with one
+// bar at one end and nothing else, or two bars alone, is split into the
+// bar and the rest.
 func tgLines(text string) []tgLine {
 	var out []tgLine
 	start := 0
 	for i := 0; i <= len(text); i++ {
-		if i == len(text) || text[i] == '\n' {
-			out = append(out, tgLine{start, i})
+		if i == len(text) || text[i] == '\n' || text[i] == '\f' {
+			out = tgSplitBar(text, out, tgLine{start, i})
 			start = i + 1
 		}
 	}
 	return out
+}
+
+// tgSplitBar appends l to out, split at a bar joined to its neighbour
+// (tgLines).
+func tgSplitBar(text string, out []tgLine, l tgLine) []tgLine {
+	s, e := l.start, l.end
+	for s < e && (text[s] == ' ' || text[s] == '\t' || text[s] == '\r') {
+		s++
+	}
+	for e > s && (text[e-1] == ' ' || text[e-1] == '\t' || text[e-1] == '\r') {
+		e--
+	}
+	if e-s < 2 || strings.Count(text[s:e], "|") != 1 && text[s:e] != "||" {
+		return append(out, l)
+	}
+	switch {
+	case text[s] == '|':
+		return append(out, tgLine{s, s + 1}, tgLine{s + 1, e})
+	case text[e-1] == '|':
+		return append(out, tgLine{s, e - 1}, tgLine{e - 1, e})
+	}
+	return append(out, l)
 }
 
 // tgTrimCell trims spaces and Markdown emphasis from text[s:e].
@@ -61,12 +95,21 @@ func tgFindTables(text string) []tgTable {
 	}
 	lines := tgLines(text)
 	var out []tgTable
+	caption := -1 // where the text after a table cut at its caption starts
 	for i := 0; i < len(lines); {
 		l := lines[i]
 		line := strings.TrimSpace(text[l.start:l.end])
 		switch {
 		case line == "|":
 			t, next := tgCellPerLine(text, lines, i)
+			if caption >= 0 && l.start-caption <= tgMaxCaption {
+				s, e := tgTrimCell(text, caption, l.start)
+				t.caption = tgCell{s, e}
+			}
+			caption = -1
+			if next < len(lines) && tgOutsideTable(strings.TrimSpace(text[lines[next].start:lines[next].end])) {
+				caption = lines[next].start
+			}
 			if len(t.rows) > 0 {
 				out = append(out, t)
 			}
@@ -94,7 +137,12 @@ func tgFindTables(text string) []tgTable {
 }
 
 // tgCellPerLine reads a table of one cell per line from lines[i] (a "|"
-// line) to the first blank line; it returns the table and the line after.
+// line) to its last "|" line before the first blank line; it returns the
+// table and the line after. Lines after the last bar are no cell: a reader
+// that keeps no blank lines (PDF text, a Word file without empty
+// paragraphs) runs the heading's table into the body, and a run of more
+// than tgMaxCellLines lines without a bar ends the table at the bar before
+// it.
 //
 // Such a table is "| a | b |" with every cell on a line of its own, so two
 // bars in a row are an empty cell or the end of a row: where the rows are
@@ -104,22 +152,24 @@ func tgCellPerLine(text string, lines []tgLine, i int) (tgTable, int) {
 	t := tgTable{start: lines[i].start}
 	var slots []tgCell // cells in order; an empty cell is {-1, -1}
 	cell := tgCell{-1, -1}
-	bars := 0
+	bars, cellLines := 0, 0
 	for ; i < len(lines); i++ {
 		l := lines[i]
 		line := strings.TrimSpace(text[l.start:l.end])
-		if line == "" {
+		if line == "" || cellLines == tgMaxCellLines || tgOutsideTable(line) {
 			break
 		}
-		t.end = l.end
 		if line != "|" {
 			if cell.start < 0 {
 				cell.start = l.start
 			}
 			cell.end = l.end
+			cellLines++
 			continue
 		}
+		t.end = l.end
 		bars++
+		cellLines = 0
 		if cell.start >= 0 {
 			s, e := tgTrimCell(text, cell.start, cell.end)
 			slots = append(slots, tgCell{s, e})
@@ -129,11 +179,51 @@ func tgCellPerLine(text string, lines []tgLine, i int) (tgTable, int) {
 		}
 	}
 	if cell.start >= 0 {
-		s, e := tgTrimCell(text, cell.start, cell.end)
-		slots = append(slots, tgCell{s, e})
+		// the lines after the last bar are the text under the table
+		i = lastLineBefore(lines, i, cell.start) + 1
 	}
 	t.rows = tgSlotRows(text, slots)
 	return t, i
+}
+
+// tgMaxCaption is the most bytes of text between two tables that can be
+// the second one's caption.
+const tgMaxCaption = 600
+
+// tgMaxCellLines is the most lines a cell of a cell-per-line table runs
+// to: a heading cell wraps over three to five, a table's longest
+// description cell over a dozen.
+const tgMaxCellLines = 16
+
+// tgOutsideTable reports whether a line is no cell of a table but the text
+// between two tables that a reader kept no blank line around: an
+// appendix's heading or caption ("PHỤ LỤC 02", "(Ban hành kèm theo …)"),
+// a type line ("QUYẾT ĐỊNH"), a recital, the enacting formula or an
+// article ("Điều 1.").
+func tgOutsideTable(line string) bool {
+	c := strings.TrimSpace(strings.Trim(line, "*_#( "))
+	if c == "" {
+		return false
+	}
+	f := foldKey(c)
+	for _, p := range []string{"phu luc", "ban hanh kem theo", "kem theo ", "can cu ", "quyet dinh:", "quyet nghi:"} {
+		if strings.HasPrefix(f, p) {
+			return true
+		}
+	}
+	if rest, ok := strings.CutPrefix(f, "dieu "); ok && len(rest) > 0 && rest[0] >= '0' && rest[0] <= '9' {
+		return true
+	}
+	return isTypeLine(c)
+}
+
+// lastLineBefore returns the index, at most i, of the last of lines that
+// starts before byte offset at.
+func lastLineBefore(lines []tgLine, i, at int) int {
+	for i >= len(lines) || i > 0 && lines[i].start >= at {
+		i--
+	}
+	return i
 }
 
 // tgRowStarter reports whether a cell opens a numbered row: "1", "12",
@@ -388,6 +478,9 @@ func (f *targetFinder) table(tb tgTable) {
 		head++
 	}
 	headers, caption := f.columnHeaders(tb.rows[:head], width)
+	if caption.end <= caption.start {
+		caption = tb.caption
+	}
 	f.tabSense = f.captionSense(caption)
 	f.tabUnit = f.captionUnit(tb, tb.rows[:head])
 	var group, dated []tgCell // the last group row, and the last one with a date
@@ -514,9 +607,16 @@ func (f *targetFinder) captionSense(caption tgCell) tgColumn {
 	}
 	var words []string
 	for _, t := range f.cellToks(caption) {
-		if t.kind == tgWord && len(words) < 24 {
-			words = append(words, t.low)
+		if t.kind != tgWord || len(words) == 24 {
+			continue
 		}
+		if t.low == "theo" && len(words) > 0 && words[len(words)-1] == "kèm" {
+			// "(Kèm theo Kế hoạch số …)" names the text it is attached
+			// to, not what the table holds
+			words = words[:len(words)-1]
+			break
+		}
+		words = append(words, t.low)
 	}
 	w := " " + strings.Join(words, " ") + " "
 	for _, k := range []string{" chỉ tiêu ", " mục tiêu ", " kế hoạch ", " phấn đấu "} {
@@ -654,7 +754,7 @@ func (f *targetFinder) tableCell(tb tgTable, row []tgCell, label, unit, c, nth, 
 		return
 	}
 	f.found = append(f.found, tgFound{t: t, score: score, offset: off, parent: -1, enum: strconv.Itoa(len(f.found)),
-		sentence: row[0].start, para: -1 - len(f.found), section: f.section, listItem: true,
+		sentence: row[0].start, para: -1 - len(f.found), section: f.section, listItem: true, table: true,
 		sentToks: tgWordSet(t.Sentence), textToks: tgWordSet(t.Text)})
 }
 

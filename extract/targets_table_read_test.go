@@ -1,0 +1,144 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// cellTable writes rows as a cell-per-line table ("|" between cells, two
+// between rows), the form Markdown converted from HTML has.
+func cellTable(rows ...[]string) string {
+	var b strings.Builder
+	b.WriteString("|\n")
+	for k, r := range rows {
+		if k > 0 {
+			b.WriteString("|\n")
+		}
+		for _, c := range r {
+			b.WriteString(c + "\n|\n")
+		}
+	}
+	return b.String()
+}
+
+// TestCellTableBounds: a cell-per-line table ends at its last bar, also
+// where the reader kept no blank line after it (PDF text), where a
+// caption or an article runs into the next table, and where a page break
+// or a reader joined a bar to its cell.
+func TestCellTableBounds(t *testing.T) {
+	heading := cellTable([]string{"ỦY BAN NHÂN DÂN\nTỈNH X", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"}, []string{"Số: 12/KH-UBND", "X, ngày 1 tháng 2 năm 2026"})
+	body := "KẾ HOẠCH\nPhát triển kinh tế số\nI. MỤC TIÊU\n(1) Tỷ trọng kinh tế số đạt tối thiểu 30% GRDP;\n"
+	targets := []tgWant{{">=", 30, 0, "%", "kinh tế số", "-", -1}}
+	ctx := TargetContext{Kind: "plan", Issued: "2026-02-01"}
+	for _, c := range []struct {
+		name, text string
+		want       []tgWant
+	}{
+		{"blank line after the heading's table", heading + "\n" + body, targets},
+		{"no blank line after it", heading + body, targets},
+		{"no blank line at all", strings.ReplaceAll(heading+"\n"+body, "\n\n", "\n"), targets},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			checkTargets(t, c.text, ctx, c.want)
+		})
+	}
+
+	// two tables with a caption between them and no blank line
+	t1 := cellTable([]string{"TT", "Chỉ tiêu", "Đơn vị", "Năm 2030"}, []string{"1", "Tỷ lệ hộ nghèo", "%", "2"})
+	t2 := cellTable([]string{"TT", "Sản phẩm", "Đơn vị", "Năm 2030"}, []string{"1", "Cà phê", "Tấn", "39.000"})
+	text := t1 + "PHỤ LỤC 02\n(Kèm theo Kế hoạch số 12/KH-UBND)\n" + t2
+	tables := tgFindTables(text)
+	if len(tables) != 2 {
+		t.Fatalf("found %d tables in two tables with a caption between, want 2", len(tables))
+	}
+	if got := text[tables[0].end:tables[1].start]; !strings.Contains(got, "PHỤ LỤC 02") {
+		t.Errorf("the caption %q is not between the tables", got)
+	}
+	if c := tables[1].caption; !strings.HasPrefix(text[c.start:c.end], "PHỤ LỤC 02") {
+		t.Errorf("the second table's caption is %q, want the text between the tables", text[c.start:c.end])
+	}
+
+	// a page break between two bars, a bar joined to a cell
+	joined := strings.Replace(strings.Replace(t1, "|\n|\n", "|\f|\n", 1), "\n|\n%", " |\n%", 1)
+	if tables := tgFindTables(joined); len(tables) != 1 || len(tables[0].rows) != 2 {
+		t.Errorf("joined bars: %d tables, want 1 of 2 rows (%q)", len(tables), joined)
+	}
+}
+
+// TestSplitBar splits a bar a reader joined to its cell, and nothing else.
+func TestSplitBar(t *testing.T) {
+	tests := []struct {
+		line string
+		want []string
+	}{
+		{"|Ha", []string{"|", "Ha"}},
+		{"Tổng sản phẩm (GRDP) |", []string{"Tổng sản phẩm (GRDP) ", "|"}},
+		{"||", []string{"|", "|"}},
+		{"|", []string{"|"}},
+		{"| a | b |", []string{"| a | b |"}},
+		{"a | b", []string{"a | b"}},
+		{"Tỷ lệ hộ nghèo", []string{"Tỷ lệ hộ nghèo"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, l := range tgSplitBar(tt.line, nil, tgLine{0, len(tt.line)}) {
+			got = append(got, tt.line[l.start:l.end])
+		}
+		if strings.Join(got, "¶") != strings.Join(tt.want, "¶") {
+			t.Errorf("tgSplitBar(%q) = %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestOutsideTable tells the text between two tables from a cell.
+func TestOutsideTable(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"**PHỤ LỤC 02**", true},
+		{"*(Ban hành kèm theo Quyết định số 2954/QĐ-UBND)*", true},
+		{"*Căn cứ Luật Tổ chức chính quyền địa phương;*", true},
+		{"**QUYẾT ĐỊNH:**", true},
+		{"**Điều 1. **Ban hành kèm theo", true},
+		{"**QUYẾT ĐỊNH**", true},
+		{"Tỷ lệ hộ nghèo", false},
+		{"Điều kiện", false},
+		{"39.000", false},
+		{"Nơi nhận:", false},
+	}
+	for _, tt := range tests {
+		if got := tgOutsideTable(tt.line); got != tt.want {
+			t.Errorf("tgOutsideTable(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestTableRestatement merges a body target that an appendix table
+// restates row by row, and keeps apart what differs.
+func TestTableRestatement(t *testing.T) {
+	per := func(s, e string) *Period { return &Period{Start: s, End: e} }
+	body := tgFound{t: Target{Comparator: "=", Value: 100, Unit: "%", Text: "100% hồ sơ, kết quả giải quyết thủ tục hành chính được số hóa", Period: per("2028", "2030")}}
+	row := tgFound{table: true, t: Target{Comparator: "=", Value: 100, Unit: "%", Text: "Tỉ lệ hồ sơ, kết quả giải quyết thủ tục hành chính được số hóa | % | 100%", Period: per("2028", "2030")}}
+	other := row
+	other.t.Period = per("2025", "2027")
+	otherThing := row
+	otherThing.t.Text = "Tỉ lệ người dân hài lòng khi sử dụng dịch vụ công | % | 100%"
+	tests := []struct {
+		name string
+		a, b tgFound
+		want bool
+	}{
+		{"body and its row", body, row, true},
+		{"row and body", row, body, true},
+		{"another period", body, other, false},
+		{"another thing", body, otherThing, false},
+		{"two rows", row, row, false},
+		{"two sentences", body, body, false},
+	}
+	for _, tt := range tests {
+		if got := tgTableRestatement(tt.a, tt.b); got != tt.want {
+			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
