@@ -244,6 +244,10 @@ func (f *targetFinder) scan(sc *tgScan) {
 		if t.low == "được" && j+1 < sc.s1 && toks[j+1].kind == tgNum {
 			sc.state = tgNotTarget
 		}
+		if k, ok := f.plannedAfterHorizon(sc, j); ok {
+			j = k
+			continue
+		}
 		if k, ok := sc.markerAt(j); ok {
 			j = k
 			continue
@@ -256,6 +260,41 @@ func (f *targetFinder) scan(sc *tgScan) {
 		f.candidate(sc, q)
 		j = q.last
 	}
+}
+
+// plannedAfterHorizon passes over "dự kiến" right after a horizon ahead
+// that set the sentence's target state, in an official document that sets
+// goals ("… tham gia xuất khẩu đến năm 2030 dự kiến đạt trên 48,3 triệu
+// USD", "đến năm 2010 dự kiến khoảng 85 HTX"): the figure the document
+// itself expects by its horizon is its goal, not a forecast of others
+// (ANNOTATING.md: a dự kiến figure in its own plan, presented as a goal).
+// It returns the token after the marker.
+func (f *targetFinder) plannedAfterHorizon(sc *tgScan, j int) (int, bool) {
+	toks := sc.toks
+	if sc.state != tgTarget || sc.depth != 0 || j == sc.s0 || !tgGoalSettingKind(f.c.Kind) {
+		return j, false
+	}
+	k, ok := tgPhraseAt(toks, j, []string{"dự", "kiến"})
+	if !ok {
+		return j, false
+	}
+	for _, d := range sc.dates {
+		if d.horizon && d.usable && d.end == toks[j-1].end && f.futureYear(d.p.End) {
+			return k, true
+		}
+	}
+	return j, false
+}
+
+// tgGoalSettingKind reports whether a document of kind sets goals of its
+// own: a plan, program, resolution, decision, directive or conclusion;
+// not an article, a report or a legal text.
+func tgGoalSettingKind(kind string) bool {
+	switch kind {
+	case "plan", "program", "resolution", "decision", "directive", "conclusion":
+		return true
+	}
+	return false
 }
 
 // tgSpellsOut reports whether toks[s0:s1] opens with "Cụ thể" and a
@@ -286,6 +325,9 @@ func (f *targetFinder) passDate(sc *tgScan, j int) (int, bool) {
 		if sc.state == tgNeutral && d.horizon && f.futureYear(d.p.End) {
 			sc.state = tgTarget
 		}
+		if sc.state == tgNeutral && f.scheduleStep(sc, d, j) {
+			sc.state = tgTarget
+		}
 	}
 	if d.past && sc.depth == 0 && !tgBaseBefore(toks, sc.s0, j) {
 		// "năm 2014 đạt 24 triệu đồng", "nhiệm kỳ 2010 - 2015" in a
@@ -293,6 +335,35 @@ func (f *targetFinder) passDate(sc *tgScan, j int) (int, bool) {
 		sc.state = tgNotTarget
 	}
 	return j, true
+}
+
+// scheduleStep reports whether date d, ending before toks[j], opens a step
+// of a schedule in a document that sets goals: a year or a period ahead
+// at the head of its clause ("Giai đoạn I (2008-2010) trồng mới 6.000
+// ha", "năm 2009 trồng mới 2.500 ha", "Năm 2013: Vùng I xây dựng 02 cơ
+// sở …"). What a plan phases in by year is its goal for that year, as
+// what it sets by a horizon is (ANNOTATING.md: planned quantities for the
+// coming period).
+func (f *targetFinder) scheduleStep(sc *tgScan, d tgDate, j int) bool {
+	if d.horizon || d.past || d.p.End == "" || !f.futureYear(d.p.End) || !tgGoalSettingKind(f.c.Kind) {
+		return false
+	}
+	toks := sc.toks
+	first := j
+	for first > sc.s0 && toks[first-1].end > d.start {
+		first--
+	}
+	// only a label ("Giai đoạn I (", "- năm") stands before it in its clause
+	words := 0
+	for m := sc.clauseStart; m < first; m++ {
+		switch {
+		case toks[m].kind == tgWord:
+			words++
+		case toks[m].raw == ",":
+			return false
+		}
+	}
+	return words <= 3
 }
 
 // tgBaseBefore reports whether the words before toks[j] make the date at j
@@ -1682,10 +1753,24 @@ func tgVetoOutcome(toks []tgTok, q *tgQty, k int) {
 	if k < len(toks) && (toks[k].low == "này" || toks[k].low == "trên" && k+1 < len(toks) && toks[k+1].raw == ",") {
 		q.veto = "a reference back"
 	}
+	depth := 0 // brackets opened after the quantity
 	for m := k; m < len(toks) && q.veto == ""; m++ {
 		tm := toks[m]
 		if tm.raw == ";" || tm.raw == "." || tm.raw == ":" {
 			break
+		}
+		if _, ok := tgPhraseAt(toks, m, []string{"trong", "đó"}); ok && depth == 0 {
+			// "phát triển 39 siêu thị, trong đó hiện có 7 siêu thị": what
+			// follows breaks the total down; its words are the parts'
+			break
+		}
+		switch tm.raw {
+		case "(":
+			depth++
+		case ")":
+			if depth > 0 {
+				depth--
+			}
 		}
 		if tm.kind == tgNum && m > k {
 			// the next quantity is another figure's business, unless it
@@ -1709,7 +1794,10 @@ func tgVetoOutcome(toks []tgTok, q *tgQty, k int) {
 		if _, ok := tgPhraseAt(toks, m, []string{"đạt", "được"}); ok {
 			q.veto = "an outcome"
 		}
-		if mk, _, ok := tgMarkerAt(toks, m); ok && (mk.kind == mkPast || mk.kind == mkForecast) {
+		if mk, _, ok := tgMarkerAt(toks, m); ok && (mk.kind == mkPast || mk.kind == mkForecast) && depth == 0 {
+			// a marker in brackets ("151 chợ (kể cả … chợ tạm hiện có)")
+			// explains the figure; it reports nothing of it, as the
+			// sentence scan passes over markers in brackets
 			q.veto = "an outcome or a forecast"
 		}
 	}
