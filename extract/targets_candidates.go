@@ -325,8 +325,9 @@ func (f *targetFinder) passDate(sc *tgScan, j int) (int, bool) {
 		if sc.state == tgNeutral && d.horizon && f.futureYear(d.p.End) {
 			sc.state = tgTarget
 		}
-		if sc.state == tgNeutral && f.scheduleStep(sc, d, j) {
-			sc.state = tgTarget
+		if (sc.state == tgNeutral || sc.carried) && f.scheduleStep(sc, d, j) {
+			// a step of its own, not one carried from the step before
+			sc.state, sc.carried = tgTarget, false
 		}
 	}
 	if d.past && sc.depth == 0 && !tgBaseBefore(toks, sc.s0, j) {
@@ -492,7 +493,7 @@ func (f *targetFinder) candidate(sc *tgScan, q tgQty) {
 		q.veto = tgBaselineVeto
 	}
 	sub := sc.trongDo >= 0
-	shaped := !sc.carried || sub || q.bound || tgReachVerbBefore(toks, sc.clauseStart, q.first)
+	shaped := !sc.carried || sub || q.bound || tgReachVerbBefore(toks, sc.clauseStart, q.first) || f.ownHorizon(sc, q)
 	cond := sc.conditional || tgConsequenceAfter(toks, q.last, sc.s1)
 	rule := f.ruleVerdict(sc, q, shaped, cond)
 	cs := candState{state: sc.state, startState: sc.startState, criteria: sc.criteria, carried: sc.carried, elab: sc.elab,
@@ -512,6 +513,24 @@ func (f *targetFinder) candidate(sc *tgScan, q tgQty) {
 		}
 	}
 	sc.markEnd, sc.markStart = -1, -1
+}
+
+// ownHorizon reports whether the clause of quantity q, in a document that
+// sets goals, names a horizon ahead of its own before it ("- Đến năm 2020 có 12.000 ha cao su được
+// khai thác mủ" in a list the lines before made one of targets): the
+// figure is set for that horizon, a target of its own shape.
+func (f *targetFinder) ownHorizon(sc *tgScan, q tgQty) bool {
+	if !tgGoalSettingKind(f.c.Kind) {
+		return false // an article's list may carry a forecast's horizon
+	}
+	toks := sc.toks
+	lo, hi := toks[sc.clauseStart].start, toks[q.first].start
+	for _, d := range sc.dates {
+		if d.start >= lo && d.end <= hi && d.horizon && d.usable && f.futureYear(d.p.End) {
+			return true
+		}
+	}
+	return false
 }
 
 // tgPurpose opens a purpose clause naming a target to meet ("để đạt …",
@@ -1092,7 +1111,7 @@ var tgFormulaOps = map[string]bool{"x": true, "×": true, "*": true, "=": true, 
 // bracketed reference ("[12]", a form's cell). A rate in a formula is a
 // rule of the calculation, never a target.
 func tgFormulaTerm(toks []tgTok, s0 int, q tgQty) bool {
-	op := func(i int) bool { return i >= s0 && i < len(toks) && tgFormulaOps[toks[i].low] }
+	op := func(i int) bool { return i >= s0 && i < len(toks) && tgFormulaOps[toks[i].low] && !tgEmphasis(toks, i) }
 	if !op(q.first-1) && !op(q.last) {
 		return false
 	}
@@ -1101,7 +1120,7 @@ func tgFormulaTerm(toks []tgTok, s0 int, q tgQty) bool {
 		if toks[i].raw == "." && i > s0 && toks[i-1].kind != tgNum {
 			break // the sentence ends
 		}
-		if tgFormulaOps[toks[i].low] {
+		if op(i) {
 			ops++
 		}
 		if toks[i].raw == "[" && i+2 < len(toks) && toks[i+1].kind == tgNum && toks[i+2].raw == "]" {
@@ -1109,6 +1128,17 @@ func tgFormulaTerm(toks []tgTok, s0 int, q tgQty) bool {
 		}
 	}
 	return refs || ops >= 2
+}
+
+// tgEmphasis reports whether the asterisk at toks[i] is markdown emphasis,
+// glued to another asterisk ("**1. **100% đội ngũ cán bộ"), not a sign
+// of multiplication.
+func tgEmphasis(toks []tgTok, i int) bool {
+	if toks[i].raw != "*" {
+		return false
+	}
+	return i > 0 && toks[i-1].raw == "*" && toks[i-1].end == toks[i].start ||
+		i+1 < len(toks) && toks[i+1].raw == "*" && toks[i+1].start == toks[i].end
 }
 
 // digitQuantity reads the number in digits at toks[j], with its range and

@@ -43,10 +43,31 @@ func TestScheduleStep(t *testing.T) {
 	checkPrecisionCases(t, c, []precisionCase{
 		{"- Giai đoạn 2 (2011-2015) trồng mới 12.000 ha.", []float64{12000}, nil},
 		{"- Năm 2012: vùng II xây dựng 03 nhà máy chế biến.", []float64{3}, nil},
+		// the step after a step: its own time frame, not one carried
+		{"- Giai đoạn 1 (2009-2010) trồng mới 5.000 ha.\n- Giai đoạn 2 (2011-2015) trồng mới 12.000 ha.", []float64{5000, 12000}, nil},
 		{"- Năm 2007 trồng mới 900 ha.", nil, []float64{900}},
 		{"Toàn tỉnh có 900 ha cao su, năm 2010 trồng mới.", nil, []float64{900}},
 	})
 	checkPrecisionCases(t, TargetContext{Issued: "2008-12-01", Kind: "article"}, []precisionCase{
 		{"- Năm 2012 trồng mới 3.000 ha.", nil, []float64{3000}},
+	})
+}
+
+// TestOwnHorizon: in a list carried on from a target sentence, a clause
+// with a horizon ahead of its own sets its figure for that horizon: a
+// target of its own shape, with no verb to reach.
+func TestOwnHorizon(t *testing.T) {
+	checkPrecisionCases(t, TargetContext{Issued: "2008-12-01", Kind: "resolution"}, []precisionCase{
+		{"Mục tiêu về sản phẩm: đến năm 2015 sản lượng mủ đạt 500 tấn. Đến năm 2020 có 11.000 ha cao su được khai thác mủ.",
+			[]float64{500, 11000}, nil},
+	})
+}
+
+// TestEmphasisNoFormula: asterisks of markdown emphasis around a list
+// label are no signs of multiplication; a product still is a formula.
+func TestEmphasisNoFormula(t *testing.T) {
+	checkPrecisionCases(t, TargetContext{Issued: "2025-03-10", Kind: "plan"}, []precisionCase{
+		{"**II. MỤC TIÊU CHỦ YẾU**\n\n**1. **100% cán bộ làm công tác pháp chế có trình độ đại học luật.", []float64{100}, nil},
+		{"Mục tiêu: thuế phải nộp = 525.000 x 50% x 2.", nil, []float64{50}},
 	})
 }
