@@ -244,6 +244,10 @@ func (f *targetFinder) scan(sc *tgScan) {
 		if t.low == "được" && j+1 < sc.s1 && toks[j+1].kind == tgNum {
 			sc.state = tgNotTarget
 		}
+		if k, ok := f.plannedAfterHorizon(sc, j); ok {
+			j = k
+			continue
+		}
 		if k, ok := sc.markerAt(j); ok {
 			j = k
 			continue
@@ -256,6 +260,41 @@ func (f *targetFinder) scan(sc *tgScan) {
 		f.candidate(sc, q)
 		j = q.last
 	}
+}
+
+// plannedAfterHorizon passes over "dự kiến" right after a horizon ahead
+// that set the sentence's target state, in an official document that sets
+// goals ("… tham gia xuất khẩu đến năm 2030 dự kiến đạt trên 48,3 triệu
+// USD", "đến năm 2010 dự kiến khoảng 85 HTX"): the figure the document
+// itself expects by its horizon is its goal, not a forecast of others
+// (ANNOTATING.md: a dự kiến figure in its own plan, presented as a goal).
+// It returns the token after the marker.
+func (f *targetFinder) plannedAfterHorizon(sc *tgScan, j int) (int, bool) {
+	toks := sc.toks
+	if sc.state != tgTarget || sc.depth != 0 || j == sc.s0 || !tgGoalSettingKind(f.c.Kind) {
+		return j, false
+	}
+	k, ok := tgPhraseAt(toks, j, []string{"dự", "kiến"})
+	if !ok {
+		return j, false
+	}
+	for _, d := range sc.dates {
+		if d.horizon && d.usable && d.end == toks[j-1].end && f.futureYear(d.p.End) {
+			return k, true
+		}
+	}
+	return j, false
+}
+
+// tgGoalSettingKind reports whether a document of kind sets goals of its
+// own: a plan, program, resolution, decision, directive or conclusion;
+// not an article, a report or a legal text.
+func tgGoalSettingKind(kind string) bool {
+	switch kind {
+	case "plan", "program", "resolution", "decision", "directive", "conclusion":
+		return true
+	}
+	return false
 }
 
 // tgSpellsOut reports whether toks[s0:s1] opens with "Cụ thể" and a
@@ -286,6 +325,10 @@ func (f *targetFinder) passDate(sc *tgScan, j int) (int, bool) {
 		if sc.state == tgNeutral && d.horizon && f.futureYear(d.p.End) {
 			sc.state = tgTarget
 		}
+		if (sc.state == tgNeutral || sc.carried) && f.scheduleStep(sc, d, j) {
+			// a step of its own, not one carried from the step before
+			sc.state, sc.carried = tgTarget, false
+		}
 	}
 	if d.past && sc.depth == 0 && !tgBaseBefore(toks, sc.s0, j) {
 		// "năm 2014 đạt 24 triệu đồng", "nhiệm kỳ 2010 - 2015" in a
@@ -293,6 +336,35 @@ func (f *targetFinder) passDate(sc *tgScan, j int) (int, bool) {
 		sc.state = tgNotTarget
 	}
 	return j, true
+}
+
+// scheduleStep reports whether date d, ending before toks[j], opens a step
+// of a schedule in a document that sets goals: a year or a period ahead
+// at the head of its clause ("Giai đoạn I (2008-2010) trồng mới 6.000
+// ha", "năm 2009 trồng mới 2.500 ha", "Năm 2013: Vùng I xây dựng 02 cơ
+// sở …"). What a plan phases in by year is its goal for that year, as
+// what it sets by a horizon is (ANNOTATING.md: planned quantities for the
+// coming period).
+func (f *targetFinder) scheduleStep(sc *tgScan, d tgDate, j int) bool {
+	if d.horizon || d.past || d.p.End == "" || !f.futureYear(d.p.End) || !tgGoalSettingKind(f.c.Kind) {
+		return false
+	}
+	toks := sc.toks
+	first := j
+	for first > sc.s0 && toks[first-1].end > d.start {
+		first--
+	}
+	// only a label ("Giai đoạn I (", "- năm") stands before it in its clause
+	words := 0
+	for m := sc.clauseStart; m < first; m++ {
+		switch {
+		case toks[m].kind == tgWord:
+			words++
+		case toks[m].raw == ",":
+			return false
+		}
+	}
+	return words <= 3
 }
 
 // tgBaseBefore reports whether the words before toks[j] make the date at j
@@ -421,7 +493,7 @@ func (f *targetFinder) candidate(sc *tgScan, q tgQty) {
 		q.veto = tgBaselineVeto
 	}
 	sub := sc.trongDo >= 0
-	shaped := !sc.carried || sub || q.bound || tgReachVerbBefore(toks, sc.clauseStart, q.first)
+	shaped := !sc.carried || sub || q.bound || tgReachVerbBefore(toks, sc.clauseStart, q.first) || f.ownHorizon(sc, q)
 	cond := sc.conditional || tgConsequenceAfter(toks, q.last, sc.s1)
 	rule := f.ruleVerdict(sc, q, shaped, cond)
 	cs := candState{state: sc.state, startState: sc.startState, criteria: sc.criteria, carried: sc.carried, elab: sc.elab,
@@ -441,6 +513,24 @@ func (f *targetFinder) candidate(sc *tgScan, q tgQty) {
 		}
 	}
 	sc.markEnd, sc.markStart = -1, -1
+}
+
+// ownHorizon reports whether the clause of quantity q, in a document that
+// sets goals, names a horizon ahead of its own before it ("- Đến năm 2020 có 12.000 ha cao su được
+// khai thác mủ" in a list the lines before made one of targets): the
+// figure is set for that horizon, a target of its own shape.
+func (f *targetFinder) ownHorizon(sc *tgScan, q tgQty) bool {
+	if !tgGoalSettingKind(f.c.Kind) {
+		return false // an article's list may carry a forecast's horizon
+	}
+	toks := sc.toks
+	lo, hi := toks[sc.clauseStart].start, toks[q.first].start
+	for _, d := range sc.dates {
+		if d.start >= lo && d.end <= hi && d.horizon && d.usable && f.futureYear(d.p.End) {
+			return true
+		}
+	}
+	return false
 }
 
 // tgPurpose opens a purpose clause naming a target to meet ("để đạt …",
@@ -1021,7 +1111,7 @@ var tgFormulaOps = map[string]bool{"x": true, "×": true, "*": true, "=": true, 
 // bracketed reference ("[12]", a form's cell). A rate in a formula is a
 // rule of the calculation, never a target.
 func tgFormulaTerm(toks []tgTok, s0 int, q tgQty) bool {
-	op := func(i int) bool { return i >= s0 && i < len(toks) && tgFormulaOps[toks[i].low] }
+	op := func(i int) bool { return i >= s0 && i < len(toks) && tgFormulaOps[toks[i].low] && !tgEmphasis(toks, i) }
 	if !op(q.first-1) && !op(q.last) {
 		return false
 	}
@@ -1030,7 +1120,7 @@ func tgFormulaTerm(toks []tgTok, s0 int, q tgQty) bool {
 		if toks[i].raw == "." && i > s0 && toks[i-1].kind != tgNum {
 			break // the sentence ends
 		}
-		if tgFormulaOps[toks[i].low] {
+		if op(i) {
 			ops++
 		}
 		if toks[i].raw == "[" && i+2 < len(toks) && toks[i+1].kind == tgNum && toks[i+2].raw == "]" {
@@ -1038,6 +1128,17 @@ func tgFormulaTerm(toks []tgTok, s0 int, q tgQty) bool {
 		}
 	}
 	return refs || ops >= 2
+}
+
+// tgEmphasis reports whether the asterisk at toks[i] is markdown emphasis,
+// glued to another asterisk ("**1. **100% đội ngũ cán bộ"), not a sign
+// of multiplication.
+func tgEmphasis(toks []tgTok, i int) bool {
+	if toks[i].raw != "*" {
+		return false
+	}
+	return i > 0 && toks[i-1].raw == "*" && toks[i-1].end == toks[i].start ||
+		i+1 < len(toks) && toks[i+1].raw == "*" && toks[i+1].start == toks[i].end
 }
 
 // digitQuantity reads the number in digits at toks[j], with its range and
@@ -1682,10 +1783,24 @@ func tgVetoOutcome(toks []tgTok, q *tgQty, k int) {
 	if k < len(toks) && (toks[k].low == "này" || toks[k].low == "trên" && k+1 < len(toks) && toks[k+1].raw == ",") {
 		q.veto = "a reference back"
 	}
+	depth := 0 // brackets opened after the quantity
 	for m := k; m < len(toks) && q.veto == ""; m++ {
 		tm := toks[m]
 		if tm.raw == ";" || tm.raw == "." || tm.raw == ":" {
 			break
+		}
+		if _, ok := tgPhraseAt(toks, m, []string{"trong", "đó"}); ok && depth == 0 {
+			// "phát triển 39 siêu thị, trong đó hiện có 7 siêu thị": what
+			// follows breaks the total down; its words are the parts'
+			break
+		}
+		switch tm.raw {
+		case "(":
+			depth++
+		case ")":
+			if depth > 0 {
+				depth--
+			}
 		}
 		if tm.kind == tgNum && m > k {
 			// the next quantity is another figure's business, unless it
@@ -1709,7 +1824,10 @@ func tgVetoOutcome(toks []tgTok, q *tgQty, k int) {
 		if _, ok := tgPhraseAt(toks, m, []string{"đạt", "được"}); ok {
 			q.veto = "an outcome"
 		}
-		if mk, _, ok := tgMarkerAt(toks, m); ok && (mk.kind == mkPast || mk.kind == mkForecast) {
+		if mk, _, ok := tgMarkerAt(toks, m); ok && (mk.kind == mkPast || mk.kind == mkForecast) && depth == 0 {
+			// a marker in brackets ("151 chợ (kể cả … chợ tạm hiện có)")
+			// explains the figure; it reports nothing of it, as the
+			// sentence scan passes over markers in brackets
 			q.veto = "an outcome or a forecast"
 		}
 	}
