@@ -28,7 +28,7 @@ var tgVerbs = newPhraseList("đạt", "tăng", "giảm", "tăng thêm", "tăng l
 	"trao", "tặng", "bàn giao", "lắp đặt", "kiên cố hóa", "kiên cố hoá", "bê tông hóa",
 	"bê tông hoá", "nhựa hóa", "nhựa hoá", "trồng mới", "xây dựng mới",
 	"bố trí", "tiết kiệm", "đơn giản hóa", "đơn giản hoá", "triển khai", "triệt phá", "lựa chọn",
-	"tiêm chủng")
+	"tiêm chủng", "giữ nguyên", "mở rộng", "di dời", "giải toả", "giải tỏa")
 
 // Words that open a clause of purpose or means after a comma: the
 // criterion before them ends there ("… hoàn thành tốt nhiệm vụ, thực hiện
@@ -419,13 +419,14 @@ func (f *targetFinder) leftPart(toks []tgTok, q tgQty, clauseStart, markStart, m
 		a = markEnd
 	}
 	r.subj, r.ind, r.subjFrom, r.verbFrom, r.adjacent = f.leftRolesAdj(toks, a, q.first, dates)
-	if r.subj == "" && (r.ind == "" || tgClauseEndsAt(toks, q.last) && !tgGroupLabel(toks, s0, clauseStart-1)) &&
+	if r.subj == "" && (r.ind == "" || (tgClauseEndsAt(toks, q.last) || tgAmountUnit(q)) && !tgGroupLabel(toks, s0, clauseStart-1)) &&
 		clauseStart > s0+1 && clauseStart <= len(toks) && toks[clauseStart-1].raw == ":" &&
 		!tgOnlyLeadWords(toks, s0, clauseStart-1) {
 		// "Tỷ lệ văn bản đi được ký số: trên 95%", "Số tài khoản … mở
 		// mới: 12.000 tài khoản": the label before the colon names what is
 		// measured; "Xuất khẩu nông sản: phấn đấu đạt 60 tỷ USD": the
-		// clause's verb stays its indicator
+		// clause's verb stays its indicator; "Vàng cốm: đạt 40-50 kg vào
+		// năm 2010": the words after an amount never name what it measures
 		if ls, li, from, verb := f.labelRolesSplit(toks, s0, clauseStart-1, dates); ls != "" {
 			if r.ind == "" || verb {
 				r.ind = li // the label's own predicate ("trồng mới") says more than "đạt"
@@ -466,6 +467,13 @@ func (f *targetFinder) leftPart(toks []tgTok, q tgQty, clauseStart, markStart, m
 	return r
 }
 
+// tgAmountUnit reports whether q is an amount (neither a percentage nor a
+// count): the words after it never name its subject ("40.000 tấn/năm vào
+// năm 2010").
+func tgAmountUnit(q tgQty) bool {
+	return !q.unit.count && !strings.HasPrefix(q.unit.text, "%") && q.unit.text != ""
+}
+
 // verbObject reads a verb before the number and an object after it: with
 // the verb first, the object is the subject and the verb the indicator
 // ("Trồng mới 3.500 ha rừng tập trung"); a count after a subject makes the
@@ -476,7 +484,7 @@ func (f *targetFinder) verbObject(toks []tgTok, q tgQty, r *tgRoleParts, nextFir
 	// lao động": what is counted or measured stands after the number;
 	// the words from the verb to the number say what is done with it
 	ix := f.undatedWords(toks, r.verbFrom, q.first, dates)
-	obj := r.rs
+	obj, riEnd := r.rs, r.rEnd
 	if q.unit.count {
 		obj = strings.TrimSpace(tgUnitHead(q.unit.text) + " " + r.rs)
 	} else if obj == "" {
@@ -511,6 +519,30 @@ func (f *targetFinder) verbObject(toks []tgTok, q tgQty, r *tgRoleParts, nextFir
 			r.textTo = r.rEnd
 		}
 		r.rs, r.ri = "", ""
+	case verbFirst && q.unit.count && r.subj != "" && !tgCopula(r.ind):
+		// "Tạo việc làm, thu nhập ổn định cho trên 10.000 lao động trong
+		// tỉnh, trực tiếp trồng …": the words between the verb and the
+		// count are the verb's; what is counted is the subject
+		r.subj, r.subjFrom = obj, -1
+		r.ind = tgJoin(toks, ix)
+		r.rs, r.ri = "", ""
+	case verbFirst && !q.unit.count && tgCopula(r.ind) && tgPassiveStart(r.ri):
+		// "có 1.000 ha cao su được khai thác mủ": the measured thing is
+		// the subject, its passive the criterion
+		r.subj, r.subjFrom, r.ind = obj, -1, r.ri
+		if riEnd > r.textTo {
+			r.textTo = riEnd
+		}
+		r.rs, r.ri = "", ""
+	case verbFirst && !q.unit.count && tgTailOverlap(obj, r.ri):
+		// "Duy trì mức 5-10 nghìn tấn tinh quặng chì kẽm hợp cách xuất
+		// khẩu/năm": the verb after the amount is part of its object
+		r.subj, r.subjFrom = obj, -1
+		r.ind = tgJoin(toks, ix)
+		if r.rEnd > r.textTo {
+			r.textTo = r.rEnd
+		}
+		r.rs, r.ri = "", ""
 	case q.unit.count && r.rs != "" && r.ri == "":
 		// "Mỗi huyện đoàn thành lập 15 đội hình thanh niên": the
 		// criterion is the verb with its object
@@ -519,6 +551,35 @@ func (f *targetFinder) verbObject(toks []tgTok, q tgQty, r *tgRoleParts, nextFir
 			r.textTo = r.rEnd
 		}
 	}
+}
+
+// tgTailOverlap reports whether phrase b starts with the last words of
+// phrase a: "quặng sắt cục hợp cách xuất khẩu" and "xuất khẩu/năm".
+func tgTailOverlap(a, b string) bool {
+	split := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '/' || r == ',' })
+	}
+	aw, bw := split(a), split(b)
+	for k := 1; k <= len(aw) && k <= len(bw); k++ {
+		same := true
+		for j := 0; j < k; j++ {
+			if aw[len(aw)-k+j] != bw[j] {
+				same = false
+				break
+			}
+		}
+		if same {
+			return true
+		}
+	}
+	return false
+}
+
+// tgPassiveStart reports whether a phrase opens with a passive ("được
+// khai thác mủ", "bị thu hồi").
+func tgPassiveStart(s string) bool {
+	low := strings.ToLower(s)
+	return strings.HasPrefix(low, "được ") || strings.HasPrefix(low, "bị ")
 }
 
 // undatedWords returns the tokens of toks[a:b] that are neither in a date
