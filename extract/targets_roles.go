@@ -195,7 +195,7 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 	// the right part: subject after a percentage or a count, indicator
 	// with no verb before the number, a passive after it starts the
 	// criterion ("100% hộ dân được cung cấp nước sạch")
-	r.rs, r.ri, r.rEnd = f.rightRoles(toks, q, nextFirst, s1, r.ind == "" || tgCopula(r.ind) || r.labelRow)
+	r.rs, r.ri, r.rEnd = f.rightRoles(toks, q, nextFirst, s1, r.ind == "" || tgCopula(r.ind) || r.labelRow, dates)
 	if r.labelRow {
 		if r.rs != "" && !q.unit.count || r.ri != "" {
 			// "Đối với cha mẹ: phấn đấu 100% cha mẹ được …": the words
@@ -335,6 +335,11 @@ func (f *targetFinder) finishRoles(toks []tgTok, q tgQty, r tgRoleParts, textFro
 		// is a level to reach; "tăng trưởng GDP năm 2021 là 6,5%": a
 		// growth's name holds its verb
 		ind = tgLevelIndicator(subj, ind)
+		if strings.EqualFold(ind, "là") {
+			// "Diện tích sàn bình quân đầu người đến năm 2020 là 15m2/người":
+			// the copula states the level to reach
+			ind = "đạt"
+		}
 	}
 	if st := f.structureLabel(toks, s0, q.first, dates); st != "" && strings.HasPrefix(q.unit.text, "%") && !tgLevelVerb(ind) {
 		// "Cơ cấu kinh tế đến năm 2020: công nghiệp - xây dựng 35%, dịch
@@ -419,15 +424,17 @@ func (f *targetFinder) leftPart(toks []tgTok, q tgQty, clauseStart, markStart, m
 		a = markEnd
 	}
 	r.subj, r.ind, r.subjFrom, r.verbFrom, r.adjacent = f.leftRolesAdj(toks, a, q.first, dates)
-	if r.subj == "" && (r.ind == "" || (tgClauseEndsAt(toks, q.last) || tgAmountUnit(q)) && !tgGroupLabel(toks, s0, clauseStart-1)) &&
-		clauseStart > s0+1 && clauseStart <= len(toks) && toks[clauseStart-1].raw == ":" &&
-		!tgOnlyLeadWords(toks, s0, clauseStart-1) {
+	// the label's item: "…; tỷ lệ huy động GDP vào ngân sách: 10-10,5%"
+	lab := tgItemStart(toks, s0, clauseStart-1)
+	if r.subj == "" && (r.ind == "" || (tgClauseEndsAt(toks, q.last) || tgAmountUnit(q)) && !tgGroupLabel(toks, lab, clauseStart-1)) &&
+		clauseStart > lab+1 && clauseStart <= len(toks) && toks[clauseStart-1].raw == ":" &&
+		!tgOnlyLeadWords(toks, lab, clauseStart-1) {
 		// "Tỷ lệ văn bản đi được ký số: trên 95%", "Số tài khoản … mở
 		// mới: 12.000 tài khoản": the label before the colon names what is
 		// measured; "Xuất khẩu nông sản: phấn đấu đạt 60 tỷ USD": the
 		// clause's verb stays its indicator; "Vàng cốm: đạt 40-50 kg vào
 		// năm 2010": the words after an amount never name what it measures
-		if ls, li, from, verb := f.labelRolesSplit(toks, s0, clauseStart-1, dates); ls != "" {
+		if ls, li, from, verb := f.labelRolesSplit(toks, lab, clauseStart-1, dates); ls != "" {
 			if r.ind == "" || verb {
 				r.ind = li // the label's own predicate ("trồng mới") says more than "đạt"
 			}
@@ -465,6 +472,18 @@ func (f *targetFinder) leftPart(toks []tgTok, q tgQty, clauseStart, markStart, m
 		}
 	}
 	return r
+}
+
+// tgItemStart returns where the item that ends at toks[end] starts: after
+// the last ";" from s0 on, else s0 ("…; tỷ lệ huy động GDP vào ngân sách:
+// 10-10,5%").
+func tgItemStart(toks []tgTok, s0, end int) int {
+	for i := end - 1; i > s0 && i < len(toks); i-- {
+		if toks[i].raw == ";" {
+			return i + 1
+		}
+	}
+	return s0
 }
 
 // tgAmountUnit reports whether q is an amount (neither a percentage nor a
@@ -663,7 +682,9 @@ func (f *targetFinder) leftRolesAdj(toks []tgTok, a, b int, dates []tgDate) (sub
 	// it end with a comma (another clause: "Tiếp tục kiểm soát …, duy trì
 	// tỷ lệ … dưới 37%")
 	commaBefore := len(before) > 0 && keep[v] > 0 && toks[keep[v]-1].raw == ","
-	if len(between) > 0 && (len(before) == 0 || commaBefore) && !tgAllFiller(toks, between) {
+	// "bình quân hàng năm đào tạo nghề cho …": an average before the
+	// verb is no subject
+	if len(between) > 0 && (len(before) == 0 || commaBefore || tgAverageWords(toks, before)) && !tgAllFiller(toks, between) {
 		return join(between), join(verb), between[0], keep[v], false
 	}
 	if measure && len(before) > 0 && !adjacent {
@@ -839,7 +860,9 @@ func tgOwnClause(toks []tgTok, before []int) int {
 		if toks[before[x]-1].raw == "," {
 			hasVerb := false
 			for y := 0; y < x; y++ {
-				if _, ok := tgVerbs.at(toks, before[y]); ok && !tgFalseVerb(toks, before[y]) {
+				// ("Ngân sách chi cho đào tạo, bồi dưỡng": a verb after a
+				// preposition names an activity)
+				if _, ok := tgVerbs.at(toks, before[y]); ok && !tgFalseVerb(toks, before[y]) && !tgAfterPreposition(toks, before[y]) {
 					hasVerb = true
 				}
 			}
@@ -973,7 +996,7 @@ func (f *targetFinder) labelRolesSplit(toks []tgTok, a, b int, dates []tgDate) (
 // rightRoles reads the subject and indicator after a quantity: "90%
 // TCCSĐ trở lên đạt trong sạch, vững mạnh" is subject "TCCSĐ", indicator
 // "đạt trong sạch, vững mạnh". rEnd is the token after the last word used.
-func (f *targetFinder) rightRoles(toks []tgTok, q tgQty, nextFirst, s1 int, splitPassive bool) (subj, ind string, rEnd int) {
+func (f *targetFinder) rightRoles(toks []tgTok, q tgQty, nextFirst, s1 int, splitPassive bool, dates []tgDate) (subj, ind string, rEnd int) {
 	i := q.last
 	end := s1
 	if nextFirst < end {
@@ -1013,7 +1036,9 @@ func (f *targetFinder) rightRoles(toks []tgTok, q tgQty, nextFirst, s1 int, spli
 		}
 		if inInd {
 			iIx = append(iIx, m)
-		} else {
+		} else if _, isDate := f.dateAt(dates, t.start); len(sIx) > 0 || !isDate && !f.dateFrame(toks, m, dates) && !tgTimeWord(t.low) {
+			// ("15% giai đoạn 2016 - 2020": a time frame right after the
+			// number is no subject)
 			sIx = append(sIx, m)
 		}
 	}
@@ -1109,7 +1134,8 @@ func tgRightClauseEnd(toks []tgTok, q tgQty, end int) int {
 			return m
 		}
 		if r == "," {
-			if m+1 < end && toks[m+1].kind == tgNum {
+			if m+1 < end && (toks[m+1].kind == tgNum || toks[m+1].low == "là") {
+				// (", là Đề án quy mô lớn …": a new clause)
 				return m
 			}
 			if _, ok := tgClauseOpeners.at(toks, m+1); ok && m > i {
@@ -1371,6 +1397,32 @@ func tgAllFiller(toks []tgTok, ix []int) bool {
 		}
 	}
 	return true
+}
+
+// tgAfterPreposition reports whether toks[i] follows a preposition that
+// makes a verb a noun ("chi cho đào tạo", "công tác về xử lý").
+func tgAfterPreposition(toks []tgTok, i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch toks[i-1].low {
+	case "cho", "về", "của":
+		return true
+	}
+	return false
+}
+
+// tgAverageWords reports whether the words ix only say that a figure is
+// an average or yearly ("bình quân hàng năm", "mỗi năm").
+func tgAverageWords(toks []tgTok, ix []int) bool {
+	for _, i := range ix {
+		switch toks[i].low {
+		case "bình", "quân", "hằng", "hàng", "mỗi", "năm", "trung":
+		default:
+			return false
+		}
+	}
+	return len(ix) > 0
 }
 
 // tgFalseVerb reports whether the verb at toks[i] is part of a noun
