@@ -214,6 +214,15 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 	}
 	if r.verbFrom >= 0 && q.unit.text != "%" && f.objectAfter(toks, q) {
 		f.verbObject(toks, q, &r, nextFirst, dates)
+	} else if r.subj == "" && r.verbFrom < 0 && r.rs == "" && !q.unit.count && f.objectAfter(toks, q) {
+		// "Mục tiêu 1 triệu ha cao su": with no verb, the nouns after an
+		// amount name what it measures
+		if ox := tgMeasuredNouns(toks, q, nextFirst); len(ox) > 0 {
+			r.subj, r.subjFrom = tgJoin(toks, ox), -1
+			if end := ox[len(ox)-1] + 1; end > r.textTo {
+				r.textTo = end
+			}
+		}
 	}
 	if r.subj != "" && strings.HasPrefix(q.unit.text, "%") && r.rs != "" && tgNounAfter(toks, q.last) && (!tgMeasureVerb(r.ind) || r.ri != "" && !tgProperNoun(toks[q.last])) &&
 		(r.adjacent || tgOwnShare(toks, q)) {
@@ -508,10 +517,7 @@ func (f *targetFinder) verbObject(toks []tgTok, q tgQty, r *tgRoleParts, nextFir
 		obj = strings.TrimSpace(tgUnitHead(q.unit.text) + " " + r.rs)
 	} else if obj == "" {
 		// "3.500 ha rừng tập trung": the measured thing
-		var ox []int
-		for m := q.last; m < len(toks) && m < nextFirst && tgNounWord(toks[m]); m++ {
-			ox = append(ox, m)
-		}
+		ox := tgMeasuredNouns(toks, q, nextFirst)
 		obj = tgJoin(toks, ox)
 		if tgUnitHead(q.unit.text) == "điểm" && obj != "" {
 			obj = "điểm " + obj // "40 điểm truy cập": points counted, not scored
@@ -570,6 +576,16 @@ func (f *targetFinder) verbObject(toks []tgTok, q tgQty, r *tgRoleParts, nextFir
 			r.textTo = r.rEnd
 		}
 	}
+}
+
+// tgMeasuredNouns returns the nouns right after quantity q, up to the
+// next quantity: what an amount measures ("3.500 ha rừng tập trung").
+func tgMeasuredNouns(toks []tgTok, q tgQty, nextFirst int) []int {
+	var ox []int
+	for m := q.last; m < len(toks) && m < nextFirst && tgNounWord(toks[m]); m++ {
+		ox = append(ox, m)
+	}
+	return ox
 }
 
 // tgTailOverlap reports whether phrase b starts with the last words of
@@ -1804,18 +1820,25 @@ func (f *targetFinder) orgRowLabel(toks []tgTok, q tgQty, s0 int) string {
 		return ""
 	}
 	colon := -1
+	// "Xét tối đa 15 tập thể và 30 cá nhân": a count joined to the one
+	// before shares its row
+	joined := q.first > 0 && (toks[q.first-1].low == "và" || toks[q.first-1].raw == ",")
+	span := 6
 	for i := q.first - 1; i >= s0; i-- {
 		if toks[i].raw == ":" {
 			colon = i
 			break
 		}
-		if toks[i].kind == tgNum || toks[i].raw == ";" || toks[i].raw == "." {
+		if toks[i].kind == tgNum && !joined || toks[i].raw == ";" || toks[i].raw == "." {
 			return ""
+		}
+		if toks[i].kind == tgNum {
+			span = 10
 		}
 	}
 	var label string
 	switch {
-	case colon >= 0 && q.first-colon-1 <= 6:
+	case colon >= 0 && q.first-colon-1 <= span:
 		var ix []int
 		for i := s0; i < colon; i++ {
 			if t := toks[i]; t.kind != tgNum && t.raw != "*" && t.raw != "_" && !(t.kind == tgPunct && len(ix) == 0) {
@@ -1823,7 +1846,7 @@ func (f *targetFinder) orgRowLabel(toks []tgTok, q tgQty, s0 int) string {
 			}
 		}
 		label = tgJoin(toks, ix)
-	case colon < 0 && q.first-s0 <= 6:
+	case colon < 0 && q.first-s0 <= span:
 		// the line before the sentence
 		end := strings.LastIndexByte(f.text[:toks[s0].start], '\n')
 		if end < 0 {
