@@ -453,3 +453,41 @@ func TestEstimateSubject(t *testing.T) {
 		t.Errorf("FindTargets(%q) 4700: subject %q; want %q", text, got.Subject, want)
 	}
 }
+
+// TestTailOverlap: an amount's object that runs into the predicate read
+// after it ("… hợp cách xuất khẩu" and "xuất khẩu/năm"), and one that does
+// not.
+func TestTailOverlap(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"quặng sắt cục hợp cách xuất khẩu", "xuất khẩu/năm", true},
+		{"quặng apatit xuất khẩu", "khẩu", true},
+		{"cao su", "được khai thác mủ", false},
+		{"", "xuất khẩu", false},
+		{"rừng", "", false},
+	} {
+		if got := tgTailOverlap(tc.a, tc.b); got != tc.want {
+			t.Errorf("tgTailOverlap(%q, %q) = %v; want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// TestPassiveStart: a phrase that opens with a passive, and ones that do
+// not.
+func TestPassiveStart(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"được khai thác mủ", true},
+		{"Bị thu hồi", true},
+		{"đạt chuẩn", false},
+		{"được", false},
+	} {
+		if got := tgPassiveStart(tc.s); got != tc.want {
+			t.Errorf("tgPassiveStart(%q) = %v; want %v", tc.s, got, tc.want)
+		}
+	}
+}
