@@ -28,7 +28,7 @@ var tgVerbs = newPhraseList("đạt", "tăng", "giảm", "tăng thêm", "tăng l
 	"trao", "tặng", "bàn giao", "lắp đặt", "kiên cố hóa", "kiên cố hoá", "bê tông hóa",
 	"bê tông hoá", "nhựa hóa", "nhựa hoá", "trồng mới", "xây dựng mới",
 	"bố trí", "tiết kiệm", "đơn giản hóa", "đơn giản hoá", "triển khai", "triệt phá", "lựa chọn",
-	"tiêm chủng")
+	"tiêm chủng", "giữ nguyên", "mở rộng", "di dời", "giải toả", "giải tỏa")
 
 // Words that open a clause of purpose or means after a comma: the
 // criterion before them ends there ("… hoàn thành tốt nhiệm vụ, thực hiện
@@ -195,7 +195,7 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 	// the right part: subject after a percentage or a count, indicator
 	// with no verb before the number, a passive after it starts the
 	// criterion ("100% hộ dân được cung cấp nước sạch")
-	r.rs, r.ri, r.rEnd = f.rightRoles(toks, q, nextFirst, s1, r.ind == "" || tgCopula(r.ind) || r.labelRow)
+	r.rs, r.ri, r.rEnd = f.rightRoles(toks, q, nextFirst, s1, r.ind == "" || tgCopula(r.ind) || r.labelRow, dates)
 	if r.labelRow {
 		if r.rs != "" && !q.unit.count || r.ri != "" {
 			// "Đối với cha mẹ: phấn đấu 100% cha mẹ được …": the words
@@ -214,6 +214,15 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 	}
 	if r.verbFrom >= 0 && q.unit.text != "%" && f.objectAfter(toks, q) {
 		f.verbObject(toks, q, &r, nextFirst, dates)
+	} else if r.subj == "" && r.verbFrom < 0 && r.rs == "" && !q.unit.count && f.objectAfter(toks, q) {
+		// "Mục tiêu 1 triệu ha cao su": with no verb, the nouns after an
+		// amount name what it measures
+		if ox := tgMeasuredNouns(toks, q, nextFirst); len(ox) > 0 {
+			r.subj, r.subjFrom = tgJoin(toks, ox), -1
+			if end := ox[len(ox)-1] + 1; end > r.textTo {
+				r.textTo = end
+			}
+		}
 	}
 	if r.subj != "" && strings.HasPrefix(q.unit.text, "%") && r.rs != "" && tgNounAfter(toks, q.last) && (!tgMeasureVerb(r.ind) || r.ri != "" && !tgProperNoun(toks[q.last])) &&
 		(r.adjacent || tgOwnShare(toks, q)) {
@@ -335,6 +344,11 @@ func (f *targetFinder) finishRoles(toks []tgTok, q tgQty, r tgRoleParts, textFro
 		// is a level to reach; "tăng trưởng GDP năm 2021 là 6,5%": a
 		// growth's name holds its verb
 		ind = tgLevelIndicator(subj, ind)
+		if strings.EqualFold(ind, "là") {
+			// "Diện tích sàn bình quân đầu người đến năm 2020 là 15m2/người":
+			// the copula states the level to reach
+			ind = "đạt"
+		}
 	}
 	if st := f.structureLabel(toks, s0, q.first, dates); st != "" && strings.HasPrefix(q.unit.text, "%") && !tgLevelVerb(ind) {
 		// "Cơ cấu kinh tế đến năm 2020: công nghiệp - xây dựng 35%, dịch
@@ -419,14 +433,17 @@ func (f *targetFinder) leftPart(toks []tgTok, q tgQty, clauseStart, markStart, m
 		a = markEnd
 	}
 	r.subj, r.ind, r.subjFrom, r.verbFrom, r.adjacent = f.leftRolesAdj(toks, a, q.first, dates)
-	if r.subj == "" && (r.ind == "" || tgClauseEndsAt(toks, q.last) && !tgGroupLabel(toks, s0, clauseStart-1)) &&
-		clauseStart > s0+1 && clauseStart <= len(toks) && toks[clauseStart-1].raw == ":" &&
-		!tgOnlyLeadWords(toks, s0, clauseStart-1) {
+	// the label's item: "…; tỷ lệ huy động GDP vào ngân sách: 10-10,5%"
+	lab := tgItemStart(toks, s0, clauseStart-1)
+	if r.subj == "" && (r.ind == "" || (tgClauseEndsAt(toks, q.last) || tgAmountUnit(q)) && !tgGroupLabel(toks, lab, clauseStart-1)) &&
+		clauseStart > lab+1 && clauseStart <= len(toks) && toks[clauseStart-1].raw == ":" &&
+		!tgOnlyLeadWords(toks, lab, clauseStart-1) {
 		// "Tỷ lệ văn bản đi được ký số: trên 95%", "Số tài khoản … mở
 		// mới: 12.000 tài khoản": the label before the colon names what is
 		// measured; "Xuất khẩu nông sản: phấn đấu đạt 60 tỷ USD": the
-		// clause's verb stays its indicator
-		if ls, li, from, verb := f.labelRolesSplit(toks, s0, clauseStart-1, dates); ls != "" {
+		// clause's verb stays its indicator; "Vàng cốm: đạt 40-50 kg vào
+		// năm 2010": the words after an amount never name what it measures
+		if ls, li, from, verb := f.labelRolesSplit(toks, lab, clauseStart-1, dates); ls != "" {
 			if r.ind == "" || verb {
 				r.ind = li // the label's own predicate ("trồng mới") says more than "đạt"
 			}
@@ -466,6 +483,25 @@ func (f *targetFinder) leftPart(toks []tgTok, q tgQty, clauseStart, markStart, m
 	return r
 }
 
+// tgItemStart returns where the item that ends at toks[end] starts: after
+// the last ";" from s0 on, else s0 ("…; tỷ lệ huy động GDP vào ngân sách:
+// 10-10,5%").
+func tgItemStart(toks []tgTok, s0, end int) int {
+	for i := end - 1; i > s0 && i < len(toks); i-- {
+		if toks[i].raw == ";" {
+			return i + 1
+		}
+	}
+	return s0
+}
+
+// tgAmountUnit reports whether q is an amount (neither a percentage nor a
+// count): the words after it never name its subject ("40.000 tấn/năm vào
+// năm 2010").
+func tgAmountUnit(q tgQty) bool {
+	return !q.unit.count && !strings.HasPrefix(q.unit.text, "%") && q.unit.text != ""
+}
+
 // verbObject reads a verb before the number and an object after it: with
 // the verb first, the object is the subject and the verb the indicator
 // ("Trồng mới 3.500 ha rừng tập trung"); a count after a subject makes the
@@ -476,15 +512,12 @@ func (f *targetFinder) verbObject(toks []tgTok, q tgQty, r *tgRoleParts, nextFir
 	// lao động": what is counted or measured stands after the number;
 	// the words from the verb to the number say what is done with it
 	ix := f.undatedWords(toks, r.verbFrom, q.first, dates)
-	obj := r.rs
+	obj, riEnd := r.rs, r.rEnd
 	if q.unit.count {
 		obj = strings.TrimSpace(tgUnitHead(q.unit.text) + " " + r.rs)
 	} else if obj == "" {
 		// "3.500 ha rừng tập trung": the measured thing
-		var ox []int
-		for m := q.last; m < len(toks) && m < nextFirst && tgNounWord(toks[m]); m++ {
-			ox = append(ox, m)
-		}
+		ox := tgMeasuredNouns(toks, q, nextFirst)
 		obj = tgJoin(toks, ox)
 		if tgUnitHead(q.unit.text) == "điểm" && obj != "" {
 			obj = "điểm " + obj // "40 điểm truy cập": points counted, not scored
@@ -511,6 +544,30 @@ func (f *targetFinder) verbObject(toks []tgTok, q tgQty, r *tgRoleParts, nextFir
 			r.textTo = r.rEnd
 		}
 		r.rs, r.ri = "", ""
+	case verbFirst && q.unit.count && r.subj != "" && !tgCopula(r.ind):
+		// "Tạo việc làm, thu nhập ổn định cho trên 10.000 lao động trong
+		// tỉnh, trực tiếp trồng …": the words between the verb and the
+		// count are the verb's; what is counted is the subject
+		r.subj, r.subjFrom = obj, -1
+		r.ind = tgJoin(toks, ix)
+		r.rs, r.ri = "", ""
+	case verbFirst && !q.unit.count && tgCopula(r.ind) && tgPassiveStart(r.ri):
+		// "có 1.000 ha cao su được khai thác mủ": the measured thing is
+		// the subject, its passive the criterion
+		r.subj, r.subjFrom, r.ind = obj, -1, r.ri
+		if riEnd > r.textTo {
+			r.textTo = riEnd
+		}
+		r.rs, r.ri = "", ""
+	case verbFirst && !q.unit.count && tgTailOverlap(obj, r.ri):
+		// "Duy trì mức 5-10 nghìn tấn tinh quặng chì kẽm hợp cách xuất
+		// khẩu/năm": the verb after the amount is part of its object
+		r.subj, r.subjFrom = obj, -1
+		r.ind = tgJoin(toks, ix)
+		if r.rEnd > r.textTo {
+			r.textTo = r.rEnd
+		}
+		r.rs, r.ri = "", ""
 	case q.unit.count && r.rs != "" && r.ri == "":
 		// "Mỗi huyện đoàn thành lập 15 đội hình thanh niên": the
 		// criterion is the verb with its object
@@ -519,6 +576,45 @@ func (f *targetFinder) verbObject(toks []tgTok, q tgQty, r *tgRoleParts, nextFir
 			r.textTo = r.rEnd
 		}
 	}
+}
+
+// tgMeasuredNouns returns the nouns right after quantity q, up to the
+// next quantity: what an amount measures ("3.500 ha rừng tập trung").
+func tgMeasuredNouns(toks []tgTok, q tgQty, nextFirst int) []int {
+	var ox []int
+	for m := q.last; m < len(toks) && m < nextFirst && tgNounWord(toks[m]); m++ {
+		ox = append(ox, m)
+	}
+	return ox
+}
+
+// tgTailOverlap reports whether phrase b starts with the last words of
+// phrase a: "quặng sắt cục hợp cách xuất khẩu" and "xuất khẩu/năm".
+func tgTailOverlap(a, b string) bool {
+	split := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '/' || r == ',' })
+	}
+	aw, bw := split(a), split(b)
+	for k := 1; k <= len(aw) && k <= len(bw); k++ {
+		same := true
+		for j := 0; j < k; j++ {
+			if aw[len(aw)-k+j] != bw[j] {
+				same = false
+				break
+			}
+		}
+		if same {
+			return true
+		}
+	}
+	return false
+}
+
+// tgPassiveStart reports whether a phrase opens with a passive ("được
+// khai thác mủ", "bị thu hồi").
+func tgPassiveStart(s string) bool {
+	low := strings.ToLower(s)
+	return strings.HasPrefix(low, "được ") || strings.HasPrefix(low, "bị ")
 }
 
 // undatedWords returns the tokens of toks[a:b] that are neither in a date
@@ -602,7 +698,9 @@ func (f *targetFinder) leftRolesAdj(toks []tgTok, a, b int, dates []tgDate) (sub
 	// it end with a comma (another clause: "Tiếp tục kiểm soát …, duy trì
 	// tỷ lệ … dưới 37%")
 	commaBefore := len(before) > 0 && keep[v] > 0 && toks[keep[v]-1].raw == ","
-	if len(between) > 0 && (len(before) == 0 || commaBefore) && !tgAllFiller(toks, between) {
+	// "bình quân hàng năm đào tạo nghề cho …": an average before the
+	// verb is no subject
+	if len(between) > 0 && (len(before) == 0 || commaBefore || tgAverageWords(toks, before)) && !tgAllFiller(toks, between) {
 		return join(between), join(verb), between[0], keep[v], false
 	}
 	if measure && len(before) > 0 && !adjacent {
@@ -778,7 +876,9 @@ func tgOwnClause(toks []tgTok, before []int) int {
 		if toks[before[x]-1].raw == "," {
 			hasVerb := false
 			for y := 0; y < x; y++ {
-				if _, ok := tgVerbs.at(toks, before[y]); ok && !tgFalseVerb(toks, before[y]) {
+				// ("Ngân sách chi cho đào tạo, bồi dưỡng": a verb after a
+				// preposition names an activity)
+				if _, ok := tgVerbs.at(toks, before[y]); ok && !tgFalseVerb(toks, before[y]) && !tgAfterPreposition(toks, before[y]) {
 					hasVerb = true
 				}
 			}
@@ -912,7 +1012,7 @@ func (f *targetFinder) labelRolesSplit(toks []tgTok, a, b int, dates []tgDate) (
 // rightRoles reads the subject and indicator after a quantity: "90%
 // TCCSĐ trở lên đạt trong sạch, vững mạnh" is subject "TCCSĐ", indicator
 // "đạt trong sạch, vững mạnh". rEnd is the token after the last word used.
-func (f *targetFinder) rightRoles(toks []tgTok, q tgQty, nextFirst, s1 int, splitPassive bool) (subj, ind string, rEnd int) {
+func (f *targetFinder) rightRoles(toks []tgTok, q tgQty, nextFirst, s1 int, splitPassive bool, dates []tgDate) (subj, ind string, rEnd int) {
 	i := q.last
 	end := s1
 	if nextFirst < end {
@@ -952,7 +1052,9 @@ func (f *targetFinder) rightRoles(toks []tgTok, q tgQty, nextFirst, s1 int, spli
 		}
 		if inInd {
 			iIx = append(iIx, m)
-		} else {
+		} else if _, isDate := f.dateAt(dates, t.start); len(sIx) > 0 || !isDate && !f.dateFrame(toks, m, dates) && !tgTimeWord(t.low) {
+			// ("15% giai đoạn 2016 - 2020": a time frame right after the
+			// number is no subject)
 			sIx = append(sIx, m)
 		}
 	}
@@ -1048,7 +1150,8 @@ func tgRightClauseEnd(toks []tgTok, q tgQty, end int) int {
 			return m
 		}
 		if r == "," {
-			if m+1 < end && toks[m+1].kind == tgNum {
+			if m+1 < end && (toks[m+1].kind == tgNum || toks[m+1].low == "là") {
+				// (", là Đề án quy mô lớn …": a new clause)
 				return m
 			}
 			if _, ok := tgClauseOpeners.at(toks, m+1); ok && m > i {
@@ -1310,6 +1413,32 @@ func tgAllFiller(toks []tgTok, ix []int) bool {
 		}
 	}
 	return true
+}
+
+// tgAfterPreposition reports whether toks[i] follows a preposition that
+// makes a verb a noun ("chi cho đào tạo", "công tác về xử lý").
+func tgAfterPreposition(toks []tgTok, i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch toks[i-1].low {
+	case "cho", "về", "của":
+		return true
+	}
+	return false
+}
+
+// tgAverageWords reports whether the words ix only say that a figure is
+// an average or yearly ("bình quân hàng năm", "mỗi năm").
+func tgAverageWords(toks []tgTok, ix []int) bool {
+	for _, i := range ix {
+		switch toks[i].low {
+		case "bình", "quân", "hằng", "hàng", "mỗi", "năm", "trung":
+		default:
+			return false
+		}
+	}
+	return len(ix) > 0
 }
 
 // tgFalseVerb reports whether the verb at toks[i] is part of a noun
@@ -1691,18 +1820,25 @@ func (f *targetFinder) orgRowLabel(toks []tgTok, q tgQty, s0 int) string {
 		return ""
 	}
 	colon := -1
+	// "Xét tối đa 15 tập thể và 30 cá nhân": a count joined to the one
+	// before shares its row
+	joined := q.first > 0 && (toks[q.first-1].low == "và" || toks[q.first-1].raw == ",")
+	span := 6
 	for i := q.first - 1; i >= s0; i-- {
 		if toks[i].raw == ":" {
 			colon = i
 			break
 		}
-		if toks[i].kind == tgNum || toks[i].raw == ";" || toks[i].raw == "." {
+		if toks[i].kind == tgNum && !joined || toks[i].raw == ";" || toks[i].raw == "." {
 			return ""
+		}
+		if toks[i].kind == tgNum {
+			span = 10
 		}
 	}
 	var label string
 	switch {
-	case colon >= 0 && q.first-colon-1 <= 6:
+	case colon >= 0 && q.first-colon-1 <= span:
 		var ix []int
 		for i := s0; i < colon; i++ {
 			if t := toks[i]; t.kind != tgNum && t.raw != "*" && t.raw != "_" && !(t.kind == tgPunct && len(ix) == 0) {
@@ -1710,7 +1846,7 @@ func (f *targetFinder) orgRowLabel(toks []tgTok, q tgQty, s0 int) string {
 			}
 		}
 		label = tgJoin(toks, ix)
-	case colon < 0 && q.first-s0 <= 6:
+	case colon < 0 && q.first-s0 <= span:
 		// the line before the sentence
 		end := strings.LastIndexByte(f.text[:toks[s0].start], '\n')
 		if end < 0 {

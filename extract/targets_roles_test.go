@@ -164,8 +164,8 @@ func TestFindTargetsSubjectRules(t *testing.T) {
 			"đảng viên mới", "Kết nạp bình quân mỗi năm"},
 		{"a share in a structure", "Mục tiêu: - Cơ cấu kinh tế đến năm 2020: công nghiệp - xây dựng 35%, dịch vụ 40%, nông, lâm nghiệp 25%.", 40,
 			"dịch vụ", "tỷ trọng trong cơ cấu kinh tế"},
-		{"a name that is no amount keeps its words", "Năm 2021, công ty đặt mục tiêu nộp ngân sách là 250 tỷ đồng.", 250,
-			"nộp ngân sách", "là"},
+		{"a copula states a level to reach", "Năm 2021, công ty đặt mục tiêu nộp ngân sách là 250 tỷ đồng.", 250,
+			"nộp ngân sách", "đạt"},
 		// an amount's owner that sets it before the marker (actorBefore)
 		{"an abbreviation sets the goal", "Năm 2021, MWG đặt mục tiêu doanh thu 86.390 tỷ đồng.", 86390,
 			"doanh thu của MWG", "đạt"},
@@ -221,6 +221,40 @@ func TestFindTargetsSubjectRules(t *testing.T) {
 			"thu NSNN của Cục Hải quan Nam Hà", ""},
 		{"a clause after a comma takes the subject before", "Mục tiêu năm 2025: GRDP bình quân đầu người đạt 4.500 USD, đến năm 2030 đạt khoảng 6.000 USD.", 6000,
 			"GRDP bình quân đầu người", "đạt"},
+		// a row label names an amount's subject though its clause goes on
+		// (leftPart, tgAmountUnit); the next amount of the item takes it
+		{"row label, amount with a time after it", "Mục tiêu đến năm 2020:\n- Sản phẩm tinh bột đá vôi: đạt 30.000 tấn/năm vào năm 2015 và 50.000 tấn/năm vào năm 2020.", 30000,
+			"Sản phẩm tinh bột đá vôi", "đạt"},
+		// the row label starts after the last ";" (tgItemStart)
+		{"row label after a semicolon", "Chỉ tiêu chủ yếu đến năm 2025: tổng vốn đầu tư đạt 20.000 tỷ đồng; tỷ lệ huy động GRDP vào ngân sách: 12-13%.", 12,
+			"huy động GRDP vào ngân sách", ""},
+		// verb and object of an amount (verbObject)
+		{"\"có\", an amount, its noun and a passive", "Mục tiêu: đến năm 2025 có 3.000 ha chè được chứng nhận VietGAP.", 3000,
+			"chè", "được chứng nhận VietGAP"},
+		{"a verb inside an amount's object", "Phấn đấu duy trì mức 20-30 nghìn tấn quặng apatit xuất khẩu/năm.", 20,
+			"quặng apatit xuất khẩu", ""},
+		{"an amount's noun with no verb", "Mục tiêu 50.000 ha cà phê vào năm 2030.", 50000,
+			"cà phê", ""},
+		// a count after a verb and its words (verbObject)
+		{"a count after the verb's own words", "Phấn đấu đến năm 2025 tạo việc làm, thu nhập ổn định cho trên 5.000 lao động nông thôn.", 5000,
+			"lao động nông thôn", ""},
+		{"an average before the verb", "Mục tiêu bình quân hàng năm đào tạo nghề cho khoảng 20.000 lao động nông thôn.", 20000,
+			"lao động nông thôn", ""},
+		{"\"giữ nguyên\" is a verb", "Đến năm 2025, trong đó giữ nguyên 40 chợ, cải tạo, nâng cấp, mở rộng 35 chợ và xây dựng mới 20 chợ.", 40,
+			"chợ", "giữ nguyên"},
+		{"\"mở rộng\" is a verb", "Đến năm 2025, trong đó giữ nguyên 40 chợ, cải tạo, nâng cấp, mở rộng 35 chợ và xây dựng mới 20 chợ.", 35,
+			"chợ", ""},
+		{"\"cửa hàng\" is one noun", "Quy hoạch đến năm 2025: xây dựng thêm 60 cửa hàng xăng dầu.", 60,
+			"cửa hàng xăng dầu", "xây dựng thêm"},
+		// a verb after a preposition makes no clause (tgOwnClause)
+		{"a verb after \"cho\"", "Mục tiêu năm 2025: ngân sách chi cho đào tạo, bồi dưỡng đạt 10% tổng chi thường xuyên.", 10,
+			"ngân sách chi cho đào tạo, bồi dưỡng", ""},
+		// a copula states the level ("là" → "đạt")
+		{"copula", "Mục tiêu đến năm 2030: diện tích sàn nhà ở bình quân đầu người là 30 m2/người.", 30,
+			"diện tích sàn nhà ở bình quân đầu người", "đạt"},
+		// a count joined to the row's first count shares its row (orgRowLabel)
+		{"joined count in an organisation's row", "Số lượng khen thưởng hằng năm:\n1. Ủy ban nhân dân xã, thị trấn:\nXét tối đa 10 tập thể và 20 cá nhân.", 20,
+			"Ủy ban nhân dân xã, thị trấn", ""},
 	} {
 		ts, _ := FindTargetsWith(tc.text, c, nil)
 		got := lastWithValue(ts, tc.value)
@@ -417,5 +451,43 @@ func TestEstimateSubject(t *testing.T) {
 	}
 	if want := "tổng doanh thu mà công ty"; got.Subject != want {
 		t.Errorf("FindTargets(%q) 4700: subject %q; want %q", text, got.Subject, want)
+	}
+}
+
+// TestTailOverlap: an amount's object that runs into the predicate read
+// after it ("… hợp cách xuất khẩu" and "xuất khẩu/năm"), and one that does
+// not.
+func TestTailOverlap(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"quặng sắt cục hợp cách xuất khẩu", "xuất khẩu/năm", true},
+		{"quặng apatit xuất khẩu", "khẩu", true},
+		{"cao su", "được khai thác mủ", false},
+		{"", "xuất khẩu", false},
+		{"rừng", "", false},
+	} {
+		if got := tgTailOverlap(tc.a, tc.b); got != tc.want {
+			t.Errorf("tgTailOverlap(%q, %q) = %v; want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// TestPassiveStart: a phrase that opens with a passive, and ones that do
+// not.
+func TestPassiveStart(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"được khai thác mủ", true},
+		{"Bị thu hồi", true},
+		{"đạt chuẩn", false},
+		{"được", false},
+	} {
+		if got := tgPassiveStart(tc.s); got != tc.want {
+			t.Errorf("tgPassiveStart(%q) = %v; want %v", tc.s, got, tc.want)
+		}
 	}
 }

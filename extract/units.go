@@ -298,6 +298,11 @@ var tgClassifiers = map[string]bool{
 	"xã": true, "làng": true, "thôn": true, "bản": true, "ấp": true,
 }
 
+// tgHangNouns are the words that make a noun with "hàng" ("cửa hàng",
+// "khách hàng", "ngân hàng", "nhà hàng"), which tgNounWord takes for the
+// "hàng" of "hàng năm".
+var tgHangNouns = map[string]bool{"cửa": true, "khách": true, "ngân": true, "nhà": true}
+
 // tgOpenCountNoun reads a counted noun at toks[i] that no unit list names
 // ("12.000 tài khoản", "15 đội hình", "3 khu du lịch"): a lower-case word
 // that is no function word, verb, duration or number word, and the word
@@ -334,6 +339,9 @@ func tgOpenCountNoun(toks []tgTok, i int) (int, bool) {
 			return i + 2, true
 		}
 		return i + 1, true
+	}
+	if i+1 < len(toks) && toks[i+1].low == "hàng" && tgHangNouns[w] && toks[i].spaceAfter {
+		return i + 2, true // "80 cửa hàng": "hàng" is no function word here
 	}
 	if i+1 < len(toks) && tgNounWord(toks[i+1]) && toks[i].spaceAfter {
 		return i + 2, true
