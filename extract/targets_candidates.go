@@ -72,7 +72,11 @@ func tgMarkers() []tgMarker {
 	ms = append(ms, add(mkNone, "so với kế hoạch", "% kế hoạch",
 		"kế hoạch số", "kế hoạch hóa", "kế hoạch hoá", "sở kế hoạch", "bộ kế hoạch",
 		"chỉ tiêu/nhóm chỉ tiêu", "đã được", "được", "xây dựng kế hoạch",
-		"ban hành kế hoạch", "triển khai kế hoạch", "lập kế hoạch", "kế hoạch đề ra")...)
+		"ban hành kế hoạch", "triển khai kế hoạch", "lập kế hoạch", "kế hoạch đề ra",
+		// budget terms named after their purpose, no goal: "Chương trình
+		// mục tiêu quốc gia …", "vốn Trung ương hỗ trợ có mục tiêu", "ngân
+		// sách cấp trên bổ sung có mục tiêu"
+		"chương trình mục tiêu", "hỗ trợ có mục tiêu", "bổ sung có mục tiêu")...)
 	// longest first
 	for i := 1; i < len(ms); i++ {
 		for j := i; j > 0 && len(ms[j].words) > len(ms[j-1].words); j-- {
@@ -573,7 +577,7 @@ func tgDerivedRequirement(toks []tgTok, s0 int, q tgQty) bool {
 // model to learn (a growth rate beside its level, a requirement derived
 // from a target, a work specification).
 var tgHardVetoes = map[string]bool{tgGrowthVeto: true, tgDerivedVeto: true, tgWorkSpecVeto: true, tgFormulaVeto: true,
-	tgBaselineVeto: true, tgFailVeto: true}
+	tgBaselineVeto: true, tgFailVeto: true, tgDesignNormVeto: true}
 
 // The vetoes of tgHardVetoes.
 const (
@@ -1625,6 +1629,9 @@ func tgVetoBefore(toks []tgTok, q *tgQty, s0 int) {
 	if tgPhysicalNorm(toks, q, s0) {
 		q.veto = "a physical norm"
 	}
+	if tgDesignNorm(toks, q, s0) {
+		q.veto = tgDesignNormVeto
+	}
 	for m := lo; m < q.first; m++ {
 		if toks[m].low == "gấp" {
 			q.veto = "a multiple of a base"
@@ -1699,6 +1706,61 @@ func tgPhysicalNorm(toks []tgTok, q *tgQty, s0 int) bool {
 	}
 	k, ok := tgPhysicalMeasures.endingAt(toks, j)
 	return ok && k >= s0
+}
+
+// tgDesignNormVeto is the veto of a design norm of a planning document.
+const tgDesignNormVeto = "a design norm"
+
+// tgDesignServices are the services and land uses whose "chỉ tiêu" (or
+// "tiêu chuẩn", "định mức") per head or per hectare is a design norm of a
+// construction or land-use plan, the figure its networks are sized by
+// (the planning standard's "chỉ tiêu cấp nước sinh hoạt", "chỉ tiêu cấp
+// điện", "chỉ tiêu đất xây dựng đô thị"): "chỉ tiêu cấp nước … khoảng 120
+// lít/người/ngày đêm", "chỉ tiêu cấp điện công nghiệp khoảng 100 - 200
+// kW/ha", "chỉ tiêu rác thải 0,8 kg/người ngày", "Chỉ tiêu đất xây dựng
+// đô thị bình quân … khoảng 180 m2/người".
+var tgDesignServices = newPhraseList("cấp nước", "cấp điện", "thoát nước", "rác thải", "chất thải rắn",
+	"đất xây dựng", "đất ở", "đất cây xanh", "đất công cộng", "đất dân dụng")
+
+// tgNormNouns name a norm before the service it sets it for.
+var tgNormNouns = newPhraseList("chỉ tiêu", "tiêu chuẩn", "định mức")
+
+// tgDesignNorm reports whether q, a quantity per person, household or
+// hectare, is a design norm (ANNOTATING.md: physical norms such as
+// m2/người are rules, not goals): a consumption per person per day
+// ("120 lít/người/ngày đêm", "0,8 kg/người ngày"), or a quantity whose
+// sentence names, last before it, the norm of a service or land use
+// (tgDesignServices). A rate on the way ("Tỷ lệ cấp nước đạt 80% dân
+// số") is an outcome, and the per-head outcomes of a housing or economic
+// plan ("Diện tích sàn bình quân đầu người … 12m2/người", "GRDP bình quân
+// đầu người … USD/người") name no such norm.
+func tgDesignNorm(toks []tgTok, q *tgQty, s0 int) bool {
+	_, per, ok := strings.Cut(strings.ToLower(q.unit.text), "/")
+	if !ok {
+		return false
+	}
+	perHead, perRest, _ := strings.Cut(strings.TrimSpace(per), "/")
+	switch perHead {
+	case "người", "hộ", "ha":
+	default:
+		return false
+	}
+	if perHead == "người" && (strings.HasPrefix(perRest, "ngày") || q.last < len(toks) && toks[q.last].low == "ngày") {
+		return true
+	}
+	for m := q.first - 1; m >= s0; m-- {
+		if _, ok := tgPhraseAt(toks, m, []string{"tỷ", "lệ"}); ok {
+			return false
+		}
+		if _, ok := tgPhraseAt(toks, m, []string{"tỉ", "lệ"}); ok {
+			return false
+		}
+		if n, ok := tgNormNouns.at(toks, m); ok {
+			_, svc := tgDesignServices.at(toks, n)
+			return svc
+		}
+	}
+	return false
 }
 
 // tgVotes are the words after a share that make it a voting or quorum

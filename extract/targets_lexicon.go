@@ -55,7 +55,7 @@ var tgLexicon = []tgLexClass{
 	// hiện" is no "hiện" (now), "giá trị" no "giá" (price), "chi phí" no
 	// "phí" (fee); they weigh nothing and hide the word inside
 	{"", newPhraseList("thực hiện", "hiện đại", "phát hiện", "thể hiện", "xuất hiện",
-		"giá trị", "chi phí", "đánh giá")},
+		"giá trị", "chi phí", "đánh giá", "chương trình mục tiêu", "hỗ trợ có mục tiêu", "bổ sung có mục tiêu")},
 }
 
 // tgLexHit is a word of a class starting at a token: its class and the

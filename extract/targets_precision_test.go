@@ -394,3 +394,50 @@ func TestNormSectionTable(t *testing.T) {
 		{"II. MỨC HỖ TRỢ\n\n" + table, nil, []float64{1200}},
 	})
 }
+
+// TestBudgetTermsNoGoal: "mục tiêu" inside the name of a budget term
+// ("Chương trình mục tiêu quốc gia", "hỗ trợ có mục tiêu", "bổ sung có
+// mục tiêu") marks no goal: the amounts allocated to it are no targets,
+// while a goal stated beside the name stays one.
+func TestBudgetTermsNoGoal(t *testing.T) {
+	checkPrecisionCases(t, TargetContext{Issued: "2010-01-10", Kind: "resolution"}, []precisionCase{
+		{"Vốn Trung ương hỗ trợ có mục tiêu: 459.204 triệu đồng.", nil, []float64{459204}},
+		{"Chi chương trình mục tiêu: 52,103 tỷ đồng.", nil, []float64{52.103}},
+		{"Ngân sách tỉnh bổ sung có mục tiêu cho ngân sách huyện: 120 tỷ đồng.", nil, []float64{120}},
+		{"Chương trình mục tiêu quốc gia giảm nghèo có mục tiêu giảm tỷ lệ hộ nghèo xuống dưới 3% vào năm 2025.", []float64{3}, nil},
+		{"Mục tiêu năm 2025: giải ngân 100% vốn các chương trình mục tiêu quốc gia.", []float64{100}, nil},
+	})
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{{"Vốn Trung ương hỗ trợ có mục tiêu khác: 425.818 triệu đồng.", false}, {"Mục tiêu: 425.818 triệu đồng.", true}} {
+		cands := TargetCandidates(tc.text, TargetContext{Issued: "2010-01-10", Kind: "resolution"})
+		if len(cands) != 1 {
+			t.Fatalf("%q: %d candidates; want 1", tc.text, len(cands))
+		}
+		got := false
+		for _, f := range cands[0].Features {
+			got = got || f == "lxsgoal"
+		}
+		if got != tc.want {
+			t.Errorf("%q: feature lxsgoal %v; want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestDesignNorm: the norms a construction plan sizes its networks by
+// (water, power and waste per head or per hectare, building land per
+// head) are no targets; the coverage rates beside them and the per-head
+// outcomes of a housing or economic plan are.
+func TestDesignNorm(t *testing.T) {
+	checkPrecisionCases(t, TargetContext{Issued: "2010-05-10", Kind: "decision"}, []precisionCase{
+		{"Các chỉ tiêu chính: chỉ tiêu cấp nước giai đoạn đến năm 2020 khoảng 120 lít/người/ngày đêm.", nil, []float64{120}},
+		{"Các chỉ tiêu chính: tỷ lệ cấp nước đạt 80% dân số; giai đoạn đến năm 2030 khoảng 150 lít/người/ngày đêm.", []float64{80}, []float64{150}},
+		{"Mục tiêu: chỉ tiêu cấp điện sinh hoạt đến năm 2020 khoảng 800 kWh/người năm; chỉ tiêu cấp điện công nghiệp khoảng 100 - 200 kW/ha.", nil, []float64{800, 100}},
+		{"Các chỉ tiêu chính: chỉ tiêu đất xây dựng đô thị bình quân đến năm 2020 khoảng 180 m2/người; đến năm 2030 khoảng 200 m2/người.", nil, []float64{180, 200}},
+		{"Các chỉ tiêu chính: chỉ tiêu rác thải 0,8 kg/người ngày.", nil, []float64{0.8}},
+		{"Chỉ tiêu kinh tế kỹ thuật: diện tích sàn bình quân đầu người đến năm 2010 là 12m2/người.", []float64{12}, nil},
+		{"Mục tiêu đến năm 2025: GRDP bình quân đầu người đạt 3.800 USD/người.", []float64{3800}, nil},
+		{"Mục tiêu đến năm 2025: năng suất lúa đạt 6 tấn/ha.", []float64{6}, nil},
+	})
+}
