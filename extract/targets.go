@@ -536,10 +536,12 @@ var tgNormHeadings = []string{"phân định", "phân loại", "sắp xếp", "�
 // tgNormTitleWords, in the title of a resolution, decision or legal text,
 // say that it sets norms: amounts, rates, prices, budget norms and splits
 // ("Quy định mức thu học phí", "Về định mức phân bổ ngân sách và tỷ lệ
-// phần trăm (%) đối với các khoản thu phân chia …", "Quy định chế độ …").
+// phần trăm (%) đối với các khoản thu phân chia …", "Quy định chế độ …",
+// "Quyết định về việc ban hành đơn giá thuê đất, thuê mặt nước": prices
+// in a tariff are no targets, annotation.md).
 // Its figures are rules, not goals (ANNOTATING.md), wherever they stand.
 var tgNormTitleWords = []string{"định mức", "phân chia", "mức thu", "mức chi", "mức hỗ trợ", "mức phụ cấp",
-	"lệ phí", "mức phí", "học phí", "giá dịch vụ", "bảng giá", "khung giá", "chế độ"}
+	"lệ phí", "mức phí", "học phí", "giá dịch vụ", "bảng giá", "khung giá", "đơn giá", "chế độ"}
 
 // tgNormTitle reports whether a document of kind with title sets norms
 // (tgNormTitleWords): resolutions, decisions and legal texts only, since a

@@ -351,6 +351,7 @@ func TestNormDocument(t *testing.T) {
 		{"resolution", "Quy định mức thu học phí đối với cơ sở giáo dục công lập năm học 2025-2026", true},
 		{"decision", "Ban hành bảng giá đất trên địa bàn tỉnh", true},
 		{"resolution", "Quy định chế độ dinh dưỡng đối với vận động viên", true},
+		{"decision", "Quyết định về việc ban hành đơn giá thuê đất, thuê mặt nước trên địa bàn tỉnh nghệ an", true},
 		{"resolution", "Về nhiệm vụ phát triển kinh tế - xã hội năm 2026", false},
 		{"plan", "Kế hoạch thực hiện chế độ báo cáo thống kê", false},
 		{"decision", "Phê duyệt Kế hoạch hỗ trợ doanh nghiệp nhỏ và vừa giai đoạn 2026-2030", false},
