@@ -1911,7 +1911,8 @@ func tgOnlyLinks(toks []tgTok) bool {
 // Comparator words before a number, and after it.
 var (
 	cmpGE = newPhraseList("tối thiểu", "ít nhất", "không dưới", "không thấp hơn",
-		"không ít hơn", "tối thiểu là", "ít nhất là", "tối thiểu đạt", "ít nhất đạt")
+		"không ít hơn", "tối thiểu là", "ít nhất là", "tối thiểu đạt", "ít nhất đạt",
+		"tối thiểu có", "ít nhất có")
 	cmpGT = newPhraseList("trên", "hơn", "vượt", "cao hơn", "lớn hơn", "vượt trên", "hơn mức")
 	cmpLT = newPhraseList("dưới", "thấp hơn", "nhỏ hơn", "ít hơn")
 	cmpLE = newPhraseList("tối đa", "không quá", "không vượt quá", "không vượt",

@@ -89,6 +89,8 @@ func TestFindTargetsComparators(t *testing.T) {
 			[]tgWant{{"<", 3, 0, "%", "tỷ lệ thất nghiệp", "2026..2026", -1}}},
 		{"Phấn đấu tỷ lệ che phủ rừng tối thiểu 42%.",
 			[]tgWant{{">=", 42, 0, "%", "che phủ rừng", "", -1}}},
+		{"Phấn đấu đến năm 2030 tối thiểu có 5 doanh nghiệp công nghệ số lớn.",
+			[]tgWant{{">=", 5, 0, "doanh nghiệp", "doanh nghiệp", "..2030", -1}}},
 		{"Chỉ tiêu: nợ xấu không vượt quá 2%.",
 			[]tgWant{{"<=", 2, 0, "%", "nợ xấu", "", -1}}},
 		{"Chỉ tiêu: tỷ lệ nợ công tối đa 60% GDP.",
