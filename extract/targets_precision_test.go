@@ -140,11 +140,7 @@ func TestKindFamilyFeature(t *testing.T) {
 		if len(cands) == 0 {
 			t.Fatalf("%s: no candidate", tc.kind)
 		}
-		got := false
-		for _, f := range cands[0].Features {
-			got = got || f == "kindfam=legal"
-		}
-		if got != tc.want {
+		if got := hasFeature(cands[0], "kindfam=legal"); got != tc.want {
 			t.Errorf("kind %s: kindfam=legal %v; want %v", tc.kind, got, tc.want)
 		}
 	}
@@ -416,11 +412,7 @@ func TestBudgetTermsNoGoal(t *testing.T) {
 		if len(cands) != 1 {
 			t.Fatalf("%q: %d candidates; want 1", tc.text, len(cands))
 		}
-		got := false
-		for _, f := range cands[0].Features {
-			got = got || f == "lxsgoal"
-		}
-		if got != tc.want {
+		if got := hasFeature(cands[0], "lxsgoal"); got != tc.want {
 			t.Errorf("%q: feature lxsgoal %v; want %v", tc.text, got, tc.want)
 		}
 	}
@@ -441,4 +433,14 @@ func TestDesignNorm(t *testing.T) {
 		{"Mục tiêu đến năm 2025: GRDP bình quân đầu người đạt 3.800 USD/người.", []float64{3800}, nil},
 		{"Mục tiêu đến năm 2025: năng suất lúa đạt 6 tấn/ha.", []float64{6}, nil},
 	})
+}
+
+// hasFeature reports whether candidate c has feature f.
+func hasFeature(c TargetCandidate, f string) bool {
+	for _, x := range c.Features {
+		if x == f {
+			return true
+		}
+	}
+	return false
 }
