@@ -481,6 +481,9 @@ func (f *targetFinder) table(tb tgTable) {
 	if caption.end <= caption.start {
 		caption = tb.caption
 	}
+	if caption.end <= caption.start {
+		caption = f.captionAbove(tb)
+	}
 	f.tabSense = f.captionSense(caption)
 	f.tabUnit = f.captionUnit(tb, tb.rows[:head])
 	var group, dated []tgCell // the last group row, and the last one with a date
@@ -623,6 +626,8 @@ func (f *targetFinder) captionSense(caption tgCell) tgColumn {
 		c.plan = c.plan || strings.Contains(w, k)
 	}
 	c.forecast = strings.Contains(w, " dự báo ")
+	// "DỰ BÁO MỘT SỐ CHỈ TIÊU …" forecasts its indicators
+	c.plan = c.plan && !c.forecast
 	return c
 }
 
@@ -1253,4 +1258,32 @@ func (f *targetFinder) cellToks(c tgCell) []tgTok {
 	}
 	f.cellCache[c] = toks
 	return toks
+}
+
+// captionAbove returns the caption written over a table, its heading
+// lines up to the text before ("PHỤ LỤC I / DANH MỤC CÁC CHỈ TIÊU CỤ THỂ
+// / (Kèm theo …)"): at most four lines and 400 bytes, none of them a
+// sentence (ending in "." or ";") or another table's row; an empty cell
+// when there is none.
+func (f *targetFinder) captionAbove(tb tgTable) tgCell {
+	start, n := tb.start, 0
+	for start > 0 && n < 4 && tb.start-start < 400 {
+		k := strings.LastIndexByte(f.text[:start-1], '\n') + 1
+		line := strings.TrimSpace(f.text[k : start-1])
+		if line != "" {
+			if strings.HasSuffix(line, ".") || strings.HasSuffix(line, ";") || strings.Contains(line, "|") {
+				break
+			}
+			n++
+		}
+		start = k
+		if k == 0 {
+			break
+		}
+	}
+	if n == 0 {
+		return tgCell{}
+	}
+	s, e := tgTrimCell(f.text, start, tb.start)
+	return tgCell{s, e}
 }

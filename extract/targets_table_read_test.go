@@ -142,3 +142,24 @@ func TestTableRestatement(t *testing.T) {
 		}
 	}
 }
+
+// TestCaptionAbove: the caption written over a Markdown table says what
+// its "Kết quả" column holds: targets under "DANH MỤC CÁC CHỈ TIÊU",
+// forecasts under "DỰ BÁO MỘT SỐ CHỈ TIÊU", results without a caption.
+func TestCaptionAbove(t *testing.T) {
+	table := "| TT | Chỉ tiêu | Đơn vị | Kết quả |\n|---|---|---|---|\n| I | Đến năm 2030 | | |\n| 1 | Tỷ lệ doanh nghiệp ứng dụng nền tảng số | % | 80% |\n"
+	ctx := TargetContext{Kind: "resolution", Issued: "2025-01-01"}
+	want := []tgWant{{"=", 80, 0, "%", "doanh nghiệp", "..2030", -1}}
+	for _, c := range []struct {
+		name, caption string
+		want          []tgWant
+	}{
+		{"caption of targets", "PHỤ LỤC I\n\nDANH MỤC CÁC CHỈ TIÊU CỤ THỂ\n\n(Kèm theo Nghị quyết số 03/NQ-CP)\n\n", want},
+		{"caption of forecasts", "Mẫu biểu số 01\n\nDỰ BÁO MỘT SỐ CHỈ TIÊU CHỦ YẾU\n\n", nil},
+		{"the caption names the plan it is attached to", "PHỤ LỤC\n\n(Kèm theo Kế hoạch số 12/KH-UBND)\n\n", nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			checkTargets(t, "NGHỊ QUYẾT\n\nCác bộ, ngành triển khai thực hiện.\n\n"+c.caption+table, ctx, c.want)
+		})
+	}
+}
