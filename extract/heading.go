@@ -26,13 +26,13 @@ type Heading struct {
 const headLines = 45
 
 var (
-	// reNumberLine finds "Số: 15/2011/NQ-HĐND", "Số 02-NQ/ĐUK", a law's
-	// "Luật số: 60/2024/QH15" on a heading line (the number may sit on the
-	// next line in table layouts).
 	// reHeadNumber is a number at the start of a heading line or a
 	// caption, in capitals or in a copy that lower-cased them
 	// ("125/2025/qđ-ubnd"; headingNumber restores the capitals).
 	reHeadNumber = lazyregexp.New(`(?i)^` + numberPattern)
+	// reNumberLine finds "Số: 15/2011/NQ-HĐND", "Số 02-NQ/ĐUK", a law's
+	// "Luật số: 60/2024/QH15" on a heading line (the number may sit on the
+	// next line in table layouts).
 	reNumberLine = lazyregexp.New(`(?i)^(?:(?:bộ\s+)?luật\s+|pháp\s+lệnh\s+)?(?:số|so)\s*:?\s*(` + numberPattern + `(?:\s*-\s*[A-ZĐ][A-Za-zĐđ0-9]*)*)`)
 	// rePlaceDate finds the place-date line "Cần Thơ, ngày 04 tháng 7 năm
 	// 2011" (also "Cần Thơ ngày 4/7/2011", "Hà Nội, ngày mồng 3 tháng 3

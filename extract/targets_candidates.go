@@ -38,6 +38,12 @@ type tgMarker struct {
 	kind  int
 }
 
+// tgBudgetNames are budget terms named after their purpose, no goal:
+// "Chương trình mục tiêu quốc gia …", "vốn Trung ương hỗ trợ có mục
+// tiêu", "ngân sách cấp trên bổ sung có mục tiêu". They mark nothing
+// (tgMarkers) and hide the goal word inside them (tgLexicon).
+var tgBudgetNames = []string{"chương trình mục tiêu", "hỗ trợ có mục tiêu", "bổ sung có mục tiêu"}
+
 // tgMarkers returns the markers of the sentence state, longest first.
 func tgMarkers() []tgMarker {
 	add := func(kind int, ps ...string) []tgMarker {
@@ -72,11 +78,8 @@ func tgMarkers() []tgMarker {
 	ms = append(ms, add(mkNone, "so với kế hoạch", "% kế hoạch",
 		"kế hoạch số", "kế hoạch hóa", "kế hoạch hoá", "sở kế hoạch", "bộ kế hoạch",
 		"chỉ tiêu/nhóm chỉ tiêu", "đã được", "được", "xây dựng kế hoạch",
-		"ban hành kế hoạch", "triển khai kế hoạch", "lập kế hoạch", "kế hoạch đề ra",
-		// budget terms named after their purpose, no goal: "Chương trình
-		// mục tiêu quốc gia …", "vốn Trung ương hỗ trợ có mục tiêu", "ngân
-		// sách cấp trên bổ sung có mục tiêu"
-		"chương trình mục tiêu", "hỗ trợ có mục tiêu", "bổ sung có mục tiêu")...)
+		"ban hành kế hoạch", "triển khai kế hoạch", "lập kế hoạch", "kế hoạch đề ra")...)
+	ms = append(ms, add(mkNone, tgBudgetNames...)...)
 	// longest first
 	for i := 1; i < len(ms); i++ {
 		for j := i; j > 0 && len(ms[j].words) > len(ms[j-1].words); j-- {

@@ -54,8 +54,8 @@ var tgLexicon = []tgLexClass{
 	// compounds that hold a word of a class but are none of them: "thực
 	// hiện" is no "hiện" (now), "giá trị" no "giá" (price), "chi phí" no
 	// "phí" (fee); they weigh nothing and hide the word inside
-	{"", newPhraseList("thực hiện", "hiện đại", "phát hiện", "thể hiện", "xuất hiện",
-		"giá trị", "chi phí", "đánh giá", "chương trình mục tiêu", "hỗ trợ có mục tiêu", "bổ sung có mục tiêu")},
+	{"", newPhraseList(append([]string{"thực hiện", "hiện đại", "phát hiện", "thể hiện", "xuất hiện",
+		"giá trị", "chi phí", "đánh giá"}, tgBudgetNames...)...)},
 }
 
 // tgLexHit is a word of a class starting at a token: its class and the

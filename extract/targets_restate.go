@@ -18,16 +18,7 @@ import "strings"
 // subjects or texts that share most of their content words.
 func tgProseRestatement(a, b tgFound) bool {
 	ta, tb := a.t, b.t
-	if a.listItem || b.listItem || ta.Value == 100 {
-		return false
-	}
-	if ta.Comparator != tb.Comparator && !(ta.Comparator == "=" && tb.Comparator == "~" || ta.Comparator == "~" && tb.Comparator == "=") {
-		return false
-	}
-	if ta.Value != tb.Value || (ta.ValueMax == nil) != (tb.ValueMax == nil) || ta.ValueMax != nil && *ta.ValueMax != *tb.ValueMax {
-		return false
-	}
-	if strings.Split(ta.Unit, "/")[0] != strings.Split(tb.Unit, "/")[0] {
+	if a.listItem || b.listItem || ta.Value == 100 || !tgSameFigure(ta, tb) {
 		return false
 	}
 	if ta.Period == nil || tb.Period == nil || ta.Period.End == "" || ta.Period.End != tb.Period.End {
@@ -69,11 +60,7 @@ func tgTableRestatement(a, b tgFound) bool {
 		return false
 	}
 	ta, tb := a.t, b.t
-	if ta.Comparator != tb.Comparator && !(ta.Comparator == "=" && tb.Comparator == "~" || ta.Comparator == "~" && tb.Comparator == "=") {
-		return false
-	}
-	if ta.Value != tb.Value || (ta.ValueMax == nil) != (tb.ValueMax == nil) || ta.ValueMax != nil && *ta.ValueMax != *tb.ValueMax ||
-		strings.Split(ta.Unit, "/")[0] != strings.Split(tb.Unit, "/")[0] {
+	if !tgSameFigure(ta, tb) {
 		return false
 	}
 	if ta.Period != nil && tb.Period != nil && ta.Period.End != tb.Period.End {
@@ -82,4 +69,17 @@ func tgTableRestatement(a, b tgFound) bool {
 	wa := tgContentWords(ta.Text + " " + ta.Subject)
 	wb := tgContentWords(tb.Text + " " + tb.Subject)
 	return len(wa) >= 3 && len(wb) >= 3 && tgOverlap(wa, wb) >= 0.6
+}
+
+// tgSameFigure reports whether two mentions state the same figure: the
+// same comparator (or one of them "khoảng", which a headline or a table
+// drops), value, upper value and unit before any "/".
+func tgSameFigure(ta, tb Target) bool {
+	if ta.Comparator != tb.Comparator && !(ta.Comparator == "=" && tb.Comparator == "~" || ta.Comparator == "~" && tb.Comparator == "=") {
+		return false
+	}
+	if ta.Value != tb.Value || (ta.ValueMax == nil) != (tb.ValueMax == nil) || ta.ValueMax != nil && *ta.ValueMax != *tb.ValueMax {
+		return false
+	}
+	return strings.Split(ta.Unit, "/")[0] == strings.Split(tb.Unit, "/")[0]
 }

@@ -23,11 +23,6 @@ type tgCell struct{ start, end int }
 type tgTable struct {
 	start, end int // byte span of the whole table
 	rows       [][]tgCell
-	// caption is the text between this table and a cell-per-line table
-	// that ran into it without a blank line ("PHỤ LỤC I / DANH MỤC CÁC
-	// CHỈ TIÊU / (Kèm theo …)", tgOutsideTable), when no header row holds
-	// it; else empty
-	caption tgCell
 }
 
 type tgLine struct{ start, end int } // a line without its line break
@@ -95,21 +90,12 @@ func tgFindTables(text string) []tgTable {
 	}
 	lines := tgLines(text)
 	var out []tgTable
-	caption := -1 // where the text after a table cut at its caption starts
 	for i := 0; i < len(lines); {
 		l := lines[i]
 		line := strings.TrimSpace(text[l.start:l.end])
 		switch {
 		case line == "|":
 			t, next := tgCellPerLine(text, lines, i)
-			if caption >= 0 && l.start-caption <= tgMaxCaption {
-				s, e := tgTrimCell(text, caption, l.start)
-				t.caption = tgCell{s, e}
-			}
-			caption = -1
-			if next < len(lines) && tgOutsideTable(strings.TrimSpace(text[lines[next].start:lines[next].end])) {
-				caption = lines[next].start
-			}
 			if len(t.rows) > 0 {
 				out = append(out, t)
 			}
@@ -185,10 +171,6 @@ func tgCellPerLine(text string, lines []tgLine, i int) (tgTable, int) {
 	t.rows = tgSlotRows(text, slots)
 	return t, i
 }
-
-// tgMaxCaption is the most bytes of text between two tables that can be
-// the second one's caption.
-const tgMaxCaption = 600
 
 // tgMaxCellLines is the most lines a cell of a cell-per-line table runs
 // to: a heading cell wraps over three to five, a table's longest
@@ -478,9 +460,6 @@ func (f *targetFinder) table(tb tgTable) {
 		head++
 	}
 	headers, caption := f.columnHeaders(tb.rows[:head], width)
-	if caption.end <= caption.start {
-		caption = tb.caption
-	}
 	if caption.end <= caption.start {
 		caption = f.captionAbove(tb)
 	}
@@ -1262,9 +1241,10 @@ func (f *targetFinder) cellToks(c tgCell) []tgTok {
 
 // captionAbove returns the caption written over a table, its heading
 // lines up to the text before ("PHỤ LỤC I / DANH MỤC CÁC CHỈ TIÊU CỤ THỂ
-// / (Kèm theo …)"): at most four lines and 400 bytes, none of them a
-// sentence (ending in "." or ";") or another table's row; an empty cell
-// when there is none.
+// / (Kèm theo …)", also the text between two tables that a reader kept no
+// blank line around, tgOutsideTable): at most four lines and 400 bytes,
+// none of them a sentence (ending in "." or ";") or another table's row;
+// an empty cell when there is none.
 func (f *targetFinder) captionAbove(tb tgTable) tgCell {
 	start, n := tb.start, 0
 	for start > 0 && n < 4 && tb.start-start < 400 {

@@ -54,7 +54,7 @@ func TestCellTableBounds(t *testing.T) {
 	if got := text[tables[0].end:tables[1].start]; !strings.Contains(got, "PHỤ LỤC 02") {
 		t.Errorf("the caption %q is not between the tables", got)
 	}
-	if c := tables[1].caption; !strings.HasPrefix(text[c.start:c.end], "PHỤ LỤC 02") {
+	if c := (&targetFinder{text: text}).captionAbove(tables[1]); !strings.HasPrefix(text[c.start:c.end], "PHỤ LỤC 02") {
 		t.Errorf("the second table's caption is %q, want the text between the tables", text[c.start:c.end])
 	}
 
