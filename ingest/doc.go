@@ -6,7 +6,7 @@
 // images (package ocr), and hands on a Document: Unicode NFC text page by
 // page with whitespace, zero-width characters, NBSP and soft hyphens
 // normalized, mojibake repaired, the toned capitals TCVN3 lacks restored,
-// and the metadata the file carries. It also walks folders (Walk) and runs
+// Markdown's backslash escapes dropped from plain text, and the metadata the file carries. It also walks folders (Walk) and runs
 // the PDF reader in a child process that is killed on a deadline (the
 // worker). A bad file is an error naming the file and the reason; panics
 // from third-party parsers are recovered per file.
