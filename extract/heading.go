@@ -761,6 +761,10 @@ func caseLike(name, text string) string {
 	tw := splitWords(removeBold(text))
 	folded := foldKey(strings.Join(tw, " "))
 	key := foldKey(name)
+	// mixed: name is in sentence case already, maybe with its place
+	// lower-cased by a copy that lost the heading's capitals
+	mixed := !allCapsWord(strings.Join(nw, ""))
+	same := ""
 	for from := 0; from < len(folded); {
 		i := strings.Index(folded[from:], key)
 		if i < 0 {
@@ -785,8 +789,33 @@ func caseLike(name, text string) string {
 			out[j] = trimEdgePunct(w)
 		}
 		out[0] = capitalizeWord(out[0])
+		if mixed && (capitalWords(out) <= capitalWords(nw) || capitalWords(out) == len(out)) {
+			// the heading's own copy, one no better cased or one in
+			// title case: a copy that capitalizes the place the heading
+			// lower-cased ("Hội đồng nhân dân tỉnh lai châu" … "tỉnh Lai
+			// Châu") may follow
+			if same == "" {
+				same = strings.Join(out, " ")
+			}
+			continue
+		}
 		return strings.Join(out, " ")
 	}
+	if same != "" {
+		// the tables' case when it capitalizes more ("tỉnh tiền giang"
+		// → "tỉnh Tiền Giang"), else the copy as written
+		if t := caseFromTables(name, nw); capitalWords(strings.Fields(t)) > capitalWords(strings.Fields(same)) {
+			return t
+		}
+		return same
+	}
+	return caseFromTables(name, nw)
+}
+
+// caseFromTables returns name, whose words are nw, in the case of the
+// issuer table's bodies, or in sentence case with the glossary's bodies and
+// the places capitalized.
+func caseFromTables(name string, nw []string) string {
 	// A body of the issuer table ("BỘ Y TẾ" → "Bộ Y tế"), possibly with a
 	// place after it, or inside a longer name ("BỘ TRƯỞNG BỘ TÀI CHÍNH").
 	fn := foldKey(name)
@@ -825,6 +854,17 @@ func caseLike(name, text string) string {
 		}
 	}
 	return strings.Join(out, " ")
+}
+
+// capitalWords counts the words of w that start with a capital letter.
+func capitalWords(w []string) int {
+	n := 0
+	for _, x := range w {
+		if r, _ := utf8.DecodeRuneInString(x); unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // caseTemplates writes the names of the glossary's bodies and

@@ -396,6 +396,21 @@ func TestCaseLike(t *testing.T) {
 	if got, want := caseLike("ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "không nhắc lại"), "Ủy ban nhân dân tỉnh Bắc Ninh"; got != want {
 		t.Errorf("caseLike(no body mention) = %q; want %q", got, want)
 	}
+	// A copy that lower-cased the place: the body's later copy gives the
+	// capitals, the issuer table or the place rule when there is none,
+	// and a name in its right case stays as it is.
+	lowered := []struct{ name, body, want string }{
+		{"Hội đồng nhân dân tỉnh lai châu", "Nghị quyết về cây cao su\nHội đồng nhân dân tỉnh lai châu\nNghị quyết này đã được Hội đồng nhân dân tỉnh Lai Châu thông qua.",
+			"Hội đồng nhân dân tỉnh Lai Châu"},
+		{"Ủy ban nhân dân tỉnh tiền giang", "Quyết định về nhà ở\nỦy ban nhân dân tỉnh tiền giang\nĐiều 1. Phê duyệt.", "Ủy ban nhân dân tỉnh Tiền Giang"},
+		{"Thủ tướng chính phủ", "Quyết định\nThủ tướng chính phủ\nĐiều 1.", "Thủ tướng Chính phủ"},
+		{"Ủy ban nhân dân tỉnh Sơn La", "Ủy ban nhân dân tỉnh Sơn La\nĐiều 1. Giao Ủy Ban Nhân Dân Tỉnh Sơn La.", "Ủy ban nhân dân tỉnh Sơn La"},
+	}
+	for _, tt := range lowered {
+		if got := caseLike(tt.name, tt.body); got != tt.want {
+			t.Errorf("caseLike(%q) = %q; want %q", tt.name, got, tt.want)
+		}
+	}
 }
 
 func FuzzParseHeading(f *testing.F) {

@@ -21,7 +21,7 @@ var titledOpeners = []string{
 	"ve ", "v/v", "phe duyet ", "ban hanh ", "thong qua ", "cua ", "hoi nghi ",
 	"y kien ket luan", "ket luan ", "tinh hinh ", "trien khai ", "thuc hien ",
 	"to chuc ", "ho tro ", "quy dinh ", "sua doi ", "giao ", "dieu chinh ",
-	"bai bo ", "huong dan ",
+	"bai bo ", "huong dan ", "sua doi,", "bo sung ",
 }
 
 // recitalTypes are the folded type names a recital cites first ("Căn cứ
@@ -106,9 +106,12 @@ func titledEvidence(lines []textLine, idx []int, text string) bool {
 		return true
 	}
 	for _, i := range idx[1:] {
-		if isRecital(lines[i].clean) {
+		if isRecital(lines[i].clean) || isImplementing(lines[i].clean) || isAdoption(lines[i].clean) {
 			return true
 		}
+	}
+	if outlineLabel(lines[idx[1]].clean) {
+		return true
 	}
 	tail := text
 	if len(tail) > 1500 {
@@ -134,6 +137,74 @@ func isRecital(c string) bool {
 		if strings.HasPrefix(r, t) {
 			return true
 		}
+	}
+	return false
+}
+
+// implementingLeads are the folded words that open a paragraph carrying
+// out a higher text ("Thực hiện Quyết định số …", "Quán triệt và thực hiện
+// sự lãnh đạo, chỉ đạo của …").
+var implementingLeads = []string{"thuc hien ", "quan triet ", "thi hanh ", "trien khai thuc hien "}
+
+// implementingObjects are the folded words, within the first eight words
+// of such a paragraph, that name what it carries out.
+var implementingObjects = []string{"chi dao", "su lanh dao", "y kien chi dao"}
+
+// isImplementing reports whether c opens an official text by citing the
+// text or the direction it carries out: "Thực hiện" (or "Quán triệt",
+// "Thi hành") and a cited type name or "chỉ đạo" within its first eight
+// words. A news lead starts with its place, date or agency instead.
+func isImplementing(c string) bool {
+	f := foldKey(strings.TrimLeft(c, "-–+•* "))
+	lead := ""
+	for _, l := range implementingLeads {
+		if strings.HasPrefix(f, l) {
+			lead = l
+			break
+		}
+	}
+	if lead == "" {
+		return false
+	}
+	w := strings.Fields(f[len(lead):])
+	if len(w) > 8 {
+		w = w[:8]
+	}
+	head := " " + strings.Join(w, " ") + " "
+	for _, t := range append(recitalTypes, implementingObjects...) {
+		if strings.Contains(head, " "+strings.TrimSpace(t)+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// isAdoption reports whether c is the enacting sentence of a resolution
+// adopted at a meeting: it passes or issues a text of a type "as follows"
+// ("… đã thảo luận … và thông qua Nghị quyết như sau:").
+func isAdoption(c string) bool {
+	f := foldKey(strings.TrimSpace(c))
+	if !strings.HasSuffix(f, "nhu sau:") {
+		return false
+	}
+	for _, v := range []string{"thong qua ", "ban hanh "} {
+		for _, t := range []string{"nghi quyet", "quyet dinh", "chi thi", "ket luan", "quy dinh", "chuong trinh", "ke hoach"} {
+			if strings.Contains(f, v+t+" nhu sau:") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// outlineLabel reports whether c is the first label of an outline on a line
+// of its own ("A.", "I.", "Phần I"): a report or a plan opens on its first
+// part right under its title, a news story on its lead.
+func outlineLabel(c string) bool {
+	f := foldKey(strings.TrimSpace(strings.Trim(c, "*_# ")))
+	switch f {
+	case "a.", "i.", "phan i", "phan i.", "phan thu nhat", "phan a", "phan a.":
+		return true
 	}
 	return false
 }

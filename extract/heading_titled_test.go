@@ -57,6 +57,38 @@ func TestParseHeadingTitledOpening(t *testing.T) {
 			title:  "ban hành quy trình rà soát đối tượng",
 		},
 		{
+			name:  "directive that opens by carrying out a higher one",
+			text:  "Chỉ thị về việc tăng cường phòng, chống tác hại thuốc lá \nThực hiện Chỉ thị số 23/2009/CT-UBND ngày 30 tháng 12 năm 2009 của Uỷ ban nhân dân thành phố về việc tăng cường phòng, chống tác hại thuốc lá. \nĐể nâng cao nhận thức của người dân, yêu cầu các sở, ngành thực hiện tốt các việc sau.\n",
+			kind:  "directive",
+			title: "Chỉ thị về việc tăng cường phòng, chống tác hại thuốc lá",
+		},
+		{
+			name:  "resolution adopted at a meeting, as follows",
+			text:  "Nghị quyết hội nghị lần thứ 4 ban chấp hành về đào tạo cán bộ công đoàn \nHội nghị lần thứ 4 Ban Chấp hành (Khoá X) họp ngày 20 tháng 01 năm 2010, tại Hà Nội, đã thảo luận Đề án và thông qua Nghị quyết như sau: \nI. Tình hình đội ngũ cán bộ\n",
+			kind:  "resolution",
+			title: "Nghị quyết hội nghị lần thứ 4 ban chấp hành về đào tạo cán bộ công đoàn",
+		},
+		{
+			name:  "report whose first part follows its title",
+			text:  "Báo cáo tình hình thực hiện nhiệm vụ công tác tháng 02 năm 2010 \nA. \nThực hiện nhiệm vụ công tác tháng 02 năm 2010 \nI. \nXây dựng văn bản quy phạm pháp luật \n",
+			kind:  "report",
+			title: "Báo cáo tình hình thực hiện nhiệm vụ công tác tháng 02 năm 2010",
+		},
+		{
+			name:  "decision amending rules, its body line under it",
+			text:  "Quyết định sửa đổi, bổ sung một số điều của quy chế hoạt động \nThủ tướng chính phủ \nĐiều 1. Sửa đổi Điều 3.\n",
+			kind:  "decision",
+			title: "Quyết định sửa đổi, bổ sung một số điều của quy chế hoạt động",
+			// the body's only copy is the heading's own; the issuer
+			// table gives the capitals
+			issuer: "Thủ tướng Chính phủ",
+		},
+		{
+			name: "news headline over a lead that starts with its agency",
+			text: "Kế hoạch hỗ trợ hộ nghèo xây nhà ở được triển khai sớm\n(HNM) - Thực hiện tốt công tác an sinh, thành phố đã hỗ trợ 1.200 hộ nghèo.\nCác hộ dân phấn khởi.\n",
+			kind: "article",
+		},
+		{
 			name: "a section label over a news story",
 			text: "nghị quyết\n\nsáng nay, hội đồng nhân dân tỉnh đã họp và thông qua nhiều nghị quyết quan trọng về phát triển kinh tế.\n\ncác đại biểu thảo luận sôi nổi.\n",
 			kind: "article",
@@ -113,6 +145,34 @@ func TestTitledOpeningParts(t *testing.T) {
 	for _, tt := range lines {
 		if got := titledLine(tt.in); got != tt.kind {
 			t.Errorf("titledLine(%q) = %q, want %q", tt.in, got, tt.kind)
+		}
+	}
+	openings := []struct {
+		in                          string
+		implementing, adoption, out bool
+	}{
+		{"Thực hiện Quyết định số 167/2008/QĐ-TTg ngày 12/12/2008 của Thủ tướng Chính phủ", true, false, false},
+		{"Quán triệt và thực hiện sự lãnh đạo, chỉ đạo của Đảng uỷ Quân sự Trung ương", true, false, false},
+		{"Thực hiện chỉ đạo của Thủ tướng Chính phủ tại văn bản số 2600/TTg-KTTH", true, false, false},
+		{"- Thực hiện Kế hoạch số 12/KH-UBND của UBND tỉnh;", true, false, false},
+		{"Thực hiện tốt công tác an sinh xã hội, thành phố đã hỗ trợ 1.200 hộ nghèo xây nhà", false, false, false},
+		{"Hà Nội - Thực hiện Nghị quyết, thành phố hỗ trợ 1.200 hộ", false, false, false},
+		{"Hội nghị đã thảo luận Đề án và thông qua Nghị quyết như sau:", false, true, false},
+		{"Các đại biểu thông qua nghị quyết với tỷ lệ tán thành cao", false, false, false},
+		{"A.", false, false, true},
+		{"**I.**", false, false, true},
+		{"Phần thứ nhất", false, false, true},
+		{"A. Kết quả", false, false, false},
+	}
+	for _, tt := range openings {
+		if got := isImplementing(tt.in); got != tt.implementing {
+			t.Errorf("isImplementing(%q) = %v, want %v", tt.in, got, tt.implementing)
+		}
+		if got := isAdoption(tt.in); got != tt.adoption {
+			t.Errorf("isAdoption(%q) = %v, want %v", tt.in, got, tt.adoption)
+		}
+		if got := outlineLabel(tt.in); got != tt.out {
+			t.Errorf("outlineLabel(%q) = %v, want %v", tt.in, got, tt.out)
 		}
 	}
 	recitals := map[string]bool{
