@@ -40,6 +40,8 @@ type plan struct {
 	// unionIsSet: the tiers' union is count's set (every member holds
 	// the set's words).
 	unionIsSet bool
+	// set is what count matches, once read (Searcher.countSet).
+	set *matchSet
 }
 
 // hasWord reports whether s holds a letter or a digit.
