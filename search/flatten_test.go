@@ -123,3 +123,69 @@ func runAll(t *testing.T, ix *index.Index, q query.Query) map[string]float64 {
 	}
 	return out
 }
+
+// TestPhraseWithoutTypeFilter checks that a query whose quoted phrase
+// implies the type searched runs without the type filter and matches,
+// with the same scores, what it matched with it.
+func TestPhraseWithoutTypeFilter(t *testing.T) {
+	ix := buildIndex(t)
+	s, err := New(ix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		q       Query
+		implied bool
+	}{
+		{Query{Text: `"nông thôn mới"`}, true},
+		{Query{Text: `"phát triển" "kinh tế"`}, true},
+		{Query{Text: `+"đất đai" quy hoạch`}, true},
+		{Query{Text: `"hộ nghèo"`, Targets: true}, true},
+		{Query{Text: `"đất đai" 2020`}, false},
+		{Query{Text: `kind:decision`}, false},
+		{Query{Text: `-"đất đai"`}, false},
+	}
+	for _, c := range cases {
+		p, err := s.plan(c.q)
+		if err != nil {
+			t.Fatalf("plan %+v: %v", c.q, err)
+		}
+		typ := index.TypeDoc
+		if c.q.Targets {
+			typ = index.TypeTarget
+		}
+		with := query.NewConjunctionQuery([]query.Query{unscored{term(index.FieldType, typ)}, p.query})
+		a, b := runAll(t, ix, with), runAll(t, ix, p.query)
+		if got := hasTypeFilter(p.query); got == c.implied {
+			t.Errorf("%q: type filter %v, want %v", c.q.Text, got, !c.implied)
+		}
+		if len(a) != len(b) {
+			t.Errorf("%q: %d hits with the type filter, %d without", c.q.Text, len(a), len(b))
+		}
+		for id, sc := range a {
+			if b[id] != sc {
+				t.Errorf("%q: %s scores %v with the type filter, %v without", c.q.Text, id, sc, b[id])
+			}
+		}
+	}
+}
+
+// hasTypeFilter reports whether a plan's query requires the type term.
+func hasTypeFilter(q query.Query) bool {
+	bq, ok := q.(*query.BooleanQuery)
+	if !ok {
+		return false
+	}
+	cq, ok := bq.Must.(*query.ConjunctionQuery)
+	if !ok {
+		return false
+	}
+	for _, c := range cq.Conjuncts {
+		if u, ok := c.(unscored); ok {
+			if tq, ok := u.q.(*query.TermQuery); ok && tq.Field() == index.FieldType {
+				return true
+			}
+		}
+	}
+	return false
+}
