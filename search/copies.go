@@ -27,11 +27,20 @@ func (s *Searcher) collapse(ctx context.Context, g *index.Groups, p *plan, fetch
 	for _, ms := range g.All() {
 		copies = append(copies, ms...)
 	}
-	matched := p.query
-	if p.count != nil {
-		matched = p.count
+	var hit map[string]bool
+	var err error
+	if p.sharesSet() && len(copies) > 0 {
+		var ms *matchSet
+		if ms, err = s.countSet(ctx, p); err == nil {
+			hit, err = s.matchingIn(ms, copies)
+		}
+	} else {
+		matched := p.query
+		if p.count != nil {
+			matched = p.count
+		}
+		hit, err = s.matching(ctx, matched, copies)
 	}
-	hit, err := s.matching(ctx, matched, copies)
 	if err != nil {
 		return nil, false, err
 	}

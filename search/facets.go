@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bindex "github.com/blevesearch/bleve_index_api"
@@ -145,7 +146,7 @@ func (s *Searcher) matching(ctx context.Context, q query.Query, shas []string) (
 	if err != nil || len(nums) == 0 {
 		return out, err
 	}
-	sr, err := q.Searcher(ctx, r, s.ix.Bleve().Mapping(), bsearch.SearcherOptions{Score: "none"})
+	sr, err := flatten(q).Searcher(ctx, r, s.ix.Bleve().Mapping(), bsearch.SearcherOptions{Score: "none"})
 	if err != nil {
 		return nil, fmt.Errorf("match %d documents: %w", len(shas), err)
 	}
@@ -246,9 +247,23 @@ func (s *Searcher) countFacets(ctx context.Context, q query.Query) (uint64, map[
 		return 0, nil, err
 	}
 	defer r.Close()
-	sr, err := q.Searcher(ctx, r, s.ix.Bleve().Mapping(), bsearch.SearcherOptions{Score: "none"})
+	matched, err := collectMatches(ctx, r, s.ix.Bleve().Mapping(), q)
 	if err != nil {
 		return 0, nil, fmt.Errorf("facets: %w", err)
+	}
+	fc, err := s.facetsOf(ctx, r, matched)
+	if err != nil {
+		return 0, nil, err
+	}
+	return matched.GetCardinality(), fc, nil
+}
+
+// collectMatches runs q unscored over r and returns the numbers of the
+// documents it matches.
+func collectMatches(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, q query.Query) (*roaring.Bitmap, error) {
+	sr, err := flatten(q).Searcher(ctx, r, m, bsearch.SearcherOptions{Score: "none"})
+	if err != nil {
+		return nil, err
 	}
 	defer sr.Close()
 	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(sr.DocumentMatchPoolSize()+1, 0), IndexReader: r}
@@ -257,12 +272,12 @@ func (s *Searcher) countFacets(ctx context.Context, q query.Query) (uint64, map[
 	for n := 0; ; n++ {
 		if n%4096 == 0 {
 			if err := ctx.Err(); err != nil {
-				return 0, nil, err
+				return nil, err
 			}
 		}
 		dm, err := sr.Next(sctx)
 		if err != nil {
-			return 0, nil, fmt.Errorf("facets: %w", err)
+			return nil, err
 		}
 		if dm == nil {
 			break
@@ -275,23 +290,30 @@ func (s *Searcher) countFacets(ctx context.Context, q query.Query) (uint64, map[
 		sctx.DocumentMatchPool.Put(dm)
 	}
 	matched.AddMany(buf)
+	return matched, nil
+}
+
+// facetsOf returns the facet counts over the matched documents of r, most
+// first (ties by value), at most each field's size.
+func (s *Searcher) facetsOf(ctx context.Context, r bindex.IndexReader, matched *roaring.Bitmap) (map[string][]FacetCount, error) {
 	total := matched.GetCardinality()
 	s.snapMu.Lock()
 	table := s.snapshotFor(r).facets
 	useTable := table != nil || s.facetsCounted
 	s.facetsCounted = true
 	s.snapMu.Unlock()
+	var err error
 	if !useTable {
 		docs, err := r.DocCount()
 		if err != nil {
-			return 0, nil, fmt.Errorf("facets: %w", err)
+			return nil, fmt.Errorf("facets: %w", err)
 		}
 		useTable = total >= docs/8
 	}
 	counts := map[string]map[string]int{}
 	if useTable {
 		if table, err = s.facetTableFor(ctx, r); err != nil {
-			return 0, nil, err
+			return nil, err
 		}
 		for _, ff := range facetFields {
 			m := map[string]int{}
@@ -303,7 +325,7 @@ func (s *Searcher) countFacets(ctx context.Context, q query.Query) (uint64, map[
 			counts[ff.name] = m
 		}
 	} else if counts, err = docValueFacets(ctx, r, matched); err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	out := map[string][]FacetCount{}
 	for _, ff := range facetFields {
@@ -314,7 +336,7 @@ func (s *Searcher) countFacets(ctx context.Context, q query.Query) (uint64, map[
 		sortFacets(fc)
 		out[ff.name] = fc[:min(len(fc), ff.size)]
 	}
-	return total, out, nil
+	return out, nil
 }
 
 // docValueFacets counts the facet fields' values over the matched

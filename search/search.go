@@ -265,6 +265,7 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer p.close()
 	var groups *index.Groups
 	if !q.AllCopies {
 		if groups, err = s.nearGroups(ctx); err != nil {
@@ -298,6 +299,15 @@ func (s *Searcher) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	if err != nil {
 		return nil, err
+	}
+	if q.Facets && r.facets == nil && !anyWords && p.sharesSet() {
+		ms, err := s.countSet(ctx, p)
+		if err != nil {
+			return nil, err
+		}
+		if r.facets, err = s.facetsOf(ctx, ms.r, ms.bits); err != nil {
+			return nil, err
+		}
 	}
 	if q.Facets && (r.facets == nil || anyWords) {
 		fq := p.query
@@ -356,7 +366,7 @@ type queryRun struct {
 // request returns the Bleve request for size hits of qq from from, in the
 // query's order.
 func (r *queryRun) request(qq query.Query, size, from int) *bleve.SearchRequest {
-	req := bleve.NewSearchRequestOptions(qq, size, from, false)
+	req := bleve.NewSearchRequestOptions(flatten(qq), size, from, false)
 	if size == 0 {
 		// Only the count (and facets): no score, so that Bleve may
 		// intersect and unite the postings as bitmaps.
@@ -455,23 +465,24 @@ func (r *queryRun) fetchTiers(offset, limit int) (*bleve.SearchResult, error) {
 
 // unionTotal counts the documents of a full page's tiers: together they
 // hold as many documents as their members' union, which is the set when
-// every member holds the set's words: counted on bitmaps, and the facets
-// (over the set) in the same run.
+// every member holds the set's words: then the set's matches, read once
+// for the query (Searcher.countSet), give the total, the facets and the
+// copies matched; else the union is counted on bitmaps.
 func (r *queryRun) unionTotal() (uint64, error) {
 	plan := r.plan
-	uq := plan.union
-	if plan.unionIsSet {
-		uq = plan.count
-	}
-	if r.q.Facets && plan.unionIsSet {
-		total, fc, err := r.s.countFacets(r.ctx, uq)
+	if plan.sharesSet() {
+		ms, err := r.s.countSet(r.ctx, plan)
 		if err != nil {
 			return 0, err
 		}
-		r.facets = fc
-		return total, nil
+		if r.q.Facets && r.facets == nil {
+			if r.facets, err = r.s.facetsOf(r.ctx, ms.r, ms.bits); err != nil {
+				return 0, err
+			}
+		}
+		return ms.bits.GetCardinality(), nil
 	}
-	ur, err := r.run(r.request(uq, 0, 0))
+	ur, err := r.run(r.request(plan.union, 0, 0))
 	if err != nil {
 		return 0, err
 	}
