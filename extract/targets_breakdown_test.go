@@ -163,3 +163,64 @@ func TestBreakdownPartConfidence(t *testing.T) {
 		}
 	}
 }
+
+// TestFindTargetsNewWork: after a past marker ("hiện có", "đã"), a
+// clause joined by "và" or a comma that adds new work ("quy hoạch", "xây
+// dựng mới") is set as the sentence was before the marker; a clause that
+// adds none stays a result, and a sentence that set nothing stays none.
+func TestFindTargetsNewWork(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []tgWant
+	}{
+		{"Đến năm 2020 phát triển 39 siêu thị, trong đó hiện có 7 siêu thị (thành phố Việt Trì) và quy hoạch phát triển thêm 32 siêu thị.",
+			[]tgWant{{"=", 39, 0, "siêu thị", "siêu thị", "..2020", -1}, {"=", 32, 0, "siêu thị", "siêu thị", "..2020", 0}}},
+		{"Đến năm 2020 có 30 chợ, trong đó đã có 10 chợ, xây dựng mới 20 chợ.",
+			[]tgWant{{"=", 30, 0, "chợ", "chợ", "..2020", -1}, {"=", 20, 0, "chợ", "chợ", "..2020", 0}}},
+		// the clause after the marker adds no new work
+		{"Đến năm 2020 phát triển 39 siêu thị, trong đó hiện có 7 siêu thị và 32 siêu thị khác.",
+			[]tgWant{{"=", 39, 0, "siêu thị", "siêu thị", "..2020", -1}}},
+		// nothing set targets before the marker
+		{"Toàn tỉnh hiện có 7 siêu thị và quy hoạch 32 siêu thị.", nil},
+	} {
+		checkTargets(t, tc.text, TargetContext{Issued: "2011-06-01", Kind: "resolution"}, tc.want)
+	}
+}
+
+// TestTgPlacesAt: "dự kiến" before a place says where a thing goes; before
+// a figure or a verb of outcome it forecasts.
+func TestTgPlacesAt(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"dự kiến đặt tại xã Nậm Tăm", true},
+		{"dự kiến tại thị trấn", true},
+		{"dự kiến bố trí tại khu công nghiệp", true},
+		{"dự kiến đạt 50%", false},
+		{"dự kiến hoàn thành năm 2025", false},
+		{"dự báo tại thị trấn", false},
+	} {
+		toks := tgTokenize(tc.text, 0, len(tc.text))
+		m, k, ok := tgMarkerAt(toks, 0)
+		if got := ok && tgPlacesAt(toks, m, k); got != tc.want {
+			t.Errorf("tgPlacesAt(%q) = %v; want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestFindTargetsPlannedPlace: a planned figure followed by where it is to
+// be placed ("dự kiến đặt tại") is a target; one followed by "dự kiến
+// đạt" is a forecast.
+func TestFindTargetsPlannedPlace(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []tgWant
+	}{
+		{"Đến năm 2015 xây dựng 02 cơ sở chế biến mủ cao su dự kiến đặt tại xã Nậm Tăm.",
+			[]tgWant{{"=", 2, 0, "cơ sở", "cơ sở", "..2015", -1}}},
+		{"Năm 2010 sản lượng 200 tấn, dự kiến đạt 300 tấn.", nil},
+	} {
+		checkTargets(t, tc.text, TargetContext{Issued: "2011-06-01", Kind: "resolution"}, tc.want)
+	}
+}

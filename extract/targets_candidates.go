@@ -157,8 +157,11 @@ type tgScan struct {
 	trongDo            int  // token after the "trong đó" of the current sub-target scope
 	trongDoSentence    bool // the sentence opens with "trong đó"
 	depth              int  // brackets open
-	qs                 []tgQty
-	items              []tgPending
+	// beforePast: 1 + the state before the last past marker of the
+	// sentence ("hiện có"), 0 when none (newWorkAt)
+	beforePast int
+	qs         []tgQty
+	items      []tgPending
 }
 
 // tgPending is a quantity of the sentence with what its decision and its
@@ -255,6 +258,7 @@ func (f *targetFinder) scan(sc *tgScan) {
 			j = k
 			continue
 		}
+		sc.newWorkAt(j)
 		if k, ok := sc.markerAt(j); ok {
 			j = k
 			continue
@@ -458,10 +462,13 @@ func (sc *tgScan) markerAt(j int) (int, bool) {
 		}
 	case mkPast:
 		if !(sc.criteria && m.words[0] == "đã") {
+			if sc.state != tgNotTarget {
+				sc.beforePast = sc.state + 1
+			}
 			sc.state = tgNotTarget
 		}
 	case mkForecast:
-		if !(sc.elab && m.words[0] == "dự" && m.words[1] == "kiến") {
+		if !(sc.elab && m.words[0] == "dự" && m.words[1] == "kiến") && !tgPlacesAt(sc.toks, m, k) {
 			sc.state = tgNotTarget
 		}
 	case mkWeakPast:
@@ -473,6 +480,33 @@ func (sc *tgScan) markerAt(j int) (int, bool) {
 		return k, true
 	}
 	return j, false
+}
+
+// tgNewWork are the verbs of work a plan adds to what exists: "quy
+// hoạch", "xây dựng mới", "phát triển thêm".
+var tgNewWork = newPhraseList("quy hoạch", "xây dựng mới", "xây mới", "xây dựng thêm",
+	"phát triển thêm", "phát triển mới", "đầu tư mới", "đầu tư xây dựng mới", "mở mới",
+	"trồng mới", "thành lập mới", "bổ sung thêm")
+
+// newWorkAt ends the scope of a past marker at a coordinated clause that
+// adds new work (toks[j] is "và" or a comma outside brackets, then
+// tgNewWork): "phát triển 39 siêu thị, trong đó hiện có 7 siêu thị (…)
+// và quy hoạch phát triển thêm 32 siêu thị" splits a total into what
+// exists and what the plan adds; the added part is set as the total is,
+// so the state before the past marker holds again, and a clause starts.
+func (sc *tgScan) newWorkAt(j int) {
+	toks := sc.toks
+	if sc.beforePast == 0 || sc.state != tgNotTarget || sc.depth != 0 || j+1 >= sc.s1 {
+		return
+	}
+	if toks[j].low != "và" && toks[j].raw != "," {
+		return
+	}
+	if _, ok := tgNewWork.at(toks, j+1); ok {
+		sc.state, sc.beforePast = sc.beforePast-1, 0
+		sc.clauseStart = j + 1
+		sc.markEnd, sc.markStart = -1, -1
+	}
 }
 
 // candidate records quantity q as a candidate of the sentence, with the
@@ -1889,13 +1923,29 @@ func tgVetoOutcome(toks []tgTok, q *tgQty, k int) {
 		if _, ok := tgPhraseAt(toks, m, []string{"đạt", "được"}); ok {
 			q.veto = "an outcome"
 		}
-		if mk, _, ok := tgMarkerAt(toks, m); ok && (mk.kind == mkPast || mk.kind == mkForecast) && depth == 0 {
+		if mk, e, ok := tgMarkerAt(toks, m); ok && (mk.kind == mkPast || mk.kind == mkForecast && !tgPlacesAt(toks, mk, e)) && depth == 0 {
 			// a marker in brackets ("151 chợ (kể cả … chợ tạm hiện có)")
 			// explains the figure; it reports nothing of it, as the
 			// sentence scan passes over markers in brackets
 			q.veto = "an outcome or a forecast"
 		}
 	}
+}
+
+// tgPlaceWords are the words after "dự kiến" that say where a thing is
+// to be placed: "xây dựng 02 cơ sở chế biến … dự kiến đặt tại xã Nậm
+// Tăm".
+var tgPlaceWords = newPhraseList("đặt tại", "tại", "bố trí tại", "xây dựng tại", "đặt ở", "ở", "đặt trụ sở tại")
+
+// tgPlacesAt reports whether marker m, ending before toks[k], is "dự
+// kiến" followed by a place (tgPlaceWords): the plan expects where a thing
+// goes, it forecasts no figure.
+func tgPlacesAt(toks []tgTok, m tgMarker, k int) bool {
+	if len(m.words) != 2 || m.words[0] != "dự" || m.words[1] != "kiến" {
+		return false
+	}
+	_, ok := tgPlaceWords.at(toks, k)
+	return ok
 }
 
 // tgOnlyLinks reports whether toks hold only words that link a figure to

@@ -28,7 +28,9 @@ var tgVerbs = newPhraseList("đạt", "tăng", "giảm", "tăng thêm", "tăng l
 	"trao", "tặng", "bàn giao", "lắp đặt", "kiên cố hóa", "kiên cố hoá", "bê tông hóa",
 	"bê tông hoá", "nhựa hóa", "nhựa hoá", "trồng mới", "xây dựng mới",
 	"bố trí", "tiết kiệm", "đơn giản hóa", "đơn giản hoá", "triển khai", "triệt phá", "lựa chọn",
-	"tiêm chủng", "giữ nguyên", "mở rộng", "di dời", "giải toả", "giải tỏa")
+	"tiêm chủng", "giữ nguyên", "mở rộng", "di dời", "giải toả", "giải tỏa",
+	"phát triển thêm", "xây dựng thêm", "quy hoạch phát triển", "quy hoạch phát triển thêm",
+	"quy hoạch xây dựng", "quy hoạch xây dựng mới")
 
 // Words that open a clause of purpose or means after a comma: the
 // criterion before them ends there ("… hoàn thành tốt nhiệm vụ, thực hiện
