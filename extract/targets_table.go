@@ -465,6 +465,7 @@ func (f *targetFinder) table(tb tgTable) {
 	}
 	f.tabSense = f.captionSense(caption)
 	f.tabUnit = f.captionUnit(tb, tb.rows[:head])
+	f.tabUnitCol = f.unitColumn(headers)
 	var group, dated []tgCell // the last group row, and the last one with a date
 	for r := head; r < len(tb.rows); r++ {
 		row := tb.rows[r]
@@ -472,6 +473,14 @@ func (f *targetFinder) table(tb tgTable) {
 		for c := range row {
 			if c == 0 && len(row) > 2 && tgRowStarter(f.text, row[0]) {
 				continue // "a | Tỷ lệ …": the row's number is no label
+			}
+			if c == f.tabUnitCol && len(row) == width && label >= 0 {
+				// the column headed "Đơn vị tính" holds the row's unit,
+				// whatever its words ("Thứ bậc", "Tbps")
+				if kinds[r][c] == cellLabel || kinds[r][c] == cellUnit {
+					unit = c
+				}
+				continue
 			}
 			if kinds[r][c] == cellLabel && label < 0 {
 				label = c
@@ -957,6 +966,11 @@ func (f *targetFinder) tableUnit(row []tgCell, label, unit int, head []tgCell) (
 		if u, ok := try(row[unit]); ok {
 			return u, true
 		}
+		if unit == f.tabUnitCol {
+			if u, ok := f.columnUnit(row[unit]); ok {
+				return u, true
+			}
+		}
 	}
 	for i := len(head) - 1; i >= 0; i-- {
 		if u, ok := try(head[i]); ok {
@@ -970,6 +984,96 @@ func (f *targetFinder) tableUnit(row []tgCell, label, unit int, head []tgCell) (
 		return *f.tabUnit, true
 	}
 	return tgUnit{}, false
+}
+
+// tgUnitHeader matches the header of a table's unit column: "ĐVT",
+// "Đơn vị tính", "Đơn vị".
+var tgUnitHeader = lazyregexp.New(`^(?i)(?:đvt|đơn vị(?: tính| đo)?)\s*:?$`)
+
+// unitColumn returns the column whose header names it the unit column
+// ("Đơn vị tính", "ĐVT"), or -1.
+func (f *targetFinder) unitColumn(headers [][]tgCell) int {
+	for c, hs := range headers {
+		for _, h := range hs {
+			if tgUnitHeader.MatchString(tgSpaces(f.text[h.start:h.end])) {
+				return c
+			}
+		}
+	}
+	return -1
+}
+
+// tgMaxUnitWords is the most words a unit column's cell may have to be
+// read as a unit ("Trung tâm dữ liệu quốc gia").
+const tgMaxUnitWords = 5
+
+// columnUnit reads the cell of a unit column as the unit of its row's
+// numbers: a unit with the base it is a share of ("% GDP", "% dân số":
+// "%"), else the cell's words, lower case but for acronyms ("Thứ bậc",
+// "Tuyến cáp quang biển", "Thành phố, Tỉnh"; "Số doanh nghiệp/1000 dân":
+// "doanh nghiệp/1000 dân"), a count no list names. A cell of more than
+// tgMaxUnitWords words, or with a bracket, is a description, no unit.
+func (f *targetFinder) columnUnit(c tgCell) (tgUnit, bool) {
+	toks := f.cellToks(c)
+	if len(toks) == 0 {
+		return tgUnit{}, false
+	}
+	if u, ok := tgMatchUnit(toks, 0); ok && u.text == "%" {
+		for _, t := range toks[u.next:] {
+			if t.kind != tgWord {
+				return tgUnit{}, false
+			}
+		}
+		u.next = len(toks)
+		return u, true
+	}
+	if toks[0].kind != tgWord {
+		return tgUnit{}, false
+	}
+	first, words := 0, 0
+	if len(toks) > 1 && toks[0].low == "số" && toks[1].kind == tgWord {
+		first = 1 // "Số doanh nghiệp": the count of them
+	}
+	per := false
+	for _, t := range toks[first:] {
+		switch {
+		case t.kind == tgWord:
+			if !per {
+				words++
+			}
+		case t.raw == "/":
+			per = true
+		case t.raw == "," || t.kind == tgNum && per:
+		default:
+			return tgUnit{}, false
+		}
+	}
+	if words == 0 || words > tgMaxUnitWords {
+		return tgUnit{}, false
+	}
+	var b strings.Builder
+	for i, t := range toks[first:] {
+		if i > 0 && t.start > toks[first+i-1].end {
+			b.WriteByte(' ')
+		}
+		if t.kind == tgWord && !tgMixedCase(t.raw) {
+			b.WriteString(t.low)
+		} else {
+			b.WriteString(t.raw)
+		}
+	}
+	return tgUnit{text: b.String(), next: len(toks), count: true, open: true}, true
+}
+
+// tgMixedCase reports whether a word has a capital letter after its first
+// ("GDP", "NSNN", "TWh"): it keeps its case in a unit.
+func tgMixedCase(w string) bool {
+	for i, r := range w {
+		if i > 0 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // tgUnitCaption matches a caption that gives a table's unit: "ĐVT: tỷ

@@ -163,3 +163,56 @@ func TestCaptionAbove(t *testing.T) {
 		})
 	}
 }
+
+// TestUnitColumn: the column headed "Đơn vị tính" ("ĐVT", "Đơn vị") gives
+// its row's numbers their unit whatever its words: a share of a base
+// ("% GDP") is "%", other words are the unit as written, lower case but for
+// acronyms, without "Số" before a count; a long description is no unit.
+func TestUnitColumn(t *testing.T) {
+	ctx := TargetContext{Kind: "resolution", Issued: "2025-01-10"}
+	caption := "DANH MỤC CÁC CHỈ TIÊU CỤ THỂ ĐẾN NĂM 2030\n\n"
+	row := func(header, unit, value string) string {
+		return caption + "| TT | Chỉ tiêu | " + header + " | Mục tiêu năm 2030 |\n| --- | --- | --- | --- |\n" +
+			"| 1 | Xếp hạng đổi mới sáng tạo | " + unit + " | " + value + " |\n"
+	}
+	for _, c := range []struct {
+		name, text string
+		want       []tgWant
+	}{
+		{"a share of GDP", row("Đơn vị", "% GDP", "≥ 30"), []tgWant{{">=", 30, 0, "%", "xếp hạng", "-", -1}}},
+		{"a rank", row("Đơn vị tính", "Thứ bậc", "≤ 30"), []tgWant{{"<=", 30, 0, "thứ bậc", "xếp hạng", "-", -1}}},
+		{"an acronym", row("ĐVT", "Km đường GTNT", "350"), []tgWant{{"=", 350, 0, "km đường GTNT", "xếp hạng", "-", -1}}},
+		{"a count of", row("Đơn vị", "Số doanh nghiệp/1000 dân", "1"), []tgWant{{"=", 1, 0, "doanh nghiệp/1000 dân", "xếp hạng", "-", -1}}},
+		{"two nouns", row("Đơn vị", "Thành phố, Tỉnh", "≥ 6"), []tgWant{{">=", 6, 0, "thành phố, tỉnh", "xếp hạng", "-", -1}}},
+		{"a description is no unit", row("Đơn vị", "Chỉ số phát triển con người (HDI)", "> 0,7"), nil},
+		{"no unit header", row("Ghi chú", "Thứ bậc", "≤ 30"), nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			checkTargets(t, c.text, ctx, c.want)
+		})
+	}
+}
+
+// TestCmpTyped: a comparator typed as two signs (">=", "<=") bounds the
+// number as "≥" and "≤" do.
+func TestCmpTyped(t *testing.T) {
+	for _, c := range []struct {
+		text, want string
+	}{
+		{"tối thiểu >= 30", ">="},
+		{"<= 10", "<="},
+		{"≥ 30", ">="},
+		{"> = 30", ""},
+		{"= 30", ""},
+	} {
+		toks := tgTokenize(c.text, 0, len(c.text))
+		j := len(toks) - 1
+		got, _, ok := tgCmpBefore(toks, j)
+		if !ok {
+			got = ""
+		}
+		if got != c.want {
+			t.Errorf("tgCmpBefore(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
