@@ -411,10 +411,125 @@ func (f *targetFinder) cellKind(c tgCell) tgCellKind {
 	if nums > 0 && words <= 3 {
 		return cellNumber
 	}
+	if nums > 1 && f.boundsCell(toks) {
+		return cellNumber
+	}
 	if words > 0 {
 		return cellLabel
 	}
 	return cellEmpty
+}
+
+// leadValues marks as a number a cell of words that opens with a value,
+// in a column where other rows hold numbers: the value with a comment
+// ("≥ 3% và tăng dần theo yêu cầu phát triển", "90 (toàn trình)").
+func (f *targetFinder) leadValues(tb tgTable, kinds [][]tgCellKind, width int) {
+	nums := make([]int, width)
+	for r, row := range tb.rows {
+		if len(row) != width {
+			continue
+		}
+		for c := range row {
+			if kinds[r][c] == cellNumber {
+				nums[c]++
+			}
+		}
+	}
+	for r, row := range tb.rows {
+		if len(row) != width {
+			continue
+		}
+		for c := range row {
+			if kinds[r][c] == cellLabel && nums[c] >= 2 && f.leadValue(f.cellToks(row[c])) {
+				kinds[r][c] = cellNumber
+			}
+		}
+	}
+}
+
+// leadValue reports whether a cell's tokens open with a value (a number,
+// perhaps after a comparator and before a unit) that a conjunction or a
+// bracket ends: "≥ 3% và …", "90 (…)", "100, …".
+func (f *targetFinder) leadValue(toks []tgTok) bool {
+	j := 0
+	for j < len(toks) && toks[j].kind != tgNum {
+		j++
+	}
+	if j == len(toks) {
+		return false
+	}
+	if j > 0 {
+		if _, i, ok := tgCmpBefore(toks, j); !ok || i != 0 {
+			return false
+		}
+	}
+	if _, isDate := f.numberOrDate(toks[j].start); isDate {
+		return false
+	}
+	k := j + 1
+	if u, ok := tgMatchUnit(toks, k); ok {
+		k = u.next
+	}
+	if k >= len(toks) {
+		return false
+	}
+	switch toks[k].low {
+	case "và", ",", ";", "(":
+		return true
+	}
+	return false
+}
+
+// tgMaxScopeWords is the most words a bound of a cell of several bounds
+// may have after its number: its scope ("≤ 3 Đông Nam Á").
+const tgMaxScopeWords = 3
+
+// boundsCell reports whether a cell's tokens are several values split by
+// semicolons, each a number with at most tgMaxScopeWords words beside it
+// ("≤ 3 Đông Nam Á; ≤ 50 Thế giới": a rank in two scopes).
+func (f *targetFinder) boundsCell(toks []tgTok) bool {
+	parts, words, nums := 0, 0, 0
+	for i := 0; i <= len(toks); i++ {
+		if i == len(toks) || toks[i].raw == ";" {
+			if nums == 0 || words > tgMaxScopeWords {
+				return false
+			}
+			parts++
+			words, nums = 0, 0
+			continue
+		}
+		switch t := toks[i]; t.kind {
+		case tgWord:
+			if _, _, isCmp := tgCmpBefore([]tgTok{t}, 1); !isCmp {
+				words++
+			}
+		case tgNum:
+			if _, isDate := f.numberOrDate(t.start); !isDate {
+				nums++
+			}
+		}
+	}
+	return parts > 1
+}
+
+// cellParts returns the values of a cell of numbers: the cell, or each
+// of its bounds split by semicolons (boundsCell).
+func (f *targetFinder) cellParts(c tgCell) []tgCell {
+	toks := f.cellToks(c)
+	if !f.boundsCell(toks) {
+		return []tgCell{c}
+	}
+	var out []tgCell
+	from := 0
+	for i := 0; i <= len(toks); i++ {
+		if i == len(toks) || toks[i].raw == ";" {
+			if i > from {
+				out = append(out, tgCell{toks[from].start, toks[i-1].end})
+			}
+			from = i + 1
+		}
+	}
+	return out
 }
 
 // table weighs every number of a table's rows.
@@ -450,6 +565,7 @@ func (f *targetFinder) table(tb tgTable) {
 	// the body's width: that of most rows of values (a long page
 	// flattened into one table has rows of text below its table too)
 	width := tgCommonWidth(valueRows)
+	f.leadValues(tb, kinds, width)
 	// the header ends at the first numbered row ("I | CÂY CÔNG NGHIỆP",
 	// "1 | 2 | 3 …"), a group row of one cell under a wider header row
 	// ("A. Chỉ tiêu kinh tế": a spreadsheet row whose other cells are
@@ -514,7 +630,9 @@ func (f *targetFinder) table(tb tgTable) {
 			if len(row) == width && c < len(headers) {
 				head = headers[c]
 			}
-			f.tableCell(tb, row, label, unit, c, nth, values, head, group, dated)
+			for _, part := range f.cellParts(row[c]) {
+				f.tableCell(tb, row, part, label, unit, c, nth, values, head, group, dated)
+			}
 			nth++
 		}
 	}
@@ -657,9 +775,9 @@ func (f *targetFinder) spanningCell(row, sub []tgCell) int {
 	return len(row) - 1
 }
 
-// tableCell weighs the number in row[c] of a table.
-func (f *targetFinder) tableCell(tb tgTable, row []tgCell, label, unit, c, nth, values int, head, group, dated []tgCell) {
-	cell := row[c]
+// tableCell weighs the number in cell, row[c] of a table or a part of it
+// (cellParts).
+func (f *targetFinder) tableCell(tb tgTable, row []tgCell, cell tgCell, label, unit, c, nth, values int, head, group, dated []tgCell) {
 	p := paraInfo{span: tgSpan(cell), toks: f.cellToks(cell)}
 	toks := p.toks
 	j := 0
