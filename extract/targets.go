@@ -163,17 +163,18 @@ type targetFinder struct {
 
 	// the decision: the model weighs each quantity's features; without
 	// one, the rule machine's verdict stands
-	model     *TargetModel
-	collect   bool               // keep every candidate (training)
-	cands     []TargetCandidate  // the candidates kept when collect is set
-	scores    []float64          // the score of each target result returned
-	cellCache map[tgCell][]tgTok // tokens of the cells of the table being read
-	tabSense  tgColumn           // what the caption of the table being read says of it
-	tabUnit   *tgUnit            // the unit a caption gives the whole table ("ĐVT: tỷ đồng"), nil none
-	headFeats []string           // features of the current headings (headFeatures)
-	lex       [][]tgLexHit       // word classes of the paragraph being read
-	lexFor    *tgTok             // the paragraph lex was made for
-	companies map[string]bool    // short names of the text's companies (companyShortNames), nil until read
+	model      *TargetModel
+	collect    bool               // keep every candidate (training)
+	cands      []TargetCandidate  // the candidates kept when collect is set
+	scores     []float64          // the score of each target result returned
+	cellCache  map[tgCell][]tgTok // tokens of the cells of the table being read
+	tabSense   tgColumn           // what the caption of the table being read says of it
+	tabUnit    *tgUnit            // the unit a caption gives the whole table ("ĐVT: tỷ đồng"), nil none
+	tabUnitCol int                // the table's column headed "Đơn vị tính", -1 none
+	headFeats  []string           // features of the current headings (headFeatures)
+	lex        [][]tgLexHit       // word classes of the paragraph being read
+	lexFor     *tgTok             // the paragraph lex was made for
+	companies  map[string]bool    // short names of the text's companies (companyShortNames), nil until read
 }
 
 // pageOf returns the 1-based page of offset (PageOf in O(log pages)).

@@ -411,10 +411,125 @@ func (f *targetFinder) cellKind(c tgCell) tgCellKind {
 	if nums > 0 && words <= 3 {
 		return cellNumber
 	}
+	if nums > 1 && f.boundsCell(toks) {
+		return cellNumber
+	}
 	if words > 0 {
 		return cellLabel
 	}
 	return cellEmpty
+}
+
+// leadValues marks as a number a cell of words that opens with a value,
+// in a column where other rows hold numbers: the value with a comment
+// ("≥ 3% và tăng dần theo yêu cầu phát triển", "90 (toàn trình)").
+func (f *targetFinder) leadValues(tb tgTable, kinds [][]tgCellKind, width int) {
+	nums := make([]int, width)
+	for r, row := range tb.rows {
+		if len(row) != width {
+			continue
+		}
+		for c := range row {
+			if kinds[r][c] == cellNumber {
+				nums[c]++
+			}
+		}
+	}
+	for r, row := range tb.rows {
+		if len(row) != width {
+			continue
+		}
+		for c := range row {
+			if kinds[r][c] == cellLabel && nums[c] >= 2 && f.leadValue(f.cellToks(row[c])) {
+				kinds[r][c] = cellNumber
+			}
+		}
+	}
+}
+
+// leadValue reports whether a cell's tokens open with a value (a number,
+// perhaps after a comparator and before a unit) that a conjunction or a
+// bracket ends: "≥ 3% và …", "90 (…)", "100, …".
+func (f *targetFinder) leadValue(toks []tgTok) bool {
+	j := 0
+	for j < len(toks) && toks[j].kind != tgNum {
+		j++
+	}
+	if j == len(toks) {
+		return false
+	}
+	if j > 0 {
+		if _, i, ok := tgCmpBefore(toks, j); !ok || i != 0 {
+			return false
+		}
+	}
+	if _, isDate := f.numberOrDate(toks[j].start); isDate {
+		return false
+	}
+	k := j + 1
+	if u, ok := tgMatchUnit(toks, k); ok {
+		k = u.next
+	}
+	if k >= len(toks) {
+		return false
+	}
+	switch toks[k].low {
+	case "và", ",", ";", "(":
+		return true
+	}
+	return false
+}
+
+// tgMaxScopeWords is the most words a bound of a cell of several bounds
+// may have after its number: its scope ("≤ 3 Đông Nam Á").
+const tgMaxScopeWords = 3
+
+// boundsCell reports whether a cell's tokens are several values split by
+// semicolons, each a number with at most tgMaxScopeWords words beside it
+// ("≤ 3 Đông Nam Á; ≤ 50 Thế giới": a rank in two scopes).
+func (f *targetFinder) boundsCell(toks []tgTok) bool {
+	parts, words, nums := 0, 0, 0
+	for i := 0; i <= len(toks); i++ {
+		if i == len(toks) || toks[i].raw == ";" {
+			if nums == 0 || words > tgMaxScopeWords {
+				return false
+			}
+			parts++
+			words, nums = 0, 0
+			continue
+		}
+		switch t := toks[i]; t.kind {
+		case tgWord:
+			if _, _, isCmp := tgCmpBefore([]tgTok{t}, 1); !isCmp {
+				words++
+			}
+		case tgNum:
+			if _, isDate := f.numberOrDate(t.start); !isDate {
+				nums++
+			}
+		}
+	}
+	return parts > 1
+}
+
+// cellParts returns the values of a cell of numbers: the cell, or each
+// of its bounds split by semicolons (boundsCell).
+func (f *targetFinder) cellParts(c tgCell) []tgCell {
+	toks := f.cellToks(c)
+	if !f.boundsCell(toks) {
+		return []tgCell{c}
+	}
+	var out []tgCell
+	from := 0
+	for i := 0; i <= len(toks); i++ {
+		if i == len(toks) || toks[i].raw == ";" {
+			if i > from {
+				out = append(out, tgCell{toks[from].start, toks[i-1].end})
+			}
+			from = i + 1
+		}
+	}
+	return out
 }
 
 // table weighs every number of a table's rows.
@@ -450,6 +565,7 @@ func (f *targetFinder) table(tb tgTable) {
 	// the body's width: that of most rows of values (a long page
 	// flattened into one table has rows of text below its table too)
 	width := tgCommonWidth(valueRows)
+	f.leadValues(tb, kinds, width)
 	// the header ends at the first numbered row ("I | CÂY CÔNG NGHIỆP",
 	// "1 | 2 | 3 …"), a group row of one cell under a wider header row
 	// ("A. Chỉ tiêu kinh tế": a spreadsheet row whose other cells are
@@ -465,6 +581,7 @@ func (f *targetFinder) table(tb tgTable) {
 	}
 	f.tabSense = f.captionSense(caption)
 	f.tabUnit = f.captionUnit(tb, tb.rows[:head])
+	f.tabUnitCol = f.unitColumn(headers)
 	var group, dated []tgCell // the last group row, and the last one with a date
 	for r := head; r < len(tb.rows); r++ {
 		row := tb.rows[r]
@@ -472,6 +589,14 @@ func (f *targetFinder) table(tb tgTable) {
 		for c := range row {
 			if c == 0 && len(row) > 2 && tgRowStarter(f.text, row[0]) {
 				continue // "a | Tỷ lệ …": the row's number is no label
+			}
+			if c == f.tabUnitCol && len(row) == width && label >= 0 {
+				// the column headed "Đơn vị tính" holds the row's unit,
+				// whatever its words ("Thứ bậc", "Tbps")
+				if kinds[r][c] == cellLabel || kinds[r][c] == cellUnit {
+					unit = c
+				}
+				continue
 			}
 			if kinds[r][c] == cellLabel && label < 0 {
 				label = c
@@ -505,7 +630,9 @@ func (f *targetFinder) table(tb tgTable) {
 			if len(row) == width && c < len(headers) {
 				head = headers[c]
 			}
-			f.tableCell(tb, row, label, unit, c, nth, values, head, group, dated)
+			for _, part := range f.cellParts(row[c]) {
+				f.tableCell(tb, row, part, label, unit, c, nth, values, head, group, dated)
+			}
 			nth++
 		}
 	}
@@ -648,9 +775,9 @@ func (f *targetFinder) spanningCell(row, sub []tgCell) int {
 	return len(row) - 1
 }
 
-// tableCell weighs the number in row[c] of a table.
-func (f *targetFinder) tableCell(tb tgTable, row []tgCell, label, unit, c, nth, values int, head, group, dated []tgCell) {
-	cell := row[c]
+// tableCell weighs the number in cell, row[c] of a table or a part of it
+// (cellParts).
+func (f *targetFinder) tableCell(tb tgTable, row []tgCell, cell tgCell, label, unit, c, nth, values int, head, group, dated []tgCell) {
 	p := paraInfo{span: tgSpan(cell), toks: f.cellToks(cell)}
 	toks := p.toks
 	j := 0
@@ -957,6 +1084,11 @@ func (f *targetFinder) tableUnit(row []tgCell, label, unit int, head []tgCell) (
 		if u, ok := try(row[unit]); ok {
 			return u, true
 		}
+		if unit == f.tabUnitCol {
+			if u, ok := f.columnUnit(row[unit]); ok {
+				return u, true
+			}
+		}
 	}
 	for i := len(head) - 1; i >= 0; i-- {
 		if u, ok := try(head[i]); ok {
@@ -970,6 +1102,96 @@ func (f *targetFinder) tableUnit(row []tgCell, label, unit int, head []tgCell) (
 		return *f.tabUnit, true
 	}
 	return tgUnit{}, false
+}
+
+// tgUnitHeader matches the header of a table's unit column: "ĐVT",
+// "Đơn vị tính", "Đơn vị".
+var tgUnitHeader = lazyregexp.New(`^(?i)(?:đvt|đơn vị(?: tính| đo)?)\s*:?$`)
+
+// unitColumn returns the column whose header names it the unit column
+// ("Đơn vị tính", "ĐVT"), or -1.
+func (f *targetFinder) unitColumn(headers [][]tgCell) int {
+	for c, hs := range headers {
+		for _, h := range hs {
+			if tgUnitHeader.MatchString(tgSpaces(f.text[h.start:h.end])) {
+				return c
+			}
+		}
+	}
+	return -1
+}
+
+// tgMaxUnitWords is the most words a unit column's cell may have to be
+// read as a unit ("Trung tâm dữ liệu quốc gia").
+const tgMaxUnitWords = 5
+
+// columnUnit reads the cell of a unit column as the unit of its row's
+// numbers: a unit with the base it is a share of ("% GDP", "% dân số":
+// "%"), else the cell's words, lower case but for acronyms ("Thứ bậc",
+// "Tuyến cáp quang biển", "Thành phố, Tỉnh"; "Số doanh nghiệp/1000 dân":
+// "doanh nghiệp/1000 dân"), a count no list names. A cell of more than
+// tgMaxUnitWords words, or with a bracket, is a description, no unit.
+func (f *targetFinder) columnUnit(c tgCell) (tgUnit, bool) {
+	toks := f.cellToks(c)
+	if len(toks) == 0 {
+		return tgUnit{}, false
+	}
+	if u, ok := tgMatchUnit(toks, 0); ok && u.text == "%" {
+		for _, t := range toks[u.next:] {
+			if t.kind != tgWord {
+				return tgUnit{}, false
+			}
+		}
+		u.next = len(toks)
+		return u, true
+	}
+	if toks[0].kind != tgWord {
+		return tgUnit{}, false
+	}
+	first, words := 0, 0
+	if len(toks) > 1 && toks[0].low == "số" && toks[1].kind == tgWord {
+		first = 1 // "Số doanh nghiệp": the count of them
+	}
+	per := false
+	for _, t := range toks[first:] {
+		switch {
+		case t.kind == tgWord:
+			if !per {
+				words++
+			}
+		case t.raw == "/":
+			per = true
+		case t.raw == "," || t.kind == tgNum && per:
+		default:
+			return tgUnit{}, false
+		}
+	}
+	if words == 0 || words > tgMaxUnitWords {
+		return tgUnit{}, false
+	}
+	var b strings.Builder
+	for i, t := range toks[first:] {
+		if i > 0 && t.start > toks[first+i-1].end {
+			b.WriteByte(' ')
+		}
+		if t.kind == tgWord && !tgMixedCase(t.raw) {
+			b.WriteString(t.low)
+		} else {
+			b.WriteString(t.raw)
+		}
+	}
+	return tgUnit{text: b.String(), next: len(toks), count: true, open: true}, true
+}
+
+// tgMixedCase reports whether a word has a capital letter after its first
+// ("GDP", "NSNN", "TWh"): it keeps its case in a unit.
+func tgMixedCase(w string) bool {
+	for i, r := range w {
+		if i > 0 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // tgUnitCaption matches a caption that gives a table's unit: "ĐVT: tỷ

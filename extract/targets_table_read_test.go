@@ -163,3 +163,107 @@ func TestCaptionAbove(t *testing.T) {
 		})
 	}
 }
+
+// TestUnitColumn: the column headed "Đơn vị tính" ("ĐVT", "Đơn vị") gives
+// its row's numbers their unit whatever its words: a share of a base
+// ("% GDP") is "%", other words are the unit as written, lower case but for
+// acronyms, without "Số" before a count; a long description is no unit.
+func TestUnitColumn(t *testing.T) {
+	ctx := TargetContext{Kind: "resolution", Issued: "2025-01-10"}
+	caption := "DANH MỤC CÁC CHỈ TIÊU CỤ THỂ ĐẾN NĂM 2030\n\n"
+	row := func(header, unit, value string) string {
+		return caption + "| TT | Chỉ tiêu | " + header + " | Mục tiêu năm 2030 |\n| --- | --- | --- | --- |\n" +
+			"| 1 | Xếp hạng đổi mới sáng tạo | " + unit + " | " + value + " |\n"
+	}
+	for _, c := range []struct {
+		name, text string
+		want       []tgWant
+	}{
+		{"a share of GDP", row("Đơn vị", "% GDP", "≥ 30"), []tgWant{{">=", 30, 0, "%", "xếp hạng", "-", -1}}},
+		{"a rank", row("Đơn vị tính", "Thứ bậc", "≤ 30"), []tgWant{{"<=", 30, 0, "thứ bậc", "xếp hạng", "-", -1}}},
+		{"an acronym", row("ĐVT", "Km đường GTNT", "350"), []tgWant{{"=", 350, 0, "km đường GTNT", "xếp hạng", "-", -1}}},
+		{"a count of", row("Đơn vị", "Số doanh nghiệp/1000 dân", "1"), []tgWant{{"=", 1, 0, "doanh nghiệp/1000 dân", "xếp hạng", "-", -1}}},
+		{"two nouns", row("Đơn vị", "Thành phố, Tỉnh", "≥ 6"), []tgWant{{">=", 6, 0, "thành phố, tỉnh", "xếp hạng", "-", -1}}},
+		{"a description is no unit", row("Đơn vị", "Chỉ số phát triển con người (HDI)", "> 0,7"), nil},
+		{"no unit header", row("Ghi chú", "Thứ bậc", "≤ 30"), nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			checkTargets(t, c.text, ctx, c.want)
+		})
+	}
+}
+
+// TestCmpTyped: a comparator typed as two signs (">=", "<=") bounds the
+// number as "≥" and "≤" do.
+func TestCmpTyped(t *testing.T) {
+	for _, c := range []struct {
+		text, want string
+	}{
+		{"tối thiểu >= 30", ">="},
+		{"<= 10", "<="},
+		{"≥ 30", ">="},
+		{"> = 30", ""},
+		{"= 30", ""},
+	} {
+		toks := tgTokenize(c.text, 0, len(c.text))
+		j := len(toks) - 1
+		got, _, ok := tgCmpBefore(toks, j)
+		if !ok {
+			got = ""
+		}
+		if got != c.want {
+			t.Errorf("tgCmpBefore(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// TestCellBounds: a cell of several bounds split by semicolons, each with
+// a short scope ("≤ 3 Đông Nam Á; ≤ 50 Thế giới"), holds one value each;
+// a cell of words with numbers in it holds none.
+func TestCellBounds(t *testing.T) {
+	ctx := TargetContext{Kind: "resolution", Issued: "2025-01-10"}
+	table := func(value string) string {
+		return "DANH MỤC CÁC CHỈ TIÊU CỤ THỂ ĐẾN NĂM 2030\n\n| TT | Chỉ tiêu | Đơn vị | Mục tiêu |\n| --- | --- | --- | --- |\n" +
+			"| 1 | Xếp hạng năng lực cạnh tranh số | Thứ bậc | " + value + " |\n"
+	}
+	for _, c := range []struct {
+		name, value string
+		want        []tgWant
+	}{
+		{"two scopes", "≤ 3 Đông Nam Á; ≤ 50 Thế giới", []tgWant{
+			{"<=", 3, 0, "thứ bậc", "xếp hạng", "-", -1}, {"<=", 50, 0, "thứ bậc", "xếp hạng", "-", -1}}},
+		{"one scope", "≤ 3 Đông Nam Á", []tgWant{{"<=", 3, 0, "thứ bậc", "xếp hạng", "-", -1}}},
+		{"a long scope is words", "≤ 3 trong khu vực Đông Nam Á; ≤ 50 Thế giới", nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			checkTargets(t, table(c.value), ctx, c.want)
+		})
+	}
+}
+
+// TestLeadValue: in a column of numbers, a cell that opens with a value
+// and goes on with a comment after a conjunction or a bracket holds that
+// value; a cell of words, or one whose number goes on as a phrase, none.
+func TestLeadValue(t *testing.T) {
+	ctx := TargetContext{Kind: "resolution", Issued: "2025-01-10"}
+	table := func(value string) string {
+		return "DANH MỤC CÁC CHỈ TIÊU CỤ THỂ ĐẾN NĂM 2030\n\n| TT | Chỉ tiêu | Đơn vị | Mục tiêu |\n| --- | --- | --- | --- |\n" +
+			"| 1 | Tỷ lệ giao dịch không dùng tiền mặt | % | ≥ 80 |\n" +
+			"| 2 | Tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo | % | ≥ 40 |\n" +
+			"| 3 | Chi ngân sách cho khoa học, công nghệ | % tổng chi NSNN | " + value + " |\n"
+	}
+	two := []tgWant{{">=", 80, 0, "%", "giao dịch", "-", -1}, {">=", 40, 0, "%", "doanh nghiệp", "-", -1}}
+	for _, c := range []struct {
+		name, value string
+		want        []tgWant
+	}{
+		{"a value and a trend", "≥ 3% và tăng dần theo yêu cầu phát triển", append(two[:2:2], tgWant{">=", 3, 0, "%", "chi ngân sách", "-", -1})},
+		{"a value and a bracket", "3 (tăng dần theo yêu cầu phát triển hằng năm)", append(two[:2:2], tgWant{"=", 3, 0, "%", "chi ngân sách", "-", -1})},
+		{"a phrase", "tăng dần đến 3 lần mức hiện nay của cả nước", two},
+		{"a number that goes on", "3 lần mức hiện nay của cả nước", two},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			checkTargets(t, table(c.value), ctx, c.want)
+		})
+	}
+}
