@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Restatements in an article. A news article states its targets in the
 // headline, the lead and the body, and again in a quote or a summary,
@@ -51,24 +54,82 @@ func tgContentWords(s string) map[string]bool {
 // tgTableRestatement reports whether a table row restates a target of the
 // body, as an appendix "Danh mục các chỉ tiêu" lists row by row the
 // targets the body set: one mention a table cell, the other a sentence's,
-// the same comparator (or one "khoảng"), value and unit, the same period
-// where both have one, and row and sentence naming the same thing (most
-// of the content words of the shorter shared). Two rows of one table, or
-// two sentences, are left to tgSameTarget.
+// the same figure (tgSameScaledFigure: a table in "nghìn USD" restates
+// "10 triệu USD"), the same period where both have one, and row and
+// sentence naming the same thing: most of the content words of the
+// shorter shared, or, for a row that names its thing in one or two
+// words ("Xoài", "Chanh leo"), every one of them in the sentence.
 func tgTableRestatement(a, b tgFound) bool {
 	if a.table == b.table {
 		return false
 	}
 	ta, tb := a.t, b.t
-	if !tgSameFigure(ta, tb) {
+	if a.table {
+		ta, tb = tb, ta // ta the sentence's, tb the cell's
+	}
+	if !tgSameScaledFigure(ta, tb) {
 		return false
 	}
 	if ta.Period != nil && tb.Period != nil && ta.Period.End != tb.Period.End {
 		return false
 	}
-	wa := tgContentWords(ta.Text + " " + ta.Subject)
-	wb := tgContentWords(tb.Text + " " + tb.Subject)
-	return len(wa) >= 3 && len(wb) >= 3 && tgOverlap(wa, wb) >= 0.6
+	ws := tgContentWords(ta.Text + " " + ta.Subject)
+	wc := tgContentWords(tb.Text + " " + tb.Subject)
+	if len(ws) >= 3 && len(wc) >= 3 && tgOverlap(ws, wc) >= 0.6 {
+		return true
+	}
+	return len(wc) >= 1 && len(wc) < 3 && len(ws) >= 3 && tgOverlap(ws, wc) == 1
+}
+
+// tgScaleFactors are the scale words a unit may begin with and what they
+// multiply by.
+var tgScaleFactors = []struct {
+	word   string
+	factor float64
+}{{"nghìn tỷ ", 1e12}, {"ngàn tỷ ", 1e12}, {"nghìn ", 1e3}, {"ngàn ", 1e3}, {"triệu ", 1e6}, {"tỷ ", 1e9}}
+
+// tgScaled returns the value and upper value of t in its unit without a
+// scale word, and that unit before any "/": 10 "triệu USD" is 1e7 "USD".
+func tgScaled(t Target) (v, vmax float64, unit string) {
+	unit = strings.Split(t.Unit, "/")[0]
+	f := 1.0
+	for _, s := range tgScaleFactors {
+		if strings.HasPrefix(unit, s.word) && len(unit) > len(s.word) {
+			f, unit = s.factor, unit[len(s.word):]
+			break
+		}
+	}
+	v = t.Value * f
+	if t.ValueMax != nil {
+		vmax = *t.ValueMax * f
+	}
+	return v, vmax, unit
+}
+
+// tgScaledKey is a key two mentions share when they state the same
+// figure, scale words aside (tgScaled), at twelve significant digits.
+func tgScaledKey(t Target) string {
+	v, vmax, unit := tgScaled(t)
+	k := strconv.FormatFloat(v, 'g', 12, 64) + "|"
+	if t.ValueMax != nil {
+		k += strconv.FormatFloat(vmax, 'g', 12, 64)
+	}
+	return k + "|" + unit
+}
+
+// tgSameScaledFigure reports whether sentence target ts and table cell tc
+// state the same figure: the same value, upper value and unit once scale
+// words are set aside, and the same comparator, except that a cell, which
+// has no comparator words, restates any ("trên 155.000 tấn" in the body,
+// "155.000" in the row).
+func tgSameScaledFigure(ts, tc Target) bool {
+	if ts.Comparator != tc.Comparator && tc.Comparator != "=" {
+		return false
+	}
+	if (ts.ValueMax == nil) != (tc.ValueMax == nil) {
+		return false
+	}
+	return tgScaledKey(ts) == tgScaledKey(tc)
 }
 
 // tgSameFigure reports whether two mentions state the same figure: the
