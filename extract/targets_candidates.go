@@ -1418,8 +1418,36 @@ func (f *targetFinder) cmpBeforeNumber(toks []tgTok, q *tgQty, j, s0 int) (cmp s
 		}
 	} else if c, ok := f.cmpAcrossTime(toks, s0, b); ok && !from {
 		cmp = c
+	} else if c, ok := tgLabelBound(toks, s0, b); ok && !from {
+		cmp = c
 	}
 	return cmp, from
+}
+
+// tgLabelBound returns the bound a label written just before the number
+// sets: "Số phòng tối thiểu mỗi căn hộ: 4 phòng", "Diện tích tối đa: 30
+// m2". The label runs from the sentence's start s0 to a colon at toks[b-1]
+// and holds "tối thiểu" or "tối đa" (not "ít nhất", which a label does
+// not use).
+func tgLabelBound(toks []tgTok, s0, b int) (string, bool) {
+	if b < 1 || b-1 <= s0 || toks[b-1].raw != ":" {
+		return "", false
+	}
+	cmp := ""
+	for i := s0; i < b-1 && i >= 0; i++ {
+		if i+1 < b-1 && toks[i].low == "tối" {
+			switch toks[i+1].low {
+			case "thiểu":
+				cmp = ">="
+			case "đa":
+				cmp = "<="
+			}
+		}
+		if toks[i].raw == ":" {
+			cmp = "" // only the last label counts
+		}
+	}
+	return cmp, cmp != ""
 }
 
 // tgBoundAfter finds "trở lên" or "trở xuống" within 7 tokens from
@@ -1455,7 +1483,16 @@ func tgAnyCmp(toks []tgTok, j int) (string, bool) {
 // index where its words start.
 func tgCmpBefore(toks []tgTok, j int) (string, int, bool) {
 	if j > 0 {
-		// a comparator sign: "≥ 30%", "< 4/100.000"
+		// a comparator sign: "≥ 30%", "< 4/100.000", and its ASCII
+		// spelling in two tokens ("| >= 30", "<= 5%")
+		if j > 1 && toks[j-1].raw == "=" && toks[j-2].end == toks[j-1].start {
+			switch toks[j-2].raw {
+			case ">":
+				return ">=", j - 2, true
+			case "<":
+				return "<=", j - 2, true
+			}
+		}
 		switch toks[j-1].raw {
 		case "≥":
 			return ">=", j - 1, true
