@@ -108,6 +108,7 @@ func (f *targetFinder) restatements() []int {
 			for _, j := range b[x+1:] {
 				if rep[j] != j || !tgSameTarget(f.found[i], f.found[j]) &&
 					!(f.c.Kind == "article" && tgProseRestatement(f.found[i], f.found[j])) &&
+					!(f.c.Kind != "article" && tgOfficialRestatement(f.found[i], f.found[j])) &&
 					!tgTableRestatement(f.found[i], f.found[j]) {
 					continue
 				}

@@ -31,6 +31,48 @@ func tgProseRestatement(a, b tgFound) bool {
 		tgOverlap(tgContentWords(ta.Text), tgContentWords(tb.Text)) >= 0.6
 }
 
+// tgOfficialRestatement reports whether two mentions of an official
+// document restate one target in two of its parts: a plan states its
+// goal in "Mục tiêu", again in its list of chỉ tiêu and again in the
+// tasks of one body ("có ít nhất 50% đơn vị hành chính cấp xã … không ma
+// túy", later "đạt ít nhất 50% số xã, phường … không ma túy"). Both in
+// sentences (no table cell), paragraphs at least tgRestateGap apart (the
+// items of one list set different targets), a value other than 100, the
+// same value and unit and comparators that agree (tgCmpAgree), the same
+// year the target falls in, and texts that share most of their content
+// words.
+func tgOfficialRestatement(a, b tgFound) bool {
+	ta, tb := a.t, b.t
+	if a.table || b.table || ta.Value == 100 || a.para-b.para < tgRestateGap && b.para-a.para < tgRestateGap {
+		return false
+	}
+	if !tgCmpAgree(ta.Comparator, tb.Comparator) || (ta.ValueMax == nil) != (tb.ValueMax == nil) || tgScaledKey(ta) != tgScaledKey(tb) {
+		return false
+	}
+	if ta.Period == nil || tb.Period == nil || ta.Period.End == "" || ta.Period.End != tb.Period.End {
+		return false
+	}
+	wa := tgContentWords(ta.Text + " " + ta.Subject)
+	wb := tgContentWords(tb.Text + " " + tb.Subject)
+	return len(wa) >= 3 && len(wb) >= 3 && tgOverlap(wa, wb) >= 0.6
+}
+
+// tgRestateGap is how many paragraphs apart two mentions of an official
+// document must stand to be read as one target restated.
+const tgRestateGap = 10
+
+// tgCmpAgree reports whether two comparators can state one target: the
+// same, one of them "=" (a restatement drops "ít nhất"), or a bound and
+// its strict form ("trên 70%", "ít nhất 70%").
+func tgCmpAgree(a, b string) bool {
+	if a == b || a == "=" && b != "range" || b == "=" && a != "range" {
+		return true
+	}
+	up := func(c string) bool { return c == ">" || c == ">=" }
+	down := func(c string) bool { return c == "<" || c == "<=" }
+	return up(a) && up(b) || down(a) && down(b)
+}
+
 // tgFunctionWords are the words that say nothing of what a target
 // measures: linking words, comparators and the measure words every
 // target has.
