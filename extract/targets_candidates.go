@@ -852,10 +852,12 @@ func tgSharedBound(toks []tgTok, items []tgPending) {
 			if !(a.unit.count && b.unit.count || a.unit.text == b.unit.text) {
 				continue
 			}
-		} else if a.unit.text != b.unit.text || !tgNounsOnly(toks[a.last:b.first-1]) {
+		} else if a.unit.text != b.unit.text || !tgNounsOnly(toks[a.last:b.first-1]) && !tgYearOnly(toks[a.last:b.first-1]) {
 			// "ít nhất 100 doanh nghiệp khởi nghiệp sáng tạo, 50 doanh
 			// nghiệp khoa học công nghệ": the first item's noun phrase
-			// stands between, and the unit is the same
+			// stands between, and the unit is the same; or the first
+			// item's year ("tối thiểu 4 phòng/căn hộ vào năm 2010 và 3
+			// phòng/căn hộ vào năm 2020")
 			continue
 		}
 		switch a.cmp {
@@ -865,6 +867,30 @@ func tgSharedBound(toks []tgTok, items []tgPending) {
 		}
 	}
 }
+
+// tgYearOnly reports whether toks are the first item's year with its
+// preposition, after the rest of its noun or per-unit if any: "vào năm
+// 2025", "đến hết năm 2030", "/căn hộ vào năm 2010".
+func tgYearOnly(toks []tgTok) bool {
+	i := 0
+	for i < len(toks) && (toks[i].raw == "/" || toks[i].kind == tgWord && !tgClauseWords[toks[i].low] && !tgYearWords[toks[i].low]) {
+		i++
+	}
+	years := 0
+	for _, t := range toks[i:] {
+		switch {
+		case t.kind == tgNum && len(t.raw) == 4 && (strings.HasPrefix(t.raw, "19") || strings.HasPrefix(t.raw, "20")):
+			years++
+		case tgYearWords[t.low] || t.low == "trong":
+		default:
+			return false
+		}
+	}
+	return years == 1
+}
+
+// tgYearWords come before a year in a time frame.
+var tgYearWords = map[string]bool{"vào": true, "năm": true, "đến": true, "hết": true}
 
 // record decides the candidates of the sentence and records the accepted
 // ones as mentions (f.found), a candidate after "trong đó" with the
