@@ -886,10 +886,12 @@ func tgSharedBound(toks []tgTok, items []tgPending) {
 			if !(a.unit.count && b.unit.count || a.unit.text == b.unit.text) {
 				continue
 			}
-		} else if a.unit.text != b.unit.text || !tgNounsOnly(toks[a.last:b.first-1]) {
+		} else if a.unit.text != b.unit.text || !tgNounsOnly(toks[a.last:b.first-1]) && !tgYearOnly(toks[a.last:b.first-1]) {
 			// "ít nhất 100 doanh nghiệp khởi nghiệp sáng tạo, 50 doanh
 			// nghiệp khoa học công nghệ": the first item's noun phrase
-			// stands between, and the unit is the same
+			// stands between, and the unit is the same; or the first
+			// item's year ("tối thiểu 4 phòng/căn hộ vào năm 2010 và 3
+			// phòng/căn hộ vào năm 2020")
 			continue
 		}
 		switch a.cmp {
@@ -899,6 +901,30 @@ func tgSharedBound(toks []tgTok, items []tgPending) {
 		}
 	}
 }
+
+// tgYearOnly reports whether toks are the first item's year with its
+// preposition, after the rest of its noun or per-unit if any: "vào năm
+// 2025", "đến hết năm 2030", "/căn hộ vào năm 2010".
+func tgYearOnly(toks []tgTok) bool {
+	i := 0
+	for i < len(toks) && (toks[i].raw == "/" || toks[i].kind == tgWord && !tgClauseWords[toks[i].low] && !tgYearWords[toks[i].low]) {
+		i++
+	}
+	years := 0
+	for _, t := range toks[i:] {
+		switch {
+		case t.kind == tgNum && len(t.raw) == 4 && (strings.HasPrefix(t.raw, "19") || strings.HasPrefix(t.raw, "20")):
+			years++
+		case tgYearWords[t.low] || t.low == "trong":
+		default:
+			return false
+		}
+	}
+	return years == 1
+}
+
+// tgYearWords come before a year in a time frame.
+var tgYearWords = map[string]bool{"vào": true, "năm": true, "đến": true, "hết": true}
 
 // record decides the candidates of the sentence and records the accepted
 // ones as mentions (f.found), a candidate after "trong đó" with the
@@ -1452,8 +1478,36 @@ func (f *targetFinder) cmpBeforeNumber(toks []tgTok, q *tgQty, j, s0 int) (cmp s
 		}
 	} else if c, ok := f.cmpAcrossTime(toks, s0, b); ok && !from {
 		cmp = c
+	} else if c, ok := tgLabelBound(toks, s0, b); ok && !from {
+		cmp = c
 	}
 	return cmp, from
+}
+
+// tgLabelBound returns the bound a label written just before the number
+// sets: "Số phòng tối thiểu mỗi căn hộ: 4 phòng", "Diện tích tối đa: 30
+// m2". The label runs from the sentence's start s0 to a colon at toks[b-1]
+// and holds "tối thiểu" or "tối đa" (not "ít nhất", which a label does
+// not use).
+func tgLabelBound(toks []tgTok, s0, b int) (string, bool) {
+	if b < 1 || b-1 <= s0 || toks[b-1].raw != ":" {
+		return "", false
+	}
+	cmp := ""
+	for i := s0; i < b-1 && i >= 0; i++ {
+		if i+1 < b-1 && toks[i].low == "tối" {
+			switch toks[i+1].low {
+			case "thiểu":
+				cmp = ">="
+			case "đa":
+				cmp = "<="
+			}
+		}
+		if toks[i].raw == ":" {
+			cmp = "" // only the last label counts
+		}
+	}
+	return cmp, cmp != ""
 }
 
 // tgBoundAfter finds "trở lên" or "trở xuống" within 7 tokens from
@@ -1489,7 +1543,16 @@ func tgAnyCmp(toks []tgTok, j int) (string, bool) {
 // index where its words start.
 func tgCmpBefore(toks []tgTok, j int) (string, int, bool) {
 	if j > 0 {
-		// a comparator sign: "≥ 30%", "< 4/100.000"
+		// a comparator sign: "≥ 30%", "< 4/100.000", and its ASCII
+		// spelling in two tokens ("| >= 30", "<= 5%")
+		if j > 1 && toks[j-1].raw == "=" && toks[j-2].end == toks[j-1].start {
+			switch toks[j-2].raw {
+			case ">":
+				return ">=", j - 2, true
+			case "<":
+				return "<=", j - 2, true
+			}
+		}
 		switch toks[j-1].raw {
 		case "≥":
 			return ">=", j - 1, true

@@ -3,7 +3,6 @@ package extract
 import (
 	"math"
 	"sort"
-	"strconv"
 	"strings"
 )
 
@@ -88,12 +87,13 @@ func (f *targetFinder) restatements() []int {
 	for i := range rep {
 		rep[i] = i
 	}
-	// only mentions with the same comparator, value and unit can be the
-	// same target: compare within those buckets (linear in the common case)
+	// only mentions with the same value and unit (scale words aside, for
+	// a table in "nghìn USD") can be the same target: compare within those
+	// buckets (linear in the common case)
 	buckets := map[string][]int{}
 	var keys []string
 	for i := 0; i < n; i++ {
-		k := tgSameKey(f.found[i].t)
+		k := tgScaledKey(f.found[i].t)
 		if _, ok := buckets[k]; !ok {
 			keys = append(keys, k)
 		}
@@ -108,6 +108,7 @@ func (f *targetFinder) restatements() []int {
 			for _, j := range b[x+1:] {
 				if rep[j] != j || !tgSameTarget(f.found[i], f.found[j]) &&
 					!(f.c.Kind == "article" && tgProseRestatement(f.found[i], f.found[j])) &&
+					!(f.c.Kind != "article" && tgOfficialRestatement(f.found[i], f.found[j])) &&
 					!tgTableRestatement(f.found[i], f.found[j]) {
 					continue
 				}
@@ -174,17 +175,6 @@ func (f *targetFinder) groupScores(rep []int) map[int]float64 {
 		}
 	}
 	return groupScore
-}
-
-// tgSameKey is what two mentions of one target share for tgSameTarget:
-// value, upper value and the unit before any "/" (comparators may differ
-// between a headline and its body).
-func tgSameKey(t Target) string {
-	k := strconv.FormatFloat(t.Value, 'g', -1, 64) + "|"
-	if t.ValueMax != nil {
-		k += strconv.FormatFloat(*t.ValueMax, 'g', -1, 64)
-	}
-	return k + "|" + strings.Split(t.Unit, "/")[0]
 }
 
 // tgSameTarget reports whether two mentions state the same target: same

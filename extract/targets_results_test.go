@@ -199,3 +199,62 @@ func TestSharedBoundOverNoun(t *testing.T) {
 		}
 	}
 }
+
+// TestOfficialRestatement: a plan restating its goal in another part
+// merges; items of one list, other values, other years and other things
+// stay apart.
+func TestOfficialRestatement(t *testing.T) {
+	per := &Period{End: "2030"}
+	goal := tgFound{para: 10, t: Target{Comparator: ">=", Value: 50, Unit: "%", Period: per,
+		Text: "có ít nhất 50% đơn vị hành chính cấp xã trên toàn tỉnh không ma túy"}}
+	again := tgFound{para: 40, t: Target{Comparator: ">=", Value: 50, Unit: "%", Period: per,
+		Text: "phấn đấu đến năm 2030 đạt ít nhất 50% số xã, phường trên toàn tỉnh không ma túy"}}
+	plain := again
+	plain.t.Comparator = "="
+	near := again
+	near.para = 15
+	other := again
+	other.t.Text = "50% trạm y tế cấp xã đủ điều kiện điều trị nghiện"
+	year := again
+	year.t.Period = &Period{Start: "2025", End: "2025"}
+	hundred := goal
+	hundred.t.Value = 100
+	hundredAgain := again
+	hundredAgain.t.Value = 100
+	cell := again
+	cell.table = true
+	below := again
+	below.t.Comparator = "<"
+	for _, tt := range []struct {
+		name string
+		a, b tgFound
+		want bool
+	}{
+		{"restated", goal, again, true},
+		{"restated without its bound", goal, plain, true},
+		{"the next item", goal, near, false},
+		{"another thing", goal, other, false},
+		{"another year", goal, year, false},
+		{"100%", hundred, hundredAgain, false},
+		{"a table cell", goal, cell, false},
+		{"opposite bounds", goal, below, false},
+	} {
+		if got := tgOfficialRestatement(tt.a, tt.b); got != tt.want {
+			t.Errorf("%s: tgOfficialRestatement = %v; want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestCmpAgree(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"=", "=", true}, {"=", ">=", true}, {">", ">=", true}, {"<", "<=", true},
+		{">", "<", false}, {">=", "<=", false}, {"=", "range", false}, {"range", "range", true}, {"~", "=", true},
+	} {
+		if got := tgCmpAgree(tt.a, tt.b); got != tt.want {
+			t.Errorf("tgCmpAgree(%q, %q) = %v; want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

@@ -270,6 +270,12 @@ func TestComparatorSigns(t *testing.T) {
 	}{
 		{"Mục tiêu đến hết năm 2025: Có ≥ 30% doanh nghiệp sử dụng nền tảng số.", ">="},
 		{"Chỉ tiêu: tỷ lệ hộ nghèo ≤ 2%.", "<="},
+		{"Chỉ tiêu: tỷ lệ hộ nghèo <= 2%.", "<="},
+		{"Mục tiêu: tỷ lệ doanh nghiệp sử dụng nền tảng số >= 30%.", ">="},
+		{"Mục tiêu: tỷ lệ hộ nghèo < 2%.", "<"},
+		{"Mục tiêu: số phòng tối thiểu mỗi căn hộ: 4 phòng vào năm 2025.", ">="},
+		{"Mục tiêu: diện tích tối đa mỗi hộ: 30 ha vào năm 2025.", "<="},
+		{"Mục tiêu: tỷ lệ hộ nghèo đến năm 2025: 2%.", "="},
 	} {
 		ts, _ := FindTargetsWith(tt.text, TargetContext{Issued: "2024-01-01", Kind: "plan"}, nil)
 		if len(ts) == 0 {
@@ -804,6 +810,29 @@ func TestFindTargetsTableCaptionUnit(t *testing.T) {
 				fmt.Fprintf(&b, "\n  %s %v %s: %q", g.Comparator, g.Value, g.Unit, g.Text)
 			}
 			t.Errorf("%s: %d targets; want %d in %q%s", tc.name, len(got), tc.n, tc.unit, b.String())
+		}
+	}
+}
+
+// TestLabelBound: "tối thiểu" or "tối đa" in the label before a colon
+// bounds the number after it; a bound of an earlier label does not.
+func TestLabelBound(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		cmp  string
+		ok   bool
+	}{
+		{"Số phòng tối thiểu mỗi căn hộ: 4", ">=", true},
+		{"Diện tích tối đa: 30", "<=", true},
+		{"Diện tích bình quân mỗi căn hộ: 50", "", false},
+		{"Số phòng tối thiểu: 4 phòng; diện tích: 50", "", false},
+		{"Số phòng tối thiểu 4", "", false},
+	} {
+		toks := tgTokenize(tt.text, 0, len(tt.text))
+		b := len(toks) - 1 // the last number
+		cmp, ok := tgLabelBound(toks, 0, b)
+		if cmp != tt.cmp || ok != tt.ok {
+			t.Errorf("tgLabelBound(%q) = %q, %v; want %q, %v", tt.text, cmp, ok, tt.cmp, tt.ok)
 		}
 	}
 }

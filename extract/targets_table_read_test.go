@@ -124,6 +124,20 @@ func TestTableRestatement(t *testing.T) {
 	other.t.Period = per("2025", "2027")
 	otherThing := row
 	otherThing.t.Text = "Tỉ lệ người dân hài lòng khi sử dụng dịch vụ công | % | 100%"
+	// an appendix in "nghìn USD" and one-word rows ("Xoài") restating the body
+	mango := tgFound{t: Target{Comparator: "=", Value: 10, Unit: "triệu USD", Subject: "tổng giá trị sản phẩm Xoài tham gia xuất khẩu",
+		Text: "tổng giá trị sản phẩm Xoài tham gia xuất khẩu đến năm 2030 dự kiến đạt 10 triệu USD", Period: per("", "2030")}}
+	mangoRow := tgFound{table: true, t: Target{Comparator: "=", Value: 10000, Unit: "nghìn USD", Subject: "Xoài", Text: "Xoài | 9.300 | 18.000 | 10.000", Period: per("2030", "2030")}}
+	mangoTons := mangoRow
+	mangoTons.t.Value, mangoTons.t.Unit = 10000, "tấn"
+	cornRow := mangoRow
+	cornRow.t.Subject, cornRow.t.Text = "Sản phẩm ngô ngọt", "Sản phẩm ngô ngọt | 2.800 | 10.000"
+	above := mango
+	above.t.Comparator = ">"
+	rowAbove := mangoRow
+	rowAbove.t.Comparator = ">"
+	mangoBelow := mango
+	mangoBelow.t.Comparator = "<"
 	tests := []struct {
 		name string
 		a, b tgFound
@@ -135,6 +149,12 @@ func TestTableRestatement(t *testing.T) {
 		{"another thing", body, otherThing, false},
 		{"two rows", row, row, false},
 		{"two sentences", body, body, false},
+		{"scaled unit, one-word row", mango, mangoRow, true},
+		{"row first", mangoRow, mango, true},
+		{"another unit", mango, mangoTons, false},
+		{"another row", mango, cornRow, false},
+		{"cell restates trên", above, mangoRow, true},
+		{"comparators differ", mangoBelow, rowAbove, false},
 	}
 	for _, tt := range tests {
 		if got := tgTableRestatement(tt.a, tt.b); got != tt.want {
@@ -164,6 +184,7 @@ func TestCaptionAbove(t *testing.T) {
 	}
 }
 
+<<<<<<< HEAD
 // TestUnitColumn: the column headed "Đơn vị tính" ("ĐVT", "Đơn vị") gives
 // its row's numbers their unit whatever its words: a share of a base
 // ("% GDP") is "%", other words are the unit as written, lower case but for
@@ -267,3 +288,28 @@ func TestLeadValue(t *testing.T) {
 		})
 	}
 }
+=======
+// TestScaledKey: scale words set aside, "10 triệu USD" and "10.000 nghìn
+// USD" share a key; other units and values do not.
+func TestScaledKey(t *testing.T) {
+	vmax := 8.0
+	tests := []struct {
+		a, b Target
+		same bool
+	}{
+		{Target{Value: 10, Unit: "triệu USD"}, Target{Value: 10000, Unit: "nghìn USD"}, true},
+		{Target{Value: 30.2, Unit: "triệu USD"}, Target{Value: 30200, Unit: "nghìn USD"}, true},
+		{Target{Value: 1.5, Unit: "nghìn tỷ đồng"}, Target{Value: 1500, Unit: "tỷ đồng"}, true},
+		{Target{Value: 5, Unit: "%/năm"}, Target{Value: 5, Unit: "%"}, true},
+		{Target{Value: 10, Unit: "triệu USD"}, Target{Value: 10, Unit: "USD"}, false},
+		{Target{Value: 10, Unit: "tấn"}, Target{Value: 10, Unit: "ha"}, false},
+		{Target{Value: 7, Unit: "%", ValueMax: &vmax}, Target{Value: 7, Unit: "%"}, false},
+		{Target{Value: 2, Unit: "triệu"}, Target{Value: 2, Unit: "triệu"}, true},
+	}
+	for _, tt := range tests {
+		if got := tgScaledKey(tt.a) == tgScaledKey(tt.b); got != tt.same {
+			t.Errorf("%v %q / %v %q: same key %v, want %v", tt.a.Value, tt.a.Unit, tt.b.Value, tt.b.Unit, got, tt.same)
+		}
+	}
+}
+>>>>>>> precision12

@@ -130,6 +130,10 @@ func TestSharedBound(t *testing.T) {
 		{"Xét tối đa 15 tập thể và trên 30 cá nhân.", ">"},      // its own comparator
 		{"Tối đa 15 tập thể và 30% kinh phí.", "="},             // another unit
 		{"Xét tối đa 15 tập thể, khen thưởng 30 cá nhân.", "="}, // a verb between
+		{"Tối thiểu 4 phòng/căn hộ vào năm 2010 và 3 phòng/căn hộ vào năm 2020.", ">="},
+		{"Tỷ lệ nữ đạt ít nhất 40% vào năm 2025, 50% vào năm 2030.", ">="},
+		{"Tỷ lệ nữ đạt ít nhất 40% vào năm 2025 và 50 cán bộ.", "="},        // another unit
+		{"Tỷ lệ nữ đạt ít nhất 40% vào tháng 5/2025 và 50% năm 2030.", "="}, // more than a year
 	} {
 		f := newTargetFinder(tc.text, TargetContext{})
 		toks := tgTokenize(tc.text, 0, len(tc.text))
