@@ -93,3 +93,34 @@ func TestYearNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestTextYear: an undated text (most news articles) weighs the years of
+// a sentence against the year it dates most, as a dated one against its
+// date; a text that dates no year leaves them unknown.
+func TestTextYear(t *testing.T) {
+	body := "Năm 2020, doanh thu đạt 500 tỷ đồng."
+	dated := "Ngày 10/3/2021, công ty họp. Đến ngày 20/4/2021, công ty công bố. " + body
+	for _, tc := range []struct {
+		name, text, issued, want string
+	}{
+		{"undated, dates 2021", dated, "", "datey<"},
+		{"dated 2020", dated, "2020-05-01", "datey="},
+		{"dated 2019", body, "2019-05-01", "datey>"},
+		{"undated, no date", body, "", "datey?"},
+	} {
+		var got []string
+		for _, cand := range TargetCandidates(tc.text, TargetContext{Kind: "article", Issued: tc.issued}) {
+			if cand.Target.Value != 500 {
+				continue
+			}
+			for _, f := range cand.Features {
+				if len(f) > 4 && f[:4] == "date" {
+					got = append(got, f)
+				}
+			}
+		}
+		if !slices.Contains(got, tc.want) {
+			t.Errorf("%s: date features %v; want %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -293,12 +293,12 @@ func (f *targetFinder) dateFeatures(fs *tgFeatures, toks []tgTok, cs candState, 
 			continue
 		}
 		rel := "y?"
-		if f.docYear > 0 && d.p.End != "" {
+		if f.textYear > 0 && d.p.End != "" {
 			if y, err := strconv.Atoi(d.p.End); err == nil {
 				switch {
-				case y < f.docYear:
+				case y < f.textYear:
 					rel = "y<"
-				case y == f.docYear:
+				case y == f.textYear:
 					rel = "y="
 				default:
 					rel = "y>"
