@@ -121,8 +121,13 @@ type targetFinder struct {
 	c       TargetContext
 	conv    NumberConvention
 	docYear int
-	dates   []tgDate
-	nums    []citedNumber
+	// textYear is docYear, or for an undated text the year it dates
+	// most (dominantYear): what the date features weigh a year against.
+	// Time frames keep docYear: a target quoted from a past year keeps
+	// that year as its frame.
+	textYear int
+	dates    []tgDate
+	nums     []citedNumber
 
 	// failing: inside the failing level of a rating (trackFailingLevel),
 	// opened by an item of label style failStyle or a heading of level
@@ -190,6 +195,11 @@ func newTargetFinder(text string, c TargetContext) *targetFinder {
 	ds := c.Dates
 	if ds == nil {
 		ds = FindDates(text, f.docYear)
+	}
+	f.textYear = f.docYear
+	if f.textYear == 0 {
+		// an undated text (most news articles): the year it dates most
+		f.textYear = dominantYear(text, ds)
 	}
 	for i := 0; ; {
 		k := strings.IndexByte(text[i:], '\f')

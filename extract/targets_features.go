@@ -27,7 +27,7 @@ type candState struct {
 
 // featureVersion names the feature set; a model trained on another set is
 // refused (retrain it).
-const featureVersion = "tf13"
+const featureVersion = "tf14"
 
 // candFeatures lists the features of quantity q of paragraph p. They are
 // strings ("kind=plan", "b1=đạt"): the model weighs each it knows.
@@ -48,6 +48,7 @@ func (f *targetFinder) candFeatures(p paraInfo, q tgQty, cs candState, dates []t
 	markerFeatures(&fs, toks, q, cs)
 	f.lexFeatures(&fs, toks, q, cs)
 	resultFeatures(&fs, toks, q)
+	planRefFeatures(&fs, toks, q, cs)
 	f.headFeatures(fs.add)
 	f.dateFeatures(&fs, toks, cs, dates)
 	// position in the document
@@ -81,7 +82,7 @@ func articleCopies(fs tgFeatures) tgFeatures {
 // the scan's state and the time frames; not the unit, value and
 // heading features, which weigh alike in every kind.
 var articleCopiedPrefixes = []string{"mk<", "mk>", "cw=", "b1=", "bb=", "cl=", "ca=", "a1=", "lx>", "lxs",
-	"veto=", "state=", "start=", "carried", "marker", "elab", "date", "horizon", "pastDate", "futureHorizon", "cmp="}
+	"veto=", "state=", "start=", "carried", "marker", "elab", "date", "horizon", "pastDate", "futureHorizon", "cmp=", "planRef"}
 
 // articleCopied reports whether articles get a copy of feature x.
 func articleCopied(x string) bool {
@@ -292,12 +293,12 @@ func (f *targetFinder) dateFeatures(fs *tgFeatures, toks []tgTok, cs candState, 
 			continue
 		}
 		rel := "y?"
-		if f.docYear > 0 && d.p.End != "" {
+		if f.textYear > 0 && d.p.End != "" {
 			if y, err := strconv.Atoi(d.p.End); err == nil {
 				switch {
-				case y < f.docYear:
+				case y < f.textYear:
 					rel = "y<"
-				case y == f.docYear:
+				case y == f.textYear:
 					rel = "y="
 				default:
 					rel = "y>"
