@@ -1565,16 +1565,6 @@ func tgCmpBefore(toks []tgTok, j int) (string, int, bool) {
 			return ">", j - 1, true
 		case "<":
 			return "<", j - 1, true
-		case "=":
-			// the sign typed as two (">= 30", "<= 10")
-			if j > 1 && toks[j-2].end == toks[j-1].start {
-				switch toks[j-2].raw {
-				case ">":
-					return ">=", j - 2, true
-				case "<":
-					return "<=", j - 2, true
-				}
-			}
 		}
 	}
 	best, bestI := "", j

@@ -184,7 +184,6 @@ func TestCaptionAbove(t *testing.T) {
 	}
 }
 
-<<<<<<< HEAD
 // TestUnitColumn: the column headed "Đơn vị tính" ("ĐVT", "Đơn vị") gives
 // its row's numbers their unit whatever its words: a share of a base
 // ("% GDP") is "%", other words are the unit as written, lower case but for
@@ -288,7 +287,7 @@ func TestLeadValue(t *testing.T) {
 		})
 	}
 }
-=======
+
 // TestScaledKey: scale words set aside, "10 triệu USD" and "10.000 nghìn
 // USD" share a key; other units and values do not.
 func TestScaledKey(t *testing.T) {
@@ -312,4 +311,3 @@ func TestScaledKey(t *testing.T) {
 		}
 	}
 }
->>>>>>> precision12
