@@ -12,7 +12,9 @@
 // complete ingest, kept by later batches, stale while content added since
 // is not in them). Writers let
 // scorch merge segments lightly while batches come in, and Tidy merges
-// what a run left by scorch's default plan when it ends. The IDs under which
+// what a run left when it ends: into one segment after a run that wrote at
+// least a quarter of the index, by scorch's default plan after a smaller
+// one. The IDs under which
 // documents are stored are this package's own; no other package builds
 // them.
 //

@@ -439,6 +439,7 @@ func (w *Writer) flush() error {
 		return w.err
 	}
 	// Bleve holds the batch now, and answers for what it changed.
+	ix.written.Add(int64(w.batch.Size()))
 	ix.committedFiles()
 	clear(w.targets)
 	// A new batch: Bleve may still be reading the old one's map.
