@@ -311,3 +311,28 @@ func TestScaledKey(t *testing.T) {
 		}
 	}
 }
+
+func TestTgFalseRowSplit(t *testing.T) {
+	tests := []struct {
+		subj  string
+		opens bool
+		want  bool
+	}{
+		{"Tỉ trọng", false, true},
+		{"Xếp hạng chỉ số", false, true},
+		{"Chi ngân sách hàng năm cho", false, true},
+		{"thanh toán trực tuyến trong", false, true},
+		{"khai thác, sử dụng lại thông tin, dữ liệu đã", false, true},
+		{"người", false, true},
+		{"Hoàn thành", true, true},
+		{"hồ sơ công việc tại cấp bộ, tỉnh, cấp xã", false, false},
+		{"xã", false, false},
+		{"các cơ quan nhà nước", false, false},
+		{"", true, false},
+	}
+	for _, tc := range tests {
+		if got := tgFalseRowSplit(tc.subj, tc.opens); got != tc.want {
+			t.Errorf("tgFalseRowSplit(%q, %v) = %v, want %v", tc.subj, tc.opens, got, tc.want)
+		}
+	}
+}
