@@ -336,3 +336,27 @@ func TestTgFalseRowSplit(t *testing.T) {
 		}
 	}
 }
+
+func TestTgFalseVerbInvestment(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool // whether "phát" in text is no verb
+	}{
+		{"Vốn đầu tư phát triển toàn xã hội", true},
+		{"chi đầu tư phát triển", true},
+		{"doanh nghiệp phát triển thêm", false},
+		{"phát triển", false},
+	}
+	for _, tc := range tests {
+		toks := tgTokenize(tc.text, 0, len(tc.text))
+		got, seen := false, false
+		for i, tk := range toks {
+			if tk.low == "phát" {
+				got, seen = tgFalseVerb(toks, i), true
+			}
+		}
+		if !seen || got != tc.want {
+			t.Errorf("tgFalseVerb(%q at phát) = %v (seen %v), want %v", tc.text, got, seen, tc.want)
+		}
+	}
+}
