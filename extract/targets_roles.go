@@ -1480,6 +1480,9 @@ func tgFalseVerb(toks []tgTok, i int) bool {
 		return true
 	case "xuất":
 		return prev == "ngạch" || prev == "hàng" // "kim ngạch xuất khẩu": a noun
+	case "phát":
+		// "vốn đầu tư phát triển", "chi đầu tư phát triển": a noun
+		return prev == "tư" && i > 1 && toks[i-2].low == "đầu"
 	}
 	return false
 }

@@ -881,9 +881,15 @@ func (f *targetFinder) tableCell(tb tgTable, row []tgCell, cell tgCell, label, u
 // makes each row a share in it. Otherwise the row's number is a level the
 // column sets, and the indicator is "đạt".
 func (f *targetFinder) rowRoles(ltoks []tgTok, label tgCell, group, head []tgCell) (subj, ind string) {
-	subj, ind, _, verb := f.labelRolesSplit(ltoks, 0, len(ltoks), f.datesIn(label.start, label.end))
+	subj, ind, from, verb := f.labelRolesSplit(ltoks, 0, len(ltoks), f.datesIn(label.start, label.end))
 	if subj == "" {
 		return "", ""
+	}
+	if _, opens := tgVerbs.at(ltoks, from); verb && tgFalseRowSplit(subj, opens) && !tgRateLabel(ltoks) {
+		// "Tỉ trọng | xuất khẩu sản phẩm công nghệ cao …": the verb
+		// belongs to the label's noun phrase, and the whole label names
+		// what is measured
+		subj = subj + " " + ind
 	}
 	if g := f.groupLabel(group); g != "" && tgMeasureLabel(ltoks) {
 		// "Cà phê" / "- Diện tích": the group names what is measured
@@ -912,6 +918,36 @@ func (f *targetFinder) rowRoles(ltoks []tgTok, label tgCell, group, head []tgCel
 		ind = "đạt"
 	}
 	return subj, ind
+}
+
+// tgMeasureHeads are head nouns that name a measure and need the words
+// after them ("Tỉ trọng xuất khẩu …", "Xếp hạng chỉ số phát triển …").
+var tgMeasureHeads = map[string]bool{"tỉ trọng": true, "tỷ trọng": true, "xếp hạng": true,
+	"xếp hạng chỉ số": true, "chỉ số": true, "cơ cấu": true, "mức": true, "quy mô": true,
+	"giá trị": true, "số lượng": true}
+
+// tgHangingWords cannot end a subject: a preposition, a conjunction or
+// an auxiliary that needs the words after it ("Chi ngân sách hằng năm
+// cho", "thanh toán trực tuyến trong", "dữ liệu đã").
+var tgHangingWords = map[string]bool{"cho": true, "trong": true, "về": true, "của": true,
+	"với": true, "đã": true, "và": true, "để": true, "từ": true, "trên": true, "theo": true,
+	"các": true, "những": true, "đang": true, "sẽ": true}
+
+// tgFalseRowSplit reports whether subj, the part of a table row's label
+// before the verb that split it, names nothing measured on its own, so
+// the verb belongs to the label's noun phrase: the label opens with a
+// verb (opens: "Hoàn thành | xây dựng …"), subj is "người", which a verb
+// makes an agent noun ("người | sử dụng …"), or a measure's bare head
+// ("Tỉ trọng | xuất khẩu …"), or it
+// ends in a word that needs what follows ("Chi ngân sách hằng năm cho |
+// phát triển …").
+func tgFalseRowSplit(subj string, opens bool) bool {
+	words := strings.Fields(strings.ToLower(tgCleanPhrase(subj)))
+	if len(words) == 0 {
+		return false
+	}
+	return opens || len(words) == 1 && words[0] == "người" || tgMeasureHeads[strings.Join(words, " ")] ||
+		tgHangingWords[strings.Trim(words[len(words)-1], ",;:")]
 }
 
 // tgSubItem reports whether a row label is an item of the group above it:

@@ -311,3 +311,52 @@ func TestScaledKey(t *testing.T) {
 		}
 	}
 }
+
+func TestTgFalseRowSplit(t *testing.T) {
+	tests := []struct {
+		subj  string
+		opens bool
+		want  bool
+	}{
+		{"Tỉ trọng", false, true},
+		{"Xếp hạng chỉ số", false, true},
+		{"Chi ngân sách hàng năm cho", false, true},
+		{"thanh toán trực tuyến trong", false, true},
+		{"khai thác, sử dụng lại thông tin, dữ liệu đã", false, true},
+		{"người", false, true},
+		{"Hoàn thành", true, true},
+		{"hồ sơ công việc tại cấp bộ, tỉnh, cấp xã", false, false},
+		{"xã", false, false},
+		{"các cơ quan nhà nước", false, false},
+		{"", true, false},
+	}
+	for _, tc := range tests {
+		if got := tgFalseRowSplit(tc.subj, tc.opens); got != tc.want {
+			t.Errorf("tgFalseRowSplit(%q, %v) = %v, want %v", tc.subj, tc.opens, got, tc.want)
+		}
+	}
+}
+
+func TestTgFalseVerbInvestment(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool // whether "phát" in text is no verb
+	}{
+		{"Vốn đầu tư phát triển toàn xã hội", true},
+		{"chi đầu tư phát triển", true},
+		{"doanh nghiệp phát triển thêm", false},
+		{"phát triển", false},
+	}
+	for _, tc := range tests {
+		toks := tgTokenize(tc.text, 0, len(tc.text))
+		got, seen := false, false
+		for i, tk := range toks {
+			if tk.low == "phát" {
+				got, seen = tgFalseVerb(toks, i), true
+			}
+		}
+		if !seen || got != tc.want {
+			t.Errorf("tgFalseVerb(%q at phát) = %v (seen %v), want %v", tc.text, got, seen, tc.want)
+		}
+	}
+}
