@@ -80,6 +80,9 @@ func tgMarkers() []tgMarker {
 		"chỉ tiêu/nhóm chỉ tiêu", "đã được", "được", "xây dựng kế hoạch",
 		"ban hành kế hoạch", "triển khai kế hoạch", "lập kế hoạch", "kế hoạch đề ra")...)
 	ms = append(ms, add(mkNone, tgBudgetNames...)...)
+	// the base of a change, not a report of now: "giảm 60 - 70% … so với
+	// hiện nay"
+	ms = append(ms, add(mkNone, "so với hiện nay", "so với hiện tại")...)
 	// longest first
 	for i := 1; i < len(ms); i++ {
 		for j := i; j > 0 && len(ms[j].words) > len(ms[j-1].words); j-- {
@@ -1915,6 +1918,13 @@ func tgVetoCompared(toks []tgTok, q *tgQty, k int) {
 			q.relYear = true
 			break
 		}
+		if tgRelNow(toks, m) && strings.HasPrefix(q.unit.text, "%") {
+			// "giảm khoảng 60 - 70% số lượng đơn vị hành chính cấp xã so
+			// với hiện nay": a change against now, read as one against a
+			// year
+			q.relYear = true
+			break
+		}
 		if _, ok := tgShareOf.at(toks, m); ok {
 			if m == k && toks[m].low != "so" && toks[m].low != "cùng" {
 				// "đạt 52% dự toán": a share of a plan, an outturn unless
@@ -1933,6 +1943,18 @@ func tgVetoCompared(toks []tgTok, q *tgQty, k int) {
 			break
 		}
 	}
+}
+
+// tgRelNow reports whether toks[m:] reads "so với hiện nay" or "so với
+// hiện tại" (compared with now): the base of a change set to reach, as
+// "so với năm 2020" is.
+func tgRelNow(toks []tgTok, m int) bool {
+	for _, now := range [][]string{{"so", "với", "hiện", "nay"}, {"so", "với", "hiện", "tại"}} {
+		if _, ok := tgPhraseAt(toks, m, now); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // tgVetoOutcome vetoes q, when nothing vetoed it yet, for the rest of its
@@ -1974,6 +1996,10 @@ func tgVetoOutcome(toks []tgTok, q *tgQty, k int) {
 				}
 			}
 			break
+		}
+		if tgRelNow(toks, m) {
+			m += 3 // "so với hiện nay": a base of now, not a report of it
+			continue
 		}
 		switch tm.low {
 		case "đã", "chưa":
