@@ -1336,11 +1336,38 @@ func tgCountedAs(toks []tgTok, j, s0 int, v float64, u tgUnit, isIdx, frac, rang
 		// "16/18 xã" counts; "2/3 diện tích" is a share
 		return false
 	}
-	if v == 1 && (strings.HasSuffix(u.text, "dân") || strings.HasSuffix(u.text, "người")) && j > 0 &&
-		(toks[j-1].low == "trên" || toks[j-1].low == "mỗi" || toks[j-1].raw == "/") {
+	if tgDenominator(toks, j, v, u) {
 		return false // "giường bệnh trên 1 vạn dân": a denominator
 	}
 	return true
+}
+
+// tgDenominator reports whether the number v at toks[j] with unit u is
+// the base of a rate per inhabitants: "trên 1 vạn dân", "/1 vạn dân", or
+// a power of ten right after another figure ("12 người trên một vạn dân",
+// "2,5 bác sĩ trên 1.000 dân"); "trên" there means "per", not "more than".
+func tgDenominator(toks []tgTok, j int, v float64, u tgUnit) bool {
+	if j == 0 || !(strings.HasSuffix(u.text, "dân") || strings.HasSuffix(u.text, "người")) {
+		return false
+	}
+	if p := toks[j-1]; p.low != "trên" && p.low != "mỗi" && p.raw != "/" {
+		return false
+	}
+	if v == 1 {
+		return true
+	}
+	if v < 10 || v > 1e6 || v != math.Pow(10, math.Round(math.Log10(v))) {
+		return false
+	}
+	for m := j - 2; m >= 0 && m >= j-4; m-- {
+		if toks[m].kind == tgNum {
+			return true // "12 người trên …": the figure the rate is of
+		}
+		if toks[m].kind == tgPunct {
+			break
+		}
+	}
+	return false
 }
 
 // wordQuantity reads a number in words at toks[j] ("ba mươi", "hai
@@ -1407,6 +1434,9 @@ func (f *targetFinder) wordQuantity(toks []tgTok, j, s0 int) (q tgQty, k int, ok
 				return q, j, false // "hằng năm tỷ lệ …": no number, only a listed noun counts after a scale
 			}
 		}
+	}
+	if tgDenominator(toks, j, v, u) {
+		return q, j, false // "12 người trên một vạn dân": a rate's base
 	}
 	if n == 1 && !scaled && tgAmbiguousNumberWord[t.low] {
 		if k, isCount := countUnits.at(toks, j+n); !isCount || k != u.next {

@@ -33,3 +33,41 @@ func TestReductionAgainstNow(t *testing.T) {
 		{"Số vụ tai nạn giao thông năm 2024 giảm 12% so với cùng kỳ.", nil, []float64{12}},
 	})
 }
+
+// TestRatePerInhabitants: "trên" between two figures means "per" ("12
+// người trên một vạn dân"): the second figure is the rate's base, no
+// bound to reach; "trên 10.000 người" alone is one.
+func TestRatePerInhabitants(t *testing.T) {
+	checkPrecisionCases(t, TargetContext{Issued: "2025-01-22", Kind: "resolution"}, []precisionCase{
+		{"Mục tiêu đến năm 2030, nguồn nhân lực nghiên cứu khoa học đạt 12 người trên một vạn dân.",
+			[]float64{12}, []float64{10000}},
+		{"Phấn đấu đến năm 2030 đạt 35 giường bệnh trên 10.000 dân.", []float64{35}, []float64{10000}},
+		{"Mục tiêu đến năm 2030 đạt 19 bác sĩ trên 1.000 dân.", []float64{19}, []float64{1000}},
+		{"Phấn đấu đến năm 2030 tạo việc làm cho trên 10.000 người.", []float64{10000}, nil},
+	})
+}
+
+// TestTgDenominator: the base of a rate per inhabitants, by the word
+// before it and the figure it follows.
+func TestTgDenominator(t *testing.T) {
+	cases := []struct {
+		text string
+		v    float64
+		want bool
+	}{
+		{"12 người trên 10000 dân", 10000, true},
+		{"35 giường bệnh trên 1000 dân", 1000, true},
+		{"giường bệnh trên 1 dân", 1, true},
+		{"cho trên 10000 người", 10000, false},    // no figure before: a bound
+		{"12 người trên 12000 dân", 12000, false}, // no power of ten
+		{"12 người và 10000 dân", 10000, false},
+	}
+	for _, tc := range cases {
+		toks := tgTokenize(tc.text, 0, len(tc.text))
+		j := len(toks) - 2
+		u := tgUnit{text: toks[len(toks)-1].low}
+		if got := tgDenominator(toks, j, tc.v, u); got != tc.want {
+			t.Errorf("tgDenominator(%q) = %v; want %v", tc.text, got, tc.want)
+		}
+	}
+}
