@@ -2084,7 +2084,11 @@ func tgOnlyLinks(toks []tgTok) bool {
 var (
 	cmpGE = newPhraseList("tối thiểu", "ít nhất", "không dưới", "không thấp hơn",
 		"không ít hơn", "tối thiểu là", "ít nhất là", "tối thiểu đạt", "ít nhất đạt",
-		"tối thiểu có", "ít nhất có")
+		"tối thiểu có", "ít nhất có",
+		// the verb of duty between ("thu ngân sách tối thiểu phải đạt
+		// 312.000 tỷ đồng") and the tone often mistyped ("tối thiếu")
+		"tối thiểu phải đạt", "ít nhất phải đạt", "tối thiểu cần đạt", "ít nhất cần đạt",
+		"tối thiếu", "tối thiếu là", "tối thiếu đạt", "tối thiếu có", "tối thiếu phải đạt")
 	cmpGT = newPhraseList("trên", "hơn", "vượt", "cao hơn", "lớn hơn", "vượt trên", "hơn mức")
 	cmpLT = newPhraseList("dưới", "thấp hơn", "nhỏ hơn", "ít hơn")
 	cmpLE = newPhraseList("tối đa", "không quá", "không vượt quá", "không vượt",

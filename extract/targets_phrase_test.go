@@ -71,3 +71,35 @@ func TestTgDenominator(t *testing.T) {
 		}
 	}
 }
+
+// TestFloorWithDuty: a floor stays a floor with a verb of duty after it
+// ("tối thiểu phải đạt") and with its tone mistyped ("tối thiếu").
+func TestFloorWithDuty(t *testing.T) {
+	c := TargetContext{Issued: "2021-04-12", Kind: "plan"}
+	cases := []struct {
+		text string
+		cmp  string
+		v    float64
+	}{
+		{"Năm 2021 ngành Hải quan thu ngân sách tối thiểu phải đạt 312.000 tỷ đồng.", ">=", 312000},
+		{"Năm 2021 ngành Hải quan thu ngân sách tối thiếu phải đạt 312.000 tỷ đồng.", ">=", 312000},
+		{"Năm 2025 phấn đấu thu ngân sách tối thiếu 300 tỷ đồng.", ">=", 300},
+		{"Năm 2025 phấn đấu tỷ lệ hộ dùng nước sạch ít nhất cần đạt 95%.", ">=", 95},
+		{"Năm 2025 phấn đấu thu ngân sách đạt 300 tỷ đồng.", "=", 300},
+	}
+	for _, tc := range cases {
+		ts, _ := FindTargetsWith(tc.text, c, nil)
+		found := false
+		for _, tg := range ts {
+			if tg.Value == tc.v {
+				found = true
+				if tg.Comparator != tc.cmp {
+					t.Errorf("FindTargets(%q): comparator %q; want %q", tc.text, tg.Comparator, tc.cmp)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("FindTargets(%q): no target %g in %+v", tc.text, tc.v, ts)
+		}
+	}
+}
