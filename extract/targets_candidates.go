@@ -80,6 +80,9 @@ func tgMarkers() []tgMarker {
 		"chỉ tiêu/nhóm chỉ tiêu", "đã được", "được", "xây dựng kế hoạch",
 		"ban hành kế hoạch", "triển khai kế hoạch", "lập kế hoạch", "kế hoạch đề ra")...)
 	ms = append(ms, add(mkNone, tgBudgetNames...)...)
+	// the base of a change, not a report of now: "giảm 60 - 70% … so với
+	// hiện nay"
+	ms = append(ms, add(mkNone, "so với hiện nay", "so với hiện tại")...)
 	// longest first
 	for i := 1; i < len(ms); i++ {
 		for j := i; j > 0 && len(ms[j].words) > len(ms[j-1].words); j-- {
@@ -1333,11 +1336,38 @@ func tgCountedAs(toks []tgTok, j, s0 int, v float64, u tgUnit, isIdx, frac, rang
 		// "16/18 xã" counts; "2/3 diện tích" is a share
 		return false
 	}
-	if v == 1 && (strings.HasSuffix(u.text, "dân") || strings.HasSuffix(u.text, "người")) && j > 0 &&
-		(toks[j-1].low == "trên" || toks[j-1].low == "mỗi" || toks[j-1].raw == "/") {
+	if tgDenominator(toks, j, v, u) {
 		return false // "giường bệnh trên 1 vạn dân": a denominator
 	}
 	return true
+}
+
+// tgDenominator reports whether the number v at toks[j] with unit u is
+// the base of a rate per inhabitants: "trên 1 vạn dân", "/1 vạn dân", or
+// a power of ten right after another figure ("12 người trên một vạn dân",
+// "2,5 bác sĩ trên 1.000 dân"); "trên" there means "per", not "more than".
+func tgDenominator(toks []tgTok, j int, v float64, u tgUnit) bool {
+	if j == 0 || !(strings.HasSuffix(u.text, "dân") || strings.HasSuffix(u.text, "người")) {
+		return false
+	}
+	if p := toks[j-1]; p.low != "trên" && p.low != "mỗi" && p.raw != "/" {
+		return false
+	}
+	if v == 1 {
+		return true
+	}
+	if v < 10 || v > 1e6 || v != math.Pow(10, math.Round(math.Log10(v))) {
+		return false
+	}
+	for m := j - 2; m >= 0 && m >= j-4; m-- {
+		if toks[m].kind == tgNum {
+			return true // "12 người trên …": the figure the rate is of
+		}
+		if toks[m].kind == tgPunct {
+			break
+		}
+	}
+	return false
 }
 
 // wordQuantity reads a number in words at toks[j] ("ba mươi", "hai
@@ -1404,6 +1434,9 @@ func (f *targetFinder) wordQuantity(toks []tgTok, j, s0 int) (q tgQty, k int, ok
 				return q, j, false // "hằng năm tỷ lệ …": no number, only a listed noun counts after a scale
 			}
 		}
+	}
+	if tgDenominator(toks, j, v, u) {
+		return q, j, false // "12 người trên một vạn dân": a rate's base
 	}
 	if n == 1 && !scaled && tgAmbiguousNumberWord[t.low] {
 		if k, isCount := countUnits.at(toks, j+n); !isCount || k != u.next {
@@ -1915,6 +1948,13 @@ func tgVetoCompared(toks []tgTok, q *tgQty, k int) {
 			q.relYear = true
 			break
 		}
+		if tgRelNow(toks, m) && strings.HasPrefix(q.unit.text, "%") {
+			// "giảm khoảng 60 - 70% số lượng đơn vị hành chính cấp xã so
+			// với hiện nay": a change against now, read as one against a
+			// year
+			q.relYear = true
+			break
+		}
 		if _, ok := tgShareOf.at(toks, m); ok {
 			if m == k && toks[m].low != "so" && toks[m].low != "cùng" {
 				// "đạt 52% dự toán": a share of a plan, an outturn unless
@@ -1933,6 +1973,18 @@ func tgVetoCompared(toks []tgTok, q *tgQty, k int) {
 			break
 		}
 	}
+}
+
+// tgRelNow reports whether toks[m:] reads "so với hiện nay" or "so với
+// hiện tại" (compared with now): the base of a change set to reach, as
+// "so với năm 2020" is.
+func tgRelNow(toks []tgTok, m int) bool {
+	for _, now := range [][]string{{"so", "với", "hiện", "nay"}, {"so", "với", "hiện", "tại"}} {
+		if _, ok := tgPhraseAt(toks, m, now); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // tgVetoOutcome vetoes q, when nothing vetoed it yet, for the rest of its
@@ -1974,6 +2026,10 @@ func tgVetoOutcome(toks []tgTok, q *tgQty, k int) {
 				}
 			}
 			break
+		}
+		if tgRelNow(toks, m) {
+			m += 3 // "so với hiện nay": a base of now, not a report of it
+			continue
 		}
 		switch tm.low {
 		case "đã", "chưa":
@@ -2028,7 +2084,11 @@ func tgOnlyLinks(toks []tgTok) bool {
 var (
 	cmpGE = newPhraseList("tối thiểu", "ít nhất", "không dưới", "không thấp hơn",
 		"không ít hơn", "tối thiểu là", "ít nhất là", "tối thiểu đạt", "ít nhất đạt",
-		"tối thiểu có", "ít nhất có")
+		"tối thiểu có", "ít nhất có",
+		// the verb of duty between ("thu ngân sách tối thiểu phải đạt
+		// 312.000 tỷ đồng") and the tone often mistyped ("tối thiếu")
+		"tối thiểu phải đạt", "ít nhất phải đạt", "tối thiểu cần đạt", "ít nhất cần đạt",
+		"tối thiếu", "tối thiếu là", "tối thiếu đạt", "tối thiếu có", "tối thiếu phải đạt")
 	cmpGT = newPhraseList("trên", "hơn", "vượt", "cao hơn", "lớn hơn", "vượt trên", "hơn mức")
 	cmpLT = newPhraseList("dưới", "thấp hơn", "nhỏ hơn", "ít hơn")
 	cmpLE = newPhraseList("tối đa", "không quá", "không vượt quá", "không vượt",
