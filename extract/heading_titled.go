@@ -171,9 +171,11 @@ func isImplementing(c string) bool {
 		w = w[:8]
 	}
 	head := " " + strings.Join(w, " ") + " "
-	for _, t := range append(recitalTypes, implementingObjects...) {
-		if strings.Contains(head, " "+strings.TrimSpace(t)+" ") {
-			return true
+	for _, list := range [][]string{recitalTypes, implementingObjects} {
+		for _, t := range list {
+			if strings.Contains(head, " "+strings.TrimSpace(t)+" ") {
+				return true
+			}
 		}
 	}
 	return false

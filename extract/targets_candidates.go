@@ -916,7 +916,7 @@ func tgYearOnly(toks []tgTok) bool {
 	years := 0
 	for _, t := range toks[i:] {
 		switch {
-		case t.kind == tgNum && len(t.raw) == 4 && (strings.HasPrefix(t.raw, "19") || strings.HasPrefix(t.raw, "20")):
+		case t.kind == tgNum && tgYearNumber(t.raw):
 			years++
 		case tgYearWords[t.low] || t.low == "trong":
 		default:

@@ -42,18 +42,7 @@ func TestPairPhraseMatchesBlevePhrase(t *testing.T) {
 		}
 		phrases = append(phrases, strings.Join(ph, " "))
 	}
-	run := func(q query.Query) map[string]float64 {
-		req := bleve.NewSearchRequestOptions(q, 10000, 0, false)
-		res, err := ix.Bleve().SearchInContext(context.Background(), req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out := map[string]float64{}
-		for _, h := range res.Hits {
-			out[h.ID] = h.Score
-		}
-		return out
-	}
+	run := func(q query.Query) map[string]float64 { return runAll(t, ix, q) }
 	found := 0
 	for _, ph := range phrases {
 		for _, f := range []struct{ sh, fold string }{{index.FieldBodyShingle, index.FieldBodyFold}, {index.FieldTitleShingle, index.FieldTitleFold}} {
