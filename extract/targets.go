@@ -176,6 +176,7 @@ type targetFinder struct {
 	tabSense   tgColumn           // what the caption of the table being read says of it
 	tabUnit    *tgUnit            // the unit a caption gives the whole table ("ĐVT: tỷ đồng"), nil none
 	tabUnitCol int                // the table's column headed "Đơn vị tính", -1 none
+	tabPastCol bool               // a column of the table being read holds outturns ("Ước thực hiện", a past year)
 	headFeats  []string           // features of the current headings (headFeatures)
 	lex        [][]tgLexHit       // word classes of the paragraph being read
 	lexFor     *tgTok             // the paragraph lex was made for

@@ -582,6 +582,7 @@ func (f *targetFinder) table(tb tgTable) {
 	f.tabSense = f.captionSense(caption)
 	f.tabUnit = f.captionUnit(tb, tb.rows[:head])
 	f.tabUnitCol = f.unitColumn(headers)
+	f.tabPastCol = f.pastColumn(headers)
 	var group, dated []tgCell // the last group row, and the last one with a date
 	for r := head; r < len(tb.rows); r++ {
 		row := tb.rows[r]
@@ -823,6 +824,14 @@ func (f *targetFinder) tableCell(tb tgTable, row []tgCell, cell tgCell, label, u
 	// a table of norms: under a heading that names them, or in a document
 	// whose title does (a budget split's percentages, a fee schedule)
 	rule = rule && !f.normDoc && f.sectionNorm == 0
+	// a cell no header stands over, in a table with a column of outturns
+	// ("Năm 2025" over "Dự toán | Ước thực hiện"): its number may be an
+	// estimate as well as a plan
+	rule = rule && !(len(head) == 0 && f.tabPastCol && !f.tabSense.plan)
+	// a forecast table's counts of people and facilities ("Dân số", "Số
+	// giường bệnh", "+ Học sinh bán trú" in "DỰ BÁO MỘT SỐ CHỈ TIÊU KINH
+	// TẾ - XÃ HỘI"): the statistics a budget is reckoned on, not goals
+	rule = rule && !(col.forecast && tgStockRow(q.unit, ind, f.text[row[label].start:row[label].end]))
 	var fs []string
 	if f.model != nil || f.collect {
 		fs = f.tableFeatures(q, row, label, unit, c, nth, values, head, group, hdates)
@@ -1433,6 +1442,27 @@ func (f *targetFinder) columnSense(head []tgCell, hdates []tgDate) tgColumn {
 		c.forecast = c.forecast || strings.Contains(t, " dự báo ")
 	}
 	return c
+}
+
+// pastColumn reports whether one of a table's columns, by its headers,
+// holds outturns: an estimate ("Ước thực hiện", "ƯTH"), a result ("Thực
+// hiện") or a year before the document's.
+func (f *targetFinder) pastColumn(headers [][]tgCell) bool {
+	for _, h := range headers {
+		hdates, _ := f.cellPeriod(h, nil, nil)
+		if len(h) > 0 && f.columnSense(h, hdates).past {
+			return true
+		}
+	}
+	return false
+}
+
+// tgStockRow reports whether a table row counts a stock of people or
+// facilities: its unit is a bare count ("Người", "Giường", "Trường", not
+// "Giường/vạn dân") and its label has no verb of achievement (ind is the
+// default "đạt" of rowRoles, and the label does not say it).
+func tgStockRow(u tgUnit, ind, label string) bool {
+	return unitClass(u) == "count" && ind == "đạt" && !strings.Contains(strings.ToLower(label), "đạt")
 }
 
 // tgRatioFormula reports whether a header cell is a formula of one

@@ -400,8 +400,11 @@ func tgIsTitleAbbrev(w string) bool {
 }
 
 // tgLower returns w in lower case, without copying when it has no upper-case
-// letter.
+// letter; a misspelt marker word (tgTypos) gives the word it stands for.
 func tgLower(w string) string {
+	if fix, ok := tgTypos[w]; ok {
+		return fix
+	}
 	for _, r := range w {
 		if r < utf8.RuneSelf {
 			if 'A' <= r && r <= 'Z' {
@@ -415,6 +418,11 @@ func tgLower(w string) string {
 	}
 	return w
 }
+
+// tgTypos are misspellings of marker words, common in typed official
+// texts, with the word they stand for: "Uớc thực hiện" (the U without its
+// horn) and "ứơc" (the tone on the wrong vowel) are "ước".
+var tgTypos = map[string]string{"uớc": "ước", "Uớc": "ước", "ứơc": "ước", "Ứơc": "ước"}
 
 // tgSpaces collapses every run of white space (line and page breaks
 // included) into one space and trims the ends.
