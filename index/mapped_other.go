@@ -6,4 +6,4 @@ package index
 func mappedBytes() int64 { return 0 }
 
 // releaseMapped does nothing outside Linux.
-func releaseMapped(string, bool) {}
+func releaseMapped(string, func(string) bool) {}

@@ -15,7 +15,6 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
-	"github.com/blevesearch/bleve/v2/search/query"
 )
 
 // ErrInUse is returned when another vanban process holds the index.
@@ -668,13 +667,25 @@ func (ix *Index) Dir() string { return ix.dir }
 func (ix *Index) Bleve() bleve.Index { return ix.idx }
 
 // HasContent reports whether a document with this content hash is stored.
+// It looks the ID up in the index's current snapshot directly: a search
+// for it (a DocIDQuery) cost about ten times as much (230–370 µs against
+// 21–25 µs a lookup over 7 segments, more with more segments), and ingest
+// asks once for every file it reads.
 func (ix *Index) HasContent(sha256 string) (bool, error) {
-	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery([]string{docID(sha256)}), 0, 0, false)
-	res, err := ix.idx.Search(req)
+	a, err := ix.idx.Advanced()
 	if err != nil {
 		return false, fmt.Errorf("look up %s: %w", sha256, err)
 	}
-	return res.Total > 0, nil
+	r, err := a.Reader()
+	if err != nil {
+		return false, fmt.Errorf("look up %s: %w", sha256, err)
+	}
+	defer r.Close()
+	id, err := r.InternalID(docID(sha256))
+	if err != nil {
+		return false, fmt.Errorf("look up %s: %w", sha256, err)
+	}
+	return id != nil, nil
 }
 
 // Count returns the number of stored documents (distinct contents).

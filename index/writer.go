@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -43,6 +44,13 @@ type Writer struct {
 	saved        *savedGroups
 	savedLoaded  bool
 	savedChanged bool
+
+	// What the batches touched, for AddChecked (checked.go): the batch
+	// being filled, the last recentBatches committed, oldest first, and
+	// the count of batches committed.
+	cur     touched
+	recent  []touched
+	batches atomic.Uint64
 }
 
 // docData is what a stored document is built from.
@@ -67,7 +75,7 @@ func (ix *Index) NewWriter(size int) *Writer {
 	if size < 1 {
 		size = 100
 	}
-	w := &Writer{ix: ix, size: size, ctx: context.Background(), pending: map[string]*docData{}, targets: map[string]int{}}
+	w := &Writer{ix: ix, size: size, ctx: context.Background(), pending: map[string]*docData{}, targets: map[string]int{}, cur: newTouched()}
 	if ix.readOnly {
 		w.err = errors.New("index opened read-only: cannot write")
 	} else {
@@ -125,23 +133,32 @@ func (w *Writer) Add(rec extract.Record, text string, st FileState) error {
 	if rec.SHA256 == "" {
 		rec.SHA256 = st.SHA256
 	}
-	return w.store(st, &docData{rec: rec, text: text}, true)
+	return w.store(st, &docData{rec: rec, text: text}, true, nil)
 }
 
 // store makes d the content of st.Path: it forgets what the path held,
 // records the path, re-indexes the document with all its paths and counts
 // the batch. fresh says that d was read from a file now (Add), not loaded
-// from the index (AddPath).
-func (w *Writer) store(st FileState, d *docData, fresh bool) error {
-	if err := w.forget(st.Path, st.SHA256); err != nil {
+// from the index (AddPath). c, when not nil, is what the caller looked up
+// (AddChecked): the path's entry and the content's absence are not looked
+// up again.
+func (w *Writer) store(st FileState, d *docData, fresh bool, c *checked) error {
+	if err := w.forget(st.Path, st.SHA256, c); err != nil {
 		return err
 	}
 	w.setFile(st)
-	paths, err := w.ix.Paths(st.SHA256)
-	if err != nil {
-		return w.failWith(err)
+	var paths []string
+	if c != nil && c.contentNew {
+		// No entry holds content that is not stored, and no change
+		// since the lookup touched it: its one path is this one.
+		paths = []string{st.Path}
+	} else {
+		var err error
+		if paths, err = w.ix.Paths(st.SHA256); err != nil {
+			return w.failWith(err)
+		}
 	}
-	if err := w.indexDoc(st.SHA256, d, paths, fresh); err != nil {
+	if err := w.indexDoc(st.SHA256, d, paths, fresh, c != nil && c.contentNew); err != nil {
 		return err
 	}
 	w.bytes += len(d.text)
@@ -186,7 +203,7 @@ func (w *Writer) AddPath(st FileState) error {
 	if d == nil {
 		return fmt.Errorf("add path %s: content %s is not stored", st.Path, st.SHA256)
 	}
-	return w.store(st, d, false)
+	return w.store(st, d, false, nil)
 }
 
 // RemovePath forgets path; content no path refers to any more is removed
@@ -202,7 +219,7 @@ func (w *Writer) RemovePath(path string) error {
 	} else if !ok {
 		return nil
 	}
-	if err := w.forget(path, ""); err != nil {
+	if err := w.forget(path, "", nil); err != nil {
 		return err
 	}
 	return w.maybeFlush()
@@ -210,15 +227,22 @@ func (w *Writer) RemovePath(path string) error {
 
 // forget detaches path from the content it held, unless that is keep:
 // the content is deleted when no path holds it any more, or re-indexed
-// with its remaining paths.
-func (w *Writer) forget(path, keep string) error {
-	old, ok, err := w.ix.File(path)
-	if err != nil {
-		return w.failWith(err)
+// with its remaining paths. c, when not nil and its path's entry still
+// holds, says what the path held.
+func (w *Writer) forget(path, keep string, c *checked) error {
+	old, ok := FileState{}, false
+	if c != nil && c.pathKnown {
+		old, ok = c.prev, c.prev.SHA256 != ""
+	} else {
+		var err error
+		if old, ok, err = w.ix.File(path); err != nil {
+			return w.failWith(err)
+		}
 	}
 	if !ok || old.SHA256 == keep {
 		return nil
 	}
+	w.touchPath(path)
 	w.ix.setPendingFile(FileState{Path: path}, false)
 	w.batch.Delete(fileID(path))
 	w.ops++
@@ -236,10 +260,11 @@ func (w *Writer) forget(path, keep string) error {
 	if d == nil {
 		return nil
 	}
-	return w.indexDoc(old.SHA256, d, rest, false)
+	return w.indexDoc(old.SHA256, d, rest, false, false)
 }
 
 func (w *Writer) setFile(st FileState) {
+	w.touchPath(st.Path)
 	w.ix.setPendingFile(st, true)
 	b, _ := json.Marshal(fileStateJSON{Path: st.Path, SHA: st.SHA256, Size: st.Size, MTime: st.ModTime.UnixNano()})
 	w.index(fileID(st.Path), map[string]interface{}{
@@ -260,13 +285,18 @@ func (w *Writer) index(id string, v map[string]interface{}) {
 
 // indexDoc (re)writes the document of content sha and its targets. fresh
 // says that the content may be new to the index: the saved near-duplicate
-// groups are then stale.
-func (w *Writer) indexDoc(sha string, d *docData, paths []string, fresh bool) error {
+// groups are then stale. isNew says that it is (AddChecked): no stored
+// version has targets to remove.
+func (w *Writer) indexDoc(sha string, d *docData, paths []string, fresh, isNew bool) error {
 	// How many targets the stored version has, before d replaces it.
-	before, err := w.targetCount(sha)
-	if err != nil {
-		return err
+	before := 0
+	if !isNew {
+		var err error
+		if before, err = w.targetCount(sha); err != nil {
+			return err
+		}
 	}
+	w.touchSHA(sha)
 	w.pending[sha] = d
 	if fresh {
 		w.batch.SetInternal(nearStaleKey, []byte{1}) // not in the saved groups
@@ -296,6 +326,7 @@ func (w *Writer) deleteDoc(sha string) error {
 	if err != nil {
 		return err
 	}
+	w.touchSHA(sha)
 	w.batch.Delete(docID(sha))
 	w.dropFromGroups(sha)
 	w.ops++
@@ -441,6 +472,7 @@ func (w *Writer) flush() error {
 	// Bleve holds the batch now, and answers for what it changed.
 	ix.written.Add(int64(w.batch.Size()))
 	ix.committedFiles()
+	w.committed()
 	clear(w.targets)
 	// A new batch: Bleve may still be reading the old one's map.
 	w.batch = ix.idx.NewBatch()

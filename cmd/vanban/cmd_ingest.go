@@ -115,6 +115,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 type job struct {
 	entry ingest.Entry
 	prev  index.FileState // zero when the path is new
+	mark  index.Mark      // the writer's, taken before prev was looked up
 }
 
 // outcome is what a worker made of one job.
@@ -125,8 +126,9 @@ type outcome struct {
 	src     extract.Source
 	rec     extract.Record
 	err     error
-	skipped string // why the file was passed over, if it was
-	weight  int64  // bytes of the read-ahead budget it holds
+	skipped string     // why the file was passed over, if it was
+	weight  int64      // bytes of the read-ahead budget it holds
+	mark    index.Mark // the writer's, taken before prev and known were looked up
 }
 
 // Read-ahead between the workers and the index writer: at most aheadDocs
@@ -346,6 +348,7 @@ func (r *ingester) dispatch(ctx context.Context, e ingest.Entry, work chan<- job
 		r.seen[e.Path] = true
 	}
 	r.entries++
+	mark := r.w.Mark()
 	prev, _, err := r.ix.File(e.Path)
 	if err != nil {
 		r.prog.add(true)
@@ -358,7 +361,7 @@ func (r *ingester) dispatch(ctx context.Context, e ingest.Entry, work chan<- job
 		return nil
 	}
 	select {
-	case work <- job{entry: e, prev: prev}:
+	case work <- job{entry: e, prev: prev, mark: mark}:
 		return nil
 	case <-ctx.Done():
 		return ctx.Err()
@@ -391,7 +394,7 @@ func (r *ingester) storeOne(res outcome) error {
 		r.fail(res.state.Path, res.err)
 	case res.skipped == "unchanged":
 		sum.Unchanged++
-	case res.known || r.w.Stored(res.state.SHA256):
+	case res.known || r.w.StoredSince(res.state.SHA256, res.mark):
 		sum.Unchanged++
 		if res.state != res.prev {
 			r.prog.writing(true)
@@ -409,7 +412,8 @@ func (r *ingester) storeOne(res outcome) error {
 		}
 		r.prog.writing(true)
 		defer r.prog.writing(false)
-		return r.w.Add(res.rec, res.src.Text(), res.state)
+		// The path and the content were looked up after res.mark.
+		return r.w.AddChecked(res.rec, res.src.Text(), res.state, res.prev, res.mark)
 	}
 	return nil
 }
@@ -477,6 +481,13 @@ func afterGrace(ctx context.Context, grace time.Duration) (context.Context, cont
 // processFile reads a file once, and parses and extracts it unless its
 // content (by hash) is already stored.
 func processFile(ix *index.Index, j job) outcome {
+	res := processJob(ix, j)
+	res.mark = j.mark
+	return res
+}
+
+// processJob is processFile but for the mark.
+func processJob(ix *index.Index, j job) outcome {
 	st := index.FileState{Path: j.entry.Path, Size: j.entry.Size, ModTime: j.entry.ModTime}
 	if j.entry.Size > ingest.MaxFileSize {
 		// Refused without reading it: Read says why.

@@ -7,10 +7,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -31,7 +34,9 @@ import (
 // 1,000,000: the count is what strains the index). VANBAN_SCALE_DIR keeps
 // the files and the index there (and reuses files already written). The
 // warm latencies of the 1,000-query mix are measured by search's
-// BenchmarkQueryMix (README, Measurements).
+// BenchmarkQueryMix (README, Measurements). The ingest's progress is
+// logged by tenths of the run (files/s and CPU time a file in each; the
+// last tenth includes the final commit, the copies' groups and the merge).
 func TestScale(t *testing.T) {
 	n, _ := strconv.Atoi(os.Getenv("VANBAN_SCALE"))
 	if n <= 0 {
@@ -58,13 +63,18 @@ func TestScale(t *testing.T) {
 	idx := filepath.Join(base, fmt.Sprintf("idx-%d-short%v", n, short))
 	os.RemoveAll(idx)
 	cmd := exec.Command(bin, "ingest", "--index", idx, docs)
-	var errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = new(bytes.Buffer), &errb
+	cmd.Env = append(os.Environ(), "VANBAN_PROGRESS_INTERVAL=10s")
+	bands := &scaleBands{t: t, size: max(n/10, 1000)}
+	cmd.Stdout, cmd.Stderr = new(bytes.Buffer), bands
 	start = time.Now()
-	err = cmd.Run()
+	bands.start = start
+	if err = cmd.Start(); err == nil {
+		bands.pid.Store(int64(cmd.Process.Pid))
+		err = cmd.Wait()
+	}
 	d := time.Since(start)
 	if err != nil {
-		t.Fatalf("ingest: %v\n%s", err, tail(errb.String(), 2000))
+		t.Fatalf("ingest: %v\n%s", err, tail(bands.text(), 2000))
 	}
 	rss := testshared.PeakRSS(cmd.ProcessState)
 	cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
@@ -94,6 +104,84 @@ func TestScale(t *testing.T) {
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 	pct := func(p float64) time.Duration { return lat[int(p*float64(len(lat)-1))].Round(time.Millisecond) }
 	t.Logf("cold vanban search (%d runs of %d queries): p50 %v, p95 %v, p99 %v; load average at the end: %s", len(lat), len(queries), pct(0.50), pct(0.95), pct(0.99), loadAvg())
+}
+
+// scaleBands receives the progress lines of the scale run's ingest and
+// logs, for each band of size files, the files per second (wall clock)
+// and the CPU time per file the process spent in it (from /proc), so that
+// a rate that falls as the index grows shows where (issue 10: time must
+// grow linearly). Bands are cut at the first progress line past each
+// multiple of size.
+type scaleBands struct {
+	t     *testing.T
+	size  int
+	start time.Time
+	pid   atomic.Int64
+
+	mu       sync.Mutex
+	buf      bytes.Buffer
+	seen     int // bytes of buf already parsed
+	next     int // the next band's first file
+	at       time.Time
+	files    int
+	cpuTicks int64
+}
+
+var scaleProgress = regexp.MustCompile(`ingest: (\d+)/\d+ files`)
+
+func (b *scaleBands) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.buf.Write(p)
+	for {
+		rest := b.buf.Bytes()[b.seen:]
+		i := bytes.IndexByte(rest, '\n')
+		if i < 0 {
+			return len(p), nil
+		}
+		b.seen += i + 1
+		m := scaleProgress.FindSubmatch(rest[:i])
+		if m == nil {
+			continue
+		}
+		n, _ := strconv.Atoi(string(m[1]))
+		if b.next == 0 {
+			b.next, b.at = b.size, b.start
+		}
+		if n < b.next {
+			continue
+		}
+		now, cpu := time.Now(), procCPUTicks(int(b.pid.Load()))
+		files := n - b.files
+		b.t.Logf("ingest files %d–%d: %.1f files/s, %.2f ms CPU a file, load average %s",
+			b.files, n, float64(files)/now.Sub(b.at).Seconds(), float64(cpu-b.cpuTicks)*10/float64(files), loadAvg())
+		b.at, b.files, b.cpuTicks = now, n, cpu
+		b.next = (n/b.size + 1) * b.size
+	}
+}
+
+// text returns what the ingest wrote on stderr.
+func (b *scaleBands) text() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// procCPUTicks returns the user and system time of process pid in clock
+// ticks (1/100 s), or 0.
+func procCPUTicks(pid int) int64 {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// pid (comm) state ppid ...: utime and stime are the 14th and 15th.
+	f := strings.Fields(string(data[bytes.LastIndexByte(data, ')')+1:]))
+	if len(f) < 13 {
+		return 0
+	}
+	u, _ := strconv.ParseInt(f[11], 10, 64)
+	s, _ := strconv.ParseInt(f[12], 10, 64)
+	return u + s
 }
 
 // scaleCorpus returns the paragraphs and first lines (titles) of the bulk
