@@ -49,6 +49,11 @@ var countUnits = newPhraseList(
 	"cá nhân", "tập thể",
 )
 
+// tgCountAbbrevs are counted nouns that the news writes abbreviated, in
+// capitals ("1 triệu DN", "15.000 HTX"), with their spelling as a unit.
+// The capitals are asked for: "dn" in lower case is no noun.
+var tgCountAbbrevs = map[string]string{"DN": "doanh nghiệp", "HTX": "hợp tác xã"}
+
 // durationWords after a number make it a length of time ("5 năm",
 // "6 tháng"), never a quantity of a target.
 var durationWords = map[string]bool{
@@ -165,6 +170,13 @@ func tgMatchUnit(toks []tgTok, i int) (u tgUnit, ok bool) {
 					break
 				}
 				parts = append(parts, s)
+				j++
+				break
+			}
+			if s, ok := tgCountAbbrevs[toks[j].raw]; ok {
+				// "1 triệu DN": a counted noun abbreviated, spelled out
+				parts = append(parts, s)
+				u.count = true
 				j++
 				break
 			}

@@ -56,11 +56,15 @@ func TestMatchUnit(t *testing.T) {
 		{"ki-lô-gam", "kg", true, false},
 		{"tấn - năm", "tấn", true, false}, // a spaced dash is no hyphen
 		{"đô la Mỹ", "USD", true, false},
-		{"năm", "", false, false},           // a duration
-		{"tháng đầu năm", "", false, false}, // a duration
-		{"nghìn", "", false, false},         // a bare scale
-		{"nhiệm vụ", "", false, false},      // not a counted unit
-		{"", "", false, false},              // nothing
+		{"năm", "", false, false},                                // a duration
+		{"tháng đầu năm", "", false, false},                      // a duration
+		{"nghìn", "", false, false},                              // a bare scale
+		{"triệu DN hoạt động", "triệu doanh nghiệp", true, true}, // an abbreviated count noun
+		{"nghìn DN tư nhân", "nghìn doanh nghiệp", true, true},
+		{"HTX nông nghiệp", "hợp tác xã", true, true},
+		{"nghìn Dn", "", false, false}, // capitals only
+		{"nhiệm vụ", "", false, false}, // not a counted unit
+		{"", "", false, false},         // nothing
 	}
 	for _, tt := range tests {
 		toks := tgTokenize(tt.in, 0, len(tt.in))
