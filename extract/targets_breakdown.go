@@ -231,6 +231,40 @@ func tgOtherClauseYear(d *tgDate, lead int) bool {
 // one document would otherwise weigh as that many decisions).
 const tgPartScore = 2.5
 
+// partDecision decides item i of a sentence's items as a part or a total
+// of a breakdown, given the model's verdict (accept, score) on it alone:
+// the parts of a breakdown and their total are one decision, not many.
+//   - a part in brackets stands with its total (tgBracketParts);
+//   - a total that named parts add up to exactly (attachBreakdowns), and
+//     that the rules take for a target, is one: a count split among
+//     units is what a plan allocates, not a figure it reports;
+//   - a "trong đó" part that the rules take for a target, of a total in
+//     the same unit ("quy hoạch 215 cửa hàng, trong đó giữ nguyên 135 cửa
+//     hàng, giải toả 02 cửa hàng"), is weighed with its total: what a set
+//     target is made of is set with it, so its score is the mean of its
+//     own and its total's, against threshold th.
+//
+// itemFound and itemScore are what was decided of the items before i;
+// total is the target a sub-target of the sentence belongs to (nil none).
+func partDecision(items []tgPending, i int, itemFound []int, itemScore []float64, total *tgFound, accept bool, score, th float64) (bool, float64) {
+	it := items[i]
+	if it.partOf > 0 && itemFound[it.partOf-1] >= 0 {
+		return true, math.Max(itemScore[it.partOf-1], tgPartScore)
+	}
+	if accept || !it.isTarget {
+		return accept, score
+	}
+	if len(it.parts) > 0 {
+		return true, math.Max(score, tgPartScore)
+	}
+	if it.sub && total != nil && total.t.Unit != "" && total.t.Unit == it.q.unit.text {
+		if m := (score + total.score) / 2; m >= th {
+			return true, m
+		}
+	}
+	return accept, score
+}
+
 // tgBracketParts marks the quantities in the bracket right after a
 // quantity that they add up to, in its unit, as parts of it: "Loại 1: 20
 // chợ (1 chợ chuyên doanh nông sản cấp vùng, 19 chợ kinh doanh tổng

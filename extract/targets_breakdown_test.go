@@ -224,3 +224,82 @@ func TestFindTargetsPlannedPlace(t *testing.T) {
 		checkTargets(t, tc.text, TargetContext{Issued: "2011-06-01", Kind: "resolution"}, tc.want)
 	}
 }
+
+// TestPartDecision: the parts of a breakdown and their total are decided
+// together. A part in brackets stands with its accepted total; a total
+// that named parts add up to stands when the rules take it for a target;
+// a "trong đó" part the rules take for a target is weighed by the mean of
+// its score and its total's, in the total's unit only; what the rules
+// reject, or a part of a rejected total, keeps the model's verdict.
+func TestPartDecision(t *testing.T) {
+	chợ := tgQty{unit: tgUnit{text: "chợ"}}
+	parts := []tgPart{{value: 12}, {value: 8}}
+	totalChợ := func(s float64) *tgFound { return &tgFound{t: Target{Unit: "chợ"}, score: s} }
+	const th = -0.6
+	for _, tc := range []struct {
+		name       string
+		items      []tgPending
+		found      []int // itemFound of the items before the last
+		scores     []float64
+		total      *tgFound
+		accept     bool
+		score      float64
+		wantAccept bool
+		wantScore  float64
+	}{
+		{"part in brackets of an accepted total", []tgPending{{q: chợ}, {q: chợ, partOf: 1}}, []int{4}, []float64{0.3}, nil, false, -3, true, tgPartScore},
+		{"part in brackets of a rejected total", []tgPending{{q: chợ}, {q: chợ, partOf: 1}}, []int{-1}, []float64{-2}, nil, false, -3, false, -3},
+		{"total of named parts, rules say target", []tgPending{{q: chợ, isTarget: true, parts: parts}}, nil, nil, nil, false, -1, true, tgPartScore},
+		{"total of named parts, rules say no", []tgPending{{q: chợ, parts: parts}}, nil, nil, nil, false, -1, false, -1},
+		{"trong đó part near its total", []tgPending{{q: chợ, isTarget: true, sub: true}}, nil, nil, totalChợ(-0.2), false, -0.8, true, -0.5},
+		{"trong đó part far below its total", []tgPending{{q: chợ, isTarget: true, sub: true}}, nil, nil, totalChợ(0.3), false, -5.4, false, -5.4},
+		{"trong đó part in another unit", []tgPending{{q: chợ, isTarget: true, sub: true}}, nil, nil, &tgFound{t: Target{Unit: "%"}, score: -0.2}, false, -0.8, false, -0.8},
+		{"trong đó part the rules reject", []tgPending{{q: chợ, sub: true}}, nil, nil, totalChợ(-0.2), false, -0.8, false, -0.8},
+		{"trong đó part with no total", []tgPending{{q: chợ, isTarget: true, sub: true}}, nil, nil, nil, false, -0.8, false, -0.8},
+		{"accepted by the model alone", []tgPending{{q: chợ, isTarget: true}}, nil, nil, nil, true, 1.2, true, 1.2},
+	} {
+		i := len(tc.items) - 1
+		found := append(append([]int{}, tc.found...), -1)
+		scores := append(append([]float64{}, tc.scores...), 0)
+		gotA, gotS := partDecision(tc.items, i, found, scores, tc.total, tc.accept, tc.score, th)
+		if gotA != tc.wantAccept || gotS != tc.wantScore {
+			t.Errorf("%s: partDecision = %v, %.2f; want %v, %.2f", tc.name, gotA, gotS, tc.wantAccept, tc.wantScore)
+		}
+	}
+}
+
+// TestTgUpgradeVerb: "nâng cấp N …" counts what is upgraded; "cấp N"
+// alone is a rank.
+func TestTgUpgradeVerb(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"nâng cấp 04 cửa hàng", true},
+		{"Cải tạo nâng cấp 65 chợ", true},
+		{"trường cấp 3", false},
+		{"cấp 100 giấy chứng nhận", false},
+	} {
+		toks := tgTokenize(tc.text, 0, len(tc.text))
+		j := 0
+		for j < len(toks) && toks[j].kind != tgNum {
+			j++
+		}
+		if got := tgUpgradeVerb(toks, j); got != tc.want {
+			t.Errorf("tgUpgradeVerb(%q) = %v; want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestFindTargetsUpgradeCount: a count after "nâng cấp" is a candidate
+// like any other count of a plan.
+func TestFindTargetsUpgradeCount(t *testing.T) {
+	text := "Giai đoạn 2026 - 2030 phấn đấu xây dựng mới 107 chợ, cải tạo nâng cấp 65 chợ."
+	var got []float64
+	for _, c := range TargetCandidates(text, TargetContext{Kind: "plan", Issued: "2025-12-01"}) {
+		got = append(got, c.Target.Value)
+	}
+	if fmt.Sprint(got) != "[107 65]" {
+		t.Errorf("candidates of %q = %v; want [107 65]", text, got)
+	}
+}

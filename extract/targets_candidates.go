@@ -966,10 +966,12 @@ func (f *targetFinder) record(sc *tgScan) int {
 			// what the annotation guide rules out by definition is out
 			// whatever the model weighs
 			accept = false
-		}
-		if it.partOf > 0 && itemFound[it.partOf-1] >= 0 {
-			// a part of a breakdown in brackets stands with its total
-			accept, score = true, math.Max(itemScore[it.partOf-1], tgPartScore)
+		} else {
+			var total *tgFound
+			if it.sub && subParent >= 0 {
+				total = &f.found[subParent]
+			}
+			accept, score = partDecision(sc.items, i, itemFound, itemScore, total, accept, score, f.threshold())
 		}
 		itemScore[i] = score
 		if f.collect {
@@ -1221,7 +1223,7 @@ func (f *targetFinder) digitQuantity(toks []tgTok, j, s0 int) (q tgQty, k int, o
 		return q, j, false
 	}
 	_, isIdx := tgIndexWords.endingAt(toks, j)
-	isIdx = isIdx && j > s0
+	isIdx = isIdx && j > s0 && !tgUpgradeVerb(toks, j)
 	v, okv := ParseNumber(t.raw, f.conv)
 	if !okv {
 		return q, j, false
@@ -1340,6 +1342,21 @@ func tgCountedAs(toks []tgTok, j, s0 int, v float64, u tgUnit, isIdx, frac, rang
 		return false // "giường bệnh trên 1 vạn dân": a denominator
 	}
 	return true
+}
+
+// threshold returns the model's threshold, 0 without a model.
+func (f *targetFinder) threshold() float64 {
+	if f.model == nil {
+		return 0
+	}
+	return f.model.Threshold
+}
+
+// tgUpgradeVerb reports whether the "cấp" before toks[j] ends the verb
+// "nâng cấp" (to upgrade): "nâng cấp 04 cửa hàng", "Cải tạo nâng cấp 65
+// chợ" count what is upgraded, where "cấp 3" alone is a rank.
+func tgUpgradeVerb(toks []tgTok, j int) bool {
+	return j >= 2 && toks[j-1].low == "cấp" && toks[j-2].low == "nâng"
 }
 
 // tgDenominator reports whether the number v at toks[j] with unit u is
