@@ -523,6 +523,9 @@ func (f *targetFinder) candidate(sc *tgScan, q tgQty) {
 	if sc.depth > 0 {
 		if q.veto == "" && tgQuotedGoal(toks, sc.s0, q) {
 			q.quoted = true
+		} else if q.veto == "" && tgAwardCapOf(toks, sc.s0, sc.s1, sc.qs, q) {
+			// "(tỷ lệ không quá 10% tập thể, 5% cá nhân …)": a cap on
+			// commendations in brackets is a target (ANNOTATING.md)
 		} else {
 			q.veto = "in brackets"
 		}
