@@ -83,6 +83,9 @@ func tgMarkers() []tgMarker {
 	// the base of a change, not a report of now: "giảm 60 - 70% … so với
 	// hiện nay"
 	ms = append(ms, add(mkNone, "so với hiện nay", "so với hiện tại")...)
+	// an openness on the figure before, no forecast: "khoảng 183 - 236 GW
+	// hoặc có thể cao hơn tuỳ thuộc vào nhu cầu"
+	ms = append(ms, add(mkNone, "hoặc có thể cao hơn", "hoặc có thể lớn hơn", "hoặc có thể nhiều hơn")...)
 	// longest first
 	for i := 1; i < len(ms); i++ {
 		for j := i; j > 0 && len(ms[j].words) > len(ms[j-1].words); j-- {
@@ -520,6 +523,9 @@ func (f *targetFinder) candidate(sc *tgScan, q tgQty) {
 	if sc.depth > 0 {
 		if q.veto == "" && tgQuotedGoal(toks, sc.s0, q) {
 			q.quoted = true
+		} else if q.veto == "" && tgAwardCapOf(toks, sc.s0, sc.s1, sc.qs, q) {
+			// "(tỷ lệ không quá 10% tập thể, 5% cá nhân …)": a cap on
+			// commendations in brackets is a target (ANNOTATING.md)
 		} else {
 			q.veto = "in brackets"
 		}
@@ -889,12 +895,15 @@ func tgSharedBound(toks []tgTok, items []tgPending) {
 			if !(a.unit.count && b.unit.count || a.unit.text == b.unit.text) {
 				continue
 			}
-		} else if a.unit.text != b.unit.text || !tgNounsOnly(toks[a.last:b.first-1]) && !tgYearOnly(toks[a.last:b.first-1]) {
+		} else if between := toks[a.last : b.first-1]; a.unit.text == b.unit.text && !tgNounsOnly(between) && !tgYearOnly(between) ||
+			a.unit.text != b.unit.text && !(a.unit.count && b.unit.count && tgNounsOnly(between)) {
 			// "ít nhất 100 doanh nghiệp khởi nghiệp sáng tạo, 50 doanh
 			// nghiệp khoa học công nghệ": the first item's noun phrase
 			// stands between, and the unit is the same; or the first
 			// item's year ("tối thiểu 4 phòng/căn hộ vào năm 2010 và 3
-			// phòng/căn hộ vào năm 2020")
+			// phòng/căn hộ vào năm 2020"); or two counted things, the
+			// first one's noun between ("có ít nhất 6.000 nghiên cứu
+			// sinh, 20.000 người học")
 			continue
 		}
 		switch a.cmp {
@@ -1248,6 +1257,9 @@ func (f *targetFinder) digitQuantity(toks []tgTok, j, s0 int) (q tgQty, k int, o
 		}
 	}
 	u, oku := tgMatchUnit(toks, k)
+	if !oku && q.max == nil && !frac && tgIndexValue(toks, j, k, s0, v) {
+		u, oku = tgUnit{text: "điểm", next: k}, true // "HDI đạt trên 0,8"
+	}
 	if !oku || !tgCountedAs(toks, j, s0, v, u, isIdx, frac, q.max != nil) {
 		return q, j, false
 	}
@@ -1321,7 +1333,7 @@ func (f *targetFinder) rangeEnd(toks []tgTok, k int, v float64) (*float64, int, 
 // (isIdx: "Điều 5"), not a share written as a fraction ("2/3 diện tích")
 // and not a denominator ("trên 1 vạn dân").
 func tgCountedAs(toks []tgTok, j, s0 int, v float64, u tgUnit, isIdx, frac, ranged bool) bool {
-	if u.open && v == 1 {
+	if u.open && v == 1 && !tgFloorBefore(toks, j, s0) {
 		return false // "01 bộ hồ sơ", "1 cửa": one thing is no quantity to reach
 	}
 	if u.open && j-1 > s0 && toks[j-1].kind == tgWord && (toks[j-1].raw != toks[j-1].low || toks[j-1].low == "tiêu") {
@@ -1487,6 +1499,9 @@ func (f *targetFinder) comparator(toks []tgTok, q *tgQty, j, k, s0 int) {
 	}
 	if from && cmp == "=" && q.max == nil && q.after == 0 && tgLoneFrom(toks, j, k) {
 		cmp = ">=" // "phát triển từ 05 bộ dữ liệu mở": a floor
+	}
+	if cmp == "<" && tgNegatedFloor(toks, s0, tgQty{cmp: cmp, first: q.first}) {
+		cmp = ">=" // "không có tỉnh, thành phố đạt dưới 60%": a floor
 	}
 	// a written bound: "từ … trở lên", "không vượt quá …", "từ 70 đến 90"
 	q.bound = cmp == ">=" || cmp == "<=" || from && q.max != nil

@@ -58,7 +58,12 @@ func tgAwardCapOf(toks []tgTok, s0, s1 int, qs []tgQty, q tgQty) bool {
 		return false
 	}
 	a := qs[len(qs)-1]
-	if q.first-a.last != 1 || a.last >= len(toks) || toks[a.last].low != "và" && toks[a.last].raw != "," {
+	if q.first <= a.last || a.last >= len(toks) || toks[q.first-1].low != "và" && toks[q.first-1].raw != "," {
+		return false
+	}
+	if q.first-a.last > 1 && !tgNounsOnly(toks[a.last:q.first-1]) {
+		// "không quá 10% tập thể, 5% cá nhân": the first one's noun
+		// may stand between
 		return false
 	}
 	q.cmp = a.cmp

@@ -11,6 +11,9 @@ func TestAwardCap(t *testing.T) {
 		{"Cơ quan Trung ương trên địa bàn thành phố: Xét tối đa 2 tập thể và 4 cá nhân.", []float64{2, 4}, nil},
 		{"Trong đó, số giải Nhất không vượt quá 10% tổng số giải; số giải Nhì không vượt quá 20% tổng số giải.", []float64{10, 20}, nil},
 		{"Tỷ lệ khen thưởng mỗi lớp không quá 10% số học viên có thành tích xuất sắc nhất.", []float64{10}, nil},
+		// in brackets, the second share after the first one's noun
+		{"Chủ tịch UBND thành phố xem xét tặng Bằng khen cho các tập thể, cá nhân có thành tích xuất sắc *(tỷ lệ không quá 10% tập thể, 5% cá nhân đối tượng trực tiếp tham gia phong trào)*;", []float64{10, 5}, nil},
+		{"Năm 2024 tặng Bằng khen cho 12 tập thể (chiếm 10% tập thể, 5% cá nhân tham gia).", nil, []float64{10, 5}},
 		{"Chi phí hỗ trợ cho mỗi cá nhân không vượt quá 100.000 đồng/năm.", nil, []float64{100000}},
 		{"Năm 2024 đã khen thưởng 12 tập thể và 30 cá nhân.", nil, []float64{12, 30}},
 	})
