@@ -1,10 +1,6 @@
 package index
 
-import (
-	"fmt"
-
-	"vanban/extract"
-)
+import "vanban/extract"
 
 // A new file costs an ingest two lookups in the index before it is read:
 // its path's entry (Index.File) and whether its content is stored
@@ -106,26 +102,27 @@ type checked struct {
 // up in the index after taking m. It spares the writer looking them up
 // again; what was touched since is looked up as Add does.
 func (w *Writer) AddChecked(rec extract.Record, text string, st FileState, prev FileState, m Mark) error {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if err := w.check(); err != nil {
-		return err
+	return w.add(rec, text, st, &lookedUp{prev: prev, mark: m})
+}
+
+// lookedUp is what the caller of AddChecked found in the index after
+// taking mark: the path's entry (prev) and that the content is new.
+type lookedUp struct {
+	prev FileState
+	mark Mark
+}
+
+// checkedLocked is what still holds of l for the file of st: the answers
+// no batch since l.mark touched. Called with w.mu held.
+func (w *Writer) checkedLocked(l *lookedUp, st FileState) *checked {
+	if l == nil {
+		return nil
 	}
-	if st.SHA256 == "" {
-		st.SHA256 = rec.SHA256
-	}
-	if st.SHA256 == "" {
-		return fmt.Errorf("add %s: no content hash", st.Path)
-	}
-	if rec.SHA256 == "" {
-		rec.SHA256 = st.SHA256
-	}
-	pathTouched, shaTouched, ok := w.since(m, st.Path, st.SHA256)
+	pathTouched, shaTouched, ok := w.since(l.mark, st.Path, st.SHA256)
 	_, pending := w.pending[st.SHA256]
-	c := &checked{
-		prev:       prev,
+	return &checked{
+		prev:       l.prev,
 		pathKnown:  ok && !pathTouched,
 		contentNew: ok && !shaTouched && !pending,
 	}
-	return w.store(st, &docData{rec: rec, text: text}, true, c)
 }

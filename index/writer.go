@@ -119,6 +119,11 @@ func (w *Writer) check() error {
 // which the record's offsets refer to), as the content of st.Path,
 // replacing what the path held before. st.SHA256 defaults to rec.SHA256.
 func (w *Writer) Add(rec extract.Record, text string, st FileState) error {
+	return w.add(rec, text, st, nil)
+}
+
+// add is Add, and AddChecked when l says what the caller looked up.
+func (w *Writer) add(rec extract.Record, text string, st FileState, l *lookedUp) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if err := w.check(); err != nil {
@@ -133,7 +138,7 @@ func (w *Writer) Add(rec extract.Record, text string, st FileState) error {
 	if rec.SHA256 == "" {
 		rec.SHA256 = st.SHA256
 	}
-	return w.store(st, &docData{rec: rec, text: text}, true, nil)
+	return w.store(st, &docData{rec: rec, text: text}, true, w.checkedLocked(l, st))
 }
 
 // store makes d the content of st.Path: it forgets what the path held,
