@@ -193,6 +193,27 @@ func tgTrailingFrame(toks []tgTok, clauseStart int, q tgQty, before, after int) 
 		tgLinkedTo(toks, clauseStart, before) && tgLinkedTo(toks, end, after)
 }
 
+// tgOwnFrameAfter reports whether quantity q has a time frame of its own
+// right after it (at byte after, after frame links only) while the date
+// before it (ending at byte beforeEnd) lies in an earlier clause, across a
+// comma or semicolon: "tăng tỷ lệ … chiếm khoảng 5-6% vào năm 2025, phấn
+// đấu đạt 8% vào năm 2030". The figure's own frame holds for it.
+func tgOwnFrameAfter(toks []tgTok, q tgQty, beforeEnd, after int) bool {
+	end := q.last
+	if q.after > end {
+		end = q.after
+	}
+	if !tgLinkedTo(toks, end, after) {
+		return false
+	}
+	for m := q.first - 1; m >= 0 && toks[m].start >= beforeEnd; m-- {
+		if toks[m].raw == "," || toks[m].raw == ";" {
+			return true
+		}
+	}
+	return false
+}
+
 // tgFirstSemicolon returns the byte offset of the first ";" of toks[s0:b]
 // outside brackets, or -1.
 func tgFirstSemicolon(toks []tgTok, s0, b int) int {

@@ -77,8 +77,43 @@ func TestFindTargetsFrameAfter(t *testing.T) {
 		{"Phấn đấu tốc độ tăng trưởng bình quân 5 năm 2011-2015 đạt 13%/năm; GDP bình quân đầu người năm 2015 là 41 triệu đồng/người/năm; tỷ lệ hộ nghèo dưới 3%.",
 			[]tgWant{{"=", 13, 0, "%/năm", "", "2011..2015", -1}, {"=", 41, 0, "triệu đồng/người/năm", "GDP", "2015..2015", -1},
 				{"<", 3, 0, "%", "hộ nghèo", "2011..2015", -1}}},
+		{"Phấn đấu tăng tỷ lệ doanh nghiệp vừa và lớn lên khoảng 6% vào năm 2015, phấn đấu đạt 8% vào năm 2020.",
+			[]tgWant{{"~", 6, 0, "%", "", "2015..2015", -1}, {"=", 8, 0, "%", "", "2020..2020", -1}}},
 	} {
 		checkTargets(t, tc.text, TargetContext{Issued: "2009-06-01"}, tc.want)
+	}
+}
+
+// TestOwnFrameAfter: a date linked right after a quantity is its own
+// frame and wins over a date before it only across a clause boundary.
+func TestOwnFrameAfter(t *testing.T) {
+	for _, tc := range []struct {
+		text, fig, before, after string
+		want                     bool
+	}{
+		{"đạt 6% vào năm 2015, phấn đấu đạt 8% vào năm 2020", "8%", "2015", "năm 2020", true},
+		{"đạt 6% vào năm 2015; tỷ lệ đạt 8% đến năm 2020", "8%", "2015", "năm 2020", true},
+		{"đến năm 2015 phấn đấu đạt 8% vào năm 2020", "8%", "2015", "năm 2020", false},
+		{"đạt 6% vào năm 2015, phấn đấu đạt 8% cho giai đoạn 2016-2020", "8%", "2015", "giai đoạn", false},
+		{"đạt 6% vào năm 2015, phấn đấu đạt 8% trong tổng số vào năm 2020", "8%", "2015", "năm 2020", false},
+	} {
+		toks := tgTokenize(tc.text, 0, len(tc.text))
+		fig := strings.Index(tc.text, tc.fig)
+		first := -1
+		for i, tk := range toks {
+			if tk.start == fig {
+				first = i
+			}
+		}
+		if first < 0 {
+			t.Fatalf("%q: no token at %q", tc.text, tc.fig)
+		}
+		q := tgQty{first: first, last: first + 2}
+		beforeEnd := strings.Index(tc.text, tc.before) + len(tc.before)
+		after := strings.LastIndex(tc.text, tc.after)
+		if got := tgOwnFrameAfter(toks, q, beforeEnd, after); got != tc.want {
+			t.Errorf("tgOwnFrameAfter(%q) = %v, want %v", tc.text, got, tc.want)
+		}
 	}
 }
 

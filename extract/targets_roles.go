@@ -1307,6 +1307,11 @@ func (f *targetFinder) periodFor(toks []tgTok, q tgQty, clauseStart, nextFirst, 
 		// the date before is the previous figure's
 		before = after
 	}
+	if before != nil && after != nil && tgOwnFrameAfter(toks, q, before.end, after.start) {
+		// "… chiếm khoảng 5-6% vào năm 2025, phấn đấu đạt 8% vào năm
+		// 2030": the figure's own frame wins over an earlier clause's
+		before = after
+	}
 	if before == nil {
 		// a time frame named earlier in the sentence holds for the
 		// clauses after it ("… giai đoạn 2021-2025 từ 7,5-8%; tỷ trọng …")
