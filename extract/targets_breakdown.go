@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -209,6 +210,25 @@ func tgOwnFrameAfter(toks []tgTok, q tgQty, beforeEnd, after int) bool {
 	for m := q.first - 1; m >= 0 && toks[m].start >= beforeEnd; m-- {
 		if toks[m].raw == "," || toks[m].raw == ";" {
 			return true
+		}
+	}
+	return false
+}
+
+// tgFigureFrame reports whether the date at byte off trails a figure,
+// after frame links only: "kim ngạch đạt khoảng 340 tỷ USD vào năm 2025",
+// "tỷ trọng tăng lên 85,3% vào năm 2025". It is that figure's time frame.
+func tgFigureFrame(toks []tgTok, off int) bool {
+	j := sort.Search(len(toks), func(i int) bool { return toks[i].start >= off })
+	for k := 0; k < 2 && j > 0 && tgFrameLinks[toks[j-1].low]; k++ {
+		j--
+	}
+	for m := j - 1; m >= 0 && m >= j-3; m-- {
+		switch {
+		case toks[m].kind == tgNum:
+			return true
+		case toks[m].kind == tgPunct && toks[m].raw != "%" && toks[m].raw != "/":
+			return false
 		}
 	}
 	return false
