@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -191,6 +192,46 @@ func tgTrailingFrame(toks []tgTok, clauseStart int, q tgQty, before, after int) 
 	}
 	return clauseStart > 0 && clauseStart < len(toks) && toks[clauseStart-1].kind != tgPunct &&
 		tgLinkedTo(toks, clauseStart, before) && tgLinkedTo(toks, end, after)
+}
+
+// tgOwnFrameAfter reports whether quantity q has a time frame of its own
+// right after it (at byte after, after frame links only) while the date
+// before it (ending at byte beforeEnd) lies in an earlier clause, across a
+// comma or semicolon: "tăng tỷ lệ … chiếm khoảng 5-6% vào năm 2025, phấn
+// đấu đạt 8% vào năm 2030". The figure's own frame holds for it.
+func tgOwnFrameAfter(toks []tgTok, q tgQty, beforeEnd, after int) bool {
+	end := q.last
+	if q.after > end {
+		end = q.after
+	}
+	if !tgLinkedTo(toks, end, after) {
+		return false
+	}
+	for m := q.first - 1; m >= 0 && toks[m].start >= beforeEnd; m-- {
+		if toks[m].raw == "," || toks[m].raw == ";" {
+			return true
+		}
+	}
+	return false
+}
+
+// tgFigureFrame reports whether the date at byte off trails a figure,
+// after frame links only: "kim ngạch đạt khoảng 340 tỷ USD vào năm 2025",
+// "tỷ trọng tăng lên 85,3% vào năm 2025". It is that figure's time frame.
+func tgFigureFrame(toks []tgTok, off int) bool {
+	j := sort.Search(len(toks), func(i int) bool { return toks[i].start >= off })
+	for k := 0; k < 2 && j > 0 && tgFrameLinks[toks[j-1].low]; k++ {
+		j--
+	}
+	for m := j - 1; m >= 0 && m >= j-3; m-- {
+		switch {
+		case toks[m].kind == tgNum:
+			return true
+		case toks[m].kind == tgPunct && toks[m].raw != "%" && toks[m].raw != "/":
+			return false
+		}
+	}
+	return false
 }
 
 // tgFirstSemicolon returns the byte offset of the first ";" of toks[s0:b]

@@ -77,8 +77,66 @@ func TestFindTargetsFrameAfter(t *testing.T) {
 		{"Phấn đấu tốc độ tăng trưởng bình quân 5 năm 2011-2015 đạt 13%/năm; GDP bình quân đầu người năm 2015 là 41 triệu đồng/người/năm; tỷ lệ hộ nghèo dưới 3%.",
 			[]tgWant{{"=", 13, 0, "%/năm", "", "2011..2015", -1}, {"=", 41, 0, "triệu đồng/người/năm", "GDP", "2015..2015", -1},
 				{"<", 3, 0, "%", "hộ nghèo", "2011..2015", -1}}},
+		{"Phấn đấu tăng tỷ lệ doanh nghiệp vừa và lớn lên khoảng 6% vào năm 2015, phấn đấu đạt 8% vào năm 2020.",
+			[]tgWant{{"~", 6, 0, "%", "", "2015..2015", -1}, {"=", 8, 0, "%", "", "2020..2020", -1}}},
+		{"Kế hoạch giai đoạn 2016-2020 đặt chỉ tiêu kim ngạch xuất khẩu đạt khoảng 340 tỷ USD vào năm 2020; tốc độ tăng trưởng xuất khẩu của doanh nghiệp trong nước tăng 5%.",
+			[]tgWant{{"~", 340, 0, "tỷ USD", "", "-", -1}, {"=", 5, 0, "%", "", "2016..2020", -1}}},
 	} {
 		checkTargets(t, tc.text, TargetContext{Issued: "2009-06-01"}, tc.want)
+	}
+}
+
+// TestOwnFrameAfter: a date linked right after a quantity is its own
+// frame and wins over a date before it only across a clause boundary.
+func TestOwnFrameAfter(t *testing.T) {
+	for _, tc := range []struct {
+		text, fig, before, after string
+		want                     bool
+	}{
+		{"đạt 6% vào năm 2015, phấn đấu đạt 8% vào năm 2020", "8%", "2015", "năm 2020", true},
+		{"đạt 6% vào năm 2015; tỷ lệ đạt 8% đến năm 2020", "8%", "2015", "năm 2020", true},
+		{"đến năm 2015 phấn đấu đạt 8% vào năm 2020", "8%", "2015", "năm 2020", false},
+		{"đạt 6% vào năm 2015, phấn đấu đạt 8% cho giai đoạn 2016-2020", "8%", "2015", "giai đoạn", false},
+		{"đạt 6% vào năm 2015, phấn đấu đạt 8% trong tổng số vào năm 2020", "8%", "2015", "năm 2020", false},
+	} {
+		toks := tgTokenize(tc.text, 0, len(tc.text))
+		fig := strings.Index(tc.text, tc.fig)
+		first := -1
+		for i, tk := range toks {
+			if tk.start == fig {
+				first = i
+			}
+		}
+		if first < 0 {
+			t.Fatalf("%q: no token at %q", tc.text, tc.fig)
+		}
+		q := tgQty{first: first, last: first + 2}
+		beforeEnd := strings.Index(tc.text, tc.before) + len(tc.before)
+		after := strings.LastIndex(tc.text, tc.after)
+		if got := tgOwnFrameAfter(toks, q, beforeEnd, after); got != tc.want {
+			t.Errorf("tgOwnFrameAfter(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestFigureFrame: a date after a figure and frame links only is that
+// figure's frame; one after a word or a punctuation mark is not.
+func TestFigureFrame(t *testing.T) {
+	for _, tc := range []struct {
+		text, date string
+		want       bool
+	}{
+		{"kim ngạch đạt khoảng 340 tỷ USD vào năm 2025; tăng 5%", "năm 2025", true},
+		{"tỷ trọng tăng lên 85,3% vào năm 2025", "năm 2025", true},
+		{"đạt 40.000 tấn vào năm 2010", "năm 2010", true},
+		{"Kế hoạch giai đoạn 2021-2025 của ngành", "giai đoạn", false},
+		{"tăng 5%, đến năm 2025 tỷ lệ đạt", "năm 2025", false},
+		{"GDP bình quân đầu người đến năm 2025 đạt", "năm 2025", false},
+	} {
+		toks := tgTokenize(tc.text, 0, len(tc.text))
+		if got := tgFigureFrame(toks, strings.Index(tc.text, tc.date)); got != tc.want {
+			t.Errorf("tgFigureFrame(%q, %q) = %v, want %v", tc.text, tc.date, got, tc.want)
+		}
 	}
 }
 

@@ -1307,16 +1307,31 @@ func (f *targetFinder) periodFor(toks []tgTok, q tgQty, clauseStart, nextFirst, 
 		// the date before is the previous figure's
 		before = after
 	}
+	if before != nil && after != nil && tgOwnFrameAfter(toks, q, before.end, after.start) {
+		// "… chiếm khoảng 5-6% vào năm 2025, phấn đấu đạt 8% vào năm
+		// 2030": the figure's own frame wins over an earlier clause's
+		before = after
+	}
 	if before == nil {
 		// a time frame named earlier in the sentence holds for the
 		// clauses after it ("… giai đoạn 2021-2025 từ 7,5-8%; tỷ trọng …")
 		sStart := toks[s0].start
 		lead := tgFirstSemicolon(toks, s0, q.first)
+		var trailing *tgDate
 		for i := range dates {
 			d := &dates[i]
 			if d.usable && d.end <= qStart && d.start >= sStart && !f.baseDate(toks, s0, d) && !tgOtherClauseYear(d, lead) {
+				if d.p.Start != "" && d.p.Start == d.p.End && tgFigureFrame(toks, d.start) {
+					// "đạt khoảng 340 tỷ USD vào năm 2025;": that
+					// figure's own frame, not the sentence's
+					trailing = d
+					continue
+				}
 				before = d
 			}
+		}
+		if before == nil {
+			before = trailing
 		}
 	}
 	if before != nil {
