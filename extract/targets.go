@@ -137,6 +137,14 @@ type targetFinder struct {
 	failHead  int
 
 	found []tgFound
+	// leadTotal: 1 + the index in found of the total a lead-in line
+	// ("Trong đó:") opened a list of item lines for, 0 none; leadPara
+	// the paragraph of the last line of that list (leadInLine)
+	leadTotal, leadPara int
+	// lastCand: the last candidate decided, when rejected (noteLast);
+	// leadPending: that candidate as the total of a list a lead-in line
+	// opened, decided with the list's first item (markLeadItem)
+	lastCand, leadPending *tgPendingTotal
 
 	// context carried along the text
 	sectionTarget   int     // heading level that made a target section, 0 none
@@ -386,6 +394,7 @@ func (f *targetFinder) run() {
 		f.enterList(p)
 		f.enterParagraph(p)
 		f.trackFailingLevel(p)
+		f.leadInLine(p, pi)
 		prevState := tgNeutral
 		for _, se := range tgSentences(p.toks) {
 			prevState = f.sentence(p, pi, se[0], se[1], prevState)

@@ -283,7 +283,10 @@ const tgPartScore = 2.5
 //     the same unit ("quy hoạch 215 cửa hàng, trong đó giữ nguyên 135 cửa
 //     hàng, giải toả 02 cửa hàng"), is weighed with its total: what a set
 //     target is made of is set with it, so its score is the mean of its
-//     own and its total's, against threshold th.
+//     own and its total's, against threshold th; so is an item line
+//     under a lead-in line after its total (leadInLine), whatever the
+//     rules say of it alone: the line is a label and a figure, the rules
+//     see no marker in it.
 //
 // itemFound and itemScore are what was decided of the items before i;
 // total is the target a sub-target of the sentence belongs to (nil none).
@@ -292,13 +295,13 @@ func partDecision(items []tgPending, i int, itemFound []int, itemScore []float64
 	if it.partOf > 0 && itemFound[it.partOf-1] >= 0 {
 		return true, math.Max(itemScore[it.partOf-1], tgPartScore)
 	}
-	if accept || !it.isTarget {
+	if accept || !it.isTarget && it.leadOf == 0 {
 		return accept, score
 	}
 	if len(it.parts) > 0 {
 		return true, math.Max(score, tgPartScore)
 	}
-	if it.sub && total != nil && total.t.Unit != "" && total.t.Unit == it.q.unit.text {
+	if (it.sub || it.leadOf > 0) && total != nil && total.t.Unit != "" && total.t.Unit == it.q.unit.text {
 		if m := (score + total.score) / 2; m >= th {
 			return true, m
 		}
@@ -409,4 +412,155 @@ func (f *targetFinder) subPeriod(toks []tgTok, clauseStart, nextFirst int, dates
 	}
 	p := *parent.Period
 	t.Period = &p
+}
+
+// Item lines: a total on a line of its own, a lead-in line ("Trong đó:",
+// "Cụ thể:", "Gồm:") and one part per line after it, "- Loại 1: 20 chợ",
+// "- Huyện A 12 chợ". Each item whose figure is in the total's unit is a
+// "trong đó" sub-target of the total (annotation.md, `parent`): it is
+// weighed with its total (partDecision) and measures what the total does.
+// The list ends at the first line of another shape.
+
+// tgLeadIns are the lead-in lines of a list of parts.
+var tgLeadIns = newPhraseList("trong đó", "cụ thể", "gồm", "bao gồm", "gồm có")
+
+// tgLeadInOnly reports whether toks are a lead-in and a colon, nothing
+// else (a bullet before it aside).
+func tgLeadInOnly(toks []tgTok) bool {
+	i := 0
+	if tgBulleted(toks) {
+		i = 1
+	}
+	k, ok := tgLeadIns.at(toks, i)
+	return ok && k+1 == len(toks) && toks[k].raw == ":"
+}
+
+// tgMaxLabelToks bounds the tokens of an item line's label ("Loại 1",
+// "Huyện Đoan Hùng").
+const tgMaxLabelToks = 6
+
+// tgItemLine reports whether toks are an item line, "Label: N …" or "-
+// Label N …", and returns the index of the token its figure starts at.
+func tgItemLine(toks []tgTok) (int, bool) {
+	i := 0
+	bullet := tgBulleted(toks)
+	if bullet {
+		i = 1
+	}
+	if i >= len(toks) || toks[i].kind != tgWord {
+		return 0, false
+	}
+	for m := i + 1; m < len(toks) && m <= i+tgMaxLabelToks; m++ {
+		switch {
+		case toks[m].raw == ":":
+			return m + 1, m+1 < len(toks) && toks[m+1].kind == tgNum
+		case toks[m].kind == tgNum && m+1 < len(toks) && toks[m+1].raw == ":":
+			// a numbered label, "Loại 1:"
+		case toks[m].kind == tgNum && bullet:
+			return m, m+1 < len(toks) && toks[m+1].kind == tgWord
+		case toks[m].kind != tgWord:
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// leadInLine follows the lists of item lines: a lead-in line right after
+// a line whose last target is a count or an amount (no share) opens one
+// for that target; an item line right after the lead-in or an item goes
+// on with it; any other line ends it.
+func (f *targetFinder) leadInLine(p paraInfo, pi int) {
+	if tgLeadInOnly(p.toks) {
+		f.leadTotal, f.leadPending = 0, nil
+		if c := f.lastCand; c != nil && c.sc.pi == pi-1 && c.it.isTarget && c.it.q.veto == "" && tgListUnit(c.it.q.unit.text) {
+			// the total was rejected alone: it is decided with the
+			// list's first item
+			f.leadPending, f.leadPara = c, pi
+		} else if n := len(f.found); n > 0 && c == nil {
+			t := f.found[n-1]
+			if t.para == pi-1 && t.parent < 0 && tgListUnit(t.t.Unit) {
+				f.leadTotal, f.leadPara = n, pi
+			}
+		}
+		return
+	}
+	if _, ok := tgItemLine(p.toks); (f.leadTotal > 0 || f.leadPending != nil) && ok && pi == f.leadPara+1 {
+		f.leadPara = pi
+		return
+	}
+	f.leadTotal, f.leadPending = 0, nil
+}
+
+// tgListUnit reports whether a total in unit u may be split in item
+// lines: it has a unit, and no share.
+func tgListUnit(u string) bool {
+	return u != "" && !strings.HasPrefix(u, "%")
+}
+
+// tgPendingTotal is a candidate the model rejected, kept for the item
+// lines that may follow it.
+type tgPendingTotal struct {
+	sc        *tgScan
+	it        tgPending
+	nextFirst int
+	score     float64
+}
+
+// noteLast keeps item i of the sentence as the last candidate decided,
+// when rejected; an accepted one clears it.
+func (f *targetFinder) noteLast(sc *tgScan, i, nextFirst int, accept bool, score float64) {
+	f.lastCand = nil
+	if !accept && !tgHardVetoes[sc.items[i].q.veto] {
+		f.lastCand = &tgPendingTotal{sc: sc, it: sc.items[i], nextFirst: nextFirst, score: score}
+	}
+}
+
+// acceptPending records the pending total of a list with score.
+func (f *targetFinder) acceptPending(c *tgPendingTotal, score float64) {
+	sc := c.sc
+	t := f.mention(sc, c.it, c.nextFirst, -1, -1)
+	toks := sc.toks
+	f.found = append(f.found, tgFound{t: t, score: score, offset: toks[c.it.q.numTok].start, parent: -1, prio: sc.p.prio, enum: sc.p.enum,
+		sentence: sc.start, para: sc.pi, section: f.section, label: tgRowLabel(toks, c.it.q.first), listItem: sc.p.enum != "" || tgBulleted(toks),
+		sentToks: tgTokWords(toks[sc.s0:sc.s1]), textToks: tgWordSet(t.Text)})
+}
+
+// markLeadItem marks the figure of an item line of an open list
+// (leadInLine), in its total's unit, as the total's part.
+//
+// A total the model rejected alone is decided with the first item: both
+// are taken when the mean of their scores reaches the threshold (a total
+// split line by line is what a plan allocates), else the list ends.
+func (f *targetFinder) markLeadItem(sc *tgScan) {
+	if f.leadTotal == 0 && f.leadPending == nil || sc.pi != f.leadPara || sc.s0 != 0 {
+		return
+	}
+	at, ok := tgItemLine(sc.toks)
+	if !ok {
+		return
+	}
+	var unit string
+	if c := f.leadPending; c != nil {
+		unit = c.it.q.unit.text
+	} else {
+		unit = f.found[f.leadTotal-1].t.Unit
+	}
+	for i := range sc.items {
+		it := &sc.items[i]
+		if (it.q.first != at && it.q.numTok != at) || it.q.unit.text != unit || it.q.veto != "" {
+			continue
+		}
+		if c := f.leadPending; c != nil {
+			f.leadPending = nil
+			_, score := f.decide(it.isTarget, it.feats)
+			m := (score + c.score) / 2
+			if m < f.threshold() {
+				return
+			}
+			f.acceptPending(c, m)
+			f.leadTotal = len(f.found)
+		}
+		it.leadOf = f.leadTotal
+		return
+	}
 }

@@ -287,7 +287,8 @@ func TestFindTargetsPlannedPlace(t *testing.T) {
 // together. A part in brackets stands with its accepted total; a total
 // that named parts add up to stands when the rules take it for a target;
 // a "trong đó" part the rules take for a target is weighed by the mean of
-// its score and its total's, in the total's unit only; what the rules
+// its score and its total's, in the total's unit only, and so is an item
+// line under a lead-in, whatever the rules say; what else the rules
 // reject, or a part of a rejected total, keeps the model's verdict.
 func TestPartDecision(t *testing.T) {
 	chợ := tgQty{unit: tgUnit{text: "chợ"}}
@@ -314,6 +315,9 @@ func TestPartDecision(t *testing.T) {
 		{"trong đó part in another unit", []tgPending{{q: chợ, isTarget: true, sub: true}}, nil, nil, &tgFound{t: Target{Unit: "%"}, score: -0.2}, false, -0.8, false, -0.8},
 		{"trong đó part the rules reject", []tgPending{{q: chợ, sub: true}}, nil, nil, totalChợ(-0.2), false, -0.8, false, -0.8},
 		{"trong đó part with no total", []tgPending{{q: chợ, isTarget: true, sub: true}}, nil, nil, nil, false, -0.8, false, -0.8},
+		{"item line near its total, rules say no", []tgPending{{q: chợ, leadOf: 1}}, nil, nil, totalChợ(-0.2), false, -0.8, true, -0.5},
+		{"item line far below its total", []tgPending{{q: chợ, leadOf: 1}}, nil, nil, totalChợ(0.3), false, -5.4, false, -5.4},
+		{"item line in another unit", []tgPending{{q: chợ, leadOf: 1}}, nil, nil, &tgFound{t: Target{Unit: "%"}, score: -0.2}, false, -0.8, false, -0.8},
 		{"accepted by the model alone", []tgPending{{q: chợ, isTarget: true}}, nil, nil, nil, true, 1.2, true, 1.2},
 	} {
 		i := len(tc.items) - 1
@@ -359,5 +363,75 @@ func TestFindTargetsUpgradeCount(t *testing.T) {
 	}
 	if fmt.Sprint(got) != "[107 65]" {
 		t.Errorf("candidates of %q = %v; want [107 65]", text, got)
+	}
+}
+
+// TestTgItemLine: "Label: N …" and "- Label N …" are item lines, their
+// figure at the index given; a sentence, a lead-in, a label with no
+// figure after it are none.
+func TestTgItemLine(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		at   string // the token the figure starts at, "" for no item line
+	}{
+		{"- Loại 1: 20 chợ (1 chợ chuyên doanh, 19 chợ tổng hợp).", "20"},
+		{"Huyện Đoan Hùng: 12 chợ", "12"},
+		{"+ Thị xã Phú Thọ 8 chợ", "8"},
+		{"Trong đó:", ""},
+		{"- Phát triển mạng lưới chợ nông thôn để tiêu thụ sản phẩm cho nông dân.", ""},
+		{"- Loại 1: chợ đầu mối", ""},
+		{"a) Tổng số chợ nâng cấp cải tạo và xây dựng mới: 401 chợ", ""},
+	} {
+		toks := tgTokenize(tc.text, 0, len(tc.text))
+		at, ok := tgItemLine(toks)
+		got := ""
+		if ok {
+			got = toks[at].raw
+		}
+		if got != tc.at {
+			t.Errorf("tgItemLine(%q) = %q; want %q", tc.text, got, tc.at)
+		}
+	}
+}
+
+// TestTgLeadInOnly: a lead-in word and a colon alone on a line open a
+// list; a lead-in with more after it does not.
+func TestTgLeadInOnly(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Trong đó:", true},
+		{"Cụ thể :", true},
+		{"- Bao gồm:", true},
+		{"Trong đó", false},
+		{"Trong đó: Loại 1: 20 chợ", false},
+		{"Trong đó, vốn ngân sách:", false},
+	} {
+		toks := tgTokenize(tc.text, 0, len(tc.text))
+		if got := tgLeadInOnly(toks); got != tc.want {
+			t.Errorf("tgLeadInOnly(%q) = %v; want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestFindTargetsItemLines: the item lines under a lead-in line after a
+// target total are its sub-targets, with its indicator and time frame;
+// under a past total, or after a line of another shape, they are none of
+// its parts.
+func TestFindTargetsItemLines(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []tgWant
+	}{
+		{"Đến năm 2010 phấn đấu xây dựng mới 80 chợ.\nTrong đó:\n- Loại 1: 20 chợ.\n- Loại 2: 60 chợ.",
+			[]tgWant{{"=", 80, 0, "chợ", "chợ", "..2010", -1}, {"=", 20, 0, "chợ", "", "..2010", 0}, {"=", 60, 0, "chợ", "", "..2010", 0}}},
+		// the list ends at a line of another shape
+		{"Đến năm 2010 phấn đấu xây dựng mới 80 chợ.\nTrong đó:\n- Loại 1: 20 chợ.\nPhấn đấu năm 2012 cải tạo 60 chợ.",
+			[]tgWant{{"=", 80, 0, "chợ", "chợ", "..2010", -1}, {"=", 20, 0, "chợ", "", "..2010", 0}, {"=", 60, 0, "chợ", "chợ", "2012..2012", -1}}},
+		// results: the total is no target, its items no parts
+		{"Năm 2008 toàn tỉnh đã xây dựng 80 chợ.\nTrong đó:\n- Loại 1: 20 chợ.\n- Loại 2: 60 chợ.", nil},
+	} {
+		checkTargets(t, tc.text, TargetContext{Issued: "2009-06-01"}, tc.want)
 	}
 }

@@ -129,6 +129,7 @@ func (f *targetFinder) sentence(p paraInfo, pi, s0, s1, prevState int) int {
 	tgSharedBound(sc.toks, sc.items)
 	f.attachBreakdowns(&sc)
 	tgBracketParts(sc.toks, sc.items)
+	f.markLeadItem(&sc)
 	lastTarget := f.record(&sc)
 	f.afterSentence(&sc, lastTarget)
 	return sc.state
@@ -181,6 +182,7 @@ type tgPending struct {
 	feats             []string
 	parts             []tgPart // a breakdown of this total (targets_breakdown.go)
 	partOf            int      // 1 + the index of the total this is a part of in brackets, 0 none
+	leadOf            int      // 1 + the index in found of the total of an item line under a lead-in line, 0 none
 }
 
 // startSentence sets the state a sentence starts in: not a target after a
@@ -980,9 +982,13 @@ func (f *targetFinder) record(sc *tgScan) int {
 			if it.sub && subParent >= 0 {
 				total = &f.found[subParent]
 			}
+			if it.leadOf > 0 {
+				total = &f.found[it.leadOf-1]
+			}
 			accept, score = partDecision(sc.items, i, itemFound, itemScore, total, accept, score, f.threshold())
 		}
 		itemScore[i] = score
+		f.noteLast(sc, i, nextFirst, accept, score)
 		if f.collect {
 			ct := f.roles(sc.p, toks, it.q, it.clauseStart, it.markStart, it.markEd, nextFirst, s0, s1, sc.dates)
 			ct.Sentence = tgSpaces(sc.text)
@@ -996,6 +1002,9 @@ func (f *targetFinder) record(sc *tgScan) int {
 		if it.sub && subParent >= 0 {
 			parent = subParent
 		}
+		if it.leadOf > 0 {
+			parent = it.leadOf - 1
+		}
 		if it.partOf > 0 && itemFound[it.partOf-1] >= 0 {
 			parent = itemFound[it.partOf-1]
 		}
@@ -1003,6 +1012,10 @@ func (f *targetFinder) record(sc *tgScan) int {
 		if it.partOf > 0 && parent >= 0 {
 			f.bracketPartRoles(toks, it.q, &t, f.found[parent].t)
 		} else if it.sub && parent >= 0 {
+			f.subPeriod(toks, it.clauseStart, nextFirst, sc.dates, &t, f.found[parent].t)
+		} else if it.leadOf > 0 {
+			// an item line measures what its total does, in its frame
+			t.Indicator = f.found[parent].t.Indicator
 			f.subPeriod(toks, it.clauseStart, nextFirst, sc.dates, &t, f.found[parent].t)
 		}
 		if t.Subject == "" && i > 0 && sc.items[i-1].q.veto == tgGrowthVeto {
