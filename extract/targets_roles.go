@@ -1122,15 +1122,59 @@ func tgRightPredicate(toks []tgTok, q tgQty, stop int, splitPassive bool) int {
 		switch {
 		case start < 0 && (verb || passive):
 			start = m
-			if t.low == "có" || passive {
+			if passive {
 				return start
 			}
-		case start >= 0 && verb && t.low == "có" && prev != "không" && prev != "chưa":
+		case start >= 0 && verb && t.low == "có" && prev != "không" && prev != "chưa" && toks[start].low != "có":
 			return m // (not "… và không có cá nhân bị kỷ luật": another clause)
+		case start >= 0 && verb && tgLaterPredicate(toks, start, m, stop):
+			// "100% số chương trình đào tạo giáo viên | đạt tiêu chuẩn",
+			// "70% xã, phường có người nghiện ma túy | bố trí điểm tư
+			// vấn": the first verb with its object qualifies the noun
+			return m
 		}
 		words++
 	}
 	return start
+}
+
+// tgNoLaterPredicate are the words that keep a later verb out of the
+// predicate of a share's noun: before it, a conjunction ("xây dựng và
+// triển khai"), a negation or an auxiliary; between the two verbs, a
+// purpose ("… để thực thi …").
+var tgNoLaterPredicate = map[string]bool{"và": true, "hoặc": true, "không": true, "chưa": true,
+	"để": true, "nhằm": true, "mà": true, "đã": true, "sẽ": true, "đang": true, "cùng": true,
+	"cho": true, "được": true, "bị": true, "phải": true, "cần": true}
+
+// tgLaterPredicate reports whether the verb at toks[m] is the predicate of
+// a share's noun whose first verb, at toks[start], with its object only
+// qualifies it: a few words of one noun phrase stand between them, with no
+// mark or purpose ("chương trình đào tạo giáo viên | đạt tiêu chuẩn", not
+// "… hoàn thành cấp trung học, không có tỉnh … đạt"); the later verb has
+// an object of two words or more before stop (not "đạt chuẩn nông thôn
+// mới nâng cao"), neither
+// continues the first predicate ("xây dựng và triển khai", "đạt danh
+// hiệu và không có") nor opens a clause of purpose ("triển khai kế hoạch
+// thực hiện Đề án").
+func tgLaterPredicate(toks []tgTok, start, m, stop int) bool {
+	if m-start < 3 || toks[m].low == "có" && toks[start].low != "có" {
+		return false
+	}
+	if tgNoLaterPredicate[toks[m-1].low] {
+		return false
+	}
+	if _, ok := tgClauseOpeners.at(toks, m); ok {
+		return false
+	}
+	if n, _ := tgVerbs.at(toks, m); n+1 >= stop || toks[n].kind != tgWord || toks[n+1].kind != tgWord {
+		return false // (an object of two words at least)
+	}
+	for k := start + 1; k < m; k++ {
+		if toks[k].kind != tgWord || toks[k].low == "để" || toks[k].low == "nhằm" {
+			return false
+		}
+	}
+	return true
 }
 
 // tgSubordinate are the words before a "có" that is no predicate of a

@@ -422,6 +422,18 @@ func TestRightPredicate(t *testing.T) {
 		{"70% cá nhân đạt danh hiệu và không có cá nhân bị kỷ luật", "đạt danh hiệu và không có cá nhân bị kỷ luật"},
 		{"100% người nghiện thuộc diện trợ giúp khi có yêu cầu", ""},
 		{"100% địa phương ứng dụng kỹ thuật hiện có tốt nhất", ""},
+		// a later verb after a noun: the first verb with its object qualifies the noun
+		{"100% số chương trình đào tạo giáo viên các cấp đạt tiêu chuẩn chất lượng", "đạt tiêu chuẩn chất lượng"},
+		{"70% xã, phường có người nghiện ma túy bố trí điểm tiếp nhận", "bố trí điểm tiếp nhận"},
+		{"100% xã có trạm y tế", "có trạm y tế"},
+		{"100% xã xây dựng và triển khai kế hoạch", "xây dựng và triển khai kế hoạch"},
+		{"100% cơ quan triển khai kế hoạch thực hiện Đề án", "triển khai kế hoạch thực hiện Đề án"},
+		{"100% hộ dân sử dụng nước sạch, đạt quy chuẩn", "sử dụng nước sạch, đạt quy chuẩn"},
+		{"100% hộ dân sử dụng nước sạch để sản xuất", "sử dụng nước sạch để sản xuất"},
+		{"15% số xã đạt chuẩn nông thôn mới nâng cao", "đạt chuẩn nông thôn mới nâng cao"},
+		{"85% học sinh hoàn thành cấp trung học phổ thông, tỉnh nào cũng đạt chuẩn", "hoàn thành cấp trung học phổ thông, tỉnh nào cũng đạt chuẩn"},
+		{"100% các Sở bố trí công chức, viên chức làm công tác xây dựng pháp luật", "bố trí công chức, viên chức làm công tác xây dựng pháp luật"},
+		{"100% cơ sở đào tạo phát triển hệ thống để thực thi mục tiêu của cơ sở đào tạo", "đào tạo phát triển hệ thống để thực thi mục tiêu của cơ sở đào tạo"},
 	} {
 		toks := tgTokenize(tc.text, 0, len(tc.text))
 		q := tgQty{first: 0, last: 2, unit: tgUnit{text: "%"}}
