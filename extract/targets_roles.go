@@ -198,6 +198,12 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 	// with no verb before the number, a passive after it starts the
 	// criterion ("100% hộ dân được cung cấp nước sạch")
 	r.rs, r.ri, r.rEnd = f.rightRoles(toks, q, nextFirst, s1, r.ind == "" || tgCopula(r.ind) || r.labelRow, dates)
+	if tgWholeObject(q, r) {
+		// "cắt giảm 30% chi phí xã hội thực hiện thủ tục hành chính":
+		// the share is the object of the verb before it; the verbs
+		// after it qualify the object's noun
+		r.rs, r.ri = r.rs+" "+r.ri, ""
+	}
 	if r.labelRow {
 		if r.rs != "" && !q.unit.count || r.ri != "" {
 			// "Đối với cha mẹ: phấn đấu 100% cha mẹ được …": the words
@@ -380,6 +386,17 @@ func (f *targetFinder) finishRoles(toks []tgTok, q tgQty, r tgRoleParts, textFro
 	}
 	subj = f.unitReference(toks, s0, q.first, subj, dates)
 	return f.companyOwner(toks, q, subj), ind
+}
+
+// tgWholeObject reports whether the words after share q, read as
+// subject r.rs and predicate r.ri, are one object: an action verb (no
+// verb of level, no copula) stands before the share ("tiết kiệm 10% chi
+// thường xuyên tăng thêm …"), not a row label, and no passive follows
+// (one after the object is its predicate: "… 100% diện tích trồng trái
+// phép cây | được phát hiện và triệt phá").
+func tgWholeObject(q tgQty, r tgRoleParts) bool {
+	return q.unit.text == "%" && r.rs != "" && r.ri != "" && !r.labelRow &&
+		r.verbFrom >= 0 && !tgCopula(r.ind) && !tgMeasureVerb(r.ind) && !tgPassiveStart(r.ri)
 }
 
 // tgRoleParts are the pieces roles puts together: the subject and

@@ -503,3 +503,29 @@ func TestPassiveStart(t *testing.T) {
 		}
 	}
 }
+
+// TestWholeObject: after an action verb, the words after a share are its
+// object whole, verbs and all; after a verb of level, a copula, no verb or
+// a row label they split into subject and predicate.
+func TestWholeObject(t *testing.T) {
+	pct := tgQty{unit: tgUnit{text: "%"}}
+	for _, tc := range []struct {
+		name string
+		q    tgQty
+		r    tgRoleParts
+		want bool
+	}{
+		{"cắt giảm 30% chi phí xã hội | thực hiện thủ tục", pct, tgRoleParts{ind: "cắt giảm", verbFrom: 0, rs: "chi phí xã hội", ri: "thực hiện thủ tục hành chính"}, true},
+		{"đạt 30% doanh nghiệp | thực hiện", pct, tgRoleParts{ind: "đạt", verbFrom: 0, rs: "doanh nghiệp", ri: "thực hiện chuyển đổi số"}, false},
+		{"chiếm 30% lao động | có việc làm", pct, tgRoleParts{ind: "chiếm", verbFrom: 0, rs: "lao động", ri: "có việc làm"}, false},
+		{"100% hộ dân | sử dụng nước sạch", pct, tgRoleParts{verbFrom: -1, rs: "hộ dân", ri: "sử dụng nước sạch"}, false},
+		{"row label", pct, tgRoleParts{ind: "hỗ trợ", verbFrom: 0, rs: "cha mẹ", ri: "được tập huấn", labelRow: true}, false},
+		{"sử dụng … 100% diện tích | được phát hiện", pct, tgRoleParts{ind: "sử dụng", verbFrom: 0, rs: "diện tích trồng trái phép cây", ri: "được phát hiện và triệt phá"}, false},
+		{"hoàn thành 100% nhiệm vụ", pct, tgRoleParts{ind: "hoàn thành", verbFrom: 0, rs: "nhiệm vụ"}, false},
+		{"trồng mới 50 ha", tgQty{unit: tgUnit{text: "ha"}}, tgRoleParts{ind: "trồng mới", verbFrom: 0, rs: "rừng", ri: "đạt"}, false},
+	} {
+		if got := tgWholeObject(tc.q, tc.r); got != tc.want {
+			t.Errorf("tgWholeObject(%s) = %v; want %v", tc.name, got, tc.want)
+		}
+	}
+}
