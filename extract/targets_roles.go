@@ -198,6 +198,12 @@ func (f *targetFinder) roles(p paraInfo, toks []tgTok, q tgQty, clauseStart, mar
 	// with no verb before the number, a passive after it starts the
 	// criterion ("100% hộ dân được cung cấp nước sạch")
 	r.rs, r.ri, r.rEnd = f.rightRoles(toks, q, nextFirst, s1, r.ind == "" || tgCopula(r.ind) || r.labelRow, dates)
+	if tgWholeObject(q, r) {
+		// "cắt giảm 30% chi phí xã hội thực hiện thủ tục hành chính":
+		// the share is the object of the verb before it; the verbs
+		// after it qualify the object's noun
+		r.rs, r.ri = r.rs+" "+r.ri, ""
+	}
 	if r.labelRow {
 		if r.rs != "" && !q.unit.count || r.ri != "" {
 			// "Đối với cha mẹ: phấn đấu 100% cha mẹ được …": the words
@@ -380,6 +386,17 @@ func (f *targetFinder) finishRoles(toks []tgTok, q tgQty, r tgRoleParts, textFro
 	}
 	subj = f.unitReference(toks, s0, q.first, subj, dates)
 	return f.companyOwner(toks, q, subj), ind
+}
+
+// tgWholeObject reports whether the words after share q, read as
+// subject r.rs and predicate r.ri, are one object: an action verb (no
+// verb of level, no copula) stands before the share ("tiết kiệm 10% chi
+// thường xuyên tăng thêm …"), not a row label, and no passive follows
+// (one after the object is its predicate: "… 100% diện tích trồng trái
+// phép cây | được phát hiện và triệt phá").
+func tgWholeObject(q tgQty, r tgRoleParts) bool {
+	return q.unit.text == "%" && r.rs != "" && r.ri != "" && !r.labelRow &&
+		r.verbFrom >= 0 && !tgCopula(r.ind) && !tgMeasureVerb(r.ind) && !tgPassiveStart(r.ri)
 }
 
 // tgRoleParts are the pieces roles puts together: the subject and
@@ -1122,15 +1139,59 @@ func tgRightPredicate(toks []tgTok, q tgQty, stop int, splitPassive bool) int {
 		switch {
 		case start < 0 && (verb || passive):
 			start = m
-			if t.low == "có" || passive {
+			if passive {
 				return start
 			}
-		case start >= 0 && verb && t.low == "có" && prev != "không" && prev != "chưa":
+		case start >= 0 && verb && t.low == "có" && prev != "không" && prev != "chưa" && toks[start].low != "có":
 			return m // (not "… và không có cá nhân bị kỷ luật": another clause)
+		case start >= 0 && verb && tgLaterPredicate(toks, start, m, stop):
+			// "100% số chương trình đào tạo giáo viên | đạt tiêu chuẩn",
+			// "70% xã, phường có người nghiện ma túy | bố trí điểm tư
+			// vấn": the first verb with its object qualifies the noun
+			return m
 		}
 		words++
 	}
 	return start
+}
+
+// tgNoLaterPredicate are the words that keep a later verb out of the
+// predicate of a share's noun: before it, a conjunction ("xây dựng và
+// triển khai"), a negation or an auxiliary; between the two verbs, a
+// purpose ("… để thực thi …").
+var tgNoLaterPredicate = map[string]bool{"và": true, "hoặc": true, "không": true, "chưa": true,
+	"để": true, "nhằm": true, "mà": true, "đã": true, "sẽ": true, "đang": true, "cùng": true,
+	"cho": true, "được": true, "bị": true, "phải": true, "cần": true}
+
+// tgLaterPredicate reports whether the verb at toks[m] is the predicate of
+// a share's noun whose first verb, at toks[start], with its object only
+// qualifies it: a few words of one noun phrase stand between them, with no
+// mark or purpose ("chương trình đào tạo giáo viên | đạt tiêu chuẩn", not
+// "… hoàn thành cấp trung học, không có tỉnh … đạt"); the later verb has
+// an object of two words or more before stop (not "đạt chuẩn nông thôn
+// mới nâng cao"), neither
+// continues the first predicate ("xây dựng và triển khai", "đạt danh
+// hiệu và không có") nor opens a clause of purpose ("triển khai kế hoạch
+// thực hiện Đề án").
+func tgLaterPredicate(toks []tgTok, start, m, stop int) bool {
+	if m-start < 3 || toks[m].low == "có" && toks[start].low != "có" {
+		return false
+	}
+	if tgNoLaterPredicate[toks[m-1].low] {
+		return false
+	}
+	if _, ok := tgClauseOpeners.at(toks, m); ok {
+		return false
+	}
+	if n, _ := tgVerbs.at(toks, m); n+1 >= stop || toks[n].kind != tgWord || toks[n+1].kind != tgWord {
+		return false // (an object of two words at least)
+	}
+	for k := start + 1; k < m; k++ {
+		if toks[k].kind != tgWord || toks[k].low == "để" || toks[k].low == "nhằm" {
+			return false
+		}
+	}
+	return true
 }
 
 // tgSubordinate are the words before a "có" that is no predicate of a

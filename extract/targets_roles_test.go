@@ -422,6 +422,18 @@ func TestRightPredicate(t *testing.T) {
 		{"70% cá nhân đạt danh hiệu và không có cá nhân bị kỷ luật", "đạt danh hiệu và không có cá nhân bị kỷ luật"},
 		{"100% người nghiện thuộc diện trợ giúp khi có yêu cầu", ""},
 		{"100% địa phương ứng dụng kỹ thuật hiện có tốt nhất", ""},
+		// a later verb after a noun: the first verb with its object qualifies the noun
+		{"100% số chương trình đào tạo giáo viên các cấp đạt tiêu chuẩn chất lượng", "đạt tiêu chuẩn chất lượng"},
+		{"70% xã, phường có người nghiện ma túy bố trí điểm tiếp nhận", "bố trí điểm tiếp nhận"},
+		{"100% xã có trạm y tế", "có trạm y tế"},
+		{"100% xã xây dựng và triển khai kế hoạch", "xây dựng và triển khai kế hoạch"},
+		{"100% cơ quan triển khai kế hoạch thực hiện Đề án", "triển khai kế hoạch thực hiện Đề án"},
+		{"100% hộ dân sử dụng nước sạch, đạt quy chuẩn", "sử dụng nước sạch, đạt quy chuẩn"},
+		{"100% hộ dân sử dụng nước sạch để sản xuất", "sử dụng nước sạch để sản xuất"},
+		{"15% số xã đạt chuẩn nông thôn mới nâng cao", "đạt chuẩn nông thôn mới nâng cao"},
+		{"85% học sinh hoàn thành cấp trung học phổ thông, tỉnh nào cũng đạt chuẩn", "hoàn thành cấp trung học phổ thông, tỉnh nào cũng đạt chuẩn"},
+		{"100% các Sở bố trí công chức, viên chức làm công tác xây dựng pháp luật", "bố trí công chức, viên chức làm công tác xây dựng pháp luật"},
+		{"100% cơ sở đào tạo phát triển hệ thống để thực thi mục tiêu của cơ sở đào tạo", "đào tạo phát triển hệ thống để thực thi mục tiêu của cơ sở đào tạo"},
 	} {
 		toks := tgTokenize(tc.text, 0, len(tc.text))
 		q := tgQty{first: 0, last: 2, unit: tgUnit{text: "%"}}
@@ -488,6 +500,32 @@ func TestPassiveStart(t *testing.T) {
 	} {
 		if got := tgPassiveStart(tc.s); got != tc.want {
 			t.Errorf("tgPassiveStart(%q) = %v; want %v", tc.s, got, tc.want)
+		}
+	}
+}
+
+// TestWholeObject: after an action verb, the words after a share are its
+// object whole, verbs and all; after a verb of level, a copula, no verb or
+// a row label they split into subject and predicate.
+func TestWholeObject(t *testing.T) {
+	pct := tgQty{unit: tgUnit{text: "%"}}
+	for _, tc := range []struct {
+		name string
+		q    tgQty
+		r    tgRoleParts
+		want bool
+	}{
+		{"cắt giảm 30% chi phí xã hội | thực hiện thủ tục", pct, tgRoleParts{ind: "cắt giảm", verbFrom: 0, rs: "chi phí xã hội", ri: "thực hiện thủ tục hành chính"}, true},
+		{"đạt 30% doanh nghiệp | thực hiện", pct, tgRoleParts{ind: "đạt", verbFrom: 0, rs: "doanh nghiệp", ri: "thực hiện chuyển đổi số"}, false},
+		{"chiếm 30% lao động | có việc làm", pct, tgRoleParts{ind: "chiếm", verbFrom: 0, rs: "lao động", ri: "có việc làm"}, false},
+		{"100% hộ dân | sử dụng nước sạch", pct, tgRoleParts{verbFrom: -1, rs: "hộ dân", ri: "sử dụng nước sạch"}, false},
+		{"row label", pct, tgRoleParts{ind: "hỗ trợ", verbFrom: 0, rs: "cha mẹ", ri: "được tập huấn", labelRow: true}, false},
+		{"sử dụng … 100% diện tích | được phát hiện", pct, tgRoleParts{ind: "sử dụng", verbFrom: 0, rs: "diện tích trồng trái phép cây", ri: "được phát hiện và triệt phá"}, false},
+		{"hoàn thành 100% nhiệm vụ", pct, tgRoleParts{ind: "hoàn thành", verbFrom: 0, rs: "nhiệm vụ"}, false},
+		{"trồng mới 50 ha", tgQty{unit: tgUnit{text: "ha"}}, tgRoleParts{ind: "trồng mới", verbFrom: 0, rs: "rừng", ri: "đạt"}, false},
+	} {
+		if got := tgWholeObject(tc.q, tc.r); got != tc.want {
+			t.Errorf("tgWholeObject(%s) = %v; want %v", tc.name, got, tc.want)
 		}
 	}
 }
