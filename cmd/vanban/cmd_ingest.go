@@ -294,6 +294,7 @@ func (r *ingester) start(ctx context.Context, roots []string) {
 			defer wg.Done()
 			for j := range work {
 				res := processFile(r.ix, j)
+				res.mark = j.mark
 				r.prog.add(res.err != nil) // counted as read, before the writer takes it
 				res.weight = min(textBytes(res.src), aheadBytes)
 				if err := r.ahead.Acquire(ctx, res.weight); err != nil {
@@ -481,13 +482,6 @@ func afterGrace(ctx context.Context, grace time.Duration) (context.Context, cont
 // processFile reads a file once, and parses and extracts it unless its
 // content (by hash) is already stored.
 func processFile(ix *index.Index, j job) outcome {
-	res := processJob(ix, j)
-	res.mark = j.mark
-	return res
-}
-
-// processJob is processFile but for the mark.
-func processJob(ix *index.Index, j job) outcome {
 	st := index.FileState{Path: j.entry.Path, Size: j.entry.Size, ModTime: j.entry.ModTime}
 	if j.entry.Size > ingest.MaxFileSize {
 		// Refused without reading it: Read says why.
